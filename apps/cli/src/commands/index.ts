@@ -1,0 +1,14 @@
+import { CliCommand } from '../command';
+import { notBuilt } from './not-built.command';
+
+// Each command lives in its own file; the names and usages are the contract of DESIGN.md.
+export const commands: CliCommand[] = [
+  notBuilt('extract', 'extract <file> [--url U] [--select CSS]... [--remove CSS]... [--json] | extract --jsonl <manifest>', 'print the normalised Markdown of an HTML or PDF file'),
+  notBuilt('diff', 'diff <old> <new> [--json]', 'analyse two versions (HTML or Markdown) and print the change record'),
+  notBuilt('classify', 'classify [FILE|-]', 'classify JSON lines {id, text} into clause types and a stance'),
+  notBuilt('import-ota', 'import-ota <declarations-dir>', 'import Open Terms Archive declarations as platforms and documents'),
+  notBuilt('ingest', 'ingest --document <id> --file <path> [--url U] [--captured-at ISO]', 'record a capture as if it had just been fetched'),
+  notBuilt('crawl', 'crawl [--document <id>] [--due]', 'check documents now'),
+  notBuilt('verify', 'verify [<record-id>] [--ledger]', 're-hash stored snapshots and versions and check the ledger'),
+  notBuilt('export', 'export --format jsonl|csv', 'export versions, provisions and change records with a manifest'),
+];

@@ -1,0 +1,2 @@
+export * from './extract.types';
+export { extract } from './extract';

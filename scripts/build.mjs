@@ -1,0 +1,68 @@
+// Compiles every TypeScript source of the workspace into dist/ with swc (about a second, versus
+// tens of seconds for tsc), keeping decorator metadata for NestJS and TypeORM and rewriting the
+// @clausewatch/* path aliases to relative requires. Type checking is `npm run typecheck`.
+import { transformFile } from '@swc/core';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, writeFile, stat, rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
+const quiet = process.argv.includes('--quiet');
+const sourceDirs = ['apps', 'libs', 'scripts', 'bench'];
+const skip = /(\.spec|\.integration-spec|\.d)\.ts$/;
+
+async function* walk(dir) {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name === 'node_modules' || entry.name === 'fixtures') continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield full;
+  }
+}
+
+async function newer(src, dest) {
+  try {
+    return (await stat(src)).mtimeMs > (await stat(dest)).mtimeMs;
+  } catch {
+    return true;
+  }
+}
+
+const started = Date.now();
+if (process.argv.includes('--clean')) await rm(out, { recursive: true, force: true });
+const files = [];
+for (const dir of sourceDirs) for await (const file of walk(join(root, dir))) files.push(file);
+let built = 0;
+await Promise.all(
+  files.map(async (file) => {
+    const dest = join(out, relative(root, file)).replace(/\.ts$/, '.js');
+    if (!(await newer(file, dest))) return;
+    const { code, map } = await transformFile(file, {
+      swcrc: false,
+      sourceMaps: true,
+      module: { type: 'commonjs', ignoreDynamic: true },
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        keepClassNames: true,
+        baseUrl: root,
+        paths,
+      },
+    });
+    await mkdir(dirname(dest), { recursive: true });
+    await writeFile(dest, code + `\n//# sourceMappingURL=${dest.split('/').pop()}.map\n`);
+    if (map) await writeFile(dest + '.map', map);
+    built++;
+  }),
+);
+if (!quiet) console.log(`build: ${built} of ${files.length} files compiled in ${Date.now() - started} ms`);
