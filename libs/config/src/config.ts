@@ -1,0 +1,146 @@
+import { resolve } from 'node:path';
+
+/** Everything the processes read from the environment, validated once at boot. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Unset: the embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Unset: generated and printed at first start, then kept under `dataDir`. */
+  adminToken: string | null;
+  resendApiKey: string | null;
+  resendBaseUrl: string | null;
+  emailFrom: string;
+  recordIdPrefix: string;
+  chromiumPath: string;
+  /** Public base URL used in permalinks, citations and emails. */
+  publicUrl: string;
+  /** Delay before a new text is fetched again to confirm it (0: at once, in the same check). */
+  confirmDelaySeconds: number;
+  /** How often the scheduler looks for due documents. */
+  schedulerTickSeconds: number;
+  /** Default check interval of new documents. */
+  defaultCheckIntervalMinutes: number;
+  /** Pause between two requests to the same host. */
+  politenessDelayMs: number;
+  perHostConcurrency: number;
+  fetchTimeoutMs: number;
+  maxPageBytes: number;
+  allowPrivateNetworks: boolean;
+  /** Turn off the crawler and scheduler in this process (API only). */
+  crawlerEnabled: boolean;
+  seedCatalog: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number between ${min} and ${max}, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${env[name]}"`);
+}
+
+function optional(env: Env, name: string): string | null {
+  const raw = env[name]?.trim();
+  return raw ? raw : null;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${parsed.protocol}//"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const port = integer(env, 'PORT', 3000, 1, 65535);
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (databaseUrl !== null && !new URL(databaseUrl).hostname) throw new ConfigError('DATABASE_URL', 'has no host');
+  const recordIdPrefix = (optional(env, 'RECORD_ID_PREFIX') ?? 'CW').toUpperCase();
+  if (!/^[A-Z][A-Z0-9]{0,9}$/.test(recordIdPrefix)) {
+    throw new ConfigError('RECORD_ID_PREFIX', `must be 1–10 letters or digits starting with a letter, got "${env.RECORD_ID_PREFIX}"`);
+  }
+  const adminToken = optional(env, 'ADMIN_TOKEN');
+  if (adminToken !== null && adminToken.length < 16) throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters');
+  const emailFrom = optional(env, 'EMAIL_FROM') ?? 'Clausewatch <alerts@clausewatch.local>';
+  if (!/<?[^\s@<>]+@[^\s@<>]+>?$/.test(emailFrom)) throw new ConfigError('EMAIL_FROM', `is not an email address: "${emailFrom}"`);
+  const host = optional(env, 'HOST') ?? '0.0.0.0';
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir: resolve(cwd, optional(env, 'DATA_DIR') ?? '.data'),
+    adminToken,
+    resendApiKey: optional(env, 'RESEND_API_KEY'),
+    resendBaseUrl: url(env, 'RESEND_BASE_URL', ['http:', 'https:']),
+    emailFrom,
+    recordIdPrefix,
+    chromiumPath: optional(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    confirmDelaySeconds: integer(env, 'CONFIRM_DELAY_SECONDS', 300, 0, 86400),
+    schedulerTickSeconds: integer(env, 'SCHEDULER_TICK_SECONDS', 60, 1, 86400),
+    defaultCheckIntervalMinutes: integer(env, 'CHECK_INTERVAL_MINUTES', 360, 1, 525600),
+    politenessDelayMs: integer(env, 'POLITENESS_DELAY_MS', 2000, 0, 600000),
+    perHostConcurrency: integer(env, 'PER_HOST_CONCURRENCY', 1, 1, 64),
+    fetchTimeoutMs: integer(env, 'FETCH_TIMEOUT_MS', 30000, 100, 600000),
+    maxPageBytes: integer(env, 'MAX_PAGE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    allowPrivateNetworks: boolean(env, 'ALLOW_PRIVATE_NETWORKS', true),
+    crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
+    seedCatalog: boolean(env, 'SEED_CATALOG', true),
+  };
+}
+
+/** Every variable, for `.env.example` and the README table (kept in one place). */
+export const CONFIG_VARIABLES: Array<{ name: string; default: string; description: string }> = [
+  { name: 'PORT', default: '3000', description: 'HTTP port of the API and dashboard' },
+  { name: 'HOST', default: '0.0.0.0', description: 'Address the HTTP server binds' },
+  { name: 'DATABASE_URL', default: '(unset)', description: 'PostgreSQL URL; unset starts an embedded PostgreSQL under DATA_DIR' },
+  { name: 'DATA_DIR', default: '.data', description: 'Embedded database, admin token and local email outbox' },
+  { name: 'ADMIN_TOKEN', default: '(generated)', description: 'Bearer token of the admin API; generated and printed at first start when unset' },
+  { name: 'RESEND_API_KEY', default: '(unset)', description: 'Send email through Resend; unset writes email to DATA_DIR/outbox' },
+  { name: 'RESEND_BASE_URL', default: '(Resend)', description: 'Resend API base URL (tests point it at a local fake)' },
+  { name: 'EMAIL_FROM', default: 'Clausewatch <alerts@clausewatch.local>', description: 'Sender of alerts and digests' },
+  { name: 'RECORD_ID_PREFIX', default: 'CW', description: 'Prefix of new record IDs (existing IDs never change)' },
+  { name: 'CHROMIUM_PATH', default: '/usr/bin/chromium', description: 'Chromium used by the browser fetcher' },
+  { name: 'PUBLIC_URL', default: 'http://localhost:PORT', description: 'Base URL in permalinks, citations and emails' },
+  { name: 'CONFIRM_DELAY_SECONDS', default: '300', description: 'Delay before a new text is fetched again to confirm it (0: at once)' },
+  { name: 'SCHEDULER_TICK_SECONDS', default: '60', description: 'How often the scheduler enqueues due documents' },
+  { name: 'CHECK_INTERVAL_MINUTES', default: '360', description: 'Default check interval of a new document' },
+  { name: 'POLITENESS_DELAY_MS', default: '2000', description: 'Pause between two requests to the same host' },
+  { name: 'PER_HOST_CONCURRENCY', default: '1', description: 'Fetches running at once against one host' },
+  { name: 'FETCH_TIMEOUT_MS', default: '30000', description: 'Timeout of one fetch' },
+  { name: 'MAX_PAGE_BYTES', default: '10485760', description: 'Largest page body accepted' },
+  { name: 'ALLOW_PRIVATE_NETWORKS', default: 'true', description: 'Allow documents on loopback/private addresses (set false on a public deployment)' },
+  { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
+  { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
+];

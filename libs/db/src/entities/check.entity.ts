@@ -1,0 +1,52 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type CheckTrigger = 'schedule' | 'manual' | 'capture' | 'confirm' | 'retry';
+
+/** Every fetch attempt, with its outcome and cause: the audit trail of the crawler. */
+@Entity('checks')
+@Index(['documentId', 'startedAt'])
+export class Check {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'bigint' })
+  documentId!: string;
+
+  @Column({ type: 'text' })
+  trigger!: CheckTrigger;
+
+  @Column({ type: 'integer', default: 1 })
+  attempt!: number;
+
+  @Column({ type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ type: 'integer' })
+  durationMs!: number;
+
+  /** ok, not-modified, http-error, timeout, network-error, blocked, empty, truncated, selector-missing */
+  @Column({ type: 'text' })
+  outcome!: string;
+
+  @Column({ type: 'text', nullable: true })
+  cause!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  httpStatus!: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  fetcher!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  finalUrl!: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  rawSha256!: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  textSha256!: string | null;
+
+  /** The version this check created, if any. */
+  @Column({ type: 'bigint', nullable: true })
+  versionId!: string | null;
+}

@@ -1,0 +1,40 @@
+import { ChangeRecord } from './change-record.entity';
+import { Check } from './check.entity';
+import { Document } from './document.entity';
+import { LedgerKey, LedgerLeaf, LedgerNode, LedgerTreeHead, Setting } from './ledger.entity';
+import { Notification } from './notification.entity';
+import { Platform } from './platform.entity';
+import { Provision, VersionProvision } from './provision.entity';
+import { Snapshot } from './snapshot.entity';
+import { Follow, Subscriber } from './subscriber.entity';
+import { Version } from './version.entity';
+
+export * from './change-record.entity';
+export * from './check.entity';
+export * from './document.entity';
+export * from './ledger.entity';
+export * from './notification.entity';
+export * from './platform.entity';
+export * from './provision.entity';
+export * from './snapshot.entity';
+export * from './subscriber.entity';
+export * from './version.entity';
+
+export const entities = [
+  Platform,
+  Document,
+  Check,
+  Snapshot,
+  Version,
+  Provision,
+  VersionProvision,
+  ChangeRecord,
+  Subscriber,
+  Follow,
+  Notification,
+  LedgerLeaf,
+  LedgerNode,
+  LedgerTreeHead,
+  LedgerKey,
+  Setting,
+];

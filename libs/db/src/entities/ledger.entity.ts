@@ -1,0 +1,75 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A leaf of the append-only Merkle log: one per version. */
+@Entity('ledger_leaves')
+export class LedgerLeaf {
+  @PrimaryColumn({ type: 'bigint' })
+  leafIndex!: string;
+
+  @Column({ type: 'bigint', unique: true })
+  versionId!: string;
+
+  /** The exact leaf bytes that were hashed. */
+  @Column({ type: 'bytea' })
+  leaf!: Buffer;
+
+  @Column({ type: 'bytea' })
+  leafHash!: Buffer;
+}
+
+/** Hash of a complete subtree: level 0 are leaf hashes, level k covers 2^k leaves. */
+@Entity('ledger_nodes')
+export class LedgerNode {
+  @PrimaryColumn({ type: 'smallint' })
+  level!: number;
+
+  @PrimaryColumn({ type: 'bigint' })
+  nodeIndex!: string;
+
+  @Column({ type: 'bytea' })
+  hash!: Buffer;
+}
+
+@Entity('ledger_tree_heads')
+export class LedgerTreeHead {
+  @PrimaryColumn({ type: 'bigint' })
+  treeSize!: string;
+
+  @Column({ type: 'bytea' })
+  rootHash!: Buffer;
+
+  @Column({ type: 'timestamptz' })
+  signedAt!: Date;
+
+  @Column({ type: 'bytea' })
+  signature!: Buffer;
+
+  @Column({ type: 'text' })
+  keyId!: string;
+}
+
+/** Ed25519 signing keys of the ledger; the newest active one signs. */
+@Entity('ledger_keys')
+export class LedgerKey {
+  @PrimaryColumn({ type: 'text' })
+  keyId!: string;
+
+  @Column({ type: 'text' })
+  publicKeyPem!: string;
+
+  @Column({ type: 'text' })
+  privateKeyPem!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** Small key/value settings the database itself needs (the record ID prefix read by mint_record_id). */
+@Entity('settings')
+export class Setting {
+  @PrimaryColumn({ type: 'text' })
+  key!: string;
+
+  @Column({ type: 'text' })
+  value!: string;
+}

@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type NotificationChannel = 'alert' | 'digest';
+export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** One change record owed to one subscriber; written in the same transaction as the change record. */
+@Entity('notifications')
+@Index(['subscriberId', 'changeRecordId', 'channel'], { unique: true })
+@Index(['status', 'channel'])
+export class Notification {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'bigint' })
+  subscriberId!: string;
+
+  @Column({ type: 'bigint' })
+  changeRecordId!: string;
+
+  @Column({ type: 'text' })
+  channel!: NotificationChannel;
+
+  @Column({ type: 'text', default: 'pending' })
+  status!: NotificationStatus;
+
+  /** Sent to the email provider so that a retried send never delivers twice. */
+  @Column({ type: 'text', unique: true })
+  idempotencyKey!: string;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  providerMessageId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+}

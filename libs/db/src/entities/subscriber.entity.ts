@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Severity } from './change-record.entity';
+
+export type Plan = 'free' | 'watcher' | 'monitor' | 'professional';
+
+@Entity('subscribers')
+export class Subscriber {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  email!: string;
+
+  @Column({ type: 'text', default: 'free' })
+  plan!: Plan;
+
+  @Column({ type: 'text', default: 'low' })
+  minSeverity!: Severity;
+
+  @Column({ type: 'text', default: 'UTC' })
+  timezone!: string;
+
+  /** 0 = Sunday … 6 = Saturday, in the subscriber's time zone. */
+  @Column({ type: 'smallint', default: 1 })
+  digestDay!: number;
+
+  /** Secret for one-click unsubscribe links (RFC 8058). */
+  @Column({ type: 'text', unique: true })
+  unsubscribeToken!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  unsubscribedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/** A subscriber follows a platform, or (beyond any peer) a clause type across all platforms. */
+@Entity('follows')
+@Index(['subscriberId', 'platformId', 'clauseType'], { unique: true })
+@Index(['platformId'])
+export class Follow {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'bigint' })
+  subscriberId!: string;
+
+  @Column({ type: 'bigint', nullable: true })
+  platformId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  clauseType!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
