@@ -1,6 +1,73 @@
-import { ExtractInput, ExtractResult, ExtractionError } from './extract.types';
+import { createHash } from 'node:crypto';
+import { createDocument } from '@mixmark-io/domino';
+import { decodeBody } from './charset.decoder';
+import { ALWAYS_REMOVED, EXTRACTOR_VERSION, MIN_TEXT_CHARS } from './extract.constants';
+import { ExtractInput, ExtractionError, ExtractResult } from './extract.types';
+import { detectMainContent } from './main-content.detector';
+import { plainTextToMarkdown, toMarkdown } from './markdown.converter';
+import { extractPdf, isPdf } from './pdf.extractor';
+import { applyRemove, applySelect, normaliseRules, queryAll } from './rules.selector';
+import { normaliseMarkdown, normaliseTypography } from './text.normalizer';
 
-// Placeholder until the extraction pipeline lands (libs/extract is being built in parallel).
-export async function extract(_input: ExtractInput): Promise<ExtractResult> {
-  throw new ExtractionError('unsupported-content', 'extraction is not built yet');
+function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function cleanTitle(raw: string | null | undefined): string | null {
+  const title = normaliseTypography(raw ?? '').replace(/\s+/g, ' ').trim();
+  return title === '' ? null : title;
+}
+
+function isHtmlLike(contentType: string | undefined, text: string): boolean {
+  if (/html|xml/i.test(contentType ?? '')) return true;
+  if (/^text\/plain\b/i.test(contentType ?? '')) return false;
+  return /<[a-z!?/]/i.test(text.slice(0, 4096));
+}
+
+function looksBinary(bytes: Buffer, contentType: string | undefined): boolean {
+  if (/^(image|audio|video|font)\/|^application\/(zip|octet-stream|gzip)/i.test(contentType ?? '')) return true;
+  return bytes.subarray(0, 1024).includes(0);
+}
+
+function htmlToMarkdown(html: string, input: ExtractInput): { markdown: string; title: string | null } {
+  const rules = normaliseRules(input.rules);
+  const doc = createDocument(html, true);
+  const title = cleanTitle(doc.title) ?? cleanTitle(doc.querySelector('h1')?.textContent);
+  for (const element of queryAll(doc, ALWAYS_REMOVED)) element.parentNode?.removeChild(element);
+  applyRemove(doc, rules.remove);
+  const root = rules.select.length > 0 ? applySelect(doc, rules.select) : detectMainContent(doc);
+  const markdown = toMarkdown(root, { url: input.url, dropAllParams: rules.filter.includes('removeQueryParams') });
+  return { markdown, title };
+}
+
+/**
+ * Extracts the text of a captured page (HTML or PDF) as normalised Markdown, hashed so that the
+ * same text always gives the same `textSha256`. Throws `ExtractionError` rather than ever returning
+ * an empty or trivially short text: `selector-missing`, `empty`, `unsupported-content`, `invalid-rules`.
+ */
+export async function extract(input: ExtractInput): Promise<ExtractResult> {
+  const bytes = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
+  let raw: { markdown: string; title: string | null };
+  if (isPdf(bytes, input.contentType)) {
+    normaliseRules(input.rules);
+    const pdf = await extractPdf(bytes);
+    raw = { markdown: plainTextToMarkdown(pdf.text), title: cleanTitle(pdf.title) };
+  } else if (looksBinary(bytes, input.contentType)) {
+    throw new ExtractionError('unsupported-content', `cannot extract text from ${input.contentType ?? 'binary content'}`);
+  } else {
+    const text = typeof input.body === 'string' ? input.body : decodeBody(bytes, input.contentType).text;
+    raw = isHtmlLike(input.contentType, text) ? htmlToMarkdown(text, input) : { markdown: plainTextToMarkdown(text), title: null };
+  }
+  const markdown = normaliseMarkdown(raw.markdown);
+  const letters = markdown.replace(/[^\p{L}\p{N}]/gu, '').length;
+  if (letters < MIN_TEXT_CHARS) {
+    throw new ExtractionError('empty', letters === 0 ? 'the extracted text is empty' : `the extracted text is too short to be a document (${letters} letters or digits)`);
+  }
+  return {
+    markdown,
+    title: raw.title,
+    textSha256: sha256(markdown),
+    rawSha256: sha256(bytes),
+    extractorVersion: EXTRACTOR_VERSION,
+  };
 }

@@ -1,2 +1,5 @@
 export * from './extract.types';
 export { extract } from './extract';
+export { EXTRACTOR_VERSION } from './extract.constants';
+export { decodeBody } from './charset.decoder';
+export { normaliseMarkdown, normaliseUrl } from './text.normalizer';

@@ -1,9 +1,10 @@
 import { CliCommand } from '../command';
 import { notBuilt } from './not-built.command';
+import { extractCommand } from './extract.command';
 
 // Each command lives in its own file; the names and usages are the contract of DESIGN.md.
 export const commands: CliCommand[] = [
-  notBuilt('extract', 'extract <file> [--url U] [--select CSS]... [--remove CSS]... [--json] | extract --jsonl <manifest>', 'print the normalised Markdown of an HTML or PDF file'),
+  extractCommand,
   notBuilt('diff', 'diff <old> <new> [--json]', 'analyse two versions (HTML or Markdown) and print the change record'),
   notBuilt('classify', 'classify [FILE|-]', 'classify JSON lines {id, text} into clause types and a stance'),
   notBuilt('import-ota', 'import-ota <declarations-dir>', 'import Open Terms Archive declarations as platforms and documents'),
