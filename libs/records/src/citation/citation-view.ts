@@ -1,0 +1,74 @@
+import { RECORD_KIND_LABELS } from '../records.constants';
+import { RecordsError, RecordsErrorCode } from '../records.error';
+import { RecordKind, requireRecordId } from '../record-id/record-id';
+
+export type CitationFormat = 'text' | 'bibtex' | 'ris' | 'csl-json';
+
+export const CITATION_FORMATS: readonly CitationFormat[] = ['text', 'bibtex', 'ris', 'csl-json'];
+
+/** What a citation needs to know about any record; the API fills it from the database. */
+export interface CitationView {
+  /** The platform, e.g. `Midjourney`. */
+  entityName: string;
+  /** Absent for a platform (E) record. */
+  documentTitle?: string;
+  /** E.g. `terms of service`, `privacy policy`. */
+  documentType?: string;
+  recordId: string;
+  kind: RecordKind;
+  /** When the cited text was captured (for V, P and C records). */
+  capturedAt?: string | Date;
+  textSha256?: string;
+  rawSha256?: string;
+  /** Where the platform published the document. */
+  sourceUrl?: string;
+  /** The record's permanent page, `https://…/r/CW-V-0001234`. */
+  permalinkUrl: string;
+  /** The day the citer looked at it; a Date is taken in UTC. */
+  accessedDate: string | Date;
+}
+
+/** The view with dates resolved, checked once so each format can trust it. */
+export interface NormalisedCitation extends Omit<CitationView, 'capturedAt' | 'accessedDate'> {
+  captured?: Date;
+  accessed: { iso: string; parts: [number, number, number] };
+  title: string;
+  recordLabel: string;
+}
+
+function invalid(message: string): RecordsError {
+  return new RecordsError(RecordsErrorCode.InvalidArgument, `citation: ${message}`);
+}
+
+function toDate(value: string | Date, name: string): Date {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw invalid(`${name} ${JSON.stringify(value)} is not a date`);
+  return date;
+}
+
+function datePart(value: string | Date): NormalisedCitation['accessed'] {
+  if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(value)) throw invalid(`accessedDate ${JSON.stringify(value)} is not YYYY-MM-DD`);
+  const iso = toDate(value, 'accessedDate').toISOString().slice(0, 10);
+  const [y, m, d] = iso.split('-').map(Number);
+  return { iso, parts: [y, m, d] };
+}
+
+export function normaliseCitation(view: CitationView): NormalisedCitation {
+  const id = requireRecordId(view.recordId);
+  if (id.kind !== view.kind) throw invalid(`record ${view.recordId} is not of kind ${view.kind}`);
+  if (!view.entityName?.trim()) throw invalid('entityName is empty');
+  if (!view.permalinkUrl?.trim()) throw invalid('permalinkUrl is empty');
+  for (const [name, hash] of [['textSha256', view.textSha256], ['rawSha256', view.rawSha256]] as const) {
+    if (hash !== undefined && !/^[0-9a-f]{64}$/.test(hash)) throw invalid(`${name} must be 64 lowercase hex digits`);
+  }
+  const base = view.documentTitle?.trim() || view.entityName.trim();
+  const title = view.kind === 'P' || view.kind === 'C' ? `${base}, ${RECORD_KIND_LABELS[view.kind]} ${view.recordId}` : base;
+  const { capturedAt, accessedDate, ...rest } = view;
+  return {
+    ...rest,
+    captured: capturedAt === undefined ? undefined : toDate(capturedAt, 'capturedAt'),
+    accessed: datePart(accessedDate),
+    title,
+    recordLabel: `Clausewatch ${RECORD_KIND_LABELS[view.kind]} record ${view.recordId}`,
+  };
+}
