@@ -2,7 +2,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type CheckTrigger = 'schedule' | 'manual' | 'capture' | 'confirm' | 'retry';
 
-/** Every fetch attempt, with its outcome and cause: the audit trail of the crawler. */
+/**
+ * Every fetch attempt, with its outcome and cause: the audit trail of the crawler. A document's health
+ * (last ok, last failure, consecutive failures) and when it is next due are derived from these rows,
+ * so an unchanged check writes this one row and nothing else.
+ */
 @Entity('checks')
 @Index(['documentId', 'startedAt'])
 export class Check {
@@ -46,7 +50,14 @@ export class Check {
   @Column({ type: 'char', length: 64, nullable: true })
   textSha256!: string | null;
 
-  /** The version this check created, if any. */
+  /** Conditional-request validators of the response, for the next fetch. */
+  @Column({ type: 'text', nullable: true })
+  etag!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastModified!: string | null;
+
+  /** The version this check created or confirmed, if any. */
   @Column({ type: 'bigint', nullable: true })
   versionId!: string | null;
 }

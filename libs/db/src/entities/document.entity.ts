@@ -14,7 +14,6 @@ export interface DocumentSource {
 
 @Entity('documents')
 @Index(['platformId', 'type'], { unique: true })
-@Index(['nextCheckAt'])
 export class Document {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -48,35 +47,6 @@ export class Document {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  nextCheckAt!: Date;
-
-  // Health: the last outcome of each kind, so a dashboard can flag a document failing for 24 h.
-  @Column({ type: 'timestamptz', nullable: true })
-  lastCheckedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lastOkAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  lastFailureAt!: Date | null;
-
-  @Column({ type: 'integer', default: 0 })
-  consecutiveFailures!: number;
-
-  @Column({ type: 'text', nullable: true })
-  lastOutcome!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  lastCause!: string | null;
-
-  /** Conditional-request validators from the last successful fetch. */
-  @Column({ type: 'text', nullable: true })
-  etag!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  lastModified!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

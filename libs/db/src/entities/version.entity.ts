@@ -10,6 +10,7 @@ export type VersionOrigin = 'fetch' | 'capture' | 'reextract';
 @Entity('versions')
 @Index(['documentId', 'capturedAt'])
 @Index(['documentId', 'textSha256'])
+@Index(['documentId', 'cosmeticFingerprint'])
 export class Version {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -36,6 +37,10 @@ export class Version {
 
   @Column({ type: 'char', length: 64 })
   textSha256!: string;
+
+  /** Hash of the text with cosmetic differences removed: finds reverts to an earlier version. */
+  @Column({ type: 'text' })
+  cosmeticFingerprint!: string;
 
   @Column({ type: 'text' })
   markdown!: string;

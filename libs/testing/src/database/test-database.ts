@@ -8,10 +8,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+function adminUrl(): string {
   const url = process.env.CLAUSEWATCH_TEST_ADMIN_URL;
   if (!url) throw new Error('no test PostgreSQL: integration specs run under the "integration" jest project');
-  const client = new Client({ connectionString: url });
+  return url;
+}
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl() });
   await client.connect();
   try {
     return await work(client);
@@ -23,14 +27,11 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database for one test file, cloned from the template made in global setup. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `clausewatch_test_${randomBytes(6).toString('hex')}`;
-  const url = await admin(async (client) => {
-    await client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
-    return client.connectionParameters
-      ? `postgres://${client.connectionParameters.user}:${encodeURIComponent(String(client.connectionParameters.password))}@${client.connectionParameters.host}:${client.connectionParameters.port}/${name}`
-      : '';
-  });
+  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
   return {
-    url,
+    url: url.toString(),
     drop: () => admin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   };
 }

@@ -1,0 +1,31 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Check } from '../entities';
+
+export type NewCheck = Omit<Check, 'id'>;
+
+export class ChecksRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(values: NewCheck, manager: EntityManager = this.dataSource.manager): Promise<Check> {
+    const check = manager.create(Check, values);
+    return manager.save(Check, check);
+  }
+
+  /** Validators of the latest successful response, for a conditional request. */
+  async latestValidators(documentId: string): Promise<{ etag: string | null; lastModified: string | null } | null> {
+    const check = await this.dataSource.manager.findOne(Check, {
+      where: { documentId, outcome: 'ok' },
+      order: { startedAt: 'DESC', id: 'DESC' },
+      select: { etag: true, lastModified: true },
+    });
+    return check ? { etag: check.etag, lastModified: check.lastModified } : null;
+  }
+
+  listFor(documentId: string, limit = 50): Promise<Check[]> {
+    return this.dataSource.manager.find(Check, { where: { documentId }, order: { startedAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
+  countFor(documentId: string): Promise<number> {
+    return this.dataSource.manager.countBy(Check, { documentId });
+  }
+}

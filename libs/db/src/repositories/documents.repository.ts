@@ -1,0 +1,114 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Document, DocumentSource, FetcherKind } from '../entities';
+
+export interface NewDocument {
+  platformId: string;
+  title: string;
+  type: string;
+  sources: DocumentSource[];
+  fetcher: FetcherKind;
+  checkIntervalMinutes: number;
+}
+
+export interface DocumentHealth {
+  lastCheckedAt: Date | null;
+  lastOutcome: string | null;
+  lastCause: string | null;
+  lastOkAt: Date | null;
+  lastFailureAt: Date | null;
+  consecutiveFailures: number;
+  /** Failing for 24 h or more with no ok check since. */
+  flagged: boolean;
+}
+
+export class DocumentsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findByRecordId(recordId: string, manager: EntityManager = this.dataSource.manager): Promise<Document | null> {
+    return manager.findOne(Document, { where: { recordId }, relations: { platform: true } });
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Document | null> {
+    return manager.findOne(Document, { where: { id }, relations: { platform: true } });
+  }
+
+  listForPlatform(platformId: string): Promise<Document[]> {
+    return this.dataSource.manager.find(Document, { where: { platformId }, order: { title: 'ASC' } });
+  }
+
+  /** Inserts the document, or returns the existing one of the same platform and type (`created` false). */
+  async create(values: NewDocument, manager: EntityManager = this.dataSource.manager): Promise<{ document: Document; created: boolean }> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `INSERT INTO documents (platform_id, title, type, sources, fetcher, check_interval_minutes)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (platform_id, type) DO NOTHING RETURNING id`,
+      [values.platformId, values.title, values.type, JSON.stringify(values.sources), values.fetcher, values.checkIntervalMinutes],
+    );
+    const document = rows[0]
+      ? await manager.findOneOrFail(Document, { where: { id: rows[0].id }, relations: { platform: true } })
+      : await manager.findOneOrFail(Document, { where: { platformId: values.platformId, type: values.type }, relations: { platform: true } });
+    return { document, created: rows.length > 0 };
+  }
+
+  /** Serialises the processing of one document's captures (taken inside a transaction). */
+  async lock(manager: EntityManager, documentId: string): Promise<void> {
+    await manager.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+  }
+
+  /** Active documents whose last check is older than their interval (or that were never checked). */
+  async findDue(limit: number): Promise<Array<{ id: string; host: string }>> {
+    const rows: Array<{ id: string; url: string }> = await this.dataSource.query(
+      `SELECT d.id, d.sources->0->>'url' AS url
+         FROM documents d
+         LEFT JOIN LATERAL (SELECT c.started_at FROM checks c WHERE c.document_id = d.id ORDER BY c.started_at DESC LIMIT 1) last ON true
+        WHERE d.active AND (last.started_at IS NULL OR last.started_at < now() - make_interval(mins => d.check_interval_minutes))
+        ORDER BY last.started_at NULLS FIRST
+        LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => ({ id: r.id, host: safeHost(r.url) }));
+  }
+
+  async health(documentId: string): Promise<DocumentHealth> {
+    const [row]: Array<{
+      last_checked_at: Date | null;
+      last_outcome: string | null;
+      last_cause: string | null;
+      last_ok_at: Date | null;
+      last_failure_at: Date | null;
+      consecutive_failures: string;
+      failing_since: Date | null;
+    }> = await this.dataSource.query(
+      `WITH last_ok AS (SELECT max(started_at) AS at FROM checks WHERE document_id = $1 AND outcome IN ('ok', 'not-modified')),
+            last AS (SELECT started_at, outcome, cause FROM checks WHERE document_id = $1 ORDER BY started_at DESC, id DESC LIMIT 1)
+       SELECT (SELECT started_at FROM last) AS last_checked_at,
+              (SELECT outcome FROM last) AS last_outcome,
+              (SELECT cause FROM last) AS last_cause,
+              (SELECT at FROM last_ok) AS last_ok_at,
+              (SELECT max(started_at) FROM checks WHERE document_id = $1 AND outcome NOT IN ('ok', 'not-modified')) AS last_failure_at,
+              (SELECT count(*) FROM checks WHERE document_id = $1 AND outcome NOT IN ('ok', 'not-modified')
+                  AND started_at > coalesce((SELECT at FROM last_ok), '-infinity')) AS consecutive_failures,
+              (SELECT min(started_at) FROM checks WHERE document_id = $1 AND outcome NOT IN ('ok', 'not-modified')
+                  AND started_at > coalesce((SELECT at FROM last_ok), '-infinity')) AS failing_since`,
+      [documentId],
+    );
+    const consecutiveFailures = Number(row.consecutive_failures);
+    const flagged = row.failing_since !== null && Date.now() - new Date(row.failing_since).getTime() >= 24 * 3600 * 1000;
+    return {
+      lastCheckedAt: row.last_checked_at,
+      lastOutcome: row.last_outcome,
+      lastCause: row.last_cause,
+      lastOkAt: row.last_ok_at,
+      lastFailureAt: row.last_failure_at,
+      consecutiveFailures,
+      flagged,
+    };
+  }
+}
+
+function safeHost(url: string | null): string {
+  try {
+    return new URL(url ?? '').host;
+  } catch {
+    return '';
+  }
+}

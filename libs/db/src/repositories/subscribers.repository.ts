@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Plan, Severity, Subscriber } from '../entities';
+
+export interface Recipient {
+  subscriberId: string;
+  plan: Plan;
+  minSeverity: Severity;
+}
+
+export class SubscribersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Creates the subscriber, or updates the plan and preferences of an existing one with that email. */
+  async upsert(
+    values: { email: string; plan?: Plan; minSeverity?: Severity; timezone?: string; digestDay?: number },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Subscriber> {
+    const email = values.email.trim().toLowerCase();
+    await manager.query(
+      `INSERT INTO subscribers (email, plan, min_severity, timezone, digest_day, unsubscribe_token)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (email) DO UPDATE SET plan = EXCLUDED.plan, min_severity = EXCLUDED.min_severity,
+         timezone = EXCLUDED.timezone, digest_day = EXCLUDED.digest_day, unsubscribed_at = NULL`,
+      [email, values.plan ?? 'free', values.minSeverity ?? 'low', values.timezone ?? 'UTC', values.digestDay ?? 1, randomBytes(18).toString('hex')],
+    );
+    return manager.findOneByOrFail(Subscriber, { email });
+  }
+
+  async follow(subscriberId: string, target: { platformId?: string; clauseType?: string }, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO follows (subscriber_id, platform_id, clause_type)
+       SELECT $1, $2, $3 WHERE NOT EXISTS (
+         SELECT 1 FROM follows WHERE subscriber_id = $1 AND platform_id IS NOT DISTINCT FROM $2 AND clause_type IS NOT DISTINCT FROM $3)`,
+      [subscriberId, target.platformId ?? null, target.clauseType ?? null],
+    );
+  }
+
+  /** Subscribed people who follow the platform, or one of the clause types, of a change. */
+  async recipientsFor(platformId: string, clauseTypes: string[], manager: EntityManager = this.dataSource.manager): Promise<Recipient[]> {
+    const rows: Array<{ id: string; plan: Plan; min_severity: Severity }> = await manager.query(
+      `SELECT DISTINCT s.id, s.plan, s.min_severity
+         FROM subscribers s JOIN follows f ON f.subscriber_id = s.id
+        WHERE s.unsubscribed_at IS NULL AND (f.platform_id = $1 OR f.clause_type = ANY($2))
+        ORDER BY s.id`,
+      [platformId, clauseTypes],
+    );
+    return rows.map((r) => ({ subscriberId: r.id, plan: r.plan, minSeverity: r.min_severity }));
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Subscriber | null> {
+    return manager.findOneBy(Subscriber, { id });
+  }
+}

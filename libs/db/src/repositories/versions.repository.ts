@@ -1,0 +1,58 @@
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { Version } from '../entities';
+
+export type NewVersion = Omit<Version, 'id' | 'recordId' | 'createdAt' | 'document' | 'snapshot' | 'ledgerIndex'>;
+
+export class VersionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findLatestFor(documentId: string, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
+    return manager.findOne(Version, { where: { documentId }, order: { capturedAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** The most recent earlier version with the same text once cosmetic differences are removed. */
+  findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
+    return manager.findOne(Version, {
+      where: { documentId, cosmeticFingerprint, id: Not(excludeId) },
+      order: { capturedAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  async insert(values: NewVersion, manager: EntityManager = this.dataSource.manager): Promise<Version> {
+    return manager.save(Version, manager.create(Version, values));
+  }
+
+  findByRecordId(recordId: string): Promise<Version | null> {
+    return this.dataSource.manager.findOneBy(Version, { recordId });
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
+    return manager.findOneBy(Version, { id });
+  }
+
+  async confirm(id: string, at: Date, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const result = await manager.update(Version, { id, confirmedAt: IsNull() }, { confirmedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Versions of a document, newest first, without their text. */
+  listFor(documentId: string, limit = 100, offset = 0): Promise<Version[]> {
+    return this.dataSource.manager.find(Version, {
+      where: { documentId },
+      order: { capturedAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+      select: {
+        id: true, recordId: true, documentId: true, snapshotId: true, rawSha256: true, textSha256: true, title: true,
+        extractorVersion: true, sourceUrl: true, finalUrl: true, capturedAt: true, httpStatus: true, fetcher: true,
+        origin: true, confirmedAt: true, revertOfVersionId: true, ledgerIndex: true, createdAt: true, cosmeticFingerprint: true,
+      },
+    });
+  }
+
+  async recordIdsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; record_id: string }> = await this.dataSource.query('SELECT id, record_id FROM versions WHERE id = ANY($1)', [ids]);
+    return new Map(rows.map((r) => [r.id, r.record_id]));
+  }
+}
