@@ -1,0 +1,29 @@
+export const SEVERITY_ORDER = ['none', 'low', 'medium', 'high', 'critical'] as const;
+
+/** Lines that only stamp a date on the document; a change to them alone is cosmetic. */
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATE = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
+export const DATE_PATTERN = new RegExp(DATE, 'gi');
+export const DATE_STAMP_PATTERN = new RegExp(
+  `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|date of last revision|last revision|version date)\\s*[:\\-–—]?\\s*(?:on\\s+)?${DATE}\\.?$`,
+  'i',
+);
+
+/** Similarity (0–1) above which two unmatched provisions in the same place count as one reworded clause. */
+export const REWORDED_MIN_SIMILARITY = 0.5;
+/** A smaller provision almost wholly contained in a larger one at the same place was expanded or cut. */
+export const CONTAINED_MIN_SHARE = 0.9;
+/** Across the document (the clause also moved) the texts must agree more. */
+export const MOVED_MIN_SIMILARITY = 0.7;
+/** Parts of a split/merge must cover this share of the whole's words. */
+export const SPLIT_MIN_COVERAGE = 0.8;
+/** Above this many candidate pairs in one gap, only nearby pairs are compared (keeps big rewrites linear). */
+export const MAX_PAIRS_PER_GAP = 40_000;
+export const NEARBY_WINDOW = 40;
+
+/** A clause type counts towards severity when its confidence is at least this share of the best one. */
+export const SEVERITY_TYPE_SHARE = 0.6;
+/** Lowest confidence for a clause type to be reported. */
+export const MIN_TYPE_CONFIDENCE = 0.3;
+/** At most this many characters of a clause are quoted in a summary. */
+export const QUOTE_MAX_CHARS = 160;

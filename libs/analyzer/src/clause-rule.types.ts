@@ -1,0 +1,19 @@
+/** One weighted, explainable cue. Patterns are matched case-insensitively on the clause text. */
+export interface ClauseRule {
+  /** Taxonomy id, or null for a cue that only moves the stance. */
+  type: string | null;
+  id: string;
+  pattern: RegExp;
+  /** Contribution to the type's score when the rule matches. */
+  weight: number;
+  /** Stance contribution for the user: negative is unfavorable, positive favorable. */
+  stance: number;
+  /** Stance when the match sits in a negated scope; defaults to -stance. */
+  negatedStance?: number;
+  /** Weight kept when negated ("we do not sell" is still about the sale of data). Default 1. */
+  negatedWeight?: number;
+}
+
+export function rule(type: string | null, id: string, pattern: RegExp, weight: number, stance = 0, options: { negatedStance?: number; negatedWeight?: number } = {}): ClauseRule {
+  return { type, id, pattern, weight, stance, ...options };
+}

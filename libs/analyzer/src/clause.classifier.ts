@@ -1,0 +1,94 @@
+import { MIN_TYPE_CONFIDENCE } from './analyzer.constants';
+import { Classification, ClauseTypeMatch, EvidenceSpan, Stance } from './analyzer.types';
+import { ClauseRule } from './clause-rule.types';
+import { privacyRules } from './privacy-rules.constants';
+import { termsRules } from './terms-rules.constants';
+import { normalizeTypography } from './text.normalizer';
+
+interface CompiledRule extends ClauseRule {
+  global: RegExp;
+}
+
+const compiled: CompiledRule[] = [...privacyRules, ...termsRules].map((r) => ({ ...r, global: new RegExp(r.pattern.source, 'gi') }));
+
+// Negation reaches back to the start of the clause, at most a few words: "we do not sell or rent your data".
+const NEGATOR = /\b(?:not|no|never|neither|nor|none|nothing|cannot|without)\b|n't\b|\bno longer\b/i;
+const CLAUSE_BREAK = /[.;:!?()]|\b(?:but|however|unless|except|although|while|whereas)\b/gi;
+const NEGATION_WINDOW_WORDS = 6;
+const STANCE_THRESHOLD = 1;
+/** Scores turn into a confidence that saturates: one strong cue ≈ 0.7, two ≈ 0.9. */
+const CONFIDENCE_SCALE = 2.5;
+
+function isNegated(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 120), start);
+  let clauseStart = 0;
+  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
+  const words = before.slice(clauseStart).trim().split(/\s+/).filter(Boolean).slice(-NEGATION_WINDOW_WORDS);
+  // "without" negates what follows it only as a condition ("without your consent"), not a verb: skip it here.
+  return words.some((w) => w.toLowerCase() !== 'without' && NEGATOR.test(w));
+}
+
+export interface RuleHit {
+  rule: CompiledRule;
+  span: EvidenceSpan;
+}
+
+export function ruleHits(text: string): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const r of compiled) {
+    r.global.lastIndex = 0;
+    for (const m of text.matchAll(r.global)) {
+      if (m[0].length === 0) continue;
+      const start = m.index ?? 0;
+      hits.push({ rule: r, span: { start, end: start + m[0].length, text: m[0], negated: isNegated(text, start), rule: r.id } });
+    }
+  }
+  return hits;
+}
+
+/** Clause types (best first) with confidence and evidence, and the stance of the text for the user. */
+export function classify(input: string): Classification {
+  const text = normalizeTypography(input);
+  const hits = ruleHits(text);
+  const scores = new Map<string, number>();
+  const evidence = new Map<string, EvidenceSpan[]>();
+  const counted = new Set<CompiledRule>();
+  let stanceScore = 0;
+  const stanceEvidence: EvidenceSpan[] = [];
+  for (const { rule, span } of hits) {
+    // Each rule counts once, so a long clause repeating a word does not outweigh a decisive phrase.
+    const first = !counted.has(rule);
+    counted.add(rule);
+    if (rule.type) {
+      if (first) scores.set(rule.type, (scores.get(rule.type) ?? 0) + rule.weight * (span.negated ? (rule.negatedWeight ?? 1) : 1));
+      const list = evidence.get(rule.type) ?? [];
+      list.push(span);
+      evidence.set(rule.type, list);
+    }
+    if (first) {
+      const stance = span.negated ? (rule.negatedStance ?? -rule.stance) : rule.stance;
+      if (stance !== 0) {
+        stanceScore += stance;
+        stanceEvidence.push(span);
+      }
+    }
+  }
+  const clauseTypes: ClauseTypeMatch[] = [...scores.entries()]
+    .map(([id, score]) => ({ id, confidence: round(1 - Math.exp(-score / CONFIDENCE_SCALE)), evidence: (evidence.get(id) ?? []).sort((a, b) => a.start - b.start) }))
+    .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE)
+    .sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+  const stance: Stance = stanceScore <= -STANCE_THRESHOLD ? 'unfavorable' : stanceScore >= STANCE_THRESHOLD ? 'favorable' : 'neutral';
+  const top = clauseTypes[0]?.confidence ?? 0;
+  const stanceStrength = 1 - Math.exp(-Math.abs(stanceScore) / CONFIDENCE_SCALE);
+  return {
+    clauseTypes,
+    stance,
+    confidence: round(clauseTypes.length ? (top + (stance === 'neutral' ? 1 - stanceStrength : stanceStrength)) / 2 : 0),
+    stanceScore: round(stanceScore),
+    stanceEvidence,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,118 @@
+import { ClauseRule, rule } from './clause-rule.types';
+
+// Cues for the privacy-policy clause types. Weights: 3 = decisive phrase, 2 = strong cue, 1 = supporting word.
+// Stance: what the sentence means for the user when it is affirmed (negation flips it).
+const PD = '(?:personal (?:data|information|details)|personally identifiable information|your (?:data|information|details)|user (?:data|information)|(?:the )?(?:data|information) (?:we|that we) (?:collect|hold))';
+const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|service providers?|other companies|outside (?:companies|parties|organi[sz]ations))';
+
+export const privacyRules: ClauseRule[] = [
+  // data-collection
+  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|receive|log)(?:s|ed)?\b/, 2.5, -0.5),
+  rule('data-collection', 'collect', /\bcollect(?:s|ed|ing|ion)?\b/, 1.5),
+  rule('data-collection', 'information-we-collect', /\b(?:information|data) (?:we|that we|which we) (?:collect|gather|obtain|receive)|\b(?:types|categories|kinds) of (?:personal )?(?:information|data)\b/, 2),
+  rule('data-collection', 'identifiers', /\b(?:ip address(?:es)?|device (?:id|identifiers?|information|type|model)|browser type|operating system|hardware model|email address(?:es)?|phone numbers?|contact (?:details|information)|usage (?:data|information)|log (?:data|information|files?)|payment information|billing information|mac address)\b/, 1.5, -0.3),
+  rule('data-collection', 'private-content', /\b(?:read|access|scan|view|monitor)\w*\b[^.;]{0,40}\b(?:private )?(?:messages|communications|conversations|chats)\b/, 2, -1),
+  rule('data-collection', 'permissions', /\bpermissions?\b[^.;]{0,60}\b(?:camera|microphone|contacts|photos|device|phone)\b|\b(?:camera|microphone|contacts list)\b/, 1.5, -0.5),
+  rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
+
+  // sensitive-data
+  rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|facial (?:recognition|geometry)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
+  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time|approximate) location)\b/, 3, -1),
+  rule('sensitive-data', 'special-categories', /\b(?:health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
+
+  // data-use
+  rule('data-use', 'use-data', new RegExp(`\\b(?:we )?(?:use|process|utili[sz]e)(?:s|d)?\\b[^.;]{0,50}\\b(?:${PD}|information|data)\\b[^.;]{0,60}\\b(?:to|for)\\b`), 2),
+  rule('data-use', 'how-we-use', /\bhow (?:we|do we) use\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
+  rule('data-use', 'purposes', /\bpurposes?\b/, 1),
+  rule('data-use', 'limited-purposes', /\bonly (?:use|process|for the purposes?)\b|\b(?:limited|specific|necessary) purposes?\b|\bsolely (?:to|for)\b/, 1.5, 1),
+  rule('data-use', 'aggregate', /\b(?:aggregated?|anonymi[sz](?:ed|ation)|de-?identified|statistic(?:s|al)|pseudonymi[sz]ed)\b/, 2),
+  rule('data-use', 'profiling', /\b(?:profiling|inferences?|automated decision|personali[sz](?:e|ed|ation))\b/, 1.5, -0.5),
+  rule('data-use', 'many-purposes', /\b(?:any|other) (?:lawful |legitimate |business )?purposes?\b/, 1, -1),
+
+  // ai-training
+  rule('ai-training', 'train-models', /\b(?:train\w*|fine-?tun\w*|improv\w+|develop\w*)\b[^.;]{0,80}\b(?:models?|algorithms?|artificial intelligence|machine learning|\bai\b|neural networks?)\b/, 3.5, -1.5),
+  rule('ai-training', 'ai', /\b(?:artificial intelligence|machine[- ]learning|large language models?|generative ai|\bai\b|\bllms?\b)/, 2),
+
+  // advertising
+  rule('advertising', 'ads', /\badverti[sz]\w*|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
+  rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b/, 2, -1),
+  rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -0.5),
+  rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
+
+  // data-sharing
+  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|make available|release|grant access)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
+  rule('data-sharing', 'third-party', /\bthird[- ]?part(?:y|ies)\b/, 1.5),
+  rule('data-sharing', 'recipients', /\b(?:service providers?|vendors?|partners?|affiliates?|processors?|subcontractors?|contractors?|subsidiaries)\b/, 1),
+  rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5),
+  rule('data-sharing', 'confidentiality', /\b(?:confidential(?:ity)?|bound by|obligat\w+ to protect|data processing agreements?)\b/, 0.8, 0.5),
+  rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get)\\w*\\b[^.;]{0,60}\\bfrom\\b[^.;]{0,20}\\b${THIRD}`), 2, -1),
+
+  // data-sale
+  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
+  rule('data-sale', 'sale-of-data', /\bsale of (?:your )?(?:personal )?(?:data|information)\b|\bdo not sell\b/, 3, -2, { negatedStance: 2 }),
+  rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
+
+  // business-transfer
+  rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|change (?:of|in) control|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1),
+
+  // law-enforcement
+  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|warrants?|judicial|legal (?:process|requests?|demands?|inquir\w+|orders?))\b/, 2.5, -0.5),
+  rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)/, 2, -0.5),
+  rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
+
+  // tracking
+  rule('tracking', 'cookies', /\bcookies?\b/, 3, -0.5),
+  rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b/, 3, -1.5),
+  rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
+  rule('tracking', 'dnt-ignored', /\b(?:not|n't)\s+(?:currently\s+)?(?:respond|recogni[sz]e|honou?r|support|react)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
+  rule('tracking', 'track', /\btrack(?:s|ed|ing|ers?)?\b/, 2, -1),
+  rule('tracking', 'analytics', /\b(?:google analytics|analytics|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
+  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\bbrows(?:ing|er) history\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
+  rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
+  rule('tracking', 'session-cookies', /\bsession cookies?\b|\bstrictly necessary cookies?\b|\bessential cookies?\b/, 1, 1),
+
+  // retention
+  rule('retention', 'retain', /\b(?:retain\w*|retention|keep|kept|store[sd]?|storing|hold|preserve[sd]?)\b[^.;]{0,60}\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\b/, 2.5),
+  rule('retention', 'retention-word', /\bretention\b|\bretain\w*\b/, 2),
+  rule('retention', 'logs', /\b(?:server )?logs?\b|\blog files?\b/, 1.5, -0.5),
+  rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
+  rule('retention', 'after-deletion', /\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
+  rule('retention', 'indefinitely', /\bindefinitely\b|\bas long as (?:we|necessary|needed|required|reasonably)\b|\bbackups?\b|\barchiv\w+\b/, 1.5, -0.5),
+
+  // deletion
+  rule('deletion', 'you-delete', /\byou (?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
+  rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5),
+  rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b/, 3, 2),
+
+  // user-rights
+  rule('user-rights', 'right-to', /\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b/, 3, 2),
+  rule('user-rights', 'you-can-request', /\byou (?:can|may|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
+  rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}\b(?:of )?(?:your|the|all) (?:data|information|content)\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
+  rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
+  rule('user-rights', 'data-subject', /\bdata subject\b|\bsubject access\b|\bgdpr\b/, 2, 1),
+  rule('user-rights', 'opt-out-third', new RegExp(`\\bopt[- ]?out\\b[^.;]{0,60}\\b${THIRD}`), 1.5, 1.5),
+
+  // state-privacy-rights
+  rule('state-privacy-rights', 'state-law', /\b(?:ccpa|cpra|california consumer privacy act|california (?:residents?|privacy rights)|shine the light|vcdpa|virginia|colorado|connecticut|utah|nevada|texas) (?:residents?|consumers?|law|privacy)|\bccpa\b|\bcpra\b|\bshine the light\b/, 3.5, 0.5),
+
+  // international-transfer
+  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa?\b|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|home country)/, 3.5, -1),
+  rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?)\b/, 3, -0.5),
+
+  // security
+  rule('security', 'security', /\bsecur(?:ity|e|ely)\b/, 2, 0.5),
+  rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?)\b/, 2, 1.5),
+  rule('security', 'two-factor', /\b(?:two[- ]factor|2fa|multi[- ]factor|two[- ]step)\b/, 3.5, 2),
+  rule('security', 'breach', /\b(?:data |security )?breach(?:es)?\b|\bunauthori[sz]ed (?:access|disclosure|use)\b/, 2, 0.5),
+  rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information|privacy)\b/, 1.5, 1),
+
+  // children
+  rule('children', 'children', /\bchild(?:ren)?(?:'s)?\b|\bminors?\b|\bkids\b|\bcoppa\b|\bparental consent\b/, 2.5),
+  rule('children', 'children-data', /\b(?:collect|personal (?:information|data))\b[^.;]{0,60}\b(?:children|minors|under (?:the age of )?(?:13|16|thirteen|sixteen))\b|\bparent or (?:legal )?guardian\b/, 1.5),
+
+  // communications
+  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bcommercial (?:e-?mails?|messages)\b/, 3, 1),
+  rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b/, 2, 1),
+  rule('communications', 'maintenance', /\b(?:maintenance|down-?time|outages?)\b/, 2, 0.5),
+  rule('communications', 'messages', /\b(?:e-?mails?|sms|text messages|push notifications|newsletters?)\b/, 0.8),
+];

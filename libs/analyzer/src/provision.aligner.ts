@@ -1,0 +1,219 @@
+import { diff_match_patch } from 'diff-match-patch';
+import {
+  CONTAINED_MIN_SHARE,
+  MAX_PAIRS_PER_GAP,
+  MOVED_MIN_SIMILARITY,
+  NEARBY_WINDOW,
+  REWORDED_MIN_SIMILARITY,
+  SPLIT_MIN_COVERAGE,
+} from './analyzer.constants';
+import { Alignment, Provision } from './analyzer.types';
+import { cosmeticKey, wordsOf } from './text.normalizer';
+
+const dmp = new diff_match_patch();
+dmp.Diff_Timeout = 0;
+
+/** Encodes each distinct key as one character so diff-match-patch can diff sequences of provisions. */
+function encode(keys: string[], table: Map<string, string>): string {
+  let out = '';
+  for (const key of keys) {
+    let ch = table.get(key);
+    if (ch === undefined) {
+      // Skip the surrogate range so every key is one UTF-16 unit.
+      let code = table.size + 1;
+      if (code >= 0xd800) code += 0x800;
+      ch = String.fromCharCode(code);
+      table.set(key, ch);
+    }
+    out += ch;
+  }
+  return out;
+}
+
+interface Bag {
+  words: Map<string, number>;
+  size: number;
+}
+
+function bagOf(text: string): Bag {
+  const words = new Map<string, number>();
+  const list = wordsOf(text);
+  for (const w of list) words.set(w, (words.get(w) ?? 0) + 1);
+  return { words, size: list.length };
+}
+
+function overlap(a: Bag, b: Bag): number {
+  const [small, large] = a.words.size <= b.words.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const [w, n] of small.words) shared += Math.min(n, large.words.get(w) ?? 0);
+  return shared;
+}
+
+/** Dice coefficient over word multisets. */
+export function similarity(a: Bag, b: Bag): number {
+  if (a.size + b.size === 0) return 1;
+  return (2 * overlap(a, b)) / (a.size + b.size);
+}
+
+function containedShare(a: Bag, b: Bag): number {
+  const smaller = Math.min(a.size, b.size);
+  return smaller === 0 ? 0 : overlap(a, b) / smaller;
+}
+
+interface Gap {
+  before: number[];
+  after: number[];
+}
+
+/** Aligns two versions' provisions; every provision of both sides appears in exactly one alignment. */
+export function alignProvisions(before: Provision[], after: Provision[]): Alignment[] {
+  const table = new Map<string, string>();
+  const diffs = dmp.diff_main(encode(before.map((p) => p.fingerprint), table), encode(after.map((p) => p.fingerprint), table), false);
+
+  const result: Alignment[] = [];
+  const gaps: Gap[] = [];
+  let i = 0;
+  let j = 0;
+  let gap: Gap = { before: [], after: [] };
+  for (const [op, chars] of diffs) {
+    for (let k = 0; k < chars.length; k++) {
+      if (op === 0) {
+        result.push({ op: 'identical', before: [i++], after: [j++], similarity: 1 });
+      } else if (op === -1) gap.before.push(i++);
+      else gap.after.push(j++);
+    }
+    if (op === 0 && (gap.before.length || gap.after.length)) {
+      gaps.push(gap);
+      gap = { before: [], after: [] };
+    }
+  }
+  if (gap.before.length || gap.after.length) gaps.push(gap);
+
+  const bags = { before: new Map<number, Bag>(), after: new Map<number, Bag>() };
+  const bag = (side: 'before' | 'after', index: number): Bag => {
+    let b = bags[side].get(index);
+    if (!b) {
+      b = bagOf((side === 'before' ? before : after)[index].text);
+      bags[side].set(index, b);
+    }
+    return b;
+  };
+  const usedBefore = new Set<number>();
+  const usedAfter = new Set<number>();
+  const take = (alignment: Alignment): void => {
+    alignment.before.forEach((x) => usedBefore.add(x));
+    alignment.after.forEach((x) => usedAfter.add(x));
+    result.push(alignment);
+  };
+
+  // Within a gap: same words in another order are a move; otherwise the closest pairs are rewordings.
+  for (const g of gaps) {
+    const byKey = new Map<string, number[]>();
+    for (const b of g.before) {
+      const key = cosmeticKey(before[b].text);
+      byKey.set(key, [...(byKey.get(key) ?? []), b]);
+    }
+    for (const a of g.after) {
+      const list = byKey.get(cosmeticKey(after[a].text));
+      const b = list?.shift();
+      if (b !== undefined) take({ op: 'reworded', before: [b], after: [a], similarity: 1 });
+    }
+    detectSplitsAndMerges(g, before, after, bag, usedBefore, usedAfter, take);
+    const candidates: Array<{ b: number; a: number; score: number }> = [];
+    const restBefore = g.before.filter((b) => !usedBefore.has(b));
+    const restAfter = g.after.filter((a) => !usedAfter.has(a));
+    const nearbyOnly = restBefore.length * restAfter.length > MAX_PAIRS_PER_GAP;
+    for (let x = 0; x < restBefore.length; x++) {
+      const b = restBefore[x];
+      for (let y = 0; y < restAfter.length; y++) {
+        if (nearbyOnly && Math.abs(x - (y * restBefore.length) / restAfter.length) > NEARBY_WINDOW) continue;
+        const a = restAfter[y];
+        if (before[b].kind === 'heading' !== (after[a].kind === 'heading')) continue;
+        const bb = bag('before', b);
+        const ba = bag('after', a);
+        const score = similarity(bb, ba);
+        const contained = Math.min(bb.size, ba.size) >= 3 && containedShare(bb, ba) >= CONTAINED_MIN_SHARE;
+        if (score >= REWORDED_MIN_SIMILARITY || contained) candidates.push({ b, a, score: Math.max(score, contained ? REWORDED_MIN_SIMILARITY : 0) });
+      }
+    }
+    candidates.sort((p, q) => q.score - p.score || p.b - q.b);
+    for (const c of candidates) {
+      if (usedBefore.has(c.b) || usedAfter.has(c.a)) continue;
+      take({ op: 'reworded', before: [c.b], after: [c.a], similarity: round(c.score) });
+    }
+  }
+
+  // Across gaps: a clause that left one place and reappears in another moved (perhaps reworded too).
+  const identicalBefore = new Set(result.filter((r) => r.op === 'identical').map((r) => r.before[0]));
+  const leftBefore = before.map((p) => p.index).filter((b) => !usedBefore.has(b) && !identicalBefore.has(b));
+  const identicalAfter = new Set(result.filter((r) => r.op === 'identical').map((r) => r.after[0]));
+  const leftAfter = after.map((p) => p.index).filter((a) => !usedAfter.has(a) && !identicalAfter.has(a));
+  if (leftBefore.length * leftAfter.length <= MAX_PAIRS_PER_GAP) {
+    const moved: Array<{ b: number; a: number; score: number }> = [];
+    for (const b of leftBefore) {
+      for (const a of leftAfter) {
+        const score = before[b].fingerprint === after[a].fingerprint ? 1 : similarity(bag('before', b), bag('after', a));
+        if (score >= MOVED_MIN_SIMILARITY) moved.push({ b, a, score });
+      }
+    }
+    moved.sort((p, q) => q.score - p.score || p.b - q.b);
+    for (const m of moved) {
+      if (usedBefore.has(m.b) || usedAfter.has(m.a)) continue;
+      take({ op: 'moved', before: [m.b], after: [m.a], similarity: round(m.score) });
+    }
+  }
+  for (const b of leftBefore) if (!usedBefore.has(b)) take({ op: 'removed', before: [b], after: [], similarity: 0 });
+  for (const a of leftAfter) if (!usedAfter.has(a)) take({ op: 'added', before: [], after: [a], similarity: 0 });
+
+  return result.sort((p, q) => position(p) - position(q));
+}
+
+function position(a: Alignment): number {
+  // Order by place in the new version; removed provisions sit where they were in the old one.
+  return a.after.length ? a.after[0] * 2 + 1 : a.before[0] * 2;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+// One provision on one side whose words are covered by a run of consecutive provisions on the other.
+function detectSplitsAndMerges(
+  g: Gap,
+  before: Provision[],
+  after: Provision[],
+  bag: (side: 'before' | 'after', index: number) => Bag,
+  usedBefore: Set<number>,
+  usedAfter: Set<number>,
+  take: (a: Alignment) => void,
+): void {
+  const tryJoin = (oneSide: 'before' | 'after', one: number, manySide: 'before' | 'after', many: number[], used: Set<number>): number[] | null => {
+    const whole = bag(oneSide, one);
+    if (whole.size < 4) return null;
+    for (let start = 0; start < many.length; start++) {
+      const run: number[] = [];
+      for (let k = start; k < many.length; k++) {
+        const idx = many[k];
+        if (used.has(idx) || (run.length && idx !== run[run.length - 1] + 1)) break;
+        const part = bag(manySide, idx);
+        if (part.size === 0 || overlap(part, whole) / part.size < SPLIT_MIN_COVERAGE) break;
+        run.push(idx);
+      }
+      if (run.length >= 2) {
+        const joined = bagOf(run.map((idx) => (manySide === 'before' ? before : after)[idx].text).join(' '));
+        if (overlap(joined, whole) / whole.size >= SPLIT_MIN_COVERAGE) return run;
+      }
+    }
+    return null;
+  };
+  for (const b of g.before) {
+    if (usedBefore.has(b)) continue;
+    const run = tryJoin('before', b, 'after', g.after, usedAfter);
+    if (run) take({ op: 'split', before: [b], after: run, similarity: round(similarity(bag('before', b), bagOf(run.map((x) => after[x].text).join(' ')))) });
+  }
+  for (const a of g.after) {
+    if (usedAfter.has(a)) continue;
+    const run = tryJoin('after', a, 'before', g.before, usedBefore);
+    if (run) take({ op: 'merged', before: run, after: [a], similarity: round(similarity(bagOf(run.map((x) => before[x].text).join(' ')), bag('after', a))) });
+  }
+}

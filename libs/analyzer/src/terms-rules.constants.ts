@@ -1,0 +1,117 @@
+import { ClauseRule, rule } from './clause-rule.types';
+
+// Cues for the terms-of-service clause types and the type-free stance cues. Same scale as privacy-rules.
+export const termsRules: ClauseRule[] = [
+  // eligibility
+  rule('eligibility', 'minimum-age', /\b(?:at least|over|older than|under|age of|aged?|minimum age|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen|twenty-one|majority)\b|\b\d{2}\s*(?:\(\w+\)\s*)?years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\blegal age\b/, 3),
+  rule('eligibility', 'non-commercial', /\bnon-?commercial\b|\b(?:personal|individual|private) (?:and |, )?(?:non-?commercial )?use\b|\bfor your (?:own )?personal\b/, 3),
+  rule('eligibility', 'identity', /\bpseudonym\w*|\breal names?\b|\blegal names?\b|\btrue (?:name|identity)\b|\bidentity\b|\banonymous(?:ly)?\b|\bscreen names?\b/, 2.5),
+  rule('eligibility', 'registration', /\bregist(?:er|ration|ered)\b|\bcreate an account\b|\bsign[- ]?up\b|\b(?:one|single|multiple|alternative|additional|another|new) accounts?\b|\baccurate,? (?:current|complete)\b/, 2),
+  rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
+
+  // account-termination
+  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*)\b[^.;]{0,60}\b(?:accounts?|access|membership|registration|subscriptions?|profiles?|use of the)\b/, 3, -1),
+  rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated)\b/, 2.5, -0.5),
+  rule('account-termination', 'stop-service', /\b(?:discontinu\w+|stop (?:providing|offering|operating)|cease (?:to )?(?:provid|operat|offer)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b/, 3, -1),
+  rule('account-termination', 'you-leave', /\byou (?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
+  rule('account-termination', 'termination', /\bterminat(?:e|ion|ed)\b|\bsuspension\b|\bre-?regist\w+|\bnew account\b/, 1.2),
+
+  // content-license
+  rule('content-license', 'license', /\b(?:sub-?)?licen[cs](?:e|es|ed|ing|able)\b/, 2.5, -0.5),
+  rule('content-license', 'broad-terms', /\b(?:royalty[- ]free|perpetual|irrevocabl[ey]|worldwide|world-wide|sub-?licensable|transferable|fully[- ]paid)\b/, 1.5, -1),
+  rule('content-license', 'rights-granted', /\b(?:reproduce|distribute|publicly (?:display|perform)|derivative works|adapt|publish|translate|modify)\b/, 1.2, -0.5),
+  rule('content-license', 'moral-rights', /\bmoral rights\b/, 4, -2),
+  rule('content-license', 'feedback', /\b(?:feedback|suggestions?|ideas|submissions)\b/, 1.5, -0.3),
+  rule('content-license', 'any-media', /\b(?:any (?:and all )?media|now known or (?:hereafter|later)|any form,? format)\b/, 2, -1),
+  rule('content-license', 'free-license', /\bcreative commons\b|\bcc[- ]by\b|\bopen[- ]source\b|\b(?:gnu|gpl|mit|apache) (?:license|licence)\b|\bfree (?:software )?licen[cs]e\b/, 2.5, 1.5),
+  rule('content-license', 'your-content', /\b(?:your|user|member|customer) (?:content|submissions?|materials?|posts?|contributions?|uploads?)\b|\bcontent (?:you|that you) (?:post|submit|upload|provide)\b/, 1.5),
+
+  // content-ownership
+  rule('content-ownership', 'you-own', /\b(?:you|users?|customers?|members?|authors?)\b[^.;]{0,30}\b(?:own|owns|retain\w*|keep|maintain|remain the owner|hold)\b[^.;]{0,40}\b(?:ownership|rights?|title|intellectual property|copyright)\b/, 3.5, 2),
+  rule('content-ownership', 'ownership', /\bownership\b|\bowner of\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
+  rule('content-ownership', 'claim-ownership', /\bclaim\w*\b[^.;]{0,20}\b(?:any )?(?:ownership|rights? (?:in|to|over))\b/, 3, -1.5),
+  rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
+
+  // content-moderation
+  rule('content-moderation', 'remove-content', /\b(?:remov\w+|delet\w+|edit\w*|refus\w+|reject\w*|block\w*|screen\w*|moderat\w+|censor\w*|take down|taken down|disabl\w+|hid(?:e|ing)|filter\w*)\b[^.;]{0,60}\b(?:content|posts?|materials?|submissions?|messages|videos|comments|usernames?|user names?|communications|images|uploads)\b/, 3, -1),
+  rule('content-moderation', 'moderation', /\bmoderat\w+|\bcensor\w*|\bappeal\w*\b|\bcounter-?notices?\b/, 2, -0.3),
+  rule('content-moderation', 'no-obligation', /\bno (?:obligation|duty) to (?:monitor|review|post|screen)\b|\bright (?:but not the obligation )?to (?:monitor|review|remove|refuse)\b/, 2, -1),
+
+  // ip-infringement
+  rule('ip-infringement', 'dmca', /\bdmca\b|\bdigital millennium\b|\bcopyright (?:agent|infringement|claims?|complaints?)\b|\bnotices? of (?:claimed )?infringement\b|\binfring\w+\b|\brepeat infringers?\b/, 2.5),
+
+  // acceptable-use
+  rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
+  rule('acceptable-use', 'bad-content', /\b(?:illegal|unlawful|harass\w*|threaten\w*|defamat\w+|libel\w*|slander\w*|obscen\w+|pornograph\w*|sexually explicit|hateful|hate speech|abusive|violen\w+|extremis\w+|terroris\w+|racist|offensive|infringing)\b/, 2),
+  rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
+  rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
+  rule('acceptable-use', 'abuse', /\bhack\w*\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
+  rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|\bconduct\b|\bpolitical\b|\breligio\w+\b/, 1.5),
+
+  // dispute-resolution
+  rule('dispute-resolution', 'arbitration', /\barbitrat\w+\b/, 4, -1.5),
+  rule('dispute-resolution', 'class-action', /\bclass[- ]action\b|\bclass (?:arbitration|proceeding|wide)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b/, 3.5, -2),
+  rule('dispute-resolution', 'jury', /\bjury\b/, 2.5, -1.5),
+  rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b/, 3, -1.5),
+  rule('dispute-resolution', 'disputes', /\bdisputes?\b|\bsmall claims\b|\bmediation\b|\bbinding\b/, 1.2, -0.3),
+
+  // governing-law
+  rule('governing-law', 'governed-by', /\bgovern(?:ed|ing)\b[^.;]{0,40}\blaws?\b|\bgoverning law\b|\bapplicable law\b[^.;]{0,30}\bis\b/, 3.5),
+  rule('governing-law', 'courts', /\bjurisdictions?\b|\bvenue\b|\bcourts? (?:of|in|located|sitting)\b|\b(?:federal|state) courts?\b|\bsubmit to\b|\bconflicts? of laws?\b|\blaws of (?:the )?(?:state|country|province|republic|kingdom|federal)/, 2.5),
+  rule('governing-law', 'comply-laws', /\bcomply with (?:all )?(?:applicable |the )?(?:local,? |state,? |national,? |federal,? |international,? )*(?:laws|law|regulations)\b|\blaws of\b/, 1.2),
+
+  // liability
+  rule('liability', 'as-is', /\bas[- ]is\b|\bas[- ]available\b|\bwith all faults\b/, 4, -2),
+  rule('liability', 'warranty', /\bwarrant(?:y|ies|s)\b|\bmerchantability\b|\bfitness for a particular purpose\b|\bnon-?infringement\b/, 2.5, -1, { negatedStance: -1.5 }),
+  rule('liability', 'liable', /\bliab(?:le|ility|ilities)\b/, 2.5, -1, { negatedStance: -1.5 }),
+  rule('liability', 'responsible', /\bresponsib(?:le|ility)\b/, 1.2, 0, { negatedStance: -1.5 }),
+  rule('liability', 'guarantee', /\bguarant\w+\b|\bpromise\b/, 1.5, 1, { negatedStance: -1.5 }),
+  rule('liability', 'own-risk', /\b(?:at|is) (?:your|their|the user's) (?:own |sole )+risk\b|\bsole risk\b/, 4, -2),
+  rule('liability', 'damages', /\b(?:damages|losses|harm)\b|\bconsequential\b|\bincidental\b|\bpunitive\b/, 1.5, -0.8),
+  rule('liability', 'quality', /\buninterrupted\b|\berror[- ]free\b|\btimely\b|\b(?:accuracy|reliability|completeness|availability|accurate|reliable|complete|up-to-date)\b|\bexpectations\b|\brequirements\b|\bquality\b/, 1, 0, { negatedStance: -1 }),
+  rule('liability', 'cap', /\b(?:exceed|limited to|cap\w*|maximum)\b[^.;]{0,80}\b(?:fees|amounts?|paid|\$|dollars|usd|eur|euros?)\b/, 3, -1.5),
+  rule('liability', 'endorse', /\bendors\w+\b|\bcondon\w+\b|\bviews expressed\b|\bopinions? expressed\b/, 2, -0.5),
+  rule('liability', 'disclaim', /\bdisclaim\w*\b|\bno (?:representations?|warranties)\b/, 2.5, -1.5),
+
+  // indemnification
+  rule('indemnification', 'indemnify', /\bindemni\w+\b|\bhold\b[^.;]{0,50}\bharmless\b/, 5, -2),
+  rule('indemnification', 'defend', /\b(?:defend|reimburse)\b[^.;]{0,60}\b(?:claims?|losses|costs|expenses|fees)\b|\battorneys?'? fees\b|\blegal fees\b/, 1.5, -1),
+
+  // policy-changes
+  rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|notice|conditions|tos)\b/, 3, -0.5),
+  rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*/, 3, -0.5),
+  rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):/, 3.5, 0.3),
+  rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
+  rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently)\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
+  rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
+  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) versions?\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
+
+  // payment
+  rule('payment', 'refund', /\brefund\w*\b|\bnon-?refundable\b/, 3, -0.5),
+  rule('payment', 'billing', /\b(?:fees?|pric(?:e|es|ing)|billing|billed|payments?|paid|invoices?|purchases?|subscriptions?|auto-?renew\w*|renewal|recurring|credit cards?|charges?|charged|taxes)\b/, 1.5),
+  rule('payment', 'throttle', /\bthrottl\w+\b|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
+
+  // third-party-services
+  rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b|\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 2.5, -0.3),
+  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|its) (?:own |respective )?(?:privacy polic\w+|terms of (?:service|use))\b|\brefer to\b|\bfor more information\b/, 2.5, -0.3),
+
+  // other
+  rule('other', 'boilerplate', /\bseverab\w+\b|\bentire agreement\b|\bforce majeure\b|\bheadings\b|\bno waiver\b|\bassign(?:ment)? of (?:this|these)\b|\bsurviv\w+\b|\bdefinitions?\b|\binterpretation\b/, 2),
+
+  // Type-free stance cues: how much freedom the platform keeps, and what the user can do.
+  rule(null, 'any-time', /\bat any time\b|\bfrom time to time\b/, 0, -0.7),
+  rule(null, 'without-notice', /\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notification|warning|informing)\b/, 0, -2, { negatedStance: 1.5 }),
+  rule(null, 'discretion', /\b(?:sole|absolute|own) (?:and absolute )?discretion\b|\bfor any (?:or no )?reason\b|\bwith or without cause\b|\bwithout (?:cause|reason|liability)\b|\bno reason\b/, 0, -1.5),
+  rule(null, 'reserve-right', /\breserves? the right\b/, 0, -1),
+  rule(null, 'waive', /\bwaiv\w+\b/, 0, -1),
+  rule(null, 'you-agree', /\byou (?:hereby )?(?:agree|acknowledge|accept|understand|consent)\b/, 0, -0.4),
+  rule(null, 'user-can', /\byou (?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
+  rule(null, 'opt-out', /\bopt[- ]?(?:out|in)\b/, 0, 1.2, { negatedStance: -2 }),
+  rule(null, 'consent', /\b(?:with|upon|only with|without) your (?:explicit |express |prior |affirmative )?(?:consent|permission|approval)\b/, 0, 1),
+  rule(null, 'notify', /\bwe (?:will|shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:prior|advance|reasonable) notice\b|\b\d+ days'? (?:prior |advance )?notice\b|\bdays in advance\b/, 0, 1.5),
+  rule(null, 'only', /\b(?:only|solely|strictly) (?:as (?:necessary|needed|required)|when|if|to the extent|for)\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
+  rule(null, 'never', /\bwe (?:will )?never\b|\bwe do not\b|\bwe don't\b|\bwe will not\b|\bwe won't\b/, 0, 1),
+  rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 0.5),
+  rule(null, 'transparency', /\btransparen\w+\b|\bclear and plain\b/, 0, 1),
+  rule(null, 'required', /\byou (?:must|shall|are required to|will be required to)\b/, 0, -0.5),
+];

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { DATE_PATTERN, DATE_STAMP_PATTERN } from './analyzer.constants';
+
+// Typography that changes without changing meaning: curly quotes, dashes, odd spaces, ellipses.
+const TYPOGRAPHY: Array<[RegExp, string]> = [
+  [/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'"],
+  [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"'],
+  [/[\u2010-\u2015\u2212]/g, '-'],
+  [/\u2026/g, '...'],
+  [/[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g, ' '],
+];
+
+export function normalizeTypography(text: string): string {
+  let out = text;
+  for (const [re, by] of TYPOGRAPHY) out = out.replace(re, by);
+  return out;
+}
+
+/** Markdown inline syntax to plain text: links keep their words, emphasis and code marks go. */
+export function stripInlineMarkdown(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_]*?\S)[*_](?=[^\w*]|$)/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words of a text, lower-cased, typography and punctuation gone: what a reader would call "the same". */
+export function cosmeticKey(text: string): string {
+  return normalizeTypography(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** As cosmeticKey, without the leading section number ("2.3", "iv.", "a)"). */
+export function unnumberedKey(text: string): string {
+  return cosmeticKey(normalizeTypography(text).replace(/^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+/i, ''));
+}
+
+export function isDateStamp(text: string): boolean {
+  const plain = normalizeTypography(stripInlineMarkdown(text)).trim();
+  return plain.length < 120 && DATE_STAMP_PATTERN.test(plain);
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Whole-document key: cosmetic differences (line wrapping included) and date stamps removed. */
+export function cosmeticDocumentKey(markdown: string): string {
+  return markdown
+    .split(/\n/)
+    .filter((line) => !isDateStamp(line.replace(/^\s*(?:#{1,6}\s+|[-*+>]\s+)/, '')))
+    .map((line) => cosmeticKey(stripInlineMarkdown(line)))
+    .filter((line) => line.length > 0)
+    .join(' ');
+}
+
+export function cosmeticFingerprint(markdown: string): string {
+  return sha256Hex(cosmeticDocumentKey(markdown));
+}
+
+/** Dates inside a text (used to tell a date-only edit from a real one). */
+export function withoutDates(text: string): string {
+  return text.replace(DATE_PATTERN, ' ');
+}
+
+/** Word tokens for similarity. */
+export function wordsOf(text: string): string[] {
+  return cosmeticKey(text).split(' ').filter((w) => w.length > 0);
+}

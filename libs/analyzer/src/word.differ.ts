@@ -1,0 +1,53 @@
+import { diff_match_patch } from 'diff-match-patch';
+import { DiffSegment } from './analyzer.types';
+
+const dmp = new diff_match_patch();
+dmp.Diff_Timeout = 0;
+const TOKEN = /[\p{L}\p{N}]+|\s+|[^\p{L}\p{N}\s]/gu;
+
+/** Word-level diff: words are diffed as units (so "13" → "18" is a whole-word swap), then semantically cleaned. */
+export function wordDiff(before: string, after: string): DiffSegment[] {
+  const table = new Map<string, string>();
+  const tokens: string[] = [];
+  const encode = (text: string): string => {
+    let out = '';
+    for (const token of text.match(TOKEN) ?? []) {
+      let ch = table.get(token);
+      if (ch === undefined) {
+        let code = tokens.length + 1;
+        if (code >= 0xd800) code += 0x800;
+        ch = String.fromCharCode(code);
+        table.set(token, ch);
+        tokens.push(token);
+      }
+      out += ch;
+    }
+    return out;
+  };
+  const a = encode(before);
+  const b = encode(after);
+  const diffs = dmp.diff_main(a, b, false);
+  dmp.diff_cleanupSemantic(diffs);
+  const segments: DiffSegment[] = [];
+  for (const [op, chars] of diffs) {
+    let text = '';
+    for (const ch of chars) {
+      let code = ch.charCodeAt(0);
+      if (code >= 0xe000) code -= 0x800;
+      text += tokens[code - 1];
+    }
+    const kind = op === 0 ? 'equal' : op === 1 ? 'insert' : 'delete';
+    const last = segments[segments.length - 1];
+    if (last && last.op === kind) last.text += text;
+    else segments.push({ op: kind, text });
+  }
+  return segments;
+}
+
+export function changedText(diff: DiffSegment[], op: 'insert' | 'delete'): string {
+  return diff
+    .filter((s) => s.op === op)
+    .map((s) => s.text.trim())
+    .filter(Boolean)
+    .join(' … ');
+}
