@@ -83,17 +83,17 @@ export async function buildVerificationBundle<R extends LedgerVersionRecord>(inp
  */
 export function verifyVersionBundle(bundle: VerificationBundle, trustedKey?: string | KeyObject): { ok: boolean; checks: CheckResult[] } {
   const checks: CheckResult[] = [];
-  let leafBytes: Buffer | null = null;
+  // The leaf check ties the record to the leaf bytes; the inclusion check ties those bytes to the root.
+  const leafBytes = typeof bundle.leaf.data === 'string' ? Buffer.from(bundle.leaf.data, 'utf8') : null;
   try {
-    leafBytes = versionLeafOf(bundle.record);
-    const same = leafBytes.equals(Buffer.from(bundle.leaf.data, 'utf8'));
+    const same = leafBytes !== null && versionLeafOf(bundle.record).equals(leafBytes);
     checks.push({ name: 'leaf', ok: same, detail: same ? 'rebuilt from the record' : 'the record does not rebuild the leaf' });
   } catch (error) {
     checks.push({ name: 'leaf', ok: false, detail: (error as Error).message });
   }
   const { leafIndex, treeSize, hashes } = bundle.inclusionProof;
-  const proof = hashes.map(fromHex);
-  const root = fromHex(bundle.treeHead.rootHash);
+  const proof = Array.isArray(hashes) ? hashes.map((h) => (typeof h === 'string' && /^[0-9a-f]{64}$/.test(h) ? fromHex(h) : null)) : [null];
+  const root = typeof bundle.treeHead.rootHash === 'string' ? fromHex(bundle.treeHead.rootHash) : null;
   const included =
     leafBytes !== null &&
     root !== null &&
