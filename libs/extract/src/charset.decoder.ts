@@ -49,6 +49,15 @@ function alias(charset: string): string {
   return /^(iso-8859-1|latin1|l1|us-ascii|ascii)$/i.test(charset) ? 'windows-1252' : charset;
 }
 
+// Node's own UTF-8 decoder is several times faster than iconv's; iconv handles the rest.
+function decode(bytes: Buffer, charset: string): string {
+  if (/^utf-?8$/i.test(charset)) {
+    const text = bytes.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+  return iconv.decode(bytes, charset);
+}
+
 /**
  * Decodes raw bytes as a browser would: a BOM wins, then the Content-Type charset, then a
  * <meta charset> or http-equiv in the first 1024 bytes, then UTF-8 if the bytes are valid UTF-8,
@@ -63,10 +72,9 @@ export function decodeBody(bytes: Buffer, contentType?: string): DecodedBody {
   for (const [charset, source] of candidates) {
     if (usable(charset)) {
       const name = alias(charset);
-      // iconv strips the BOM itself.
-      return { text: iconv.decode(bytes, name), charset: name, source };
+      return { text: decode(bytes, name), charset: name, source };
     }
   }
   const sniffed = isValidUtf8(bytes) ? 'utf-8' : 'windows-1252';
-  return { text: iconv.decode(bytes, sniffed), charset: sniffed, source: 'sniffed' };
+  return { text: decode(bytes, sniffed), charset: sniffed, source: 'sniffed' };
 }

@@ -18,37 +18,19 @@ export const TRACKING_PARAM_PATTERNS: readonly RegExp[] = [
 /** Filters a declaration may name (Open Terms Archive's exposed filters that make sense here). */
 export const KNOWN_FILTERS = ['removeQueryParams', 'convertSpacesToStandard'] as const;
 
-/** Never content, whatever the rules say. */
-export const ALWAYS_REMOVED = 'script, style, template, link, meta, noscript, iframe, object, embed, canvas, input[type="hidden"]';
+/** Elements that are never content, whatever the rules say (tag names as the DOM spells them). */
+export const NEVER_CONTENT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'LINK', 'META', 'NOSCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS']);
 
 /** Page chrome stripped before automatic main-content detection. */
-export const AUTO_NOISE_SELECTORS = [
-  'nav',
-  'aside',
-  'form',
-  'button',
-  'select',
-  'dialog',
-  'svg',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[aria-modal="true"]',
-  '[role="navigation"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
-  '[role="complementary"]',
-  '[role="dialog"]',
-  '[role="alertdialog"]',
-  '[role="search"]',
-  '[role="alert"]',
-].join(', ');
+export const AUTO_NOISE_TAGS = new Set(['NAV', 'ASIDE', 'FORM', 'BUTTON', 'SELECT', 'DIALOG', 'SVG', 'svg']);
+export const AUTO_NOISE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'alert']);
 
 /** Class or id words that mark banners, ads and widgets rather than text. */
 export const AUTO_NOISE_NAME =
   /(^|[\s_-])(cookie|cookies|consent|gdpr|cmp|onetrust|banner|announcement|advert|advertisement|ads?|ad-slot|adslot|sponsor|sponsored|promo|newsletter|subscribe|share|sharing|social|breadcrumbs?|skip-link|popup|modal|toast|site-header|site-footer|masthead|sidebar|toc|table-of-contents)([\s_-]|$)/i;
 
-/** Elements that may hold the main content, most specific first. */
-export const MAIN_CANDIDATES = ['main', '[role="main"]', 'article'];
+/** The largest main/[role=main]/article is the content when it holds this share of the page text. */
+export const MAIN_CANDIDATE_SHARE = 0.3;
 
 /** Descend into a child while it still holds at least this share of the text (densest block). */
 export const DENSE_BLOCK_SHARE = 0.85;

@@ -2,4 +2,4 @@ export * from './extract.types';
 export { extract } from './extract';
 export { EXTRACTOR_VERSION } from './extract.constants';
 export { decodeBody } from './charset.decoder';
-export { normaliseMarkdown, normaliseUrl } from './text.normalizer';
+export { normaliseMarkdown, normaliseTypography, normaliseUrl } from './text.normalizer';

@@ -1,61 +1,91 @@
-import { AUTO_NOISE_NAME, AUTO_NOISE_SELECTORS, DENSE_BLOCK_SHARE, MAIN_CANDIDATES } from './extract.constants';
+import { AUTO_NOISE_NAME, AUTO_NOISE_ROLES, AUTO_NOISE_TAGS, DENSE_BLOCK_SHARE, MAIN_CANDIDATE_SHARE } from './extract.constants';
 
 // Header and footer are page chrome only at the top level (HTML-AAM: banner/contentinfo), not
 // inside an article or a section, where they hold the title or the "last updated" line.
 const SECTIONING = new Set(['ARTICLE', 'ASIDE', 'MAIN', 'NAV', 'SECTION']);
-const PROTECTED = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
+const NEVER_NOISE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
-function textLength(node: Node): number {
-  return (node.textContent ?? '').replace(/\s+/g, '').length;
+interface Measure {
+  /** Non-whitespace characters of text under each element. */
+  text: Map<Element, number>;
+  /** Elements holding a main/[role=main]/article (chrome must not take the content with it). */
+  holdsMain: Set<Element>;
+  candidates: Element[];
 }
 
-function isTopLevel(element: Element): boolean {
-  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-    if (SECTIONING.has(parent.tagName) || parent.getAttribute('role') === 'main') return false;
-  }
-  return true;
+function isMainLike(element: Element): boolean {
+  return element.tagName === 'MAIN' || element.tagName === 'ARTICLE' || element.getAttribute('role') === 'main';
 }
 
-/** Chrome must not take the content with it (a <form> or a banner class around the whole page). */
-function removeUnlessHolding(elements: Iterable<Element>, pageText: number): void {
-  for (const element of elements) {
-    if (!element.parentNode || PROTECTED.has(element.tagName) || element.getAttribute('role') === 'main') continue;
-    if (element.querySelector('main, article, [role="main"]')) continue;
-    if (textLength(element) > pageText / 2) continue;
-    element.parentNode.removeChild(element);
-  }
+/** One post-order walk: text sizes, main-like elements and their ancestors. */
+function measure(root: Element): Measure {
+  const result: Measure = { text: new Map(), holdsMain: new Set(), candidates: [] };
+  const visit = (element: Element): [number, boolean] => {
+    let size = 0;
+    let main = false;
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const data = (child as Text).data;
+        for (let i = 0; i < data.length; i++) if (data.charCodeAt(i) > 32) size++;
+      } else if (child.nodeType === 1) {
+        const [childSize, childMain] = visit(child as Element);
+        size += childSize;
+        main ||= childMain;
+      }
+    }
+    result.text.set(element, size);
+    if (main) result.holdsMain.add(element);
+    if (isMainLike(element)) {
+      result.candidates.push(element);
+      main = true;
+    }
+    return [size, main];
+  };
+  visit(root);
+  return result;
 }
 
-function stripChrome(body: Element): void {
-  const pageText = textLength(body);
-  removeUnlessHolding(Array.from(body.querySelectorAll(AUTO_NOISE_SELECTORS)), pageText);
-  removeUnlessHolding(
-    Array.from(body.querySelectorAll('header, footer')).filter(isTopLevel),
-    pageText,
-  );
-  const named = Array.from(body.querySelectorAll('[class], [id]')).filter((element) =>
-    AUTO_NOISE_NAME.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`),
-  );
-  removeUnlessHolding(named, pageText);
+function isNoise(element: Element, topLevel: boolean): boolean {
+  const tag = element.tagName;
+  if (AUTO_NOISE_TAGS.has(tag)) return true;
+  if (topLevel && (tag === 'HEADER' || tag === 'FOOTER')) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || element.getAttribute('aria-modal') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role !== null && AUTO_NOISE_ROLES.has(role)) return true;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return names.length > 1 && AUTO_NOISE_NAME.test(names);
 }
 
-function largest(elements: Element[]): { element: Element; text: number } | null {
-  let best: { element: Element; text: number } | null = null;
-  for (const element of elements) {
-    const text = textLength(element);
-    if (!best || text > best.text) best = { element, text };
-  }
-  return best;
+/** Finds the chrome to strip: navigation, site header and footer, asides, dialogs, banners, ads. */
+function findChrome(body: Element, sizes: Measure): Element[] {
+  const pageText = sizes.text.get(body) ?? 0;
+  const found: Element[] = [];
+  const visit = (element: Element, topLevel: boolean): void => {
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+      const protectedElement = NEVER_NOISE.has(child.tagName) || child.getAttribute('role') === 'main' || sizes.holdsMain.has(child);
+      // A <form> or a "banner" class around the whole page is layout, not chrome.
+      if (!protectedElement && (sizes.text.get(child) ?? 0) <= pageText / 2 && isNoise(child, topLevel)) {
+        found.push(child);
+        continue;
+      }
+      visit(child, topLevel && !SECTIONING.has(child.tagName) && child.getAttribute('role') !== 'main');
+    }
+  };
+  visit(body, true);
+  return found;
 }
 
 /** Walks down from the body while a single child still holds most of the text. */
-function densestBlock(body: Element): Element {
+function densestBlock(body: Element, sizes: Measure): Element {
   let current = body;
   for (;;) {
-    const total = textLength(current);
-    const best = largest(Array.from(current.children));
-    if (!best || total === 0 || best.text < total * DENSE_BLOCK_SHARE) return current;
-    current = best.element;
+    const total = sizes.text.get(current) ?? 0;
+    let best: Element | null = null;
+    for (let child = current.firstElementChild; child; child = child.nextElementSibling) {
+      if (!best || (sizes.text.get(child) ?? 0) > (sizes.text.get(best) ?? 0)) best = child;
+    }
+    if (!best || total === 0 || (sizes.text.get(best) ?? 0) < total * DENSE_BLOCK_SHARE) return current;
+    current = best;
   }
 }
 
@@ -66,11 +96,13 @@ function densestBlock(body: Element): Element {
  */
 export function detectMainContent(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
-  stripChrome(body);
-  const pageText = textLength(body);
-  for (const selector of MAIN_CANDIDATES) {
-    const best = largest(Array.from(body.querySelectorAll(selector)));
-    if (best && best.text >= pageText * 0.3) return best.element;
+  for (const element of findChrome(body, measure(body))) element.parentNode?.removeChild(element);
+  const sizes = measure(body);
+  const pageText = sizes.text.get(body) ?? 0;
+  let best: Element | null = null;
+  for (const candidate of sizes.candidates) {
+    if (!best || (sizes.text.get(candidate) ?? 0) > (sizes.text.get(best) ?? 0)) best = candidate;
   }
-  return densestBlock(body);
+  if (best && (sizes.text.get(best) ?? 0) >= pageText * MAIN_CANDIDATE_SHARE) return best;
+  return densestBlock(body, sizes);
 }

@@ -20,6 +20,41 @@ const turndown = new TurndownService({
   hr: '---',
 });
 turndown.use(gfm);
+
+// GFM cells hold one line of inline text. A table with block content (lists, headings, nested
+// tables) would be kept as raw HTML by the GFM plugin, class names and all, so that build hashes in
+// class attributes would change the text hash: such a table is written out row by row instead.
+const BLOCKS_IN_CELLS = 'ul, ol, h1, h2, h3, h4, h5, h6, hr, blockquote, pre, table';
+const complexTables = new WeakMap<Node, boolean>();
+
+function inComplexTable(node: Node): boolean {
+  let table: Node | null = node;
+  while (table && table.nodeName !== 'TABLE') table = table.parentNode;
+  if (!table) return false;
+  let complex = complexTables.get(table);
+  if (complex === undefined) {
+    complex = (table as Element).querySelector(BLOCKS_IN_CELLS) !== null;
+    complexTables.set(table, complex);
+  }
+  return complex;
+}
+
+turndown.addRule('complexTable', {
+  filter: (node) => node.nodeName === 'TABLE' && inComplexTable(node),
+  replacement: (content) => `\n\n${content}\n\n`,
+});
+turndown.addRule('complexTableRow', {
+  filter: (node) => node.nodeName === 'TR' && inComplexTable(node),
+  replacement: (content) => `\n\n${content}\n\n`,
+});
+turndown.addRule('complexTableCell', {
+  filter: (node) => (node.nodeName === 'TD' || node.nodeName === 'TH') && inComplexTable(node),
+  replacement: (content) => `\n\n${content}\n\n`,
+});
+turndown.addRule('complexTableParts', {
+  filter: (node) => ['THEAD', 'TBODY', 'TFOOT', 'CAPTION'].includes(node.nodeName) && inComplexTable(node),
+  replacement: (content) => `\n\n${content}\n\n`,
+});
 turndown.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas']);
 
 function rewriteLinks(root: Element, options: ConvertOptions): void {
