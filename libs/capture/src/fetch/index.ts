@@ -1,9 +1,14 @@
 export type { CheckOutcome, FetcherKind, FetchRequest, FetchResult, PageFetcher, PageProblem, PageVerdict, ResponseHeaders } from './fetch.types';
 export { FetchError, FetchErrorCode } from './fetch.error';
 export { classifyPage, looksClientRendered, visibleText } from './page.classifier';
+export type { ClassifyOptions } from './page.classifier';
 export { isTransient, retryDelayMs } from './retry.policy';
 export type { RetryDelayOptions } from './retry.policy';
 export { checkTargetUrlSyntax, isPrivateAddress, validateTargetUrl } from './target-url.validator';
 export type { TargetUrlOptions } from './target-url.validator';
 export { HttpFetcher } from './http.fetcher';
 export type { HttpFetcherOptions } from './http.fetcher';
+export { BrowserFetcher } from './browser.fetcher';
+export type { BrowserFetcherOptions } from './browser.fetcher';
+export { AutoFetcher, browserFallbackReason } from './auto.fetcher';
+export type { AutoFetcherOptions } from './auto.fetcher';

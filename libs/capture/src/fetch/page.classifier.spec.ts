@@ -61,6 +61,8 @@ describe('classifyPage', () => {
     const shell = '<html><head><script src="/app.js"></script></head><body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div></body></html>';
     expect(classifyPage(200, HTML, shell)).toMatchObject({ outcome: 'empty', problem: 'client-rendered', transient: false });
     expect(looksClientRendered(shell)).toBe(true);
+    const rendered = shell.replace('<div id="root"></div>', '<div id="root"><h1>Terms</h1><p>You keep your rights.</p></div>');
+    expect(classifyPage(200, HTML, rendered, { rendered: true })).toEqual({ outcome: 'ok', transient: false });
     expect(looksClientRendered(article(60) + '<script>track()</script>')).toBe(false);
   });
 

@@ -79,11 +79,16 @@ function findChallenge(headers: ResponseHeaders, head: string, thin: boolean): s
   return undefined;
 }
 
+export interface ClassifyOptions {
+  /** The body is a DOM after its scripts ran, so a page that still says "enable JavaScript" is not a shell. */
+  rendered?: boolean;
+}
+
 /**
  * Decides whether a response is a document worth snapshotting or a problem page. Pure: status,
  * lower-cased headers and raw bytes in, outcome out; markers are ASCII, so the charset does not matter.
  */
-export function classifyPage(status: number, headers: ResponseHeaders, body: Buffer | string): PageVerdict {
+export function classifyPage(status: number, headers: ResponseHeaders, body: Buffer | string, options: ClassifyOptions = {}): PageVerdict {
   if (status === 304) return { outcome: 'not-modified', transient: false };
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   const head = bytes.subarray(0, CLASSIFY_SCAN_BYTES).toString('latin1');
@@ -111,7 +116,7 @@ export function classifyPage(status: number, headers: ResponseHeaders, body: Buf
   if (thin && CONSENT_WORDS.test(lowerText) && CONSENT_DEMAND.test(lowerText) && /<(?:form|button)\b/.test(lowerHead)) {
     return { outcome: 'blocked', cause: `Cookie wall: consent required before any content (HTTP ${status})`, transient: false, problem: 'cookie-wall' };
   }
-  if (looksClientRendered(head)) {
+  if (!options.rendered && looksClientRendered(head)) {
     return { outcome: 'empty', cause: `Client-rendered page: no content without JavaScript (HTTP ${status})`, transient: false, problem: 'client-rendered' };
   }
   if (text === '') return { outcome: 'empty', cause: `Page has no text (HTTP ${status})`, transient: true };

@@ -1,0 +1,179 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  ACCEPT_LANGUAGE,
+  BROWSER_USER_AGENT,
+  CHROMIUM_ARGS,
+  DEFAULT_CHROMIUM_PATH,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_NAVIGATION_TIMEOUT_MS,
+  DEFAULT_NETWORK_IDLE_TIMEOUT_MS,
+  DEFAULT_SELECTOR_TIMEOUT_MS,
+  DEFAULT_SETTLE_MS,
+} from './fetch.constants';
+import { FetchError, FetchErrorCode } from './fetch.error';
+import type { FetchRequest, FetchResult, PageFetcher, PageVerdict } from './fetch.types';
+import { formatBytes } from './network-error.describer';
+import { classifyPage } from './page.classifier';
+import { validateTargetUrl } from './target-url.validator';
+
+export interface BrowserFetcherOptions {
+  /** CHROMIUM_PATH; never downloaded. */
+  executablePath?: string;
+  navigationTimeoutMs?: number;
+  selectorTimeoutMs?: number;
+  networkIdleTimeoutMs?: number;
+  /** Pause after network idle, for scripts that render on a timer. */
+  settleMs?: number;
+  maxBytes?: number;
+  userAgent?: string;
+  acceptLanguage?: string;
+  allowPrivateNetworks?: boolean;
+}
+
+type Attempt = Omit<FetchResult, 'url' | 'fetcher' | 'durationMs'>;
+
+/** Chromium's net:: error names, as Playwright reports them, mapped to outcomes. */
+const NET_ERRORS: Array<[RegExp, PageVerdict]> = [
+  [/ERR_CONNECTION_REFUSED/, { outcome: 'network-error', cause: 'Connection refused', transient: true }],
+  [/ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ERR_CONNECTION_CLOSED/, { outcome: 'network-error', cause: 'Connection reset by the server', transient: true }],
+  [/ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED/, { outcome: 'network-error', cause: 'DNS lookup failed', transient: true }],
+  [/ERR_TOO_MANY_REDIRECTS/, { outcome: 'http-error', cause: 'Too many redirects (or a redirect loop)', transient: false }],
+  [/ERR_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/, { outcome: 'truncated', cause: 'Connection closed before the whole body arrived', transient: true }],
+  [/ERR_CERT_|ERR_SSL_/, { outcome: 'network-error', cause: 'TLS certificate problem', transient: false }],
+  [/ERR_TIMED_OUT|ERR_CONNECTION_TIMED_OUT/, { outcome: 'timeout', cause: 'Connection timed out', transient: true }],
+];
+
+/**
+ * Renders pages in headless Chromium for documents that only exist after their scripts run. One
+ * browser, launched on first use and shared; a fresh context per fetch so no cookies or storage leak
+ * from one capture into the next.
+ */
+export class BrowserFetcher implements PageFetcher {
+  private browser?: Promise<Browser>;
+  private readonly navigationTimeoutMs: number;
+  private readonly selectorTimeoutMs: number;
+
+  constructor(private readonly options: BrowserFetcherOptions = {}) {
+    this.navigationTimeoutMs = options.navigationTimeoutMs ?? DEFAULT_NAVIGATION_TIMEOUT_MS;
+    this.selectorTimeoutMs = options.selectorTimeoutMs ?? DEFAULT_SELECTOR_TIMEOUT_MS;
+  }
+
+  async fetch(req: FetchRequest): Promise<FetchResult> {
+    const started = performance.now();
+    const attempt = await this.render(req);
+    return { ...attempt, url: req.url, fetcher: 'browser', durationMs: Math.round(performance.now() - started) };
+  }
+
+  async close(): Promise<void> {
+    const pending = this.browser;
+    this.browser = undefined;
+    if (pending) await (await pending.catch(() => undefined))?.close();
+  }
+
+  /** Launch problems are the machine's, not the page's, so they throw. */
+  private launch(): Promise<Browser> {
+    if (this.browser) return this.browser;
+    const executablePath = this.options.executablePath ?? DEFAULT_CHROMIUM_PATH;
+    const launching: Promise<Browser> = chromium.launch({ executablePath, args: CHROMIUM_ARGS }).then(
+      (browser) => {
+        // A crashed browser is relaunched on the next fetch.
+        browser.on('disconnected', () => {
+          if (this.browser === launching) this.browser = undefined;
+        });
+        return browser;
+      },
+      (err: unknown) => {
+        if (this.browser === launching) this.browser = undefined;
+        const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+        throw new FetchError(FetchErrorCode.BrowserUnavailable, `Cannot launch Chromium at ${executablePath}: ${reason}`);
+      },
+    );
+    this.browser = launching;
+    return launching;
+  }
+
+  private async render(req: FetchRequest): Promise<Attempt> {
+    try {
+      await validateTargetUrl(req.url, { allowPrivateNetworks: this.options.allowPrivateNetworks ?? true });
+    } catch (err) {
+      return { outcome: 'network-error', cause: err instanceof Error ? err.message : String(err), transient: false, problem: 'invalid-url' };
+    }
+    const browser = await this.launch();
+    const context = await browser.newContext({
+      userAgent: this.options.userAgent ?? BROWSER_USER_AGENT,
+      locale: 'en-US',
+      extraHTTPHeaders: { 'accept-language': this.options.acceptLanguage ?? ACCEPT_LANGUAGE },
+    });
+    try {
+      const page = await context.newPage();
+      return await this.capture(page, req);
+    } finally {
+      await context.close().catch(() => undefined);
+    }
+  }
+
+  private async capture(page: Page, req: FetchRequest): Promise<Attempt> {
+    let status: number | undefined;
+    let headers: Record<string, string> = {};
+    try {
+      const response = await page.goto(req.url, { waitUntil: 'domcontentloaded', timeout: this.navigationTimeoutMs });
+      status = response?.status();
+      headers = response ? await response.allHeaders() : {};
+    } catch (err) {
+      return { ...this.describe(err), httpStatus: status };
+    }
+    const base = { httpStatus: status, finalUrl: page.url(), etag: headers['etag'], lastModified: headers['last-modified'] };
+
+    const missing = await this.waitForContent(page, req.waitForSelectors ?? []);
+    const html = await page.content();
+    const body = Buffer.from(html, 'utf8');
+    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (body.length > maxBytes) {
+      return { outcome: 'truncated', cause: `Rendered page larger than the ${formatBytes(maxBytes)} limit`, transient: false, problem: 'too-large', ...base };
+    }
+    // The serialised DOM is a string we encode ourselves, so the Content-Type says utf-8 whatever the server declared.
+    const verdict = classifyPage(status ?? 200, { ...headers, 'content-type': 'text/html; charset=utf-8' }, body, { rendered: true });
+    if (verdict.outcome !== 'ok') return { ...verdict, ...base };
+    if (missing) {
+      return { outcome: 'selector-missing', cause: `Selector ${JSON.stringify(missing)} never held text within ${this.selectorTimeoutMs} ms`, transient: false, ...base };
+    }
+    return { outcome: 'ok', transient: false, body, contentType: 'text/html; charset=utf-8', ...base };
+  }
+
+  /** Waits for every selector to hold text, or else for the network to go quiet; returns the first selector that never did. */
+  private async waitForContent(page: Page, selectors: string[]): Promise<string | undefined> {
+    if (selectors.length === 0) {
+      await page.waitForLoadState('networkidle', { timeout: this.options.networkIdleTimeoutMs ?? DEFAULT_NETWORK_IDLE_TIMEOUT_MS }).catch(() => undefined);
+      await page.waitForTimeout(this.options.settleMs ?? DEFAULT_SETTLE_MS);
+      return undefined;
+    }
+    const deadline = Date.now() + this.selectorTimeoutMs;
+    for (const selector of selectors) {
+      try {
+        await page.waitForFunction(
+          (css: string) => {
+            try {
+              return Array.from(document.querySelectorAll(css)).some((el) => (el.textContent ?? '').trim().length > 0);
+            } catch {
+              return false; // an invalid selector never matches
+            }
+          },
+          selector,
+          { timeout: Math.max(1, deadline - Date.now()), polling: 100 },
+        );
+      } catch {
+        return selector;
+      }
+    }
+    return undefined;
+  }
+
+  private describe(err: unknown): PageVerdict {
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof Error && err.name === 'TimeoutError') {
+      return { outcome: 'timeout', cause: `Page did not load within ${this.navigationTimeoutMs} ms`, transient: true };
+    }
+    for (const [pattern, verdict] of NET_ERRORS) if (pattern.test(message)) return verdict;
+    return { outcome: 'network-error', cause: `Browser navigation failed: ${message.split('\n')[0]}`, transient: true };
+  }
+}
