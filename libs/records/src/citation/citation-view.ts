@@ -61,11 +61,17 @@ export function normaliseCitation(view: CitationView): NormalisedCitation {
   for (const [name, hash] of [['textSha256', view.textSha256], ['rawSha256', view.rawSha256]] as const) {
     if (hash !== undefined && !/^[0-9a-f]{64}$/.test(hash)) throw invalid(`${name} must be 64 lowercase hex digits`);
   }
-  const base = view.documentTitle?.trim() || view.entityName.trim();
+  // Titles pasted from a page may carry line breaks; every format should show the same one-line title.
+  const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+  const entityName = oneLine(view.entityName);
+  const documentTitle = view.documentTitle === undefined ? undefined : oneLine(view.documentTitle) || undefined;
+  const base = documentTitle ?? entityName;
   const title = view.kind === 'P' || view.kind === 'C' ? `${base}, ${RECORD_KIND_LABELS[view.kind]} ${view.recordId}` : base;
   const { capturedAt, accessedDate, ...rest } = view;
   return {
     ...rest,
+    entityName,
+    documentTitle,
     captured: capturedAt === undefined ? undefined : toDate(capturedAt, 'capturedAt'),
     accessed: datePart(accessedDate),
     title,

@@ -1,0 +1,110 @@
+// citation-js loads node-fetch (ESM only, which jest cannot require) for remote inputs; parsing
+// strings never fetches, and a unit test must not reach the network anyway.
+jest.mock('node-fetch', () => ({
+  __esModule: true,
+  default: () => Promise.reject(new Error('no network in unit tests')),
+  Headers: class {},
+}));
+
+import { Cite, CslItem } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import '@citation-js/plugin-csl';
+import { RecordsErrorCode } from '../records.error';
+import { CitationFormat, CitationView } from './citation-view';
+import { formatCitation } from './citation.formatter';
+
+const version: CitationView = {
+  entityName: 'Midjourney',
+  documentTitle: 'Terms of Service',
+  documentType: 'terms of service',
+  recordId: 'CW-V-0001234',
+  kind: 'V',
+  capturedAt: '2025-06-23T06:30:00.000Z',
+  textSha256: '9f2c0b1e6f6a8c1d3b5e7a9c0d2f4b6a8c0e2d4f6a8b0c2e4d6f8a0b2c4d6e8f',
+  rawSha256: '0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  sourceUrl: 'https://docs.midjourney.com/hc/en-us/articles/32083055291277-Terms-of-Service',
+  permalinkUrl: 'https://clausewatch.example/r/CW-V-0001234',
+  accessedDate: '2026-03-02',
+};
+
+// Every LaTeX special, a line break, a comma in a corporate name and non-ASCII text.
+const hostile: CitationView = {
+  ...version,
+  entityName: 'Acme, Inc. & Co_{Ltd} 100% #1',
+  documentTitle: 'Terms $ Conditions ~ ^ \\ {draft}\nSection_2 – Términos',
+  documentType: 'terms of service',
+  sourceUrl: 'https://acme.example/legal/terms_of%20service?x=1&y={2}#top',
+};
+
+function importAs(format: CitationFormat, view: CitationView): CslItem {
+  const items = new Cite(formatCitation(view, format)).data;
+  expect(items).toHaveLength(1);
+  return items[0];
+}
+
+const authorName = (item: CslItem): string | undefined => item.author?.[0]?.literal ?? item.author?.[0]?.family;
+
+describe('formatCitation', () => {
+  it('writes a plain-text citation with entity, document, record ID, capture time, SHA-256, URLs and access date', () => {
+    expect(formatCitation(version, 'text')).toBe(
+      'Midjourney. “Terms of Service” (terms of service). Clausewatch version record CW-V-0001234, captured 2025-06-23 06:30:00 UTC, ' +
+        'text SHA-256 9f2c0b1e6f6a8c1d3b5e7a9c0d2f4b6a8c0e2d4f6a8b0c2e4d6f8a0b2c4d6e8f, raw SHA-256 0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9, ' +
+        'source https://docs.midjourney.com/hc/en-us/articles/32083055291277-Terms-of-Service. https://clausewatch.example/r/CW-V-0001234 (accessed 2026-03-02).',
+    );
+  });
+
+  it.each<CitationFormat>(['bibtex', 'ris', 'csl-json'])('%s imports with the title, author, dates, permalink and record ID intact', (format) => {
+    const item = importAs(format, version);
+    expect(item.title).toBe('Terms of Service');
+    expect(authorName(item)).toBe('Midjourney');
+    expect(item.issued?.['date-parts']).toEqual([[2025, 6, 23]]);
+    expect(item.accessed?.['date-parts']).toEqual([[2026, 3, 2]]);
+    expect(item.URL).toBe(version.permalinkUrl);
+    expect(item.note).toContain('CW-V-0001234');
+    expect(item.note).toContain(version.textSha256);
+    expect(item.note).toContain(version.sourceUrl);
+  });
+
+  it('escapes BibTeX specials so the parsed title, author and note equal the originals', () => {
+    const bibtex = formatCitation(hostile, 'bibtex');
+    expect(bibtex).not.toMatch(/[^\\][&%#_$]/);
+    const item = importAs('bibtex', hostile);
+    expect(item.title).toBe('Terms $ Conditions ~ ^ \\ {draft} Section_2 – Términos');
+    expect(authorName(item)).toBe('Acme, Inc. & Co_{Ltd} 100% #1');
+    expect(item.note).toContain(hostile.sourceUrl);
+  });
+
+  it('keeps every RIS value on one line and a corporate name in one piece', () => {
+    const ris = formatCitation(hostile, 'ris');
+    for (const line of ris.split('\r\n').filter(Boolean)) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
+    const item = importAs('ris', hostile);
+    expect(item.title).toBe('Terms $ Conditions ~ ^ \\ {draft} Section_2 – Términos');
+    expect(item.author).toEqual([{ literal: 'Acme Inc. & Co_{Ltd} 100% #1' }]);
+    expect(item.publisher).toBe(hostile.entityName);
+    expect(item.note).toContain(hostile.sourceUrl);
+  });
+
+  it('writes CSL-JSON that round-trips the hostile view, with the title on one line as in every format', () => {
+    const item = importAs('csl-json', hostile);
+    expect(item.title).toBe('Terms $ Conditions ~ ^ \\ {draft} Section_2 – Términos');
+    expect(item.author).toEqual([{ literal: hostile.entityName }]);
+    expect(item.archive_location).toBe('CW-V-0001234');
+  });
+
+  it('cites a provision and a platform without inventing a document or a capture', () => {
+    const provision = formatCitation({ ...version, recordId: 'CW-P-010977', kind: 'P', permalinkUrl: 'https://clausewatch.example/r/CW-P-010977' }, 'text');
+    expect(provision).toContain('“Terms of Service, provision CW-P-010977”');
+    const platform: CitationView = { entityName: 'Midjourney', recordId: 'CW-E-00012', kind: 'E', permalinkUrl: 'https://clausewatch.example/r/CW-E-00012', accessedDate: new Date('2026-03-02T23:59:00Z') };
+    expect(formatCitation(platform, 'text')).toBe('Midjourney. Clausewatch platform record CW-E-00012. https://clausewatch.example/r/CW-E-00012 (accessed 2026-03-02).');
+    const item = importAs('bibtex', platform);
+    expect(item.issued).toBeUndefined();
+    expect(item.title).toBe('Midjourney');
+  });
+
+  it('refuses an unknown format and a view whose kind contradicts its ID', () => {
+    expect(() => formatCitation(version, 'endnote' as CitationFormat)).toThrow(expect.objectContaining({ code: RecordsErrorCode.InvalidArgument }));
+    expect(() => formatCitation({ ...version, kind: 'C' }, 'text')).toThrow(expect.objectContaining({ code: RecordsErrorCode.InvalidArgument }));
+    expect(() => formatCitation({ ...version, textSha256: 'ABC' }, 'text')).toThrow(expect.objectContaining({ code: RecordsErrorCode.InvalidArgument }));
+  });
+});
