@@ -11,6 +11,15 @@ interface CompiledRule extends ClauseRule {
 
 const compiled: CompiledRule[] = [...privacyRules, ...termsRules].map((r) => ({ ...r, global: new RegExp(r.pattern.source, 'gi') }));
 
+const byKey = new Map(compiled.map((r) => [`${r.type ?? ''}:${r.id}`, r]));
+
+/** Stance that one piece of evidence of a clause type carries (negation applied). */
+export function evidenceStance(type: string, span: EvidenceSpan): number {
+  const r = span.rule ? byKey.get(`${type}:${span.rule}`) : undefined;
+  if (!r) return 0;
+  return span.negated ? (r.negatedStance ?? -r.stance) : r.stance;
+}
+
 // Negation reaches back to the start of the clause, at most a few words: "we do not sell or rent your data".
 const NEGATOR = /\b(?:not|no|never|neither|nor|none|nothing|cannot|without)\b|n't\b|\bno longer\b/i;
 const CLAUSE_BREAK = /[.;:!?()]|\b(?:but|however|unless|except|although|while|whereas)\b/gi;

@@ -6,3 +6,5 @@ export { alignProvisions } from './provision.aligner';
 export { classify } from './clause.classifier';
 export { cosmeticFingerprint, cosmeticDocumentKey } from './text.normalizer';
 export { wordDiff } from './word.differ';
+export { analyzeChange } from './change.analyzer';
+export type { ChangeTexts, ClauseAssessment } from './severity.scorer';

@@ -1,12 +1,14 @@
 import { CliCommand } from '../command';
 import { notBuilt } from './not-built.command';
+import { classifyCommand } from './classify.command';
+import { diffCommand } from './diff.command';
 import { extractCommand } from './extract.command';
 
 // Each command lives in its own file; the names and usages are the contract of DESIGN.md.
 export const commands: CliCommand[] = [
   extractCommand,
-  notBuilt('diff', 'diff <old> <new> [--json]', 'analyse two versions (HTML or Markdown) and print the change record'),
-  notBuilt('classify', 'classify [FILE|-]', 'classify JSON lines {id, text} into clause types and a stance'),
+  diffCommand,
+  classifyCommand,
   notBuilt('import-ota', 'import-ota <declarations-dir>', 'import Open Terms Archive declarations as platforms and documents'),
   notBuilt('ingest', 'ingest --document <id> --file <path> [--url U] [--captured-at ISO]', 'record a capture as if it had just been fetched'),
   notBuilt('crawl', 'crawl [--document <id>] [--due]', 'check documents now'),

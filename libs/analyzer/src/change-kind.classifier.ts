@@ -1,0 +1,43 @@
+import { Alignment, ChangeKind, Provision } from './analyzer.types';
+import { cosmeticKey, isDateStamp, unnumberedKey } from './text.normalizer';
+
+export type ClauseKind = Exclude<ChangeKind, 'none'>;
+
+const RANK: Record<ChangeKind, number> = { none: 0, cosmetic: 1, structure: 2, substantive: 3 };
+
+export function maxKind(a: ChangeKind, b: ChangeKind): ChangeKind {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** Keys of every heading of both versions: a list entry repeating one is a table of contents line. */
+export function headingKeys(before: Provision[], after: Provision[]): Set<string> {
+  return new Set([...before, ...after].filter((p) => p.kind === 'heading').map((p) => unnumberedKey(p.text)));
+}
+
+function isStructural(p: Provision, headings: Set<string>): boolean {
+  return p.kind === 'heading' || (p.text.length < 120 && headings.has(unnumberedKey(p.text)));
+}
+
+/** What an alignment did to the text, as DESIGN.md defines change kinds. */
+export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
+  const b = a.before.map((i) => before[i]);
+  const f = a.after.map((i) => after[i]);
+  const joinedBefore = b.map((p) => p.text).join(' ');
+  const joinedAfter = f.map((p) => p.text).join(' ');
+  switch (a.op) {
+    case 'added':
+    case 'removed': {
+      const p = (b[0] ?? f[0]) as Provision;
+      if (isDateStamp(p.text) || cosmeticKey(p.text) === '') return 'cosmetic';
+      return isStructural(p, headings) ? 'structure' : 'substantive';
+    }
+    default: {
+      if (b.every((p) => isDateStamp(p.text)) && f.every((p) => isDateStamp(p.text))) return 'cosmetic';
+      const sameWords = cosmeticKey(joinedBefore) === cosmeticKey(joinedAfter);
+      if (sameWords) return a.op === 'reworded' && a.before.length === 1 ? 'cosmetic' : 'structure';
+      if (unnumberedKey(joinedBefore) === unnumberedKey(joinedAfter)) return 'structure';
+      if (b.every((p) => isStructural(p, headings)) && f.every((p) => isStructural(p, headings))) return 'structure';
+      return 'substantive';
+    }
+  }
+}
