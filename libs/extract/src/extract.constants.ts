@@ -34,3 +34,6 @@ export const MAIN_CANDIDATE_SHARE = 0.3;
 
 /** Descend into a child while it still holds at least this share of the text (densest block). */
 export const DENSE_BLOCK_SHARE = 0.85;
+
+/** A PDF whose text is not out by then is treated as unreadable (PDF.js can spin on hostile files). */
+export const PDF_TIMEOUT_MS = 30_000;

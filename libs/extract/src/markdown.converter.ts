@@ -33,7 +33,8 @@ function inComplexTable(node: Node): boolean {
   if (!table) return false;
   let complex = complexTables.get(table);
   if (complex === undefined) {
-    complex = (table as Element).querySelector(BLOCKS_IN_CELLS) !== null;
+    // domino answers undefined, not null, when nothing matches.
+    complex = Boolean((table as Element).querySelector(BLOCKS_IN_CELLS));
     complexTables.set(table, complex);
   }
   return complex;
