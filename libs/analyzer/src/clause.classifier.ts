@@ -24,6 +24,8 @@ export function evidenceStance(type: string, span: EvidenceSpan): number {
 const NEGATOR = /\b(?:not|no|never|neither|nor|none|nothing|cannot|without)\b|n't\b|\bno longer\b/i;
 const CLAUSE_BREAK = /[.;:!?()]|\b(?:but|however|unless|except|although|while|whereas)\b/gi;
 const NEGATION_WINDOW_WORDS = 6;
+// Idioms that contain a negator but do not negate what follows ("in no event will our liability exceed").
+const NOT_NEGATIONS = /\b(?:in no event|under no circumstances|no later than|no more than|no less than|not limited to|whether or not|not only|if not)\b/gi;
 const STANCE_THRESHOLD = 1;
 /** Scores turn into a confidence that saturates: one strong cue ≈ 0.7, two ≈ 0.9. */
 const CONFIDENCE_SCALE = 2.5;
@@ -32,7 +34,8 @@ function isNegated(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 120), start);
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
-  const words = before.slice(clauseStart).trim().split(/\s+/).filter(Boolean).slice(-NEGATION_WINDOW_WORDS);
+  const scope = before.slice(clauseStart).replace(NOT_NEGATIONS, ' ');
+  const words = scope.trim().split(/\s+/).filter(Boolean).slice(-NEGATION_WINDOW_WORDS);
   // "without" negates what follows it only as a condition ("without your consent"), not a verb: skip it here.
   return words.some((w) => w.toLowerCase() !== 'without' && NEGATOR.test(w));
 }

@@ -7,7 +7,7 @@ const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|ven
 
 export const privacyRules: ClauseRule[] = [
   // data-collection
-  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|receive|log)(?:s|ed)?\b/, 2.5, -0.5),
+  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|log)(?:s|ed)?\b/, 2.5, -0.5),
   rule('data-collection', 'collect', /\bcollect(?:s|ed|ing|ion)?\b/, 1.5),
   rule('data-collection', 'information-we-collect', /\b(?:information|data) (?:we|that we|which we) (?:collect|gather|obtain|receive)|\b(?:types|categories|kinds) of (?:personal )?(?:information|data)\b/, 2),
   rule('data-collection', 'identifiers', /\b(?:ip address(?:es)?|device (?:id|identifiers?|information|type|model)|browser type|operating system|hardware model|email address(?:es)?|phone numbers?|contact (?:details|information)|usage (?:data|information)|log (?:data|information|files?)|payment information|billing information|mac address)\b/, 1.5, -0.3),
@@ -49,14 +49,14 @@ export const privacyRules: ClauseRule[] = [
 
   // data-sale
   rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
-  rule('data-sale', 'sale-of-data', /\bsale of (?:your )?(?:personal )?(?:data|information)\b|\bdo not sell\b/, 3, -2, { negatedStance: 2 }),
+  rule('data-sale', 'sale-of-data', /\bsale of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
   rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
 
   // business-transfer
   rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|change (?:of|in) control|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1),
 
   // law-enforcement
-  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|warrants?|judicial|legal (?:process|requests?|demands?|inquir\w+|orders?))\b/, 2.5, -0.5),
+  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|warrants?|judicial|legal (?:process|requests?|demands?|inquir\w+|orders?))\b/, 3, -0.5),
   rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)/, 2, -0.5),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 

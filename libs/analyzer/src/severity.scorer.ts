@@ -107,7 +107,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
-    const typeDirection: Direction = (direction === 'worse' && own > 0) || (direction === 'better' && own < 0) ? 'neutral' : direction;
+    const typeDirection = directionOfType(t.op, direction, own, info.disclosure);
     let level = typeDirection === 'worse' ? info.weight : info.weight - 1;
     if (typeDirection === 'worse' && AGGRAVATING.test(changedText)) level += 1;
     if (small) level -= 1;
@@ -119,6 +119,14 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   if (reasons.length === 0) reasons.push(`${verb(t.op)} a clause of no known type (low)`);
   const clauseTypes = merge(touched, context);
   return { clauseTypes, severity, direction, reasons };
+}
+
+// Added text is read as it stands; removed text in reverse (a right removed is worse, a burden removed better,
+// a notice removed always worse); a rewording follows the changed words unless the type's own evidence disagrees.
+function directionOfType(op: ChangeTexts['op'], clause: Direction, own: number, disclosure: boolean): Direction {
+  if (op === 'added') return own > 0 ? 'better' : own < 0 ? 'worse' : clause;
+  if (op === 'removed') return own > 0 || disclosure ? 'worse' : own < 0 ? 'better' : clause;
+  return (clause === 'worse' && own > 0) || (clause === 'better' && own < 0) ? 'neutral' : clause;
 }
 
 function verb(op: ChangeTexts['op']): string {

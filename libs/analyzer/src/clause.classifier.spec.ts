@@ -1,0 +1,90 @@
+import { classify } from './clause.classifier';
+import { clauseTypes } from './clause-types.constants';
+
+// Sentences written for these tests (not taken from the evaluation data): one or more per rule family.
+describe('classify: the best clause type per rule family', () => {
+  test.each([
+    ['data-collection', 'We collect your name, email address and device identifiers when you sign in.'],
+    ['sensitive-data', 'The app processes your precise GPS position and facial geometry.'],
+    ['data-use', 'We use the information we hold to operate the service and for the purposes described here.'],
+    ['ai-training', 'Your prompts may be used to train and improve our machine learning models.'],
+    ['advertising', 'We show you interest-based ads from our advertising partners.'],
+    ['data-sharing', 'We share your personal data with third parties who help us run the service.'],
+    ['data-sale', 'We may sell your personal information to data brokers.'],
+    ['business-transfer', 'If we are involved in a merger or bankruptcy, your records may pass to the successor.'],
+    ['law-enforcement', 'We disclose records to law enforcement when we receive a valid subpoena.'],
+    ['tracking', 'We place cookies and web beacons on your browser.'],
+    ['retention', 'We retain server logs for 90 days.'],
+    ['deletion', 'You can delete your uploads and photos from the settings page.'],
+    ['user-rights', 'You have the right to access and correct the data we hold about you and to lodge a complaint.'],
+    ['state-privacy-rights', 'California residents have additional rights under the CCPA.'],
+    ['international-transfer', 'Your data may be transferred to and stored in countries outside your home country.'],
+    ['security', 'We protect your account with encryption and offer two-factor authentication.'],
+    ['children', 'We do not knowingly collect personal information from children without parental consent.'],
+    ['eligibility', 'You must be at least 16 years old to use the service.'],
+    ['account-termination', 'We may suspend or terminate your account if you break these rules.'],
+    ['content-license', 'You grant us a worldwide, royalty-free, sublicensable license to reproduce your content.'],
+    ['content-ownership', 'You retain ownership of all intellectual property rights in what you post.'],
+    ['content-moderation', 'We may remove or refuse to display posts and comments that we consider inappropriate.'],
+    ['acceptable-use', 'You agree not to send spam or use robots to scrape the site.'],
+    ['dispute-resolution', 'All disputes will be settled by binding arbitration and you waive any class action.'],
+    ['governing-law', 'These terms are governed by the laws of Ireland and the courts of Dublin have jurisdiction.'],
+    ['liability', 'The service is provided as is, without warranty of any kind.'],
+    ['indemnification', 'You will indemnify and hold us harmless from any claim arising from your use.'],
+    ['policy-changes', 'We may change these terms and will post the new version on this page.'],
+    ['payment', 'Subscriptions renew automatically and payments are non-refundable.'],
+    ['third-party-services', 'Links to other websites are governed by their own privacy policies.'],
+    ['communications', 'You can unsubscribe from our newsletters at any time.'],
+  ])('%s', (type, text) => {
+    expect(classify(text).clauseTypes[0]?.id).toBe(type);
+  });
+
+  test('every rule type is a taxonomy id', () => {
+    const ids = new Set(clauseTypes.map((t) => t.id));
+    for (const text of ['We sell data', 'cookies', 'arbitration', 'as is', 'indemnify']) {
+      for (const m of classify(text).clauseTypes) expect(ids.has(m.id)).toBe(true);
+    }
+  });
+
+  test('a clause can carry several types, each with confidence and evidence spans that point into the text', () => {
+    const text = 'We share your data with advertisers, who place cookies to show you targeted ads.';
+    const result = classify(text);
+    expect(result.clauseTypes.map((t) => t.id)).toEqual(expect.arrayContaining(['data-sharing', 'tracking', 'advertising']));
+    for (const m of result.clauseTypes) {
+      expect(m.confidence).toBeGreaterThan(0);
+      expect(m.confidence).toBeLessThanOrEqual(1);
+      for (const e of m.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+    }
+  });
+
+  test('text with no cue gets no type rather than a guess', () => {
+    expect(classify('The weather was pleasant on Tuesday.').clauseTypes).toEqual([]);
+  });
+});
+
+describe('classify: negation and scope', () => {
+  test.each([
+    ['We sell your personal data to advertisers.', 'unfavorable'],
+    ['We do not sell your personal data.', 'favorable'],
+    ['We never sell or rent personal information.', 'favorable'],
+    ['We may change these terms at any time without notice.', 'unfavorable'],
+    ['We will not change these terms without notice.', 'favorable'],
+    ['You can opt out of personalised ads in your settings.', 'favorable'],
+    ['You cannot opt out of this use.', 'unfavorable'],
+    ['The service is provided as is, at your own risk.', 'unfavorable'],
+    ['We are not responsible for any loss of your data.', 'unfavorable'],
+  ])('%s → %s', (text, stance) => {
+    expect(classify(text).stance).toBe(stance);
+  });
+
+  test('"we do not sell your data" is about the sale of data, but its evidence is marked negated', () => {
+    const sale = classify('We do not sell your data.').clauseTypes.find((t) => t.id === 'data-sale');
+    expect(sale).toBeDefined();
+    expect(sale?.evidence.every((e) => e.negated)).toBe(true);
+  });
+
+  test('negation stops at the clause boundary', () => {
+    const sale = classify('We do not rent mailing lists, but we sell your personal data to partners.').clauseTypes.find((t) => t.id === 'data-sale');
+    expect(sale?.evidence.some((e) => e.text.startsWith('sell') && !e.negated)).toBe(true);
+  });
+});
