@@ -26,6 +26,15 @@ describe('signed tree heads', () => {
     expect(verifyTreeHead(signed, key.publicKeyBase64)).toBe(true);
   });
 
+  it('signs with whichever key it is given, also when keys alternate', () => {
+    const other = generateLedgerKey();
+    for (const k of [key, other, key, other]) {
+      const signed = signTreeHead(head, k.privateKeyPem);
+      expect(signed.keyId).toBe(k.keyId);
+      expect(verifyTreeHead(signed, k.publicKeyBase64)).toBe(true);
+    }
+  });
+
   it('rejects a head with any signed field changed, a flipped signature bit, or another key', () => {
     const signed = signTreeHead(head, key.privateKeyPem);
     const changed = [

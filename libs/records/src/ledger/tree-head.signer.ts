@@ -76,14 +76,31 @@ function rawBase64Key(text: string): Buffer {
   return raw;
 }
 
-function loadPrivateKey(key: string | KeyObject): KeyObject {
+// Parsing a PEM costs ~0.7 ms, over ten times the signature itself; a log signs after every
+// append with the same key, so the last key and each key's ID are remembered.
+let lastPrivateKey: { pem: string; key: KeyObject } | undefined;
+const keyIds = new WeakMap<KeyObject, string>();
+
+/** Parses a PKCS#8 PEM Ed25519 private key; throws RecordsError(InvalidKey). */
+export function loadPrivateKey(key: string | KeyObject): KeyObject {
+  if (typeof key === 'string' && lastPrivateKey?.pem === key) return lastPrivateKey.key;
   try {
     const loaded = typeof key === 'string' ? createPrivateKey(key) : key;
     if (loaded.type !== 'private' || loaded.asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 private key');
+    if (typeof key === 'string') lastPrivateKey = { pem: key, key: loaded };
     return loaded;
   } catch (error) {
     throw new RecordsError(RecordsErrorCode.InvalidKey, `ledger private key: ${(error as Error).message}`);
   }
+}
+
+function keyIdOfPrivate(key: KeyObject): string {
+  let id = keyIds.get(key);
+  if (id === undefined) {
+    id = keyIdOf(createPublicKey(key));
+    keyIds.set(key, id);
+  }
+  return id;
 }
 
 /** The exact bytes that are signed. Throws RecordsError(InvalidTreeHead) on a malformed head. */
@@ -103,7 +120,7 @@ export function signTreeHead(head: TreeHead, privateKey: string | KeyObject): Si
   const key = loadPrivateKey(privateKey);
   const signature = sign(null, serializeTreeHead(head), key).toString('base64');
   const { origin, treeSize, rootHash, timestamp } = head;
-  return { origin, treeSize, rootHash, timestamp, keyId: keyIdOf(createPublicKey(key)), signature };
+  return { origin, treeSize, rootHash, timestamp, keyId: keyIdOfPrivate(key), signature };
 }
 
 /** True when the signature over the head's serialisation checks with `publicKey`; false for anything malformed. */
