@@ -3,6 +3,28 @@ import tseslint from 'typescript-eslint';
 
 const frameworks = ['@nestjs/*', 'typeorm', 'pg', 'pg-boss', 'playwright*', 'resend', 'handlebars', 'undici'];
 
+/** The arrows of STYLE.md: apps → libs; domain and util libs import no framework; testing only from tests. */
+function boundaries({ tests }) {
+  const testing = tests ? ['type:testing'] : [];
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:feature', ...testing] },
+        { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', ...testing] },
+        { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...testing] },
+        { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworks },
+        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing], bannedExternalImports: frameworks },
+        { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:feature', 'type:testing'] },
+      ],
+    },
+  ];
+}
+
+const testFiles = ['**/*.spec.ts', '**/*.integration-spec.ts', 'bench/**/*.ts', 'scripts/eval/**/*.ts'];
+
 export default [
   { ignores: ['dist/**', 'node_modules/**', '.data/**', '**/fixtures/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -12,30 +34,9 @@ export default [
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:feature', 'type:testing'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworks },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: frameworks },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:feature'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries({ tests: false }),
     },
   },
-  {
-    // The testing library is for test files only.
-    files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/testing/**', 'bench/**', 'scripts/eval/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@clausewatch/testing', message: 'libs/testing is for test files only.' }] }],
-    },
-  },
+  { files: testFiles, rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true }) } },
   { files: ['**/*.js', '**/*.mjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 ];

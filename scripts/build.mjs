@@ -3,7 +3,7 @@
 // @clausewatch/* path aliases to relative requires. Type checking is `npm run typecheck`.
 import { transformFile } from '@swc/core';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, writeFile, stat, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, writeFile, stat, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,9 @@ const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf
 const quiet = process.argv.includes('--quiet');
 const sourceDirs = ['apps', 'libs', 'scripts', 'bench'];
 const skip = /(\.spec|\.integration-spec|\.d)\.ts$/;
+// Templates and data files that code reads beside itself at run time.
+const assets = /\.(hbs|json)$/;
+const notAssets = new Set(['project.json', 'tsconfig.json', 'package.json']);
 
 async function* walk(dir) {
   let entries;
@@ -25,7 +28,7 @@ async function* walk(dir) {
     if (entry.name === 'node_modules' || entry.name === 'fixtures') continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
-    else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield full;
+    else if ((entry.name.endsWith('.ts') && !skip.test(entry.name)) || (assets.test(entry.name) && !notAssets.has(entry.name))) yield full;
   }
 }
 
@@ -46,6 +49,12 @@ await Promise.all(
   files.map(async (file) => {
     const dest = join(out, relative(root, file)).replace(/\.ts$/, '.js');
     if (!(await newer(file, dest))) return;
+    if (!file.endsWith('.ts')) {
+      await mkdir(dirname(dest), { recursive: true });
+      await copyFile(file, dest);
+      built++;
+      return;
+    }
     const { code, map } = await transformFile(file, {
       swcrc: false,
       sourceMaps: true,

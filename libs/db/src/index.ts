@@ -3,3 +3,4 @@ export * from './data-source';
 export * from './naming.strategy';
 export * from './embedded/embedded-database';
 export * from './repositories';
+export * from './database.module';

@@ -1,7 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-// Test files use the testing lib by design (STYLE.md); the tag constraints in eslint.config.mjs do not yet exempt them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { FixtureSite, loadScenarios } from '@clausewatch/testing';
 import { AutoFetcher } from './auto.fetcher';
 import { BrowserFetcher } from './browser.fetcher';

@@ -1,8 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-// Test files use the testing lib by design (STYLE.md); the tag constraints in eslint.config.mjs do not yet exempt them.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { FixtureSite, loadScenarios, readCorpusPage } from '@clausewatch/testing';
 import { HttpFetcher } from './http.fetcher';
 import type { FetchResult } from './fetch.types';

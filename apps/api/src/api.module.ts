@@ -1,0 +1,58 @@
+import { CaptureModule, PageFetcher } from '@clausewatch/capture';
+import type { AppConfig } from '@clausewatch/config';
+import { DatabaseModule } from '@clausewatch/db';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { join } from 'node:path';
+import { AlertsCron } from './alerts/alerts.cron';
+import { AlertsService } from './alerts/alerts.service';
+import { EMAIL_SENDER, EmailSender } from './alerts/email.sender';
+import { OutboxSender } from './alerts/outbox.sender';
+import { ResendSender } from './alerts/resend.sender';
+import { UnsubscribeController } from './alerts/unsubscribe.controller';
+import { AdminGuard } from './auth/admin.guard';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsService } from './documents/documents.service';
+import { HealthController } from './health/health.controller';
+import { PlatformsController } from './platforms/platforms.controller';
+import { PermalinkController } from './records/permalink.controller';
+import { RecordsController } from './records/records.controller';
+import { RecordsService } from './records/records.service';
+import { SubscribersController } from './subscribers/subscribers.controller';
+
+export function createEmailSender(config: AppConfig): EmailSender {
+  return config.resendApiKey ? new ResendSender(config.resendApiKey, config.resendBaseUrl) : new OutboxSender(join(config.dataDir, 'outbox'));
+}
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Overrides for tests (a fetcher with test options, a sender wired to a fake). */
+  fetcher?: PageFetcher;
+  emailSender?: EmailSender;
+  /** Background ticks (alert retries); off in tests that drive sending themselves. */
+  ticks?: boolean;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        DatabaseModule.forRoot({ url: options.databaseUrl }),
+        CaptureModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, fetcher: options.fetcher }),
+        ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
+      ],
+      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController],
+      providers: [
+        { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
+        AdminGuard,
+        AlertsService,
+        ...(options.ticks === false ? [] : [AlertsCron]),
+        DocumentsService,
+        RecordsService,
+      ],
+    };
+  }
+}

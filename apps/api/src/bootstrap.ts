@@ -1,0 +1,31 @@
+import type { AppConfig } from '@clausewatch/config';
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiModule, ApiModuleOptions } from './api.module';
+
+/** Builds the HTTP application (used by main and by the tests). */
+export async function createApiApp(options: ApiModuleOptions & { logger?: boolean }): Promise<NestFastifyApplication> {
+  const config: AppConfig = options.config;
+  const adapter = new FastifyAdapter({ bodyLimit: config.maxPageBytes + 1024, trustProxy: true });
+  // Captures arrive as raw bytes of any type (HTML, PDF...): keep them as a Buffer.
+  adapter.getInstance().addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxPageBytes }, (_req, body, done) => done(null, body));
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
+    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+  });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'r/:id', method: RequestMethod.GET }] });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Clausewatch API')
+      .setDescription('Policy-change records with permanent IDs, verifiable snapshots and clause-level analysis')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+  return app;
+}

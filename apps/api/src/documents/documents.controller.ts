@@ -1,0 +1,72 @@
+import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AdminGuard } from '../auth/admin.guard';
+import { CreateDocumentDto } from './documents.dto';
+import { DocumentsService } from './documents.service';
+
+@ApiTags('documents')
+@Controller('documents')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Post()
+  @UseGuards(AdminGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Register a document to watch (admin)' })
+  create(@Body() dto: CreateDocumentDto) {
+    return this.documents.create(dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A document with its health and recent checks' })
+  get(@Param('id') id: string) {
+    return this.documents.get(id);
+  }
+
+  @Post(':id/check')
+  @HttpCode(200)
+  @UseGuards(AdminGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Fetch now; answers the outcome and any new version or change record (admin)' })
+  check(@Param('id') id: string) {
+    return this.documents.check(id);
+  }
+
+  @Post(':id/captures')
+  @HttpCode(200)
+  @UseGuards(AdminGuard)
+  @ApiBearerAuth()
+  @ApiConsumes('text/html', 'application/pdf', 'application/octet-stream')
+  @ApiBody({ description: 'The page bytes as captured elsewhere, with their Content-Type' })
+  @ApiQuery({ name: 'url', required: false })
+  @ApiQuery({ name: 'capturedAt', required: false, description: 'ISO 8601' })
+  @ApiOperation({ summary: 'Process a capture made elsewhere exactly like a fetched page (admin)' })
+  capture(
+    @Param('id') id: string,
+    @Req() request: { body?: unknown },
+    @Headers('content-type') contentType: string | undefined,
+    @Query('url') url?: string,
+    @Query('capturedAt') capturedAt?: string,
+  ) {
+    const body = Buffer.isBuffer(request.body) ? request.body : typeof request.body === 'string' ? Buffer.from(request.body) : Buffer.alloc(0);
+    return this.documents.capture(id, body, contentType ?? null, url, capturedAt);
+  }
+
+  @Get(':id/versions')
+  versions(
+    @Param('id') id: string,
+    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ) {
+    return this.documents.versionsOf(id, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+  }
+
+  @Get(':id/changes')
+  changes(
+    @Param('id') id: string,
+    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
+    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+  ) {
+    return this.documents.changesOf(id, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+  }
+}

@@ -1,0 +1,120 @@
+import { APP_CONFIG, CheckService, checkTargetUrlSyntax, FetchError, IngestService } from '@clausewatch/capture';
+import type { CheckResult } from '@clausewatch/capture';
+import type { AppConfig } from '@clausewatch/config';
+import {
+  ChangeRecordsRepository,
+  ChecksRepository,
+  Document,
+  DocumentsRepository,
+  PlatformsRepository,
+  VersionsRepository,
+} from '@clausewatch/db';
+import { BadRequestException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { AlertsService } from '../alerts/alerts.service';
+import { parseRecordIdOrThrow } from '../common/record-id';
+import { checkView, documentView } from '../records/record.views';
+import { RecordsService } from '../records/records.service';
+import { CreateDocumentDto } from './documents.dto';
+import { filterNames, selectorRules } from './selector-rules';
+
+export function slugify(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'platform'
+  );
+}
+
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly platforms: PlatformsRepository,
+    private readonly documents: DocumentsRepository,
+    private readonly versions: VersionsRepository,
+    private readonly changes: ChangeRecordsRepository,
+    private readonly checks: ChecksRepository,
+    private readonly checker: CheckService,
+    private readonly ingestion: IngestService,
+    private readonly records: RecordsService,
+    private readonly alerts: AlertsService,
+  ) {}
+
+  async create(dto: CreateDocumentDto) {
+    let url: URL;
+    try {
+      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks });
+    } catch (error) {
+      throw new BadRequestException(error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
+    }
+    const platform = await this.platforms.ensure(slugify(dto.platform), dto.platform.trim());
+    const { document, created } = await this.documents.create({
+      platformId: platform.id,
+      title: dto.title.trim(),
+      type: dto.type,
+      sources: [{ url: url.toString(), select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) }],
+      fetcher: dto.fetcher ?? 'auto',
+      checkIntervalMinutes: dto.checkIntervalMinutes ?? this.config.defaultCheckIntervalMinutes,
+    });
+    return { created, document: documentView(document, this.config.publicUrl) };
+  }
+
+  async get(id: string) {
+    const document = await this.load(id);
+    const [health, recent] = await Promise.all([this.documents.health(document.id), this.checks.listFor(document.id, 20)]);
+    return { ...documentView(document, this.config.publicUrl, health), recentChecks: recent.map(checkView) };
+  }
+
+  async check(id: string) {
+    const document = await this.load(id);
+    return this.respond(document, await this.checker.check(document, 'manual'));
+  }
+
+  async capture(id: string, body: Buffer, contentType: string | null, url: string | undefined, capturedAt: string | undefined) {
+    const document = await this.load(id);
+    if (body.length === 0) throw new BadRequestException('the capture body is empty: send the page bytes with their Content-Type');
+    if (body.length > this.config.maxPageBytes) throw new PayloadTooLargeException(`the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
+    const at = capturedAt ? new Date(capturedAt) : new Date();
+    if (Number.isNaN(at.getTime())) throw new BadRequestException(`capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
+    if (at.getTime() > Date.now() + 5 * 60_000) throw new BadRequestException('capturedAt is in the future');
+    const result = await this.ingestion.ingest(
+      document,
+      { body, contentType, url: url ?? document.sources[0].url, finalUrl: url ?? null, httpStatus: null, fetcher: 'capture', capturedAt: at },
+      { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
+    );
+    return this.respond(document, result);
+  }
+
+  async versionsOf(id: string, limit: number, offset: number) {
+    const document = await this.load(id);
+    const versions = await this.versions.listFor(document.id, limit, offset);
+    return { document: document.recordId, versions: await this.records.versionViews(versions, document.recordId) };
+  }
+
+  async changesOf(id: string, limit: number, offset: number) {
+    const document = await this.load(id);
+    const changes = await this.changes.listFor(document.id, limit, offset);
+    return { document: document.recordId, changes: await this.records.changeViews(changes, document.recordId) };
+  }
+
+  private async respond(document: Document, result: CheckResult) {
+    if (result.change?.alertEligible) this.alerts.sendPendingSoon();
+    return {
+      outcome: result.outcome,
+      ...(result.cause ? { cause: result.cause } : {}),
+      version: result.version ? (await this.records.versionViews([result.version], document.recordId))[0] : null,
+      change: result.change ? (await this.records.changeViews([result.change], document.recordId))[0] : null,
+    };
+  }
+
+  private async load(id: string): Promise<Document> {
+    parseRecordIdOrThrow(id, 'D');
+    const document = await this.documents.findByRecordId(id);
+    if (!document) throw new NotFoundException(`no document ${id}`);
+    return document;
+  }
+}

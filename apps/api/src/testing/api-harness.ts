@@ -1,0 +1,64 @@
+import { AppConfig, loadConfig } from '@clausewatch/config';
+import { createDataSource, migrate } from '@clausewatch/db';
+import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiModuleOptions } from '../api.module';
+import { createApiApp } from '../bootstrap';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export interface OutboxEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  idempotencyKey: string;
+}
+
+export interface ApiHarness {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  database: TestDatabase;
+  admin: { authorization: string };
+  outbox(): OutboxEmail[];
+  close(): Promise<void>;
+}
+
+/** The API on a fresh database of its own, with a temporary DATA_DIR (its outbox) and test config. */
+export async function startApi(env: Record<string, string> = {}, overrides: Partial<ApiModuleOptions> = {}): Promise<ApiHarness> {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'clausewatch-api-'));
+  const config = loadConfig({ DATA_DIR: dataDir, ADMIN_TOKEN, CONFIRM_DELAY_SECONDS: '0', PUBLIC_URL: 'http://clausewatch.test', ...env });
+  const dataSource = createDataSource({ url: database.url });
+  await dataSource.initialize();
+  await migrate(dataSource, config.recordIdPrefix);
+  await dataSource.destroy();
+  const app = await createApiApp({ config, databaseUrl: database.url, ticks: false, logger: false, ...overrides });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  const outboxDir = join(dataDir, 'outbox');
+  return {
+    app,
+    config,
+    database,
+    admin: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    outbox: () => {
+      let files: string[] = [];
+      try {
+        files = readdirSync(outboxDir).filter((f) => f.endsWith('.json')).sort();
+      } catch {
+        return [];
+      }
+      return files.map((f) => JSON.parse(readFileSync(join(outboxDir, f), 'utf8')) as OutboxEmail);
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import { analyzeChange, cosmeticFingerprint } from '@clausewatch/analyzer';
+import {
+  ChangeRecord,
+  ChangeRecordsRepository,
+  CheckTrigger,
+  ChecksRepository,
+  Document,
+  DocumentsRepository,
+  NotificationsRepository,
+  SnapshotsRepository,
+  SubscribersRepository,
+  Version,
+  VersionsRepository,
+} from '@clausewatch/db';
+import { ExtractionError, ExtractResult } from '@clausewatch/extract';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ANALYZER_VERSION, severityAtLeast } from '../capture.constants';
+import type { CheckOutcome } from '../fetch';
+import type { Capture, CheckResult } from './capture.types';
+import { extractDocument } from './document-extractor';
+
+export interface IngestOptions {
+  trigger: CheckTrigger;
+  /** The text is confirmed (a capture, a first version, or a second fetch saw it too). */
+  confirmed: boolean;
+  startedAt: Date;
+  durationMs: number;
+  attempt?: number;
+}
+
+/**
+ * Turns a page (fetched or captured) into records: extract → same text as the latest version?
+ * → snapshot + version → analysis → change record → notifications owed, all in one transaction
+ * under a lock on the document, so concurrent checks of one document never race.
+ */
+@Injectable()
+export class IngestService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
+    private readonly checks: ChecksRepository,
+    private readonly snapshots: SnapshotsRepository,
+    private readonly versions: VersionsRepository,
+    private readonly changes: ChangeRecordsRepository,
+    private readonly subscribers: SubscribersRepository,
+    private readonly notifications: NotificationsRepository,
+  ) {}
+
+  async ingest(document: Document, capture: Capture, options: IngestOptions): Promise<CheckResult> {
+    let extracted: ExtractResult;
+    try {
+      extracted = await extractDocument(document, capture);
+    } catch (error) {
+      const outcome: CheckOutcome = error instanceof ExtractionError && error.code === 'selector-missing' ? 'selector-missing' : 'empty';
+      const cause = error instanceof Error ? error.message : String(error);
+      await this.recordFailure(document, capture, options, outcome, cause);
+      return { outcome, cause, version: null, change: null, created: false };
+    }
+
+    return this.dataSource.transaction(async (manager) => {
+      await this.documents.lock(manager, document.id);
+      const latest = await this.versions.findLatestFor(document.id, manager);
+      const base = {
+        documentId: document.id,
+        trigger: options.trigger,
+        attempt: options.attempt ?? 1,
+        startedAt: options.startedAt,
+        durationMs: options.durationMs,
+        outcome: 'ok',
+        cause: null,
+        httpStatus: capture.httpStatus,
+        fetcher: capture.fetcher,
+        finalUrl: capture.finalUrl,
+        rawSha256: extracted.rawSha256,
+        textSha256: extracted.textSha256,
+        etag: capture.etag ?? null,
+        lastModified: capture.lastModified ?? null,
+      };
+      if (latest && latest.textSha256 === extracted.textSha256) {
+        await this.checks.insert({ ...base, versionId: null }, manager);
+        return { outcome: 'ok', version: latest, change: null, created: false };
+      }
+
+      const fingerprint = cosmeticFingerprint(extracted.markdown);
+      const revertOf = latest ? await this.versions.findEarlierLike(document.id, fingerprint, latest.id, manager) : null;
+      const snapshot = await this.snapshots.store(capture.body, capture.contentType, manager);
+      const version = await this.versions.insert(
+        {
+          documentId: document.id,
+          snapshotId: snapshot.id,
+          rawSha256: snapshot.rawSha256,
+          textSha256: extracted.textSha256,
+          cosmeticFingerprint: fingerprint,
+          markdown: extracted.markdown,
+          title: extracted.title,
+          extractorVersion: extracted.extractorVersion,
+          sourceUrl: capture.url,
+          finalUrl: capture.finalUrl,
+          capturedAt: capture.capturedAt,
+          httpStatus: capture.httpStatus,
+          fetcher: capture.fetcher,
+          origin: options.trigger === 'capture' ? 'capture' : 'fetch',
+          // A first version has nothing to alert about, so it needs no confirmation.
+          confirmedAt: options.confirmed || !latest ? new Date() : null,
+          revertOfVersionId: revertOf?.id ?? null,
+        },
+        manager,
+      );
+      await this.checks.insert({ ...base, versionId: version.id }, manager);
+      const change = latest ? await this.recordChange(manager, document, latest, version, options.confirmed) : null;
+      return { outcome: 'ok', version, change, created: true };
+    });
+  }
+
+  /**
+   * A second fetch saw the same text: the version is confirmed and its change may now alert.
+   * Idempotent: confirming twice owes nothing twice.
+   */
+  async confirm(document: Document, version: Version, manager: EntityManager): Promise<ChangeRecord | null> {
+    const confirmedNow = await this.versions.confirm(version.id, new Date(), manager);
+    const change = await this.changes.findByToVersion(version.id, manager);
+    if (!confirmedNow || !change) return change;
+    change.alertEligible = this.alertEligible(change.kind, change.severity, change.revertOfVersionId, true);
+    await this.changes.setAlertEligible(change.id, change.alertEligible, manager);
+    if (change.alertEligible) await this.owe(manager, document, change);
+    return change;
+  }
+
+  private alertEligible(kind: string, severity: string, revertOf: string | null, confirmed: boolean): boolean {
+    return confirmed && revertOf === null && (kind === 'structure' || kind === 'substantive') && severity !== 'none';
+  }
+
+  private async recordChange(manager: EntityManager, document: Document, from: Version, to: Version, confirmed: boolean): Promise<ChangeRecord> {
+    const analysis = analyzeChange(from.markdown, to.markdown);
+    const clauseTypes = [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))];
+    const change = await this.changes.insert(
+      {
+        documentId: document.id,
+        fromVersionId: from.id,
+        toVersionId: to.id,
+        kind: analysis.kind,
+        severity: analysis.severity,
+        alertEligible: this.alertEligible(analysis.kind, analysis.severity, to.revertOfVersionId, confirmed),
+        revertOfVersionId: to.revertOfVersionId,
+        summary: analysis.summary,
+        reasons: analysis.reasons,
+        clauses: analysis.clauses,
+        clauseTypes,
+        analyzerVersion: ANALYZER_VERSION,
+      },
+      manager,
+    );
+    if (change.alertEligible) await this.owe(manager, document, change);
+    return change;
+  }
+
+  /** Notifications are written in the same transaction as the change they report. */
+  private async owe(manager: EntityManager, document: Document, change: ChangeRecord): Promise<void> {
+    const recipients = await this.subscribers.recipientsFor(document.platformId, change.clauseTypes, manager);
+    const rows = recipients
+      .filter((r) => severityAtLeast(change.severity, r.minSeverity))
+      .flatMap((r) => [
+        { subscriberId: r.subscriberId, changeRecordId: change.id, channel: 'digest' as const },
+        ...(r.plan === 'free' ? [] : [{ subscriberId: r.subscriberId, changeRecordId: change.id, channel: 'alert' as const }]),
+      ]);
+    await this.notifications.enqueue(rows, manager);
+  }
+
+  private async recordFailure(document: Document, capture: Capture, options: IngestOptions, outcome: CheckOutcome, cause: string): Promise<void> {
+    await this.checks.insert({
+      documentId: document.id,
+      trigger: options.trigger,
+      attempt: options.attempt ?? 1,
+      startedAt: options.startedAt,
+      durationMs: options.durationMs,
+      outcome,
+      cause,
+      httpStatus: capture.httpStatus,
+      fetcher: capture.fetcher,
+      finalUrl: capture.finalUrl,
+      rawSha256: null,
+      textSha256: null,
+      etag: null,
+      lastModified: null,
+      versionId: null,
+    });
+  }
+}

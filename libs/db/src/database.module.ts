@@ -1,0 +1,63 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createDataSource } from './data-source';
+import {
+  ChangeRecordsRepository,
+  ChecksRepository,
+  DocumentsRepository,
+  NotificationsRepository,
+  PlatformsRepository,
+  SnapshotsRepository,
+  SubscribersRepository,
+  VersionsRepository,
+} from './repositories';
+
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
+const repositories = [
+  ChangeRecordsRepository,
+  ChecksRepository,
+  DocumentsRepository,
+  NotificationsRepository,
+  PlatformsRepository,
+  SnapshotsRepository,
+  SubscribersRepository,
+  VersionsRepository,
+];
+
+@Injectable()
+class DataSourceCloser implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** The data source and the repositories, for any Nest application of the workspace. */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: { url: string; poolSize?: number }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource({ url: options.url, poolSize: options.poolSize });
+            await dataSource.initialize();
+            return dataSource;
+          },
+        },
+        ...repositories.map((repository) => ({
+          provide: repository,
+          useFactory: (dataSource: DataSource) => new repository(dataSource),
+          inject: [DataSource],
+        })),
+        DataSourceCloser,
+      ],
+      exports: [DataSource, ...repositories],
+    };
+  }
+}
