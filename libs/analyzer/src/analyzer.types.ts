@@ -10,7 +10,7 @@ export interface Provision {
   headingPath: string[];
   kind: ProvisionKind;
   text: string;
-  /** SHA-256 (hex, first 16 chars) of the provision's cosmetically normalised text. */
+  /** First 16 hex digits of the SHA-256 of the provision's text, whitespace collapsed. */
   fingerprint: string;
 }
 

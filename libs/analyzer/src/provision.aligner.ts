@@ -8,7 +8,7 @@ import {
   SPLIT_MIN_COVERAGE,
 } from './analyzer.constants';
 import { Alignment, Provision } from './analyzer.types';
-import { cosmeticKey, wordsOf } from './text.normalizer';
+import { cosmeticKey, isDateStamp, wordsOf } from './text.normalizer';
 
 const dmp = new diff_match_patch();
 dmp.Diff_Timeout = 0;
@@ -129,6 +129,10 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
         if (nearbyOnly && Math.abs(x - (y * restBefore.length) / restAfter.length) > NEARBY_WINDOW) continue;
         const a = restAfter[y];
         if (before[b].kind === 'heading' !== (after[a].kind === 'heading')) continue;
+        if (isDateStamp(before[b].text) && isDateStamp(after[a].text)) {
+          candidates.push({ b, a, score: 1 });
+          continue;
+        }
         const bb = bag('before', b);
         const ba = bag('after', a);
         const score = similarity(bb, ba);

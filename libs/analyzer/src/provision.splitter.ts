@@ -101,8 +101,10 @@ function blocksOf(markdown: string): Block[] {
   return blocks;
 }
 
+// Provision text is already whitespace-collapsed by stripInlineMarkdown; 64 bits of SHA-256 (native, faster
+// than any hash written in JS) are plenty to tell provisions apart.
 export function provisionFingerprint(text: string): string {
-  return sha256Hex(text.replace(/\s+/g, ' ').trim()).slice(0, 16);
+  return sha256Hex(text).slice(0, 16);
 }
 
 /** Splits normalised Markdown into provisions (headings, paragraphs, list items, table rows) with their heading path. */

@@ -11,13 +11,18 @@ const TYPOGRAPHY: Array<[RegExp, string]> = [
 ];
 
 export function normalizeTypography(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
   let out = text;
   for (const [re, by] of TYPOGRAPHY) out = out.replace(re, by);
   return out;
 }
 
 /** Markdown inline syntax to plain text: links keep their words, emphasis and code marks go. */
+const MARKUP = /[[\]<*_`\\]/;
+
 export function stripInlineMarkdown(text: string): string {
+  // Most provisions carry no markup: skip the replacements for them (this runs on every provision).
+  if (!MARKUP.test(text)) return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
@@ -30,8 +35,12 @@ export function stripInlineMarkdown(text: string): string {
     .trim();
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** The words of a text, lower-cased, typography and punctuation gone: what a reader would call "the same". */
 export function cosmeticKey(text: string): string {
+  // ASCII text (most policies) takes the cheap path; Unicode property classes are several times slower.
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return normalizeTypography(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
