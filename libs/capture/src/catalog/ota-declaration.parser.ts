@@ -38,7 +38,7 @@ interface ParsedSource {
   executeClientScripts: boolean;
 }
 
-function parseDefaults(raw: Record<string, unknown>, location: FieldLocation, warnings: string[]): SourceDefaults {
+function readSourceFields(raw: Record<string, unknown>, location: FieldLocation, warnings: string[]): SourceDefaults {
   return {
     url: raw.fetch === undefined ? undefined : readUrl(raw.fetch, at(location, 'fetch')),
     select: readSelectors(raw.select, at(location, 'select')),
@@ -51,7 +51,7 @@ function parseDefaults(raw: Record<string, unknown>, location: FieldLocation, wa
 function parseSource(raw: Record<string, unknown>, defaults: SourceDefaults, location: FieldLocation, warnings: string[]): ParsedSource {
   // OTA's engine resolves each combined page with `page.x ?? terms.x`: a page's own value replaces the
   // terms-level one entirely (selectors are not merged).
-  const own = parseDefaults(raw, location, warnings);
+  const own = readSourceFields(raw, location, warnings);
   const url = own.url ?? defaults.url;
   if (url === undefined) fail(CatalogErrorCode.MissingFetch, location, 'missing "fetch" URL');
   const source: CatalogSource = { url };
@@ -76,7 +76,7 @@ function parseTerms(raw: unknown, title: string, location: FieldLocation, warnin
     parsed = [parseSource(raw, {}, location, warnings)];
   } else {
     rejectUnknownKeys(raw, [...sourceKeys, ...OTA_TERMS_EXTRA_KEYS], location);
-    const defaults = parseDefaults(raw, location, warnings);
+    const defaults = readSourceFields(raw, location, warnings);
     const combineLocation = at(location, 'combine');
     if (!Array.isArray(raw.combine) || raw.combine.length === 0) {
       fail(CatalogErrorCode.InvalidCombine, combineLocation, `expected a non-empty array of pages, got ${describe(raw.combine)}`);
