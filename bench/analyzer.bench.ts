@@ -17,7 +17,7 @@ function corpusParagraphs(): string[] {
     .filter((t) => t.length > 40);
 }
 
-export function buildPair(): [string, string] {
+function buildPair(): [string, string] {
   const paragraphs = corpusParagraphs();
   const before: string[] = ['# Terms and Privacy', 'Last updated: June 2, 2025'];
   let section = 0;
