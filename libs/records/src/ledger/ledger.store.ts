@@ -15,10 +15,11 @@ export interface LedgerAppend {
  * Where a MerkleLog keeps its leaves and the hashes of its complete subtrees, keyed by
  * (level, index). Only complete subtrees are stored, so nothing ever changes once written:
  * a PostgreSQL store can be two insert-only tables with primary keys
- * `ledger_leaf(index)` and `ledger_node(level, index)`.
+ * `ledger_leaf(index)` and `ledger_node(level, index)`. Signed tree heads are not kept here:
+ * store each one you publish next to it, since bundles and consistency proofs refer to them.
  */
 export interface LedgerStore {
-  /** Number of leaves appended so far. */
+  /** Number of leaves appended so far; called on every append, so keep it O(1) (e.g. max(index) + 1 on the key). */
   size(): Promise<number>;
 
   /** The exact leaf bytes at `index`, or null when there is no such leaf. */

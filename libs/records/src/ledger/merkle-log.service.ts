@@ -41,7 +41,8 @@ export class MerkleLog {
     const leafHash = hashLeaf(leaf);
     const siblings: NodeCoord[] = [];
     for (let i = index, level = 0; i % 2 === 1; i = (i - 1) / 2, level += 1) siblings.push({ level, index: i - 1 });
-    const siblingHashes = await this.store.getNodes(siblings);
+    // Half of all appends close no subtree: skip the round trip for them.
+    const siblingHashes = siblings.length > 0 ? await this.store.getNodes(siblings) : [];
 
     const nodes: LedgerNode[] = [{ level: 0, index, hash: leafHash }];
     let hash = leafHash;
