@@ -27,3 +27,19 @@ export const SEVERITY_TYPE_SHARE = 0.6;
 export const MIN_TYPE_CONFIDENCE = 0.3;
 /** At most this many characters of a clause are quoted in a summary. */
 export const QUOTE_MAX_CHARS = 160;
+
+/** Stance lean of a clause's leading type, for clauses whose cues are weak (see clause.classifier.ts). */
+export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
+  liability: -1,
+  indemnification: -1,
+  'dispute-resolution': -1,
+  'international-transfer': -1,
+  advertising: -0.7,
+  tracking: -0.5,
+  'data-sharing': -0.5,
+  'user-rights': 0.5,
+  deletion: 0.5,
+  security: 0.5,
+  'content-ownership': 0.5,
+  communications: 0.5,
+};

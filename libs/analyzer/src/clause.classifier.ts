@@ -1,4 +1,4 @@
-import { MIN_TYPE_CONFIDENCE } from './analyzer.constants';
+import { MIN_TYPE_CONFIDENCE, TYPE_STANCE_LEAN } from './analyzer.constants';
 import { Classification, ClauseTypeMatch, EvidenceSpan, Stance } from './analyzer.types';
 import { ClauseRule } from './clause-rule.types';
 import { privacyRules } from './privacy-rules.constants';
@@ -65,8 +65,8 @@ export function classify(input: string): Classification {
   const scores = new Map<string, number>();
   const evidence = new Map<string, EvidenceSpan[]>();
   const counted = new Set<CompiledRule>();
-  let stanceScore = 0;
   const stanceEvidence: EvidenceSpan[] = [];
+  let stanceScore = 0;
   for (const { rule, span } of hits) {
     // Each rule counts once, so a long clause repeating a word does not outweigh a decisive phrase.
     const first = !counted.has(rule);
@@ -89,6 +89,10 @@ export function classify(input: string): Classification {
     .map(([id, score]) => ({ id, confidence: round(1 - Math.exp(-score / CONFIDENCE_SCALE)), evidence: (evidence.get(id) ?? []).sort((a, b) => a.start - b.start) }))
     .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE)
     .sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+  // Some clause types lean one way whatever their wording (a liability clause limits the platform's duties);
+  // the lean only tips a clause whose own cues are weak.
+  const lean = clauseTypes[0] ? (TYPE_STANCE_LEAN[clauseTypes[0].id] ?? 0) : 0;
+  stanceScore += lean;
   const stance: Stance = stanceScore <= -STANCE_THRESHOLD ? 'unfavorable' : stanceScore >= STANCE_THRESHOLD ? 'favorable' : 'neutral';
   const top = clauseTypes[0]?.confidence ?? 0;
   const stanceStrength = 1 - Math.exp(-Math.abs(stanceScore) / CONFIDENCE_SCALE);

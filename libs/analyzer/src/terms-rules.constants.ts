@@ -62,12 +62,12 @@ export const termsRules: ClauseRule[] = [
 
   // liability
   rule('liability', 'as-is', /\bas[- ]is\b|\bas[- ]available\b|\bwith all faults\b/, 4, -2),
-  rule('liability', 'warranty', /\bwarrant(?:y|ies|s)\b|\bmerchantability\b|\bfitness for a particular purpose\b|\bnon-?infringement\b/, 2.5, -1, { negatedStance: -1.5 }),
+  rule('liability', 'warranty', /\bwarrant(?:y|ies|s|ed)?\b|\brepresent(?:s|ations?)? (?:or|and) warrant|\bmerchantability\b|\bfitness for a particular purpose\b|\bnon-?infringement\b/, 2.5, -1, { negatedStance: -1.5 }),
   rule('liability', 'liable', /\bliab(?:le|ility|ilities)\b/, 2.5, -1, { negatedStance: -1.5 }),
   rule('liability', 'responsible', /\bresponsib(?:le|ility)\b/, 1.2, 0, { negatedStance: -1.5 }),
   rule('liability', 'guarantee', /\bguarant\w+\b|\bpromise\b/, 1.5, 1, { negatedStance: -1.5 }),
   rule('liability', 'own-risk', /\b(?:at|is) (?:your|their|the user's) (?:own |sole )+risk\b|\bsole risk\b/, 4, -2),
-  rule('liability', 'damages', /\b(?:damages|losses|harm)\b|\bconsequential\b|\bincidental\b|\bpunitive\b/, 1.5, -0.8),
+  rule('liability', 'damages', /\b(?:damages?|loss(?:es)?|harm)\b|\berrors? (?:or|and) omissions?\b|\bconsequential\b|\bincidental\b|\bpunitive\b/, 1.5, -0.8),
   rule('liability', 'quality', /\buninterrupted\b|\berror[- ]free\b|\btimely\b|\b(?:accuracy|reliability|completeness|availability|accurate|reliable|complete|up-to-date)\b|\bexpectations\b|\brequirements\b|\bquality\b/, 1, 0, { negatedStance: -1 }),
   rule('liability', 'cap', /\b(?:exceed|limited to|cap\w*|maximum)\b[^.;]{0,80}\b(?:fees|amounts?|paid|\$|dollars|usd|eur|euros?)\b/, 3, -1.5),
   rule('liability', 'endorse', /\bendors\w+\b|\bcondon\w+\b|\bviews expressed\b|\bopinions? expressed\b/, 2, -0.5),
@@ -80,7 +80,7 @@ export const termsRules: ClauseRule[] = [
   // policy-changes
   rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|notice|conditions|tos)\b/, 3, -0.5),
   rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*/, 3, -0.5),
-  rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):/, 3.5, 0.3),
+  rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:updated|dated|effective)\b[^.;]{0,12}\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/, 3.5, 0.3),
   rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
   rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently)\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
   rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
