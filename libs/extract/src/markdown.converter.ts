@@ -1,5 +1,7 @@
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
+import { walkElements } from './dom.walker';
+import { registerTableRules } from './table.rules';
 import { normaliseUrl } from './text.normalizer';
 
 export interface ConvertOptions {
@@ -20,52 +22,18 @@ const turndown = new TurndownService({
   hr: '---',
 });
 turndown.use(gfm);
-
-// GFM cells hold one line of inline text. A table with block content (lists, headings, nested
-// tables) would be kept as raw HTML by the GFM plugin, class names and all, so that build hashes in
-// class attributes would change the text hash: such a table is written out row by row instead.
-const BLOCKS_IN_CELLS = 'ul, ol, h1, h2, h3, h4, h5, h6, hr, blockquote, pre, table';
-const complexTables = new WeakMap<Node, boolean>();
-
-function inComplexTable(node: Node): boolean {
-  let table: Node | null = node;
-  while (table && table.nodeName !== 'TABLE') table = table.parentNode;
-  if (!table) return false;
-  let complex = complexTables.get(table);
-  if (complex === undefined) {
-    // domino answers undefined, not null, when nothing matches.
-    complex = Boolean((table as Element).querySelector(BLOCKS_IN_CELLS));
-    complexTables.set(table, complex);
-  }
-  return complex;
-}
-
-turndown.addRule('complexTable', {
-  filter: (node) => node.nodeName === 'TABLE' && inComplexTable(node),
-  replacement: (content) => `\n\n${content}\n\n`,
-});
-turndown.addRule('complexTableRow', {
-  filter: (node) => node.nodeName === 'TR' && inComplexTable(node),
-  replacement: (content) => `\n\n${content}\n\n`,
-});
-turndown.addRule('complexTableCell', {
-  filter: (node) => (node.nodeName === 'TD' || node.nodeName === 'TH') && inComplexTable(node),
-  replacement: (content) => `\n\n${content}\n\n`,
-});
-turndown.addRule('complexTableParts', {
-  filter: (node) => ['THEAD', 'TBODY', 'TFOOT', 'CAPTION'].includes(node.nodeName) && inComplexTable(node),
-  replacement: (content) => `\n\n${content}\n\n`,
-});
+registerTableRules(turndown);
 turndown.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas']);
 
 function rewriteLinks(root: Element, options: ConvertOptions): void {
-  for (const [selector, attribute] of [['a[href]', 'href'], ['img[src]', 'src']] as const) {
-    for (const element of Array.from(root.querySelectorAll(selector))) {
-      const value = element.getAttribute(attribute) ?? '';
+  walkElements(root, (element) => {
+    const attribute = element.tagName === 'A' ? 'href' : element.tagName === 'IMG' ? 'src' : null;
+    const value = attribute ? element.getAttribute(attribute) : null;
+    if (attribute && value !== null) {
       const normalised = normaliseUrl(value, options.url, options.dropAllParams);
       if (normalised !== value) element.setAttribute(attribute, normalised);
     }
-  }
+  });
 }
 
 /** Converts a DOM subtree (already parsed: turndown does not re-parse it) to raw Markdown. */
