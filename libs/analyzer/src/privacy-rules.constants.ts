@@ -41,6 +41,7 @@ export const privacyRules: ClauseRule[] = [
 
   // data-sharing
   rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|make available|release|grant access)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
+  rule('data-sharing', 'use-third', /\b(?:use|engage|employ|rely on|work with|partner with)\w*\b[^.;]{0,30}\bthird[- ]?part(?:y|ies)\b/, 2.5, -1),
   rule('data-sharing', 'third-party', /\bthird[- ]?part(?:y|ies)\b/, 1.5),
   rule('data-sharing', 'recipients', /\b(?:service providers?|vendors?|partners?|affiliates?|processors?|subcontractors?|contractors?|subsidiaries)\b/, 1),
   rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5),
@@ -64,10 +65,10 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'cookies', /\bcookies?\b/, 3, -0.5),
   rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b/, 3, -1.5),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
-  rule('tracking', 'dnt-ignored', /\b(?:not|n't)\s+(?:currently\s+)?(?:respond|recogni[sz]e|honou?r|support|react)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
-  rule('tracking', 'track', /\btrack(?:s|ed|ing|ers?)?\b/, 2, -1),
-  rule('tracking', 'analytics', /\b(?:google analytics|analytics|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
-  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\bbrows(?:ing|er) history\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
+  rule('tracking', 'dnt-ignored', /\b(?:not|n't)\b[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
+  rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1),
+  rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
+  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) history\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
   rule('tracking', 'session-cookies', /\bsession cookies?\b|\bstrictly necessary cookies?\b|\bessential cookies?\b/, 1, 1),
 
