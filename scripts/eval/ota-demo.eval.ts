@@ -12,6 +12,7 @@ const TARGET_WORST = 0.95;
 /** Markdown reduced to its words: links and images keep their text, every syntax mark goes. */
 function markdownWords(markdown: string): string[] {
   const text = normaliseTypography(markdown)
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, ' $1 ')
     .replace(/\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g, ' $1 ')
     .replace(/^\s*(?:=+|-+|\*+|_+)\s*$/gm, ' ')
@@ -94,7 +95,7 @@ export async function evaluate(datasetsDir: string): Promise<{ report: string; p
   const report = [
     `pages: ${rows.length} (${root})`,
     'similarity = 1 − (word-level Levenshtein distance / word count of the longer text), after reducing both',
-    'Markdown texts to their words (link and image targets, heading, list, emphasis, table and escape marks',
+    'Markdown texts to their words (inline HTML tags such as <br>, link and image targets, heading, list, emphasis, table and escape marks',
     'removed; typographic variants such as curly quotes and non-breaking spaces unified on both sides).',
     `median similarity: ${median.toFixed(4)} (target ≥ ${TARGET_MEDIAN})`,
     `worst similarity:  ${worst.toFixed(4)} (target ≥ ${TARGET_WORST})`,

@@ -110,6 +110,12 @@ describe('extract: normalisation', () => {
     expect(a.markdown).toContain(`We don't sell "personal data" — ever.`);
   });
 
+  it('keeps code fences and inline code intact', async () => {
+    const markdown = await markdownOf({ body: page(`<main><p>${PARAGRAPH} Call <code>opt_out()</code>.</p><pre><code class="language-error">Do not write OTA</code></pre></main>`) });
+    expect(markdown).toContain('Call `opt_out()`.');
+    expect(markdown).toContain('```error\nDo not write OTA\n```');
+  });
+
   it('still gives a new hash when a word or a comma changes', async () => {
     const a = await extract({ body: page(`<main><p>${PARAGRAPH}</p><p>Outputs, and prompts are stored.</p></main>`) });
     const b = await extract({ body: page(`<main><p>${PARAGRAPH}</p><p>Outputs and prompts are stored.</p></main>`) });

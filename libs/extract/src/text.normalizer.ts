@@ -4,7 +4,7 @@ import { TRACKING_PARAM_PATTERNS } from './extract.constants';
 const TYPOGRAPHIC: ReadonlyArray<[RegExp, string]> = [
   [/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]/g, ' '],
   [/[\u200b-\u200d\u2060\ufeff\u00ad]/g, ''],
-  [/[\u2018\u2019\u201a\u201b\u2032\u00b4\u0060]/g, "'"],
+  [/[\u2018\u2019\u201a\u201b\u2032]/g, "'"],
   [/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"'],
   [/[\u2010\u2011\u2043\u2212]/g, '-'],
   [/\u2012/g, '\u2013'],
