@@ -227,3 +227,11 @@ describe('extract: charsets', () => {
     expect(await markdownOf({ body: bytes(text) })).toContain('supprimées');
   });
 });
+
+describe('extract: overlapping selections', () => {
+  it('loses no text when a later selector holds an earlier match, and skips matches inside a taken one', async () => {
+    const html = page(`<div id="outer"><p id="inner">Inner: ${PARAGRAPH}</p><p>Outer: ${PARAGRAPH}</p></div>`);
+    const markdown = await markdownOf({ body: html, rules: { select: ['#inner', '#outer', 'p'] } });
+    expect(markdown).toBe(`Inner: ${PARAGRAPH}\n\nInner: ${PARAGRAPH}\n\nOuter: ${PARAGRAPH}\n`);
+  });
+});

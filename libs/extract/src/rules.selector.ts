@@ -64,7 +64,11 @@ class DocumentRange {
   readonly start: number;
   readonly end: number;
 
-  constructor(doc: Document, range: RangeSelector) {
+  constructor(
+    doc: Document,
+    readonly selector: RangeSelector,
+  ) {
+    const range = selector;
     let tick = 0;
     const walk = (node: Node): void => {
       const enter = tick++;
@@ -129,30 +133,50 @@ export function applyRemove(doc: Document, selectors: Selector[]): void {
   for (const range of ranges) range.deleteFrom(doc.documentElement);
 }
 
+function hasTakenAncestor(element: Element, taken: Set<Element>): boolean {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) if (taken.has(parent)) return true;
+  return false;
+}
+
 /**
- * Copies what `select` designates, in the order of the selectors, into a new container element.
+ * Gathers what `select` designates, in the order of the selectors, into a new container element.
  * Every selector must match: a section that vanished is a failed check, never a shorter version.
+ * Matched elements are moved rather than copied (the document is ours and thrown away after), unless
+ * a range or an element holding an earlier match needs the document intact.
  */
 export function applySelect(doc: Document, selectors: Selector[]): Element {
   const container = doc.createElement('div');
-  const taken: Element[] = [];
+  const plan: Array<Element | DocumentRange> = [];
+  const taken = new Set<Element>();
+  // Ancestors of taken elements: moving one of them would carry an earlier match along.
+  const holders = new Set<Element>();
+  let mustCopy = false;
   for (const selector of selectors) {
-    if (typeof selector === 'string') {
-      const matches = queryAll(doc, selector);
-      if (matches.length === 0) throw new ExtractionError('selector-missing', `select "${selector}" matches nothing`);
-      for (const element of matches) {
-        // Nested matches would repeat the same text.
-        if (taken.some((t) => t === element || t.contains(element))) continue;
-        taken.push(element);
-        container.appendChild(element.cloneNode(true));
+    if (typeof selector !== 'string') {
+      plan.push(new DocumentRange(doc, selector));
+      mustCopy = true;
+      continue;
+    }
+    const matches = queryAll(doc, selector);
+    if (matches.length === 0) throw new ExtractionError('selector-missing', `select "${selector}" matches nothing`);
+    for (const element of matches) {
+      // Nested matches would repeat the same text.
+      if (taken.has(element) || hasTakenAncestor(element, taken)) continue;
+      if (holders.has(element)) mustCopy = true;
+      taken.add(element);
+      for (let parent = element.parentElement; parent && !holders.has(parent); parent = parent.parentElement) holders.add(parent);
+      plan.push(element);
+    }
+  }
+  for (const item of plan) {
+    if (item instanceof DocumentRange) {
+      const before = container.childNodes.length;
+      item.cloneInto(doc.documentElement, container);
+      if (container.childNodes.length === before) {
+        throw new ExtractionError('selector-missing', `range selector ${JSON.stringify(item.selector)} selects nothing`);
       }
     } else {
-      const range = new DocumentRange(doc, selector);
-      const before = container.childNodes.length;
-      range.cloneInto(doc.documentElement, container);
-      if (container.childNodes.length === before) {
-        throw new ExtractionError('selector-missing', `range selector ${JSON.stringify(selector)} selects nothing`);
-      }
+      container.appendChild(mustCopy ? item.cloneNode(true) : item);
     }
   }
   return container;
