@@ -96,11 +96,20 @@ function densestBlock(body: Element, sizes: Measure): Element {
  */
 export function detectMainContent(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
-  for (const element of findChrome(body, measure(body))) element.parentNode?.removeChild(element);
   const sizes = measure(body);
+  for (const element of findChrome(body, sizes)) {
+    // Keep the sizes true without a second walk: what leaves no longer counts for its ancestors.
+    const size = sizes.text.get(element) ?? 0;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      sizes.text.set(parent, (sizes.text.get(parent) ?? 0) - size);
+      if (parent === body) break;
+    }
+    element.parentNode?.removeChild(element);
+  }
+  const candidates = sizes.candidates.filter((candidate) => body.contains(candidate));
   const pageText = sizes.text.get(body) ?? 0;
   let best: Element | null = null;
-  for (const candidate of sizes.candidates) {
+  for (const candidate of candidates) {
     if (!best || (sizes.text.get(candidate) ?? 0) > (sizes.text.get(best) ?? 0)) best = candidate;
   }
   if (best && (sizes.text.get(best) ?? 0) >= pageText * MAIN_CANDIDATE_SHARE) return best;
