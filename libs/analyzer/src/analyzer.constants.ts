@@ -43,3 +43,10 @@ export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
   'content-ownership': 0.5,
   communications: 0.5,
 };
+
+/** Score factor per clause type: below 1 for generic topics that specific ones should outrank (see clause.classifier.ts). */
+export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
+  'data-collection': 0.75,
+  'data-sharing': 0.75,
+  'data-use': 1,
+};

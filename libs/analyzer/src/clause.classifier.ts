@@ -1,4 +1,4 @@
-import { MIN_TYPE_CONFIDENCE, TYPE_STANCE_LEAN } from './analyzer.constants';
+import { MIN_TYPE_CONFIDENCE, TYPE_SPECIFICITY, TYPE_STANCE_LEAN } from './analyzer.constants';
 import { Classification, ClauseTypeMatch, EvidenceSpan, Stance } from './analyzer.types';
 import { ClauseRule } from './clause-rule.types';
 import { privacyRules } from './privacy-rules.constants';
@@ -85,7 +85,10 @@ export function classify(input: string): Classification {
       }
     }
   }
+  // Generic privacy topics (collection, sharing, use) are mentioned by almost every privacy clause; a clause
+  // that also names a specific practice (cookies, sale, retention) is about that practice.
   const clauseTypes: ClauseTypeMatch[] = [...scores.entries()]
+    .map(([id, raw]) => [id, raw * (TYPE_SPECIFICITY[id] ?? 1)] as const)
     .map(([id, score]) => ({ id, confidence: round(1 - Math.exp(-score / CONFIDENCE_SCALE)), evidence: (evidence.get(id) ?? []).sort((a, b) => a.start - b.start) }))
     .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE)
     .sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));

@@ -71,6 +71,7 @@ export const termsRules: ClauseRule[] = [
   rule('liability', 'quality', /\buninterrupted\b|\berror[- ]free\b|\btimely\b|\b(?:accuracy|reliability|completeness|availability|accurate|reliable|complete|up-to-date)\b|\bexpectations\b|\brequirements\b|\bquality\b/, 1, 0, { negatedStance: -1 }),
   rule('liability', 'cap', /\b(?:exceed|limited to|cap\w*|maximum)\b[^.;]{0,80}\b(?:fees|amounts?|paid|\$|dollars|usd|eur|euros?)\b/, 3, -1.5),
   rule('liability', 'endorse', /\bendors\w+\b|\bcondon\w+\b|\bviews expressed\b|\bopinions? expressed\b/, 2, -0.5),
+  rule('liability', 'no-control', /\bno control over\b|\b(?:not|no) (?:be )?(?:responsib\w+|liab\w+)\b[^.;]{0,15}\b(?:for|regarding)\b|\bassumes? no (?:responsibility|liability)\b/, 2.5, -1, { negatedStance: -1 }),
   rule('liability', 'disclaim', /\bdisclaim\w*\b|\bno (?:representations?|warranties)\b/, 2.5, -1.5),
 
   // indemnification
@@ -93,7 +94,8 @@ export const termsRules: ClauseRule[] = [
 
   // third-party-services
   rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b|\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 2.5, -0.3),
-  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|its) (?:own |respective )?(?:privacy polic\w+|terms of (?:service|use))\b|\brefer to\b|\bfor more information\b/, 2.5, -0.3),
+  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b/, 3.5, -0.3),
+  rule('third-party-services', 'more-info', /\brefer to\b|\bfor (?:more|further|additional) (?:information|details)\b|\b(?:find out|learn|read) more\b|\bplease (?:see|visit|check|study|read|review)\b|\bhttps?:\/\/|\bwww\./, 1.5),
 
   // other
   rule('other', 'boilerplate', /\bseverab\w+\b|\bentire agreement\b|\bforce majeure\b|\bheadings\b|\bno waiver\b|\bassign(?:ment)? of (?:this|these)\b|\bsurviv\w+\b|\bdefinitions?\b|\binterpretation\b/, 2),
