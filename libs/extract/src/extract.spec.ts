@@ -130,6 +130,16 @@ describe('extract: normalisation', () => {
     expect(markdown).toContain('[partners](https://other.test/p)');
   });
 
+  it("decodes Cloudflare-protected addresses, whose encoding changes on every response", async () => {
+    const encode = (email: string, key: number) => [key, ...Array.from(email, (c) => c.charCodeAt(0) ^ key)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const html = (key: number) =>
+      page(`<main><p>${PARAGRAPH} Write to <a href="/cdn-cgi/l/email-protection#${encode('privacy@example.test', key)}"><span class="__cf_email__" data-cfemail="${encode('privacy@example.test', key)}">[email&#160;protected]</span></a>.</p></main>`);
+    const a = await extract({ body: html(0x5a), url: 'https://example.test/' });
+    const b = await extract({ body: html(0x13), url: 'https://example.test/' });
+    expect(a.markdown).toContain('[privacy@example.test](mailto:privacy@example.test)');
+    expect(b.textSha256).toBe(a.textSha256);
+  });
+
   it('drops every query parameter with the removeQueryParams filter', async () => {
     const html = page(`<main><p>${PARAGRAPH} <a href="/doc?session=123&amp;lang=en">doc</a></p></main>`);
     const markdown = await markdownOf({ body: html, url: 'https://example.test/', rules: { select: 'main', filter: ['removeQueryParams'] } });

@@ -25,8 +25,27 @@ turndown.use(gfm);
 registerTableRules(turndown);
 turndown.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'canvas']);
 
+// Cloudflare's "email protection" XORs each address with a key drawn per response: left alone,
+// every fetch would read as a new text. Decoded, the address is stable (and readable).
+function decodeCloudflareEmail(hex: string): string | null {
+  if (!/^([0-9a-f]{2}){2,}$/i.test(hex)) return null;
+  const bytes = hex.match(/../g)?.map((pair) => parseInt(pair, 16)) ?? [];
+  const decoded = String.fromCharCode(...bytes.slice(1).map((byte) => byte ^ bytes[0]));
+  return /^[^\s@]+@[^\s@]+$/.test(decoded) ? decoded : null;
+}
+
 function rewriteLinks(root: Element, options: ConvertOptions): void {
   walkElements(root, (element) => {
+    const protectedEmail = element.getAttribute('data-cfemail');
+    if (protectedEmail !== null) {
+      const email = decodeCloudflareEmail(protectedEmail);
+      if (email) element.textContent = email;
+    }
+    if (element.tagName === 'A') {
+      const match = /\/cdn-cgi\/l\/email-protection#([0-9a-f]+)/i.exec(element.getAttribute('href') ?? '');
+      const email = match ? decodeCloudflareEmail(match[1]) : null;
+      if (email) element.setAttribute('href', `mailto:${email}`);
+    }
     const attribute = element.tagName === 'A' ? 'href' : element.tagName === 'IMG' ? 'src' : null;
     const value = attribute ? element.getAttribute(attribute) : null;
     if (attribute && value !== null) {
