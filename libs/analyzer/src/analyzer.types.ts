@@ -59,6 +59,8 @@ export interface EvidenceSpan {
   text: string;
   /** The matched words sit in a negated scope ("we do not sell ..."). */
   negated?: boolean;
+  /** The user is the one acting ("you may close your account"), which changes what the cue means for them. */
+  userActor?: boolean;
   /** The rule that matched, so a reader can see why. */
   rule?: string;
 }

@@ -12,8 +12,10 @@ export interface ClauseRule {
   negatedStance?: number;
   /** Weight kept when negated ("we do not sell" is still about the sale of data). Default 1. */
   negatedWeight?: number;
+  /** Stance when the user is the one acting ("you may terminate your account" vs "we may terminate it"). */
+  userActorStance?: number;
 }
 
-export function rule(type: string | null, id: string, pattern: RegExp, weight: number, stance = 0, options: { negatedStance?: number; negatedWeight?: number } = {}): ClauseRule {
+export function rule(type: string | null, id: string, pattern: RegExp, weight: number, stance = 0, options: { negatedStance?: number; negatedWeight?: number; userActorStance?: number } = {}): ClauseRule {
   return { type, id, pattern, weight, stance, ...options };
 }

@@ -17,6 +17,11 @@ const byKey = new Map(compiled.map((r) => [`${r.type ?? ''}:${r.id}`, r]));
 export function evidenceStance(type: string, span: EvidenceSpan): number {
   const r = span.rule ? byKey.get(`${type}:${span.rule}`) : undefined;
   if (!r) return 0;
+  return spanStance(r, span);
+}
+
+function spanStance(r: ClauseRule, span: EvidenceSpan): number {
+  if (span.userActor && r.userActorStance !== undefined) return span.negated ? 0 : r.userActorStance;
   return span.negated ? (r.negatedStance ?? -r.stance) : r.stance;
 }
 
@@ -40,6 +45,19 @@ function isNegated(text: string, start: number): boolean {
   return words.some((w) => w.toLowerCase() !== 'without' && NEGATOR.test(w));
 }
 
+// The user is the actor when "you" is the last subject before the cue in its clause: "you may cancel your
+// account" is a right, "we may cancel your account" a power over the user.
+const SUBJECT = /\b(?:you|we|us|our|they|it|[a-z]+ (?=may|will|can|shall|reserves?))\b/gi;
+
+function userActs(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 120), start);
+  let clauseStart = 0;
+  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
+  let last = '';
+  for (const m of before.slice(clauseStart).matchAll(SUBJECT)) last = m[0].toLowerCase();
+  return last === 'you';
+}
+
 export interface RuleHit {
   rule: CompiledRule;
   span: EvidenceSpan;
@@ -52,7 +70,8 @@ export function ruleHits(text: string): RuleHit[] {
     for (const m of text.matchAll(r.global)) {
       if (m[0].length === 0) continue;
       const start = m.index ?? 0;
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: m[0], negated: isNegated(text, start), rule: r.id } });
+      const userActor = r.userActorStance !== undefined && userActs(text, start);
+      hits.push({ rule: r, span: { start, end: start + m[0].length, text: m[0], negated: isNegated(text, start), rule: r.id, ...(userActor ? { userActor } : {}) } });
     }
   }
   return hits;
@@ -78,7 +97,7 @@ export function classify(input: string): Classification {
       evidence.set(rule.type, list);
     }
     if (first) {
-      const stance = span.negated ? (rule.negatedStance ?? -rule.stance) : rule.stance;
+      const stance = spanStance(rule, span);
       if (stance !== 0) {
         stanceScore += stance;
         stanceEvidence.push(span);

@@ -47,7 +47,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sharing', 'use-third', /\b(?:use|engage|employ|rely on|work with|partner with)\w*\b[^.;]{0,30}\bthird[- ]?part(?:y|ies)\b/, 2.5, -1),
   rule('data-sharing', 'third-party', /\bthird[- ]?part(?:y|ies)\b/, 1.5),
   rule('data-sharing', 'recipients', /\b(?:service providers?|vendors?|partners?|affiliates?|processors?|subcontractors?|contractors?|subsidiaries)\b/, 1),
-  rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5),
+  rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5, { userActorStance: 0 }),
+  rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
   rule('data-sharing', 'confidentiality', /\b(?:confidential(?:ity)?|bound by|obligat\w+ to protect|data processing agreements?)\b/, 0.8, 0.5),
   rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get)\\w*\\b[^.;]{0,60}\\bfrom\\b[^.;]{0,20}\\b${THIRD}`), 2, -1),
 
@@ -63,7 +64,7 @@ export const privacyRules: ClauseRule[] = [
 
   // law-enforcement
   rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|legal (?:process|requests?|demands?|inquir\w+|orders?))\b/, 3, -0.5),
-  rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)/, 2, -0.5),
+  rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)/, 2, 1),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 
   // tracking
@@ -71,7 +72,8 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b/, 3, -1.5),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
   rule('tracking', 'dnt-ignored', /\b(?:not|n't)\b[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
-  rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1),
+  rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1, { userActorStance: 0 }),
+  rule('tracking', 'dnt-not-honoured', /\b(?:do[- ]not[- ]track|dnt)\b[^]{0,200}\b(?:not|n't|no)\b[^.;]{0,30}\b(?:respond|recogni[sz]e|honou?r|support|react|comply|process|act on|alter)\w*|\b(?:no|not an?) (?:industry|uniform|common|accepted) (?:standard|consensus)\b/, 1.5, -3, { negatedStance: -3 }),
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
   rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) history\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
@@ -88,7 +90,7 @@ export const privacyRules: ClauseRule[] = [
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
   rule('deletion', 'you-delete', /\byou (?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
-  rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5),
+  rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5, { userActorStance: 2 }),
   rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b/, 3, 2),
 
   // user-rights

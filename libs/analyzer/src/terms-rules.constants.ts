@@ -10,9 +10,9 @@ export const termsRules: ClauseRule[] = [
   rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
 
   // account-termination
-  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*)\b[^.;]{0,60}\b(?:accounts?|access|membership|registration|subscriptions?|profiles?|use of the)\b/, 3, -1),
+  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*)\b[^.;]{0,60}\b(?:accounts?|access|membership|registration|subscriptions?|profiles?|use of the)\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated)\b/, 2.5, -0.5),
-  rule('account-termination', 'stop-service', /\b(?:discontinu\w+|stop (?:providing|offering|operating)|cease (?:to )?(?:provid|operat|offer)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b/, 3, -1),
+  rule('account-termination', 'stop-service', /\b(?:discontinu\w+|stop (?:providing|offering|operating)|cease (?:to )?(?:provid|operat|offer)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b/, 3, -1, { userActorStance: 1 }),
   rule('account-termination', 'you-leave', /\byou (?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
   rule('account-termination', 'termination', /\bterminat(?:e|ion|ed)\b|\bsuspension\b|\bre-?regist\w+|\bnew account\b/, 1.2),
 
@@ -33,7 +33,7 @@ export const termsRules: ClauseRule[] = [
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
 
   // content-moderation
-  rule('content-moderation', 'remove-content', /\b(?:remov\w+|delet\w+|edit\w*|refus\w+|reject\w*|block\w*|screen\w*|moderat\w+|censor\w*|take down|taken down|disabl\w+|hid(?:e|ing)|filter\w*)\b[^.;]{0,60}\b(?:content|posts?|materials?|submissions?|messages|videos|comments|usernames?|user names?|communications|images|uploads)\b/, 3, -1),
+  rule('content-moderation', 'remove-content', /\b(?:remov\w+|delet\w+|edit\w*|refus\w+|reject\w*|block\w*|screen\w*|moderat\w+|censor\w*|take down|taken down|disabl\w+|hid(?:e|ing)|filter\w*)\b[^.;]{0,60}\b(?:content|posts?|materials?|submissions?|messages|videos|comments|usernames?|user names?|communications|images|uploads)\b/, 3, -1, { userActorStance: 1 }),
   rule('content-moderation', 'moderation', /\bmoderat\w+|\bcensor\w*|\bappeal\w*\b|\bcounter-?notices?\b/, 2, -0.3),
   rule('content-moderation', 'no-obligation', /\bno (?:obligation|duty) to (?:monitor|review|post|screen)\b|\bright (?:but not the obligation )?to (?:monitor|review|remove|refuse)\b/, 2, -1),
 
@@ -61,7 +61,7 @@ export const termsRules: ClauseRule[] = [
   rule('governing-law', 'comply-laws', /\bcomply with (?:all )?(?:applicable |the )?(?:local,? |state,? |national,? |federal,? |international,? )*(?:laws|law|regulations)\b|\blaws of\b/, 1.2),
 
   // liability
-  rule('liability', 'as-is', /\bas[- ]is\b|\bas[- ]available\b|\bwith all faults\b/, 4, -2),
+  rule('liability', 'as-is', /(?<!\blong )\bas[- ]is\b(?! (?:necessary|needed|required|reasonabl\w*|practicable|possible|appropriate|permitted|strictly))|\bas[- ]available\b|\bwith all faults\b/, 4, -2),
   rule('liability', 'warranty', /\bwarrant(?:y|ies|s|ed)?\b|\brepresent(?:s|ations?)? (?:or|and) warrant|\bmerchantability\b|\bfitness for a particular purpose\b|\bnon-?infringement\b/, 2.5, -1, { negatedStance: -1.5 }),
   rule('liability', 'liable', /\bliab(?:le|ility|ilities)\b/, 2.5, -1, { negatedStance: -1.5 }),
   rule('liability', 'responsible', /\bresponsib(?:le|ility)\b/, 1.2, 0, { negatedStance: -1.5 }),
@@ -111,7 +111,7 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'opt-out', /\bopt[- ]?(?:out|in)\b/, 0, 1.2, { negatedStance: -2 }),
   rule(null, 'consent', /\b(?:with|upon|only with|without) your (?:explicit |express |prior |affirmative )?(?:consent|permission|approval)\b/, 0, 1),
   rule(null, 'notify', /\bwe (?:will|shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:prior|advance|reasonable) notice\b|\b\d+ days'? (?:prior |advance )?notice\b|\bdays in advance\b/, 0, 1.5),
-  rule(null, 'only', /\b(?:only|solely|strictly) (?:as (?:necessary|needed|required)|when|if|to the extent|for)\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
+  rule(null, 'only', /\b(?:only|solely|strictly|exclusively) (?:as (?:necessary|needed|required)|when|if|to|for|use|used|uses|necessary|essential)\b|\bstrictly necessary\b|\bshortest\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
   rule(null, 'never', /\bwe (?:will )?never\b|\bwe do not\b|\bwe don't\b|\bwe will not\b|\bwe won't\b/, 0, 1),
   rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 0.5),
   rule(null, 'transparency', /\btransparen\w+\b|\bclear and plain\b/, 0, 1),
