@@ -12,7 +12,9 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: boolea
   // Captures arrive as raw bytes of any type (HTML, PDF...): keep them as a Buffer.
   adapter.getInstance().addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxPageBytes }, (_req, body, done) => done(null, body));
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: options.logger === false ? false : ['error', 'warn'],
+    // Throw instead of exiting, so the caller (npm start, a test) reports what went wrong.
+    abortOnError: false,
   });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'r/:id', method: RequestMethod.GET }] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

@@ -44,7 +44,7 @@ export async function withServices<T>(work: (context: CliContext & { app: INestA
       ],
     })
     class CliModule {}
-    const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'], abortOnError: false });
     try {
       return await work({ ...context, app });
     } finally {

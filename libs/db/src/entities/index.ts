@@ -1,6 +1,7 @@
 import { ChangeRecord } from './change-record.entity';
 import { Check } from './check.entity';
 import { Document } from './document.entity';
+import { HostSlot } from './host-slot.entity';
 import { LedgerKey, LedgerLeaf, LedgerNode, LedgerTreeHead, Setting } from './ledger.entity';
 import { Notification } from './notification.entity';
 import { Platform } from './platform.entity';
@@ -12,6 +13,7 @@ import { Version } from './version.entity';
 export * from './change-record.entity';
 export * from './check.entity';
 export * from './document.entity';
+export * from './host-slot.entity';
 export * from './ledger.entity';
 export * from './notification.entity';
 export * from './platform.entity';
@@ -37,4 +39,5 @@ export const entities = [
   LedgerTreeHead,
   LedgerKey,
   Setting,
+  HostSlot,
 ];

@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { HostSlots1795541049449 } from './1795541049449-host-slots';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, HostSlots1795541049449];

@@ -1,0 +1,61 @@
+import { CheckJob, CheckService, ConfirmJob, isTransient, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
+import { DocumentsRepository } from '@clausewatch/db';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type PgBoss from 'pg-boss';
+import { HostPolitenessService } from '../politeness/host-politeness.service';
+
+const MAX_ATTEMPTS = 5;
+/** Fetches in flight per crawler process (across different hosts). */
+const WORKERS = 4;
+/** A slot further away than this is not waited for: the job goes back to the queue for then. */
+const MAX_WAIT_MS = 30_000;
+
+/** Runs check and confirmation jobs; several crawler processes may run this at once. */
+@Injectable()
+export class CheckWorker implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CheckWorker.name);
+
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly checks: CheckService,
+    private readonly documents: DocumentsRepository,
+    private readonly politeness: HostPolitenessService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const boss = await this.jobs.client();
+    for (let i = 0; i < WORKERS; i++) {
+      await boss.work<CheckJob>(QUEUES.check, { batchSize: 1, pollingIntervalSeconds: 2 }, ([job]) => this.runCheck(job));
+    }
+    await boss.work<ConfirmJob>(QUEUES.confirm, { batchSize: 1, pollingIntervalSeconds: 2 }, ([job]) => this.runConfirm(job));
+  }
+
+  /** Re-reads the document (payloads carry IDs only) and skips one that is gone or paused. */
+  async runCheck(job: PgBoss.Job<CheckJob>): Promise<void> {
+    const { documentId, attempt } = job.data;
+    const document = await this.documents.findById(documentId);
+    if (!document || !document.active) return;
+    const host = new URL(document.sources[0].url).host;
+    const waitMs = await this.politeness.reserve(host);
+    if (waitMs > MAX_WAIT_MS) {
+      await this.jobs.enqueueCheck(job.data, Math.ceil(waitMs / 1000));
+      return;
+    }
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    const result = await this.checks.check(document, job.data.trigger, attempt);
+    if (result.outcome !== 'ok' && result.outcome !== 'not-modified') {
+      const retry = isTransient(result.outcome) && attempt < MAX_ATTEMPTS;
+      this.logger.warn(`${document.recordId} ${result.outcome}: ${result.cause ?? ''}${retry ? ` — retry ${attempt + 1}/${MAX_ATTEMPTS}` : ''}`);
+      if (retry) await this.jobs.enqueueCheck({ documentId, trigger: 'retry', attempt: attempt + 1 }, Math.ceil(retryDelayMs(attempt) / 1000));
+    } else if (result.created) {
+      this.logger.log(`${document.recordId}: new version ${result.version?.recordId}${result.change ? ` (${result.change.kind}, ${result.change.severity})` : ''}`);
+    }
+  }
+
+  async runConfirm(job: PgBoss.Job<ConfirmJob>): Promise<void> {
+    const document = await this.documents.findById(job.data.documentId);
+    if (!document) return;
+    const change = await this.checks.confirm(document, job.data.versionId);
+    if (change?.alertEligible) this.logger.log(`${document.recordId}: change ${change.recordId} confirmed, alerts owed`);
+  }
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from '@clausewatch/config';
+import { NestFactory } from '@nestjs/core';
+import { CrawlerModule } from './crawler.module';
+
+// The crawler and scheduler: a Nest application context (no HTTP). Started by scripts/start.ts; any
+// number of extra crawler processes may run against the same database.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'the crawler process needs it (npm start sets it for the embedded database)');
+  const app = await NestFactory.createApplicationContext(CrawlerModule.forRoot({ config, databaseUrl: config.databaseUrl }), {
+    logger: ['error', 'warn', 'log'],
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  process.send?.({ ready: 'crawler' });
+}
+
+main().catch((error) => {
+  process.stderr.write(`crawler: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});

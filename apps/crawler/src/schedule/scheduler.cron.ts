@@ -1,0 +1,56 @@
+import { APP_CONFIG, JobsService } from '@clausewatch/capture';
+import type { AppConfig } from '@clausewatch/config';
+import { DocumentsRepository } from '@clausewatch/db';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+
+/** How many due documents one tick enqueues at most. */
+const BATCH = 500;
+
+/**
+ * Ticks only: finds due documents and enqueues one check job each (singleton per document), catching
+ * each item's error. The work runs in the pg-boss workers, in this or any other crawler process.
+ */
+@Injectable()
+export class SchedulerCron implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SchedulerCron.name);
+  private timer: NodeJS.Timeout | null = null;
+  private ticking = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly documents: DocumentsRepository,
+    private readonly jobs: JobsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // The interval comes from config, so it is set here rather than with a static @Interval decorator.
+    this.timer = setInterval(() => void this.tick(), this.config.schedulerTickSeconds * 1000);
+    void this.tick();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async tick(): Promise<number> {
+    if (this.ticking) return 0;
+    this.ticking = true;
+    let enqueued = 0;
+    try {
+      const due = await this.documents.findDue(BATCH);
+      for (const { id } of due) {
+        try {
+          if (await this.jobs.enqueueCheck({ documentId: id, trigger: 'schedule', attempt: 1 })) enqueued++;
+        } catch (error) {
+          this.logger.error(`could not enqueue document ${id}: ${error instanceof Error ? error.message : error}`);
+        }
+      }
+      if (enqueued) this.logger.log(`enqueued ${enqueued} due document(s)`);
+    } catch (error) {
+      this.logger.error(`tick failed: ${error instanceof Error ? error.message : error}`);
+    } finally {
+      this.ticking = false;
+    }
+    return enqueued;
+  }
+}
