@@ -57,7 +57,9 @@ export const termsRules: ClauseRule[] = [
 
   // governing-law
   rule('governing-law', 'governed-by', /\bgovern(?:ed|ing)\b[^.;]{0,40}\blaws?\b|\bgoverning law\b|\bapplicable law\b[^.;]{0,30}\bis\b/, 3.5),
-  rule('governing-law', 'courts', /\bjurisdictions?\b|\bvenue\b|\bcourts? (?:of|in|located|sitting)\b|\b(?:federal|state) courts?\b|\bsubmit to\b|\bconflicts? of laws?\b|\blaws of (?:the )?(?:state|country|province|republic|kingdom|federal)/, 2.5),
+  rule('governing-law', 'courts', /\bjurisdictions?\b|\bvenue\b|\bcourts? (?:of|in|located|sitting)\b|\b(?:federal|state) courts?\b|\bsubmit to\b|\bconflicts? of laws?\b|\blaws of (?:the )?(?:state|country|province|republic|kingdom|federal)/, 3),
+  rule('governing-law', 'law-of', /\b(?:subject to|under|in accordance with|construed (?:in accordance with|under)|pursuant to) (?:the )?(?:laws?|legislation) of\b|\b(?:english|british|swiss|german|french|dutch|irish|californian?|delaware|finnish|swedish|austrian|norwegian|danish|belgian|canadian|australian|japanese|indian|(?:new york|texas|washington) state) law\b/, 3),
+  rule('governing-law', 'seat', /\b(?:based|headquartered|headquarters|incorporated|registered|established|domiciled|operat\w+ (?:and manag\w+ )?(?:this \w+ )?from)\b[^.;]{0,30}\b(?:in|from)\b/, 1.5),
   rule('governing-law', 'comply-laws', /\bcomply with (?:all )?(?:applicable |the )?(?:local,? |state,? |national,? |federal,? |international,? )*(?:laws|law|regulations)\b|\blaws of\b/, 1.2),
 
   // liability
@@ -69,7 +71,7 @@ export const termsRules: ClauseRule[] = [
   rule('liability', 'own-risk', /\b(?:at|is) (?:your|their|the user's) (?:own |sole )+risk\b|\bsole risk\b/, 4, -2),
   rule('liability', 'damages', /\b(?:damages?|loss(?:es)?|harm)\b|\berrors? (?:or|and) omissions?\b|\bconsequential\b|\bincidental\b|\bpunitive\b/, 1.5, -0.8),
   rule('liability', 'quality', /\buninterrupted\b|\berror[- ]free\b|\btimely\b|\b(?:accuracy|reliability|completeness|availability|accurate|reliable|complete|up-to-date)\b|\bexpectations\b|\brequirements\b|\bquality\b/, 1, 0, { negatedStance: -1 }),
-  rule('liability', 'cap', /\b(?:exceed|limited to|cap\w*|maximum)\b[^.;]{0,80}\b(?:fees|amounts?|paid|\$|dollars|usd|eur|euros?)\b/, 3, -1.5),
+  rule('liability', 'cap', /\b(?:exceed|limited to|cap\w*|maximum)\b[^.;]{0,80}\b(?:fees|amounts?|paid|\$|dollars|usd|eur|euros?)\b/, 3, -1.5, { negatedStance: -1.5 }),
   rule('liability', 'endorse', /\bendors\w+\b|\bcondon\w+\b|\bviews expressed\b|\bopinions? expressed\b/, 2, -0.5),
   rule('liability', 'no-control', /\bno control over\b|\b(?:not|no) (?:be )?(?:responsib\w+|liab\w+)\b[^.;]{0,15}\b(?:for|regarding)\b|\bassumes? no (?:responsibility|liability)\b/, 2.5, -1, { negatedStance: -1 }),
   rule('liability', 'disclaim', /\bdisclaim\w*\b|\bno (?:representations?|warranties)\b/, 2.5, -1.5),
@@ -85,7 +87,7 @@ export const termsRules: ClauseRule[] = [
   rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
   rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently)\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
   rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
-  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) versions?\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
+  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
 
   // payment
   rule('payment', 'refund', /\brefund\w*\b|\bnon-?refundable\b/, 3, -0.5),
@@ -110,7 +112,7 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'user-can', /\byou (?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
   rule(null, 'opt-out', /\bopt[- ]?(?:out|in)\b/, 0, 1.2, { negatedStance: -2 }),
   rule(null, 'consent', /\b(?:with|upon|only with|without) your (?:explicit |express |prior |affirmative )?(?:consent|permission|approval)\b/, 0, 1),
-  rule(null, 'notify', /\bwe (?:will|shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:prior|advance|reasonable) notice\b|\b\d+ days'? (?:prior |advance )?notice\b|\bdays in advance\b/, 0, 1.5),
+  rule(null, 'notify', /\bwe (?:will|shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable) notice\b|\b\d+ days'? (?:prior |advance )?notice\b|\bdays in advance\b/, 0, 1.5),
   rule(null, 'only', /\b(?:only|solely|strictly|exclusively) (?:as (?:necessary|needed|required)|when|if|to|for|use|used|uses|necessary|essential)\b|\bstrictly necessary\b|\bshortest\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
   rule(null, 'never', /\bwe (?:will )?never\b|\bwe do not\b|\bwe don't\b|\bwe will not\b|\bwe won't\b/, 0, 1),
   rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 0.5),
