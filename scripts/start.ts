@@ -69,6 +69,8 @@ interface Child {
 }
 
 async function main(): Promise<void> {
+  // A .env file beside package.json is read if present (variables already set win).
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: AppConfig;
   try {
     config = loadConfig();

@@ -27,6 +27,11 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
   });
 
+  it('has every variable in .env.example', () => {
+    const example = readFileSync(`${__dirname}/../../../.env.example`, 'utf8');
+    for (const variable of CONFIG_VARIABLES) expect(example).toContain(`# ${variable.name}=`);
+  });
+
   it('lists every variable it reads in CONFIG_VARIABLES', () => {
     const source = readFileSync(__filename.replace('.spec.ts', '.ts'), 'utf8');
     const read = new Set([...source.matchAll(/\(env, '([A-Z_]+)'/g)].map((m) => m[1]));

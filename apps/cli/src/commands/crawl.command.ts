@@ -1,0 +1,46 @@
+import { CheckService } from '@clausewatch/capture';
+import { DocumentsRepository } from '@clausewatch/db';
+import { CliCommand, CliUsageError, parseArgs } from '../command';
+import { withServices } from '../cli-context';
+
+export const crawlCommand: CliCommand = {
+  name: 'crawl',
+  usage: 'crawl [--document <id>] [--due]',
+  summary: 'check documents now (one, the due ones, or all) and print one JSON line per check',
+  async run(args) {
+    const { strings, booleans, positionals } = parseArgs(args, { strings: ['document'], booleans: ['due'] });
+    if (positionals.length) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
+    return withServices(async ({ app, dataSource }) => {
+      const documents = app.get(DocumentsRepository);
+      const checker = app.get(CheckService);
+      let ids: string[];
+      if (strings.document) {
+        const document = await documents.findByRecordId(strings.document);
+        if (!document) throw new CliUsageError(`no document ${strings.document}`);
+        ids = [document.id];
+      } else if (booleans.due) {
+        ids = (await documents.findDue(10_000)).map((d) => d.id);
+      } else {
+        ids = (await dataSource.query(`SELECT id FROM documents WHERE active ORDER BY id`)).map((r: { id: string }) => r.id);
+      }
+      let failures = 0;
+      for (const id of ids) {
+        const document = (await documents.findById(id))!;
+        const result = await checker.check(document, 'manual');
+        if (result.outcome !== 'ok' && result.outcome !== 'not-modified') failures++;
+        process.stdout.write(
+          `${JSON.stringify({
+            document: document.recordId,
+            outcome: result.outcome,
+            ...(result.cause ? { cause: result.cause } : {}),
+            version: result.version?.recordId ?? null,
+            newVersion: result.created,
+            change: result.change ? { id: result.change.recordId, kind: result.change.kind, severity: result.change.severity } : null,
+          })}\n`,
+        );
+      }
+      process.stderr.write(`checked ${ids.length} document(s), ${failures} failed\n`);
+      return 0;
+    });
+  },
+};
