@@ -1,4 +1,4 @@
-import { classify } from './clause.classifier';
+import { classify, compiledRules } from './clause.classifier';
 import { clauseTypes } from './clause-types.constants';
 
 // Sentences written for these tests (not taken from the evaluation data): one or more per rule family.
@@ -86,5 +86,39 @@ describe('classify: negation and scope', () => {
   test('negation stops at the clause boundary', () => {
     const sale = classify('We do not rent mailing lists, but we sell your personal data to partners.').clauseTypes.find((t) => t.id === 'data-sale');
     expect(sale?.evidence.some((e) => e.text.startsWith('sell') && !e.negated)).toBe(true);
+  });
+});
+
+describe('classify: who acts, which practice, and how rules are matched', () => {
+  test('the same termination cue is a right when the user acts and a power when the company acts', () => {
+    expect(classify('You may close your account at any time from the settings page.').stance).toBe('favorable');
+    expect(classify('We may close your account at any time without notice.').stance).toBe('unfavorable');
+  });
+
+  test('personal data handed over in a merger reads as a sale of data, with the business transfer still listed', () => {
+    const ids = classify('If we are acquired or go bankrupt, your personal information will be among the assets transferred to the buyer.').clauseTypes.map((t) => t.id);
+    expect(ids[0]).toBe('data-sale');
+    expect(ids).toContain('business-transfer');
+  });
+
+  test('deletion listed among other data-subject rights is a user-rights clause; deleting alone is deletion', () => {
+    expect(classify('You may request access to, correction of and deletion of your personal data.').clauseTypes[0]?.id).toBe('user-rights');
+    expect(classify('You can delete your posts and photos at any time.').clauseTypes[0]?.id).toBe('deletion');
+  });
+
+  test('a specific practice outranks the generic one it is carried out through', () => {
+    expect(classify('Third parties may place cookies on your device when you visit the site.').clauseTypes[0]?.id).toBe('tracking');
+  });
+
+  test('rule sources are lower case, since they run on lower-cased text', () => {
+    const upper = compiledRules.filter((r) => /[A-Z]/.test(r.pattern.source.replace(/\\[a-zA-Z]/g, '')));
+    expect(upper.map((r) => r.id)).toEqual([]);
+  });
+
+  test('texts whose lower-casing changes length (Turkish İ) still match, with spans on the original text', () => {
+    const text = 'İstanbul office: we sell your personal data.';
+    const sale = classify(text).clauseTypes.find((t) => t.id === 'data-sale');
+    const span = sale?.evidence.find((e) => e.text.toLowerCase().startsWith('sell'));
+    expect(span && text.slice(span.start, span.end)).toBe(span?.text);
   });
 });

@@ -6,10 +6,19 @@ import { termsRules } from './terms-rules.constants';
 import { normalizeTypography } from './text.normalizer';
 
 interface CompiledRule extends ClauseRule {
-  global: RegExp;
+  /** Case-sensitive, run on lower-cased text: V8 matches these several times faster than with the i flag. */
+  lower: RegExp;
+  /** Case-insensitive fallback for texts whose lower-casing changes their length (a few non-ASCII letters). */
+  folded: RegExp;
 }
 
-const compiled: CompiledRule[] = [...privacyRules, ...termsRules].map((r) => ({ ...r, global: new RegExp(r.pattern.source, 'gi') }));
+// Rule sources are written in lower case (checked in clause.classifier.spec.ts), so the lower-cased text matches them.
+export const compiledRules: CompiledRule[] = [...privacyRules, ...termsRules].map((r) => ({
+  ...r,
+  lower: new RegExp(r.pattern.source, 'g'),
+  folded: new RegExp(r.pattern.source, 'gi'),
+}));
+const compiled = compiledRules;
 
 const byKey = new Map(compiled.map((r) => [`${r.type ?? ''}:${r.id}`, r]));
 
@@ -65,13 +74,20 @@ export interface RuleHit {
 
 export function ruleHits(text: string): RuleHit[] {
   const hits: RuleHit[] = [];
+  const lowered = text.toLowerCase();
+  const sameLength = lowered.length === text.length;
+  const haystack = sameLength ? lowered : text;
   for (const r of compiled) {
-    r.global.lastIndex = 0;
-    for (const m of text.matchAll(r.global)) {
-      if (m[0].length === 0) continue;
-      const start = m.index ?? 0;
+    const re = sameLength ? r.lower : r.folded;
+    re.lastIndex = 0;
+    for (let m = re.exec(haystack); m; m = re.exec(haystack)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
       const userActor = r.userActorStance !== undefined && userActs(text, start);
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: m[0], negated: isNegated(text, start), rule: r.id, ...(userActor ? { userActor } : {}) } });
+      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start), rule: r.id, ...(userActor ? { userActor } : {}) } });
     }
   }
   return hits;
