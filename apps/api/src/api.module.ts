@@ -15,7 +15,11 @@ import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { PlatformsController } from './platforms/platforms.controller';
+import { LedgerKeyInitializer } from './ledger/ledger-key.initializer';
+import { LedgerController } from './ledger/ledger.controller';
+import { CitationService } from './records/citation.service';
 import { PermalinkController } from './records/permalink.controller';
+import { ProvisionRecordsRepository } from './records/provision-records.repository';
 import { RecordsController } from './records/records.controller';
 import { RecordsService } from './records/records.service';
 import { SubscribersController } from './subscribers/subscribers.controller';
@@ -44,7 +48,7 @@ export class ApiModule {
         CaptureModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, fetcher: options.fetcher }),
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
-      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController],
+      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,
@@ -52,6 +56,9 @@ export class ApiModule {
         ...(options.ticks === false ? [] : [AlertsCron]),
         DocumentsService,
         RecordsService,
+        CitationService,
+        ProvisionRecordsRepository,
+        LedgerKeyInitializer,
       ],
     };
   }

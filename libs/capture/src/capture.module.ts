@@ -6,6 +6,8 @@ import { AutoFetcher, BrowserFetcher, HttpFetcher, PageFetcher } from './fetch';
 import { DATABASE_CONNECTION_URL, JobsService } from './jobs/jobs.service';
 import { CheckService, CONFIRMATION_SCHEDULER } from './pipeline/check.service';
 import { IngestService } from './pipeline/ingest.service';
+import { LedgerAuditService, LedgerService, RecordIntegrityService } from './ledger';
+import { LineageService } from './lineage';
 
 @Injectable()
 class FetcherCloser implements OnApplicationShutdown {
@@ -42,8 +44,12 @@ export class CaptureModule {
         CheckService,
         CatalogImporter,
         FetcherCloser,
+        LedgerService,
+        LedgerAuditService,
+        RecordIntegrityService,
+        LineageService,
       ],
-      exports: [APP_CONFIG, PAGE_FETCHER, JobsService, IngestService, CheckService, CatalogImporter],
+      exports: [APP_CONFIG, PAGE_FETCHER, JobsService, IngestService, CheckService, CatalogImporter, LedgerService, LedgerAuditService, RecordIntegrityService, LineageService],
     };
   }
 }

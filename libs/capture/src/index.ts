@@ -8,3 +8,5 @@ export * from './pipeline/ingest.service';
 export * from './pipeline/multipart';
 export * from './catalog';
 export * from './catalog-import/catalog.importer';
+export * from './ledger';
+export * from './lineage';

@@ -1,18 +1,71 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RecordsError, RecordsErrorCode } from '@clausewatch/records';
+import { ConflictException, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CITATION_CONTENT_TYPES, CitationService } from './citation.service';
 import { RecordsService } from './records.service';
+
+const ID_PARAM = { name: 'id', example: 'CW-V-0001234', description: 'Any permanent record ID (kinds E, D, V, P, C)' };
 
 @ApiTags('records')
 @Controller('records')
 export class RecordsController {
-  constructor(private readonly records: RecordsService) {}
+  constructor(
+    private readonly records: RecordsService,
+    private readonly citations: CitationService,
+  ) {}
 
   @Get(':id')
-  @ApiParam({ name: 'id', example: 'CW-V-0001234', description: 'Any permanent record ID (kinds E, D, V, P, C)' })
-  @ApiOkResponse({ description: 'The record as JSON' })
+  @ApiParam(ID_PARAM)
+  @ApiOkResponse({ description: 'The record as JSON; a version carries its ledger index and the address of its inclusion proof' })
   @ApiBadRequestResponse({ description: 'Malformed record ID' })
   @ApiNotFoundResponse({ description: 'No such record' })
   find(@Param('id') id: string): Promise<Record<string, unknown>> {
     return this.records.find(id);
+  }
+
+  @Get(':id/citation')
+  @ApiParam(ID_PARAM)
+  @ApiQuery({ name: 'format', required: false, enum: ['text', 'bibtex', 'ris', 'csl-json'], description: 'Default text' })
+  @ApiQuery({ name: 'accessed', required: false, example: '2026-05-01', description: 'Accessed date (YYYY-MM-DD); default today (UTC)' })
+  @ApiProduces(...Object.values(CITATION_CONTENT_TYPES))
+  @ApiOkResponse({ description: 'The citation: plain text (entity, document, record ID, captured, SHA-256, URL, accessed), BibTeX, RIS or CSL-JSON' })
+  @ApiBadRequestResponse({ description: 'Malformed record ID, unknown format or bad accessed date' })
+  @ApiNotFoundResponse({ description: 'No such record' })
+  async citation(
+    @Param('id') id: string,
+    @Query('format') format: string | undefined,
+    @Query('accessed') accessed: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const parsed = this.citations.parseFormat(format);
+    const text = await this.citations.cite(id, parsed, this.citations.parseAccessed(accessed));
+    reply.header('content-type', CITATION_CONTENT_TYPES[parsed]);
+    return text;
+  }
+
+  @Get(':id/verify')
+  @ApiParam(ID_PARAM)
+  @ApiOkResponse({ description: '`ok` and `status`: "snapshot stored, hash verified", or exactly what does not match, per version the record rests on' })
+  @ApiBadRequestResponse({ description: 'Malformed record ID' })
+  @ApiNotFoundResponse({ description: 'No such record' })
+  verify(@Param('id') id: string) {
+    return this.records.verify(id);
+  }
+
+  @Get(':id/proof')
+  @ApiParam({ ...ID_PARAM, description: 'A version record ID' })
+  @ApiOkResponse({ description: 'Verification bundle: the record, its ledger leaf, the inclusion proof against the latest signed tree head, and the public key' })
+  @ApiBadRequestResponse({ description: 'Malformed or non-version record ID' })
+  @ApiNotFoundResponse({ description: 'No such version' })
+  @ApiConflictResponse({ description: 'The version has no ledger entry, or its stored leaf no longer matches it' })
+  async proof(@Param('id') id: string) {
+    try {
+      return await this.records.proof(id);
+    } catch (error) {
+      // The stored leaf no longer rebuilds from the record: say so rather than answer a 500.
+      if (error instanceof RecordsError && error.code === RecordsErrorCode.InvalidArgument) throw new ConflictException(error.message);
+      throw error;
+    }
   }
 }

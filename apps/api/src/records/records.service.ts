@@ -1,4 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
+import { APP_CONFIG, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import {
   ChangeRecord,
@@ -8,8 +8,11 @@ import {
   Version,
   VersionsRepository,
 } from '@clausewatch/db';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { parseRecordIdOrThrow } from '../common/record-id';
+import { VerificationBundle } from '@clausewatch/records';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { requireRecordIdParam } from './record-id.parser';
+import { ProvisionRecordsRepository } from './provision-records.repository';
+import { provisionView } from './provision.view';
 import { changeView, documentView, platformView, referencedVersionIds, versionView } from './record.views';
 
 @Injectable()
@@ -20,11 +23,42 @@ export class RecordsService {
     private readonly documents: DocumentsRepository,
     private readonly versions: VersionsRepository,
     private readonly changes: ChangeRecordsRepository,
+    private readonly provisions: ProvisionRecordsRepository,
+    private readonly ledger: LedgerService,
+    private readonly integrity: RecordIntegrityService,
   ) {}
+
+  /** Re-hashes what is stored behind a record (every version it rests on). */
+  async verify(id: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
+    const { kind } = requireRecordIdParam(id);
+    const versionIds = await this.integrity.versionIdsOf(id, kind);
+    if (!versionIds) throw new NotFoundException(`no record ${id}`);
+    const versions = await this.integrity.verifyVersions(versionIds);
+    const failed = versions.filter((v) => !v.ok);
+    const status =
+      failed.length > 0
+        ? failed.map((v) => `${v.id}: ${v.status}`).join('\n')
+        : versions.length === 0
+          ? 'no version stored yet: nothing to verify'
+          : versions.length === 1
+            ? VERIFIED_STATUS
+            : `${versions.length} versions: ${VERIFIED_STATUS}`;
+    return { id, ok: failed.length === 0, status, versions };
+  }
+
+  /** The outsider's bundle for a version: record, leaf, audit path, signed tree head and public key. */
+  async proof(id: string): Promise<VerificationBundle> {
+    requireRecordIdParam(id, 'V');
+    const version = await this.versions.findByRecordId(id);
+    if (!version) throw new NotFoundException(`no record ${id}`);
+    if (version.ledgerIndex === null) throw new ConflictException(`version ${id} is not in the ledger`);
+    const document = await this.documents.findById(version.documentId);
+    return this.ledger.bundleFor(version, document!.recordId);
+  }
 
   /** Any record by its permanent ID: 400 when malformed, 404 when unknown. */
   async find(id: string): Promise<Record<string, unknown>> {
-    const { kind } = parseRecordIdOrThrow(id);
+    const { kind } = requireRecordIdParam(id);
     const record = await this.lookup(kind, id);
     if (!record) throw new NotFoundException(`no record ${id}`);
     return record;
@@ -58,13 +92,19 @@ export class RecordsService {
         const document = await this.documents.findById(version.documentId);
         const [view] = await this.versionViews([version], document!.recordId, true);
         const change = await this.changes.findByToVersion(version.id);
-        return { ...view, change: change ? (await this.changeViews([change], document!.recordId))[0] : null };
+        const base = `${this.config.publicUrl}/api/v1`;
+        const ledger = version.ledgerIndex === null ? null : { index: Number(version.ledgerIndex), proof: `${base}/records/${id}/proof`, publicKey: `${base}/ledger/key` };
+        return { ...view, ledger, change: change ? (await this.changeViews([change], document!.recordId))[0] : null };
       }
       case 'C': {
         const change = await this.changes.findByRecordId(id);
         if (!change) return null;
         const document = await this.documents.findById(change.documentId);
         return (await this.changeViews([change], document!.recordId))[0];
+      }
+      case 'P': {
+        const row = await this.provisions.findByRecordId(id);
+        return row ? provisionView(row, await this.provisions.history(row.id), this.config.publicUrl) : null;
       }
       default:
         return null;

@@ -13,6 +13,8 @@ import {
   VersionsRepository,
 } from '@clausewatch/db';
 import { ExtractionError, ExtractResult } from '@clausewatch/extract';
+import { LedgerService } from '../ledger/ledger.service';
+import { LineageService } from '../lineage/lineage.service';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ANALYZER_VERSION, severityAtLeast } from '../capture.constants';
@@ -45,6 +47,8 @@ export class IngestService {
     private readonly changes: ChangeRecordsRepository,
     private readonly subscribers: SubscribersRepository,
     private readonly notifications: NotificationsRepository,
+    private readonly ledger: LedgerService,
+    private readonly lineage: LineageService,
   ) {}
 
   async ingest(document: Document, capture: Capture, options: IngestOptions): Promise<CheckResult> {
@@ -107,6 +111,9 @@ export class IngestService {
         },
         manager,
       );
+      // The leaf commits with its version; the provisions it holds are followed from the latest version.
+      await this.ledger.appendVersion(manager, version, document.recordId);
+      await this.lineage.recordVersion(manager, version, latest);
       await this.checks.insert({ ...base, versionId: version.id }, manager);
       const change = latest ? await this.recordChange(manager, document, latest, version, options.confirmed) : null;
       return { outcome: 'ok', version, change, created: true };

@@ -1,0 +1,89 @@
+import { APP_CONFIG } from '@clausewatch/capture';
+import type { AppConfig } from '@clausewatch/config';
+import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, VersionsRepository } from '@clausewatch/db';
+import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation } from '@clausewatch/records';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { requireRecordIdParam } from './record-id.parser';
+import { ProvisionRecordsRepository } from './provision-records.repository';
+
+export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
+  text: 'text/plain; charset=utf-8',
+  bibtex: 'application/x-bibtex; charset=utf-8',
+  ris: 'application/x-research-info-systems; charset=utf-8',
+  'csl-json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
+};
+
+type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl'>;
+
+/** Builds the citation of any record from the database, in the four formats of DESIGN.md. */
+@Injectable()
+export class CitationService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly platforms: PlatformsRepository,
+    private readonly documents: DocumentsRepository,
+    private readonly versions: VersionsRepository,
+    private readonly changes: ChangeRecordsRepository,
+    private readonly provisions: ProvisionRecordsRepository,
+  ) {}
+
+  parseFormat(format: string | undefined): CitationFormat {
+    const value = format ?? 'text';
+    if (!(CITATION_FORMATS as readonly string[]).includes(value)) {
+      throw new BadRequestException(`unknown citation format "${value.slice(0, 40)}": use one of ${CITATION_FORMATS.join(', ')}`);
+    }
+    return value as CitationFormat;
+  }
+
+  parseAccessed(accessed: string | undefined, now = new Date()): string {
+    if (accessed === undefined) return now.toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(accessed) || Number.isNaN(new Date(`${accessed}T00:00:00Z`).getTime())) {
+      throw new BadRequestException(`accessed must be a date written YYYY-MM-DD, got "${accessed.slice(0, 40)}"`);
+    }
+    return accessed;
+  }
+
+  async cite(id: string, format: CitationFormat, accessedDate: string): Promise<string> {
+    return formatCitation(await this.view(id, accessedDate), format);
+  }
+
+  async view(id: string, accessedDate: string): Promise<CitationView> {
+    const { kind } = requireRecordIdParam(id);
+    const permalinkUrl = `${this.config.publicUrl}/r/${id}`;
+    const base = { recordId: id, kind, permalinkUrl, accessedDate };
+    const notFound = () => new NotFoundException(`no record ${id}`);
+    if (kind === 'E') {
+      const platform = await this.platforms.findByRecordId(id);
+      if (!platform) throw notFound();
+      return { ...base, entityName: platform.name, sourceUrl: platform.homepage ?? undefined };
+    }
+    let documentId: string;
+    let facts: Facts = {};
+    if (kind === 'D') {
+      const document = await this.documents.findByRecordId(id);
+      if (!document) throw notFound();
+      documentId = document.id;
+      facts = { sourceUrl: document.sources[0]?.url };
+    } else if (kind === 'V' || kind === 'C') {
+      const versionId = kind === 'V' ? (await this.versions.findByRecordId(id))?.id : (await this.changes.findByRecordId(id))?.toVersionId;
+      const version = versionId ? await this.versions.findById(versionId) : null;
+      if (!version) throw notFound();
+      documentId = version.documentId;
+      facts = { capturedAt: version.capturedAt, textSha256: version.textSha256, rawSha256: version.rawSha256, sourceUrl: version.sourceUrl };
+    } else {
+      // A provision is cited as the text of the latest version that holds it.
+      const row = await this.provisions.findByRecordId(id);
+      if (!row) throw notFound();
+      documentId = row.document_id;
+      facts = {
+        capturedAt: row.last_version_captured_at,
+        textSha256: row.last_version_text_sha256,
+        rawSha256: row.last_version_raw_sha256,
+        sourceUrl: row.last_version_source_url,
+      };
+    }
+    const document = await this.documents.findById(documentId);
+    if (!document) throw notFound();
+    return { ...base, ...facts, entityName: document.platform?.name ?? document.title, documentTitle: document.title, documentType: document.type.replace(/-/g, ' ') };
+  }
+}

@@ -1,0 +1,51 @@
+import type { ProvisionAppearance, ProvisionRow } from './provision-records.repository';
+
+const MS_PER_MONTH = (365.25 / 12) * 24 * 3600 * 1000;
+
+export interface ProvisionHistoryEntry {
+  event: 'first seen' | 'changed' | 'removed';
+  version: string;
+  capturedAt: Date;
+  /** The clause's text from this version on (absent for a removal). */
+  text?: string;
+}
+
+/** First appearance, each version whose text differs from the one before, and the removal. */
+export function provisionHistory(row: ProvisionRow, appearances: ProvisionAppearance[]): ProvisionHistoryEntry[] {
+  const entries: ProvisionHistoryEntry[] = [];
+  let previous: string | null = null;
+  for (const a of appearances) {
+    if (a.text === previous) continue;
+    entries.push({ event: previous === null ? 'first seen' : 'changed', version: a.version, capturedAt: a.captured_at, text: a.text });
+    previous = a.text;
+  }
+  if (row.removed_version && row.removed_at) entries.push({ event: 'removed', version: row.removed_version, capturedAt: row.removed_at });
+  return entries;
+}
+
+/** Whole months (one decimal) from first seen until removed, or until now while it is still there. */
+export function monthsMonitored(firstSeenAt: Date, until: Date): number {
+  return Math.max(0, Math.round(((until.getTime() - firstSeenAt.getTime()) / MS_PER_MONTH) * 10) / 10);
+}
+
+export function provisionView(row: ProvisionRow, appearances: ProvisionAppearance[], publicUrl: string, now = new Date()) {
+  return {
+    recordType: 'provision',
+    id: row.record_id,
+    document: row.document_record_id,
+    platform: { id: row.platform_record_id, slug: row.platform_slug, name: row.platform_name },
+    status: row.removed_at ? 'removed' : 'current',
+    headingPath: row.heading_path,
+    text: row.text,
+    clauseTypes: row.clause_types,
+    firstSeen: { version: row.first_version, at: row.first_seen_at },
+    lastSeen: { version: row.last_version, at: row.last_seen_at },
+    removed: row.removed_version && row.removed_at ? { version: row.removed_version, at: row.removed_at } : null,
+    changes: row.change_count,
+    versionsSeen: appearances.length,
+    monthsMonitored: monthsMonitored(row.first_seen_at, row.removed_at ?? now),
+    history: provisionHistory(row, appearances),
+    context: `${publicUrl}/api/v1/context/provisions/${row.record_id}`,
+    permalink: `${publicUrl}/r/${row.record_id}`,
+  };
+}

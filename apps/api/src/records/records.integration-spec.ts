@@ -1,0 +1,251 @@
+jest.mock('node-fetch', () => ({
+  __esModule: true,
+  default: () => Promise.reject(new Error('no network in tests')),
+  Headers: class {},
+}));
+
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import '@citation-js/plugin-csl';
+import { LedgerAuditService } from '@clausewatch/capture';
+import { fromHex, hashLeaf, verifyConsistency, verifyVersionBundle } from '@clausewatch/records';
+import { readCorpusPage } from '@clausewatch/testing';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { ApiHarness, startApi } from '../testing/api-harness';
+
+const TOS = 'sites/midjourney/terms-of-service';
+const TOS_PAGES = ['2025-06-23', '2025-09-10', '2025-10-01'];
+const SOURCE = 'https://docs.midjourney.com/hc/en-us/articles/32083055291277-Terms-of-Service';
+
+// Records by ID, citations, verification and the ledger, over HTTP on a real PostgreSQL.
+describe('records: lineage, citations, verification and the ledger', () => {
+  let api: ApiHarness;
+  let db: DataSource;
+  let documentId: string;
+  const versions: string[] = [];
+
+  const get = (url: string) => api.app.inject({ method: 'GET', url });
+  const capture = (document: string, page: string, capturedAt: string) =>
+    api.app.inject({
+      method: 'POST',
+      url: `/api/v1/documents/${document}/captures?url=${encodeURIComponent(SOURCE)}&capturedAt=${capturedAt}`,
+      payload: readCorpusPage(page),
+      headers: { ...api.admin, 'content-type': 'text/html; charset=utf-8' },
+    });
+
+  beforeAll(async () => {
+    api = await startApi();
+    db = api.app.get(DataSource);
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      payload: { platform: 'Midjourney', title: 'Terms of Service', type: 'terms-of-service', url: SOURCE },
+      headers: api.admin,
+    });
+    documentId = created.json().document.id;
+    for (const date of TOS_PAGES) {
+      const response = await capture(documentId, `${TOS}/${date}.html`, `${date}T12:00:00.000Z`);
+      expect(response.json().outcome).toBe('ok');
+      versions.push(response.json().version.id);
+    }
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('appends every version to the ledger, in order, with a proof an outsider can check', async () => {
+    const indexes = await Promise.all(versions.map(async (id) => (await get(`/api/v1/records/${id}`)).json().ledger.index));
+    expect(indexes).toEqual([0, 1, 2]);
+
+    const key = (await get('/api/v1/ledger/key')).json();
+    expect(key.algorithm).toBe('Ed25519');
+    expect(key.publicKeyPem).toContain('BEGIN PUBLIC KEY');
+    const proof = await get(`/api/v1/records/${versions[1]}/proof`);
+    expect(proof.statusCode).toBe(200);
+    const bundle = proof.json();
+    expect(bundle.record).toMatchObject({ id: versions[1], documentId, capturedAt: '2025-09-10T12:00:00.000Z', sourceUrl: SOURCE });
+    expect(verifyVersionBundle(bundle, key.publicKeyPem).ok).toBe(true);
+
+    // The standalone script needs only Node, the bundle and the public key.
+    const dir = mkdtempSync(join(tmpdir(), 'cw-bundle-'));
+    writeFileSync(join(dir, 'bundle.json'), JSON.stringify(bundle));
+    writeFileSync(join(dir, 'key.pem'), key.publicKeyPem);
+    const script = join(__dirname, '../../../../scripts/verify-record.mjs');
+    execFileSync('node', [script, join(dir, 'bundle.json'), '--public-key', join(dir, 'key.pem')]);
+    const forged = { ...bundle, record: { ...bundle.record, textSha256: 'f'.repeat(64) } };
+    writeFileSync(join(dir, 'forged.json'), JSON.stringify(forged));
+    expect(() => execFileSync('node', [script, join(dir, 'forged.json'), '--public-key', join(dir, 'key.pem')], { stdio: 'pipe' })).toThrow();
+  });
+
+  it('proves a later tree head consistent with an earlier one', async () => {
+    const before = (await get('/api/v1/ledger/tree-head')).json();
+    const extra = await capture(documentId, `${TOS}/2025-11-15.html`, '2025-11-15T12:00:00.000Z');
+    versions.push(extra.json().version.id);
+    const after = (await get('/api/v1/ledger/tree-head')).json();
+    expect(after.treeSize).toBe(before.treeSize + 1);
+    const response = await get(`/api/v1/ledger/consistency?from=${before.treeSize}&to=${after.treeSize}`);
+    expect(response.statusCode).toBe(200);
+    const { proof } = response.json();
+    const check = (oldRoot: string) =>
+      verifyConsistency({ oldSize: before.treeSize, newSize: after.treeSize, oldRoot: fromHex(oldRoot)!, newRoot: fromHex(after.rootHash)!, proof: proof.hashes.map((h: string) => fromHex(h)!) });
+    expect(check(before.rootHash)).toBe(true);
+    expect(check('0'.repeat(64))).toBe(false);
+    expect((await get('/api/v1/ledger/consistency?from=9&to=2')).statusCode).toBe(400);
+    expect((await get('/api/v1/ledger/consistency?from=1&to=2')).statusCode).toBe(404);
+  });
+
+  it('keeps provision IDs across versions and records their history', async () => {
+    const [changed]: Array<{ record_id: string; text: string }> = await db.query(
+      `SELECT record_id, text FROM provisions p WHERE change_count > 0 AND removed_at IS NULL ORDER BY id LIMIT 1`,
+    );
+    expect(changed).toBeDefined();
+    const record = (await get(`/api/v1/records/${changed.record_id}`)).json();
+    expect(record).toMatchObject({ recordType: 'provision', id: changed.record_id, document: documentId, status: 'current', removed: null, text: changed.text });
+    expect(record.changes).toBeGreaterThan(0);
+    expect(record.history[0].event).toBe('first seen');
+    expect(record.history.filter((h: { event: string }) => h.event === 'changed').length).toBe(record.changes);
+    expect(record.history.at(-1).text).toBe(changed.text);
+    expect(record.monthsMonitored).toBeGreaterThan(0);
+
+    // Each version holds each provision at most once, and the latest version holds every current provision.
+    const [dupes] = await db.query('SELECT count(*)::int AS n FROM (SELECT version_id, provision_id FROM version_provisions GROUP BY 1, 2 HAVING count(*) > 1) d');
+    expect(dupes.n).toBe(0);
+    const latest = versions[versions.length - 1];
+    const [orphans] = await db.query(
+      `SELECT count(*)::int AS n FROM provisions p WHERE removed_at IS NULL AND NOT EXISTS (
+         SELECT 1 FROM version_provisions vp JOIN versions v ON v.id = vp.version_id WHERE vp.provision_id = p.id AND v.record_id = $1)`,
+      [latest],
+    );
+    expect(orphans.n).toBe(0);
+
+    const [removed]: Array<{ record_id: string }> = await db.query('SELECT record_id FROM provisions WHERE removed_at IS NOT NULL ORDER BY id LIMIT 1');
+    if (removed) {
+      const gone = (await get(`/api/v1/records/${removed.record_id}`)).json();
+      expect(gone.status).toBe('removed');
+      expect(gone.removed.version).toMatch(/^CW-V-/);
+      expect(gone.history.at(-1)).toMatchObject({ event: 'removed', version: gone.removed.version });
+    }
+  });
+
+  it('serves every kind by ID, as JSON and as a permalink page; 400 and 404 say why', async () => {
+    const [provision] = await db.query('SELECT record_id FROM provisions ORDER BY id LIMIT 1');
+    const [change] = await db.query('SELECT record_id FROM change_records ORDER BY id LIMIT 1');
+    const [platform] = await db.query('SELECT record_id FROM platforms LIMIT 1');
+    for (const [id, type] of [[platform.record_id, 'platform'], [documentId, 'document'], [versions[0], 'version'], [provision.record_id, 'provision'], [change.record_id, 'change']]) {
+      const response = await get(`/api/v1/records/${id}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ id, recordType: type });
+      const page = await get(`/r/${id}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(id);
+    }
+    const malformed = await get('/api/v1/records/CW-P-12');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().message).toContain('is not a record ID');
+    const unknown = await get('/api/v1/records/CW-P-999999');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().message).toBe('no record CW-P-999999');
+    expect((await get('/api/v1/records/CW-P-999999/citation')).statusCode).toBe(404);
+    expect((await get(`/api/v1/records/${versions[0]}/citation?format=mla`)).statusCode).toBe(400);
+  });
+
+  it('cites a version in text, BibTeX, RIS and CSL-JSON that a reference manager imports', async () => {
+    const version = (await get(`/api/v1/records/${versions[0]}`)).json();
+    const text = await get(`/api/v1/records/${versions[0]}/citation?format=text&accessed=2026-05-01`);
+    expect(text.headers['content-type']).toContain('text/plain');
+    for (const fact of ['Midjourney', 'Terms of Service', versions[0], '2025-06-23 12:00:00 UTC', version.textSha256, SOURCE, 'accessed 2026-05-01']) {
+      expect(text.body).toContain(fact);
+    }
+    for (const format of ['bibtex', 'ris', 'csl-json']) {
+      const response = await get(`/api/v1/records/${versions[0]}/citation?format=${format}&accessed=2026-05-01`);
+      expect(response.statusCode).toBe(200);
+      const [item] = new Cite(response.body).data;
+      expect(item.title).toContain('Terms of Service');
+      expect(item.URL).toBe(`http://clausewatch.test/r/${versions[0]}`);
+      expect(item.issued?.['date-parts'][0].slice(0, 3)).toEqual([2025, 6, 23]);
+      expect(JSON.stringify(item)).toContain(version.textSha256);
+    }
+    const [provision] = await db.query('SELECT record_id FROM provisions ORDER BY id LIMIT 1');
+    const [item] = new Cite((await get(`/api/v1/records/${provision.record_id}/citation?format=csl-json`)).body).data;
+    expect(item.title).toContain(provision.record_id);
+  });
+
+  it('verifies stored bytes, and names what does not match when a version, a snapshot or a ledger row is edited', async () => {
+    const audit = api.app.get(LedgerAuditService);
+    const target = versions[1];
+    const ok = (await get(`/api/v1/records/${target}/verify`)).json();
+    expect(ok).toMatchObject({ ok: true, status: 'snapshot stored, hash verified' });
+    expect(await audit.audit()).toMatchObject({ ok: true, leaves: versions.length, problems: [] });
+
+    const tamper = async (edit: string, restore: string) => {
+      await db.query(edit, [target]);
+      try {
+        return { record: (await get(`/api/v1/records/${target}/verify`)).json(), ledger: await audit.audit() };
+      } finally {
+        await db.query(restore, [target]);
+      }
+    };
+    const flip = (column: string) => `set_byte(${column}, 5, get_byte(${column}, 5) # 1)`;
+
+    const snapshot = await tamper(
+      `UPDATE snapshots SET body = ${flip('body')} WHERE id = (SELECT snapshot_id FROM versions WHERE record_id = $1)`,
+      `UPDATE snapshots SET body = ${flip('body')} WHERE id = (SELECT snapshot_id FROM versions WHERE record_id = $1)`,
+    );
+    expect(snapshot.record.ok).toBe(false);
+    expect(snapshot.record.status).toContain('snapshot mismatch');
+    expect(snapshot.record.status).not.toContain('text mismatch');
+
+    const text = await tamper(
+      `UPDATE versions SET markdown = overlay(markdown placing 'X' from 20 for 1), title = substr(markdown, 20, 1) WHERE record_id = $1`,
+      `UPDATE versions SET markdown = overlay(markdown placing title from 20 for 1), title = NULL WHERE record_id = $1`,
+    );
+    expect(text.record.status).toContain('text mismatch');
+    expect(text.record.status).not.toContain('snapshot mismatch');
+
+    const leaf = await tamper(
+      `UPDATE ledger_leaves SET leaf = ${flip('leaf')} WHERE version_id = (SELECT id FROM versions WHERE record_id = $1)`,
+      `UPDATE ledger_leaves SET leaf = ${flip('leaf')} WHERE version_id = (SELECT id FROM versions WHERE record_id = $1)`,
+    );
+    expect(leaf.record.status).toContain('ledger mismatch');
+    expect(leaf.ledger.ok).toBe(false);
+    expect(leaf.ledger.problems.join('\n')).toContain('ledger leaf 1');
+
+    // A rewritten leaf with a consistent hash still breaks the signed roots.
+    const node = await tamper(
+      `UPDATE ledger_nodes SET hash = ${flip('hash')} WHERE level = 1 AND node_index = 0 AND $1::text IS NOT NULL`,
+      `UPDATE ledger_nodes SET hash = ${flip('hash')} WHERE level = 1 AND node_index = 0 AND $1::text IS NOT NULL`,
+    );
+    expect(node.ledger.problems.join('\n')).toContain('ledger node (1, 0)');
+
+    const hashed = await tamper(
+      `UPDATE versions SET text_sha256 = repeat('a', 64), title = text_sha256 WHERE record_id = $1`,
+      `UPDATE versions SET text_sha256 = title, title = NULL WHERE record_id = $1`,
+    );
+    expect(hashed.record.status).toMatch(/text mismatch.*ledger mismatch.*textSha256/s);
+    expect(hashed.ledger.problems.join('\n')).toContain(`do not match version ${target} (differs in textSha256)`);
+
+    expect((await get(`/api/v1/records/${target}/verify`)).json().ok).toBe(true);
+    expect((await audit.audit()).ok).toBe(true);
+    const stored: Array<{ leaf: Buffer; leaf_hash: Buffer }> = await db.query('SELECT leaf, leaf_hash FROM ledger_leaves');
+    expect(stored.every((r) => hashLeaf(r.leaf).equals(r.leaf_hash))).toBe(true);
+  });
+
+  it('never gives two concurrent captures the same ledger index', async () => {
+    const others = await Promise.all(
+      ['Privacy Policy', 'Data Deletion FAQ'].map(async (title) =>
+        (await api.app.inject({ method: 'POST', url: '/api/v1/documents', payload: { platform: 'Midjourney', title, type: title.toLowerCase().replace(/ /g, '-'), url: `${SOURCE}?${title.length}` }, headers: api.admin })).json().document.id,
+      ),
+    );
+    const pages = ['sites/midjourney/privacy-policy/2026-04-19.html', 'sites/midjourney/data-deletion-faq/2023-10-02.html'];
+    const results = await Promise.all(others.map((id: string, i: number) => capture(id, pages[i], '2026-04-19T00:00:00.000Z')));
+    const indexes = await Promise.all(results.map(async (r) => (await get(`/api/v1/records/${r.json().version.id}`)).json().ledger.index));
+    expect(new Set(indexes).size).toBe(2);
+    expect((await api.app.get(LedgerAuditService).audit()).ok).toBe(true);
+  });
+});

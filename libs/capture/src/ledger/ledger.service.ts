@@ -1,0 +1,171 @@
+import { Version } from '@clausewatch/db';
+import {
+  AppendedLeaf,
+  buildVerificationBundle,
+  ConsistencyProof,
+  generateLedgerKey,
+  LedgerVersionRecord,
+  loadPublicKey,
+  MerkleLog,
+  SignedTreeHead,
+  signLogHead,
+  toHex,
+  VerificationBundle,
+  versionLeafOf,
+} from '@clausewatch/records';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { LEDGER_KEY_LOCK_KEY, LEDGER_LOCK_KEY, LEDGER_ORIGIN } from './ledger.constants';
+import { LedgerError, LedgerErrorCode } from './ledger.error';
+import { PgLedgerStore } from './pg-ledger.store';
+
+export interface PublishedLedgerKey {
+  algorithm: 'Ed25519';
+  keyId: string;
+  publicKeyPem: string;
+  /** The raw 32-byte key, base64: what scripts/verify-record.mjs takes. */
+  publicKeyBase64: string;
+  createdAt: Date;
+}
+
+interface StoredKey extends PublishedLedgerKey {
+  privateKeyPem: string;
+}
+
+interface TreeHeadRow {
+  tree_size: string;
+  root_hash: Buffer;
+  signed_at: Date;
+  signature: Buffer;
+  key_id: string;
+}
+
+/** The version fields a leaf is built from, as an outsider sees them in the version record. */
+export function ledgerRecordOf(version: Pick<Version, 'recordId' | 'capturedAt' | 'rawSha256' | 'textSha256' | 'sourceUrl'>, documentRecordId: string): LedgerVersionRecord {
+  return {
+    id: version.recordId,
+    documentId: documentRecordId,
+    capturedAt: version.capturedAt.toISOString(),
+    rawSha256: version.rawSha256,
+    textSha256: version.textSha256,
+    sourceUrl: version.sourceUrl,
+  };
+}
+
+function headFromRow(row: TreeHeadRow): SignedTreeHead {
+  return {
+    origin: LEDGER_ORIGIN,
+    treeSize: Number(row.tree_size),
+    rootHash: toHex(row.root_hash),
+    timestamp: row.signed_at.toISOString(),
+    keyId: row.key_id,
+    signature: row.signature.toString('base64'),
+  };
+}
+
+/**
+ * The verifiable ledger on PostgreSQL: one leaf per version, appended inside the capture
+ * transaction under an advisory lock (so crawler processes never take the same index), and
+ * tree heads signed lazily — when a head is asked for and the log has grown since the last one.
+ */
+@Injectable()
+export class LedgerService {
+  private key: StoredKey | null = null;
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /** Appends the version's leaf; call right after inserting the version, in the same transaction. */
+  async appendVersion(manager: EntityManager, version: Version, documentRecordId: string): Promise<AppendedLeaf> {
+    // Held until the capture transaction ends, so the next writer sees this leaf committed.
+    await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [BigInt(`0x${LEDGER_LOCK_KEY}`).toString()]);
+    const log = new MerkleLog(new PgLedgerStore(manager, version.id));
+    const appended = await log.append(versionLeafOf(ledgerRecordOf(version, documentRecordId)));
+    version.ledgerIndex = String(appended.index);
+    return appended;
+  }
+
+  log(manager: EntityManager = this.dataSource.manager): MerkleLog {
+    return new MerkleLog(new PgLedgerStore(manager));
+  }
+
+  /** The signing key, created (once, across processes) on first use. */
+  async ensureKey(): Promise<StoredKey> {
+    if (this.key) return this.key;
+    this.key = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [BigInt(`0x${LEDGER_KEY_LOCK_KEY}`).toString()]);
+      const [existing]: Array<{ key_id: string; public_key_pem: string; private_key_pem: string; created_at: Date }> = await manager.query(
+        'SELECT key_id, public_key_pem, private_key_pem, created_at FROM ledger_keys ORDER BY created_at DESC, key_id LIMIT 1',
+      );
+      if (existing) {
+        const raw = loadPublicKey(existing.public_key_pem).export({ format: 'der', type: 'spki' }).subarray(12);
+        return {
+          algorithm: 'Ed25519' as const,
+          keyId: existing.key_id,
+          publicKeyPem: existing.public_key_pem,
+          publicKeyBase64: raw.toString('base64'),
+          privateKeyPem: existing.private_key_pem,
+          createdAt: existing.created_at,
+        };
+      }
+      const key = generateLedgerKey();
+      const [row]: Array<{ created_at: Date }> = await manager.query(
+        'INSERT INTO ledger_keys (key_id, public_key_pem, private_key_pem) VALUES ($1, $2, $3) RETURNING created_at',
+        [key.keyId, key.publicKeyPem, key.privateKeyPem],
+      );
+      return { algorithm: 'Ed25519' as const, ...key, createdAt: row.created_at };
+    });
+    return this.key;
+  }
+
+  async publicKey(): Promise<PublishedLedgerKey> {
+    const { algorithm, keyId, publicKeyPem, publicKeyBase64, createdAt } = await this.ensureKey();
+    return { algorithm, keyId, publicKeyPem, publicKeyBase64, createdAt };
+  }
+
+  /** A signed head of the whole log as it is now; signs one only when the log grew since the last. */
+  async latestTreeHead(): Promise<SignedTreeHead> {
+    const log = this.log();
+    const size = await log.size();
+    const stored = await this.storedHead(size);
+    if (stored) return stored;
+    const key = await this.ensureKey();
+    const head = await signLogHead(log, key.privateKeyPem, { origin: LEDGER_ORIGIN, treeSize: size });
+    await this.dataSource.query(
+      'INSERT INTO ledger_tree_heads (tree_size, root_hash, signed_at, signature, key_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tree_size) DO NOTHING',
+      [size, Buffer.from(head.rootHash, 'hex'), new Date(head.timestamp), Buffer.from(head.signature, 'base64'), head.keyId],
+    );
+    // Another process may have signed the same size first: the stored head is the published one.
+    return (await this.storedHead(size)) ?? head;
+  }
+
+  async storedHead(treeSize: number): Promise<SignedTreeHead | null> {
+    const [row]: TreeHeadRow[] = await this.dataSource.query('SELECT * FROM ledger_tree_heads WHERE tree_size = $1', [treeSize]);
+    return row ? headFromRow(row) : null;
+  }
+
+  async storedHeads(manager: EntityManager = this.dataSource.manager): Promise<SignedTreeHead[]> {
+    const rows: TreeHeadRow[] = await manager.query('SELECT * FROM ledger_tree_heads ORDER BY tree_size');
+    return rows.map(headFromRow);
+  }
+
+  /** Everything an outsider needs to check one version with only the public key (see docs/records.md). */
+  async bundleFor(version: Pick<Version, 'recordId' | 'capturedAt' | 'rawSha256' | 'textSha256' | 'sourceUrl' | 'ledgerIndex'>, documentRecordId: string): Promise<VerificationBundle> {
+    if (version.ledgerIndex === null) throw new LedgerError(LedgerErrorCode.NotInLedger, `version ${version.recordId} has no ledger entry`);
+    const treeHead = await this.latestTreeHead();
+    const { publicKeyBase64 } = await this.publicKey();
+    return buildVerificationBundle({
+      log: this.log(),
+      record: ledgerRecordOf(version, documentRecordId),
+      leafIndex: Number(version.ledgerIndex),
+      treeHead,
+      publicKey: publicKeyBase64,
+    });
+  }
+
+  /** RFC 6962 consistency proof between two signed tree heads (both must have been published). */
+  async consistency(oldSize: number, newSize: number): Promise<{ from: SignedTreeHead; to: SignedTreeHead; proof: ConsistencyProof }> {
+    const [from, to] = await Promise.all([this.storedHead(oldSize), this.storedHead(newSize)]);
+    if (!from || !to) throw new LedgerError(LedgerErrorCode.NoSuchTreeHead, `no signed tree head of size ${!from ? oldSize : newSize}`);
+    return { from, to, proof: await this.log().consistencyProof(oldSize, newSize) };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lineage.planner';
+export * from './lineage.service';
