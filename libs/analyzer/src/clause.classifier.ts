@@ -62,10 +62,14 @@ function userActs(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 120), start);
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
-  let last = '';
-  for (const m of before.slice(clauseStart).matchAll(SUBJECT)) last = m[0].toLowerCase();
-  return last === 'you';
+  const scope = before.slice(clauseStart);
+  let last: RegExpMatchArray | null = null;
+  for (const m of scope.matchAll(SUBJECT)) last = m;
+  // "after you close your account, we keep ..." names the user without giving them a choice: only "you may /
+  // can / wish to ..." makes the act theirs.
+  return !!last && last[0].toLowerCase() === 'you' && USER_CHOICE.test(scope.slice(last.index ?? 0));
 }
+const USER_CHOICE = /^you (?:can|may|could|are (?:able|free|entitled) to|have the (?:right|option|ability)|choose|wish|want|would like|decide|simply)\b/i;
 
 export interface RuleHit {
   rule: CompiledRule;

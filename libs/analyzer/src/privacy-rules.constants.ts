@@ -85,6 +85,7 @@ export const privacyRules: ClauseRule[] = [
   rule('retention', 'logs', /\b(?:server )?logs?\b|\blog files?\b/, 1.5, -0.5),
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
   rule('retention', 'after-deletion', /\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
+  rule('retention', 'kept-copies', /\b(?:copies|copy|backups?|archives?|residual)\b[^.;]{0,60}\b(?:removed|deleted|closed|terminated|cancell?ed)\b|\beven (?:if|after|though|when)\b[^.;]{0,40}\b(?:delet|remov|clos|terminat|eras)\w*/, 2, -1.5),
   rule('retention', 'indefinitely', /\bindefinitely\b|\bas long as (?:we|necessary|needed|required|reasonably)\b|\bbackups?\b|\barchiv\w+\b/, 1.5, -0.5),
 
   // deletion

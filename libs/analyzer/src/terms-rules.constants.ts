@@ -20,8 +20,9 @@ export const termsRules: ClauseRule[] = [
   rule('content-license', 'license', /\b(?:sub-?)?licen[cs](?:e|es|ed|ing|able)\b/, 2.5, -0.5),
   rule('content-license', 'broad-terms', /\b(?:royalty[- ]free|perpetual|irrevocabl[ey]|worldwide|world-wide|sub-?licensable|transferable|fully[- ]paid)\b/, 1.5, -1),
   rule('content-license', 'rights-granted', /\b(?:reproduce|distribute|publicly (?:display|perform)|derivative works|adapt|publish|translate|modify)\b/, 1.2, -0.5),
-  rule('content-license', 'moral-rights', /\bmoral rights\b/, 4, -2),
+  rule('content-license', 'moral-rights', /\bmoral rights\b/, 4, -2, { negatedStance: -2 }),
   rule('content-license', 'feedback', /\b(?:feedback|suggestions?|ideas|submissions)\b/, 1.5, -0.3),
+  rule('content-license', 'grant', /\bgrant\w*\b[^.;]{0,80}\b(?:rights?|licen[cs]es?|permission)\b/, 2, -1.5, { negatedStance: 0 }),
   rule('content-license', 'any-media', /\b(?:any (?:and all )?media|now known or (?:hereafter|later)|any form,? format)\b/, 2, -1),
   rule('content-license', 'free-license', /\bcreative commons\b|\bcc[- ]by\b|\bopen[- ]source\b|\b(?:gnu|gpl|mit|apache) (?:license|licence)\b|\bfree (?:software )?licen[cs]e\b/, 2.5, 1.5),
   rule('content-license', 'your-content', /\b(?:your|user|member|customer) (?:content|submissions?|materials?|posts?|contributions?|uploads?)\b|\bcontent (?:you|that you) (?:post|submit|upload|provide)\b/, 1.5),
@@ -74,6 +75,8 @@ export const termsRules: ClauseRule[] = [
   rule('liability', 'cap', /\b(?:exceed|limited to|cap\w*|maximum)\b[^.;]{0,80}\b(?:fees|amounts?|paid|\$|dollars|usd|eur|euros?)\b/, 3, -1.5, { negatedStance: -1.5 }),
   rule('liability', 'endorse', /\bendors\w+\b|\bcondon\w+\b|\bviews expressed\b|\bopinions? expressed\b/, 2, -0.5),
   rule('liability', 'no-control', /\bno control over\b|\b(?:not|no) (?:be )?(?:responsib\w+|liab\w+)\b[^.;]{0,15}\b(?:for|regarding)\b|\bassumes? no (?:responsibility|liability)\b/, 2.5, -1, { negatedStance: -1 }),
+  // The object of a warranty disclaimer ("... that errors will be corrected", "... will meet your needs").
+  rule('liability', 'warranted-outcome', /\berrors?\b[^.;]{0,40}\bcorrected\b|\b(?:operational|error[- ]free|uninterrupted|secure|timely|reliable)\b[^.;]{0,40}\b(?:or|and)\b[^.;]{0,20}\b(?:safe|secure|error[- ]free|free of (?:viruses|harmful components)|available)\b|\bmeet your (?:needs|requirements|expectations)\b/, 2.5, -1.5, { negatedStance: -1.5 }),
   rule('liability', 'disclaim', /\bdisclaim\w*\b|\bno (?:representations?|warranties)\b/, 2.5, -1.5),
 
   // indemnification
@@ -106,6 +109,7 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'any-time', /\bat any time\b|\bfrom time to time\b/, 0, -0.7),
   rule(null, 'without-notice', /\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notification|warning|informing)\b/, 0, -2, { negatedStance: 1.5 }),
   rule(null, 'discretion', /\b(?:sole|absolute|own) (?:and absolute )?discretion\b|\bfor any (?:or no )?reason\b|\bwith or without cause\b|\bwithout (?:cause|reason|liability)\b|\bno reason\b/, 0, -1.5),
+  rule(null, 'legitimate-interest', /\blegitimate (?:business )?(?:interests?|purposes?)\b|\bbusiness (?:interests?|purposes)\b/, 0, -1),
   rule(null, 'reserve-right', /\breserves? the right\b/, 0, -1),
   rule(null, 'waive', /\bwaiv\w+\b/, 0, -1),
   rule(null, 'you-agree', /\byou (?:hereby )?(?:agree|acknowledge|accept|understand|consent)\b/, 0, -0.4),
