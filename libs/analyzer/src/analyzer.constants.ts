@@ -29,9 +29,10 @@ export const MIN_TYPE_CONFIDENCE = 0.3;
 export const QUOTE_MAX_CHARS = 160;
 
 /** Stance lean of a clause's leading type, for clauses whose cues are weak (see clause.classifier.ts). */
-export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = JSON.parse(process.env.LEAN ?? 'null') ?? {
+export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
   liability: -1,
   indemnification: -1,
+  'acceptable-use': -0.7,
   'dispute-resolution': -1,
   'international-transfer': -1,
   advertising: -0.7,

@@ -71,9 +71,9 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'cookies', /\bcookies?\b/, 3, -0.5),
   rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b/, 3, -1.5),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
-  rule('tracking', 'dnt-ignored', /\b(?:not|n't)\b[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
+  rule('tracking', 'dnt-ignored', /(?:\bnot\b|n't\b)[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
   rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1, { userActorStance: 0 }),
-  rule('tracking', 'dnt-not-honoured', /\b(?:do[- ]not[- ]track|dnt)\b[^]{0,200}\b(?:not|n't|no)\b[^.;]{0,30}\b(?:respond|recogni[sz]e|honou?r|support|react|comply|process|act on|alter)\w*|\b(?:no|not an?) (?:industry|uniform|common|accepted) (?:standard|consensus)\b/, 1.5, -3, { negatedStance: -3 }),
+  rule('tracking', 'dnt-not-honoured', /\b(?:do[- ]not[- ]track|dnt)\b[^]{0,200}(?:\bnot\b|n't\b|\bno\b)[^.;]{0,30}\b(?:respond|recogni[sz]e|honou?r|support|react|comply|process|act on|alter)\w*|\b(?:no|not an?|isn't an?|is no) (?:\w+ )?(?:(?:or|and) \w+ )?(?:industry|uniform|common|accepted|legal) (?:standard|consensus)\b/, 1.5, -3, { negatedStance: -3 }),
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
   rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) history\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
@@ -90,13 +90,13 @@ export const privacyRules: ClauseRule[] = [
 
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
-  rule('deletion', 'you-delete', /\byou (?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
+  rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
   rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5, { userActorStance: 2 }),
   rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b/, 3, 2),
 
   // user-rights
   rule('user-rights', 'right-to', /\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b/, 3, 2),
-  rule('user-rights', 'you-can-request', /\byou (?:can|may|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
+  rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
   rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}\b(?:of )?(?:your|the|all) (?:data|information|content)\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),

@@ -13,7 +13,7 @@ export const termsRules: ClauseRule[] = [
   rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*)\b[^.;]{0,60}\b(?:accounts?|access|membership|registration|subscriptions?|profiles?|use of the)\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated)\b/, 2.5, -0.5),
   rule('account-termination', 'stop-service', /\b(?:discontinu\w+|stop (?:providing|offering|operating)|cease (?:to )?(?:provid|operat|offer)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b/, 3, -1, { userActorStance: 1 }),
-  rule('account-termination', 'you-leave', /\byou (?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
+  rule('account-termination', 'you-leave', /\byou (?!(?:can|may) not\b)(?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
   rule('account-termination', 'termination', /\bterminat(?:e|ion|ed)\b|\bsuspension\b|\bre-?regist\w+|\bnew account\b/, 1.2),
 
   // content-license
@@ -113,7 +113,7 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'reserve-right', /\breserves? the right\b/, 0, -1),
   rule(null, 'waive', /\bwaiv\w+\b/, 0, -1),
   rule(null, 'you-agree', /\byou (?:hereby )?(?:agree|acknowledge|accept|understand|consent)\b/, 0, -0.4),
-  rule(null, 'user-can', /\byou (?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
+  rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
   rule(null, 'opt-out', /\bopt[- ]?(?:out|in)\b/, 0, 1.2, { negatedStance: -2 }),
   rule(null, 'consent', /\b(?:with|upon|only with|without) your (?:explicit |express |prior |affirmative )?(?:consent|permission|approval)\b/, 0, 1),
   rule(null, 'notify', /\bwe (?:will|shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable) notice\b|\b\d+ days'? (?:prior |advance )?notice\b|\bdays in advance\b/, 0, 1.5),
