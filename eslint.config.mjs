@@ -23,7 +23,7 @@ function boundaries({ tests }) {
   ];
 }
 
-const testFiles = ['**/*.spec.ts', '**/*.integration-spec.ts', 'bench/**/*.ts', 'scripts/eval/**/*.ts'];
+const testFiles = ['**/*.spec.ts', '**/*.integration-spec.ts', 'apps/*/src/testing/**/*.ts', 'bench/**/*.ts', 'scripts/eval/**/*.ts'];
 
 export default [
   { ignores: ['dist/**', 'node_modules/**', '.data/**', '**/fixtures/**', 'coverage/**'] },
