@@ -20,7 +20,7 @@ export const privacyRules: ClauseRule[] = [
 
   // sensitive-data
   rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|facial (?:recognition|geometry)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
-  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time|approximate) location)\b/, 3, -1),
+  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|locational|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time|approximate) location)\b/, 3.5, -1),
   rule('sensitive-data', 'special-categories', /\b(?:health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
 
   // data-use
@@ -50,7 +50,7 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5, { userActorStance: 0 }),
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
   rule('data-sharing', 'confidentiality', /\b(?:confidential(?:ity)?|bound by|obligat\w+ to protect|data processing agreements?)\b/, 0.8, 0.5),
-  rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get)\\w*\\b[^.;]{0,60}\\bfrom\\b[^.;]{0,20}\\b${THIRD}`), 2, -1),
+  rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get)\\w*\\b[^.;]{0,60}\\bfrom\\b[^.;]{0,20}\\b${THIRD}`), 3.5, -1),
 
   // data-sale
   rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
