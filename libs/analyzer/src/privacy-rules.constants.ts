@@ -85,6 +85,8 @@ export const privacyRules: ClauseRule[] = [
   rule('retention', 'logs', /\b(?:server )?logs?\b|\blog files?\b/, 1.5, -0.5),
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
   rule('retention', 'after-deletion', /\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
+  rule('retention', 'deleted-after', /\b(?:delet|destroy|dispos|eras|purg|anonymi[sz]|scrambl|overwrit)\w*\b[^.;]{0,60}\b(?:after|within|once|at the end of|if (?:it is |they are )?no longer)\b/, 3, 1),
+  rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required)|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
   rule('retention', 'kept-copies', /\b(?:copies|copy|backups?|archives?|residual)\b[^.;]{0,60}\b(?:removed|deleted|closed|terminated|cancell?ed)\b|\beven (?:if|after|though|when)\b[^.;]{0,40}\b(?:delet|remov|clos|terminat|eras)\w*/, 2, -1.5),
   rule('retention', 'indefinitely', /\bindefinitely\b|\bas long as (?:we|necessary|needed|required|reasonably)\b|\bbackups?\b|\barchiv\w+\b/, 1.5, -0.5),
 
@@ -107,7 +109,7 @@ export const privacyRules: ClauseRule[] = [
   rule('state-privacy-rights', 'state-law', /\b(?:ccpa|cpra|california consumer privacy act|california (?:residents?|privacy rights)|shine the light|vcdpa|virginia|colorado|connecticut|utah|nevada|texas) (?:residents?|consumers?|law|privacy)|\bccpa\b|\bcpra\b|\bshine the light\b/, 3.5, 0.5),
 
   // international-transfer
-  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa?\b|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|home country)/, 3.5, -1),
+  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|home country)/, 3.5, -1),
   rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?)\b/, 3, -0.5),
 
   // security
