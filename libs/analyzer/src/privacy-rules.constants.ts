@@ -99,7 +99,7 @@ export const privacyRules: ClauseRule[] = [
   // user-rights
   rule('user-rights', 'right-to', /\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b/, 3, 2),
   rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
-  rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}\b(?:of )?(?:your|the|all) (?:data|information|content)\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
+  rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|the|all|any) )?(?:\w+ )?(?:data|information|content)\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),
   rule('user-rights', 'data-subject', /\bdata subject\b|\bsubject access\b|\bgdpr\b/, 2, 1),
