@@ -15,6 +15,10 @@ import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { PlatformsController } from './platforms/platforms.controller';
+import { ContextController } from './context/context.controller';
+import { ContextService } from './context/context.service';
+import { FeedsController } from './feeds/feeds.controller';
+import { FeedsService } from './feeds/feeds.service';
 import { LedgerKeyInitializer } from './ledger/ledger-key.initializer';
 import { LedgerController } from './ledger/ledger.controller';
 import { CitationService } from './records/citation.service';
@@ -48,7 +52,7 @@ export class ApiModule {
         CaptureModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, fetcher: options.fetcher }),
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
-      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController],
+      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController, FeedsController, ContextController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,
@@ -59,6 +63,8 @@ export class ApiModule {
         CitationService,
         ProvisionRecordsRepository,
         LedgerKeyInitializer,
+        FeedsService,
+        ContextService,
       ],
     };
   }
