@@ -35,6 +35,8 @@ export class CheckWorker implements OnApplicationBootstrap {
     const { documentId, attempt } = job.data;
     const document = await this.documents.findById(documentId);
     if (!document || !document.active) return;
+    // A scheduled job queued twice (two ticks racing a running check) fetches once per cycle.
+    if (job.data.trigger === 'schedule' && !(await this.documents.isDue(documentId))) return;
     const host = new URL(document.sources[0].url).host;
     const waitMs = await this.politeness.reserve(host);
     if (waitMs > MAX_WAIT_MS) {

@@ -68,6 +68,17 @@ export class DocumentsRepository {
     return rows.map((r) => ({ id: r.id, host: safeHost(r.url) }));
   }
 
+  /** Whether the document's last check is older than its interval (a queued job re-checks this). */
+  async isDue(documentId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM documents d
+        WHERE d.id = $1 AND d.active AND NOT EXISTS (
+          SELECT 1 FROM checks c WHERE c.document_id = d.id AND c.started_at >= now() - make_interval(mins => d.check_interval_minutes))`,
+      [documentId],
+    );
+    return rows.length > 0;
+  }
+
   async health(documentId: string): Promise<DocumentHealth> {
     const [row]: Array<{
       last_checked_at: Date | null;
