@@ -1,2 +1,3 @@
 export * from './database/test-database';
 export * from './fixture-site';
+export * from './fake-resend';

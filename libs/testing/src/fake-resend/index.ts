@@ -1,0 +1,2 @@
+export { FakeResend } from './fake-resend.server';
+export type { ReceivedEmail } from './fake-resend.server';
