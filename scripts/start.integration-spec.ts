@@ -73,6 +73,20 @@ describe('npm start (the built start script, as a user runs it)', () => {
         body: JSON.stringify({ platform: 'Restart Check', title: 'Terms', type: 'terms-of-service', url: 'https://restart.example/terms' }),
       });
       expect(created.status).toBe(201);
+      const documentId = ((await created.json()) as { document: { id: string } }).document.id;
+
+      // The CLI next to a running server: ingest goes through its captures route, crawl joins its database.
+      const cli = (args: string[]) =>
+        execFileSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), ...args], {
+          cwd: root,
+          env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port) },
+          encoding: 'utf8',
+        });
+      const page = join(root, 'libs/testing/fixtures/corpus/sites/midjourney/terms-of-service/2025-06-23.html');
+      const ingested = JSON.parse(cli(['ingest', '--document', documentId, '--file', page, '--captured-at', '2025-06-23T00:00:00Z']));
+      expect(ingested).toMatchObject({ outcome: 'ok', version: { fetcher: 'capture', capturedAt: '2025-06-23T00:00:00.000Z' } });
+      const crawled = JSON.parse(cli(['crawl', '--document', documentId]));
+      expect(crawled).toMatchObject({ document: documentId, outcome: 'network-error', newVersion: false });
     } finally {
       interrupt(first.child);
     }
