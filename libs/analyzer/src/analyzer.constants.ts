@@ -43,6 +43,9 @@ export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
   security: 0.5,
   'content-ownership': 0.5,
   communications: 0.5,
+  'governing-law': -1,
+  'third-party-services': -1,
+  'policy-changes': -0.5,
 };
 
 /** Score factor per clause type: below 1 for generic topics that specific ones should outrank (see clause.classifier.ts). */

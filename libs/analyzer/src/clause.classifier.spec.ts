@@ -73,6 +73,8 @@ describe('classify: negation and scope', () => {
     ['You cannot opt out of this use.', 'unfavorable'],
     ['The service is provided as is, at your own risk.', 'unfavorable'],
     ['We are not responsible for any loss of your data.', 'unfavorable'],
+    ['Under no circumstances will we sell the records we hold to anyone.', 'favorable'],
+    ['At no point in time do we hand your details over to outside companies.', 'favorable'],
   ])('%s → %s', (text, stance) => {
     expect(classify(text).stance).toBe(stance);
   });
@@ -86,6 +88,20 @@ describe('classify: negation and scope', () => {
   test('negation stops at the clause boundary', () => {
     const sale = classify('We do not rent mailing lists, but we sell your personal data to partners.').clauseTypes.find((t) => t.id === 'data-sale');
     expect(sale?.evidence.some((e) => e.text.startsWith('sell') && !e.negated)).toBe(true);
+  });
+});
+
+describe('classify: stance of clauses that harm or protect the user without a cue word', () => {
+  test.each([
+    ['We use your contact details for marketing purposes.', 'unfavorable'],
+    ['We may tell you about products and events that may be of interest to you.', 'unfavorable'],
+    ['We keep your records for as long as necessary for our business.', 'unfavorable'],
+    ['Our contractors are obligated not to disclose or sell what they receive from us.', 'favorable'],
+    ['You can unsubscribe from promotional emails with one click.', 'favorable'],
+    ['These terms are governed by the laws of the State of Delaware.', 'unfavorable'],
+    ['We may update this policy to reflect changes in our business.', 'unfavorable'],
+  ])('%s → %s', (text, stance) => {
+    expect(classify(text).stance).toBe(stance);
   });
 });
 

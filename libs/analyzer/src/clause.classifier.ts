@@ -37,9 +37,9 @@ function spanStance(r: ClauseRule, span: EvidenceSpan): number {
 // Negation reaches back to the start of the clause, at most a few words: "we do not sell or rent your data".
 const NEGATOR = /\b(?:not|no|never|neither|nor|none|nothing|cannot|without)\b|n't\b|\bno longer\b/i;
 const CLAUSE_BREAK = /[.;:!?()]|\b(?:but|however|unless|except|although|while|whereas)\b/gi;
-const NEGATION_WINDOW_WORDS = 6;
+const NEGATION_WINDOW_WORDS = 8;
 // Idioms that contain a negator but do not negate what follows ("in no event will our liability exceed").
-const NOT_NEGATIONS = /\b(?:in no event|under no circumstances|no later than|no more than|no less than|not limited to|whether or not|not only|if not)\b/gi;
+const NOT_NEGATIONS = /\b(?:no later than|no more than|no less than|not limited to|whether or not|not only|if not)\b/gi;
 const STANCE_THRESHOLD = 1;
 /** Scores turn into a confidence that saturates: one strong cue ≈ 0.7, two ≈ 0.9. */
 const CONFIDENCE_SCALE = 2.5;

@@ -39,17 +39,20 @@ export const privacyRules: ClauseRule[] = [
   // advertising
   rule('advertising', 'ads', /\badverti[sz]\w*|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
   rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b/, 2, -1),
-  rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -0.5),
+  rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -1),
+  // Offers picked for the user ("products that may be of interest to you") are marketing even without the word.
+  rule('advertising', 'of-interest', /\b(?:offers?|products?|services?|promotions?|deals|events)\b[^.;]{0,60}\b(?:(?:of|be of|may) interest to you|(?:you|they) (?:may|might) (?:like|enjoy|be interested in)|relevant to you|interest(?:s|ed) you)\b/, 2, -1),
   rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
 
   // data-sharing
-  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|make available|release|grant access)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
+  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|make available|release|grant access)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
   rule('data-sharing', 'use-third', /\b(?:use|engage|employ|rely on|work with|partner with)\w*\b[^.;]{0,30}\bthird[- ]?part(?:y|ies)\b/, 2.5, -1),
   rule('data-sharing', 'third-party', /\bthird[- ]?part(?:y|ies)\b/, 1.5),
   rule('data-sharing', 'recipients', /\b(?:service providers?|vendors?|partners?|affiliates?|processors?|subcontractors?|contractors?|subsidiaries)\b/, 1),
   rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5, { userActorStance: 0 }),
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
-  rule('data-sharing', 'confidentiality', /\b(?:confidential(?:ity)?|bound by|obligat\w+ to protect|data processing agreements?)\b/, 0.8, 0.5),
+  // Recipients bound to keep the data confidential or to use it only for the service: a safeguard for the user.
+  rule('data-sharing', 'confidentiality', /\b(?:confidential(?:ity)?|bound by|obligat\w+ (?:not )?to (?:protect|keep|safeguard|not)|data processing agreements?)\b|\b(?:obligat\w+|required|agree|contractually bound) not to (?:disclose|use|share|sell)\b/, 0.8, 1.5),
   rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get)\\w*\\b[^.;]{0,60}\\bfrom\\b[^.;]{0,20}\\b${THIRD}`), 3.5, -1),
 
   // data-sale
@@ -88,6 +91,8 @@ export const privacyRules: ClauseRule[] = [
   rule('retention', 'deleted-after', /\b(?:delet|destroy|dispos|eras|purg|anonymi[sz]|scrambl|overwrit)\w*\b[^.;]{0,60}\b(?:after|within|once|at the end of|if (?:it is |they are )?no longer)\b/, 3, 1),
   rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required)|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
   rule('retention', 'kept-copies', /\b(?:copies|copy|backups?|archives?|residual)\b[^.;]{0,60}\b(?:removed|deleted|closed|terminated|cancell?ed)\b|\beven (?:if|after|though|when)\b[^.;]{0,40}\b(?:delet|remov|clos|terminat|eras)\w*/, 2, -1.5),
+  // "As long as necessary" sets no period the user can check (stance only; the type comes from the rule above).
+  rule(null, 'open-ended-retention', /\b(?:for )?(?:as|so) long as (?:it is |is |they are |we (?:deem|consider) )?(?:necessary|needed|required|relevant|reasonably necessary)\b/, 0, -1),
   rule('retention', 'indefinitely', /\bindefinitely\b|\bas long as (?:we|necessary|needed|required|reasonably)\b|\bbackups?\b|\barchiv\w+\b/, 1.5, -0.5),
 
   // deletion
@@ -124,7 +129,9 @@ export const privacyRules: ClauseRule[] = [
   rule('children', 'children-data', /\b(?:collect|personal (?:information|data))\b[^.;]{0,60}\b(?:children|minors|under (?:the age of )?(?:13|16|thirteen|sixteen))\b|\bparent or (?:legal )?guardian\b/, 1.5),
 
   // communications
-  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bcommercial (?:e-?mails?|messages)\b/, 3, 1),
+  // Receiving promotions is no gain for the user; being able to stop them is.
+  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b/, 3, -0.5),
+  rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b/, 3, 1.5),
   rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b/, 2, 1),
   rule('communications', 'maintenance', /\b(?:maintenance|down-?time|outages?)\b/, 2, 0.5),
   rule('communications', 'messages', /\b(?:e-?mails?|sms|text messages|push notifications|newsletters?)\b/, 0.8),

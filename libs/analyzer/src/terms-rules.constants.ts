@@ -70,7 +70,7 @@ export const termsRules: ClauseRule[] = [
   rule('liability', 'responsible', /\bresponsib(?:le|ility)\b/, 1.2, 0, { negatedStance: -1.5 }),
   rule('liability', 'guarantee', /\bguarant\w+\b|\bpromise\b/, 1.5, 1, { negatedStance: -1.5 }),
   rule('liability', 'own-risk', /\b(?:at|is) (?:your|their|the user's) (?:own |sole )+risk\b|\bsole risk\b/, 4, -2),
-  rule('liability', 'damages', /\b(?:damages?|loss(?:es)?|harm)\b|\berrors? (?:or|and) omissions?\b|\bconsequential\b|\bincidental\b|\bpunitive\b/, 1.5, -0.8),
+  rule('liability', 'damages', /\b(?:damages?|loss(?:es)?|harm)\b|\berrors? (?:or|and) omissions?\b|\bconsequential\b|\bincidental\b|\bpunitive\b/, 1.5, -0.8, { negatedStance: -0.8 }),
   rule('liability', 'quality', /\buninterrupted\b|\berror[- ]free\b|\btimely\b|\b(?:accuracy|reliability|completeness|availability|accurate|reliable|complete|up-to-date)\b|\bexpectations\b|\brequirements\b|\bquality\b/, 1, 0, { negatedStance: -1 }),
   rule('liability', 'cap', /\b(?:exceed|limited to|cap\w*|maximum)\b[^.;]{0,80}\b(?:fees|amounts?|paid|\$|dollars|usd|eur|euros?)\b/, 3, -1.5, { negatedStance: -1.5 }),
   rule('liability', 'endorse', /\bendors\w+\b|\bcondon\w+\b|\bviews expressed\b|\bopinions? expressed\b/, 2, -0.5),
