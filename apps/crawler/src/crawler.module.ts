@@ -4,6 +4,7 @@ import { DatabaseModule } from '@clausewatch/db';
 import { DynamicModule, Module } from '@nestjs/common';
 import { CheckWorker } from './jobs/check.worker';
 import { HostPolitenessService } from './politeness/host-politeness.service';
+import { ReextractSweep } from './schedule/reextract.sweep';
 import { SchedulerCron } from './schedule/scheduler.cron';
 
 @Module({})
@@ -12,7 +13,7 @@ export class CrawlerModule {
     return {
       module: CrawlerModule,
       imports: [DatabaseModule.forRoot({ url: options.databaseUrl }), CaptureModule.forRoot(options)],
-      providers: [HostPolitenessService, CheckWorker, ...(options.scheduler === false ? [] : [SchedulerCron])],
+      providers: [HostPolitenessService, CheckWorker, ...(options.scheduler === false ? [] : [SchedulerCron, ReextractSweep])],
     };
   }
 }

@@ -52,6 +52,15 @@ export class DocumentsController {
     return this.documents.capture(id, body, contentType ?? null, url, capturedAt);
   }
 
+  @Post(':id/reextract')
+  @HttpCode(200)
+  @UseGuards(AdminGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Re-derive the latest version from its stored snapshot with the current extractor; never alerts (admin)' })
+  reextract(@Param('id') id: string) {
+    return this.documents.reextract(id);
+  }
+
   @Get(':id/versions')
   versions(
     @Param('id') id: string,

@@ -89,6 +89,17 @@ export class DocumentsService {
     return this.respond(document, result);
   }
 
+  async reextract(id: string) {
+    const document = await this.load(id);
+    const result = await this.ingestion.reextract(document);
+    if (!result) return { reextracted: false, version: null, change: null };
+    return {
+      reextracted: true,
+      version: (await this.records.versionViews([result.version], document.recordId))[0],
+      change: (await this.records.changeViews([result.change], document.recordId))[0],
+    };
+  }
+
   async versionsOf(id: string, limit: number, offset: number) {
     const document = await this.load(id);
     const versions = await this.versions.listFor(document.id, limit, offset);

@@ -86,37 +86,62 @@ export class IngestService {
         return { outcome: 'ok', version: latest, change: null, created: false };
       }
 
-      const fingerprint = cosmeticFingerprint(extracted.markdown);
-      const revertOf = latest ? await this.versions.findEarlierLike(document.id, fingerprint, latest.id, manager) : null;
       const snapshot = await this.snapshots.store(capture.body, capture.contentType, manager);
-      const version = await this.versions.insert(
-        {
-          documentId: document.id,
-          snapshotId: snapshot.id,
-          rawSha256: snapshot.rawSha256,
-          textSha256: extracted.textSha256,
-          cosmeticFingerprint: fingerprint,
-          markdown: extracted.markdown,
-          title: extracted.title,
-          extractorVersion: extracted.extractorVersion,
-          sourceUrl: capture.url,
-          finalUrl: capture.finalUrl,
-          capturedAt: capture.capturedAt,
-          httpStatus: capture.httpStatus,
-          fetcher: capture.fetcher,
-          origin: options.trigger === 'capture' ? 'capture' : 'fetch',
-          // A first version has nothing to alert about, so it needs no confirmation.
-          confirmedAt: options.confirmed || !latest ? new Date() : null,
-          revertOfVersionId: revertOf?.id ?? null,
-        },
-        manager,
-      );
-      // The leaf commits with its version; the provisions it holds are followed from the latest version.
-      await this.ledger.appendVersion(manager, version, document.recordId);
-      await this.lineage.recordVersion(manager, version, latest);
+      const version = await this.createVersion(manager, document, latest, extracted, {
+        snapshot,
+        sourceUrl: capture.url,
+        finalUrl: capture.finalUrl,
+        capturedAt: capture.capturedAt,
+        httpStatus: capture.httpStatus,
+        fetcher: capture.fetcher,
+        origin: options.trigger === 'capture' ? 'capture' : 'fetch',
+        // A first version has nothing to alert about, so it needs no confirmation.
+        confirmed: options.confirmed || !latest,
+      });
       await this.checks.insert({ ...base, versionId: version.id }, manager);
       const change = latest ? await this.recordChange(manager, document, latest, version, options.confirmed) : null;
       return { outcome: 'ok', version, change, created: true };
+    });
+  }
+
+  /**
+   * Re-derives the latest version's text from its stored snapshot with the current extractor (a
+   * technical upgrade after extraction rules or code change). A different text is recorded as a
+   * version of origin `reextract` with a change record that never alerts; the same text records nothing.
+   */
+  async reextract(document: Document): Promise<{ version: Version; change: ChangeRecord } | null> {
+    const latest = await this.versions.findLatestFor(document.id);
+    if (!latest) return null;
+    const snapshot = await this.snapshots.findById(latest.snapshotId);
+    if (!snapshot) throw new Error(`version ${latest.recordId} has no stored snapshot`);
+    const extracted = await extractDocument(document, {
+      body: snapshot.body,
+      contentType: snapshot.contentType,
+      url: latest.sourceUrl,
+      finalUrl: latest.finalUrl,
+      httpStatus: latest.httpStatus,
+      fetcher: latest.fetcher,
+      capturedAt: latest.capturedAt,
+    });
+    if (extracted.textSha256 === latest.textSha256) return null;
+    return this.dataSource.transaction(async (manager) => {
+      await this.documents.lock(manager, document.id);
+      const current = await this.versions.findLatestFor(document.id, manager);
+      if (current?.id !== latest.id) return null; // a newer capture arrived meanwhile: nothing to upgrade
+      const version = await this.createVersion(manager, document, latest, extracted, {
+        snapshot: { id: snapshot.id, rawSha256: snapshot.rawSha256 },
+        sourceUrl: latest.sourceUrl,
+        finalUrl: latest.finalUrl,
+        capturedAt: latest.capturedAt,
+        httpStatus: latest.httpStatus,
+        fetcher: latest.fetcher,
+        origin: 'reextract',
+        confirmed: true,
+      });
+      const change = await this.recordChange(manager, document, latest, version, false);
+      change.reasons = [`technical upgrade: the same capture re-extracted with extractor ${extracted.extractorVersion} (was ${latest.extractorVersion}); never alerts`, ...change.reasons];
+      await this.changes.setReasons(change.id, change.reasons, manager);
+      return { version, change };
     });
   }
 
@@ -132,6 +157,52 @@ export class IngestService {
     await this.changes.setAlertEligible(change.id, change.alertEligible, manager);
     if (change.alertEligible) await this.owe(manager, document, change);
     return change;
+  }
+
+  /** A new version with its ledger leaf and provision lineage, committed in the caller's transaction. */
+  private async createVersion(
+    manager: EntityManager,
+    document: Document,
+    latest: Version | null,
+    extracted: ExtractResult,
+    provenance: {
+      snapshot: { id: string; rawSha256: string };
+      sourceUrl: string;
+      finalUrl: string | null;
+      capturedAt: Date;
+      httpStatus: number | null;
+      fetcher: string;
+      origin: Version['origin'];
+      confirmed: boolean;
+    },
+  ): Promise<Version> {
+    const fingerprint = cosmeticFingerprint(extracted.markdown);
+    const revertOf = latest ? await this.versions.findEarlierLike(document.id, fingerprint, latest.id, manager) : null;
+    const version = await this.versions.insert(
+      {
+        documentId: document.id,
+        snapshotId: provenance.snapshot.id,
+        rawSha256: provenance.snapshot.rawSha256,
+        textSha256: extracted.textSha256,
+        cosmeticFingerprint: fingerprint,
+        markdown: extracted.markdown,
+        title: extracted.title,
+        extractorVersion: extracted.extractorVersion,
+        sourceUrl: provenance.sourceUrl,
+        finalUrl: provenance.finalUrl,
+        capturedAt: provenance.capturedAt,
+        httpStatus: provenance.httpStatus,
+        fetcher: provenance.fetcher,
+        origin: provenance.origin,
+        confirmedAt: provenance.confirmed ? new Date() : null,
+        revertOfVersionId: revertOf?.id ?? null,
+      },
+      manager,
+    );
+    // The leaf commits with its version; the provisions it holds are followed from the latest version.
+    await this.ledger.appendVersion(manager, version, document.recordId);
+    await this.lineage.recordVersion(manager, version, latest);
+    return version;
   }
 
   private alertEligible(kind: string, severity: string, revertOf: string | null, confirmed: boolean): boolean {

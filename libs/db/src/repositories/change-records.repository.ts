@@ -22,6 +22,10 @@ export class ChangeRecordsRepository {
     await manager.update(ChangeRecord, { id }, { alertEligible });
   }
 
+  async setReasons(id: string, reasons: string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(ChangeRecord, { id }, { reasons });
+  }
+
   listFor(documentId: string, limit = 100, offset = 0): Promise<ChangeRecord[]> {
     return this.dataSource.manager.find(ChangeRecord, { where: { documentId }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
   }

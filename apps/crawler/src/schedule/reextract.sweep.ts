@@ -1,0 +1,43 @@
+import { IngestService } from '@clausewatch/capture';
+import { DocumentsRepository } from '@clausewatch/db';
+import { EXTRACTOR_VERSION } from '@clausewatch/extract';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/**
+ * After an extractor upgrade, re-derives each document's latest version from its stored snapshot
+ * (in the background, at crawler start). A changed text becomes a `reextract` version whose change
+ * record never alerts: a technical upgrade, not a policy change.
+ */
+@Injectable()
+export class ReextractSweep implements OnApplicationBootstrap {
+  private readonly logger = new Logger(ReextractSweep.name);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
+    private readonly ingest: IngestService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    void this.sweep().catch((error) => this.logger.error(`re-extraction sweep failed: ${error instanceof Error ? error.message : error}`));
+  }
+
+  async sweep(): Promise<number> {
+    const rows: Array<{ document_id: string; extractor_version: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (document_id) document_id, extractor_version FROM versions ORDER BY document_id, captured_at DESC, id DESC`,
+    );
+    let upgraded = 0;
+    for (const row of rows.filter((r) => r.extractor_version !== EXTRACTOR_VERSION)) {
+      const document = await this.documents.findById(row.document_id);
+      if (!document) continue;
+      try {
+        if (await this.ingest.reextract(document)) upgraded++;
+      } catch (error) {
+        this.logger.warn(`${document.recordId}: re-extraction failed: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+    if (upgraded) this.logger.log(`re-extracted ${upgraded} document(s) with extractor ${EXTRACTOR_VERSION}`);
+    return upgraded;
+  }
+}
