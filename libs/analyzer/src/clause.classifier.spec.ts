@@ -126,6 +126,21 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     expect(classify('Third parties may place cookies on your device when you visit the site.').clauseTypes[0]?.id).toBe('tracking');
   });
 
+  test('a licence granted to the user is the scope of their use, not a licence over their content', () => {
+    expect(classify('We grant you a revocable, non-transferable licence to use the app for your personal, non-commercial purposes.').clauseTypes[0]?.id).toBe('eligibility');
+    expect(classify('You grant us a worldwide licence to publish the photos you upload.').clauseTypes[0]?.id).toBe('content-license');
+  });
+
+  test('an age limit on who may use the service is eligibility', () => {
+    expect(classify('The app is not intended for use by anyone under 16.').clauseTypes[0]?.id).toBe('eligibility');
+    expect(classify('You must be age 18 or older to join.').clauseTypes[0]?.id).toBe('eligibility');
+  });
+
+  test('an advertising identifier is a tracking cue; data used for marketing is advertising', () => {
+    expect(classify('We read the advertising identifier of your phone.').clauseTypes[0]?.id).toBe('tracking');
+    expect(classify('We use your purchase history and preferences to tailor marketing.').clauseTypes[0]?.id).toBe('advertising');
+  });
+
   test('rule sources are lower case, since they run on lower-cased text', () => {
     const upper = compiledRules.filter((r) => /[A-Z]/.test(r.pattern.source.replace(/\\[a-zA-Z]/g, '')));
     expect(upper.map((r) => r.id)).toEqual([]);

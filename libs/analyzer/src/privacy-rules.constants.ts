@@ -37,7 +37,10 @@ export const privacyRules: ClauseRule[] = [
   rule('ai-training', 'ai', /\b(?:artificial intelligence|machine[- ]learning|large language models?|generative ai|\bai\b|\bllms?\b)/, 2),
 
   // advertising
-  rule('advertising', 'ads', /\badverti[sz]\w*|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
+  // An advertising identifier is a device identifier for tracking (see 'trackers'), not an advertisement.
+  rule('advertising', 'ads', /\badverti[sz]\w*(?! ?(?:ids?|identifiers?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
+  // Data used for the purpose of marketing or ads: the purpose names the practice, the use is generic.
+  rule('advertising', 'use-for-ads', /\b(?:use[sd]?|using|process\w*)\b[^.;]{0,40}\b(?:data|information|details|preferences|profiles?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,60}\b(?:advertis\w+|marketing|ads|promotional)\b/, 1, -0.5),
   rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b/, 2, -1),
   rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -1),
   // Offers picked for the user ("products that may be of interest to you") are marketing even without the word.
@@ -72,7 +75,7 @@ export const privacyRules: ClauseRule[] = [
 
   // tracking
   rule('tracking', 'cookies', /\bcookies?\b/, 3, -0.5),
-  rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b/, 3, -1.5),
+  rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b|\badverti[sz]ing (?:ids?|identifiers?)\b/, 3, -1.5),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
   rule('tracking', 'dnt-ignored', /(?:\bnot\b|n't\b)[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
   rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1, { userActorStance: 0 }),

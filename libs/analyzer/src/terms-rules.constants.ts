@@ -3,7 +3,9 @@ import { ClauseRule, rule } from './clause-rule.types';
 // Cues for the terms-of-service clause types and the type-free stance cues. Same scale as privacy-rules.
 export const termsRules: ClauseRule[] = [
   // eligibility
-  rule('eligibility', 'minimum-age', /\b(?:at least|over|older than|under|age of|aged?|minimum age|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen|twenty-one|majority)\b|\b\d{2}\s*(?:\(\w+\)\s*)?years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\blegal age\b/, 3),
+  rule('eligibility', 'minimum-age', /\b(?:at least|over|older than|under|age of|aged?|minimum age|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen|twenty-one|majority)\b|\b\d{2} (?:years )?(?:or|and) (?:older|over|above)\b|\b\d{2}\s*(?:\(\w+\)\s*)?years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\blegal age\b/, 3),
+  // Who may use the service at all ("not intended for anyone under 13"), as opposed to how children's data is handled.
+  rule('eligibility', 'age-restriction', /\b(?:designed|intended|directed|meant|available|open|permitted|allowed|eligible|use|register|sign up|create an account)\b[^.;]{0,40}\b(?:children|kids|minors|individuals|anyone|persons|people|users)\b[^.;]{0,12}\b(?:under|below|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen)\b/, 2),
   rule('eligibility', 'non-commercial', /\bnon-?commercial\b|\b(?:personal|individual|private) (?:and |, )?(?:non-?commercial )?use\b|\bfor your (?:own )?personal\b/, 3),
   rule('eligibility', 'identity', /\bpseudonym\w*|\breal names?\b|\blegal names?\b|\btrue (?:name|identity)\b|\bidentity\b|\banonymous(?:ly)?\b|\bscreen names?\b/, 2.5),
   rule('eligibility', 'registration', /\bregist(?:er|ration|ered)\b|\bcreate an account\b|\bsign[- ]?up\b|\b(?:one|single|multiple|alternative|additional|another|new) accounts?\b|\baccurate,? (?:current|complete)\b/, 2),
@@ -25,6 +27,9 @@ export const termsRules: ClauseRule[] = [
   rule('content-license', 'grant', /\bgrant\w*\b[^.;]{0,80}\b(?:rights?|licen[cs]es?|permission)\b/, 2, -1.5, { negatedStance: 0 }),
   rule('content-license', 'any-media', /\b(?:any (?:and all )?media|now known or (?:hereafter|later)|any form,? format)\b/, 2, -1),
   rule('content-license', 'free-license', /\bcreative commons\b|\bcc[- ]by\b|\bopen[- ]source\b|\b(?:gnu|gpl|mit|apache) (?:license|licence)\b|\bfree (?:software )?licen[cs]e\b/, 2.5, 1.5),
+  // A licence granted to the user to use the service is not a licence over the user's content; its scope ("personal,
+  // non-commercial use") is an eligibility rule.
+  rule('content-license', 'license-to-user', /\b(?:grants?|granted|gives?|provides?)\b[^.;]{0,15}\b(?:to )?(?:you|users?|the user|members?)\b[^.;]{0,60}\blicen[cs]e\b|\blicen[cs]e(?:d)? to (?:you|the user|users)\b/, -3.5, 0.5),
   rule('content-license', 'your-content', /\b(?:your|user|member|customer) (?:content|submissions?|materials?|posts?|contributions?|uploads?)\b|\bcontent (?:you|that you) (?:post|submit|upload|provide)\b/, 1.5),
 
   // content-ownership
