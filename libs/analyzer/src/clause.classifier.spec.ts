@@ -141,6 +141,12 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     expect(classify('We use your purchase history and preferences to tailor marketing.').clauseTypes[0]?.id).toBe('advertising');
   });
 
+  test('following the user across other sites is tracking; stopping the service is termination', () => {
+    expect(classify('Our partners can follow your online activities over time and across other websites.').clauseTypes[0]?.id).toBe('tracking');
+    expect(classify('We may stop (temporarily or for good) providing the service to you.').clauseTypes[0]?.id).toBe('account-termination');
+    expect(classify('Cheaters will be banned from the game.').clauseTypes[0]?.id).toBe('account-termination');
+  });
+
   test('rule sources are lower case, since they run on lower-cased text', () => {
     const upper = compiledRules.filter((r) => /[A-Z]/.test(r.pattern.source.replace(/\\[a-zA-Z]/g, '')));
     expect(upper.map((r) => r.id)).toEqual([]);
