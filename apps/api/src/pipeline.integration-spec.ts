@@ -125,6 +125,14 @@ describe('capture pipeline on the corpus (fixture site → check → records)', 
       const document = (await api.app.inject({ method: 'GET', url: `/api/v1/documents/${documentId}` })).json();
       expect(document.health).toMatchObject({ lastOutcome: 'empty', consecutiveFailures: 12, flagged: false });
       expect(document.health.lastOkAt).not.toBeNull();
+
+      // The same failures, a day older: the document has been failing for 24 h and is flagged.
+      await dataSource.query(
+        `UPDATE checks SET started_at = started_at - interval '25 hours' WHERE document_id = (SELECT id FROM documents WHERE record_id = $1)`,
+        [documentId],
+      );
+      const later = (await api.app.inject({ method: 'GET', url: `/api/v1/documents/${documentId}` })).json();
+      expect(later.health).toMatchObject({ consecutiveFailures: 12, flagged: true });
     });
   });
 });
