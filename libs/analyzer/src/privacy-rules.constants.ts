@@ -40,7 +40,7 @@ export const privacyRules: ClauseRule[] = [
   // An advertising identifier is a device identifier for tracking (see 'trackers'), not an advertisement.
   rule('advertising', 'ads', /\badverti[sz]\w*(?! ?(?:ids?|identifiers?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
   // Data used for the purpose of marketing or ads: the purpose names the practice, the use is generic.
-  rule('advertising', 'use-for-ads', /\b(?:use[sd]?|using|process\w*)\b[^.;]{0,40}\b(?:data|information|details|preferences|profiles?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,60}\b(?:advertis\w+|marketing|ads|promotional)\b/, 1, -0.5),
+  rule('advertising', 'use-for-ads', /\b(?:use[sd]?|using|process\w*)\b[^.;]{0,40}\b(?:data|information|details|preferences|profiles?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,60}\b(?:advertis\w+|marketing|ads|promotional)\b/, 0.8, -0.5),
   rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b/, 2, -1),
   rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -1),
   // Offers picked for the user ("products that may be of interest to you") are marketing even without the word.
