@@ -11,7 +11,9 @@ import {
 import { VerificationBundle } from '@clausewatch/records';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { requireRecordIdParam } from './record-id.parser';
+import { DataSource } from 'typeorm';
 import { ProvisionRecordsRepository } from './provision-records.repository';
+import { loadVersionRecord } from './version-record.query';
 import { provisionView } from './provision.view';
 import { changeView, documentView, platformView, referencedVersionIds, versionView } from './record.views';
 
@@ -26,6 +28,7 @@ export class RecordsService {
     private readonly provisions: ProvisionRecordsRepository,
     private readonly ledger: LedgerService,
     private readonly integrity: RecordIntegrityService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
 
   /** Re-hashes what is stored behind a record (every version it rests on). */
@@ -87,14 +90,12 @@ export class RecordsService {
         return document ? documentView(document, this.config.publicUrl, await this.documents.health(document.id)) : null;
       }
       case 'V': {
-        const version = await this.versions.findByRecordId(id);
-        if (!version) return null;
-        const document = await this.documents.findById(version.documentId);
-        const [view] = await this.versionViews([version], document!.recordId, true);
-        const change = await this.changes.findByToVersion(version.id);
-        const base = `${this.config.publicUrl}/api/v1`;
-        const ledger = version.ledgerIndex === null ? null : { index: Number(version.ledgerIndex), proof: `${base}/records/${id}/proof`, publicKey: `${base}/ledger/key` };
-        return { ...view, ledger, change: change ? (await this.changeViews([change], document!.recordId))[0] : null };
+        const parts = await loadVersionRecord(this.dataSource, id);
+        if (!parts) return null;
+        const { version, documentRecordId, change, ids } = parts;
+        const publicUrl = this.config.publicUrl;
+        const ledger = version.ledgerIndex === null ? null : { index: Number(version.ledgerIndex), proof: `${publicUrl}/api/v1/records/${id}/proof`, publicKey: `${publicUrl}/api/v1/ledger/key` };
+        return { ...versionView(version, documentRecordId, ids, publicUrl, true), ledger, change: change ? changeView(change, documentRecordId, ids, publicUrl) : null };
       }
       case 'C': {
         const change = await this.changes.findByRecordId(id);
