@@ -11,7 +11,7 @@ import {
 } from '@clausewatch/db';
 import { BadRequestException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { AlertsService } from '../alerts/alerts.service';
-import { parseRecordIdOrThrow } from '../common/record-id';
+import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';
 import { CreateDocumentDto } from './documents.dto';
@@ -123,7 +123,7 @@ export class DocumentsService {
   }
 
   private async load(id: string): Promise<Document> {
-    parseRecordIdOrThrow(id, 'D');
+    requireRecordIdParam(id, 'D');
     const document = await this.documents.findByRecordId(id);
     if (!document) throw new NotFoundException(`no document ${id}`);
     return document;
