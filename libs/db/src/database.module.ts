@@ -1,29 +1,10 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
-import {
-  ChangeRecordsRepository,
-  ChecksRepository,
-  DocumentsRepository,
-  NotificationsRepository,
-  PlatformsRepository,
-  SnapshotsRepository,
-  SubscribersRepository,
-  VersionsRepository,
-} from './repositories';
+import * as repositoryClasses from './repositories';
 
-export const DATABASE_URL = Symbol('DATABASE_URL');
-
-const repositories = [
-  ChangeRecordsRepository,
-  ChecksRepository,
-  DocumentsRepository,
-  NotificationsRepository,
-  PlatformsRepository,
-  SnapshotsRepository,
-  SubscribersRepository,
-  VersionsRepository,
-];
+/** Every repository class of `./repositories`, each built on the one data source. */
+const repositories = Object.values(repositoryClasses);
 
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {

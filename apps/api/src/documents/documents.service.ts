@@ -1,4 +1,4 @@
-import { APP_CONFIG, CheckService, checkTargetUrlSyntax, FetchError, IngestService } from '@clausewatch/capture';
+import { APP_CONFIG, CheckService, checkTargetUrlSyntax, FetchError, IngestService, kebabCase } from '@clausewatch/capture';
 import type { CheckResult } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import {
@@ -16,18 +16,6 @@ import { checkView, documentView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';
 import { CreateDocumentDto } from './documents.dto';
 import { filterNames, selectorRules } from './selector-rules';
-
-export function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'platform'
-  );
-}
 
 @Injectable()
 export class DocumentsService {
@@ -51,7 +39,7 @@ export class DocumentsService {
     } catch (error) {
       throw new BadRequestException(error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
     }
-    const platform = await this.platforms.ensure(slugify(dto.platform), dto.platform.trim());
+    const platform = await this.platforms.ensure(kebabCase(dto.platform).slice(0, 80) || 'platform', dto.platform.trim());
     const { document, created } = await this.documents.create({
       platformId: platform.id,
       title: dto.title.trim(),
