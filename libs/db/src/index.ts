@@ -4,3 +4,4 @@ export * from './naming.strategy';
 export * from './embedded/embedded-database';
 export * from './repositories';
 export * from './database.module';
+export * from './record-changes.constants';

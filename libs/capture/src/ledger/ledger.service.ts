@@ -15,7 +15,7 @@ import {
 } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { LEDGER_KEY_LOCK_KEY, LEDGER_LOCK_KEY, LEDGER_ORIGIN } from './ledger.constants';
+import { LEDGER_KEY_LOCK_KEY, LEDGER_ORIGIN } from './ledger.constants';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
 import { PgLedgerStore } from './pg-ledger.store';
 
@@ -74,14 +74,13 @@ export class LedgerService {
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  /** Appends the version's leaf; call right after inserting the version, in the same transaction. */
+  /** Appends the version's leaf; call right after inserting the version, in the same transaction (one round trip). */
   async appendVersion(manager: EntityManager, version: Version, documentRecordId: string): Promise<AppendedLeaf> {
-    // Held until the capture transaction ends, so the next writer sees this leaf committed.
-    await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [BigInt(`0x${LEDGER_LOCK_KEY}`).toString()]);
-    const log = new MerkleLog(new PgLedgerStore(manager, version.id));
-    const appended = await log.append(versionLeafOf(ledgerRecordOf(version, documentRecordId)));
-    version.ledgerIndex = String(appended.index);
-    return appended;
+    // ledger_append takes the ledger's advisory lock, held until the capture transaction ends,
+    // so crawler processes never take the same index and the next writer sees this leaf committed.
+    const { index, leafHash, treeSize } = await new PgLedgerStore(manager, version.id).appendLeaf(versionLeafOf(ledgerRecordOf(version, documentRecordId)));
+    version.ledgerIndex = String(index);
+    return { index, leafHash, treeSize };
   }
 
   log(manager: EntityManager = this.dataSource.manager): MerkleLog {

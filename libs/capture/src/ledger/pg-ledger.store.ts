@@ -1,5 +1,20 @@
-import { LedgerAppend, LedgerStore, NodeCoord, RecordsError, RecordsErrorCode } from '@clausewatch/records';
+import { AppendedLeaf, hashLeaf, LedgerAppend, LedgerStore, NodeCoord, RecordsError, RecordsErrorCode } from '@clausewatch/records';
 import { EntityManager } from 'typeorm';
+import { LEDGER_LOCK_KEY } from './ledger.constants';
+
+/** The advisory lock key as the signed bigint PostgreSQL takes. */
+const LEDGER_LOCK_ID = BigInt(`0x${LEDGER_LOCK_KEY}`).toString();
+
+interface AppendRow {
+  appended_index: string;
+  appended_leaf_hash: Buffer;
+  closing_hash: Buffer;
+}
+
+export interface PgAppendedLeaf extends AppendedLeaf {
+  /** The highest complete subtree the leaf closed (its own leaf hash when it closes none). */
+  closingHash: Buffer;
+}
 
 interface NodeRow {
   level: number;
@@ -44,21 +59,43 @@ export class PgLedgerStore implements LedgerStore {
     });
   }
 
-  async append(entry: LedgerAppend): Promise<void> {
+  /**
+   * Appends `leaf` as the version's entry in one round trip (`ledger_append` in the database:
+   * lock, index, leaf, closed subtrees, versions.ledger_index). Call it inside the capture
+   * transaction: the advisory lock it takes is held until that transaction ends.
+   * With `expectedIndex`, rejects (writing nothing) unless the leaf lands exactly there.
+   */
+  async appendLeaf(leaf: Buffer, expectedIndex: number | null = null): Promise<PgAppendedLeaf> {
     if (this.versionId === null) throw new RecordsError(RecordsErrorCode.InvalidArgument, 'this ledger store is read-only (no version to append)');
-    const [leafHash] = entry.nodes.filter((n) => n.level === 0).map((n) => n.hash);
-    // The primary key on leaf_index refuses a second leaf at the same index: a lost race fails, never forks.
-    const inserted: unknown[] = await this.manager.query(
-      `INSERT INTO ledger_leaves (leaf_index, version_id, leaf, leaf_hash)
-         SELECT $1, $2, $3, $4 WHERE $1 = (SELECT coalesce(max(leaf_index) + 1, 0) FROM ledger_leaves)
-         ON CONFLICT DO NOTHING RETURNING leaf_index`,
-      [entry.index, this.versionId, entry.leaf, leafHash],
-    );
-    if (inserted.length === 0) throw new RecordsError(RecordsErrorCode.LedgerConflict, `ledger leaf ${entry.index} is taken or out of order`);
-    await this.manager.query(
-      'INSERT INTO ledger_nodes (level, node_index, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])',
-      [entry.nodes.map((n) => n.level), entry.nodes.map((n) => n.index), entry.nodes.map((n) => n.hash)],
-    );
-    await this.manager.query('UPDATE versions SET ledger_index = $1 WHERE id = $2', [entry.index, this.versionId]);
+    let row: AppendRow;
+    try {
+      [row] = await this.manager.query('SELECT * FROM ledger_append($1::bigint, $2::bigint, $3::bytea, $4::bigint)', [
+        LEDGER_LOCK_ID,
+        this.versionId,
+        leaf,
+        expectedIndex,
+      ]);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      // CWL01: another leaf took the index; 23505: a second leaf for the same version.
+      if (code === 'CWL01' || code === '23505') throw new RecordsError(RecordsErrorCode.LedgerConflict, (error as Error).message);
+      if (code === 'CWL02') throw new RecordsError(RecordsErrorCode.MissingNode, (error as Error).message);
+      throw error;
+    }
+    const leafHash = hashLeaf(leaf);
+    // The database hashed the leaf itself: it must agree with the reference implementation.
+    if (!row.appended_leaf_hash.equals(leafHash)) {
+      throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);
+    }
+    return { index: Number(row.appended_index), leafHash, closingHash: row.closing_hash, treeSize: Number(row.appended_index) + 1 };
+  }
+
+  /** The LedgerStore append: `ledger_append` at `entry.index`, checked against the nodes MerkleLog computed. */
+  async append(entry: LedgerAppend): Promise<void> {
+    const appended = await this.appendLeaf(entry.leaf, entry.index);
+    const closing = entry.nodes[entry.nodes.length - 1];
+    if (!closing || !appended.closingHash.equals(closing.hash)) {
+      throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append closed a different subtree than the log computed at leaf ${entry.index}`);
+    }
   }
 }
