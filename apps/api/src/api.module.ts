@@ -2,6 +2,7 @@ import { CaptureModule, PageFetcher } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import { DatabaseModule } from '@clausewatch/db';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { join } from 'node:path';
 import { AlertsCron } from './alerts/alerts.cron';
@@ -24,6 +25,9 @@ import { LedgerController } from './ledger/ledger.controller';
 import { CitationService } from './records/citation.service';
 import { PermalinkController } from './records/permalink.controller';
 import { ProvisionRecordsRepository } from './records/provision-records.repository';
+import { RecordChangesInterceptor } from './records/record-changes.interceptor';
+import { RecordChangesListener } from './records/record-changes.listener';
+import { RecordCache } from './records/record.cache';
 import { RecordsController } from './records/records.controller';
 import { RecordsService } from './records/records.service';
 import { SubscribersController } from './subscribers/subscribers.controller';
@@ -62,6 +66,13 @@ export class ApiModule {
         RecordsService,
         CitationService,
         ProvisionRecordsRepository,
+        { provide: RecordCache, useFactory: () => new RecordCache(options.config.recordCacheMb * 1024 * 1024) },
+        {
+          provide: RecordChangesListener,
+          useFactory: (cache: RecordCache) => new RecordChangesListener(cache, options.databaseUrl, options.config.recordCacheMb > 0),
+          inject: [RecordCache],
+        },
+        { provide: APP_INTERCEPTOR, useClass: RecordChangesInterceptor },
         LedgerKeyInitializer,
         FeedsService,
         ContextService,

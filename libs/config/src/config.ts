@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Turn off the crawler and scheduler in this process (API only). */
   crawlerEnabled: boolean;
   seedCatalog: boolean;
+  /** Memory for serialized records in the API; 0 turns the cache off. */
+  recordCacheMb: number;
 }
 
 export class ConfigError extends Error {
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     allowPrivateNetworks: boolean(env, 'ALLOW_PRIVATE_NETWORKS', true),
     crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
     seedCatalog: boolean(env, 'SEED_CATALOG', true),
+    recordCacheMb: integer(env, 'RECORD_CACHE_MB', 64, 0, 65536),
   };
 }
 
@@ -143,4 +146,5 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'ALLOW_PRIVATE_NETWORKS', default: 'true', description: 'Allow documents on loopback/private addresses (set false on a public deployment)' },
   { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
+  { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
 ];

@@ -20,8 +20,10 @@ export class RecordsController {
   @ApiOkResponse({ description: 'The record as JSON; a version carries its ledger index and the address of its inclusion proof' })
   @ApiBadRequestResponse({ description: 'Malformed record ID' })
   @ApiNotFoundResponse({ description: 'No such record' })
-  find(@Param('id') id: string): Promise<Record<string, unknown>> {
-    return this.records.find(id);
+  async find(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const body = await this.records.findJson(id);
+    reply.header('content-type', 'application/json; charset=utf-8');
+    return body;
   }
 
   @Get(':id/citation')

@@ -15,6 +15,7 @@ import { DataSource } from 'typeorm';
 import { ProvisionRecordsRepository } from './provision-records.repository';
 import { loadVersionRecord } from './version-record.query';
 import { provisionView } from './provision.view';
+import { RecordCache } from './record.cache';
 import { changeView, documentView, platformView, referencedVersionIds, versionView } from './record.views';
 
 @Injectable()
@@ -29,6 +30,7 @@ export class RecordsService {
     private readonly ledger: LedgerService,
     private readonly integrity: RecordIntegrityService,
     @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly cache: RecordCache,
   ) {}
 
   /** Re-hashes what is stored behind a record (every version it rests on). */
@@ -57,6 +59,20 @@ export class RecordsService {
     if (version.ledgerIndex === null) throw new ConflictException(`version ${id} is not in the ledger`);
     const document = await this.documents.findById(version.documentId);
     return this.ledger.bundleFor(version, document!.recordId);
+  }
+
+  /**
+   * The record's JSON as GET /records/:id sends it, from memory when it has not changed since it
+   * was last serialized (the database names every changed record; see RecordChangesListener).
+   */
+  async findJson(id: string): Promise<Buffer> {
+    requireRecordIdParam(id);
+    const cached = this.cache.get(id);
+    if (cached !== undefined) return cached;
+    const token = this.cache.begin();
+    const body = Buffer.from(JSON.stringify(await this.find(id)));
+    this.cache.set(id, body, token);
+    return body;
   }
 
   /** Any record by its permanent ID: 400 when malformed, 404 when unknown. */
