@@ -32,7 +32,7 @@ export const QUOTE_MAX_CHARS = 160;
 export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
   liability: -1,
   indemnification: -1,
-  'acceptable-use': -0.7,
+  'acceptable-use': -1,
   'dispute-resolution': -1,
   'international-transfer': -1,
   advertising: -0.7,

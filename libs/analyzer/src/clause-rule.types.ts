@@ -14,8 +14,10 @@ export interface ClauseRule {
   negatedWeight?: number;
   /** Stance when the user is the one acting ("you may terminate your account" vs "we may terminate it"). */
   userActorStance?: number;
+  /** Count only the first match: the rule lists alternative names of one event ("merger, acquisition or sale"). */
+  once?: boolean;
 }
 
-export function rule(type: string | null, id: string, pattern: RegExp, weight: number, stance = 0, options: { negatedStance?: number; negatedWeight?: number; userActorStance?: number } = {}): ClauseRule {
+export function rule(type: string | null, id: string, pattern: RegExp, weight: number, stance = 0, options: { negatedStance?: number; negatedWeight?: number; userActorStance?: number; once?: boolean } = {}): ClauseRule {
   return { type, id, pattern, weight, stance, ...options };
 }

@@ -147,6 +147,20 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     expect(classify('Cheaters will be banned from the game.').clauseTypes[0]?.id).toBe('account-termination');
   });
 
+  test('a licence granted to the user stays the scope of their use however broad its wording', () => {
+    const text = 'We grant you a limited, personal, worldwide, royalty-free, non-assignable and non-exclusive license to use the app.';
+    expect(classify(text).clauseTypes[0]?.id).not.toBe('content-license');
+  });
+
+  test('"third-party cookies / analytics" name a tracking technology, not a recipient of data', () => {
+    expect(classify('We use third-party analytics tools to measure traffic.').clauseTypes[0]?.id).toBe('tracking');
+    expect(classify('Third-party cookies may be set when you visit the site.').clauseTypes.map((t) => t.id)).not.toContain('data-sharing');
+  });
+
+  test('personal data passed on in a merger is a sale of data, even when it goes "to a third party"', () => {
+    expect(classify('We may transfer your information to a third party if we are involved in a merger.').clauseTypes[0]?.id).toBe('data-sale');
+  });
+
   test('rule sources are lower case, since they run on lower-cased text', () => {
     const upper = compiledRules.filter((r) => /[A-Z]/.test(r.pattern.source.replace(/\\[a-zA-Z]/g, '')));
     expect(upper.map((r) => r.id)).toEqual([]);
@@ -157,5 +171,58 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     const sale = classify(text).clauseTypes.find((t) => t.id === 'data-sale');
     const span = sale?.evidence.find((e) => e.text.toLowerCase().startsWith('sell'));
     expect(span && text.slice(span.start, span.end)).toBe(span?.text);
+  });
+});
+
+describe('classify: rule families added for the ToS;DR evaluation', () => {
+  test.each([
+    // Breaking the law through the service is a conduct rule, not a choice of law.
+    ['acceptable-use', 'You agree not to use the service to violate any applicable law or regulation.'],
+    ['acceptable-use', 'Your use of the website shall be lawful at all times.'],
+    // Disclaiming responsibility for linked sites limits liability.
+    ['liability', 'We are not responsible for the content of third-party websites linked from our service.'],
+    // A data breach is security; a breach of contract is not.
+    ['security', 'We will notify you without delay of any data breach affecting your personal information.'],
+    // Retaining rights in one's content is ownership, not data retention.
+    ['content-ownership', 'You retain all rights in the content you post.'],
+    // Data wiped from the provider's systems.
+    ['deletion', 'When you close your account, we permanently delete your data from our servers.'],
+    // The passive voice of a sale.
+    ['data-sale', 'Your personal data may be sold to our partners.'],
+    // Data minimisation limits what the data is used for.
+    ['data-use', 'Personal data is processed only to the extent necessary for the technical operation of the site.'],
+  ])('%s: %s', (type, text) => {
+    expect(classify(text).clauseTypes[0]?.id).toBe(type);
+  });
+
+  test('a breach of the terms is not a security incident', () => {
+    expect(classify('If you breach these terms, your access to the service terminates.').clauseTypes.map((t) => t.id)).not.toContain('security');
+  });
+
+  test('a negator between subject and verb negates the cue: "we do not collect" is not a collection', () => {
+    const result = classify('We do not collect any personal information.');
+    const collection = result.clauseTypes.find((t) => t.id === 'data-collection');
+    expect(collection?.evidence.every((e) => e.negated)).toBe(true);
+    expect(result.stance).not.toBe('unfavorable');
+  });
+
+  test('a passive sale is negated like an active one', () => {
+    expect(classify('Your information will never be sold or rented to anyone.').stance).toBe('favorable');
+    expect(classify('Your personal data may be sold to our partners.').stance).toBe('unfavorable');
+  });
+
+  test('a list of data items is stronger evidence of collection than one item', () => {
+    const one = classify('We may record your email address.').clauseTypes.find((t) => t.id === 'data-collection')?.confidence ?? 0;
+    const many = classify('We may record your email address, phone number, IP address and device identifiers.').clauseTypes.find((t) => t.id === 'data-collection')?.confidence ?? 0;
+    expect(many).toBeGreaterThan(one);
+  });
+
+  test.each([
+    ['Click here to cancel your account.', 'favorable'],
+    ['We may terminate your account after giving you 30 days written notice.', 'neutral'],
+    ['We keep your data for as long as it may be relevant to us.', 'unfavorable'],
+    ["We'll notify you when a government asks for your data, unless the law forbids it.", 'favorable'],
+  ])('%s → %s', (text, stance) => {
+    expect(classify(text).stance).toBe(stance);
   });
 });

@@ -10,13 +10,20 @@ interface CompiledRule extends ClauseRule {
   lower: RegExp;
   /** Case-insensitive fallback for texts whose lower-casing changes their length (a few non-ASCII letters). */
   folded: RegExp;
+  /** Whether a negator inside the match ("we do not collect") negates it: not for rules that spell out a negation. */
+  innerNegation: boolean;
 }
+
+// A rule whose pattern names a negator itself ("not (?:respond|honour)", "(?!can not)") decides what it means,
+// so a negator inside its match is not read as negating it (the source is scanned for \bnot, \bno, \bnever, n't).
+const SPELLED_NEGATION = /(?:\\b|\W)(?:not|no|never)\b|n't/;
 
 // Rule sources are written in lower case (checked in clause.classifier.spec.ts), so the lower-cased text matches them.
 export const compiledRules: CompiledRule[] = [...privacyRules, ...termsRules].map((r) => ({
   ...r,
   lower: new RegExp(r.pattern.source, 'g'),
   folded: new RegExp(r.pattern.source, 'gi'),
+  innerNegation: !SPELLED_NEGATION.test(r.pattern.source),
 }));
 const compiled = compiledRules;
 
@@ -37,10 +44,20 @@ function spanStance(r: ClauseRule, span: EvidenceSpan): number {
 // Negation reaches back to the start of the clause, at most a few words: "we do not sell or rent your data".
 const NEGATOR = /\b(?:not|no|never|neither|nor|none|nothing|cannot|without)\b|n't\b|\bno longer\b/i;
 const CLAUSE_BREAK = /[.;:!?()]|\b(?:but|however|unless|except|although|while|whereas)\b/gi;
-const NEGATION_WINDOW_WORDS = 8;
+const NEGATION_WINDOW_WORDS = 10;
 // Idioms that contain a negator but do not negate what follows ("in no event will our liability exceed").
 const NOT_NEGATIONS = /\b(?:no later than|no more than|no less than|not limited to|whether or not|not only|if not)\b/gi;
-const STANCE_THRESHOLD = 1;
+// A clause that leans against the user is worth flagging on a weaker signal than a favourable reading needs:
+// missing a harmful clause costs the reader more than a false alarm.
+const UNFAVORABLE_THRESHOLD = 0.75;
+const FAVORABLE_THRESHOLD = 1;
+// A cue that recurs (a list of identifiers, several kinds of prohibited content) adds evidence, at a discount
+// and up to a few times, so one long enumeration does not drown a decisive phrase.
+const REPEAT_SHARE = 0.5;
+const REPEAT_MAX = 3;
+// The opening words of a clause (its heading, its subject) say what it is about more than an aside further on.
+const LEAD_CHARS = 150;
+const LEAD_BONUS = 1.25;
 /** Scores turn into a confidence that saturates: one strong cue ≈ 0.7, two ≈ 0.9. */
 const CONFIDENCE_SCALE = 2.5;
 
@@ -48,8 +65,18 @@ function isNegated(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 120), start);
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
-  const scope = before.slice(clauseStart).replace(NOT_NEGATIONS, ' ');
-  const words = scope.trim().split(/\s+/).filter(Boolean).slice(-NEGATION_WINDOW_WORDS);
+  return hasNegator(before.slice(clauseStart).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS));
+}
+
+/** A cue spanning subject and verb ("we do not collect") carries its negator inside: look before its last word. */
+function isNegatedInside(matched: string): boolean {
+  CLAUSE_BREAK.lastIndex = 0;
+  const clause = CLAUSE_BREAK.exec(matched);
+  const words = (clause ? matched.slice(0, clause.index) : matched).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/);
+  return words.length > 1 && hasNegator(words.slice(0, Math.min(words.length - 1, NEGATION_WINDOW_WORDS)));
+}
+
+function hasNegator(words: string[]): boolean {
   // "without" negates what follows it only as a condition ("without your consent"), not a verb: skip it here.
   return words.some((w) => w.toLowerCase() !== 'without' && NEGATOR.test(w));
 }
@@ -67,8 +94,12 @@ function userActs(text: string, start: number): boolean {
   for (const m of scope.matchAll(SUBJECT)) last = m;
   // "after you close your account, we keep ..." names the user without giving them a choice: only "you may /
   // can / wish to ..." makes the act theirs.
-  return !!last && last[0].toLowerCase() === 'you' && USER_CHOICE.test(scope.slice(last.index ?? 0));
+  if (!last) return IMPERATIVE_LEAD.test(scope);
+  return last[0].toLowerCase() === 'you' && USER_CHOICE.test(scope.slice(last.index ?? 0));
 }
+// An instruction to the reader ("click here to cancel your account", "to delete your posts, go to ...") has the
+// user act without naming them.
+const IMPERATIVE_LEAD = /^\s*(?:please |simply |just )?(?:click(?: here)?(?: to)?|tap(?: here)?(?: to)?|select|press|(?:in order )?to|how to)\s*$/i;
 const USER_CHOICE = /^you (?:can|may|could|are (?:able|free|entitled) to|have the (?:right|option|ability)|choose|wish|want|would like|decide|simply)\b/i;
 
 export interface RuleHit {
@@ -91,7 +122,7 @@ export function ruleHits(text: string): RuleHit[] {
       }
       const start = m.index;
       const userActor = r.userActorStance !== undefined && userActs(text, start);
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start), rule: r.id, ...(userActor ? { userActor } : {}) } });
+      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])), rule: r.id, ...(userActor ? { userActor } : {}) } });
     }
   }
   return hits;
@@ -103,15 +134,18 @@ export function classify(input: string): Classification {
   const hits = ruleHits(text);
   const scores = new Map<string, number>();
   const evidence = new Map<string, EvidenceSpan[]>();
-  const counted = new Set<CompiledRule>();
+  const counted = new Map<CompiledRule, number>();
   const stanceEvidence: EvidenceSpan[] = [];
   let stanceScore = 0;
   for (const { rule, span } of hits) {
-    // Each rule counts once, so a long clause repeating a word does not outweigh a decisive phrase.
-    const first = !counted.has(rule);
-    counted.add(rule);
+    // A rule's first match counts in full, a few repeats at a discount (REPEAT_SHARE), so a long clause repeating
+    // a word does not outweigh a decisive phrase; the stance takes each rule once.
+    const seen = counted.get(rule) ?? 0;
+    const first = seen === 0;
+    counted.set(rule, seen + 1);
     if (rule.type) {
-      if (first) scores.set(rule.type, (scores.get(rule.type) ?? 0) + rule.weight * (span.negated ? (rule.negatedWeight ?? 1) : 1));
+      const share = (first ? 1 : seen <= REPEAT_MAX && !rule.once ? REPEAT_SHARE : 0) * (span.start < LEAD_CHARS ? LEAD_BONUS : 1);
+      if (share > 0) scores.set(rule.type, (scores.get(rule.type) ?? 0) + share * rule.weight * (span.negated ? (rule.negatedWeight ?? 1) : 1));
       const list = evidence.get(rule.type) ?? [];
       list.push(span);
       evidence.set(rule.type, list);
@@ -130,12 +164,12 @@ export function classify(input: string): Classification {
     .map(([id, raw]) => [id, raw * (TYPE_SPECIFICITY[id] ?? 1)] as const)
     .map(([id, score]) => ({ id, confidence: round(1 - Math.exp(-score / CONFIDENCE_SCALE)), evidence: (evidence.get(id) ?? []).sort((a, b) => a.start - b.start) }))
     .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE)
-    .sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
+    .sort((a, b) => b.confidence - a.confidence || firstMentionFirst(a, b) || a.id.localeCompare(b.id));
   // Some clause types lean one way whatever their wording (a liability clause limits the platform's duties);
   // the lean only tips a clause whose own cues are weak.
   const lean = clauseTypes[0] ? (TYPE_STANCE_LEAN[clauseTypes[0].id] ?? 0) : 0;
   stanceScore += lean;
-  const stance: Stance = stanceScore <= -STANCE_THRESHOLD ? 'unfavorable' : stanceScore >= STANCE_THRESHOLD ? 'favorable' : 'neutral';
+  const stance: Stance = stanceScore <= -UNFAVORABLE_THRESHOLD ? 'unfavorable' : stanceScore >= FAVORABLE_THRESHOLD ? 'favorable' : 'neutral';
   const top = clauseTypes[0]?.confidence ?? 0;
   const stanceStrength = 1 - Math.exp(-Math.abs(stanceScore) / CONFIDENCE_SCALE);
   return {
@@ -145,6 +179,12 @@ export function classify(input: string): Classification {
     stanceScore: round(stanceScore),
     stanceEvidence,
   };
+}
+
+// Between equally supported types, the one the clause names first is usually its subject ("cookies ... used to
+// show ads" is about cookies).
+function firstMentionFirst(a: ClauseTypeMatch, b: ClauseTypeMatch): number {
+  return (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0);
 }
 
 function round(x: number): number {

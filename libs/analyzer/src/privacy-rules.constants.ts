@@ -5,13 +5,19 @@ import { ClauseRule, rule } from './clause-rule.types';
 const PD = '(?:personal (?:data|information|details)|personally identifiable information|your (?:data|information|details)|user (?:data|information)|(?:the )?(?:data|information) (?:we|that we) (?:collect|hold))';
 const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|service providers?|other companies|outside (?:companies|parties|organi[sz]ations))';
 
+// "Third-party cookies / analytics / sites" name a tracking technology or another site, not a recipient of data.
+const NOT_TECH = '(?![- ](?:cookies?|analytics|tracking|trackers?|pixels?|scripts?|tags?|web ?sites?|sites?|links?)\\b)';
+
+// One retains rights or ownership in content (content-ownership), not only data (retention).
+const NOT_RIGHTS = '(?! (?:all |any |full |sole |your |their |its |the )*(?:rights?|ownership|title|copyrights?|intellectual property|control)\\b)';
+
 export const privacyRules: ClauseRule[] = [
   // data-collection
   rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|log)(?:s|ed)?\b/, 2.5, -0.5),
   rule('data-collection', 'collect', /\bcollect(?:s|ed|ing|ion)?\b/, 1.5),
   rule('data-collection', 'categories', /\b(?:types|categories|kinds|pieces) of (?:personal )?(?:information|data)\b|\b(?:information|data) (?:we|that we|which we) collect (?:includes?|consists|may include|about you)\b/, 2),
   // "use the information we collect": the relative clause points back at collected data, it states no collection.
-  rule('data-collection', 'collected-reference', /\b(?:information|data|details)(?: that| which)? (?:we|you) (?:have )?(?:collect|gather|obtain|receive)(?:ed)?\b(?! (?:includes?|consists|may include|about you))/, -2.5),
+  rule('data-collection', 'collected-reference', /\b(?:information|info|data|details)(?: that| which)? (?:we|you)(?: have|'ve)? (?:automatically )?(?:collect|gather|obtain|receive)(?:ed)?\b(?! (?:includes?|consists|may include|about you))/, -2.5),
   rule('data-collection', 'automatically', /\bautomatically (?:collect|record|receive|log)\w*\b/, 1),
   rule('data-collection', 'identifiers', /\b(?:ip address(?:es)?|device (?:id|identifiers?|information|type|model)|browser type|operating system|hardware model|email address(?:es)?|phone numbers?|contact (?:details|information)|usage (?:data|information)|log (?:data|information|files?)|payment information|billing information|mac address)\b/, 1.5, -0.3),
   rule('data-collection', 'private-content', /\b(?:read|access|scan|view|monitor)\w*\b[^.;]{0,40}\b(?:private )?(?:messages|communications|conversations|chats)\b/, 2, -1),
@@ -28,6 +34,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-use', 'how-we-use', /\bhow (?:we|do we) use\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
   rule('data-use', 'purposes', /\bpurposes?\b/, 1),
   rule('data-use', 'limited-purposes', /\bonly (?:use|process|for the purposes?)\b|\b(?:limited|specific|necessary) purposes?\b|\bsolely (?:to|for)\b/, 1.5, 1),
+  // Data minimisation: collecting or processing no more than a purpose needs limits what the data is used for.
+  rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3, 1),
   rule('data-use', 'aggregate', /\b(?:aggregated?|anonymi[sz](?:ed|ation)|de-?identified|statistic(?:s|al)|pseudonymi[sz]ed)\b/, 2),
   rule('data-use', 'profiling', /\b(?:profiling|inferences?|automated decision|personali[sz](?:e|ed|ation))\b/, 1.5, -0.5),
   rule('data-use', 'many-purposes', /\b(?:any|other) (?:lawful |legitimate |business )?purposes?\b/, 1, -1),
@@ -38,10 +46,10 @@ export const privacyRules: ClauseRule[] = [
 
   // advertising
   // An advertising identifier is a device identifier for tracking (see 'trackers'), not an advertisement.
-  rule('advertising', 'ads', /\badverti[sz]\w*(?! ?(?:ids?|identifiers?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
+  rule('advertising', 'ads', /\badverti[sz]\w*(?! ?(?:ids?|identifiers?|cookies?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
   // Data used for the purpose of marketing or ads: the purpose names the practice, the use is generic.
-  rule('advertising', 'use-for-ads', /\b(?:use[sd]?|using|process\w*)\b[^.;]{0,40}\b(?:data|information|details|preferences|profiles?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,60}\b(?:advertis\w+|marketing|ads|promotional)\b/, 0.8, -0.5),
-  rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b/, 2, -1),
+  rule('advertising', 'use-for-ads', /\b(?:use[sd]?|using|process\w*)\b[^.;]{0,40}\b(?:data|information|details|preferences|profiles?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,60}\b(?:advertis\w+|marketing|ads|promotional)\b/, 2, -0.5),
+  rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b(?! ?(?:cookies?|ids?|identifiers?)\b)/, 2, -1),
   rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -1),
   // Offers picked for the user ("products that may be of interest to you") are marketing even without the word.
   rule('advertising', 'of-interest', /\b(?:offers?|products?|services?|promotions?|deals|events)\b[^.;]{0,60}\b(?:(?:of|be of|may) interest to you|(?:you|they) (?:may|might) (?:like|enjoy|be interested in)|relevant to you|interest(?:s|ed) you)\b/, 2, -1),
@@ -49,27 +57,29 @@ export const privacyRules: ClauseRule[] = [
 
   // data-sharing
   rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|make available|release|grant access)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
-  rule('data-sharing', 'use-third', /\b(?:use|engage|employ|rely on|work with|partner with)\w*\b[^.;]{0,30}\bthird[- ]?part(?:y|ies)\b/, 2.5, -1),
-  rule('data-sharing', 'third-party', /\bthird[- ]?part(?:y|ies)\b/, 1.5),
+  rule('data-sharing', 'use-third', new RegExp(`\\b(?:use|engage|employ|rely on|work with|partner with)\\w*\\b[^.;]{0,30}\\bthird[- ]?part(?:y|ies)\\b${NOT_TECH}`), 2.5, -1),
+  rule('data-sharing', 'third-party', new RegExp(`\\bthird[- ]?part(?:y|ies)\\b${NOT_TECH}`), 1.5),
   rule('data-sharing', 'recipients', /\b(?:service providers?|vendors?|partners?|affiliates?|processors?|subcontractors?|contractors?|subsidiaries)\b/, 1),
   rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5, { userActorStance: 0 }),
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
   // Recipients bound to keep the data confidential or to use it only for the service: a safeguard for the user.
   rule('data-sharing', 'confidentiality', /\b(?:confidential(?:ity)?|bound by|obligat\w+ (?:not )?to (?:protect|keep|safeguard|not)|data processing agreements?)\b|\b(?:obligat\w+|required|agree|contractually bound) not to (?:disclose|use|share|sell)\b/, 0.8, 1.5),
-  rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get)\\w*\\b[^.;]{0,60}\\bfrom\\b[^.;]{0,20}\\b${THIRD}`), 3.5, -1),
+  rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get|combine)\\w*\\b[^.;]{0,60}\\b(?:from|with)\\b[^.;]{0,20}\\b(?:${THIRD}|other sources|(?:third[- ]party|external|publicly available|public) sources)`), 3.5, -1),
 
   // data-sale
   rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
+  // The passive voice puts the data first: "your information will never be sold or rented".
+  rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
   rule('data-sale', 'sale-of-data', /\bsale of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
   rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
 
-  rule('data-sale', 'asset-transfer', new RegExp(`\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|change (?:of|in) control|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|change (?:of|in) control|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 4, -1),
+  rule('data-sale', 'asset-transfer', new RegExp(`\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|change (?:of|in) control|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|change (?:of|in) control|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 5, -1),
 
   // business-transfer
-  rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|change (?:of|in) control|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1),
+  rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|change (?:of|in) control|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1, { once: true }),
 
   // law-enforcement
-  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|legal (?:process|requests?|demands?|inquir\w+|orders?))\b/, 3, -0.5),
+  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
   rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)/, 2, 1),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 
@@ -90,23 +100,27 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'session-cookies', /\bsession cookies?\b|\bstrictly necessary cookies?\b|\bessential cookies?\b/, 1, 1),
 
   // retention
-  rule('retention', 'retain', /\b(?:retain\w*|retention|keep|kept|store[sd]?|storing|hold|preserve[sd]?)\b[^.;]{0,60}\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\b/, 2.5),
-  rule('retention', 'retention-word', /\bretention\b|\bretain\w*\b/, 2),
-  rule('retention', 'logs', /\b(?:server )?logs?\b|\blog files?\b/, 1.5, -0.5),
+  rule('retention', 'retain', new RegExp(`\\b(?:retain\\w*${NOT_RIGHTS}|retention|keep|kept|store[sd]?|storing|hold|preserve[sd]?)\\b[^.;]{0,60}\\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\\b`), 2.5),
+  rule('retention', 'retention-word', new RegExp(`\\bretention\\b|\\bretain\\w*\\b${NOT_RIGHTS}`), 2),
+  rule('retention', 'logs', /\b(?:server )?logs?\b(?! ?(?:in|on|out|into)\b)|\blog files?\b/, 1.5, -0.5),
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
   rule('retention', 'after-deletion', /\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
   rule('retention', 'deleted-after', /\b(?:delet|destroy|dispos|eras|purg|anonymi[sz]|scrambl|overwrit)\w*\b[^.;]{0,60}\b(?:after|within|once|at the end of|if (?:it is |they are )?no longer)\b/, 3, 1),
   rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required)|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
   rule('retention', 'kept-copies', /\b(?:copies|copy|backups?|archives?|residual)\b[^.;]{0,60}\b(?:removed|deleted|closed|terminated|cancell?ed)\b|\beven (?:if|after|though|when)\b[^.;]{0,40}\b(?:delet|remov|clos|terminat|eras)\w*/, 2, -1.5),
+  // A short, stated upper bound on keeping data is a commitment the user can check.
+  rule(null, 'bounded-retention', /\b(?:no (?:more|longer) than|not (?:more|longer) than|at most|a maximum of|maximum of) (?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?)\b/, 0, 1),
   // "As long as necessary" sets no period the user can check (stance only; the type comes from the rule above).
-  rule(null, 'open-ended-retention', /\b(?:for )?(?:as|so) long as (?:it is |is |they are |we (?:deem|consider) )?(?:necessary|needed|required|relevant|reasonably necessary)\b/, 0, -1),
+  rule(null, 'open-ended-retention', /\b(?:for )?(?:as|so) long as (?:(?:it|they|this|that) (?:is|are|may be|remains?|might be) |is |we (?:deem|consider)(?: it)? |(?:reasonably )?)?(?:necessary|needed|required|relevant|useful|reasonably necessary)\b|\b(?:as|so) long as (?:we|you) (?:need|require|have a (?:legitimate |business )?(?:need|reason))\b/, 0, -1),
   rule('retention', 'indefinitely', /\bindefinitely\b|\bas long as (?:we|necessary|needed|required|reasonably)\b|\bbackups?\b|\barchiv\w+\b/, 1.5, -0.5),
 
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
   rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
-  rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5, { userActorStance: 2 }),
   rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b/, 3, 2),
+  // Data wiped from the provider's own systems, not just hidden from view.
+  rule('deletion', 'erased-from-systems', /\b(?:delet|eras|remov|purg|wip)\w*\b[^.;]{0,60}\bfrom (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)\b|\bpermanently (?:delet|eras|remov)\w*/, 2.5, 1),
+  rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5, { userActorStance: 2 }),
 
   // user-rights
   rule('user-rights', 'right-to', /\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b/, 3, 2),
@@ -128,7 +142,8 @@ export const privacyRules: ClauseRule[] = [
   rule('security', 'security', /\bsecur(?:ity|e|ely)\b/, 2, 0.5),
   rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?)\b/, 2, 1.5),
   rule('security', 'two-factor', /\b(?:two[- ]factor|2fa|multi[- ]factor|two[- ]step)\b/, 3.5, 2),
-  rule('security', 'breach', /\b(?:data |security )?breach(?:es)?\b|\bunauthori[sz]ed (?:access|disclosure|use)\b/, 2, 0.5),
+  // A breach of data or security, not of contract ("if you breach these terms").
+  rule('security', 'breach', /\b(?:data|security|privacy|personal (?:data|information)) breach(?:es)?\b|\bbreach(?:es)? (?:of|affecting|involving) (?:security|(?:your |the )?(?:personal(?:ly)? \w+ )?(?:data|information))\b|\bunauthori[sz]ed (?:access|disclosure|use)\b/, 2, 0.5),
   rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information|privacy)\b/, 1.5, 1),
 
   // children

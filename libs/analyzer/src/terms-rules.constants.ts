@@ -12,7 +12,7 @@ export const termsRules: ClauseRule[] = [
   rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
 
   // account-termination
-  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*)\b[^.;]{0,60}\b(?:accounts?|access|membership|registration|subscriptions?|profiles?|use of the)\b/, 3, -1, { userActorStance: 2 }),
+  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*)\b[^.;]{0,60}\b(?:accounts?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated)\b/, 2.5, -0.5),
   rule('account-termination', 'stop-service', /\b(?:discontinu\w+|(?:stop|cease)(?: \([^)]{0,40}\))? (?:to )?(?:provid|offer|operat)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b|\b(?:suspend|stop|cease)\b[^.;]{0,15}\b(?:the|a|any|all|our) (?:services?|features?|functionalit\w+)\b/, 3, -1, { userActorStance: 1 }),
   rule('account-termination', 'you-leave', /\byou (?!(?:can|may) not\b)(?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
@@ -29,11 +29,11 @@ export const termsRules: ClauseRule[] = [
   rule('content-license', 'free-license', /\bcreative commons\b|\bcc[- ]by\b|\bopen[- ]source\b|\b(?:gnu|gpl|mit|apache) (?:license|licence)\b|\bfree (?:software )?licen[cs]e\b/, 2.5, 1.5),
   // A licence granted to the user to use the service is not a licence over the user's content; its scope ("personal,
   // non-commercial use") is an eligibility rule.
-  rule('content-license', 'license-to-user', /\b(?:grants?|granted|gives?|provides?)\b[^.;]{0,15}\b(?:to )?(?:you|users?|the user|members?)\b[^.;]{0,60}\blicen[cs]e\b|\blicen[cs]e(?:d)? to (?:you|the user|users)\b/, -3.5, 0.5),
+  rule('content-license', 'license-to-user', /\b(?:grants?|granted|gives?|provides?)\b[^.;]{0,15}\b(?:to )?(?:you|users?|the user|members?)\b[^.;]{0,60}\blicen[cs]e\b|\b(?:grants?|gives?|provides?) (?:to )?you\b[^.;]{0,120}\b(?:licen[cs]e|right to (?:access|use))\b|\blicen[cs]e(?:d)? to (?:you|the user|users)\b|\byour (?:limited |personal )?licen[cs]e to (?:access|use)\b/, -5, 0.5),
   rule('content-license', 'your-content', /\b(?:your|user|member|customer) (?:content|submissions?|materials?|posts?|contributions?|uploads?)\b|\bcontent (?:you|that you) (?:post|submit|upload|provide)\b/, 1.5),
 
   // content-ownership
-  rule('content-ownership', 'you-own', /\b(?:you|users?|customers?|members?|authors?)\b[^.;]{0,30}\b(?:own|owns|retain\w*|keep|maintain|remain the owner|hold)\b[^.;]{0,40}\b(?:ownership|rights?|title|intellectual property|copyright)\b/, 3.5, 2),
+  rule('content-ownership', 'you-own', /\b(?:you|users?|customers?|members?|authors?)\b[^.;]{0,30}\b(?:own|owns|retain\w*|keep|maintain|remain the owner|hold)\b[^.;]{0,40}\b(?:ownership|rights?|title|intellectual property|copyrights?)\b/, 3.5, 2),
   rule('content-ownership', 'ownership', /\bownership\b|\bowner of\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
   rule('content-ownership', 'claim-ownership', /\bclaim\w*\b[^.;]{0,20}\b(?:any )?(?:ownership|rights? (?:in|to|over))\b/, 3, -1.5),
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
@@ -49,9 +49,11 @@ export const termsRules: ClauseRule[] = [
   // acceptable-use
   rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
   rule('acceptable-use', 'bad-content', /\b(?:illegal|unlawful|harass\w*|threaten\w*|defamat\w+|libel\w*|slander\w*|obscen\w+|pornograph\w*|sexually explicit|hateful|hate speech|abusive|violen\w+|extremis\w+|terroris\w+|racist|offensive|infringing)\b/, 2),
+  // Using the service to break the law (as opposed to which country's law governs the contract).
+  rule('acceptable-use', 'break-law', /\b(?:violat\w*|break\w*|contraven\w+)\b[^.;]{0,15}\b(?:any|all|the)? ?(?:applicable |local |national |international )*(?:laws?|regulations?|legislation)\b|\b(?:unlawful|illegal|lawful) (?:purposes?|activit\w+|manner)\b|\bshall be lawful\b/, 2.5, -0.3),
   rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
   rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
-  rule('acceptable-use', 'abuse', /\bhack\w*\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
+  rule('acceptable-use', 'abuse', /\bhack\w*\b|\bcrack\w*\b|\bprob(?:e|ing)\b|\bvulnerabilit\w+\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
   rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|\bconduct\b|\bpolitical\b|\breligio\w+\b/, 1.5),
 
   // dispute-resolution
@@ -82,6 +84,8 @@ export const termsRules: ClauseRule[] = [
   rule('liability', 'no-control', /\bno control over\b|\b(?:not|no) (?:be )?(?:responsib\w+|liab\w+)\b[^.;]{0,15}\b(?:for|regarding)\b|\bassumes? no (?:responsibility|liability)\b/, 2.5, -1, { negatedStance: -1 }),
   // The object of a warranty disclaimer ("... that errors will be corrected", "... will meet your needs").
   rule('liability', 'warranted-outcome', /\berrors?\b[^.;]{0,40}\bcorrected\b|\b(?:operational|error[- ]free|uninterrupted|secure|timely|reliable)\b[^.;]{0,40}\b(?:or|and)\b[^.;]{0,20}\b(?:safe|secure|error[- ]free|free of (?:viruses|harmful components)|available)\b|\bmeet your (?:needs|requirements|expectations)\b/, 2.5, -1.5, { negatedStance: -1.5 }),
+  // Disclaiming responsibility for linked or third-party sites is a limit of liability, whoever runs those sites.
+  rule('liability', 'linked-content', /\b(?:not|no|any|without)\b[^.;]{0,30}\b(?:responsib\w+|liab\w+|endorse\w*|control|verify|warrant\w*)\b[^.;]{0,80}\b(?:third[- ]party|linked|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|web sites?|content|services|resources|materials)\b/, 4, -1, { negatedStance: -1 }),
   rule('liability', 'disclaim', /\bdisclaim\w*\b|\bno (?:representations?|warranties)\b/, 2.5, -1.5),
 
   // indemnification
@@ -121,7 +125,7 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
   rule(null, 'opt-out', /\bopt[- ]?(?:out|in)\b/, 0, 1.2, { negatedStance: -2 }),
   rule(null, 'consent', /\b(?:with|upon|only with|without) your (?:explicit |express |prior |affirmative )?(?:consent|permission|approval)\b/, 0, 1),
-  rule(null, 'notify', /\bwe (?:will|shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable) notice\b|\b\d+ days'? (?:prior |advance )?notice\b|\bdays in advance\b/, 0, 1.5),
+  rule(null, 'notify', /\bwe(?: will| shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:will|shall) (?:promptly |first |also )?(?:notify|inform|tell|alert) (?:you|users|the user|affected users)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable)(?: written)? notice\b|\b(?:\d+|thirty|sixty|ninety) (?:\(\d+\) )?days'? (?:prior |advance |written )*notice\b|\bdays in advance\b/, 0, 1.5),
   rule(null, 'only', /\b(?:only|solely|strictly|exclusively) (?:as (?:necessary|needed|required)|when|if|to|for|use|used|uses|necessary|essential)\b|\bstrictly necessary\b|\bshortest\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
   rule(null, 'never', /\bwe (?:will )?never\b|\bwe do not\b|\bwe don't\b|\bwe will not\b|\bwe won't\b/, 0, 1),
   rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 0.5),
