@@ -1,7 +1,11 @@
 import { LedgerService } from '@clausewatch/capture';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
-/** Creates the ledger's signing key at first start, so its public key can be published before any capture. */
+/**
+ * Creates the ledger's signing key at first start, so its public key can be published before any
+ * capture, and signs a head of the log as it is (the empty log at first start), so the read routes
+ * always have one to serve.
+ */
 @Injectable()
 export class LedgerKeyInitializer implements OnApplicationBootstrap {
   private readonly logger = new Logger('Ledger');
@@ -11,7 +15,8 @@ export class LedgerKeyInitializer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       const key = await this.ledger.publicKey();
-      this.logger.log(`ledger key ${key.keyId}`);
+      const head = await this.ledger.signTreeHead();
+      this.logger.log(`ledger key ${key.keyId}, tree size ${head.treeSize}`);
     } catch (error) {
       // A database not yet migrated must not stop the API: the key is then created on first use.
       this.logger.warn(`ledger key not ready: ${(error as Error).message}`);

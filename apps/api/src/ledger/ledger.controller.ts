@@ -3,6 +3,8 @@ import { RecordsError, toHex } from '@clausewatch/records';
 import { BadRequestException, Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 
+const MAX_HEADS_PER_PAGE = 1000;
+
 function size(name: string, value: string | undefined): number {
   if (value === undefined || !/^\d{1,15}$/.test(value)) throw new BadRequestException(`${name} must be a tree size (a non-negative integer)`);
   return Number(value);
@@ -21,15 +23,29 @@ export class LedgerController {
   }
 
   @Get('tree-head')
-  @ApiOkResponse({ description: 'The signed tree head of the whole log as it is now (signed on demand when the log has grown)' })
-  treeHead() {
-    return this.ledger.latestTreeHead();
+  @ApiOkResponse({ description: 'The newest signed tree head (one is signed after every capture that grows the log)' })
+  @ApiNotFoundResponse({ description: 'No tree head signed yet' })
+  async treeHead() {
+    try {
+      return await this.ledger.latestTreeHead();
+    } catch (error) {
+      if (error instanceof LedgerError && error.code === LedgerErrorCode.NoSuchTreeHead) throw new NotFoundException(error.message);
+      throw error;
+    }
   }
 
   @Get('tree-heads')
-  @ApiOkResponse({ description: 'Every signed tree head published so far, smallest first' })
-  async treeHeads() {
-    return { treeHeads: await this.ledger.storedHeads() };
+  @ApiQuery({ name: 'from', required: false, example: '0', description: 'Smallest tree size to list (default 0)' })
+  @ApiQuery({ name: 'limit', required: false, example: '100', description: `Heads per page, 1 to ${MAX_HEADS_PER_PAGE} (default ${MAX_HEADS_PER_PAGE})` })
+  @ApiOkResponse({ description: 'Signed tree heads published so far, smallest first, a page at a time; `next` is the `from` of the next page or null' })
+  @ApiBadRequestResponse({ description: 'A from or limit that is not an integer in range' })
+  async treeHeads(@Query('from') from: string | undefined, @Query('limit') limit: string | undefined) {
+    const fromSize = from === undefined ? 0 : size('from', from);
+    const pageSize = limit === undefined ? MAX_HEADS_PER_PAGE : size('limit', limit);
+    if (pageSize < 1 || pageSize > MAX_HEADS_PER_PAGE) throw new BadRequestException(`limit must be between 1 and ${MAX_HEADS_PER_PAGE}`);
+    const treeHeads = await this.ledger.storedHeads(undefined, { fromSize, limit: pageSize + 1 });
+    const next = treeHeads.length > pageSize ? treeHeads[pageSize].treeSize : null;
+    return { treeHeads: treeHeads.slice(0, pageSize), next };
   }
 
   @Get('consistency')

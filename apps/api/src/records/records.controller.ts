@@ -1,6 +1,7 @@
+import { LedgerError, LedgerErrorCode } from '@clausewatch/capture';
 import { RecordsError, RecordsErrorCode } from '@clausewatch/records';
-import { ConflictException, Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ConflictException, Controller, Get, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiServiceUnavailableResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CITATION_CONTENT_TYPES, CitationService } from './citation.service';
 import { RecordsService } from './records.service';
@@ -61,12 +62,15 @@ export class RecordsController {
   @ApiBadRequestResponse({ description: 'Malformed or non-version record ID' })
   @ApiNotFoundResponse({ description: 'No such version' })
   @ApiConflictResponse({ description: 'The version has no ledger entry, or its stored leaf no longer matches it' })
+  @ApiServiceUnavailableResponse({ description: 'The version is not covered by a signed tree head yet (signed right after each capture and on every crawler tick)' })
   async proof(@Param('id') id: string) {
     try {
       return await this.records.proof(id);
     } catch (error) {
       // The stored leaf no longer rebuilds from the record: say so rather than answer a 500.
       if (error instanceof RecordsError && error.code === RecordsErrorCode.InvalidArgument) throw new ConflictException(error.message);
+      // Captured a moment ago and its head not signed yet (or the signing failed): the next one covers it.
+      if (error instanceof LedgerError && error.code === LedgerErrorCode.NotYetSigned) throw new ServiceUnavailableException(error.message);
       throw error;
     }
   }

@@ -8,7 +8,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
-import { LedgerAuditService } from '@clausewatch/capture';
+import { LedgerAuditService, LedgerService } from '@clausewatch/capture';
 import { fromHex, hashLeaf, verifyConsistency, verifyVersionBundle } from '@clausewatch/records';
 import { readCorpusPage } from '@clausewatch/testing';
 import { execFileSync } from 'node:child_process';
@@ -97,7 +97,43 @@ describe('records: lineage, citations, verification and the ledger', () => {
     expect(check(before.rootHash)).toBe(true);
     expect(check('0'.repeat(64))).toBe(false);
     expect((await get('/api/v1/ledger/consistency?from=9&to=2')).statusCode).toBe(400);
-    expect((await get('/api/v1/ledger/consistency?from=1&to=2')).statusCode).toBe(404);
+    expect((await get(`/api/v1/ledger/consistency?from=1&to=${after.treeSize + 5}`)).statusCode).toBe(404);
+  });
+
+  it('signs tree heads on the write path only: reads never write, and an uncovered version says so', async () => {
+    const heads = async () => Number((await db.query('SELECT count(*) AS n FROM ledger_tree_heads'))[0].n);
+    const before = await heads();
+    for (let i = 0; i < 3; i += 1) {
+      expect((await get('/api/v1/ledger/tree-head')).statusCode).toBe(200);
+      expect((await get(`/api/v1/records/${versions[0]}/proof`)).statusCode).toBe(200);
+    }
+    expect(await heads()).toBe(before);
+
+    // Paged, smallest first.
+    const page = (await get('/api/v1/ledger/tree-heads?from=0&limit=2')).json();
+    expect(page.treeHeads.map((h: { treeSize: number }) => h.treeSize)).toEqual([0, 1]);
+    expect(page.next).toBe(2);
+    expect((await get('/api/v1/ledger/tree-heads?limit=0')).statusCode).toBe(400);
+
+    // As if the signing after the last capture had failed: its version is not covered yet.
+    const newest = versions.at(-1)!;
+    const [{ tree_size: size }] = await db.query('SELECT max(tree_size) AS tree_size FROM ledger_tree_heads');
+    const [saved] = await db.query('SELECT * FROM ledger_tree_heads WHERE tree_size = $1', [size]);
+    await db.query('DELETE FROM ledger_tree_heads WHERE tree_size = $1', [size]);
+    try {
+      const uncovered = await get(`/api/v1/records/${newest}/proof`);
+      expect(uncovered.statusCode).toBe(503);
+      expect(uncovered.json().message).toContain('not covered by a signed tree head yet');
+      // The crawler's next tick (or the next capture) signs it.
+      await api.app.get(LedgerService).signTreeHead();
+      expect((await get(`/api/v1/records/${newest}/proof`)).statusCode).toBe(200);
+    } finally {
+      await db.query('DELETE FROM ledger_tree_heads WHERE tree_size = $1', [size]);
+      // Put the published head back as it was (a re-signed one has another timestamp).
+      await db.query('INSERT INTO ledger_tree_heads (tree_size, root_hash, signed_at, signature, key_id) VALUES ($1, $2, $3, $4, $5)', [
+        saved.tree_size, saved.root_hash, saved.signed_at, saved.signature, saved.key_id,
+      ]);
+    }
   });
 
   it('keeps provision IDs across versions and records their history', async () => {

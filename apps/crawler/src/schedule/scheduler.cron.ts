@@ -1,4 +1,4 @@
-import { APP_CONFIG, JobsService } from '@clausewatch/capture';
+import { APP_CONFIG, JobsService, LedgerService } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import { DocumentsRepository } from '@clausewatch/db';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
@@ -8,7 +8,7 @@ const BATCH = 500;
 
 /**
  * Ticks only: finds due documents and enqueues one check job each (singleton per document), catching
- * each item's error. The work runs in the pg-boss workers, in this or any other crawler process.
+ * each item's error, and signs a tree head if the ledger grew without one. The work runs in the pg-boss workers, in this or any other crawler process.
  */
 @Injectable()
 export class SchedulerCron implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,6 +20,7 @@ export class SchedulerCron implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly documents: DocumentsRepository,
     private readonly jobs: JobsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -46,6 +47,8 @@ export class SchedulerCron implements OnApplicationBootstrap, OnApplicationShutd
         }
       }
       if (enqueued) this.logger.log(`enqueued ${enqueued} due document(s)`);
+      // Growth that a failed signing after a capture left without a signed head.
+      await this.ledger.signTreeHead();
     } catch (error) {
       this.logger.error(`tick failed: ${error instanceof Error ? error.message : error}`);
     } finally {

@@ -1,6 +1,7 @@
 export enum LedgerErrorCode {
   NotInLedger = 'NOT_IN_LEDGER',
   NoSuchTreeHead = 'NO_SUCH_TREE_HEAD',
+  NotYetSigned = 'NOT_YET_SIGNED',
   NotAVersion = 'NOT_A_VERSION',
 }
 

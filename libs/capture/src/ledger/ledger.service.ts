@@ -66,7 +66,7 @@ function headFromRow(row: TreeHeadRow): SignedTreeHead {
 /**
  * The verifiable ledger on PostgreSQL: one leaf per version, appended inside the capture
  * transaction under an advisory lock (so crawler processes never take the same index), and
- * tree heads signed lazily — when a head is asked for and the log has grown since the last one.
+ * tree heads signed on the write path — after the commit that grew the log — never on a read.
  */
 @Injectable()
 export class LedgerService {
@@ -121,8 +121,12 @@ export class LedgerService {
     return { algorithm, keyId, publicKeyPem, publicKeyBase64, createdAt };
   }
 
-  /** A signed head of the whole log as it is now; signs one only when the log grew since the last. */
-  async latestTreeHead(): Promise<SignedTreeHead> {
+  /**
+   * Signs a head of the whole log as it is now, unless one of that size exists: the write path
+   * calls it after every commit that appended (and the API and crawler at start and on each tick,
+   * catching growth a failed call left unsigned), so reads never have to write.
+   */
+  async signTreeHead(): Promise<SignedTreeHead> {
     const log = this.log();
     const size = await log.size();
     const stored = await this.storedHead(size);
@@ -137,20 +141,34 @@ export class LedgerService {
     return (await this.storedHead(size)) ?? head;
   }
 
+  /** The newest signed tree head (a read: nothing is signed here). */
+  async latestTreeHead(): Promise<SignedTreeHead> {
+    const [row]: TreeHeadRow[] = await this.dataSource.query('SELECT * FROM ledger_tree_heads ORDER BY tree_size DESC LIMIT 1');
+    if (!row) throw new LedgerError(LedgerErrorCode.NoSuchTreeHead, 'no tree head has been signed yet');
+    return headFromRow(row);
+  }
+
   async storedHead(treeSize: number): Promise<SignedTreeHead | null> {
     const [row]: TreeHeadRow[] = await this.dataSource.query('SELECT * FROM ledger_tree_heads WHERE tree_size = $1', [treeSize]);
     return row ? headFromRow(row) : null;
   }
 
-  async storedHeads(manager: EntityManager = this.dataSource.manager): Promise<SignedTreeHead[]> {
-    const rows: TreeHeadRow[] = await manager.query('SELECT * FROM ledger_tree_heads ORDER BY tree_size');
+  /** Signed tree heads by size, smallest first: all of them, or `limit` from size `fromSize` on. */
+  async storedHeads(manager: EntityManager = this.dataSource.manager, page?: { fromSize: number; limit: number }): Promise<SignedTreeHead[]> {
+    const rows: TreeHeadRow[] = page
+      ? await manager.query('SELECT * FROM ledger_tree_heads WHERE tree_size >= $1 ORDER BY tree_size LIMIT $2', [page.fromSize, page.limit])
+      : await manager.query('SELECT * FROM ledger_tree_heads ORDER BY tree_size');
     return rows.map(headFromRow);
   }
 
   /** Everything an outsider needs to check one version with only the public key (see docs/records.md). */
   async bundleFor(version: Pick<Version, 'recordId' | 'capturedAt' | 'rawSha256' | 'textSha256' | 'sourceUrl' | 'ledgerIndex'>, documentRecordId: string): Promise<VerificationBundle> {
     if (version.ledgerIndex === null) throw new LedgerError(LedgerErrorCode.NotInLedger, `version ${version.recordId} has no ledger entry`);
-    const treeHead = await this.latestTreeHead();
+    const [row]: TreeHeadRow[] = await this.dataSource.query('SELECT * FROM ledger_tree_heads ORDER BY tree_size DESC LIMIT 1');
+    if (!row || Number(row.tree_size) <= Number(version.ledgerIndex)) {
+      throw new LedgerError(LedgerErrorCode.NotYetSigned, `version ${version.recordId} is not covered by a signed tree head yet (heads are signed after each capture and on every crawler tick)`);
+    }
+    const treeHead = headFromRow(row);
     const { publicKeyBase64 } = await this.publicKey();
     return buildVerificationBundle({
       log: this.log(),

@@ -15,7 +15,7 @@ import {
 import { ExtractionError, ExtractResult } from '@clausewatch/extract';
 import { LedgerService } from '../ledger/ledger.service';
 import { LineageService } from '../lineage/lineage.service';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ANALYZER_VERSION, severityAtLeast } from '../capture.constants';
 import type { CheckOutcome } from '../fetch';
@@ -38,6 +38,8 @@ export interface IngestOptions {
  */
 @Injectable()
 export class IngestService {
+  private readonly logger = new Logger(IngestService.name);
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly documents: DocumentsRepository,
@@ -62,7 +64,7 @@ export class IngestService {
       return { outcome, cause, version: null, change: null, created: false };
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager): Promise<CheckResult> => {
       await this.documents.lock(manager, document.id);
       const latest = await this.versions.findLatestFor(document.id, manager);
       const base = {
@@ -102,6 +104,8 @@ export class IngestService {
       const change = latest ? await this.recordChange(manager, document, latest, version, options.confirmed) : null;
       return { outcome: 'ok', version, change, created: true };
     });
+    if (result.created) await this.signTreeHead();
+    return result;
   }
 
   /**
@@ -124,7 +128,7 @@ export class IngestService {
       capturedAt: latest.capturedAt,
     });
     if (extracted.textSha256 === latest.textSha256) return null;
-    return this.dataSource.transaction(async (manager) => {
+    const upgraded = await this.dataSource.transaction(async (manager) => {
       await this.documents.lock(manager, document.id);
       const current = await this.versions.findLatestFor(document.id, manager);
       if (current?.id !== latest.id) return null; // a newer capture arrived meanwhile: nothing to upgrade
@@ -143,6 +147,18 @@ export class IngestService {
       await this.changes.setReasons(change.id, change.reasons, manager);
       return { version, change };
     });
+    if (upgraded) await this.signTreeHead();
+    return upgraded;
+  }
+
+  /** After a commit that grew the ledger: publish a signed head covering it. */
+  private async signTreeHead(): Promise<void> {
+    try {
+      await this.ledger.signTreeHead();
+    } catch (error) {
+      // The version is committed and in the log; the next capture or crawler tick signs the head.
+      this.logger.warn(`tree head not signed yet: ${error instanceof Error ? error.message : error}`);
+    }
   }
 
   /**
