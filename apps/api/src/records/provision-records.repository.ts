@@ -27,10 +27,11 @@ export interface ProvisionRow {
   last_version_source_url: string;
 }
 
+/** One version of the provision's document from its first appearance on; `text` is null where the version does not hold it. */
 export interface ProvisionAppearance {
   version: string;
   captured_at: Date;
-  text: string;
+  text: string | null;
 }
 
 /** Reads provisions and their history for the records API (writes happen in the capture lineage). */
@@ -56,12 +57,13 @@ export class ProvisionRecordsRepository {
     return row ?? null;
   }
 
-  /** Every version that held the provision, oldest first, with the text it had there. */
-  history(provisionId: string): Promise<ProvisionAppearance[]> {
+  /** Every version of the document since the provision first appeared, oldest first, with the text it had there (null: absent). */
+  history(row: Pick<ProvisionRow, 'id' | 'document_id' | 'first_seen_at'>): Promise<ProvisionAppearance[]> {
     return this.dataSource.query(
-      `SELECT v.record_id AS version, v.captured_at, vp.text FROM version_provisions vp JOIN versions v ON v.id = vp.version_id
-        WHERE vp.provision_id = $1 ORDER BY v.captured_at, v.id`,
-      [provisionId],
+      `SELECT v.record_id AS version, v.captured_at, vp.text
+         FROM versions v LEFT JOIN version_provisions vp ON vp.version_id = v.id AND vp.provision_id = $1
+        WHERE v.document_id = $2 AND v.captured_at >= $3 ORDER BY v.captured_at, v.id`,
+      [row.id, row.document_id, row.first_seen_at],
     );
   }
 }

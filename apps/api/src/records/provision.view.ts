@@ -3,23 +3,31 @@ import type { ProvisionAppearance, ProvisionRow } from './provision-records.repo
 const MS_PER_MONTH = (365.25 / 12) * 24 * 3600 * 1000;
 
 export interface ProvisionHistoryEntry {
-  event: 'first seen' | 'changed' | 'removed';
+  event: 'first seen' | 'changed' | 'removed' | 'restored';
   version: string;
   capturedAt: Date;
   /** The clause's text from this version on (absent for a removal). */
   text?: string;
 }
 
-/** First appearance, each version whose text differs from the one before, and the removal. */
-export function provisionHistory(row: ProvisionRow, appearances: ProvisionAppearance[]): ProvisionHistoryEntry[] {
+/** First appearance, each version whose text differs from the one before, each removal and each return. */
+export function provisionHistory(appearances: ProvisionAppearance[]): ProvisionHistoryEntry[] {
   const entries: ProvisionHistoryEntry[] = [];
   let previous: string | null = null;
+  let present = false;
   for (const a of appearances) {
-    if (a.text === previous) continue;
-    entries.push({ event: previous === null ? 'first seen' : 'changed', version: a.version, capturedAt: a.captured_at, text: a.text });
+    if (a.text === null) {
+      if (present) entries.push({ event: 'removed', version: a.version, capturedAt: a.captured_at });
+      present = false;
+      continue;
+    }
+    if (!present || a.text !== previous) {
+      const event = previous === null ? 'first seen' : !present ? 'restored' : 'changed';
+      entries.push({ event, version: a.version, capturedAt: a.captured_at, text: a.text });
+    }
     previous = a.text;
+    present = true;
   }
-  if (row.removed_version && row.removed_at) entries.push({ event: 'removed', version: row.removed_version, capturedAt: row.removed_at });
   return entries;
 }
 
@@ -42,9 +50,9 @@ export function provisionView(row: ProvisionRow, appearances: ProvisionAppearanc
     lastSeen: { version: row.last_version, at: row.last_seen_at },
     removed: row.removed_version && row.removed_at ? { version: row.removed_version, at: row.removed_at } : null,
     changes: row.change_count,
-    versionsSeen: appearances.length,
+    versionsSeen: appearances.filter((a) => a.text !== null).length,
     monthsMonitored: monthsMonitored(row.first_seen_at, row.removed_at ?? now),
-    history: provisionHistory(row, appearances),
+    history: provisionHistory(appearances),
     context: `${publicUrl}/api/v1/context/provisions/${row.record_id}`,
     permalink: `${publicUrl}/r/${row.record_id}`,
   };

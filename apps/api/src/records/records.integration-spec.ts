@@ -284,4 +284,49 @@ describe('records: lineage, citations, verification and the ledger', () => {
     expect(new Set(indexes).size).toBe(2);
     expect((await api.app.get(LedgerAuditService).audit()).ok).toBe(true);
   });
+
+  it('gives a clause that comes back word for word its old ID, and its history says when it was gone', async () => {
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      payload: { platform: 'Midjourney', title: 'Cookie Policy', type: 'cookie-policy', url: 'https://docs.midjourney.com/privacy' },
+      headers: api.admin,
+    });
+    expect(created.statusCode).toBe(201);
+    const document = created.json().document.id;
+    const page = (sections: string[]) =>
+      `<html><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1>${sections.join('')}</main></body></html>`;
+    const collection = '<h2>What we collect</h2><p>We collect your email address and the prompts you submit so that we can run the service.</p>';
+    const sale = '<h2>Selling data</h2><p>We never sell your personal information to anyone, for any purpose, at any time.</p>';
+    const held = async (version: string) =>
+      (await db.query(
+        'SELECT p.record_id FROM version_provisions vp JOIN versions v ON v.id = vp.version_id JOIN provisions p ON p.id = vp.provision_id WHERE v.record_id = $1 ORDER BY vp.position',
+        [version],
+      )).map((r: { record_id: string }) => r.record_id);
+    const ids: string[] = [];
+    for (const [i, sections] of [[collection, sale], [collection], [collection, sale]].entries()) {
+      const response = await api.app.inject({
+        method: 'POST',
+        url: `/api/v1/documents/${document}/captures?url=${encodeURIComponent('https://docs.midjourney.com/privacy')}&capturedAt=2025-0${i + 1}-01T00:00:00.000Z`,
+        payload: page(sections),
+        headers: { ...api.admin, 'content-type': 'text/html; charset=utf-8' },
+      });
+      expect(response.json().outcome).toBe('ok');
+      ids.push(response.json().version.id);
+    }
+    const [first, second, third] = await Promise.all(ids.map(held));
+    expect(third).toEqual(first);
+    expect(second).toEqual(first.slice(0, second.length));
+    const restored = first.filter((id) => !second.includes(id));
+    expect(restored.length).toBeGreaterThan(0);
+    for (const id of restored) {
+      const record = (await get(`/api/v1/records/${id}`)).json();
+      expect(record).toMatchObject({ status: 'current', removed: null, versionsSeen: 2 });
+      expect(record.history.map((h: { event: string; version: string }) => [h.event, h.version])).toEqual([
+        ['first seen', ids[0]],
+        ['removed', ids[1]],
+        ['restored', ids[2]],
+      ]);
+    }
+  });
 });

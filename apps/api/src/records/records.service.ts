@@ -121,7 +121,7 @@ export class RecordsService {
       }
       case 'P': {
         const row = await this.provisions.findByRecordId(id);
-        return row ? provisionView(row, await this.provisions.history(row.id), this.config.publicUrl) : null;
+        return row ? provisionView(row, await this.provisions.history(row), this.config.publicUrl) : null;
       }
       default:
         return null;

@@ -7,6 +7,8 @@ import { planLineage } from './lineage.planner';
 export interface LineageOutcome {
   kept: number;
   added: number;
+  /** Removed earlier and back word for word: the old ID again. */
+  restored: number;
   removed: number;
   changed: number;
 }
@@ -38,10 +40,13 @@ export class LineageService {
     }
     const plan = planLineage(before, beforeIds, after);
     const idAt = new Map<number, string>(plan.kept.map((k) => [k.afterIndex, k.provisionId]));
+    const restored = await this.restore(manager, version, after, plan.added);
+    for (const [index, id] of restored) idAt.set(index, id);
+    const fresh = plan.added.filter((index) => !restored.has(index));
 
-    if (plan.added.length > 0) {
-      const ids: Array<{ id: string }> = await manager.query(`SELECT nextval(pg_get_serial_sequence('provisions', 'id'))::text AS id FROM generate_series(1, $1)`, [plan.added.length]);
-      const added = plan.added.map((index, i) => ({ id: ids[i].id, provision: after[index] }));
+    if (fresh.length > 0) {
+      const ids: Array<{ id: string }> = await manager.query(`SELECT nextval(pg_get_serial_sequence('provisions', 'id'))::text AS id FROM generate_series(1, $1)`, [fresh.length]);
+      const added = fresh.map((index, i) => ({ id: ids[i].id, index, provision: after[index] }));
       await manager.query(
         `INSERT INTO provisions (id, document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at)
          SELECT u.id, $1, u.heading_path, u.text, u.fingerprint, u.clause_types, $2, $2, $3, $3
@@ -57,7 +62,7 @@ export class LineageService {
           added.map((a) => JSON.stringify(clauseTypesOf(a.provision.text))),
         ],
       );
-      added.forEach((a, i) => idAt.set(plan.added[i], a.id));
+      added.forEach((a) => idAt.set(a.index, a.id));
     }
 
     if (plan.kept.length > 0) {
@@ -95,6 +100,50 @@ export class LineageService {
         [version.id, after.map((p) => p.index), after.map((p) => idAt.get(p.index)), after.map((p) => p.text)],
       );
     }
-    return { kept: plan.kept.length, added: plan.added.length, removed: plan.removed.length, changed: plan.kept.filter((k) => k.textChanged).length };
+    return {
+      kept: plan.kept.length,
+      added: fresh.length,
+      restored: restored.size,
+      removed: plan.removed.length,
+      changed: plan.kept.filter((k) => k.textChanged).length,
+    };
+  }
+
+  /**
+   * A provision that comes back word for word after it was removed (a reverted change, a section
+   * put back) gets its old ID again: a citation of it stays good. Matched on the fingerprint
+   * among the document's removed provisions, the most recently removed first.
+   */
+  private async restore(manager: EntityManager, version: Version, after: SplitProvision[], added: number[]): Promise<Map<number, string>> {
+    const restored = new Map<number, string>();
+    if (added.length === 0) return restored;
+    const rows: Array<{ id: string; fingerprint: string }> = await manager.query(
+      `SELECT id::text, fingerprint FROM provisions
+        WHERE document_id = $1 AND removed_at IS NOT NULL AND fingerprint = ANY($2::text[])
+        ORDER BY removed_at DESC, id DESC`,
+      [version.documentId, added.map((index) => after[index].fingerprint)],
+    );
+    const candidates = new Map<string, string[]>();
+    for (const row of rows) candidates.set(row.fingerprint, [...(candidates.get(row.fingerprint) ?? []), row.id]);
+    for (const index of added) {
+      const id = candidates.get(after[index].fingerprint)?.shift();
+      if (id) restored.set(index, id);
+    }
+    if (restored.size === 0) return restored;
+    const entries = [...restored];
+    await manager.query(
+      `UPDATE provisions p SET removed_in_version_id = NULL, removed_at = NULL, heading_path = u.heading_path, text = u.text,
+              change_count = p.change_count + (p.text <> u.text)::int, last_seen_version_id = $1, last_seen_at = $2
+         FROM unnest($3::bigint[], $4::jsonb[], $5::text[]) AS u(id, heading_path, text)
+        WHERE p.id = u.id`,
+      [
+        version.id,
+        version.capturedAt,
+        entries.map(([, id]) => id),
+        entries.map(([index]) => JSON.stringify(after[index].headingPath)),
+        entries.map(([index]) => after[index].text),
+      ],
+    );
+    return restored;
   }
 }
