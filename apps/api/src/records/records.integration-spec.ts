@@ -298,7 +298,7 @@ describe('records: lineage, citations, verification and the ledger', () => {
       `<html><head><title>Privacy Policy</title></head><body><main><h1>Privacy Policy</h1>${sections.join('')}</main></body></html>`;
     const collection = '<h2>What we collect</h2><p>We collect your email address and the prompts you submit so that we can run the service.</p>';
     const sale = '<h2>Selling data</h2><p>We never sell your personal information to anyone, for any purpose, at any time.</p>';
-    const held = async (version: string) =>
+    const held = async (version: string): Promise<string[]> =>
       (await db.query(
         'SELECT p.record_id FROM version_provisions vp JOIN versions v ON v.id = vp.version_id JOIN provisions p ON p.id = vp.provision_id WHERE v.record_id = $1 ORDER BY vp.position',
         [version],
