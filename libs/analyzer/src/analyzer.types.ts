@@ -61,6 +61,8 @@ export interface EvidenceSpan {
   negated?: boolean;
   /** The user is the one acting ("you may close your account"), which changes what the cue means for them. */
   userActor?: boolean;
+  /** The user is the subject without being given a choice ("until you delete your account"): neither a right nor a power over them. */
+  userSubject?: boolean;
   /** The rule that matched, so a reader can see why. */
   rule?: string;
 }

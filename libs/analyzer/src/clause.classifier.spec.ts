@@ -226,3 +226,72 @@ describe('classify: rule families added for the ToS;DR evaluation', () => {
     expect(classify(text).stance).toBe(stance);
   });
 });
+
+describe('classify: stance cue families for unseen wording', () => {
+  test.each([
+    // Acting without the user's consent, and its negation: consent made a condition.
+    ['We may share your data with third parties without your consent.', 'unfavorable'],
+    ['We will not share your data with third parties without your consent.', 'favorable'],
+    ['We never disclose your messages without your explicit permission.', 'favorable'],
+    // A negator in a condition does not reach a clause with its own subject and modal.
+    ['If you do not agree to arbitration you may opt out by writing to us within 30 days.', 'favorable'],
+    ['If you do not want newsletters you can unsubscribe with the link in each email.', 'favorable'],
+    // The user's choice told from the platform's side.
+    ['We give you the option to turn off personalised recommendations.', 'favorable'],
+    // Giving something up for nothing, a single remedy, the platform's own judgment.
+    ['You grant us the right to use your suggestions without compensation.', 'unfavorable'],
+    ['Your sole remedy is to stop using the service.', 'unfavorable'],
+    ['We will remove your content as we see fit.', 'unfavorable'],
+    // Powers reserved in the other languages policies are quoted in.
+    ['Les conditions peuvent être modifiées sans préavis.', 'unfavorable'],
+    ['Wir behalten uns vor, diese Bedingungen jederzeit zu ändern.', 'unfavorable'],
+    // Refunds: a remedy when offered, a loss when refused (also when the refusal is a negated offer).
+    ['You may request a full refund within 14 days of purchase.', 'favorable'],
+    ['Annual plans are non-refundable.', 'unfavorable'],
+    ['We do not offer refunds for partial months.', 'unfavorable'],
+    // Keeping data past the stated period; sorting users into audiences.
+    ['We may retain your data for a longer period where our business requires it.', 'unfavorable'],
+    ['We segment users into audiences based on their inferred interests.', 'unfavorable'],
+    // Acting on the user's own request.
+    ['Upon your request we will delete your personal data.', 'favorable'],
+  ])('%s → %s', (text, stance) => {
+    expect(classify(text).stance).toBe(stance);
+  });
+
+  test('a licence confined to running the service is not held against the user; an open-ended one is', () => {
+    expect(classify('You grant us a worldwide licence to host and display your content solely for the purpose of operating the service.').stance).not.toBe('unfavorable');
+    expect(classify('You grant us a worldwide, perpetual licence to host and display your content.').stance).toBe('unfavorable');
+  });
+
+  test('the user as subject without a stated right is neither a right nor a power over them', () => {
+    expect(classify('We keep your files until you delete your account.').stance).not.toBe('unfavorable');
+    expect(classify('We may delete your account at any time.').stance).toBe('unfavorable');
+    // "you will be banned" leaves the act to the platform.
+    expect(classify('If you cheat, you will be banned and your account will be closed.').stance).toBe('unfavorable');
+  });
+
+  test('"at any time" is a power over the user only when the platform holds it', () => {
+    const user = classify('You can withdraw your consent at any time.');
+    expect(user.stance).toBe('favorable');
+    expect((user.stanceEvidence ?? []).map((e) => e.rule)).not.toContain('any-time');
+    const platform = classify('We may change these terms at any time.');
+    expect(platform.stance).toBe('unfavorable');
+    expect((platform.stanceEvidence ?? []).map((e) => e.rule)).toContain('any-time');
+  });
+
+  test('where a text can be read is not a right of access', () => {
+    expect(classify('The current version of this policy, which you can access at our website, may change at any time.').stance).toBe('unfavorable');
+    expect(classify('You can access the personal data we hold about you.').stance).toBe('favorable');
+  });
+
+  test('a right granted in a licence is not a data-protection right; a change of ownership is a business transfer', () => {
+    expect(classify('You grant other users the right to access the files you share.').clauseTypes[0]?.id).not.toBe('user-rights');
+    const ids = classify('In the event of a change of ownership of the company, your information may be transferred to the new owner.').clauseTypes.map((t) => t.id);
+    expect(ids).not.toContain('content-ownership');
+    expect(ids).toContain('business-transfer');
+  });
+
+  test('retargeting follows the user across sites: tracking', () => {
+    expect(classify('We use retargeting tags to show you our ads on other websites.').clauseTypes[0]?.id).toBe('tracking');
+  });
+});

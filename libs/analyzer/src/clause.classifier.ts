@@ -38,6 +38,8 @@ export function evidenceStance(type: string, span: EvidenceSpan): number {
 
 function spanStance(r: ClauseRule, span: EvidenceSpan): number {
   if (span.userActor && r.userActorStance !== undefined) return span.negated ? 0 : r.userActorStance;
+  // The user doing it without a stated right ("until you delete your account") is no power over them either.
+  if (span.userSubject && r.userActorStance !== undefined) return 0;
   return span.negated ? (r.negatedStance ?? -r.stance) : r.stance;
 }
 
@@ -62,10 +64,23 @@ const LEAD_BONUS = 1.25;
 const CONFIDENCE_SCALE = 2.5;
 
 function isNegated(text: string, start: number): boolean {
+  // The cue's own first words count too: a cue that opens with "you may ..." starts a clause of its own.
+  const opening = text.slice(start, start + 24);
   const before = text.slice(Math.max(0, start - 120), start);
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
-  return hasNegator(before.slice(clauseStart).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS));
+  const words = before.slice(clauseStart).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS);
+  const last = lastNegator(words);
+  return last >= 0 && !NEW_SUBJECT_CLAUSE.test(`${words.slice(last + 1).join(' ')} ${opening}`);
+}
+
+// A subject with a modal after the negator opens a clause of its own, even without a comma: in "if you do not wish to
+// arbitrate you may decline" the negator belongs to the condition, not to "you may decline".
+const NEW_SUBJECT_CLAUSE = /\b(?:you|we|they)\s+(?:may|can|could|will|shall|must|might|should)\b(?!\s+not\b)/i;
+
+function lastNegator(words: string[]): number {
+  for (let i = words.length - 1; i >= 0; i--) if (isNegatorWord(words[i])) return i;
+  return -1;
 }
 
 /** A cue spanning subject and verb ("we do not collect") carries its negator inside: look before its last word. */
@@ -77,30 +92,44 @@ function isNegatedInside(matched: string): boolean {
 }
 
 function hasNegator(words: string[]): boolean {
-  // "without" negates what follows it only as a condition ("without your consent"), not a verb: skip it here.
-  return words.some((w) => w.toLowerCase() !== 'without' && NEGATOR.test(w));
+  return words.some(isNegatorWord);
+}
+
+// "without" negates what follows it only as a condition ("without your consent"), not a verb: skip it here.
+function isNegatorWord(w: string): boolean {
+  return w.toLowerCase() !== 'without' && NEGATOR.test(w);
 }
 
 // The user is the actor when "you" is the last subject before the cue in its clause: "you may cancel your
 // account" is a right, "we may cancel your account" a power over the user.
 const SUBJECT = /\b(?:you|we|us|our|they|it|[a-z]+ (?=may|will|can|shall|reserves?))\b/gi;
 
-function userActs(text: string, start: number): boolean {
+/** Who carries out a cue's act: the user by choice, the user as a mere subject, or (null) the platform or a third party. */
+type UserRole = 'choice' | 'subject' | null;
+
+function userActs(text: string, start: number): UserRole {
   const before = text.slice(Math.max(0, start - 120), start);
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
   const scope = before.slice(clauseStart);
   let last: RegExpMatchArray | null = null;
   for (const m of scope.matchAll(SUBJECT)) last = m;
-  // "after you close your account, we keep ..." names the user without giving them a choice: only "you may /
-  // can / wish to ..." makes the act theirs.
-  if (!last) return IMPERATIVE_LEAD.test(scope);
-  return last[0].toLowerCase() === 'you' && USER_CHOICE.test(scope.slice(last.index ?? 0));
+  if (!last) return IMPERATIVE_LEAD.test(scope) ? 'choice' : null;
+  if (last[0].toLowerCase() !== 'you') return null;
+  const rest = scope.slice(last.index ?? 0);
+  if (USER_CHOICE.test(rest)) return 'choice';
+  // "after you close your account, we keep ..." sets the time of the platform's act, and "you will be banned" or
+  // "you agree that we may ..." leave the act to the platform: the cue keeps its usual meaning.
+  if (USER_NOT_ACTING.test(rest) || TIME_OF_PLATFORM_ACT.test(scope.slice(0, last.index))) return null;
+  // "unless you delete your account" or "until you cancel": the user acts, though no right is stated.
+  return 'subject';
 }
 // An instruction to the reader ("click here to cancel your account", "to delete your posts, go to ...") has the
 // user act without naming them.
 const IMPERATIVE_LEAD = /^\s*(?:please |simply |just )?(?:click(?: here)?(?: to)?|tap(?: here)?(?: to)?|select|press|(?:in order )?to|how to)\s*$/i;
 const USER_CHOICE = /^you (?:can|may|could|are (?:able|free|entitled) to|have the (?:right|option|ability)|choose|wish|want|would like|decide|simply)\b/i;
+const USER_NOT_ACTING = /^you (?:\w+ )?(?:be|are|were|get|gets|got|have been|agree|acknowledge|accept|understand)\b/i;
+const TIME_OF_PLATFORM_ACT = /\b(?:after|once)\s*$/i;
 
 export interface RuleHit {
   rule: CompiledRule;
@@ -121,8 +150,10 @@ export function ruleHits(text: string): RuleHit[] {
         continue;
       }
       const start = m.index;
-      const userActor = r.userActorStance !== undefined && userActs(text, start);
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])), rule: r.id, ...(userActor ? { userActor } : {}) } });
+      const role = r.userActorStance !== undefined ? userActs(text, start) : null;
+      const userActor = role === 'choice';
+      const userSubject = role === 'subject';
+      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
     }
   }
   return hits;

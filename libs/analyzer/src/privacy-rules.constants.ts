@@ -38,6 +38,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3, 1),
   rule('data-use', 'aggregate', /\b(?:aggregated?|anonymi[sz](?:ed|ation)|de-?identified|statistic(?:s|al)|pseudonymi[sz]ed)\b/, 2),
   rule('data-use', 'profiling', /\b(?:profiling|inferences?|automated decision|personali[sz](?:e|ed|ation))\b/, 1.5, -0.5),
+  // Sorting users into segments or audiences by their inferred interests: profiling put to work.
+  rule('data-use', 'segmentation', /\bsegment(?:s|ed|ing|ation)? (?:users|visitors|customers|audiences?|you)\b|\baudience segments?\b|\btarget (?:groups?|audiences?)\b|\bbehaviou?ral (?:classes|profiles?|patterns|segments)\b/, 1.5, -1),
   rule('data-use', 'many-purposes', /\b(?:any|other) (?:lawful |legitimate |business )?purposes?\b/, 1, -1),
 
   // ai-training
@@ -73,10 +75,10 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sale', 'sale-of-data', /\bsale of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
   rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
 
-  rule('data-sale', 'asset-transfer', new RegExp(`\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|change (?:of|in) control|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|change (?:of|in) control|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 5, -1),
+  rule('data-sale', 'asset-transfer', new RegExp(`\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 5, -1),
 
   // business-transfer
-  rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|change (?:of|in) control|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1, { once: true }),
+  rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1, { once: true }),
 
   // law-enforcement
   rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
@@ -90,8 +92,9 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'dnt-ignored', /(?:\bnot\b|n't\b)[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
   rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1, { userActorStance: 0 }),
   rule('tracking', 'dnt-not-honoured', /\b(?:do[- ]not[- ]track|dnt)\b[^]{0,200}(?:\bnot\b|n't\b|\bno\b)[^.;]{0,30}\b(?:respond|recogni[sz]e|honou?r|support|react|comply|process|act on|alter)\w*|\b(?:no|not an?|isn't an?|is no) (?:\w+ )?(?:(?:or|and) \w+ )?(?:industry|uniform|common|accepted|legal) (?:standard|consensus)\b/, 1.5, -3, { negatedStance: -3 }),
-  // Following the user beyond the service itself (other sites, apps, devices, over time) is tracking, whatever collects it.
-  rule('tracking', 'cross-site', /\b(?:other|third[- ]party|non-affiliated|different|partner) (?:web ?sites?|sites|apps|applications|online services)\b[^.;]{0,40}\b(?:you (?:visit|use)|visited|over time)\b|\bacross (?:different |other |non-affiliated |multiple )?(?:web ?sites?|sites|apps|devices|platforms)\b|\boff[- ]?site\b|\bonline activit(?:y|ies)\b/, 3, -1.5),
+  // Following the user beyond the service itself (other sites, apps, devices, over time) is tracking, whatever collects it;
+  // retargeting is that following put to showing ads.
+  rule('tracking', 'cross-site', /\bre-?targe?t\w*|\bremarketing\b|\b(?:other|third[- ]party|non-affiliated|different|partner) (?:web ?sites?|sites|apps|applications|online services)\b[^.;]{0,40}\b(?:you (?:visit|use)|visited|over time)\b|\bacross (?:different |other |non-affiliated |multiple )?(?:web ?sites?|sites|apps|devices|platforms)\b|\boff[- ]?site\b|\bonline activit(?:y|ies)\b/, 3, -1.5),
   // Logging the visitor's network address is the basic form of tracking (and "we do not log IP addresses" its denial).
   rule('tracking', 'ip-logging', /\b(?:log|logg(?:ed|ing)|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|track(?:s|ed|ing)?|sav(?:e|es|ed|ing)|keep(?:s|ing)?|retain(?:s|ed|ing)?)\b[^.;]{0,25}\bip[- ]address(?:es)?\b|\bip[- ]address(?:es)?\b[^.;]{0,25}\b(?:logged|recorded|stored|collected|tracked|saved|kept|retained)\b/, 2, -0.5),
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
@@ -112,6 +115,8 @@ export const privacyRules: ClauseRule[] = [
   rule(null, 'bounded-retention', /\b(?:no (?:more|longer) than|not (?:more|longer) than|at most|a maximum of|maximum of) (?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?)\b/, 0, 1),
   // "As long as necessary" sets no period the user can check (stance only; the type comes from the rule above).
   rule(null, 'open-ended-retention', /\b(?:for )?(?:as|so) long as (?:(?:it|they|this|that) (?:is|are|may be|remains?|might be) |is |we (?:deem|consider)(?: it)? |(?:reasonably )?)?(?:necessary|needed|required|relevant|useful|reasonably necessary)\b|\b(?:as|so) long as (?:we|you) (?:need|require|have a (?:legitimate |business )?(?:need|reason))\b/, 0, -1),
+  // Keeping data past the stated period ("a longer retention period", "retain it for a longer period of time").
+  rule(null, 'extended-retention', /\b(?:retain\w*|keep\w*|kept|stor(?:e|ed|ing))\b[^.;]{0,50}\bfor (?:a |any )?longer\b|\blonger (?:retention |storage )?periods?\b/, 0, -1),
   rule('retention', 'indefinitely', /\bindefinitely\b|\bas long as (?:we|necessary|needed|required|reasonably)\b|\bbackups?\b|\barchiv\w+\b/, 1.5, -0.5),
 
   // deletion
@@ -123,8 +128,10 @@ export const privacyRules: ClauseRule[] = [
   rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5, { userActorStance: 2 }),
 
   // user-rights
-  rule('user-rights', 'right-to', /\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b/, 3, 2),
-  rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
+  // A right granted in a licence ("you grant the users the right to access your materials", "we grant you the right
+  // to access the content") is a permission over content, not a data-protection right.
+  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b/, 3, 2),
+  rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
   rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|the|all|any) )?(?:\w+ )?(?:data|information|content)\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),
@@ -140,7 +147,7 @@ export const privacyRules: ClauseRule[] = [
 
   // security
   rule('security', 'security', /\bsecur(?:ity|e|ely)\b/, 2, 0.5),
-  rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?)\b/, 2, 1.5),
+  rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https(?!:)|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?)\b/, 2, 1.5),
   rule('security', 'two-factor', /\b(?:two[- ]factor|2fa|multi[- ]factor|two[- ]step)\b/, 3.5, 2),
   // A breach of data or security, not of contract ("if you breach these terms").
   rule('security', 'breach', /\b(?:data|security|privacy|personal (?:data|information)) breach(?:es)?\b|\bbreach(?:es)? (?:of|affecting|involving) (?:security|(?:your |the )?(?:personal(?:ly)? \w+ )?(?:data|information))\b|\bunauthori[sz]ed (?:access|disclosure|use)\b/, 2, 0.5),

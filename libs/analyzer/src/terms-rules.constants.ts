@@ -25,6 +25,9 @@ export const termsRules: ClauseRule[] = [
   rule('content-license', 'moral-rights', /\bmoral rights\b/, 4, -2, { negatedStance: -2 }),
   rule('content-license', 'feedback', /\b(?:feedback|suggestions?|ideas|submissions)\b/, 1.5, -0.3),
   rule('content-license', 'grant', /\bgrant\w*\b[^.;]{0,80}\b(?:rights?|licen[cs]es?|permission)\b/, 2, -1.5, { negatedStance: 0 }),
+  // A licence confined to running the service ("solely for the purpose of operating and providing the service") takes
+  // no more than the service needs: the favourable kind of licence, however broad its other words.
+  rule('content-license', 'purpose-limited-license', /\b(?:licen[cs]e[ds]?|grant\w*)\b[^.;]{0,200}\b(?:solely|only|exclusively|limited purposes?)\b(?: (?:for|to|of))?(?: the(?: limited)? purposes? of| the extent (?:necessary|needed|required) (?:for|to))?\b[^.;]{0,20}\b(?:operat|provid|display|run|host|deliver|improv|promot|perform)\w*/, 1, 2),
   rule('content-license', 'any-media', /\b(?:any (?:and all )?media|now known or (?:hereafter|later)|any form,? format)\b/, 2, -1),
   rule('content-license', 'free-license', /\bcreative commons\b|\bcc[- ]by\b|\bopen[- ]source\b|\b(?:gnu|gpl|mit|apache) (?:license|licence)\b|\bfree (?:software )?licen[cs]e\b/, 2.5, 1.5),
   // A licence granted to the user to use the service is not a licence over the user's content; its scope ("personal,
@@ -34,7 +37,7 @@ export const termsRules: ClauseRule[] = [
 
   // content-ownership
   rule('content-ownership', 'you-own', /\b(?:you|users?|customers?|members?|authors?)\b[^.;]{0,30}\b(?:own|owns|retain\w*|keep|maintain|remain the owner|hold)\b[^.;]{0,40}\b(?:ownership|rights?|title|intellectual property|copyrights?)\b/, 3.5, 2),
-  rule('content-ownership', 'ownership', /\bownership\b|\bowner of\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
+  rule('content-ownership', 'ownership', /(?<!\b(?:change|transfer) (?:of|in) )\bownership\b|\bowner of\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
   rule('content-ownership', 'claim-ownership', /\bclaim\w*\b[^.;]{0,20}\b(?:any )?(?:ownership|rights? (?:in|to|over))\b/, 3, -1.5),
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
 
@@ -102,7 +105,9 @@ export const termsRules: ClauseRule[] = [
   rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
 
   // payment
-  rule('payment', 'refund', /\brefund\w*\b|\bnon-?refundable\b/, 3, -0.5),
+  // A refund is a remedy for the user; refusing one ("non-refundable", "no refunds", "we do not offer refunds") takes it away.
+  rule('payment', 'refund', /\brefund\w*\b(?<!non-?refundable)/, 3, 0.5, { negatedStance: -1.5 }),
+  rule('payment', 'no-refund', /\bnon-?refundable\b|\bno (?:refunds?|money back)\b|\bnot (?:be )?(?:eligible|entitled) (?:for|to) (?:a )?refund|\b(?:do|does|will|shall) not (?:offer|give|provide|issue|grant) (?:any )?refunds?\b/, 3, -1.5),
   rule('payment', 'billing', /\b(?:fees?|pric(?:e|es|ing)|billing|billed|payments?|paid|invoices?|purchases?|subscriptions?|auto-?renew\w*|renewal|recurring|credit cards?|charges?|charged|taxes)\b/, 1.5),
   rule('payment', 'throttle', /\bthrottl\w+\b|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
 
@@ -115,16 +120,28 @@ export const termsRules: ClauseRule[] = [
   rule('other', 'boilerplate', /\bseverab\w+\b|\bentire agreement\b|\bforce majeure\b|\bheadings\b|\bno waiver\b|\bassign(?:ment)? of (?:this|these)\b|\bsurviv\w+\b|\bdefinitions?\b|\binterpretation\b/, 2),
 
   // Type-free stance cues: how much freedom the platform keeps, and what the user can do.
-  rule(null, 'any-time', /\bat any time\b|\bfrom time to time\b/, 0, -0.7),
+  rule(null, 'any-time', /\bat any time\b|\bfrom time to time\b/, 0, -0.7, { userActorStance: 0 }),
   rule(null, 'without-notice', /\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notification|warning|informing)\b/, 0, -2, { negatedStance: 1.5 }),
-  rule(null, 'discretion', /\b(?:sole|absolute|own) (?:and absolute )?discretion\b|\bfor any (?:or no )?reason\b|\bwith or without cause\b|\bwithout (?:cause|reason|liability)\b|\bno reason\b/, 0, -1.5),
+  rule(null, 'discretion', /\b(?:sole|absolute|own) (?:and absolute )?discretion\b|\bfor any (?:or no )?reason\b|\bwith or without cause\b|\bwithout (?:cause|reason|liability)\b|\bno reason\b|\bas (?:we|it|they) (?:may )?(?:deems?|sees?|considers?|think|determines?) (?:fit|appropriate|necessary|proper|suitable)\b|\bin (?:our|its) (?:sole |reasonable |absolute )?(?:opinion|judge?ment)\b/, 0, -1.5),
+  // The user gives something up for nothing in return, or is left a single remedy ("your sole remedy is to stop using").
+  rule(null, 'uncompensated', /\bwithout (?:any )?(?:further |additional )?(?:compensation|payment|remuneration|royalt(?:y|ies)|consideration)\b|\b(?:sole|only|exclusive) (?:and exclusive )?remedy\b|\breleas\w*\b[^.;]{0,40}\bfrom (?:any|all)(?: and all)? (?:claims|liabilit\w+|demands)\b/, 0, -1.5),
   rule(null, 'legitimate-interest', /\blegitimate (?:business )?(?:interests?|purposes?)\b|\bbusiness (?:interests?|purposes)\b/, 0, -1),
-  rule(null, 'reserve-right', /\breserves? the right\b/, 0, -1),
+  // The same powers in the other languages policies are often quoted in: "sans préavis", "ohne Vorankündigung", "sin
+  // previo aviso" (without notice); "se réserve le droit", "behalten uns vor", "se reserva el derecho" (reserves the right).
+  rule(null, 'reserve-right', /\breserves? the right\b|\bse r[ée]serven?t? (?:le|el) (?:droit|derecho)\b|\bbehalten? (?:wir |sich )?(?:uns|sich)\b[^.;]{0,60}\bvor\b|\bsi riserva il diritto\b/, 0, -1),
+  rule(null, 'without-notice-translated', /\bsans (?:aucun )?(?:pr[ée]avis|notification|avertissement)\b|\bohne (?:vorherige |jegliche )?(?:vorank[üu]ndigung|ank[üu]ndigung|benachrichtigung|mitteilung)\b|\bsin (?:previo )?aviso(?: previo)?\b|\bsenza (?:alcun )?preavviso\b/, 0, -2),
   rule(null, 'waive', /\bwaiv\w+\b/, 0, -1),
   rule(null, 'you-agree', /\byou (?:hereby )?(?:agree|acknowledge|accept|understand|consent)\b/, 0, -0.4),
-  rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
+  rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
+  // The same choice told from the platform's side: "we give you the option to opt out", "lets users export their data".
+  rule(null, 'offered-choice', /\b(?:offer|give|provide|allow|enable|let)s? (?:you|users|individuals|visitors|customers|members|the user)\b[^.;]{0,25}\b(?:(?:option|choice|opportunity|ability|possibility|tools?|means|controls?|settings) (?:to|for|over)|to (?:opt[- ]?out|delete|export|download|object|withdraw|unsubscribe|control|manage|correct|disable|refuse|decline|review|edit|remove))\b/, 0, 1.5),
   rule(null, 'opt-out', /\bopt[- ]?(?:out|in)\b/, 0, 1.2, { negatedStance: -2 }),
-  rule(null, 'consent', /\b(?:with|upon|only with|without) your (?:explicit |express |prior |affirmative )?(?:consent|permission|approval)\b/, 0, 1),
+  // Acting on the user's own request: "upon your request we will delete", "at your request".
+  rule(null, 'on-request', /\b(?:upon|on|at) your (?:written )?request\b|\bif you (?:ask|request)(?: us)? (?:to|for|that)\b/, 0, 1),
+  rule(null, 'consent', /\b(?:with|upon|only with|subject to) your (?:explicit |express |prior |affirmative )?(?:consent|permission|approval)\b/, 0, 1),
+  // Acting without the user's consent is the opposite of asking for it; "we will not ... without your consent" makes
+  // consent a condition, which is the favourable reading.
+  rule(null, 'without-consent', /\bwithout (?:your |the user's |their )?(?:explicit |express |prior |affirmative |further )?(?:consent|permission|approval)\b/, 0, -1.5, { negatedStance: 1 }),
   rule(null, 'notify', /\bwe(?: will| shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:will|shall) (?:promptly |first |also )?(?:notify|inform|tell|alert) (?:you|users|the user|affected users)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable)(?: written)? notice\b|\b(?:\d+|thirty|sixty|ninety) (?:\(\d+\) )?days'? (?:prior |advance |written )*notice\b|\bdays in advance\b/, 0, 1.5),
   rule(null, 'only', /\b(?:only|solely|strictly|exclusively) (?:as (?:necessary|needed|required)|when|if|to|for|use|used|uses|necessary|essential)\b|\bstrictly necessary\b|\bshortest\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
   rule(null, 'never', /\bwe (?:will )?never\b|\bwe do not\b|\bwe don't\b|\bwe will not\b|\bwe won't\b/, 0, 1),
