@@ -66,10 +66,7 @@ const CONFIDENCE_SCALE = 2.5;
 function isNegated(text: string, start: number): boolean {
   // The cue's own first words count too: a cue that opens with "you may ..." starts a clause of its own.
   const opening = text.slice(start, start + 24);
-  const before = text.slice(Math.max(0, start - 120), start);
-  let clauseStart = 0;
-  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
-  const words = before.slice(clauseStart).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS);
+  const words = clauseBefore(text, start).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS);
   const last = lastNegator(words);
   return last >= 0 && !NEW_SUBJECT_CLAUSE.test(`${words.slice(last + 1).join(' ')} ${opening}`);
 }
@@ -88,11 +85,15 @@ function isNegatedInside(matched: string): boolean {
   CLAUSE_BREAK.lastIndex = 0;
   const clause = CLAUSE_BREAK.exec(matched);
   const words = (clause ? matched.slice(0, clause.index) : matched).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/);
-  return words.length > 1 && hasNegator(words.slice(0, Math.min(words.length - 1, NEGATION_WINDOW_WORDS)));
+  return words.length > 1 && words.slice(0, Math.min(words.length - 1, NEGATION_WINDOW_WORDS)).some(isNegatorWord);
 }
 
-function hasNegator(words: string[]): boolean {
-  return words.some(isNegatorWord);
+/** The text of the cue's clause before it (at most 120 characters back, from the last clause break). */
+function clauseBefore(text: string, start: number): string {
+  const before = text.slice(Math.max(0, start - 120), start);
+  let clauseStart = 0;
+  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
+  return before.slice(clauseStart);
 }
 
 // "without" negates what follows it only as a condition ("without your consent"), not a verb: skip it here.
@@ -108,10 +109,7 @@ const SUBJECT = /\b(?:you|we|us|our|they|it|[a-z]+ (?=may|will|can|shall|reserve
 type UserRole = 'choice' | 'subject' | null;
 
 function userActs(text: string, start: number): UserRole {
-  const before = text.slice(Math.max(0, start - 120), start);
-  let clauseStart = 0;
-  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
-  const scope = before.slice(clauseStart);
+  const scope = clauseBefore(text, start);
   let last: RegExpMatchArray | null = null;
   for (const m of scope.matchAll(SUBJECT)) last = m;
   if (!last) return IMPERATIVE_LEAD.test(scope) ? 'choice' : null;

@@ -1,5 +1,6 @@
 import { ALL_RECORDS_CHANGED, RECORD_CHANGES_CHANNEL } from '@clausewatch/db';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Client, Notification } from 'pg';
 import { RecordCache } from './record.cache';
 
@@ -22,7 +23,6 @@ export class RecordChangesListener implements OnApplicationBootstrap, OnApplicat
   private retry: NodeJS.Timeout | null = null;
   private failures = 0;
   private closed = false;
-  private barriers = 0;
   private readonly waiting = new Map<string, () => void>();
 
   constructor(
@@ -57,8 +57,8 @@ export class RecordChangesListener implements OnApplicationBootstrap, OnApplicat
   async caughtUp(): Promise<void> {
     const client = this.client;
     if (!client) return;
-    this.barriers += 1;
-    const token = `${BARRIER_PREFIX}${process.pid}-${this.barriers}`;
+    // Every API process on the channel hears it: the token must be unique across hosts, not only here.
+    const token = `${BARRIER_PREFIX}${randomUUID()}`;
     let timer: NodeJS.Timeout | undefined;
     const heard = new Promise<boolean>((resolve) => {
       this.waiting.set(token, () => resolve(true));

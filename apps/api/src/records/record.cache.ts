@@ -37,7 +37,8 @@ export class RecordCache {
   get(id: string): Buffer | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
-    if (!this.enabled || this.now() - entry.storedAt > this.maxAgeMs) {
+    // Nothing is stored while disabled (disable() empties it), so only the age needs checking.
+    if (this.now() - entry.storedAt > this.maxAgeMs) {
       this.remove(id, entry);
       return undefined;
     }

@@ -143,9 +143,14 @@ export class LedgerService {
 
   /** The newest signed tree head (a read: nothing is signed here). */
   async latestTreeHead(): Promise<SignedTreeHead> {
+    const head = await this.newestHead();
+    if (!head) throw new LedgerError(LedgerErrorCode.NoSuchTreeHead, 'no tree head has been signed yet');
+    return head;
+  }
+
+  private async newestHead(): Promise<SignedTreeHead | null> {
     const [row]: TreeHeadRow[] = await this.dataSource.query('SELECT * FROM ledger_tree_heads ORDER BY tree_size DESC LIMIT 1');
-    if (!row) throw new LedgerError(LedgerErrorCode.NoSuchTreeHead, 'no tree head has been signed yet');
-    return headFromRow(row);
+    return row ? headFromRow(row) : null;
   }
 
   async storedHead(treeSize: number): Promise<SignedTreeHead | null> {
@@ -164,11 +169,10 @@ export class LedgerService {
   /** Everything an outsider needs to check one version with only the public key (see docs/records.md). */
   async bundleFor(version: Pick<Version, 'recordId' | 'capturedAt' | 'rawSha256' | 'textSha256' | 'sourceUrl' | 'ledgerIndex'>, documentRecordId: string): Promise<VerificationBundle> {
     if (version.ledgerIndex === null) throw new LedgerError(LedgerErrorCode.NotInLedger, `version ${version.recordId} has no ledger entry`);
-    const [row]: TreeHeadRow[] = await this.dataSource.query('SELECT * FROM ledger_tree_heads ORDER BY tree_size DESC LIMIT 1');
-    if (!row || Number(row.tree_size) <= Number(version.ledgerIndex)) {
+    const treeHead = await this.newestHead();
+    if (!treeHead || treeHead.treeSize <= Number(version.ledgerIndex)) {
       throw new LedgerError(LedgerErrorCode.NotYetSigned, `version ${version.recordId} is not covered by a signed tree head yet (heads are signed after each capture and on every crawler tick)`);
     }
-    const treeHead = headFromRow(row);
     const { publicKeyBase64 } = await this.publicKey();
     return buildVerificationBundle({
       log: this.log(),
