@@ -22,6 +22,9 @@ const transform = {
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
+  // Jest reads the timeout only at the top level (a projects entry ignores it): integration tests start
+  // servers and browsers and must pass on a busy machine.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/libs/testing/src/jest/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
@@ -31,7 +34,6 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
