@@ -15,6 +15,8 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: boolea
     logger: options.logger === false ? false : ['error', 'warn'],
     // Throw instead of exiting, so the caller (npm start, a test) reports what went wrong.
     abortOnError: false,
+    // Signed webhooks (Resend via Svix) verify the exact bytes received.
+    rawBody: true,
   });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'r/:id', method: RequestMethod.GET }] });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));

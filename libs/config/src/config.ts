@@ -33,6 +33,8 @@ export interface AppConfig {
   seedCatalog: boolean;
   /** Memory for serialized records in the API; 0 turns the cache off. */
   recordCacheMb: number;
+  /** Svix signing secret of the Resend webhook (`whsec_…`); unset: the webhook route refuses events. */
+  resendWebhookSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +86,12 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function webhookSecret(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw !== null && !/^whsec_[A-Za-z0-9+/=]{16,}$/.test(raw)) throw new ConfigError(name, 'must be a Svix signing secret (whsec_ followed by base64)');
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 1, 65535);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -120,6 +128,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
     seedCatalog: boolean(env, 'SEED_CATALOG', true),
     recordCacheMb: integer(env, 'RECORD_CACHE_MB', 64, 0, 65536),
+    resendWebhookSecret: webhookSecret(env, 'RESEND_WEBHOOK_SECRET'),
   };
 }
 
@@ -147,4 +156,5 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
+  { name: 'RESEND_WEBHOOK_SECRET', default: '(unset)', description: 'Signing secret (whsec_…) of the Resend webhook at /api/v1/webhooks/resend: bounces and complaints stop email to that address' },
 ];

@@ -10,7 +10,7 @@ import {
   VersionsRepository,
 } from '@clausewatch/db';
 import { BadRequestException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { AlertsService } from '../alerts/alerts.service';
+import { AlertsService } from '../notifications/alerts.service';
 import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';

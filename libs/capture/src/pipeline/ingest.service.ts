@@ -17,7 +17,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { LineageService } from '../lineage/lineage.service';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ANALYZER_VERSION, severityAtLeast } from '../capture.constants';
+import { ANALYZER_VERSION } from '../capture.constants';
 import type { CheckOutcome } from '../fetch';
 import type { Capture, CheckResult } from './capture.types';
 import { extractDocument } from './document-extractor';
@@ -250,15 +250,8 @@ export class IngestService {
   }
 
   /** Notifications are written in the same transaction as the change they report. */
-  private async owe(manager: EntityManager, document: Document, change: ChangeRecord): Promise<void> {
-    const recipients = await this.subscribers.recipientsFor(document.platformId, change.clauseTypes, manager);
-    const rows = recipients
-      .filter((r) => severityAtLeast(change.severity, r.minSeverity))
-      .flatMap((r) => [
-        { subscriberId: r.subscriberId, changeRecordId: change.id, channel: 'digest' as const },
-        ...(r.plan === 'free' ? [] : [{ subscriberId: r.subscriberId, changeRecordId: change.id, channel: 'alert' as const }]),
-      ]);
-    await this.notifications.enqueue(rows, manager);
+  private async owe(manager: EntityManager, _document: Document, change: ChangeRecord): Promise<void> {
+    await this.notifications.oweForChange(manager, change, { sameDayAlert: true, alert: true });
   }
 
   private async recordFailure(document: Document, capture: Capture, options: IngestOptions, outcome: CheckOutcome, cause: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { ChangeRecord } from './change-record.entity';
 import { Check } from './check.entity';
 import { Document } from './document.entity';
+import { DocumentIncident, EmailMessage } from './email-message.entity';
 import { HostSlot } from './host-slot.entity';
 import { LedgerKey, LedgerLeaf, LedgerNode, LedgerTreeHead, Setting } from './ledger.entity';
 import { Notification } from './notification.entity';
@@ -13,6 +14,7 @@ import { Version } from './version.entity';
 export * from './change-record.entity';
 export * from './check.entity';
 export * from './document.entity';
+export * from './email-message.entity';
 export * from './host-slot.entity';
 export * from './ledger.entity';
 export * from './notification.entity';
@@ -40,4 +42,6 @@ export const entities = [
   LedgerKey,
   Setting,
   HostSlot,
+  EmailMessage,
+  DocumentIncident,
 ];

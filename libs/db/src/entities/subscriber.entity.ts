@@ -31,6 +31,24 @@ export class Subscriber {
   @Column({ type: 'timestamptz', nullable: true })
   unsubscribedAt!: Date | null;
 
+  /** Same-day alerts (plans other than free); off after "alerts only" on the unsubscribe page. */
+  @Column({ type: 'boolean', default: true })
+  alertsEnabled!: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  digestEnabled!: boolean;
+
+  /** Platforms unsubscribed from one by one ("this platform only"), still followed so an undo restores them. */
+  @Column({ type: 'bigint', array: true, default: () => "'{}'" })
+  mutedPlatformIds!: string[];
+
+  /** A hard bounce or a complaint (Resend webhook): no more email to this address. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suppressedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  suppressionReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

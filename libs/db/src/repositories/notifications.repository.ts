@@ -1,8 +1,39 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Notification, NotificationChannel } from '../entities';
+import { ChangeRecord, Notification, NotificationChannel } from '../entities';
 
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Owes a change to its subscribers, in the capture's transaction, as one set-based statement: a digest
+   * entry for everyone who follows its platform (not muted) or one of its clause types at or above their
+   * minimum severity, and a same-day alert on top for plans other than free with alerts on. `alert: false`
+   * owes nothing (an old import); `sameDayAlert: false` owes the digest only (a back-dated capture).
+   * Unsubscribed and suppressed addresses are owed nothing. Replays insert nothing. Returns rows inserted.
+   */
+  async oweForChange(manager: EntityManager, change: ChangeRecord, options: { sameDayAlert: boolean; alert: boolean }): Promise<number> {
+    if (!options.alert) return 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key)
+       SELECT s.id, c.id, ch.channel, 'cw-' || ch.channel || '-' || c.id || '-' || s.id
+         FROM change_records c
+         JOIN documents d ON d.id = c.document_id
+         JOIN subscribers s ON s.unsubscribed_at IS NULL AND s.suppressed_at IS NULL
+          AND array_position(ARRAY['none','low','medium','high','critical'], c.severity)
+              >= array_position(ARRAY['none','low','medium','high','critical'], s.min_severity)
+         CROSS JOIN (VALUES ('digest'), ('alert')) AS ch(channel)
+        WHERE c.id = $1
+          AND NOT (d.platform_id = ANY(s.muted_platform_ids))
+          AND EXISTS (SELECT 1 FROM follows f WHERE f.subscriber_id = s.id
+                        AND (f.platform_id = d.platform_id OR c.clause_types ? f.clause_type))
+          AND ((ch.channel = 'digest' AND s.digest_enabled)
+            OR (ch.channel = 'alert' AND $2 AND s.plan <> 'free' AND s.alerts_enabled))
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [change.id, options.sameDayAlert],
+    );
+    return rows.length;
+  }
 
   /** Owes the change to each subscriber once per channel; replays insert nothing. */
   async enqueue(
