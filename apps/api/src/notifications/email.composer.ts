@@ -242,7 +242,7 @@ export class EmailComposer {
     const [found]: Array<{ platform_name: string; title: string; record_id: string; cause: string | null }> = await this.dataSource.query(
       `SELECT p.name AS platform_name, d.title, d.record_id, i.cause
          FROM documents d JOIN platforms p ON p.id = d.platform_id
-         LEFT JOIN document_incidents i ON i.document_id = d.id AND i.started_at = $2
+         LEFT JOIN document_incidents i ON i.document_id = d.id AND date_trunc('milliseconds', i.started_at) = date_trunc('milliseconds', $2::timestamptz)
         WHERE d.id = $1`,
       [row.documentId, row.periodStart],
     );

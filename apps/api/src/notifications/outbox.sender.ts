@@ -36,7 +36,6 @@ export class OutboxSender implements EmailSender {
 /** An RFC 2047 encoded word when the value is not plain ASCII. */
 function headerValue(value: string): string {
   const clean = value.replace(/[\r\n]+/g, ' ');
-  // eslint-disable-next-line no-control-regex
   if (/^[\x20-\x7e]*$/.test(clean)) return clean;
   return `=?UTF-8?B?${Buffer.from(clean, 'utf8').toString('base64')}?=`;
 }
