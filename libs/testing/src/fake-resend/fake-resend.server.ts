@@ -30,11 +30,13 @@ export class FakeResend {
   requests = 0;
   /** Answers with an error status, by status. */
   readonly refused = new Map<number, number>();
+  /** Recipients refused with a 422 (a strict batch holding one is refused whole, like Resend's). */
+  readonly rejectedRecipients = new Set<string>();
   /** Milliseconds to wait before answering. */
   delayMs = 0;
   private outage: Outage | null = null;
   private storm: { statuses: number[]; until: number; retryAfterSeconds: number | null; turn: number } | null = null;
-  private readonly byKey = new Map<string, { hash: string; status: number; answer: object }>();
+  private readonly byKey = new Map<string, { hash: string; status: number; answer: object | null }>();
 
   private constructor(private readonly server: Server) {}
 
@@ -81,7 +83,6 @@ export class FakeResend {
     this.requests++;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const reply = (status: number, body: object, headers: Record<string, string> = {}) => {
       if (status >= 400) this.refused.set(status, (this.refused.get(status) ?? 0) + 1);
       if (res.destroyed) return;
@@ -104,20 +105,33 @@ export class FakeResend {
       if (seen && seen.hash !== hash) {
         return reply(409, { name: 'invalid_idempotent_request', message: 'Same idempotency key used with a different request payload', statusCode: 409 });
       }
-      if (seen) return reply(seen.status, seen.answer);
+      if (seen && !seen.answer) {
+        return reply(409, { name: 'concurrent_idempotent_requests', message: 'Same idempotency key used while original request is still in progress', statusCode: 409 });
+      }
+      if (seen) return reply(seen.status, seen.answer!);
+      // Taken from here on, even if the caller gives up waiting (a timeout): a retry gets this answer.
+      this.byKey.set(idempotencyKey, { hash, status: 200, answer: null });
     }
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     let payload: unknown;
     try {
       payload = JSON.parse(raw);
     } catch {
+      if (idempotencyKey) this.byKey.delete(idempotencyKey);
       return reply(400, { name: 'validation_error', message: 'Invalid JSON', statusCode: 400 });
     }
     const bodies = (batch ? payload : [payload]) as ReceivedEmail['body'][];
+    const refuse = (status: number, body: object) => {
+      if (idempotencyKey) this.byKey.delete(idempotencyKey);
+      return reply(status, body);
+    };
     if (!Array.isArray(bodies) || bodies.length === 0 || bodies.length > 100) {
-      return reply(422, { name: 'validation_error', message: 'A batch holds 1 to 100 emails', statusCode: 422 });
+      return refuse(422, { name: 'validation_error', message: 'A batch holds 1 to 100 emails', statusCode: 422 });
     }
     const invalid = bodies.find((b) => !b.from || !b.to?.length || !b.subject);
-    if (invalid) return reply(422, { name: 'validation_error', message: 'Missing `to`, `from` or `subject`', statusCode: 422 });
+    if (invalid) return refuse(422, { name: 'validation_error', message: 'Missing `to`, `from` or `subject`', statusCode: 422 });
+    const rejected = bodies.find((b) => this.rejectedRecipients.has(b.to[0]));
+    if (rejected) return refuse(422, { name: 'validation_error', message: `Invalid \`to\` field: ${rejected.to[0]}`, statusCode: 422 });
     const ids = bodies.map((body) => {
       const email: ReceivedEmail = {
         id: `fake-${this.delivered.length + 1}`,
