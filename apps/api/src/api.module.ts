@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { AlertsService } from './notifications/alerts.service';
 import { DeliveryService } from './notifications/delivery.service';
 import { DigestService } from './notifications/digest.service';
@@ -67,7 +68,7 @@ export class ApiModule {
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,
         AlertsService,
-        EmailComposer,
+        { provide: EmailComposer, useFactory: (dataSource: DataSource) => new EmailComposer(dataSource, options.config), inject: [DataSource] },
         DeliveryService,
         DigestService,
         MonitoringService,

@@ -112,13 +112,24 @@ export function summarySentences(summary: string): string[] {
   return sentences.map((s) => s.charAt(0).toUpperCase() + s.slice(1));
 }
 
-/** A date and time in the reader's time zone, e.g. "2 Dec 2026, 09:14 CET". */
+const dateFormats = new Map<string, { date: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+
+/** A date and time in the reader's time zone, e.g. "2 Dec 2026, 09:14 CET" (zone names as people know them). */
 export function formatInZone(date: Date, timezone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
-  } catch {
-    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  let formats = dateFormats.get(timezone);
+  if (!formats) {
+    try {
+      formats = {
+        date: new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+        zone: new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'short' }),
+      };
+    } catch {
+      return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    }
+    dateFormats.set(timezone, formats);
   }
+  const zone = formats.zone.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? timezone;
+  return `${formats.date.format(date)} ${zone}`;
 }
 
 export function changeView(change: ChangeForEmail, links: EmailLinks, timezone: string): ChangeView {

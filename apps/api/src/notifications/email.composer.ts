@@ -1,8 +1,7 @@
 import type { ClauseChange, Severity } from '@clausewatch/analyzer';
-import { APP_CONFIG } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import type { ClaimedEmail } from '@clausewatch/db';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { alertView, ChangeForEmail, digestView, EmailLinks, MonitoredDocument, monitoringView, SubscriberForEmail } from './email-content';
 import { EmailRenderer } from './email.renderer';
@@ -38,9 +37,10 @@ export class EmailComposer {
   private readonly changes = new Map<string, ChangeForEmail>();
   private readonly documentStats = new Map<string, { at: number; stats: Map<string, MonitoredDocument> }>();
 
+  // Built by a factory (api.module, the send worker): no capture import, so a sender process starts fast.
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
   ) {}
 
   private get links(): EmailLinks {
