@@ -7,6 +7,7 @@ import { importOtaCommand } from './import-ota.command';
 import { ingestCommand } from './ingest.command';
 import { verifyCommand } from './verify.command';
 import { exportCommand } from './export.command';
+import { digestCommand } from './digest.command';
 
 // Each command lives in its own file; the names and usages are the contract of DESIGN.md.
 export const commands: CliCommand[] = [
@@ -18,4 +19,5 @@ export const commands: CliCommand[] = [
   crawlCommand,
   verifyCommand,
   exportCommand,
+  digestCommand,
 ];
