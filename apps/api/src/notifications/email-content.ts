@@ -204,15 +204,61 @@ export interface MonitoredDocument {
   cause: string | null;
 }
 
+export interface DigestEntryView {
+  recordId: string;
+  link: string;
+  document: string;
+  severity: Severity;
+  headline: string;
+  summary: string[];
+  captured: string;
+}
+
+/** One change as a digest lists it: the headline, its first sentences (not the severity sentence), a link. */
+export function digestEntryView(c: ChangeForEmail, timezone: string, links: EmailLinks): DigestEntryView {
+  const sentences = summarySentences(c.summary);
+  if (/^(substantive|structural|structure|cosmetic)\b.*\bchange\b.*severity/i.test(sentences[0] ?? '')) sentences.shift();
+  return {
+    recordId: c.recordId,
+    link: `${links.publicUrl}/r/${c.recordId}`,
+    document: c.documentTitle,
+    severity: c.severity,
+    headline: headlineOf(c),
+    summary: sentences.slice(0, 2),
+    captured: formatInZone(c.capturedAt, timezone),
+  };
+}
+
+/** A digest entry rendered once per change and time zone, shared by every digest that lists it. */
+export interface RenderedEntry {
+  html: string;
+  text: string;
+}
+
 export interface DigestView {
   subject: string;
   period: string;
   quiet: boolean;
   changeCount: number;
-  platforms: Array<{ name: string; severity: Severity; changes: Array<{ recordId: string; link: string; document: string; severity: Severity; headline: string; summary: string[]; captured: string }> }>;
+  platforms: Array<{ name: string; severity: Severity; changes: RenderedEntry[] }>;
   monitoring: { documentsChecked: number; documents: Array<{ platform: string; title: string; lastVerified: string; failing: boolean; cause: string | null }>; failingCount: number };
   preferencesUrl: string;
   unsubscribeUrl: string;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatDay(date: Date, timezone: string): string {
+  let format = dayFormats.get(timezone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'short', year: 'numeric' });
+    } catch {
+      format = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+    }
+    dayFormats.set(timezone, format);
+  }
+  return format.format(date);
 }
 
 /** The weekly digest: changes grouped by platform, most severe first; always the proof of monitoring. */
@@ -222,30 +268,22 @@ export function digestView(
   subscriber: SubscriberForEmail,
   period: { start: Date; end: Date },
   links: EmailLinks,
+  entry: (change: ChangeForEmail) => RenderedEntry,
 ): DigestView {
   const byPlatform = new Map<string, ChangeForEmail[]>();
-  for (const change of changes) byPlatform.set(change.platformName, [...(byPlatform.get(change.platformName) ?? []), change]);
+  for (const change of changes) {
+    const list = byPlatform.get(change.platformName);
+    if (list) list.push(change);
+    else byPlatform.set(change.platformName, [change]);
+  }
   const platforms = [...byPlatform.entries()]
     .map(([name, list]) => {
-      const sorted = [...list].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.capturedAt.getTime() - b.capturedAt.getTime());
-      return {
-        name,
-        severity: sorted[0].severity,
-        changes: sorted.map((c) => ({
-          recordId: c.recordId,
-          link: `${links.publicUrl}/r/${c.recordId}`,
-          document: c.documentTitle,
-          severity: c.severity,
-          headline: headlineOf(c),
-          summary: summarySentences(c.summary).slice(0, 3),
-          captured: formatInZone(c.capturedAt, subscriber.timezone),
-        })),
-      };
+      const sorted = list.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.capturedAt.getTime() - b.capturedAt.getTime());
+      return { name, severity: sorted[0].severity, changes: sorted.map(entry) };
     })
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.name.localeCompare(b.name));
   const failing = documents.filter((d) => d.failing);
-  const day = (d: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: safeZone(subscriber.timezone), day: 'numeric', month: 'short', year: 'numeric' }).format(d);
-  const periodText = `${day(period.start)} – ${day(new Date(period.end.getTime() - 1))}`;
+  const periodText = `${formatDay(period.start, subscriber.timezone)} – ${formatDay(new Date(period.end.getTime() - 1), subscriber.timezone)}`;
   const subject = changes.length
     ? `Your weekly Clausewatch digest: ${changes.length} change${changes.length > 1 ? 's' : ''} (${periodText})`
     : `Your weekly Clausewatch digest: no changes, ${documents.length} document${documents.length === 1 ? '' : 's'} monitored (${periodText})`;
@@ -270,15 +308,6 @@ export function digestView(
     preferencesUrl: `${links.publicUrl}/account`,
     unsubscribeUrl,
   };
-}
-
-function safeZone(timezone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: timezone });
-    return timezone;
-  } catch {
-    return 'UTC';
-  }
 }
 
 export interface MonitoringView {

@@ -3,7 +3,7 @@ import type { AppConfig } from '@clausewatch/config';
 import type { ClaimedEmail } from '@clausewatch/db';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { alertView, ChangeForEmail, digestView, EmailLinks, MonitoredDocument, monitoringView, SubscriberForEmail } from './email-content';
+import { alertView, ChangeForEmail, digestEntryView, digestView, EmailLinks, MonitoredDocument, monitoringView, RenderedEntry, SubscriberForEmail } from './email-content';
 import { EmailRenderer } from './email.renderer';
 import type { Email } from './email.sender';
 
@@ -35,6 +35,8 @@ const CHANGE_CACHE_SIZE = 5000;
 export class EmailComposer {
   private readonly renderer = new EmailRenderer();
   private readonly changes = new Map<string, ChangeForEmail>();
+  /** Digest entries rendered per change and time zone: 500 changes × a few zones, not once per subscriber. */
+  private readonly entries = new Map<string, RenderedEntry>();
   private readonly documentStats = new Map<string, { at: number; stats: Map<string, MonitoredDocument> }>();
 
   // Built by a factory (api.module, the send worker): no capture import, so a sender process starts fast.
@@ -81,7 +83,7 @@ export class EmailComposer {
         const changes = (digestChanges.get(row.id) ?? []).map((id) => this.changes.get(id)!).filter(Boolean);
         const stats = await this.statsFor(start, end);
         const documents = [...stats.values()].filter((d) => subscriber.platform_ids.includes(d.platformId));
-        const view = digestView(changes, documents, reader, { start, end }, this.links);
+        const view = digestView(changes, documents, reader, { start, end }, this.links, (c) => this.entry(c, reader.timezone));
         out.push({ email: this.email(row, reader, view.subject, this.renderer.render('digest', view), view.unsubscribeUrl) });
       } else {
         const notice = await this.notice(row);
@@ -94,6 +96,17 @@ export class EmailComposer {
       }
     }
     return out;
+  }
+
+  private entry(change: ChangeForEmail, timezone: string): RenderedEntry {
+    const key = `${change.id}|${timezone}`;
+    let entry = this.entries.get(key);
+    if (!entry) {
+      if (this.entries.size > 50_000) this.entries.clear();
+      entry = this.renderer.renderFragment('digest-entry', digestEntryView(change, timezone, this.links));
+      this.entries.set(key, entry);
+    }
+    return entry;
   }
 
   private skipReason(row: ClaimedEmail, subscriber: SubscriberRow | undefined): string | null {
@@ -182,7 +195,10 @@ export class EmailComposer {
         WHERE c.id = ANY($1::bigint[])`,
       [missing],
     );
-    if (this.changes.size + rows.length > CHANGE_CACHE_SIZE) this.changes.clear();
+    if (this.changes.size + rows.length > CHANGE_CACHE_SIZE) {
+      this.changes.clear();
+      this.entries.clear();
+    }
     for (const r of rows) {
       this.changes.set(r.id, {
         id: r.id,

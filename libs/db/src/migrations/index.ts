@@ -3,6 +3,7 @@ import { HostSlots1795541049449 } from './1795541049449-host-slots';
 import { LedgerAppend1796000000000 } from './1796000000000-ledger-append';
 import { RecordChanges1796000000001 } from './1796000000001-record-changes';
 import { EmailDelivery1797100000000 } from './1797100000000-email-delivery';
+import { FollowsByClauseType1797100000001 } from './1797100000001-follows-by-clause-type';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
-export const migrations = [InitialSchema1764000000000, HostSlots1795541049449, LedgerAppend1796000000000, RecordChanges1796000000001, EmailDelivery1797100000000];
+export const migrations = [InitialSchema1764000000000, HostSlots1795541049449, LedgerAppend1796000000000, RecordChanges1796000000001, EmailDelivery1797100000000, FollowsByClauseType1797100000001];

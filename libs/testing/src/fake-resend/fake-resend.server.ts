@@ -34,6 +34,8 @@ export class FakeResend {
   readonly rejectedRecipients = new Set<string>();
   /** Milliseconds to wait before answering. */
   delayMs = 0;
+  /** Keep each delivered email's body (off in benchmarks: only the count and keys are kept). */
+  retainBodies = true;
   private outage: Outage | null = null;
   private storm: { statuses: number[]; until: number; retryAfterSeconds: number | null; turn: number } | null = null;
   private readonly byKey = new Map<string, { hash: string; status: number; answer: object | null }>();
@@ -138,7 +140,7 @@ export class FakeResend {
         idempotencyKey,
         emailKey: body.headers?.['X-Entity-Ref-ID'] ?? (batch ? null : idempotencyKey),
         authorization: (req.headers.authorization as string | undefined) ?? null,
-        body,
+        body: this.retainBodies ? body : { from: body.from, to: body.to, subject: '' },
       };
       this.delivered.push(email);
       return { id: email.id };
