@@ -224,7 +224,7 @@ export function digestEntryView(c: ChangeForEmail, timezone: string, links: Emai
     document: c.documentTitle,
     severity: c.severity,
     headline: headlineOf(c),
-    summary: sentences.slice(0, 2),
+    summary: sentences.slice(0, 1),
     captured: formatInZone(c.capturedAt, timezone),
   };
 }

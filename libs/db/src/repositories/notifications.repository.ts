@@ -14,22 +14,24 @@ export class NotificationsRepository {
   async oweForChange(manager: EntityManager, change: ChangeRecord, options: { sameDayAlert: boolean; alert: boolean }): Promise<number> {
     if (!options.alert) return 0;
     const rows: unknown[] = await manager.query(
-      // Driven by the change's followers (the follows indexes), not by a scan of every subscriber.
-      `INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key)
+      // Driven by the change's followers (the follows indexes), never by a scan of every subscriber.
+      `WITH c AS (
+         SELECT c.id, c.severity, c.clause_types, d.platform_id FROM change_records c JOIN documents d ON d.id = c.document_id WHERE c.id = $1
+       ), followers AS MATERIALIZED (
+         SELECT f.subscriber_id FROM follows f JOIN c ON f.platform_id = c.platform_id
+         UNION
+         SELECT f.subscriber_id FROM follows f JOIN c ON f.clause_type IS NOT NULL AND c.clause_types ? f.clause_type
+       )
+       INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key)
        SELECT s.id, c.id, ch.channel, 'cw-' || ch.channel || '-' || c.id || '-' || s.id
-         FROM change_records c
-         JOIN documents d ON d.id = c.document_id
-         JOIN LATERAL (
-           SELECT f.subscriber_id FROM follows f WHERE f.platform_id = d.platform_id
-           UNION
-           SELECT f.subscriber_id FROM follows f WHERE f.clause_type IS NOT NULL AND c.clause_types ? f.clause_type
-         ) followers ON true
-         JOIN subscribers s ON s.id = followers.subscriber_id AND s.unsubscribed_at IS NULL AND s.suppressed_at IS NULL
+         FROM followers
+         JOIN subscribers s ON s.id = followers.subscriber_id
+         CROSS JOIN c
+         CROSS JOIN (VALUES ('digest'), ('alert')) AS ch(channel)
+        WHERE s.unsubscribed_at IS NULL AND s.suppressed_at IS NULL
           AND array_position(ARRAY['none','low','medium','high','critical'], c.severity)
               >= array_position(ARRAY['none','low','medium','high','critical'], s.min_severity)
-         CROSS JOIN (VALUES ('digest'), ('alert')) AS ch(channel)
-        WHERE c.id = $1
-          AND NOT (d.platform_id = ANY(s.muted_platform_ids))
+          AND NOT (c.platform_id = ANY(s.muted_platform_ids))
           AND ((ch.channel = 'digest' AND s.digest_enabled)
             OR (ch.channel = 'alert' AND $2 AND s.plan <> 'free' AND s.alerts_enabled))
        ON CONFLICT DO NOTHING

@@ -91,6 +91,10 @@ export class FakeResend {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    if (req.method === 'GET' && req.url === '/_stats') {
+      // For a fake running in another process (the digest benchmark).
+      return reply(200, { requests: this.requests, delivered: this.delivered.length, distinctEmails: this.deliveriesByEmailKey().size });
+    }
     const batch = req.url === '/emails/batch';
     if (req.method !== 'POST' || (req.url !== '/emails' && !batch)) return reply(404, { name: 'not_found', message: 'Not found', statusCode: 404 });
     const failure = this.currentFailure();
