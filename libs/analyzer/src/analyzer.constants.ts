@@ -1,5 +1,13 @@
 export const SEVERITY_ORDER = ['none', 'low', 'medium', 'high', 'critical'] as const;
 
+/** Version of the analysis recorded on each change record; bump it when the analysis of the same texts changes. */
+export const ANALYZER_VERSION = 'analyzer-2';
+
+/** Whether a severity (any string, as stored) is at least the minimum one: unknown values rank below `none`. */
+export function severityAtLeast(severity: string, minimum: string): boolean {
+  return SEVERITY_ORDER.indexOf(severity as (typeof SEVERITY_ORDER)[number]) >= SEVERITY_ORDER.indexOf(minimum as (typeof SEVERITY_ORDER)[number]);
+}
+
 /** Lines that only stamp a date on the document; a change to them alone is cosmetic. */
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DATE = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
