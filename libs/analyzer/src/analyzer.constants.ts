@@ -62,3 +62,16 @@ export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
   'data-sharing': 0.75,
   'data-use': 1,
 };
+
+/**
+ * Heavy clause types (the rubric's critical and high topics) need the act and its object, not a word: a type is kept
+ * only when one of its act rules matched and, where given, the clause names the object. "Mistral AI", an address at
+ * x.ai, "GDPR" in a contact line or "sale of Company assets" are not the practice their words resemble.
+ */
+export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]; object?: RegExp }>> = {
+  'ai-training': { rules: ['train-models', 'train-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
+  'data-sale': { rules: ['sell-data', 'data-sold', 'sale-of-data', 'sell-data-intl'] },
+  'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
+  'sensitive-data': { rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'] },
+  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl'] },
+};
