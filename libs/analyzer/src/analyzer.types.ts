@@ -43,6 +43,8 @@ export interface ClauseChange {
   afterIndexes: number[];
   diff?: DiffSegment[];
   reasons: string[];
+  /** The clause type whose change set this clause's severity (the first of clauseTypes when present). */
+  scoredType?: string;
 }
 
 export interface ChangeAnalysis {

@@ -3,6 +3,7 @@ import { headingKeys, kindOf, maxKind } from './change-kind.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
 import { splitProvisions } from './provision.splitter';
+import { cosmeticKey } from './text.normalizer';
 import { assessClause, maxSeverity, severityRank } from './severity.scorer';
 import { RemovedSection, writeSummary } from './summary.writer';
 import { changedText, wordDiff } from './word.differ';
@@ -13,16 +14,40 @@ function joined(list: Provision[], indexes: number[]): string | null {
   return indexes.length ? indexes.map((i) => list[i].text).join('\n\n') : null;
 }
 
-function clauseChange(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseChange {
+interface Context {
+  headings: Set<string>;
+  /** Words (cosmeticKey) of each version as a whole. */
+  beforeKey: string;
+  afterKey: string;
+  /** Provisions that look like page navigation (runs of short link-like lines), by version. */
+  navBefore: Set<number>;
+  navAfter: Set<number>;
+}
+
+function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx: Context): ClauseChange {
   const op = a.op as ClauseChange['op'];
-  const kind = kindOf(a, before, after, headings);
+  let kind = kindOf(a, before, after, ctx.headings);
+  let why: string | null = null;
+  if (kind === 'substantive' && (op === 'added' || op === 'removed')) {
+    const indexes = op === 'added' ? a.after : a.before;
+    const nav = op === 'added' ? ctx.navAfter : ctx.navBefore;
+    const list = op === 'added' ? after : before;
+    const key = cosmeticKey(list[indexes[0]].text);
+    if (indexes.every((i) => nav.has(i))) {
+      kind = 'cosmetic';
+      why = 'cosmetic: page navigation (a run of short link-like lines) that the capture gained or lost';
+    } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.beforeKey : ctx.afterKey).includes(key)) {
+      kind = 'structure';
+      why = `${op === 'added' ? 'added' : 'removed'} “${list[indexes[0]].text}” here, but the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version: moved, split or joined (structure)`;
+    }
+  }
   const beforeText = joined(before, a.before);
   const afterText = joined(after, a.after);
   const anchor = after[a.after[0]] ?? before[a.before[0]];
   const diff = beforeText !== null && afterText !== null ? wordDiff(beforeText, afterText) : undefined;
   const base = { op, kind, before: beforeText, after: afterText, headingPath: anchor.headingPath, beforeIndexes: a.before, afterIndexes: a.after, ...(diff ? { diff } : {}) };
-  if (kind === 'cosmetic') return { ...base, clauseTypes: [], severity: 'none', direction: 'neutral', reasons: ['cosmetic: wording, punctuation, typography or a date stamp only'] };
-  if (kind === 'structure') return { ...base, clauseTypes: [], severity: 'low', direction: 'neutral', reasons: [structureReason(a, before, after)] };
+  if (kind === 'cosmetic') return { ...base, clauseTypes: [], severity: 'none', direction: 'neutral', reasons: [why ?? 'cosmetic: wording, punctuation, typography or a date stamp only'] };
+  if (kind === 'structure') return { ...base, clauseTypes: [], severity: 'low', direction: 'neutral', reasons: [why ?? structureReason(a, before, after)] };
   const assessment = assessClause({
     op,
     before: beforeText,
@@ -30,8 +55,38 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], hea
     inserted: diff ? changedText(diff, 'insert') : '',
     deleted: diff ? changedText(diff, 'delete') : '',
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
+    otherVersion: op === 'added' ? ctx.beforeKey : op === 'removed' ? ctx.afterKey : undefined,
   });
-  return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons };
+  return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}) };
+}
+
+// A provision of this many words or more found word for word elsewhere in the other version was moved, not added/removed.
+const MOVED_MIN_WORDS = 4;
+// Navigation: at least this many consecutive short lines (a menu, a "related articles" list, help-centre questions).
+const NAV_RUN = 3;
+const NAV_MAX_WORDS = 9;
+
+/** A short line that reads as a link label or a menu entry: few words, no sentence inside. */
+function isShortLabel(p: Provision): boolean {
+  if (p.kind === 'heading' || p.kind === 'table') return false;
+  const words = p.text.split(/\s+/).filter(Boolean);
+  return words.length <= NAV_MAX_WORDS && p.text.length <= 80 && !/[.;:,]\s|[.;:]$/.test(p.text);
+}
+
+/** Provisions in runs of short label-like lines: page navigation, not terms. */
+function navigationLike(list: Provision[]): Set<number> {
+  const nav = new Set<number>();
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length >= NAV_RUN) for (const i of run) nav.add(i);
+    run = [];
+  };
+  for (const p of list) {
+    if (isShortLabel(p)) run.push(p.index);
+    else close();
+  }
+  close();
+  return nav;
 }
 
 function structureReason(a: Alignment, before: Provision[], after: Provision[]): string {
@@ -66,10 +121,16 @@ function removedSections(before: Provision[], changes: ClauseChange[]): RemovedS
 export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): ChangeAnalysis {
   const before = splitProvisions(beforeMarkdown);
   const after = splitProvisions(afterMarkdown);
-  const headings = headingKeys(before, after);
+  const ctx: Context = {
+    headings: headingKeys(before, after),
+    beforeKey: ` ${before.map((p) => cosmeticKey(p.text)).join(' ')} `,
+    afterKey: ` ${after.map((p) => cosmeticKey(p.text)).join(' ')} `,
+    navBefore: navigationLike(before),
+    navAfter: navigationLike(after),
+  };
   const clauses = alignProvisions(before, after)
     .filter((a) => a.op !== 'identical')
-    .map((a) => clauseChange(a, before, after, headings));
+    .map((a) => clauseChange(a, before, after, ctx));
 
   let kind: ChangeKind = beforeMarkdown === afterMarkdown ? 'none' : 'cosmetic';
   for (const c of clauses) kind = maxKind(kind, c.kind);

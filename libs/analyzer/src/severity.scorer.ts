@@ -2,6 +2,7 @@ import { MIN_TYPE_CONFIDENCE, SEVERITY_ORDER, SEVERITY_TYPE_SHARE } from './anal
 import { Classification, ClauseTypeMatch, Direction, Severity } from './analyzer.types';
 import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
+import { cosmeticKey } from './text.normalizer';
 
 export function severityRank(s: Severity): number {
   return SEVERITY_ORDER.indexOf(s);
@@ -13,15 +14,18 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 
 const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
-// Phrases that make an unfavourable change graver: no way out, no end, more recipients.
-const AGGRAVATING = /\b(?:cannot|can't|may not|unable to|no (?:right|option|ability) to)\s+opt[- ]?out\b|\bno opt[- ]?out\b|\bwithout (?:an? )?(?:opt[- ]?out|your consent)\b|\b(?:even )?after (?:you )?(?:delete|close|terminate)\w*\b|\bincluding (?:models? )?(?:made available to |for )?third[- ]?part(?:y|ies)\b|\birrevocabl[ey]\b/i;
 const SMALL_CHANGE_WORDS = 3;
+// The user keeps a way out of the practice: AI training with an opt-out or objection right is high, not critical.
+const OPT_OUT = /\bopt[- ]?(?:out|in)\b|\bobject(?:ion)?\b|\bwithdraw\b|\bturn (?:it |this )?off\b|\bsettings?\b|\bs'opposer\b|\bwiderspruch\b|\boponerse\b/i;
+const NO_OPT_OUT = /\b(?:cannot|can't|can not|may not|unable to|no (?:right|option|ability|way) to)\s+opt[- ]?out\b|\bno opt[- ]?out\b/i;
 
 export interface ClauseAssessment {
   clauseTypes: ClauseTypeMatch[];
   severity: Severity;
   direction: Direction;
   reasons: string[];
+  /** The clause type whose change set the severity (null when none did). */
+  scoredType: string | null;
 }
 
 export interface ChangeTexts {
@@ -31,6 +35,11 @@ export interface ChangeTexts {
   inserted: string;
   deleted: string;
   heading: string | null;
+  /**
+   * The words (cosmeticKey) of the other version as a whole: for an added clause the old version, for a removed one
+   * the new version. A practice the other version already describes is not introduced (or removed) by this clause.
+   */
+  otherVersion?: string;
 }
 
 function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
@@ -102,23 +111,65 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const assessed = leading(touched);
   let severity: Severity = 'low';
   const reasons: string[] = [];
+  let scored: string | null = null;
+  let scoredLevel = 0;
   for (const m of assessed) {
     const info = clauseTypeById.get(m.id);
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
     const typeDirection = directionOfType(t.op, direction, own, info.disclosure);
-    let level = typeDirection === 'worse' ? info.weight : info.weight - 1;
-    if (typeDirection === 'worse' && AGGRAVATING.test(changedText)) level += 1;
-    if (small) level -= 1;
-    level = Math.max(1, Math.min(4, level));
+    const elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion);
+    const level = typeLevel(t, info.id, info.weight, info.disclosure, typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
+    if (level > scoredLevel) {
+      scored = info.id;
+      scoredLevel = level;
+    }
     severity = maxSeverity(severity, s);
-    reasons.push(reasonFor(t.op, typeDirection, info.topic, info.disclosure, s) + quoteEvidence(m));
+    reasons.push(reasonFor(t.op, typeDirection, info.topic, info.disclosure && !elsewhere, s, elsewhere) + quoteEvidence(m));
   }
   if (reasons.length === 0) reasons.push(`${verb(t.op)} a clause of no known type (low)`);
   const clauseTypes = merge(touched, context);
-  return { clauseTypes, severity, direction, reasons };
+  // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
+  if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
+  return { clauseTypes, severity, direction, reasons, scoredType: scored };
+}
+
+/**
+ * Severity level (1 low … 4 critical) of one type's change: the topic's weight is the ceiling; the change itself
+ * (direction, whether the practice is new or already described elsewhere, how much changed) decides how close it comes.
+ */
+function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boolean, direction: Direction, elsewhere: boolean, small: boolean, changed: string): number {
+  let level: number;
+  if (direction === 'worse') {
+    level = weight;
+    // A notice removed while the practice is still described elsewhere, or a practice added that was already there.
+    if (elsewhere) level = weight - 2;
+    // A disclosure section removed is high at most (the rubric's "disclosure sections removed").
+    else if (t.op === 'removed' && disclosure) level = Math.min(weight, 3);
+    // AI training the user can opt out of, or object to, is high, not critical.
+    if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
+  } else if (direction === 'better') {
+    // An improvement is at most the level of its topic: the end of a burden one below it, a new right or a narrower
+    // practice two below.
+    level = t.op === 'removed' && !elsewhere ? weight - 1 : weight - 2;
+  } else {
+    // A neutral edit in a heavy topic is a clarification: low, or medium in the critical topics.
+    level = weight - 2;
+  }
+  if (small) level -= 1;
+  return Math.max(1, Math.min(weight, level));
+}
+
+/** Whether the other version already holds this type's decisive evidence word for word (the practice is not new or gone). */
+function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined): boolean {
+  if (!otherVersion) return false;
+  const spans = m.evidence.filter((e) => e.text.length >= 8);
+  return spans.length > 0 && spans.some((e) => {
+    const key = cosmeticKey(e.text);
+    return key.includes(' ') && otherVersion.includes(key);
+  });
 }
 
 // Added text is read as it stands; removed text in reverse (a right removed is worse, a burden removed better,
@@ -133,7 +184,9 @@ function verb(op: ChangeTexts['op']): string {
   return op === 'added' ? 'added' : op === 'removed' ? 'removed' : op === 'moved' ? 'moved and changed' : op === 'split' || op === 'merged' ? `${op} and changed` : 'changed';
 }
 
-function reasonFor(op: ChangeTexts['op'], direction: Direction, topic: string, disclosure: boolean, s: Severity): string {
+function reasonFor(op: ChangeTexts['op'], direction: Direction, topic: string, disclosure: boolean, s: Severity, elsewhere: boolean): string {
+  if (elsewhere && op === 'removed') return `removed a passage on ${topic}; the new version still describes it elsewhere (${s})`;
+  if (elsewhere && op === 'added') return `added a passage on ${topic}, which the old version already described (${s})`;
   if (op === 'removed' && direction === 'worse' && disclosure) return `removed the text describing ${topic}: a disclosure removed (${s})`;
   if (op === 'removed' && direction === 'worse') return `removed a provision on ${topic} that protected you (${s})`;
   if (op === 'removed' && direction === 'better') return `removed a provision on ${topic} that was unfavourable to you: an improvement (${s})`;
