@@ -10,8 +10,11 @@ export function severityAtLeast(severity: string, minimum: string): boolean {
 
 /** Lines that only stamp a date on the document; a change to them alone is cosmetic. */
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
+const RELATIVE_DATE = '\\d+\\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\\s+ago';
+const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
 export const DATE_PATTERN = new RegExp(DATE, 'gi');
+/** A link label the page puts after its date ("Previous Version", "See prior versions"): a few words, capitalised (case-sensitive). */
+export const TRAILING_LABEL = /^(.*\d\.?)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}$/;
 export const DATE_STAMP_PATTERN = new RegExp(
   `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|date of last revision|last revision|version date)\\s*[:\\-–—]?\\s*(?:on\\s+)?${DATE}\\.?$`,
   'i',
@@ -69,7 +72,7 @@ export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
  * x.ai, "GDPR" in a contact line or "sale of Company assets" are not the practice their words resemble.
  */
 export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]; object?: RegExp }>> = {
-  'ai-training': { rules: ['train-models', 'train-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
+  'ai-training': { rules: ['train-models', 'data-for-models', 'develop-models', 'train-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
   'data-sale': { rules: ['sell-data', 'data-sold', 'sale-of-data', 'sell-data-intl'] },
   'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
   'sensitive-data': { rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'] },

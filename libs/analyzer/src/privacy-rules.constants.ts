@@ -44,6 +44,10 @@ export const privacyRules: ClauseRule[] = [
 
   // ai-training
   rule('ai-training', 'train-models', /\b(?:train\w*|fine-?tun\w*)\b[^.;]{0,80}\b(?:models?|algorithms?|artificial intelligence|machine learning|\bai\b|llms?|neural networks?)\b|\b(?:models?|artificial intelligence|machine learning|\bai\b|llms?)\b[^.;]{0,40}\b(?:trained|fine-?tuned)\b/, 3.5, -1.5),
+  // Data or content put to building models: "use your data to develop or improve our AI models".
+  rule('ai-training', 'data-for-models', /\b(?:us(?:e|es|ed|ing)|process\w*|rel(?:y|ies) on)\b[^.;]{0,60}\b(?:data|content|information|inputs?|prompts?|conversations?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,30}\b(?:develop\w*|improv\w+|build\w*|deploy\w*|train\w*|test\w*)\b[^.;]{0,60}\b(?:models?|machine learning|artificial intelligence|\bai\b|llms?)\b/, 3.5, -1.5),
+  // Improving or developing "machine learning and AI" as a purpose: the object (data, content) is checked on the clause.
+  rule('ai-training', 'develop-models', /\b(?:develop\w*|improv\w+|build\w*)\b[^.;]{0,60}\b(?:machine learning|artificial intelligence|generative ai|\bai models?|llms?|language models?)\b/, 2.5, -1),
   rule('ai-training', 'ai', /\b(?:artificial intelligence|machine[- ]learning|large language models?|generative ai|\bai\b|\bllms?\b)/, 1),
 
   // advertising

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DATE_PATTERN, DATE_STAMP_PATTERN } from './analyzer.constants';
+import { DATE_PATTERN, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
 
 // Typography that changes without changing meaning: curly quotes, dashes, odd spaces, ellipses.
 const TYPOGRAPHY: Array<[RegExp, string]> = [
@@ -54,7 +54,10 @@ export function unnumberedKey(text: string): string {
 
 export function isDateStamp(text: string): boolean {
   const plain = normalizeTypography(stripInlineMarkdown(text)).trim();
-  return plain.length < 120 && DATE_STAMP_PATTERN.test(plain);
+  if (plain.length >= 120) return false;
+  if (DATE_STAMP_PATTERN.test(plain)) return true;
+  const labelled = TRAILING_LABEL.exec(plain);
+  return labelled !== null && DATE_STAMP_PATTERN.test(labelled[1]);
 }
 
 export function sha256Hex(text: string): string {
