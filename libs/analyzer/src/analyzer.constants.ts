@@ -75,6 +75,14 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   'ai-training': { rules: ['train-models', 'data-for-models', 'develop-models', 'train-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
   'data-sale': { rules: ['sell-data', 'data-sold', 'sale-of-data', 'sell-data-intl'] },
   'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
-  'sensitive-data': { rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'] },
+  'sensitive-data': {
+    rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'],
+    object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
+  },
+  // A licence over the user's content, not a right granted by a law ("residents were granted privacy rights").
+  'content-license': {
+    rules: ['license', 'broad-terms', 'rights-granted', 'moral-rights', 'feedback', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'your-content'],
+    object: /\b(?:content|materials?|submissions?|posts?|works?|uploads?|photos|videos|feedback|ideas|suggestions|contributions?|inhalte?|contenus?|contenidos?)\b/i,
+  },
   'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl'] },
 };

@@ -15,6 +15,7 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
 const SMALL_CHANGE_WORDS = 3;
+const DECISIVE_STANCE = 1;
 // The user keeps a way out of the practice: AI training with an opt-out or objection right is high, not critical.
 const OPT_OUT = /\bopt[- ]?(?:out|in)\b|\bobject(?:ion)?\b|\bwithdraw\b|\bturn (?:it |this )?off\b|\bsettings?\b|\bs'opposer\b|\bwiderspruch\b|\boponerse\b/i;
 const NO_OPT_OUT = /\b(?:cannot|can't|can not|may not|unable to|no (?:right|option|ability|way) to)\s+opt[- ]?out\b|\bno opt[- ]?out\b/i;
@@ -155,7 +156,8 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // practice two below.
     level = t.op === 'removed' && !elsewhere ? weight - 1 : weight - 2;
   } else {
-    // A neutral edit in a heavy topic is a clarification: low, or medium in the critical topics.
+    // A change that neither widens nor narrows the practice is a clarification: two levels below the topic's ceiling
+    // (medium in the critical topics, low elsewhere); a number that moved is judged on its own (see periodChange).
     level = weight - 2;
   }
   if (small) level -= 1;
@@ -175,7 +177,12 @@ function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined
 // Added text is read as it stands; removed text in reverse (a right removed is worse, a burden removed better,
 // a notice removed always worse); a rewording follows the changed words unless the type's own evidence disagrees.
 function directionOfType(op: ChangeTexts['op'], clause: Direction, own: number, disclosure: boolean): Direction {
-  if (op === 'added') return own > 0 ? 'better' : own < 0 ? 'worse' : clause;
+  // A weak cue of the type's own ("shared" in passing) says less than the clause as a whole: it decides alone only
+  // when decisive (|own| ≥ 1), and otherwise only where the clause leans the same way.
+  if (op === 'added') {
+    if (Math.abs(own) >= DECISIVE_STANCE) return own > 0 ? 'better' : 'worse';
+    return (own < 0 && clause === 'better') || (own > 0 && clause === 'worse') ? 'neutral' : clause;
+  }
   if (op === 'removed') return own > 0 || disclosure ? 'worse' : own < 0 ? 'better' : clause;
   return (clause === 'worse' && own > 0) || (clause === 'better' && own < 0) ? 'neutral' : clause;
 }
