@@ -22,6 +22,31 @@ interface Context {
   /** Provisions that look like page navigation (runs of short link-like lines), by version. */
   navBefore: Set<number>;
   navAfter: Set<number>;
+  /** Content words of each added (removed) provision, computed on first use. */
+  addedWords: () => Array<Set<string>>;
+  removedWords: () => Array<Set<string>>;
+}
+
+// A provision whose content words stand mostly (this share) in one provision on the other side was reworded and moved.
+const RESEMBLANCE_MIN_SHARE = 0.5;
+
+function contentWords(text: string): Set<string> {
+  return new Set(cosmeticKey(text).split(' ').filter((w) => w.length >= 4));
+}
+
+function resemblesOther(text: string, others: Array<Set<string>>): boolean {
+  const words = contentWords(text);
+  if (words.size < 4) return false;
+  return others.some((o) => {
+    let shared = 0;
+    for (const w of words) if (o.has(w)) shared++;
+    return shared / words.size >= RESEMBLANCE_MIN_SHARE;
+  });
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx: Context): ClauseChange {
@@ -56,6 +81,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     deleted: diff ? changedText(diff, 'delete') : '',
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
     otherVersion: op === 'added' ? ctx.beforeKey : op === 'removed' ? ctx.afterKey : undefined,
+    resembles: op === 'added' || op === 'removed' ? () => resemblesOther(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
   });
   return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}) };
 }
@@ -127,10 +153,13 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
     afterKey: ` ${after.map((p) => cosmeticKey(p.text)).join(' ')} `,
     navBefore: navigationLike(before),
     navAfter: navigationLike(after),
+    addedWords: () => [],
+    removedWords: () => [],
   };
-  const clauses = alignProvisions(before, after)
-    .filter((a) => a.op !== 'identical')
-    .map((a) => clauseChange(a, before, after, ctx));
+  const changed = alignProvisions(before, after).filter((a) => a.op !== 'identical');
+  ctx.addedWords = lazy(() => changed.filter((a) => a.op === 'added').map((a) => contentWords(joined(after, a.after) ?? '')));
+  ctx.removedWords = lazy(() => changed.filter((a) => a.op === 'removed').map((a) => contentWords(joined(before, a.before) ?? '')));
+  const clauses = changed.map((a) => clauseChange(a, before, after, ctx));
 
   let kind: ChangeKind = beforeMarkdown === afterMarkdown ? 'none' : 'cosmetic';
   for (const c of clauses) kind = maxKind(kind, c.kind);

@@ -41,6 +41,8 @@ export interface ChangeTexts {
    * the new version. A practice the other version already describes is not introduced (or removed) by this clause.
    */
   otherVersion?: string;
+  /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
+  resembles?: () => boolean;
 }
 
 function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
@@ -120,8 +122,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
     const typeDirection = directionOfType(t.op, direction, own, info.disclosure);
-    const elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion);
-    const level = typeLevel(t, info.id, info.weight, info.disclosure, typeDirection, elsewhere, small, changedText);
+    let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion);
+    if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
+    const level = typeLevel(t, info.id, info.weight, info.disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
       scored = info.id;
@@ -147,7 +150,8 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     level = weight;
     // A notice removed while the practice is still described elsewhere, or a practice added that was already there.
     if (elsewhere) level = weight - 2;
-    // A disclosure section removed is high at most (the rubric's "disclosure sections removed").
+    // A disclosure removed is high at most (the rubric's "disclosure sections removed"); a right removed (a favourable
+    // clause, own stance above zero) keeps its topic's level: "deletion or access rights removed" is critical.
     else if (t.op === 'removed' && disclosure) level = Math.min(weight, 3);
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
