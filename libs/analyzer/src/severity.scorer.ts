@@ -2,6 +2,8 @@ import { MIN_TYPE_CONFIDENCE, SEVERITY_ORDER, SEVERITY_TYPE_SHARE } from './anal
 import { Classification, ClauseTypeMatch, Direction, Severity } from './analyzer.types';
 import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
+import { detectLanguage } from './language.detector';
+import { periodChange } from './period.detector';
 import { cosmeticKey } from './text.normalizer';
 
 export function severityRank(s: Severity): number {
@@ -16,6 +18,8 @@ const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
 const SMALL_CHANGE_WORDS = 3;
 const DECISIVE_STANCE = 1;
+// Languages the rules read (the heavy types at least; see intl-rules.constants.ts).
+const READ_LANGUAGES = new Set(['en', 'fr', 'de', 'es']);
 // The user keeps a way out of the practice: AI training with an opt-out or objection right is high, not critical.
 const OPT_OUT = /\bopt[- ]?(?:out|in)\b|\bobject(?:ion)?\b|\bwithdraw\b|\bturn (?:it |this )?off\b|\bsettings?\b|\bs'opposer\b|\bwiderspruch\b|\boponerse\b/i;
 const NO_OPT_OUT = /\b(?:cannot|can't|can not|may not|unable to|no (?:right|option|ability|way) to)\s+opt[- ]?out\b|\bno opt[- ]?out\b/i;
@@ -133,8 +137,35 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     severity = maxSeverity(severity, s);
     reasons.push(reasonFor(t.op, typeDirection, info.topic, info.disclosure && !elsewhere, s, elsewhere) + quoteEvidence(m));
   }
+  // A number of days, months or years that moved: the rubric's retention and notice periods (medium when worse).
+  const period = t.op !== 'added' && t.op !== 'removed' && t.before && t.after ? periodChange(t.before, t.after, t.heading) : null;
+  if (period) {
+    const s: Severity = period.direction === 'better' ? 'low' : 'medium';
+    severity = maxSeverity(severity, s);
+    const what = period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : 'a period';
+    const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
+    reasons.unshift(`changed ${what} from “${period.from}” to “${period.to}”${how} (${s})`);
+    if (period.type && severityRank(s) >= scoredLevel) {
+      touched = merge([{ id: period.type, confidence: 0.9, evidence: [] }], touched);
+      scored = period.type;
+    }
+  }
+  // Text the rules cannot read is judged by the size of the change, with the reason said: never a confident low.
+  const language = detectLanguage(t.after ?? t.before ?? '');
+  const readable = READ_LANGUAGES.has(language.code) || language.code === 'und';
+  if (!readable || (language.code !== 'en' && reasons.length === 0)) {
+    const words = (t.op === 'added' || t.op === 'removed' ? changedText : `${t.inserted} ${t.deleted}`).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
+    if (!readable) {
+      severity = s;
+      reasons.length = 0;
+      touched = [];
+      scored = null;
+    } else severity = maxSeverity(severity, s);
+    reasons.push(`${verb(t.op)} a clause not analysed in ${language.name}: severity from the size of the change, ${words} word${words === 1 ? '' : 's'} (${s})`);
+  }
   if (reasons.length === 0) reasons.push(`${verb(t.op)} a clause of no known type (low)`);
-  const clauseTypes = merge(touched, context);
+  const clauseTypes = merge(touched, readable ? context : []);
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   return { clauseTypes, severity, direction, reasons, scoredType: scored };
