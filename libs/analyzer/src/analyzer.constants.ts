@@ -38,6 +38,8 @@ export const SEVERITY_TYPE_SHARE = 0.6;
 export const MIN_TYPE_CONFIDENCE = 0.3;
 /** At most this many characters of a clause are quoted in a summary. */
 export const QUOTE_MAX_CHARS = 160;
+/** A sentence quoted whole in a summary is cut (at a clause boundary after its decisive words) only beyond this length. */
+export const QUOTE_SENTENCE_MAX_CHARS = 400;
 
 /** Stance lean of a clause's leading type, for clauses whose cues are weak (see clause.classifier.ts). */
 export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {

@@ -1,4 +1,4 @@
-import { Alignment, ChangeAnalysis, ChangeKind, ClauseChange, Provision, Severity } from './analyzer.types';
+import { Alignment, ChangeAnalysis, ChangeGuidance, ChangeKind, ClauseChange, Provision, Severity } from './analyzer.types';
 import { headingKeys, kindOf, maxKind } from './change-kind.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
@@ -83,7 +83,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     otherVersion: op === 'added' ? ctx.beforeKey : op === 'removed' ? ctx.afterKey : undefined,
     resembles: op === 'added' || op === 'removed' ? () => resemblesOther(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
   });
-  return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}) };
+  return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}), ...(assessment.decisive ? { decisive: assessment.decisive } : {}) };
 }
 
 // A provision of this many words or more found word for word elsewhere in the other version was moved, not added/removed.
@@ -143,6 +143,19 @@ function removedSections(before: Provision[], changes: ClauseChange[]): RemovedS
   return sections.filter((s) => !sections.some((o) => o !== s && o.indexes.includes(s.indexes[0])));
 }
 
+/** Per clause type that scored a substantive change, the most severe first: what the user can do, the rules engaged. */
+function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
+  const byType = new Map<string, ChangeGuidance>();
+  for (const c of clauses) {
+    if (c.kind !== 'substantive' || !c.scoredType) continue;
+    const info = clauseTypeById.get(c.scoredType);
+    const seen = byType.get(c.scoredType);
+    if (!info || (seen && severityRank(seen.severity) >= severityRank(c.severity))) continue;
+    byType.set(c.scoredType, { type: info.id, label: info.label, severity: c.severity, direction: c.direction, actions: info.actions, regulations: info.regulations });
+  }
+  return [...byType.values()].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+}
+
 /** Compares two versions' Markdown: change kind, severity, reasons, a summary and one record per changed clause. */
 export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): ChangeAnalysis {
   const before = splitProvisions(beforeMarkdown);
@@ -180,7 +193,7 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
     .flatMap((c) => c.reasons.map((text) => ({ rank: severityRank(c.severity), text })));
   const reasons = [...new Set([...sectionReasons, ...clauseReasons].sort((x, y) => y.rank - x.rank).map((r) => r.text))].slice(0, MAX_REASONS);
 
-  const analysis: ChangeAnalysis = { kind, severity, summary: '', reasons, clauses };
+  const analysis: ChangeAnalysis = { kind, severity, summary: '', reasons, clauses, guidance: guidanceOf(clauses) };
   analysis.summary = writeSummary(analysis, sections);
   return analysis;
 }

@@ -31,6 +31,8 @@ export interface ClauseAssessment {
   reasons: string[];
   /** The clause type whose change set the severity (null when none did). */
   scoredType: string | null;
+  /** The scoring type's first piece of evidence in the clause. */
+  decisive?: string;
 }
 
 export interface ChangeTexts {
@@ -168,7 +170,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const clauseTypes = merge(touched, readable ? context : []);
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
-  return { clauseTypes, severity, direction, reasons, scoredType: scored };
+  const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
+  return { clauseTypes, severity, direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
 }
 
 /**
