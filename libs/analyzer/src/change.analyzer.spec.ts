@@ -91,3 +91,109 @@ describe('cosmeticFingerprint', () => {
     expect(cosmeticFingerprint(base.replace('email', 'postal'))).not.toBe(cosmeticFingerprint(base));
   });
 });
+
+describe('analyzeChange: severity from the change, not the topic', () => {
+  const terms = (...blocks: string[]): string => ['# Terms', 'Last updated: March 1, 2025', ...blocks].join('\n\n');
+  const LICENCE = 'You grant us a worldwide licence to host and display the content you post.';
+
+  test('AI training on user content with no opt-out is critical; with an opt-out it is high', () => {
+    const none = analyzeChange(terms(LICENCE), terms(`${LICENCE} We also use the content you post to train our machine learning models.`));
+    expect(none.severity).toBe('critical');
+    expect(none.summary).toMatch(/\[AI training, critical\]/);
+    const withOptOut = analyzeChange(terms(LICENCE), terms(`${LICENCE} We also use the content you post to train our machine learning models; you can opt out in your settings.`));
+    expect(withOptOut.severity).toBe('high');
+  });
+
+  test('a company name or an address with "AI" is not AI training', () => {
+    const analysis = analyzeChange(terms(LICENCE), terms(LICENCE, 'Questions? Write to Example AI Labs at help@example.ai.'));
+    expect(analysis.clauses.flatMap((c) => c.clauseTypes)).not.toContain('ai-training');
+    expect(analysis.severity).toBe('low');
+  });
+
+  test('a merger clause is not a sale of data', () => {
+    const analysis = analyzeChange(terms(LICENCE), terms(LICENCE, 'If we sell company assets in a merger, the information we hold may pass to the buyer.'));
+    expect(analysis.clauses.flatMap((c) => c.clauseTypes)).not.toContain('data-sale');
+    expect(analysis.summary).not.toMatch(/Sale of data/);
+  });
+
+  test('an improvement is labelled favourable and stays at most at its topic level', () => {
+    const withArbitration = terms(LICENCE, 'All disputes will be resolved by binding arbitration and you waive any class action.');
+    const analysis = analyzeChange(withArbitration, terms(LICENCE));
+    expect(analysis.severity).toBe('high');
+    expect(analysis.summary).toMatch(/\[Dispute resolution, high, improvement\]/);
+  });
+
+  test('a retention period that grows is a medium, unfavourable change of how long data is kept', () => {
+    const policyText = (n: string): string => terms(`We keep your messages for ${n} after you stop using the service.`);
+    const analysis = analyzeChange(policyText('6 months'), policyText('18 months'));
+    expect(analysis.severity).toBe('medium');
+    const clause = analysis.clauses.find((c) => c.kind === 'substantive');
+    expect(clause?.clauseTypes[0]).toBe('retention');
+    expect(analysis.reasons[0]).toMatch(/how long data is kept from “6 months” to “18 months”, unfavourable/);
+  });
+
+  test('the same period in German is read too', () => {
+    const policyText = (n: string): string => terms(`Wenn Sie sich nicht anmelden, wird Ihr Konto nach ${n} Monaten Inaktivität gelöscht.`);
+    const analysis = analyzeChange(policyText('6'), policyText('18'));
+    expect(analysis.severity).toBe('medium');
+  });
+
+  test('text the rules cannot read is judged by size, with the language named, never a confident low', () => {
+    const it = (s: string): string => terms(`I tuoi dati sono conservati per il tempo necessario e ${s} per finalità di sicurezza.`);
+    const analysis = analyzeChange(it('non sono condivisi con terzi'), it('sono condivisi con i nostri partner commerciali'));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).toMatch(/not analysed in Italian/);
+  });
+});
+
+describe('analyzeChange: moves, re-flows and page clutter', () => {
+  const doc = (...blocks: string[]): string => ['# Privacy', 'Last updated: March 1, 2025', ...blocks].join('\n\n');
+  const A = 'We share your personal data with service providers who host the site for us.';
+  const B = 'We keep your data for as long as your account is open.';
+
+  test('a provision joined into another paragraph is moved, not removed', () => {
+    const analysis = analyzeChange(doc('## Sharing', A, '## Keeping', B), doc('## Sharing and keeping', `${B} ${A} Both rules apply worldwide.`));
+    expect(analysis.clauses.filter((c) => c.op === 'removed' && c.kind === 'substantive').map((c) => c.before)).not.toContain(A);
+    expect(analysis.summary).not.toMatch(/Removed/);
+  });
+
+  test('a table re-flowed into a list compares as its words', () => {
+    const table = '| Purpose | Data |\n| --- | --- |\n| Billing | payment details and address |\n| Support | email and chat history |';
+    const list = '- Billing: payment details and address\n- Support: email and chat history';
+    const analysis = analyzeChange(doc(table), doc(list));
+    expect(analysis.kind).not.toBe('substantive');
+    expect(analysis.severity).toBe('low');
+  });
+
+  test('a run of navigation links the capture lost is cosmetic', () => {
+    const nav = ['About us', 'Help centre', 'Was this page helpful?', 'Copy link'].join('\n\n');
+    const analysis = analyzeChange(doc(A, nav), doc(A));
+    expect(analysis.kind).toBe('cosmetic');
+    expect(analysis.severity).toBe('none');
+  });
+
+  test('date stamps in relative form or with a link label beside them are cosmetic', () => {
+    expect(analyzeChange(doc(A, 'Last updated: 2 months ago'), doc(A, 'Last updated: 3 months ago')).kind).toBe('cosmetic');
+    expect(analyzeChange(doc(A, 'Effective October 8, 2025'), doc(A, 'Effective March 2, 2026 Previous Version')).kind).toBe('cosmetic');
+  });
+});
+
+describe('analyzeChange: summaries and guidance', () => {
+  test('the most severe change comes first and its decisive sentence is quoted whole', () => {
+    const long = 'We may use the content you post for many purposes described in this policy, including operating, securing and improving our services and features for everyone who uses them.';
+    const before = ['# Terms', long, 'Contact us at help@example.com.'].join('\n\n');
+    const added = 'You cannot opt out of this use, and it continues after you delete your account.';
+    const after = ['# Terms', `${long} We also use it to train our artificial intelligence models. ${added}`, 'Contact us at support@example.com.'].join('\n\n');
+    const analysis = analyzeChange(before, after);
+    const first = analysis.summary.split(/(?<=\.) (?=[A-Z])/)[1];
+    expect(first).toMatch(/AI training, critical/);
+    expect(analysis.summary).toContain('“… We also use it to train our artificial intelligence models. …”');
+  });
+
+  test('the analysis carries what the user can do and the regulations engaged, per type that scored', () => {
+    const analysis = analyzeChange(base, base.replace(SHARE, `${SHARE} We also sell your personal data to data brokers.`));
+    expect(analysis.guidance?.[0]).toMatchObject({ type: 'data-sale', severity: 'critical' });
+    expect(analysis.guidance?.[0].actions.length).toBeGreaterThan(0);
+    expect(analysis.guidance?.[0].regulations.join(' ')).toMatch(/CCPA/);
+  });
+});

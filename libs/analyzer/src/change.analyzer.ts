@@ -143,6 +143,67 @@ function removedSections(before: Provision[], changes: ClauseChange[]): RemovedS
   return sections.filter((s) => !sections.some((o) => o !== s && o.indexes.includes(s.indexes[0])));
 }
 
+// A change whose removed and added words (as bags) differ by at most this share is a re-flow of the same text (a table
+// extracted as a list, paragraphs cut differently): its clauses whose words all stand on the other side are structure.
+const REFLOW_MAX_DIFFERENCE = 0.15;
+// Column labels that a table row repeats before each cell ("Purpose: ... | Legal basis: ...").
+const CELL_LABEL = /(?:^|\| )[^|:]{1,40}: /g;
+
+function bagOf(texts: string[], ignored: Set<string>): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const t of texts) for (const w of cosmeticKey(t).split(' ')) if (w && !ignored.has(w)) bag.set(w, (bag.get(w) ?? 0) + 1);
+  return bag;
+}
+
+/** Words of table header rows ("Purpose | Data"): a table's column labels, which a re-flow drops or repeats. */
+function headerWords(clauses: ClauseChange[]): Set<string> {
+  const words = new Set<string>();
+  for (const c of clauses) {
+    for (const t of [c.before, c.after]) {
+      if (!t) continue;
+      if (t.includes(' | ') && !/: /.test(t)) for (const w of cosmeticKey(t).split(' ')) words.add(w);
+      for (const m of t.matchAll(CELL_LABEL)) for (const w of cosmeticKey(m[0]).split(' ')) if (w) words.add(w);
+    }
+  }
+  return words;
+}
+
+function removedSide(c: ClauseChange): string[] {
+  if (c.op === 'removed') return [c.before ?? ''];
+  return c.diff ? c.diff.filter((d) => d.op === 'delete').map((d) => d.text) : [];
+}
+
+function addedSide(c: ClauseChange): string[] {
+  if (c.op === 'added') return [c.after ?? ''];
+  return c.diff ? c.diff.filter((d) => d.op === 'insert').map((d) => d.text) : [];
+}
+
+function reflowed(clauses: ClauseChange[]): ClauseChange[] {
+  const substantive = clauses.filter((c) => c.kind === 'substantive');
+  if (substantive.length < 2) return clauses;
+  // Column labels only count when a table is involved (a row cell "Label: value" or a header row "A | B").
+  const ignored = substantive.some((c) => (c.before ?? '').includes(' | ') || (c.after ?? '').includes(' | ')) ? headerWords(substantive) : new Set<string>();
+  const gone = bagOf(substantive.flatMap(removedSide), ignored);
+  const come = bagOf(substantive.flatMap(addedSide), ignored);
+  let total = 0;
+  let difference = 0;
+  for (const [w, n] of gone) {
+    total += n;
+    difference += Math.abs(n - (come.get(w) ?? 0));
+  }
+  for (const [w, n] of come) {
+    total += n;
+    if (!gone.has(w)) difference += n;
+  }
+  if (total > 0 && difference / total > REFLOW_MAX_DIFFERENCE) return clauses;
+  const within = (texts: string[], other: Map<string, number>): boolean => [...bagOf(texts, ignored)].every(([w, n]) => (other.get(w) ?? 0) >= n);
+  return clauses.map((c) =>
+    c.kind === 'substantive' && within(removedSide(c), come) && within(addedSide(c), gone)
+      ? { ...c, kind: 'structure', clauseTypes: [], severity: 'low', direction: 'neutral', reasons: [`re-flowed: the same words stand elsewhere in the new layout (structure)`], scoredType: undefined, decisive: undefined }
+      : c,
+  );
+}
+
 /** Per clause type that scored a substantive change, the most severe first: what the user can do, the rules engaged. */
 function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
   const byType = new Map<string, ChangeGuidance>();
@@ -172,7 +233,7 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
   const changed = alignProvisions(before, after).filter((a) => a.op !== 'identical');
   ctx.addedWords = lazy(() => changed.filter((a) => a.op === 'added').map((a) => contentWords(joined(after, a.after) ?? '')));
   ctx.removedWords = lazy(() => changed.filter((a) => a.op === 'removed').map((a) => contentWords(joined(before, a.before) ?? '')));
-  const clauses = changed.map((a) => clauseChange(a, before, after, ctx));
+  const clauses = reflowed(changed.map((a) => clauseChange(a, before, after, ctx)));
 
   let kind: ChangeKind = beforeMarkdown === afterMarkdown ? 'none' : 'cosmetic';
   for (const c of clauses) kind = maxKind(kind, c.kind);

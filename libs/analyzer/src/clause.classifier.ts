@@ -159,7 +159,7 @@ export function ruleHits(text: string): RuleHit[] {
 }
 
 /** Clause types (best first) with confidence and evidence, and the stance of the text for the user. */
-export function classify(input: string): Classification {
+export function classify(input: string, objectContext?: string): Classification {
   const text = normalizeTypography(input);
   const hits = ruleHits(text);
   const scores = new Map<string, number>();
@@ -193,7 +193,7 @@ export function classify(input: string): Classification {
   const clauseTypes: ClauseTypeMatch[] = [...scores.entries()]
     .map(([id, raw]) => [id, raw * (TYPE_SPECIFICITY[id] ?? 1)] as const)
     .map(([id, score]) => ({ id, confidence: round(1 - Math.exp(-score / CONFIDENCE_SCALE)), evidence: (evidence.get(id) ?? []).sort((a, b) => a.start - b.start) }))
-    .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE && hasAct(m, text))
+    .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE && hasAct(m, objectContext ? `${text} ${objectContext}` : text))
     .sort((a, b) => b.confidence - a.confidence || firstMentionFirst(a, b) || a.id.localeCompare(b.id));
   // Some clause types lean one way whatever their wording (a liability clause limits the platform's duties);
   // the lean only tips a clause whose own cues are weak.

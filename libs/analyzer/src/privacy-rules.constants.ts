@@ -73,7 +73,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get|combine)\\w*\\b[^.;]{0,60}\\b(?:from|with)\\b[^.;]{0,20}\\b(?:${THIRD}|other sources|(?:third[- ]party|external|publicly available|public) sources)`), 3.5, -1),
 
   // data-sale
-  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
+  // Selling the company (its assets, shares or business) is not selling personal data.
+  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
   // The passive voice puts the data first: "your information will never be sold or rented".
   rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
   rule('data-sale', 'sale-of-data', /(?<!\bopt(?:[- ]?out| out) (?:of )?(?:the )?)\bsale of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),

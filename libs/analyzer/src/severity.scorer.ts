@@ -102,8 +102,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const top = touched[0] ? clauseTypeById.get(touched[0].id) : undefined;
     direction = top?.disclosure ? 'worse' : cBefore.stance === 'unfavorable' ? 'better' : cBefore.stance === 'favorable' ? 'worse' : 'neutral';
   } else {
-    const cIns = t.inserted ? classify(t.inserted) : null;
-    const cDel = t.deleted ? classify(t.deleted) : null;
+    // The changed words are read with their clause around them for a heavy type's object ("use it to train models").
+    const cIns = t.inserted ? classify(t.inserted, t.after ?? undefined) : null;
+    const cDel = t.deleted ? classify(t.deleted, t.before ?? undefined) : null;
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
     // The changed words speak first; the whole clauses' stance decides when the changed words carry none.
@@ -127,7 +128,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
-    const typeDirection = directionOfType(t.op, direction, own, info.disclosure);
+    let typeDirection = directionOfType(t.op, direction, own, info.disclosure);
+    // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
+    // opt-out makes the clause as a whole read favourably.
+    if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion);
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
     const level = typeLevel(t, info.id, info.weight, info.disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
@@ -155,7 +159,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // Text the rules cannot read is judged by the size of the change, with the reason said: never a confident low.
   const language = detectLanguage(t.after ?? t.before ?? '');
   const readable = READ_LANGUAGES.has(language.code) || language.code === 'und';
-  if (!readable || (language.code !== 'en' && reasons.length === 0)) {
+  if (!readable || (language.code !== 'en' && language.code !== 'und' && reasons.length === 0)) {
     const words = (t.op === 'added' || t.op === 'removed' ? changedText : `${t.inserted} ${t.deleted}`).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
     if (!readable) {
