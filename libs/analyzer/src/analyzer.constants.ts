@@ -81,6 +81,8 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
     rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'],
     object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
   },
+  // How terms change needs a change of the terms (or notice of it), not "from time to time" alone.
+  'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive'] },
   // A licence over the user's content, not a right granted by a law ("residents were granted privacy rights").
   'content-license': {
     rules: ['license', 'broad-terms', 'rights-granted', 'moral-rights', 'feedback', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'your-content'],

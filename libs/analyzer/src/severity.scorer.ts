@@ -17,7 +17,7 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
 const SMALL_CHANGE_WORDS = 3;
-const DECISIVE_STANCE = 1;
+const DECISIVE_STANCE = 1.5;
 // Languages the rules read (the heavy types at least; see intl-rules.constants.ts).
 const READ_LANGUAGES = new Set(['en', 'fr', 'de', 'es']);
 // The user keeps a way out of the practice: AI training with an opt-out or objection right is high, not critical.
