@@ -204,4 +204,10 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'sensitive-data:sensitive-intl': ['Nous utilisons la reconnaissance faciale pour vérifier votre âge.', 'Nous utilisons votre adresse pour la livraison.'],
   'user-rights:rights-intl': ["Vous disposez d'un droit d'accès à vos données.", "Vous disposez d'un compte gratuit."],
   'retention:retention-intl': ['Ihre Daten werden 6 Monate gespeichert.', 'Ihre Daten werden verschlüsselt.'],
+  'data-sharing:share-third-intl': ['Nous pouvons partager vos données avec nos partenaires.', 'Nous pouvons conserver vos données sur nos serveurs.'],
+  'advertising:ads-intl': ['Wir zeigen Ihnen personalisierte Werbung.', 'Wir zeigen Ihnen Ihre Bestellungen.'],
+  'children:children-intl': ['Nuestros servicios no están dirigidos a niños.', 'Nuestros servicios no están disponibles los domingos.'],
+  'account-termination:terminate-account-intl': ['Nous pouvons suspendre votre compte en cas d’abus.', 'Nous pouvons modifier votre commande en cas de rupture.'],
+  'governing-law:governing-law-intl': ['Les présentes conditions sont soumises au droit français.', 'Les présentes conditions sont rédigées en français.'],
+  'liability:liability-intl': ['Wir übernehmen keine Haftung für Inhalte Dritter.', 'Wir übernehmen gerne Ihre Fragen.'],
 };
