@@ -3,7 +3,7 @@ import { headingKeys, kindOf, maxKind } from './change-kind.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
 import { splitProvisions } from './provision.splitter';
-import { cosmeticKey } from './text.normalizer';
+import { cosmeticKey, searchKey } from './text.normalizer';
 import { assessClause, maxSeverity, severityRank } from './severity.scorer';
 import { RemovedSection, writeSummary } from './summary.writer';
 import { changedText, wordDiff } from './word.differ';
@@ -16,9 +16,9 @@ function joined(list: Provision[], indexes: number[]): string | null {
 
 interface Context {
   headings: Set<string>;
-  /** Words (cosmeticKey) of each version as a whole. */
-  beforeKey: string;
-  afterKey: string;
+  /** Each version as a whole (searchKey), computed on first use. */
+  beforeKey: () => string;
+  afterKey: () => string;
   /** Provisions that look like page navigation (runs of short link-like lines), by version. */
   navBefore: Set<number>;
   navAfter: Set<number>;
@@ -57,11 +57,11 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     const indexes = op === 'added' ? a.after : a.before;
     const nav = op === 'added' ? ctx.navAfter : ctx.navBefore;
     const list = op === 'added' ? after : before;
-    const key = cosmeticKey(list[indexes[0]].text);
+    const key = searchKey(list[indexes[0]].text);
     if (indexes.every((i) => nav.has(i))) {
       kind = 'cosmetic';
       why = 'cosmetic: page navigation (a run of short link-like lines) that the capture gained or lost';
-    } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.beforeKey : ctx.afterKey).includes(key)) {
+    } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.beforeKey() : ctx.afterKey()).includes(key.replace(/[.;:,]$/, ''))) {
       kind = 'structure';
       why = `${op === 'added' ? 'added' : 'removed'} “${list[indexes[0]].text}” here, but the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version: moved, split or joined (structure)`;
     }
@@ -80,7 +80,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     inserted: diff ? changedText(diff, 'insert') : '',
     deleted: diff ? changedText(diff, 'delete') : '',
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
-    otherVersion: op === 'added' ? ctx.beforeKey : op === 'removed' ? ctx.afterKey : undefined,
+    otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
     resembles: op === 'added' || op === 'removed' ? () => resemblesOther(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
   });
   return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}), ...(assessment.decisive ? { decisive: assessment.decisive } : {}) };
@@ -94,7 +94,7 @@ const NAV_MAX_WORDS = 9;
 
 /** A short line that reads as a link label or a menu entry: few words, no sentence inside. */
 function isShortLabel(p: Provision): boolean {
-  if (p.kind === 'heading' || p.kind === 'table') return false;
+  if (p.kind === 'heading' || p.kind === 'table' || p.text.length > 80) return false;
   const words = p.text.split(/\s+/).filter(Boolean);
   return words.length <= NAV_MAX_WORDS && p.text.length <= 80 && !/[.;:,]\s|[.;:]$/.test(p.text);
 }
@@ -223,8 +223,8 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
   const after = splitProvisions(afterMarkdown);
   const ctx: Context = {
     headings: headingKeys(before, after),
-    beforeKey: ` ${before.map((p) => cosmeticKey(p.text)).join(' ')} `,
-    afterKey: ` ${after.map((p) => cosmeticKey(p.text)).join(' ')} `,
+    beforeKey: lazy(() => searchKey(before.map((p) => p.text).join(' \n '))),
+    afterKey: lazy(() => searchKey(after.map((p) => p.text).join(' \n '))),
     navBefore: navigationLike(before),
     navAfter: navigationLike(after),
     addedWords: () => [],

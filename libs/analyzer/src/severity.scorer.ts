@@ -4,7 +4,7 @@ import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { detectLanguage } from './language.detector';
 import { periodChange } from './period.detector';
-import { cosmeticKey } from './text.normalizer';
+import { searchKey } from './text.normalizer';
 
 export function severityRank(s: Severity): number {
   return SEVERITY_ORDER.indexOf(s);
@@ -43,8 +43,8 @@ export interface ChangeTexts {
   deleted: string;
   heading: string | null;
   /**
-   * The words (cosmeticKey) of the other version as a whole: for an added clause the old version, for a removed one
-   * the new version. A practice the other version already describes is not introduced (or removed) by this clause.
+   * The other version as a whole (searchKey): for an added clause the old version, for a removed one the new version.
+   * A practice the other version already describes is not introduced (or removed) by this clause.
    */
   otherVersion?: string;
   /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
@@ -211,7 +211,7 @@ function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined
   if (!otherVersion) return false;
   const spans = m.evidence.filter((e) => e.text.length >= 8);
   return spans.length > 0 && spans.some((e) => {
-    const key = cosmeticKey(e.text);
+    const key = searchKey(e.text);
     return key.includes(' ') && otherVersion.includes(key);
   });
 }

@@ -47,6 +47,14 @@ export function cosmeticKey(text: string): string {
     .trim();
 }
 
+/**
+ * Text as found in a version, for substring search: typography unified, lower case, whitespace collapsed (cheaper than
+ * cosmeticKey on a whole document; punctuation stays, so a search is for a passage, not for scattered words).
+ */
+export function searchKey(text: string): string {
+  return normalizeTypography(text).toLowerCase().replace(/\s+/g, ' ');
+}
+
 /** As cosmeticKey, without the leading section number ("2.3", "iv.", "a)"). */
 export function unnumberedKey(text: string): string {
   return cosmeticKey(normalizeTypography(text).replace(/^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+/i, ''));
