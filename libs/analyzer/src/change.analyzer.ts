@@ -223,8 +223,8 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
   const after = splitProvisions(afterMarkdown);
   const ctx: Context = {
     headings: headingKeys(before, after),
-    beforeKey: lazy(() => searchKey(before.map((p) => p.text).join(' \n '))),
-    afterKey: lazy(() => searchKey(after.map((p) => p.text).join(' \n '))),
+    beforeKey: lazy(() => searchKey(before.map((p) => p.text).join(' '))),
+    afterKey: lazy(() => searchKey(after.map((p) => p.text).join(' '))),
     navBefore: navigationLike(before),
     navAfter: navigationLike(after),
     addedWords: () => [],

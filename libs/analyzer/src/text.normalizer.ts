@@ -48,11 +48,12 @@ export function cosmeticKey(text: string): string {
 }
 
 /**
- * Text as found in a version, for substring search: typography unified, lower case, whitespace collapsed (cheaper than
- * cosmeticKey on a whole document; punctuation stays, so a search is for a passage, not for scattered words).
+ * Text for substring search: lower case, whitespace collapsed, punctuation and typography kept (cheap enough for a
+ * whole version: provision texts are already collapsed, so only lower-casing runs on them).
  */
 export function searchKey(text: string): string {
-  return normalizeTypography(text).toLowerCase().replace(/\s+/g, ' ');
+  const lower = text.toLowerCase();
+  return /\s\s|[\t\n\r]/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
 }
 
 /** As cosmeticKey, without the leading section number ("2.3", "iv.", "a)"). */
