@@ -77,7 +77,7 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
   // The passive voice puts the data first: "your information will never be sold or rented".
   rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
-  rule('data-sale', 'sale-of-data', /(?<!\bopt(?:[- ]?out| out) (?:of )?(?:the )?)\bsale of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
+  rule('data-sale', 'sale-of-data', /\bsale(?<!\bopt[- ]?out of (?:the )?sale) of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
   rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
 
   // Data passing to a buyer with the company's assets is a business transfer, not a sale of personal data.
