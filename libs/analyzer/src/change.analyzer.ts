@@ -1,5 +1,6 @@
 import { Alignment, ChangeAnalysis, ChangeGuidance, ChangeKind, ClauseChange, Provision, Severity } from './analyzer.types';
 import { headingKeys, kindOf, maxKind } from './change-kind.classifier';
+import { clearClassifyCache } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
 import { splitProvisions } from './provision.splitter';
@@ -219,6 +220,7 @@ function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
 
 /** Compares two versions' Markdown: change kind, severity, reasons, a summary and one record per changed clause. */
 export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): ChangeAnalysis {
+  clearClassifyCache();
   const before = splitProvisions(beforeMarkdown);
   const after = splitProvisions(afterMarkdown);
   const ctx: Context = {

@@ -159,7 +159,26 @@ export function ruleHits(text: string): RuleHit[] {
 }
 
 /** Clause types (best first) with confidence and evidence, and the stance of the text for the user. */
+// classify is pure: one change analysis asks about the same heading (and often the same clause) many times. The cache
+// lives for one analysis (analyzeChange clears it first), so repeated analyses of one pair are not sped up by it.
+const CACHE_MAX = 512;
+const cache = new Map<string, Classification>();
+
+export function clearClassifyCache(): void {
+  cache.clear();
+}
+
 export function classify(input: string, objectContext?: string): Classification {
+  const key = objectContext === undefined ? input : `${input}\u0000${objectContext}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = classifyUncached(input, objectContext);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(key, result);
+  return result;
+}
+
+function classifyUncached(input: string, objectContext?: string): Classification {
   const text = normalizeTypography(input);
   const hits = ruleHits(text);
   const scores = new Map<string, number>();
