@@ -83,10 +83,9 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   },
   // How terms change needs a change of the terms (or notice of it), not "from time to time" alone.
   'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive'] },
-  // A licence over the user's content, not a right granted by a law ("residents were granted privacy rights").
-  'content-license': {
-    rules: ['license', 'broad-terms', 'rights-granted', 'moral-rights', 'feedback', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'your-content'],
-    object: /\b(?:content|materials?|submissions?|posts?|works?|uploads?|photos|videos|feedback|ideas|suggestions|contributions?|inhalte?|contenus?|contenidos?)\b/i,
-  },
+  // A licence over the user's content needs a licence (or its terms: perpetual, any media, moral rights), not a right
+  // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
+  'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user'] },
+
   'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl'] },
 };
