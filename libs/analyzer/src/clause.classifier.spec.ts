@@ -133,6 +133,10 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['data-sale', 'Wir verkaufen Ihre personenbezogenen Daten nicht.'],
     ['dispute-resolution', 'Tout litige sera soumis à l’arbitrage.'],
     ['sensitive-data', 'Utilizamos el reconocimiento facial para verificar su identidad.'],
+    ['sensitive-data', 'We keep the face scans you submit for verification.'],
+    ['sensitive-data', 'Les scans de votre visage sont conservés trois ans.'],
+    ['ai-training', 'We improve our AI-powered features with the content you write.'],
+    ['dispute-resolution', 'Vous renoncez à toute action de groupe contre la société.'],
   ])('the act with its object is %s: “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
   });

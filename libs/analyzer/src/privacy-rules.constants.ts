@@ -25,7 +25,7 @@ export const privacyRules: ClauseRule[] = [
   rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
 
   // sensitive-data
-  rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|facial (?:recognition|geometry)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
+  rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
   rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time|approximate) location)\b/, 3.5, -1),
   rule('sensitive-data', 'special-categories', /\b(?:health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
 
@@ -47,7 +47,7 @@ export const privacyRules: ClauseRule[] = [
   // Data or content put to building models: "use your data to develop or improve our AI models".
   rule('ai-training', 'data-for-models', /\b(?:us(?:e|es|ed|ing)|process\w*|rel(?:y|ies) on)\b[^.;]{0,60}\b(?:data|content|information|inputs?|prompts?|conversations?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,30}\b(?:develop\w*|improv\w+|build\w*|deploy\w*|train\w*|test\w*)\b[^.;]{0,60}\b(?:models?|machine learning|artificial intelligence|\bai\b|llms?)\b/, 3.5, -1.5),
   // Improving or developing "machine learning and AI" as a purpose: the object (data, content) is checked on the clause.
-  rule('ai-training', 'develop-models', /\b(?:develop\w*|improv\w+|build\w*)\b[^.;]{0,60}\b(?:machine learning|artificial intelligence|generative ai|\bai models?|llms?|language models?)\b/, 2.5, -1),
+  rule('ai-training', 'develop-models', /\b(?:develop\w*|improv\w+|build\w*)\b[^.;]{0,60}\b(?:machine learning|artificial intelligence|generative ai|\bai(?:[- ]powered)? (?:models?|features|systems?|technolog\w+|tools|services|products)|llms?|language models?)\b/, 2.5, -1),
   rule('ai-training', 'ai', /\b(?:artificial intelligence|machine[- ]learning|large language models?|generative ai|\bai\b|\bllms?\b)/, 1),
 
   // advertising
