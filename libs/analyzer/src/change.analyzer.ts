@@ -64,7 +64,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
       why = 'cosmetic: page navigation (a run of short link-like lines) that the capture gained or lost';
     } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.beforeKey() : ctx.afterKey()).includes(key.replace(/[.;:,]$/, ''))) {
       kind = 'structure';
-      why = `${op === 'added' ? 'added' : 'removed'} “${list[indexes[0]].text}” here, but the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version: moved, split or joined (structure)`;
+      why = `moved, split or joined “${list[indexes[0]].text}”: the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version (structure)`;
     }
   }
   const beforeText = joined(before, a.before);

@@ -234,8 +234,8 @@ function verb(op: ChangeTexts['op']): string {
 }
 
 function reasonFor(op: ChangeTexts['op'], direction: Direction, topic: string, disclosure: boolean, s: Severity, elsewhere: boolean): string {
-  if (elsewhere && op === 'removed') return `removed a passage on ${topic}; the new version still describes it elsewhere (${s})`;
-  if (elsewhere && op === 'added') return `added a passage on ${topic}, which the old version already described (${s})`;
+  if (elsewhere && op === 'removed') return `reworded or moved a passage on ${topic}: the new version still says it elsewhere (${s})`;
+  if (elsewhere && op === 'added') return `repeated or restated ${topic}, which the old version already said (${s})`;
   if (op === 'removed' && direction === 'worse' && disclosure) return `removed the text describing ${topic}: a disclosure removed (${s})`;
   if (op === 'removed' && direction === 'worse') return `removed a provision on ${topic} that protected you (${s})`;
   if (op === 'removed' && direction === 'better') return `removed a provision on ${topic} that was unfavourable to you: an improvement (${s})`;
