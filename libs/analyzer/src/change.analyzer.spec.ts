@@ -197,3 +197,14 @@ describe('analyzeChange: summaries and guidance', () => {
     expect(analysis.guidance?.[0].regulations.join(' ')).toMatch(/CCPA/);
   });
 });
+
+describe('analyzeChange: a disclosure moved to a separate notice', () => {
+  test('a rights section replaced by a pointer to a separate rights notice is medium, not a removal of rights', () => {
+    const rights = ['## Your privacy rights', 'You have the right to access, correct and delete the personal data we hold about you.', 'You may also object to processing and lodge a complaint with a supervisory authority.'];
+    const before = ['# Privacy', 'We collect your email address.', ...rights].join('\n\n');
+    const after = ['# Privacy', 'We collect your email address.', 'Your privacy rights are described in our separate Privacy Rights Notice; please see that notice.'].join('\n\n');
+    const analysis = analyzeChange(before, after);
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).toMatch(/separate notice/);
+  });
+});

@@ -205,6 +205,28 @@ function reflowed(clauses: ClauseChange[]): ClauseChange[] {
   );
 }
 
+// A sentence that sends the reader to another notice, policy or page.
+const POINTER = /\b(?:see|visit|refer to|read|consult|available (?:at|in|on)|described in|set out in|explained in|can be found|find (?:out )?more|learn more)\b[^.]{0,100}\b(?:notice|polic(?:y|ies)|page|statement|supplement|addendum|disclosure|help cent(?:er|re)|hub)\b/i;
+const MOVED_NOTICE_MAX: Severity = 'medium';
+
+/**
+ * A section removed while the new version adds a pointer to a separate notice on the same subject (a word of the
+ * section's heading) moved to that notice: the rubric's "a disclosure moved to a separate linked notice" (medium).
+ */
+function movedToNotice(sections: RemovedSection[], clauses: ClauseChange[]): void {
+  const pointers = clauses.filter((c) => c.kind === 'substantive' && c.after && POINTER.test(c.after)).map((c) => contentWords(c.after ?? ''));
+  if (!pointers.length) return;
+  for (const s of sections) {
+    const subject = [...contentWords(s.heading)].filter((w) => w.length >= 5);
+    if (!subject.length || !pointers.some((p) => subject.some((w) => p.has(w)))) continue;
+    for (const c of clauses) {
+      if (c.op !== 'removed' || c.kind !== 'substantive' || !s.indexes.includes(c.beforeIndexes[0]) || severityRank(c.severity) <= severityRank(MOVED_NOTICE_MAX)) continue;
+      c.severity = MOVED_NOTICE_MAX;
+      c.reasons = [`moved the section “${s.heading}” to a separate notice the new version points to (${MOVED_NOTICE_MAX})`];
+    }
+  }
+}
+
 /** Per clause type that scored a substantive change, the most severe first: what the user can do, the rules engaged. */
 function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
   const byType = new Map<string, ChangeGuidance>();
@@ -239,15 +261,19 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
 
   let kind: ChangeKind = beforeMarkdown === afterMarkdown ? 'none' : 'cosmetic';
   for (const c of clauses) kind = maxKind(kind, c.kind);
+
+  const sections = removedSections(before, clauses);
+  movedToNotice(sections, clauses);
   let severity: Severity = kind === 'none' || kind === 'cosmetic' ? 'none' : 'low';
   for (const c of clauses) if (c.kind === 'substantive') severity = maxSeverity(severity, c.severity);
 
-  const sections = removedSections(before, clauses);
   const inSection = new Set(sections.flatMap((s) => s.indexes));
   const sectionReasons = sections.map((s) => {
     const members = clauses.filter((c) => c.op === 'removed' && c.kind === 'substantive' && s.indexes.includes(c.beforeIndexes[0]));
     const top = members.sort((x, y) => severityRank(y.severity) - severityRank(x.severity))[0];
     const topic = top?.clauseTypes[0] ? clauseTypeById.get(top.clauseTypes[0])?.topic : undefined;
+    const moved = top?.reasons.find((r) => r.startsWith('moved the section'));
+    if (moved) return { rank: severityRank(top.severity), text: moved };
     return { rank: top ? severityRank(top.severity) : 1, text: `removed the section “${s.heading}”${topic ? ` describing ${topic}` : ''} (${top?.severity ?? 'low'})` };
   });
   const clauseReasons = clauses

@@ -133,7 +133,8 @@ export function writeSummary(analysis: ChangeAnalysis, sections: RemovedSection[
     const members = substantive.filter((c) => c.op === 'removed' && s.indexes.includes(c.beforeIndexes[0]));
     if (!members.length) continue;
     const top = [...members].sort((x, y) => severityRank(y.severity) - severityRank(x.severity))[0];
-    ranked.push({ rank: severityRank(top.severity), text: `Removed the section “${s.heading}” (${members.length} provision${members.length === 1 ? '' : 's'}), including ${sentenceQuote(top.before ?? '', top.decisive)}${label(top)}.` });
+    const moved = top.reasons.some((r) => r.startsWith('moved the section'));
+    ranked.push({ rank: severityRank(top.severity), text: `${moved ? 'Moved to a separate notice' : 'Removed'} the section “${s.heading}” (${members.length} provision${members.length === 1 ? '' : 's'}), including ${sentenceQuote(top.before ?? '', top.decisive)}${label(top)}.` });
   }
   for (const c of substantive.filter((c) => !(c.op === 'removed' && inSection.has(c.beforeIndexes[0])))) ranked.push({ rank: severityRank(c.severity), text: sentence(c) });
   // Most severe first; equal ones keep document order.
