@@ -143,6 +143,7 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     const analysis = analyzeChange(it('non sono condivisi con terzi'), it('sono condivisi con i nostri partner commerciali'));
     expect(analysis.severity).toBe('medium');
     expect(analysis.reasons.join(' ')).toMatch(/not analysed in Italian/);
+    expect(analysis.summary).toMatch(/\[not analysed in Italian, medium\]/);
   });
 });
 

@@ -61,7 +61,10 @@ export function sentenceQuote(text: string, anchor?: string): string {
 
 function label(c: ClauseChange): string {
   const info = c.clauseTypes[0] ? clauseTypeById.get(c.clauseTypes[0]) : undefined;
-  return info ? ` [${info.label}, ${c.severity}${c.direction === 'better' ? ', improvement' : ''}]` : '';
+  if (info) return ` [${info.label}, ${c.severity}${c.direction === 'better' ? ', improvement' : ''}]`;
+  // Text the rules could not read says so next to its severity, which came from the size of the change.
+  const language = c.reasons.map((r) => /not analysed in ([^:]+):/.exec(r)?.[1]).find(Boolean);
+  return language ? ` [not analysed in ${language}, ${c.severity}]` : '';
 }
 
 function where(c: ClauseChange): string {
