@@ -18,6 +18,12 @@ function isStructural(p: Provision, headings: Set<string>): boolean {
   return p.kind === 'heading' || (p.text.length < 120 && headings.has(unnumberedKey(p.text)));
 }
 
+const CROSS_REFERENCE = /\b(sections?|paragraphs?|clauses?|articles?|parts?|items?|schedules?|annex(?:es)?|appendi(?:x|ces)|§)\s*\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)*[a-z]?)?/gi;
+
+function unreferenced(text: string): string {
+  return text.replace(CROSS_REFERENCE, '$1 #');
+}
+
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
   const b = a.before.map((i) => before[i]);
@@ -36,6 +42,8 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
       const sameWords = cosmeticKey(joinedBefore) === cosmeticKey(joinedAfter);
       if (sameWords) return a.op === 'reworded' && a.before.length === 1 ? 'cosmetic' : 'structure';
       if (unnumberedKey(joinedBefore) === unnumberedKey(joinedAfter)) return 'structure';
+      // A renumbered cross-reference ("see Section 14" → "see Section 15") changes numbering only.
+      if (cosmeticKey(unreferenced(joinedBefore)) === cosmeticKey(unreferenced(joinedAfter))) return 'structure';
       if (b.every((p) => isStructural(p, headings)) && f.every((p) => isStructural(p, headings))) return 'structure';
       return 'substantive';
     }

@@ -209,3 +209,11 @@ describe('analyzeChange: a disclosure moved to a separate notice', () => {
     expect(analysis.reasons.join(' ')).toMatch(/separate notice/);
   });
 });
+
+describe('analyzeChange: numbering only', () => {
+  test('a renumbered cross-reference is structure; a changed age is not', () => {
+    const doc = (n: string, age: string): string => ['# Terms', `Disputes are handled as set out in Section ${n} below.`, `You must be at least ${age} years old.`].join('\n\n');
+    expect(analyzeChange(doc('14', '13'), doc('15', '13')).kind).toBe('structure');
+    expect(analyzeChange(doc('14', '13'), doc('14', '16')).kind).toBe('substantive');
+  });
+});
