@@ -210,6 +210,13 @@ describe('analyzeChange: a disclosure moved to a separate notice', () => {
   });
 });
 
+describe('analyzeChange: link targets written as text', () => {
+  test('a URL that changed alone is cosmetic', () => {
+    const doc = (url: string): string => ['# Privacy', `Read the full policy at ${url} before you sign up.`].join('\n\n');
+    expect(analyzeChange(doc('https://example.com/en-us/privacy'), doc('www.example.com/en-gb/privacy')).kind).toBe('cosmetic');
+  });
+});
+
 describe('analyzeChange: numbering only', () => {
   test('a renumbered cross-reference is structure; a changed age is not', () => {
     const doc = (n: string, age: string): string => ['# Terms', `Disputes are handled as set out in Section ${n} below.`, `You must be at least ${age} years old.`].join('\n\n');
