@@ -217,6 +217,15 @@ describe('analyzeChange: link targets written as text', () => {
   });
 });
 
+describe('analyzeChange: outline', () => {
+  test('bold titles turned into headings are structure', () => {
+    const body = 'We may update the service from time to time.';
+    const analysis = analyzeChange(['# Terms', '**1. The service**', body].join('\n\n'), ['# Terms', '## 1. The service', body].join('\n\n'));
+    expect(analysis.kind).toBe('structure');
+    expect(analysis.severity).toBe('low');
+  });
+});
+
 describe('analyzeChange: numbering only', () => {
   test('a renumbered cross-reference is structure; a changed age is not', () => {
     const doc = (n: string, age: string): string => ['# Terms', `Disputes are handled as set out in Section ${n} below.`, `You must be at least ${age} years old.`].join('\n\n');

@@ -50,10 +50,15 @@ function lazy<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
+/** The same words turned from a paragraph into a heading or back: an outline change. */
+function headingChanged(a: Alignment, before: Provision[], after: Provision[]): boolean {
+  return a.op === 'identical' && a.before.length === 1 && a.after.length === 1 && (before[a.before[0]].kind === 'heading') !== (after[a.after[0]].kind === 'heading');
+}
+
 function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx: Context): ClauseChange {
-  const op = a.op as ClauseChange['op'];
-  let kind = kindOf(a, before, after, ctx.headings);
-  let why: string | null = null;
+  const op = (a.op === 'identical' ? 'reworded' : a.op) as ClauseChange['op'];
+  let kind = a.op === 'identical' ? 'structure' : kindOf(a, before, after, ctx.headings);
+  let why: string | null = a.op === 'identical' ? `turned “${after[a.after[0]].text}” ${after[a.after[0]].kind === 'heading' ? 'into a heading' : 'from a heading into text'} (structure)` : null;
   if (kind === 'substantive' && (op === 'added' || op === 'removed')) {
     const indexes = op === 'added' ? a.after : a.before;
     const nav = op === 'added' ? ctx.navAfter : ctx.navBefore;
@@ -254,7 +259,7 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
     addedWords: () => [],
     removedWords: () => [],
   };
-  const changed = alignProvisions(before, after).filter((a) => a.op !== 'identical');
+  const changed = alignProvisions(before, after).filter((a) => a.op !== 'identical' || headingChanged(a, before, after));
   ctx.addedWords = lazy(() => changed.filter((a) => a.op === 'added').map((a) => contentWords(joined(after, a.after) ?? '')));
   ctx.removedWords = lazy(() => changed.filter((a) => a.op === 'removed').map((a) => contentWords(joined(before, a.before) ?? '')));
   const clauses = reflowed(changed.map((a) => clauseChange(a, before, after, ctx)));
