@@ -132,6 +132,13 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analysis.reasons[0]).toMatch(/how long data is kept from “6 months” to “18 months”, unfavourable/);
   });
 
+  test('a longer deadline the user must meet before a renewal is unfavourable', () => {
+    const t = (n: string): string => terms(`To avoid the next charge, you must cancel your subscription at least ${n} before the end of the current period.`);
+    const analysis = analyzeChange(t('24 hours'), t('14 days'));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons[0]).toMatch(/deadline you must meet.*unfavourable/);
+  });
+
   test('the same period in German is read too', () => {
     const policyText = (n: string): string => terms(`Wenn Sie sich nicht anmelden, wird Ihr Konto nach ${n} Monaten Inaktivität gelöscht.`);
     const analysis = analyzeChange(policyText('6'), policyText('18'));

@@ -17,17 +17,24 @@ const PERIOD = /\b(\d+|[a-zäöüéíñ]+)\s*(?:\((\d+)\)\s*)?(hours?|heures?|st
 const KEEPING = /\b(?:keep\w*|kept|retain\w*|retention|stor\w+|delet\w+|inactiv\w*|eras\w+|conserv\w+|supprim\w+|speicher\w*|aufbewahr\w*|l[öo]sch\w*|selbstl[öo]sch\w*|selbstzerst[öo]r\w*|elimin\w+|borr\w+)/iu;
 const GIVEN = /\b(?:notice|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
 
+// A deadline the user must meet ("you must cancel at least 14 days before the renewal"): longer is worse for them.
+const USER_DUTY_BEFORE = /\b(?:you|must|need|required|have to)\b[^.;]{0,80}$/i;
+const BEFORE_AFTER = /^\s*(?:\w+\s+){0,2}?(?:before|prior to|in advance|ahead of|avant|vor|antes)\b/i;
+const MONEY_TERMS = /\b(?:cancel\w*|renew\w*|charg\w+|billing|billed|subscription|payment|refund\w*|r[ée]sili\w+|k[üu]ndig\w+)/i;
+
 export interface PeriodChange {
   from: string;
   to: string;
   direction: Direction;
-  /** What the period governs, as a clause type: how long data is kept, or a period given to the user. */
-  type: 'retention' | 'policy-changes' | null;
+  /** What the period governs, as a clause type: how long data is kept, a period given to the user, or a payment deadline. */
+  type: 'retention' | 'policy-changes' | 'payment' | null;
 }
 
 interface Period {
   text: string;
   days: number;
+  /** The period is a deadline the user must meet before something happens. */
+  userDeadline: boolean;
 }
 
 function periods(text: string): Period[] {
@@ -36,7 +43,9 @@ function periods(text: string): Period[] {
     const n = m[2] ? Number(m[2]) : /^\d+$/.test(m[1]) ? Number(m[1]) : WORD_NUMBERS[m[1].toLowerCase()];
     const unit = UNIT_DAYS.find(([re]) => re.test(m[3].toLowerCase()));
     if (n === undefined || !unit || Number.isNaN(n)) continue;
-    out.push({ text: m[0], days: n * unit[1] });
+    const at = m.index ?? 0;
+    const userDeadline = BEFORE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30)) && USER_DUTY_BEFORE.test(text.slice(Math.max(0, at - 80), at));
+    out.push({ text: m[0], days: n * unit[1], userDeadline });
   }
   return out;
 }
@@ -54,6 +63,7 @@ export function periodChange(before: string, after: string, heading: string | nu
   const keeping = KEEPING.test(context);
   const given = GIVEN.test(context);
   const longer = to.days > from.days;
+  if (to.userDeadline) return { from: from.text, to: to.text, direction: longer ? 'worse' : 'better', type: MONEY_TERMS.test(context) ? 'payment' : null };
   let direction: Direction = 'neutral';
   if (keeping && !given) direction = longer ? 'worse' : 'better';
   else if (given && !keeping) direction = longer ? 'better' : 'worse';

@@ -148,7 +148,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   if (period) {
     const s: Severity = period.direction === 'better' ? 'low' : 'medium';
     severity = maxSeverity(severity, s);
-    const what = period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : 'a period';
+    const what = period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : 'a period';
     const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
     reasons.unshift(`changed ${what} from “${period.from}” to “${period.to}”${how} (${s})`);
     if (period.type && severityRank(s) >= scoredLevel) {
