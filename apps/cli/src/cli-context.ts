@@ -34,7 +34,7 @@ export async function withDatabase<T>(work: (context: CliContext) => Promise<T>)
   }
 }
 
-/** Like `withDatabase`, with the capture pipeline's Nest services (IngestService, CheckService...). */
+/** Like `withDatabase`, with the capture pipeline's Nest services (RecordCapture, CheckDocument...). */
 export async function withServices<T>(work: (context: CliContext & { app: INestApplicationContext }) => Promise<T>): Promise<T> {
   return withDatabase(async (context) => {
     @Module({

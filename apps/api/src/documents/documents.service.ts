@@ -1,4 +1,5 @@
-import { APP_CONFIG, CheckService, checkTargetUrlSyntax, FetchError, IngestService, kebabCase } from '@clausewatch/capture';
+import { APP_CONFIG } from '@clausewatch/config';
+import { CheckDocument, checkTargetUrlSyntax, ConfirmCapture, FetchError, kebabCase, RecordCapture, ReextractDocument } from '@clausewatch/capture';
 import type { CheckResult } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import {
@@ -26,8 +27,10 @@ export class DocumentsService {
     private readonly versions: VersionsRepository,
     private readonly changes: ChangeRecordsRepository,
     private readonly checks: ChecksRepository,
-    private readonly checker: CheckService,
-    private readonly ingestion: IngestService,
+    private readonly checker: CheckDocument,
+    private readonly recorder: RecordCapture,
+    private readonly confirmation: ConfirmCapture,
+    private readonly reextraction: ReextractDocument,
     private readonly records: RecordsService,
     private readonly alerts: AlertsService,
   ) {}
@@ -59,7 +62,13 @@ export class DocumentsService {
 
   async check(id: string) {
     const document = await this.load(id);
-    return this.respond(document, await this.checker.check(document, 'manual'));
+    const result = await this.checker.check(document, 'manual');
+    if (result.created && result.version && !result.version.confirmedAt && this.config.confirmDelaySeconds === 0) {
+      // No delay: the admin sees the confirmation at once (the job queued for it then finds nothing to do).
+      const confirmation = await this.confirmation.confirmCapture(document.id, result.version.id);
+      return this.respond(document, { ...result, version: confirmation.version ?? result.version, change: confirmation.change ?? result.change });
+    }
+    return this.respond(document, result);
   }
 
   async capture(id: string, body: Buffer, contentType: string | null, url: string | undefined, capturedAt: string | undefined) {
@@ -69,9 +78,10 @@ export class DocumentsService {
     const at = capturedAt ? new Date(capturedAt) : new Date();
     if (Number.isNaN(at.getTime())) throw new BadRequestException(`capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
     if (at.getTime() > Date.now() + 5 * 60_000) throw new BadRequestException('capturedAt is in the future');
-    const result = await this.ingestion.ingest(
+    const pageUrl = url ?? document.sources[0].url;
+    const result = await this.recorder.record(
       document,
-      { body, contentType, url: url ?? document.sources[0].url, finalUrl: url ?? null, httpStatus: null, fetcher: 'capture', capturedAt: at },
+      { parts: [{ body, contentType, url: pageUrl }], url: pageUrl, finalUrl: url ?? null, httpStatus: null, fetcher: 'capture', capturedAt: at },
       { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
     );
     return this.respond(document, result);
@@ -79,7 +89,7 @@ export class DocumentsService {
 
   async reextract(id: string) {
     const document = await this.load(id);
-    const result = await this.ingestion.reextract(document);
+    const result = await this.reextraction.reextract(document);
     if (!result) return { reextracted: false, version: null, change: null };
     return {
       reextracted: true,

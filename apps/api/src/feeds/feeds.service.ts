@@ -1,4 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
+import { APP_CONFIG } from '@clausewatch/config';
 import type { AppConfig } from '@clausewatch/config';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';

@@ -1,4 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
+import { APP_CONFIG } from '@clausewatch/config';
 import type { AppConfig } from '@clausewatch/config';
 import { DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';

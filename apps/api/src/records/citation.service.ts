@@ -1,4 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
+import { APP_CONFIG } from '@clausewatch/config';
 import type { AppConfig } from '@clausewatch/config';
 import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation } from '@clausewatch/records';

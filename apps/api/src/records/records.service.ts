@@ -1,4 +1,5 @@
-import { APP_CONFIG, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/capture';
+import { APP_CONFIG } from '@clausewatch/config';
+import { LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import {
   ChangeRecord,

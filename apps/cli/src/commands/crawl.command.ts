@@ -1,4 +1,5 @@
-import { CheckService } from '@clausewatch/capture';
+import { CheckDocument, ConfirmCapture } from '@clausewatch/capture';
+import { loadConfig } from '@clausewatch/config';
 import { DocumentsRepository } from '@clausewatch/db';
 import { CliCommand, CliUsageError, parseArgs } from '../command';
 import { withServices } from '../cli-context';
@@ -12,7 +13,9 @@ export const crawlCommand: CliCommand = {
     if (positionals.length) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
     return withServices(async ({ app, dataSource }) => {
       const documents = app.get(DocumentsRepository);
-      const checker = app.get(CheckService);
+      const checker = app.get(CheckDocument);
+      const confirmation = app.get(ConfirmCapture);
+      const confirmAtOnce = loadConfig().confirmDelaySeconds === 0;
       let ids: string[];
       if (strings.document) {
         const document = await documents.findByRecordId(strings.document);
@@ -27,6 +30,8 @@ export const crawlCommand: CliCommand = {
       for (const id of ids) {
         const document = (await documents.findById(id))!;
         const result = await checker.check(document, 'manual');
+        // No delay: confirm here, like the admin route (the queued job then finds nothing to do).
+        if (confirmAtOnce && result.created && result.version && !result.version.confirmedAt) await confirmation.confirmCapture(document.id, result.version.id);
         if (result.outcome !== 'ok' && result.outcome !== 'not-modified') failures++;
         process.stdout.write(
           `${JSON.stringify({

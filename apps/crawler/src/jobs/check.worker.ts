@@ -1,4 +1,4 @@
-import { CheckJob, CheckService, ConfirmJob, isTransient, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
+import { CheckDocument, CheckJob, ConfirmCapture, ConfirmJob, isTransient, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
 import { DocumentsRepository } from '@clausewatch/db';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type PgBoss from 'pg-boss';
@@ -17,7 +17,8 @@ export class CheckWorker implements OnApplicationBootstrap {
 
   constructor(
     private readonly jobs: JobsService,
-    private readonly checks: CheckService,
+    private readonly checks: CheckDocument,
+    private readonly confirmation: ConfirmCapture,
     private readonly documents: DocumentsRepository,
     private readonly politeness: HostPolitenessService,
   ) {}
@@ -54,10 +55,9 @@ export class CheckWorker implements OnApplicationBootstrap {
     }
   }
 
+  /** The confirmation job: the one use case the admin route calls too. A transient failure throws, so pg-boss retries. */
   async runConfirm(job: PgBoss.Job<ConfirmJob>): Promise<void> {
-    const document = await this.documents.findById(job.data.documentId);
-    if (!document) return;
-    const change = await this.checks.confirm(document, job.data.versionId);
-    if (change?.alertEligible) this.logger.log(`${document.recordId}: change ${change.recordId} confirmed, alerts owed`);
+    const result = await this.confirmation.confirmCapture(job.data.documentId, job.data.versionId);
+    if (result.retry) throw new Error(`confirmation fetch failed (${result.outcome}): ${result.cause ?? ''}`);
   }
 }

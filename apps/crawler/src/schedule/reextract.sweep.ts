@@ -1,4 +1,4 @@
-import { IngestService } from '@clausewatch/capture';
+import { ReextractDocument } from '@clausewatch/capture';
 import { DocumentsRepository } from '@clausewatch/db';
 import { EXTRACTOR_VERSION } from '@clausewatch/extract';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
@@ -16,7 +16,7 @@ export class ReextractSweep implements OnApplicationBootstrap {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly documents: DocumentsRepository,
-    private readonly ingest: IngestService,
+    private readonly reextraction: ReextractDocument,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,7 +32,7 @@ export class ReextractSweep implements OnApplicationBootstrap {
       const document = await this.documents.findById(row.document_id);
       if (!document) continue;
       try {
-        if (await this.ingest.reextract(document)) upgraded++;
+        if (await this.reextraction.reextract(document)) upgraded++;
       } catch (error) {
         this.logger.warn(`${document.recordId}: re-extraction failed: ${error instanceof Error ? error.message : error}`);
       }

@@ -1,4 +1,5 @@
-import { APP_CONFIG, JobsService, LedgerService } from '@clausewatch/capture';
+import { APP_CONFIG } from '@clausewatch/config';
+import { JobsService, LedgerService } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import { DocumentsRepository } from '@clausewatch/db';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';

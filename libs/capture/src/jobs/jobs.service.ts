@@ -1,8 +1,8 @@
 import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG } from '@clausewatch/config';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { APP_CONFIG } from '../capture.constants';
-import type { ConfirmationScheduler } from '../pipeline/check.service';
+import type { ConfirmationScheduler } from '../pipeline/confirm-capture.use-case';
 
 export const QUEUES = {
   /** Check one document; singleton per document so several crawlers never fetch it twice at once. */
@@ -60,7 +60,7 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
   async scheduleConfirmation(documentId: string, versionId: string, delaySeconds: number): Promise<void> {
     const boss = await this.client();
     const job: ConfirmJob = { documentId, versionId };
-    await boss.send(QUEUES.confirm, job, { singletonKey: versionId, startAfter: delaySeconds });
+    await boss.send(QUEUES.confirm, job, { singletonKey: versionId, startAfter: Math.max(0, delaySeconds) });
   }
 
   async onApplicationShutdown(): Promise<void> {

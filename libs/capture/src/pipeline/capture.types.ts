@@ -1,11 +1,18 @@
-import type { ChangeRecord, Version } from '@clausewatch/db';
+import type { ChangeRecord, CheckTrigger, Version } from '@clausewatch/db';
 import type { CheckOutcome } from '../fetch';
 
-/** A page as received: fetched by us or captured elsewhere and imported. */
-export interface Capture {
+/** One page of a capture: a combined document has one per source, in reading order. */
+export interface CapturePart {
   body: Buffer;
   contentType: string | null;
-  /** The URL asked for. */
+  /** The page's URL (its final URL after redirects when fetched). */
+  url: string;
+}
+
+/** A document as received: fetched by us or captured elsewhere and imported. */
+export interface Capture {
+  parts: CapturePart[];
+  /** The URL asked for (the first page's). */
   url: string;
   finalUrl: string | null;
   httpStatus: number | null;
@@ -14,6 +21,16 @@ export interface Capture {
   capturedAt: Date;
   etag?: string | null;
   lastModified?: string | null;
+}
+
+/** How a capture came in, for its check row and its version. */
+export interface CaptureContext {
+  trigger: CheckTrigger;
+  /** The text is confirmed already (an imported capture); a fetched new text waits for a second fetch. */
+  confirmed: boolean;
+  startedAt: Date;
+  durationMs: number;
+  attempt?: number;
 }
 
 /** What a check or a capture answers (DESIGN.md): the outcome and any new version or change record. */
