@@ -1,11 +1,9 @@
-import type { AppConfig } from '@clausewatch/config';
-import { APP_CONFIG } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { CONFIRMATION_SCHEDULER, PAGE_FETCHER } from './capture.constants';
 import { CatalogImporter } from './catalog-import/catalog.importer';
 import { AutoFetcher, BrowserFetcher, HttpFetcher, PageFetcher } from './fetch';
 import { DATABASE_CONNECTION_URL, JobsService } from './jobs/jobs.service';
-import { LedgerAuditService, LedgerService, RecordIntegrityService } from './ledger';
 import { CaptureWriter } from './pipeline/capture.writer';
 import { CheckDocument } from './pipeline/check-document.use-case';
 import { ConfirmCapture } from './pipeline/confirm-capture.use-case';
@@ -52,11 +50,8 @@ export class CaptureModule {
         ReextractDocument,
         CatalogImporter,
         FetcherCloser,
-        LedgerService,
-        LedgerAuditService,
-        RecordIntegrityService,
       ],
-      exports: [APP_CONFIG, PAGE_FETCHER, JobsService, RecordCapture, ConfirmCapture, CheckDocument, ReextractDocument, CatalogImporter, LedgerService, LedgerAuditService, RecordIntegrityService],
+      exports: [APP_CONFIG, PAGE_FETCHER, JobsService, RecordCapture, ConfirmCapture, CheckDocument, ReextractDocument, CatalogImporter],
     };
   }
 }

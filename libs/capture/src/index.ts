@@ -11,5 +11,4 @@ export type { ConfirmationResult } from './pipeline/confirm-capture.use-case';
 export { ReextractDocument } from './pipeline/reextract-document.use-case';
 export * from './catalog';
 export * from './catalog-import/catalog.importer';
-export * from './ledger';
 export * from './lineage';

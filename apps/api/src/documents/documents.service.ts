@@ -1,7 +1,6 @@
-import { APP_CONFIG } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { CheckDocument, checkTargetUrlSyntax, ConfirmCapture, FetchError, kebabCase, RecordCapture, ReextractDocument } from '@clausewatch/capture';
 import type { CheckResult } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
 import {
   ChangeRecordsRepository,
   ChecksRepository,

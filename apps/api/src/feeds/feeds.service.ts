@@ -1,5 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/config';
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { requireRecordIdParam } from '../records/record-id.parser';

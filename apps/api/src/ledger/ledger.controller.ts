@@ -1,4 +1,4 @@
-import { LedgerError, LedgerErrorCode, LedgerService } from '@clausewatch/capture';
+import { LedgerError, LedgerErrorCode, LedgerService } from '@clausewatch/db';
 import { RecordsError, toHex } from '@clausewatch/records';
 import { BadRequestException, Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';

@@ -1,5 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/config';
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation } from '@clausewatch/records';
 import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';

@@ -1,4 +1,4 @@
-import { LedgerError, LedgerErrorCode } from '@clausewatch/capture';
+import { LedgerError, LedgerErrorCode } from '@clausewatch/db';
 import { RecordsError, RecordsErrorCode } from '@clausewatch/records';
 import { ConflictException, Controller, Get, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiServiceUnavailableResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';

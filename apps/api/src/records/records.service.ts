@@ -1,14 +1,5 @@
-import { APP_CONFIG } from '@clausewatch/config';
-import { LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
-import {
-  ChangeRecord,
-  ChangeRecordsRepository,
-  DocumentsRepository,
-  PlatformsRepository,
-  Version,
-  VersionsRepository,
-} from '@clausewatch/db';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionsRepository } from '@clausewatch/db';
 import { VerificationBundle } from '@clausewatch/records';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { requireRecordIdParam } from './record-id.parser';

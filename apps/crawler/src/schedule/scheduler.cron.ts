@@ -1,7 +1,6 @@
-import { APP_CONFIG } from '@clausewatch/config';
-import { JobsService, LedgerService } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
-import { DocumentsRepository } from '@clausewatch/db';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { JobsService } from '@clausewatch/capture';
+import { DocumentsRepository, LedgerService } from '@clausewatch/db';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 /** How many due documents one tick enqueues at most. */

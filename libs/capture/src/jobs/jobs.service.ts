@@ -1,5 +1,4 @@
-import type { AppConfig } from '@clausewatch/config';
-import { APP_CONFIG } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { ConfirmationScheduler } from '../pipeline/confirm-capture.use-case';

@@ -1,8 +1,7 @@
-import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, NewCheck, NotificationsRepository, ProvisionsRepository, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ANALYZER_VERSION } from '../capture.constants';
-import { LedgerService } from '../ledger/ledger.service';
 import type { CapturePlan } from './capture.planner';
 import { isAlertEligible, oweOptionsFor } from './capture.planner';
 import type { Capture } from './capture.types';

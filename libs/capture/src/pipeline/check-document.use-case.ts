@@ -1,5 +1,4 @@
-import type { AppConfig } from '@clausewatch/config';
-import { APP_CONFIG } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { CheckTrigger, Document, VersionsRepository } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIRMATION_SCHEDULER } from '../capture.constants';

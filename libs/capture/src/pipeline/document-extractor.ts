@@ -1,5 +1,6 @@
 import type { Document, DocumentSource } from '@clausewatch/db';
 import { extract, ExtractionRules, ExtractResult, sha256Hex } from '@clausewatch/extract';
+import { versionRawSha256 } from '@clausewatch/records';
 import type { Capture, CapturePart } from './capture.types';
 import { isLegacyMultipart, readLegacyMultipart } from './legacy-multipart.reader';
 
@@ -15,14 +16,6 @@ export interface ExtractedDocument extends ExtractResult {
 
 function rulesOf(source: DocumentSource | undefined): ExtractionRules {
   return source ? { select: source.select, remove: source.remove, filter: source.filter } : {};
-}
-
-/**
- * The raw SHA-256 of a version: the page's own hash for one page; for a combined document, the hash
- * of its pages' hashes, one per line in reading order (so the same pages always give the same value).
- */
-export function rawSha256Of(parts: Array<{ rawSha256: string }>): string {
-  return parts.length === 1 ? parts[0].rawSha256 : sha256Hex(parts.map((p) => p.rawSha256).join('\n'));
 }
 
 /**
@@ -48,7 +41,7 @@ export async function extractDocument(document: Document, capture: Capture): Pro
     markdown,
     title: results[0]?.title ?? null,
     textSha256: sha256Hex(markdown),
-    rawSha256: rawSha256Of(parts),
+    rawSha256: versionRawSha256(parts.map((p) => p.rawSha256)),
     extractorVersion: results[0].extractorVersion,
     parts,
   };

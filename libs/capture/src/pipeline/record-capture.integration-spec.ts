@@ -1,5 +1,5 @@
 import { loadConfig } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, Document, DocumentsRepository, migrate, PlatformsRepository } from '@clausewatch/db';
+import { createDataSource, DatabaseModule, Document, DocumentsRepository, migrate, PlatformsRepository, RecordIntegrityService } from '@clausewatch/db';
 import { createTestDatabase, FixtureSite, readCorpusPage, TestDatabase } from '@clausewatch/testing';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -69,6 +69,12 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
     expect(Number((await dataSource.query(`SELECT count(*) FROM snapshots`))[0].count)).toBe(2);
     const [ledger] = await dataSource.query(`SELECT ledger_index FROM versions WHERE id = $1`, [first.version!.id]);
     expect(ledger.ledger_index).not.toBeNull();
+    const [integrity] = await app.get(RecordIntegrityService).verifyVersions([first.version!.id]);
+    expect(integrity.checks.find((c) => c.name === 'snapshot')).toMatchObject({ ok: true, detail: expect.stringContaining('2 pages') });
+    // A page altered in storage is found.
+    await dataSource.query(`UPDATE snapshots SET body = body || '\\x20'::bytea WHERE id = (SELECT snapshot_id FROM version_parts WHERE version_id = $1 AND position = 1)`, [first.version!.id]);
+    const [tampered] = await app.get(RecordIntegrityService).verifyVersions([first.version!.id]);
+    expect(tampered.checks.find((c) => c.name === 'snapshot')).toMatchObject({ ok: false, detail: expect.stringContaining('page 2 hashes to') });
   });
 
   it('owes no same-day alert for a back-dated capture, and nothing for one older than a week', async () => {

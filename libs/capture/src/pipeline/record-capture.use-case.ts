@@ -1,9 +1,8 @@
-import { Document, ProvisionsRepository, VersionsRepository } from '@clausewatch/db';
+import { Document, LedgerService, ProvisionsRepository, VersionsRepository } from '@clausewatch/db';
 import { ExtractionError } from '@clausewatch/extract';
 import { Injectable, Logger } from '@nestjs/common';
 import { MAX_PLAN_ATTEMPTS } from '../capture.constants';
 import type { CheckOutcome } from '../fetch';
-import { LedgerService } from '../ledger/ledger.service';
 import { CaptureFacts, PlanBasis, planCapture, PreparedText, prepareText } from './capture.planner';
 import type { Capture, CaptureContext, CheckResult } from './capture.types';
 import { CaptureWriter, CheckRow, provenanceOf, VersionProvenance, WriteOutcome } from './capture.writer';

@@ -1,4 +1,4 @@
-import { Version } from '@clausewatch/db';
+import { Version } from '../entities';
 import {
   AppendedLeaf,
   buildVerificationBundle,
