@@ -16,7 +16,7 @@ function boundaries({ tests }) {
         { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', ...testing] },
         { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...testing] },
         { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworks },
-        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing], bannedExternalImports: frameworks },
+        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...testing], bannedExternalImports: frameworks },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:feature', 'type:testing'] },
       ],
     },

@@ -54,7 +54,9 @@ describe('POST /api/v1/documents/:id/captures', () => {
   ] as const)('refuses %s with a clear message', async (_what, page, query, status, message) => {
     const response = await capture(page, query);
     expect(response.statusCode).toBe(status);
-    expect(response.json().message).toContain(message);
+    // RFC 9457 problem details from the one exception filter, with the module's error code.
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ type: 'about:blank', title: 'Bad Request', status, detail: expect.stringContaining(message), code: expect.any(String) });
   });
 
   it('answers 404 for an unknown document and 400 for a malformed ID', async () => {

@@ -9,7 +9,9 @@ import {
   PlatformsRepository,
   VersionsRepository,
 } from '@clausewatch/db';
-import { BadRequestException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RecordRequestError, RecordsErrorCode } from '../records/records.error';
+import { DocumentsError, DocumentsErrorCode } from './documents.error';
 import { AlertsService } from '../alerts/alerts.service';
 import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
@@ -39,7 +41,7 @@ export class DocumentsService {
     try {
       url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks });
     } catch (error) {
-      throw new BadRequestException(error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
+      throw new DocumentsError(DocumentsErrorCode.InvalidUrl, error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
     }
     const platform = await this.platforms.ensure(kebabCase(dto.platform).slice(0, 80) || 'platform', dto.platform.trim());
     const { document, created } = await this.documents.create({
@@ -72,11 +74,11 @@ export class DocumentsService {
 
   async capture(id: string, body: Buffer, contentType: string | null, url: string | undefined, capturedAt: string | undefined) {
     const document = await this.load(id);
-    if (body.length === 0) throw new BadRequestException('the capture body is empty: send the page bytes with their Content-Type');
-    if (body.length > this.config.maxPageBytes) throw new PayloadTooLargeException(`the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
+    if (body.length === 0) throw new DocumentsError(DocumentsErrorCode.EmptyCapture, 'the capture body is empty: send the page bytes with their Content-Type');
+    if (body.length > this.config.maxPageBytes) throw new DocumentsError(DocumentsErrorCode.CaptureTooLarge, `the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
     const at = capturedAt ? new Date(capturedAt) : new Date();
-    if (Number.isNaN(at.getTime())) throw new BadRequestException(`capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
-    if (at.getTime() > Date.now() + 5 * 60_000) throw new BadRequestException('capturedAt is in the future');
+    if (Number.isNaN(at.getTime())) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, `capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
+    if (at.getTime() > Date.now() + 5 * 60_000) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, 'capturedAt is in the future');
     const pageUrl = url ?? document.sources[0].url;
     const result = await this.recorder.record(
       document,
@@ -122,7 +124,7 @@ export class DocumentsService {
   private async load(id: string): Promise<Document> {
     requireRecordIdParam(id, 'D');
     const document = await this.documents.findByRecordId(id);
-    if (!document) throw new NotFoundException(`no document ${id}`);
+    if (!document) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no document ${id}`);
     return document;
   }
 }

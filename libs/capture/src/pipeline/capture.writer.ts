@@ -1,4 +1,4 @@
-import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SimpleQueryClient, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ANALYZER_VERSION } from '../capture.constants';
@@ -57,11 +57,20 @@ export class CaptureWriter {
     check: CheckRow | null,
     extraReasons: string[] = [],
   ): Promise<WriteOutcome> {
-    const outcome = await this.dataSource.transaction(async (manager): Promise<WriteOutcome> => {
+    // A query runner rather than dataSource.transaction(): the last statement commits in the same round
+    // trip as the ledger append (see LedgerService.appendVersionAndCommit).
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let committed = false;
+    try {
+      await runner.startTransaction();
+      const manager = runner.manager;
       await this.documents.lock(manager, document.id);
       if ((await this.versions.latestIdFor(document.id, manager)) !== (plannedAgainst?.id ?? null)) return { stale: true };
       if (plan.kind === 'unchanged') {
         if (check) await this.checks.insert({ ...check, versionId: null }, manager);
+        await runner.commitTransaction();
+        committed = true;
         return { stale: false, version: plan.latest, change: null, created: false };
       }
       const snapshotIds = await this.snapshots.storeAll(extracted.parts, manager);
@@ -106,11 +115,14 @@ export class CaptureWriter {
         );
         if (change.alertEligible) await this.notifications.oweForChange(manager, change, plan.change.owe);
       }
-      // Last statement before the commit: the ledger's global lock is held for the append alone.
-      await this.ledger.appendVersion(manager, version, document.recordId);
+      // Last: the append and the COMMIT in one round trip, so the ledger's global lock is held for the append alone.
+      await this.ledger.appendVersionAndCommit((await runner.connect()) as SimpleQueryClient, version, document.recordId);
+      committed = true;
       return { stale: false, version, change, created: true };
-    });
-    return outcome;
+    } finally {
+      if (!committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
   }
 
   /**

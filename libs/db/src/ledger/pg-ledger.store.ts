@@ -14,6 +14,16 @@ interface AppendRow {
 export interface PgAppendedLeaf extends AppendedLeaf {
   /** The highest complete subtree the leaf closed (its own leaf hash when it closes none). */
   closingHash: Buffer;
+  /**
+   * From the server starting the append (waiting for the lock included) to its COMMIT done, in ms:
+   * an upper bound of how long the ledger's lock was held (appendLeafAndCommit only).
+   */
+  serverMs?: number;
+}
+
+/** A connection that runs a text query with the simple protocol (node-postgres's client). */
+export interface SimpleQueryClient {
+  query(text: string): Promise<unknown>;
 }
 
 interface NodeRow {
@@ -88,6 +98,29 @@ export class PgLedgerStore implements LedgerStore {
       throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);
     }
     return { index: Number(row.appended_index), leafHash, closingHash: row.closing_hash, treeSize: Number(row.appended_index) + 1 };
+  }
+
+  /**
+   * Appends `leaf` as the version's entry and commits the caller's transaction in ONE round trip (a
+   * simple-protocol query `SELECT ledger_append(...); COMMIT`): the ledger's advisory lock, taken by
+   * ledger_append, is released by the COMMIT the server runs right after it, never held while this
+   * process is busy elsewhere. Call it as the last statement of the capture transaction, on its own
+   * connection; on an error nothing is committed and the caller rolls back.
+   */
+  static async appendLeafAndCommit(client: SimpleQueryClient, versionId: string, leaf: Buffer): Promise<PgAppendedLeaf> {
+    if (!/^\d+$/.test(versionId)) throw new RecordsError(RecordsErrorCode.InvalidArgument, `not a version id: ${versionId}`);
+    // Only digits and hex reach the text: nothing here can be injected.
+    const results = (await client.query(
+      `SELECT *, extract(epoch FROM statement_timestamp()) * 1000 AS sent_ms FROM ledger_append(${LEDGER_LOCK_ID}::bigint, ${versionId}::bigint, '\\x${leaf.toString('hex')}'::bytea, NULL);
+       COMMIT; SELECT extract(epoch FROM clock_timestamp()) * 1000 AS committed_ms`,
+    )) as [{ rows: Array<AppendRow & { sent_ms: string }> }, unknown, { rows: Array<{ committed_ms: string }> }];
+    const row = results[0].rows[0];
+    const serverMs = Number(results[2].rows[0].committed_ms) - Number(row.sent_ms);
+    const leafHash = hashLeaf(leaf);
+    if (!row.appended_leaf_hash.equals(leafHash)) {
+      throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);
+    }
+    return { index: Number(row.appended_index), leafHash, closingHash: row.closing_hash, treeSize: Number(row.appended_index) + 1, serverMs };
   }
 
   /** The LedgerStore append: `ledger_append` at `entry.index`, checked against the nodes MerkleLog computed. */
