@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Everything the processes read from the environment, validated once at boot. */
@@ -13,6 +14,8 @@ export interface AppConfig {
   resendBaseUrl: string | null;
   emailFrom: string;
   recordIdPrefix: string;
+  /** RECORD_ID_PREFIX was set: migrating stores it (otherwise a stored prefix is kept). */
+  recordIdPrefixConfigured: boolean;
   chromiumPath: string;
   /** Public base URL used in permalinks, citations and emails. */
   publicUrl: string;
@@ -86,6 +89,17 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+/** Reads `.env` in `cwd` into process.env if there is one (variables already set win): npm start and the CLI alike. */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const file = resolve(cwd, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** The prefix `migrate` should store: the configured one, or null to keep what the database has. */
+export function configuredRecordIdPrefix(config: Pick<AppConfig, 'recordIdPrefix' | 'recordIdPrefixConfigured'>): string | null {
+  return config.recordIdPrefixConfigured ? config.recordIdPrefix : null;
+}
+
 function logFormat(env: Env): 'json' | 'pretty' {
   const value = optional(env, 'LOG_FORMAT');
   if (value === null) return env.NODE_ENV === 'production' ? 'json' : 'pretty';
@@ -116,6 +130,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     resendBaseUrl: url(env, 'RESEND_BASE_URL', ['http:', 'https:']),
     emailFrom,
     recordIdPrefix,
+    recordIdPrefixConfigured: optional(env, 'RECORD_ID_PREFIX') !== null,
     chromiumPath: optional(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     confirmDelaySeconds: integer(env, 'CONFIRM_DELAY_SECONDS', 300, 0, 86400),

@@ -32,4 +32,20 @@ describe('schema', () => {
     expect(second.record_id).toMatch(/^XR-E-\d{5}$/);
     expect(Number(second.record_id.slice(5))).toBe(Number(first.record_id.slice(5)) + 1);
   });
+
+  it('migrates one process at a time, and never rewrites a stored prefix when none is configured', async () => {
+    await migrate(dataSource, 'QA');
+    const others = [1, 2, 3].map(() => createDataSource({ url: database.url, poolSize: 2 }));
+    await Promise.all(others.map((other) => other.initialize()));
+    try {
+      // Several processes starting together, none with RECORD_ID_PREFIX set (a CLI command, say).
+      await Promise.all(others.map((other) => migrate(other, null)));
+    } finally {
+      await Promise.all(others.map((other) => other.destroy()));
+    }
+    const [row] = await dataSource.query(`SELECT value FROM settings WHERE key = 'record_id_prefix'`);
+    expect(row.value).toBe('QA');
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM typeorm_migrations`);
+    expect(n).toBe(dataSource.migrations.length);
+  });
 });
