@@ -48,4 +48,17 @@ describe('schema', () => {
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM typeorm_migrations`);
     expect(n).toBe(dataSource.migrations.length);
   });
+
+  it('keeps one follow per subscriber and target, NULLs included, and refuses rows that point at nothing', async () => {
+    await migrate(dataSource, 'CW');
+    const [platform] = await dataSource.query(`INSERT INTO platforms (slug, name) VALUES ('f', 'F') RETURNING id`);
+    const [subscriber] = await dataSource.query(`INSERT INTO subscribers (email, unsubscribe_token) VALUES ('f@example.test', 'tf') RETURNING id`);
+    for (let i = 0; i < 2; i++) {
+      await dataSource.query(`INSERT INTO follows (subscriber_id, platform_id, clause_type) VALUES ($1, $2, NULL) ON CONFLICT DO NOTHING`, [subscriber.id, platform.id]);
+      await dataSource.query(`INSERT INTO follows (subscriber_id, platform_id, clause_type) VALUES ($1, NULL, 'arbitration') ON CONFLICT DO NOTHING`, [subscriber.id]);
+    }
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM follows WHERE subscriber_id = $1`, [subscriber.id]);
+    expect(n).toBe(2);
+    await expect(dataSource.query(`INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key) VALUES ($1, 999999, 'digest', 'k')`, [subscriber.id])).rejects.toThrow(/foreign key/);
+  });
 });

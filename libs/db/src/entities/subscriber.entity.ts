@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Platform } from './platform.entity';
 import type { Severity } from './change-record.entity';
 
 export type Plan = 'free' | 'watcher' | 'monitor' | 'professional';
@@ -46,8 +47,16 @@ export class Follow {
   @Column({ type: 'bigint' })
   subscriberId!: string;
 
+  @ManyToOne(() => Subscriber, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'subscriber_id' })
+  subscriber?: Relation<Subscriber>;
+
   @Column({ type: 'bigint', nullable: true })
   platformId!: string | null;
+
+  @ManyToOne(() => Platform, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'platform_id' })
+  platform?: Relation<Platform>;
 
   @Column({ type: 'text', nullable: true })
   clauseType!: string | null;
