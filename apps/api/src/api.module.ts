@@ -25,7 +25,6 @@ import { LedgerKeyInitializer } from './ledger/ledger-key.initializer';
 import { LedgerController } from './ledger/ledger.controller';
 import { CitationService } from './records/citation.service';
 import { PermalinkController } from './records/permalink.controller';
-import { ProvisionRecordsRepository } from './records/provision-records.repository';
 import { RecordChangesInterceptor } from './records/record-changes.interceptor';
 import { RecordChangesListener } from './records/record-changes.listener';
 import { RecordCache } from './records/record.cache';
@@ -69,7 +68,6 @@ export class ApiModule {
         DocumentsService,
         RecordsService,
         CitationService,
-        ProvisionRecordsRepository,
         { provide: RecordCache, useFactory: () => new RecordCache(options.config.recordCacheMb * 1024 * 1024) },
         {
           provide: RecordChangesListener,

@@ -1,10 +1,9 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, ProvisionRecordsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
-import { ProvisionRecordsRepository } from './provision-records.repository';
 
 export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
   text: 'text/plain; charset=utf-8',

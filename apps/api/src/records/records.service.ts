@@ -1,11 +1,10 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionsRepository } from '@clausewatch/db';
 import { VerificationBundle } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
 import { DataSource } from 'typeorm';
-import { ProvisionRecordsRepository } from './provision-records.repository';
 import { loadVersionRecord } from './version-record.query';
 import { provisionView } from './provision.view';
 import { RecordCache } from './record.cache';

@@ -11,7 +11,7 @@ export const crawlCommand: CliCommand = {
   async run(args) {
     const { strings, booleans, positionals } = parseArgs(args, { strings: ['document'], booleans: ['due'] });
     if (positionals.length) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
-    return withServices(async ({ app, dataSource }) => {
+    return withServices(async ({ app }) => {
       const documents = app.get(DocumentsRepository);
       const checker = app.get(CheckDocument);
       const confirmation = app.get(ConfirmCapture);
@@ -24,7 +24,7 @@ export const crawlCommand: CliCommand = {
       } else if (booleans.due) {
         ids = (await documents.findDue(10_000)).map((d) => d.id);
       } else {
-        ids = (await dataSource.query(`SELECT id FROM documents WHERE active ORDER BY id`)).map((r: { id: string }) => r.id);
+        ids = await documents.listActiveIds();
       }
       let failures = 0;
       for (const id of ids) {

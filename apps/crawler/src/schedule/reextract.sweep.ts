@@ -1,8 +1,7 @@
 import { ReextractDocument } from '@clausewatch/capture';
-import { DocumentsRepository } from '@clausewatch/db';
+import { DocumentsRepository, VersionsRepository } from '@clausewatch/db';
 import { EXTRACTOR_VERSION } from '@clausewatch/extract';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 /**
  * After an extractor upgrade, re-derives each document's latest version from its stored snapshot
@@ -14,7 +13,7 @@ export class ReextractSweep implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReextractSweep.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly versions: VersionsRepository,
     private readonly documents: DocumentsRepository,
     private readonly reextraction: ReextractDocument,
   ) {}
@@ -24,12 +23,10 @@ export class ReextractSweep implements OnApplicationBootstrap {
   }
 
   async sweep(): Promise<number> {
-    const rows: Array<{ document_id: string; extractor_version: string }> = await this.dataSource.query(
-      `SELECT DISTINCT ON (document_id) document_id, extractor_version FROM versions ORDER BY document_id, captured_at DESC, id DESC`,
-    );
+    const rows = await this.versions.latestExtractorVersions();
     let upgraded = 0;
-    for (const row of rows.filter((r) => r.extractor_version !== EXTRACTOR_VERSION)) {
-      const document = await this.documents.findById(row.document_id);
+    for (const row of rows.filter((r) => r.extractorVersion !== EXTRACTOR_VERSION)) {
+      const document = await this.documents.findById(row.documentId);
       if (!document) continue;
       try {
         if (await this.reextraction.reextract(document)) upgraded++;

@@ -1,9 +1,8 @@
+import type { ChangeKind, Severity } from '@clausewatch/analyzer';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Version } from './version.entity';
 import { Document } from './document.entity';
 
-export type ChangeKind = 'none' | 'cosmetic' | 'structure' | 'substantive';
-export type Severity = 'none' | 'low' | 'medium' | 'high' | 'critical';
 
 /** What changed from one version of a document to the next, as the analyzer explains it. */
 @Entity('change_records')

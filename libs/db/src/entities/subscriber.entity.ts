@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Platform } from './platform.entity';
-import type { Severity } from './change-record.entity';
+import type { Severity } from '@clausewatch/analyzer';
 
 export type Plan = 'free' | 'watcher' | 'monitor' | 'professional';
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Plan, Severity, Subscriber } from '../entities';
+import type { Severity } from '@clausewatch/analyzer';
+import { Plan, Subscriber } from '../entities';
 
 export interface Recipient {
   subscriberId: string;

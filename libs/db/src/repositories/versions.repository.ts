@@ -16,6 +16,14 @@ export class VersionsRepository {
     return row?.id ?? null;
   }
 
+  /** Each document's latest version's extractor version (the re-extraction sweep looks for old ones). */
+  async latestExtractorVersions(): Promise<Array<{ documentId: string; extractorVersion: string }>> {
+    const rows: Array<{ document_id: string; extractor_version: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (document_id) document_id, extractor_version FROM versions ORDER BY document_id, captured_at DESC, id DESC`,
+    );
+    return rows.map((r) => ({ documentId: r.document_id, extractorVersion: r.extractor_version }));
+  }
+
   /** The most recent earlier version with the same text once cosmetic differences are removed. */
   findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
     return manager.findOne(Version, {
