@@ -2,7 +2,7 @@ export { PAGE_FETCHER, ANALYZER_VERSION } from './capture.constants';
 export * from './capture.module';
 export * from './fetch';
 export * from './jobs/jobs.service';
-export type { Capture, CapturePart, CaptureContext, CheckResult } from './pipeline/capture.types';
+export type { Capture, CapturePart, CaptureContext, CaptureOutcome, CheckResult } from './pipeline/capture.types';
 export { extractDocument } from './pipeline/document-extractor';
 export { RecordCapture } from './pipeline/record-capture.use-case';
 export { CheckDocument } from './pipeline/check-document.use-case';

@@ -10,6 +10,7 @@ import {
   VersionsRepository,
 } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
+import { ExtractionError, validateExtractionRules } from '@clausewatch/extract';
 import { RecordRequestError, RecordsErrorCode } from '../records/records.error';
 import { DocumentsError, DocumentsErrorCode } from './documents.error';
 import { AlertsService } from '../alerts/alerts.service';
@@ -43,12 +44,20 @@ export class DocumentsService {
     } catch (error) {
       throw new DocumentsError(DocumentsErrorCode.InvalidUrl, error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
     }
+    const source = { url: url.toString(), select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) };
+    try {
+      // The extractor's own validator: rules the extractor would reject are refused here, not recorded as failed checks later.
+      validateExtractionRules(source);
+    } catch (error) {
+      if (error instanceof ExtractionError) throw new DocumentsError(DocumentsErrorCode.InvalidRules, error.message);
+      throw error;
+    }
     const platform = await this.platforms.ensure(kebabCase(dto.platform).slice(0, 80) || 'platform', dto.platform.trim());
     const { document, created } = await this.documents.create({
       platformId: platform.id,
       title: dto.title.trim(),
       type: dto.type,
-      sources: [{ url: url.toString(), select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) }],
+      sources: [source],
       fetcher: dto.fetcher ?? 'auto',
       checkIntervalMinutes: dto.checkIntervalMinutes ?? this.config.defaultCheckIntervalMinutes,
     });

@@ -1,4 +1,4 @@
-import { CheckDocument, CheckJob, ConfirmCapture, ConfirmJob, isTransient, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
+import { CheckDocument, CheckJob, ConfirmCapture, ConfirmJob, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
 import { DocumentsRepository } from '@clausewatch/db';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type PgBoss from 'pg-boss';
@@ -47,7 +47,7 @@ export class CheckWorker implements OnApplicationBootstrap {
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
     const result = await this.checks.check(document, job.data.trigger, attempt);
     if (result.outcome !== 'ok' && result.outcome !== 'not-modified') {
-      const retry = isTransient(result.outcome) && attempt < MAX_ATTEMPTS;
+      const retry = result.transient && attempt < MAX_ATTEMPTS;
       this.logger.warn(`${document.recordId} ${result.outcome}: ${result.cause ?? ''}${retry ? ` — retry ${attempt + 1}/${MAX_ATTEMPTS}` : ''}`);
       if (retry) await this.jobs.enqueueCheck({ documentId, trigger: 'retry', attempt: attempt + 1 }, Math.ceil(retryDelayMs(attempt) / 1000));
     } else if (result.created) {

@@ -33,9 +33,16 @@ export interface CaptureContext {
   attempt?: number;
 }
 
+/**
+ * How a check or a capture ended: a fetch outcome, or an extraction that could not run as asked
+ * (`invalid-rules`: the document's selectors or filters are wrong; `unsupported-content`: not HTML,
+ * text or PDF), kept apart from `empty` so an admin sees what to fix.
+ */
+export type CaptureOutcome = CheckOutcome | 'invalid-rules' | 'unsupported-content';
+
 /** What a check or a capture answers (DESIGN.md): the outcome and any new version or change record. */
 export interface CheckResult {
-  outcome: CheckOutcome;
+  outcome: CaptureOutcome;
   cause?: string;
   version: Version | null;
   change: ChangeRecord | null;

@@ -2,11 +2,17 @@ import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { CheckTrigger, Document, VersionsRepository } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIRMATION_SCHEDULER } from '../capture.constants';
-import type { CheckResult } from './capture.types';
+import { isTransient } from '../fetch';
+import type { CaptureOutcome, CheckResult } from './capture.types';
 import { CaptureWriter } from './capture.writer';
 import { ConfirmationScheduler, ConfirmCapture } from './confirm-capture.use-case';
 import { DocumentPagesFetcher } from './document-pages.fetcher';
 import { RecordCapture } from './record-capture.use-case';
+
+/** Worth a retry with backoff: a fetch that may go better later; never rules or content that cannot change by waiting. */
+function retryable(outcome: CaptureOutcome, httpStatus?: number | null): boolean {
+  return outcome !== 'invalid-rules' && outcome !== 'unsupported-content' && isTransient(outcome, httpStatus ?? undefined);
+}
 
 /**
  * An ordinary check: fetch (conditionally) → a failure is a check row, never a version → record the
@@ -46,7 +52,7 @@ export class CheckDocument {
         etag: null,
         lastModified: null,
       });
-      if (fetched.outcome !== 'not-modified') return { outcome: fetched.outcome, cause: fetched.cause, transient: fetched.transient, version: null, change: null, created: false };
+      if (fetched.outcome !== 'not-modified') return { outcome: fetched.outcome, cause: fetched.cause, transient: retryable(fetched.outcome, fetched.httpStatus), version: null, change: null, created: false };
       const latest = await this.versions.findLatestFor(document.id);
       if (!latest || latest.confirmedAt) return { outcome: 'not-modified', transient: false, version: latest, change: null, created: false };
       const confirmed = await this.confirmation.confirmSeen(document, latest.id);
@@ -56,6 +62,6 @@ export class CheckDocument {
     if (result.created && result.version && !result.version.confirmedAt) {
       await this.scheduler.scheduleConfirmation(document.id, result.version.id, this.config.confirmDelaySeconds);
     }
-    return { ...result, transient: false };
+    return { ...result, transient: retryable(result.outcome) };
   }
 }

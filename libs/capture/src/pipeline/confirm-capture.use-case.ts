@@ -2,7 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { ChangeRecord, Document, DocumentsRepository, Version, VersionsRepository } from '@clausewatch/db';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CONFIRMATION_SCHEDULER } from '../capture.constants';
-import type { CheckOutcome } from '../fetch';
+import type { CaptureOutcome } from './capture.types';
 import { CaptureWriter } from './capture.writer';
 import { DocumentPagesFetcher } from './document-pages.fetcher';
 import { RecordCapture } from './record-capture.use-case';
@@ -16,7 +16,7 @@ export interface ConfirmationResult {
   /** The version is confirmed (now or before). */
   confirmed: boolean;
   /** What the confirmation fetch gave (absent when nothing was fetched). */
-  outcome?: CheckOutcome;
+  outcome?: CaptureOutcome;
   cause?: string;
   /** A failed fetch worth trying again (the job retries). */
   retry: boolean;

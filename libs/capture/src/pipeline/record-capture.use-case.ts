@@ -2,9 +2,8 @@ import { Document, LedgerService, ProvisionsRepository, VersionsRepository } fro
 import { ExtractionError } from '@clausewatch/extract';
 import { Injectable, Logger } from '@nestjs/common';
 import { MAX_PLAN_ATTEMPTS } from '../capture.constants';
-import type { CheckOutcome } from '../fetch';
 import { CaptureFacts, PlanBasis, planCapture, PreparedText, prepareText } from './capture.planner';
-import type { Capture, CaptureContext, CheckResult } from './capture.types';
+import type { Capture, CaptureContext, CaptureOutcome, CheckResult } from './capture.types';
 import { CaptureWriter, CheckRow, provenanceOf, VersionProvenance, WriteOutcome } from './capture.writer';
 import { ExtractedDocument, extractDocument } from './document-extractor';
 
@@ -15,7 +14,7 @@ export class CaptureConflictError extends Error {
   }
 }
 
-function checkRowOf(document: Document, capture: Capture, context: CaptureContext, extracted: ExtractedDocument | null, failure?: { outcome: CheckOutcome; cause: string }): CheckRow {
+function checkRowOf(document: Document, capture: Capture, context: CaptureContext, extracted: ExtractedDocument | null, failure?: { outcome: CaptureOutcome; cause: string }): CheckRow {
   return {
     documentId: document.id,
     trigger: context.trigger,
@@ -61,7 +60,8 @@ export class RecordCapture {
     try {
       extracted = await extractDocument(document, capture);
     } catch (error) {
-      const outcome: CheckOutcome = error instanceof ExtractionError && error.code === 'selector-missing' ? 'selector-missing' : 'empty';
+      // Each extraction error keeps its own outcome; anything else the extractor throws is a page without text.
+      const outcome: CaptureOutcome = error instanceof ExtractionError ? error.code : 'empty';
       const cause = error instanceof Error ? error.message : String(error);
       await this.writer.recordFailure(checkRowOf(document, capture, context, null, { outcome, cause }));
       return { outcome, cause, version: null, change: null, created: false };
