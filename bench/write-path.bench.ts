@@ -90,7 +90,7 @@ export async function run(): Promise<void> {
     const [owed] = await dataSource.query('SELECT count(*)::int AS n FROM notifications');
     serverHolds.sort((a, b) => a - b);
     const serverLine = serverHolds.length
-      ? `  ledger lock held per capture, server side (append start, lock wait included → COMMIT done): mean ${(serverHolds.reduce((a, b) => a + b, 0) / serverHolds.length).toFixed(2)} ms, p50 ${percentile(serverHolds, 0.5).toFixed(2)} ms, p99 ${percentile(serverHolds, 0.99).toFixed(2)} ms\n`
+      ? `  ledger lock held per capture, server side (lock taken → COMMIT done): mean ${(serverHolds.reduce((a, b) => a + b, 0) / serverHolds.length).toFixed(2)} ms, p50 ${percentile(serverHolds, 0.5).toFixed(2)} ms, p99 ${percentile(serverHolds, 0.99).toFixed(2)} ms\n`
       : '';
     process.stdout.write(
       `${DOCUMENTS} concurrent captures of different documents (new texts, ${FOLLOWERS} followers), ${ROUNDS} rounds = ${captures} captures:\n` +

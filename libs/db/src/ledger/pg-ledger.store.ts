@@ -14,10 +14,7 @@ interface AppendRow {
 export interface PgAppendedLeaf extends AppendedLeaf {
   /** The highest complete subtree the leaf closed (its own leaf hash when it closes none). */
   closingHash: Buffer;
-  /**
-   * From the server starting the append (waiting for the lock included) to its COMMIT done, in ms:
-   * an upper bound of how long the ledger's lock was held (appendLeafAndCommit only).
-   */
+  /** From the server taking the ledger's lock to its COMMIT done, in ms: how long the lock was held (appendLeafAndCommit only). */
   serverMs?: number;
 }
 
@@ -110,12 +107,14 @@ export class PgLedgerStore implements LedgerStore {
   static async appendLeafAndCommit(client: SimpleQueryClient, versionId: string, leaf: Buffer): Promise<PgAppendedLeaf> {
     if (!/^\d+$/.test(versionId)) throw new RecordsError(RecordsErrorCode.InvalidArgument, `not a version id: ${versionId}`);
     // Only digits and hex reach the text: nothing here can be injected.
+    // The lock is taken first (ledger_append takes it again, re-entrantly) so the server can say when it held it.
     const results = (await client.query(
-      `SELECT *, extract(epoch FROM statement_timestamp()) * 1000 AS sent_ms FROM ledger_append(${LEDGER_LOCK_ID}::bigint, ${versionId}::bigint, '\\x${leaf.toString('hex')}'::bytea, NULL);
+      `SELECT pg_advisory_xact_lock(${LEDGER_LOCK_ID}::bigint), extract(epoch FROM clock_timestamp()) * 1000 AS locked_ms;
+       SELECT * FROM ledger_append(${LEDGER_LOCK_ID}::bigint, ${versionId}::bigint, '\\x${leaf.toString('hex')}'::bytea, NULL);
        COMMIT; SELECT extract(epoch FROM clock_timestamp()) * 1000 AS committed_ms`,
-    )) as [{ rows: Array<AppendRow & { sent_ms: string }> }, unknown, { rows: Array<{ committed_ms: string }> }];
-    const row = results[0].rows[0];
-    const serverMs = Number(results[2].rows[0].committed_ms) - Number(row.sent_ms);
+    )) as [{ rows: Array<{ locked_ms: string }> }, { rows: AppendRow[] }, unknown, { rows: Array<{ committed_ms: string }> }];
+    const row = results[1].rows[0];
+    const serverMs = Number(results[3].rows[0].committed_ms) - Number(results[0].rows[0].locked_ms);
     const leafHash = hashLeaf(leaf);
     if (!row.appended_leaf_hash.equals(leafHash)) {
       throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);
