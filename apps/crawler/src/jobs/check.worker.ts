@@ -48,10 +48,10 @@ export class CheckWorker implements OnApplicationBootstrap {
     const result = await this.checks.check(document, job.data.trigger, attempt);
     if (result.outcome !== 'ok' && result.outcome !== 'not-modified') {
       const retry = result.transient && attempt < MAX_ATTEMPTS;
-      this.logger.warn(`${document.recordId} ${result.outcome}: ${result.cause ?? ''}${retry ? ` — retry ${attempt + 1}/${MAX_ATTEMPTS}` : ''}`);
+      this.logger.warn({ documentId: document.recordId, jobId: job.id, outcome: result.outcome, cause: result.cause, attempt, retry }, 'check failed');
       if (retry) await this.jobs.enqueueCheck({ documentId, trigger: 'retry', attempt: attempt + 1 }, Math.ceil(retryDelayMs(attempt) / 1000));
     } else if (result.created) {
-      this.logger.log(`${document.recordId}: new version ${result.version?.recordId}${result.change ? ` (${result.change.kind}, ${result.change.severity})` : ''}`);
+      this.logger.log({ documentId: document.recordId, jobId: job.id, versionId: result.version?.recordId, changeId: result.change?.recordId, kind: result.change?.kind, severity: result.change?.severity }, 'new version');
     }
   }
 

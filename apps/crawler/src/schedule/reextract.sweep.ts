@@ -19,7 +19,7 @@ export class ReextractSweep implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.sweep().catch((error) => this.logger.error(`re-extraction sweep failed: ${error instanceof Error ? error.message : error}`));
+    void this.sweep().catch((error) => this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 're-extraction sweep failed'));
   }
 
   async sweep(): Promise<number> {
@@ -31,10 +31,10 @@ export class ReextractSweep implements OnApplicationBootstrap {
       try {
         if (await this.reextraction.reextract(document)) upgraded++;
       } catch (error) {
-        this.logger.warn(`${document.recordId}: re-extraction failed: ${error instanceof Error ? error.message : error}`);
+        this.logger.warn({ documentId: document.recordId, err: error instanceof Error ? error.message : String(error) }, 're-extraction failed');
       }
     }
-    if (upgraded) this.logger.log(`re-extracted ${upgraded} document(s) with extractor ${EXTRACTOR_VERSION}`);
+    if (upgraded) this.logger.log({ upgraded, extractorVersion: EXTRACTOR_VERSION }, 'documents re-extracted');
     return upgraded;
   }
 }

@@ -40,7 +40,7 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
     if (this.boss) return this.boss;
     this.starting ??= (async () => {
       const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, application_name: 'clausewatch-jobs' });
-      boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
+      boss.on('error', (error) => this.logger.error({ err: error.message }, 'pg-boss error'));
       await boss.start();
       await boss.createQueue(QUEUES.check, { name: QUEUES.check, policy: 'stately', retryLimit: 0 });
       await boss.createQueue(QUEUES.confirm, { name: QUEUES.confirm, policy: 'standard', retryLimit: 3, retryDelay: 30, retryBackoff: true });

@@ -1,5 +1,7 @@
+export * from './change-feeds.repository';
 export * from './change-records.repository';
 export * from './checks.repository';
+export * from './clause-context.repository';
 export * from './documents.repository';
 export * from './host-slots.repository';
 export * from './notifications.repository';
