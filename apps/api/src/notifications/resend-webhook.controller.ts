@@ -1,5 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { EmailPreferencesRepository } from '@clausewatch/db';
 import { BadRequestException, Controller, HttpCode, Inject, Logger, Post, RawBodyRequest, Req, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';

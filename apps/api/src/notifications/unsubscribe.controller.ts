@@ -1,5 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { EmailPreferencesRepository, UnsubscribeScope } from '@clausewatch/db';
 import { Body, Controller, Get, Header, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';

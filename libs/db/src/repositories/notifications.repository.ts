@@ -1,17 +1,31 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecord, Notification, NotificationChannel } from '../entities';
 
+/** What a change may owe, decided by the capture plan (see the capture planner's alert eligibility). */
+export interface OweOptions {
+  /** Owe anything at all (false for a capture older than a week). */
+  alert: boolean;
+  /** Owe same-day alerts too (false for a back-dated capture older than the document's latest version). */
+  sameDayAlert: boolean;
+}
+
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Owes a change to its subscribers, in the capture's transaction, as one set-based statement: a digest
-   * entry for everyone who follows its platform (not muted) or one of its clause types at or above their
-   * minimum severity, and a same-day alert on top for plans other than free with alerts on. `alert: false`
-   * owes nothing (an old import); `sameDayAlert: false` owes the digest only (a back-dated capture).
-   * Unsubscribed and suppressed addresses are owed nothing. Replays insert nothing. Returns rows inserted.
+   * Owes a confirmed change to everyone who follows its platform or one of its clause types, at or
+   * above their minimum severity, in one set-based statement inside the capture transaction: a digest
+   * row for every such subscriber, an alert row for the plans with same-day alerts. Replays insert
+   * nothing (one row per subscriber, change and channel). `alert: false` owes nothing at all (a
+   * capture older than a week); `sameDayAlert: false` owes the digest only (a back-dated capture).
+   * Unsubscribed, suppressed and muted (per-platform unsubscribe) addresses are owed nothing; alerts
+   * only while the subscriber has them on, digests only while the digest is on.
    */
-  async oweForChange(manager: EntityManager, change: ChangeRecord, options: { sameDayAlert: boolean; alert: boolean }): Promise<number> {
+  async oweForChange(
+    manager: EntityManager,
+    change: Pick<ChangeRecord, 'id' | 'documentId' | 'severity' | 'clauseTypes'>,
+    options: OweOptions,
+  ): Promise<number> {
     if (!options.alert) return 0;
     const rows: unknown[] = await manager.query(
       // Driven by the change's followers (the follows indexes), never by a scan of every subscriber.
@@ -39,23 +53,6 @@ export class NotificationsRepository {
       [change.id, options.sameDayAlert],
     );
     return rows.length;
-  }
-
-  /** Owes the change to each subscriber once per channel; replays insert nothing. */
-  async enqueue(
-    rows: Array<{ subscriberId: string; changeRecordId: string; channel: NotificationChannel }>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<number> {
-    let inserted = 0;
-    for (const row of rows) {
-      const result: unknown[] = await manager.query(
-        `INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
-        [row.subscriberId, row.changeRecordId, row.channel, `cw-${row.channel}-${row.changeRecordId}-${row.subscriberId}`],
-      );
-      inserted += result.length;
-    }
-    return inserted;
   }
 
   /**
