@@ -1,13 +1,11 @@
-import { clauseTypeById, ClauseChange, Severity } from '@clausewatch/analyzer';
+import { clauseTypeById, ClauseChange, Severity, SEVERITY_ORDER } from '@clausewatch/analyzer';
 import { elideUnchanged, RedlineSegment, redlineSegments, redlineText } from '../views/redline.view-model';
 
 /** Clause changes shown in one email per change; the rest are counted and linked. */
 export const MAX_CLAUSES_SHOWN = 8;
 
-const SEVERITY_RANK: Record<string, number> = { none: 0, low: 1, medium: 2, high: 3, critical: 4 };
-
 export function severityRank(severity: string): number {
-  return SEVERITY_RANK[severity] ?? 0;
+  return Math.max(0, SEVERITY_ORDER.indexOf(severity as Severity));
 }
 
 /** A change record as an email needs it (read once, shared by every subscriber it goes to). */

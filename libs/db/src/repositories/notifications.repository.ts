@@ -1,3 +1,4 @@
+import { SEVERITY_ORDER } from '@clausewatch/analyzer';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecord, Notification, NotificationChannel } from '../entities';
 
@@ -43,14 +44,13 @@ export class NotificationsRepository {
          CROSS JOIN c
          CROSS JOIN (VALUES ('digest'), ('alert')) AS ch(channel)
         WHERE s.unsubscribed_at IS NULL AND s.suppressed_at IS NULL
-          AND array_position(ARRAY['none','low','medium','high','critical'], c.severity)
-              >= array_position(ARRAY['none','low','medium','high','critical'], s.min_severity)
+          AND array_position($3::text[], c.severity) >= array_position($3::text[], s.min_severity)
           AND NOT (c.platform_id = ANY(s.muted_platform_ids))
           AND ((ch.channel = 'digest' AND s.digest_enabled)
             OR (ch.channel = 'alert' AND $2 AND s.plan <> 'free' AND s.alerts_enabled))
        ON CONFLICT DO NOTHING
        RETURNING id`,
-      [change.id, options.sameDayAlert],
+      [change.id, options.sameDayAlert, [...SEVERITY_ORDER]],
     );
     return rows.length;
   }
