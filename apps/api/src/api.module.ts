@@ -25,6 +25,7 @@ import { LedgerController } from './ledger/ledger.controller';
 import { CitationService } from './records/citation.service';
 import { PermalinkController } from './records/permalink.controller';
 import { ProvisionRecordsRepository } from './records/provision-records.repository';
+import { RecordBytesService } from './records/record-bytes.service';
 import { RecordChangesInterceptor } from './records/record-changes.interceptor';
 import { RecordChangesListener } from './records/record-changes.listener';
 import { RecordCache } from './records/record.cache';
@@ -65,6 +66,7 @@ export class ApiModule {
         DocumentsService,
         RecordsService,
         CitationService,
+        RecordBytesService,
         ProvisionRecordsRepository,
         { provide: RecordCache, useFactory: () => new RecordCache(options.config.recordCacheMb * 1024 * 1024) },
         {

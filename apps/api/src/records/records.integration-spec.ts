@@ -11,7 +11,8 @@ import '@citation-js/plugin-csl';
 import { LedgerAuditService, LedgerService } from '@clausewatch/capture';
 import { fromHex, hashLeaf, verifyConsistency, verifyVersionBundle } from '@clausewatch/records';
 import { readCorpusPage } from '@clausewatch/testing';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,48 @@ describe('records: lineage, citations, verification and the ledger', () => {
     const forged = { ...bundle, record: { ...bundle.record, textSha256: 'f'.repeat(64) } };
     writeFileSync(join(dir, 'forged.json'), JSON.stringify(forged));
     expect(() => execFileSync('node', [script, join(dir, 'forged.json'), '--public-key', join(dir, 'key.pem')], { stdio: 'pipe' })).toThrow();
+  });
+
+  it('serves the exact captured bytes and stored text, and an outsider verifies them with the standalone script', async () => {
+    const id = versions[1];
+    const record = (await get(`/api/v1/records/${id}`)).json();
+    const snapshot = await get(`/api/v1/records/${id}/snapshot`);
+    expect(snapshot.statusCode).toBe(200);
+    expect(snapshot.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(snapshot.headers['content-disposition']).toBe(`inline; filename="${id}.html"`);
+    expect(snapshot.rawPayload.equals(readCorpusPage(`${TOS}/2025-09-10.html`))).toBe(true);
+    expect(createHash('sha256').update(snapshot.rawPayload).digest('hex')).toBe(record.rawSha256);
+    const text = await get(`/api/v1/records/${id}/text`);
+    expect(text.statusCode).toBe(200);
+    expect(text.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(text.rawPayload.toString('utf8')).toBe(record.markdown);
+    expect(createHash('sha256').update(text.rawPayload).digest('hex')).toBe(record.textSha256);
+
+    // As docs/verifying-a-record.md tells an outsider: download four files, run the script on them.
+    const dir = mkdtempSync(join(tmpdir(), 'cw-outsider-'));
+    writeFileSync(join(dir, `${id}.bundle.json`), (await get(`/api/v1/records/${id}/proof`)).rawPayload);
+    writeFileSync(join(dir, 'ledger.pub.pem'), (await get('/api/v1/ledger/key')).json().publicKeyPem);
+    writeFileSync(join(dir, `${id}.md`), text.rawPayload);
+    writeFileSync(join(dir, `${id}.html`), snapshot.rawPayload);
+    const script = join(__dirname, '../../../../scripts/verify-record.mjs');
+    const run = (textFile: string, rawFile: string) =>
+      spawnSync('node', [script, `${id}.bundle.json`, '--public-key', 'ledger.pub.pem', '--text', textFile, '--raw', rawFile], { cwd: dir, encoding: 'utf8' });
+    const verified = run(`${id}.md`, `${id}.html`);
+    expect(verified.stdout).toContain(`ok   text      ${id}.md has the record's textSha256`);
+    expect(verified.stdout).toContain(`ok   raw       ${id}.html has the record's rawSha256`);
+    expect(verified.stdout).toContain(`VERIFIED ${id}`);
+    expect(verified.status).toBe(0);
+
+    // The text as a JSON field plus the newline `jq -r` adds is not the record's text: the script says so.
+    writeFileSync(join(dir, 'from-json.md'), `${record.markdown}\n`);
+    writeFileSync(join(dir, 'other.html'), (await get(`/api/v1/records/${versions[0]}/snapshot`)).rawPayload);
+    const failed = run('from-json.md', 'other.html');
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(/FAIL text .*the record says/);
+    expect(failed.stdout).toMatch(/FAIL raw .*the record says/);
+
+    expect((await get('/api/v1/records/CW-V-9999999/snapshot')).statusCode).toBe(404);
+    expect((await get(`/api/v1/records/${documentId}/text`)).statusCode).toBe(400);
   });
 
   it('proves a later tree head consistent with an earlier one', async () => {

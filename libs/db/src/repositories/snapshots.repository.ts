@@ -16,6 +16,15 @@ export class SnapshotsRepository {
     return { id: row.id, rawSha256 };
   }
 
+  /** The stored bytes behind a version record, with the content type they were captured with. */
+  async findForVersion(versionRecordId: string): Promise<Pick<Snapshot, 'body' | 'contentType' | 'rawSha256'> | null> {
+    const [row]: Array<{ body: Buffer; content_type: string | null; raw_sha256: string }> = await this.dataSource.query(
+      'SELECT s.body, s.content_type, s.raw_sha256 FROM versions v JOIN snapshots s ON s.id = v.snapshot_id WHERE v.record_id = $1',
+      [versionRecordId],
+    );
+    return row ? { body: row.body, contentType: row.content_type, rawSha256: row.raw_sha256 } : null;
+  }
+
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Snapshot | null> {
     return manager.findOneBy(Snapshot, { id });
   }
