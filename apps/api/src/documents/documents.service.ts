@@ -5,16 +5,19 @@ import {
   ChangeRecordsRepository,
   ChecksRepository,
   Document,
+  DocumentCorrection,
+  DocumentEvent,
+  DocumentSource,
   DocumentsRepository,
   PlatformsRepository,
   VersionsRepository,
 } from '@clausewatch/db';
-import { BadRequestException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
 import { AlertsService } from '../alerts/alerts.service';
 import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';
-import { CreateDocumentDto } from './documents.dto';
+import { CreateDocumentDto, UpdateDocumentDto } from './documents.dto';
 import { filterNames, selectorRules } from './selector-rules';
 
 @Injectable()
@@ -33,28 +36,99 @@ export class DocumentsService {
   ) {}
 
   async create(dto: CreateDocumentDto) {
-    let url: URL;
-    try {
-      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks });
-    } catch (error) {
-      throw new BadRequestException(error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
-    }
+    const url = this.checkUrl(dto.url, 'url');
     const platform = await this.platforms.ensure(kebabCase(dto.platform).slice(0, 80) || 'platform', dto.platform.trim());
     const { document, created } = await this.documents.create({
       platformId: platform.id,
       title: dto.title.trim(),
       type: dto.type,
-      sources: [{ url: url.toString(), select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) }],
+      sources: [{ url, select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) }],
       fetcher: dto.fetcher ?? 'auto',
       checkIntervalMinutes: dto.checkIntervalMinutes ?? this.config.defaultCheckIntervalMinutes,
     });
+    if (!created) {
+      // Never drop the new URL silently: name the document to correct instead.
+      const existingUrl = document.sources[0]?.url ?? null;
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `${platform.name} already has a ${document.type} document: ${document.recordId} (${existingUrl}); correct it with PATCH /api/v1/documents/${document.recordId}`,
+        existing: { id: document.recordId, url: existingUrl, title: document.title },
+      });
+    }
+    await this.documents.recordEvent(document.id, 'admin', 'created', { sources: { from: null, to: document.sources } });
     return { created, document: documentView(document, this.config.publicUrl) };
+  }
+
+  /** PATCH /documents/:id: corrects URL, rules, fetcher, interval, title, active or selection; each change goes into the history. */
+  async update(id: string, dto: UpdateDocumentDto) {
+    const document = await this.load(id);
+    const correction: DocumentCorrection = {
+      title: dto.title?.trim(),
+      fetcher: dto.fetcher,
+      checkIntervalMinutes: dto.checkIntervalMinutes,
+      active: dto.active,
+      selection: dto.selection,
+      sources: this.correctedSources(document, dto),
+    };
+    if (dto.rulesValidUntil !== undefined && dto.rulesValidUntil !== null) {
+      const until = new Date(dto.rulesValidUntil);
+      if (Number.isNaN(until.getTime())) throw new BadRequestException(`rulesValidUntil must be an ISO 8601 date, got "${dto.rulesValidUntil}"`);
+      if (!correction.sources) throw new BadRequestException('rulesValidUntil only goes with new rules (url, select, remove, filter or sources)');
+      const last = document.rulesHistory.at(-1);
+      if (last && until.getTime() <= Date.parse(last.validUntil)) {
+        throw new BadRequestException(`rulesValidUntil must be after the previous rules' end (${last.validUntil})`);
+      }
+      correction.rulesValidUntil = until;
+    }
+    const { document: updated, event } = await this.documents.correct(document.id, correction, 'admin');
+    return { changed: event !== null, document: documentView(updated, this.config.publicUrl), event: event ? documentEventView(event) : null };
+  }
+
+  private correctedSources(document: Document, dto: UpdateDocumentDto): DocumentSource[] | undefined {
+    const pageFields = [dto.url, dto.select, dto.remove, dto.filter].some((v) => v !== undefined);
+    if (dto.sources !== undefined && dto.sources !== null) {
+      if (pageFields) throw new BadRequestException('give either sources or url/select/remove/filter, not both');
+      if (!Array.isArray(dto.sources) || dto.sources.length === 0) throw new BadRequestException('sources must be a non-empty array of { url, select?, remove?, filter? }');
+      return dto.sources.map((raw: unknown, i: number) => {
+        const page = (raw ?? {}) as Record<string, unknown>;
+        if (typeof page.url !== 'string') throw new BadRequestException(`sources[${i}].url is missing`);
+        return withoutUndefined({
+          url: this.checkUrl(page.url, `sources[${i}].url`),
+          select: selectorRules(page.select, `sources[${i}].select`),
+          remove: selectorRules(page.remove, `sources[${i}].remove`),
+          filter: filterNames(page.filter),
+        });
+      });
+    }
+    if (!pageFields) return undefined;
+    if (document.sources.length > 1) {
+      throw new BadRequestException(`${document.recordId} combines ${document.sources.length} pages: correct them all with "sources"`);
+    }
+    const current = document.sources[0];
+    // A field sent as null clears that rule; a field not sent keeps it.
+    return [
+      withoutUndefined({
+        url: dto.url !== undefined && dto.url !== null ? this.checkUrl(dto.url, 'url') : current.url,
+        select: dto.select === undefined ? current.select : selectorRules(dto.select, 'select'),
+        remove: dto.remove === undefined ? current.remove : selectorRules(dto.remove, 'remove'),
+        filter: dto.filter === undefined ? current.filter : filterNames(dto.filter),
+      }),
+    ];
+  }
+
+  private checkUrl(value: string, field: string): string {
+    try {
+      return checkTargetUrlSyntax(value, { allowPrivateNetworks: this.config.allowPrivateNetworks }).toString();
+    } catch (error) {
+      throw new BadRequestException(error instanceof FetchError ? `${field}: ${error.message}` : `${field} is not valid`);
+    }
   }
 
   async get(id: string) {
     const document = await this.load(id);
-    const [health, recent] = await Promise.all([this.documents.health(document.id), this.checks.listFor(document.id, 20)]);
-    return { ...documentView(document, this.config.publicUrl, health), recentChecks: recent.map(checkView) };
+    const [health, recent, history] = await Promise.all([this.documents.health(document.id), this.checks.listFor(document.id, 20), this.documents.history(document.id)]);
+    return { ...documentView(document, this.config.publicUrl, health), recentChecks: recent.map(checkView), history: history.map(documentEventView) };
   }
 
   async check(id: string) {
@@ -116,4 +190,12 @@ export class DocumentsService {
     if (!document) throw new NotFoundException(`no document ${id}`);
     return document;
   }
+}
+
+function documentEventView(event: DocumentEvent) {
+  return { at: event.at, actor: event.actor, action: event.action, changes: event.changes };
+}
+
+function withoutUndefined(source: DocumentSource): DocumentSource {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined)) as unknown as DocumentSource;
 }

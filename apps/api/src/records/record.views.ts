@@ -26,6 +26,8 @@ export function documentView(document: Document, publicUrl: string, health?: Doc
     type: document.type,
     url: document.sources[0]?.url ?? null,
     sources: document.sources,
+    rulesHistory: document.rulesHistory,
+    selection: document.selection,
     fetcher: document.fetcher,
     checkIntervalMinutes: document.checkIntervalMinutes,
     active: document.active,

@@ -20,7 +20,7 @@ export const importOtaCommand: CliCommand = {
       process.stderr.write(`no valid declaration in ${dir}\n`);
       return 1;
     }
-    const report = await withServices(({ app }) => app.get(CatalogImporter).import(entries));
+    const report = await withServices(({ app }) => app.get(CatalogImporter).import(entries, { origin: 'ota' }));
     process.stdout.write(
       `${JSON.stringify({ platforms: report.platforms, documentsCreated: report.documentsCreated, documentsExisting: report.documentsExisting, skippedFiles: errors.length })}\n`,
     );

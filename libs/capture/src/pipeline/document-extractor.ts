@@ -1,11 +1,12 @@
+import { rulesInForce } from '@clausewatch/db';
 import type { Document, DocumentSource } from '@clausewatch/db';
 import { extract, ExtractionRules, ExtractResult } from '@clausewatch/extract';
 import { createHash } from 'node:crypto';
 import { splitMultipart } from './multipart';
 import type { Capture } from './capture.types';
 
-function rulesOf(source: DocumentSource | undefined): ExtractionRules {
-  return source ? { select: source.select, remove: source.remove, filter: source.filter } : {};
+function rulesOf(source: DocumentSource | undefined, selection: Document['selection']): ExtractionRules {
+  return source ? { select: source.select, remove: source.remove, filter: source.filter, selection } : { selection };
 }
 
 /**
@@ -13,11 +14,13 @@ function rulesOf(source: DocumentSource | undefined): ExtractionRules {
  * capture is a multipart/mixed bundle of its pages, one part per source, in reading order.
  */
 export async function extractDocument(document: Document, capture: Capture): Promise<ExtractResult> {
+  // The rules in force when the page was captured (the document's rules history), not today's.
+  const sources = rulesInForce(document, capture.capturedAt);
   if (capture.contentType?.toLowerCase().startsWith('multipart/mixed')) {
     const parts = splitMultipart(capture.body, capture.contentType);
     const results = await Promise.all(
       parts.map((part, i) =>
-        extract({ body: part.body, contentType: part.contentType ?? undefined, url: part.url ?? document.sources[i]?.url, rules: rulesOf(document.sources[i]) }),
+        extract({ body: part.body, contentType: part.contentType ?? undefined, url: part.url ?? sources[i]?.url, rules: rulesOf(sources[i], document.selection) }),
       ),
     );
     const markdown = results.map((r) => r.markdown).join('\n\n');
@@ -29,11 +32,11 @@ export async function extractDocument(document: Document, capture: Capture): Pro
       extractorVersion: results[0].extractorVersion,
     };
   }
-  const source = document.sources.find((s) => s.url === capture.url) ?? document.sources[0];
+  const source = sources.find((s) => s.url === capture.url) ?? sources[0];
   return extract({
     body: capture.body,
     contentType: capture.contentType ?? undefined,
     url: capture.finalUrl ?? capture.url,
-    rules: rulesOf(source),
+    rules: rulesOf(source, document.selection),
   });
 }

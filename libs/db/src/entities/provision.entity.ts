@@ -3,6 +3,9 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 /** A clause followed across versions while it survives rewording or moving. */
 @Entity('provisions')
 @Index(['documentId'])
+// GIN indexes on expressions, made by migration 1797300000001 (full-text search, clause types).
+@Index('provisions_text_search', { synchronize: false })
+@Index('provisions_clause_types', { synchronize: false })
 export class Provision {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
