@@ -16,6 +16,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { PlatformsController } from './platforms/platforms.controller';
+import { ProvisionsController } from './provisions/provisions.controller';
 import { ContextController } from './context/context.controller';
 import { ContextService } from './context/context.service';
 import { FeedsController } from './feeds/feeds.controller';
@@ -57,7 +58,7 @@ export class ApiModule {
         CaptureModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, fetcher: options.fetcher }),
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
-      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController, FeedsController, ContextController],
+      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController, FeedsController, ContextController, ProvisionsController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,

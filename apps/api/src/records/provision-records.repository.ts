@@ -34,6 +34,41 @@ export interface ProvisionAppearance {
   text: string | null;
 }
 
+/** A provision as a version holds it, in reading order. */
+export interface VersionProvisionRow {
+  position: number;
+  record_id: string;
+  heading_path: string[];
+  clause_types: string[];
+}
+
+/** Provision record IDs by position (the splitter's index), per version id. */
+export type ProvisionIdsByVersion = Map<string, Map<number, string>>;
+
+export interface ProvisionSearch {
+  /** Document record ID. */
+  document?: string;
+  /** Clause type ID (taxonomy). */
+  type?: string;
+  /** Words, quoted phrases, `or`, `-word` (PostgreSQL websearch_to_tsquery, English stemming). */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface ProvisionSearchRow {
+  record_id: string;
+  document_record_id: string;
+  document_title: string;
+  platform_slug: string;
+  platform_name: string;
+  heading_path: string[];
+  clause_types: string[];
+  text: string;
+  last_seen_at: Date;
+  removed_at: Date | null;
+}
+
 /** Reads provisions and their history for the records API (writes happen in the capture lineage). */
 @Injectable()
 export class ProvisionRecordsRepository {
@@ -64,6 +99,65 @@ export class ProvisionRecordsRepository {
          FROM versions v LEFT JOIN version_provisions vp ON vp.version_id = v.id AND vp.provision_id = $1
         WHERE v.document_id = $2 AND v.captured_at >= $3 ORDER BY v.captured_at, v.id`,
       [row.id, row.document_id, row.first_seen_at],
+    );
+  }
+
+  /** The provisions a version holds, in reading order. */
+  listForVersion(versionId: string): Promise<VersionProvisionRow[]> {
+    return this.dataSource.query(
+      `SELECT vp.position, p.record_id, p.heading_path, p.clause_types
+         FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id
+        WHERE vp.version_id = $1 ORDER BY vp.position`,
+      [versionId],
+    );
+  }
+
+  /** For change records: which provision each clause index of these versions is. */
+  async idsByPosition(versionIds: string[]): Promise<ProvisionIdsByVersion> {
+    const result: ProvisionIdsByVersion = new Map();
+    if (versionIds.length === 0) return result;
+    const rows: Array<{ version_id: string; position: number; record_id: string }> = await this.dataSource.query(
+      `SELECT vp.version_id, vp.position, p.record_id
+         FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id
+        WHERE vp.version_id = ANY($1::bigint[])`,
+      [versionIds],
+    );
+    for (const row of rows) {
+      let positions = result.get(row.version_id);
+      if (!positions) result.set(row.version_id, (positions = new Map()));
+      positions.set(row.position, row.record_id);
+    }
+    return result;
+  }
+
+  /**
+   * Full-text search over the provisions' latest text (GIN index on to_tsvector('english', text)),
+   * optionally within one document and one clause type (GIN on clause_types); newest provisions first,
+   * so that a frequent word never ranks a whole table before the first page.
+   */
+  search(query: ProvisionSearch): Promise<ProvisionSearchRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.document) {
+      params.push(query.document);
+      where.push(`p.document_id = (SELECT id FROM documents WHERE record_id = $${params.length})`);
+    }
+    if (query.type) {
+      params.push(JSON.stringify([query.type]));
+      where.push(`p.clause_types @> $${params.length}::jsonb`);
+    }
+    if (query.q) {
+      params.push(query.q);
+      where.push(`to_tsvector('english', p.text) @@ websearch_to_tsquery('english', $${params.length})`);
+    }
+    params.push(query.limit, query.offset);
+    return this.dataSource.query(
+      `SELECT p.record_id, d.record_id AS document_record_id, d.title AS document_title, pl.slug AS platform_slug, pl.name AS platform_name,
+              p.heading_path, p.clause_types, p.text, p.last_seen_at, p.removed_at
+         FROM (SELECT * FROM provisions p ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}) p
+         JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
+        ORDER BY p.id DESC`,
+      params,
     );
   }
 }

@@ -126,6 +126,51 @@ describe('records: lineage, citations, verification and the ledger', () => {
     expect((await get(`/api/v1/records/${documentId}/text`)).statusCode).toBe(400);
   });
 
+  it('lists a version\'s provisions, names the provisions of each changed clause, and finds provisions by words, type and document', async () => {
+    const version = (await get(`/api/v1/records/${versions[1]}`)).json();
+    const held: string[] = (await db.query(
+      'SELECT p.record_id FROM version_provisions vp JOIN versions v ON v.id = vp.version_id JOIN provisions p ON p.id = vp.provision_id WHERE v.record_id = $1 ORDER BY vp.position',
+      [versions[1]],
+    )).map((r: { record_id: string }) => r.record_id);
+    expect(held.length).toBeGreaterThan(3);
+    expect(version.provisions.map((p: { id: string }) => p.id)).toEqual(held);
+    expect(version.provisions[1]).toEqual({ id: held[1], headingPath: expect.any(Array), clauseTypes: expect.any(Array) });
+
+    const change = version.change;
+    const before = (await get(`/api/v1/records/${change.from}`)).json().provisions.map((p: { id: string }) => p.id);
+    for (const clause of change.clauses) {
+      expect(clause.provisions.before).toEqual(clause.beforeIndexes.map((i: number) => before[i]));
+      expect(clause.provisions.after).toEqual(clause.afterIndexes.map((i: number) => held[i]));
+    }
+    const reworded = change.clauses.find((c: { op: string }) => c.op !== 'added' && c.op !== 'removed');
+    expect(reworded.provisions.before[0]).toMatch(/^CW-P-/);
+    // Also in the change record itself and in the document's list.
+    expect((await get(`/api/v1/records/${change.id}`)).json().clauses).toEqual(change.clauses);
+
+    const search = (query: string) => get(`/api/v1/provisions?${query}`);
+    const [sample] = await db.query(
+      `SELECT record_id, text, clause_types->>0 AS type FROM provisions WHERE jsonb_array_length(clause_types) > 0 AND length(text) > 80 ORDER BY id LIMIT 1`,
+    );
+    const word = (sample.text as string).split(/\W+/).filter((w) => w.length > 7)[0];
+    const found = (await search(`q=${encodeURIComponent(word)}&document=${documentId}&limit=100`)).json();
+    expect(found.provisions.map((p: { id: string }) => p.id)).toContain(sample.record_id);
+    for (const p of found.provisions) expect(p.text.toLowerCase()).toContain(word.toLowerCase().slice(0, 5));
+    const typed = (await search(`type=${sample.type}&limit=100`)).json();
+    expect(typed.provisions.length).toBeGreaterThan(0);
+    for (const p of typed.provisions) expect(p.clauseTypes).toContain(sample.type);
+    expect(typed.provisions.map((p: { id: string }) => p.id)).toContain(sample.record_id);
+    expect((await search(`q=${encodeURIComponent(word)}&type=${sample.type}`)).json().provisions[0]).toMatchObject({ document: { id: documentId }, platform: { slug: 'midjourney' } });
+
+    // Paged: two pages of 2 are the first 4, in order, without repeats.
+    const all = (await search(`document=${documentId}&limit=4`)).json();
+    const first = (await search(`document=${documentId}&limit=2`)).json();
+    const second = (await search(`document=${documentId}&limit=2&offset=${first.next}`)).json();
+    expect([...first.provisions, ...second.provisions].map((p: { id: string }) => p.id)).toEqual(all.provisions.map((p: { id: string }) => p.id));
+    expect((await search('q=xylophonequasarzzz')).json()).toMatchObject({ provisions: [], next: null });
+    expect((await search('document=CW-V-0000001')).statusCode).toBe(400);
+    expect((await search('limit=1000')).statusCode).toBe(400);
+  });
+
   it('proves a later tree head consistent with an earlier one', async () => {
     const before = (await get('/api/v1/ledger/tree-head')).json();
     const extra = await capture(documentId, `${TOS}/2025-11-15.html`, '2025-11-15T12:00:00.000Z');
