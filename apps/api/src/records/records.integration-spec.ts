@@ -295,9 +295,17 @@ describe('records: lineage, citations, verification and the ledger', () => {
       expect(item.issued?.['date-parts'][0].slice(0, 3)).toEqual([2025, 6, 23]);
       expect(JSON.stringify(item)).toContain(version.textSha256);
     }
-    const [provision] = await db.query('SELECT record_id FROM provisions ORDER BY id LIMIT 1');
+    const [provision] = await db.query(`SELECT record_id, text, heading_path FROM provisions WHERE jsonb_array_length(heading_path) > 0 AND length(text) > 40 ORDER BY id LIMIT 1`);
     const [item] = new Cite((await get(`/api/v1/records/${provision.record_id}/citation?format=csl-json`)).body).data;
     expect(item.title).toContain(provision.record_id);
+    expect(item.title).toContain(`§ ${provision.heading_path.join(' › ')}`);
+    expect(item.abstract.slice(0, 20)).toBe(provision.text.replace(/[*_`]+/g, '').replace(/^\s*(?:[-+*]|\d+[.)])\s+/, '').slice(0, 20));
+    const [change] = await db.query('SELECT record_id FROM change_records ORDER BY id LIMIT 1');
+    for (const format of ['text', 'bibtex', 'ris', 'csl-json']) {
+      const body = (await get(`/api/v1/records/${change.record_id}/citation?format=${format}`)).body;
+      expect(body).toContain(change.record_id);
+      expect(body).not.toMatch(/record record/);
+    }
   });
 
   it('verifies stored bytes, and names what does not match when a version, a snapshot or a ledger row is edited', async () => {
