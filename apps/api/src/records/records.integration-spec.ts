@@ -299,7 +299,7 @@ describe('records: lineage, citations, verification and the ledger', () => {
     const [item] = new Cite((await get(`/api/v1/records/${provision.record_id}/citation?format=csl-json`)).body).data;
     expect(item.title).toContain(provision.record_id);
     expect(item.title).toContain(`§ ${provision.heading_path.join(' › ')}`);
-    expect(item.abstract.slice(0, 20)).toBe(provision.text.replace(/[*_`]+/g, '').replace(/^\s*(?:[-+*]|\d+[.)])\s+/, '').slice(0, 20));
+    expect(String(item.abstract).slice(0, 20)).toBe(provision.text.replace(/[*_`]+/g, '').replace(/^\s*(?:[-+*]|\d+[.)])\s+/, '').slice(0, 20));
     const [change] = await db.query('SELECT record_id FROM change_records ORDER BY id LIMIT 1');
     for (const format of ['text', 'bibtex', 'ris', 'csl-json']) {
       const body = (await get(`/api/v1/records/${change.record_id}/citation?format=${format}`)).body;
