@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { CaptureModule } from '@clausewatch/capture';
 import { AppConfig, loadConfig } from '@clausewatch/config';
 import { createDataSource, DatabaseModule, EmbeddedDatabase, migrate, startEmbeddedDatabase } from '@clausewatch/db';
@@ -26,7 +27,8 @@ export async function withDatabase<T>(work: (context: CliContext) => Promise<T>)
   const dataSource = createDataSource({ url: databaseUrl, poolSize: 4 });
   try {
     await dataSource.initialize();
-    await migrate(dataSource, config.recordIdPrefix);
+    // Never rewrites what npm start set (the record ID prefix): only a fresh database takes ours.
+    await migrate(dataSource, config.recordIdPrefix, { keepExistingPrefix: true });
     return await work({ config, dataSource, databaseUrl });
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -29,12 +29,15 @@ export function createDataSource(options: DatabaseOptions): DataSource {
   return new DataSource(dataSourceOptions(options));
 }
 
-/** Runs pending migrations and records the record ID prefix that new records are minted with. */
-export async function migrate(dataSource: DataSource, recordIdPrefix: string): Promise<void> {
+/**
+ * Runs pending migrations and records the record ID prefix that new records are minted with
+ * (with `keepExistingPrefix`, as the CLI does, only when none is recorded yet).
+ */
+export async function migrate(dataSource: DataSource, recordIdPrefix: string, options: { keepExistingPrefix?: boolean } = {}): Promise<void> {
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.query(
     `INSERT INTO settings (key, value) VALUES ('record_id_prefix', $1)
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+     ON CONFLICT (key) DO ${options.keepExistingPrefix ? 'NOTHING' : 'UPDATE SET value = EXCLUDED.value'}`,
     [recordIdPrefix],
   );
 }

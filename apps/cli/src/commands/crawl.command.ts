@@ -1,6 +1,7 @@
 import { CheckService } from '@clausewatch/capture';
 import { DocumentsRepository } from '@clausewatch/db';
-import { CliCommand, CliUsageError, parseArgs } from '../command';
+import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
+import { startProgress } from '../progress';
 import { withServices } from '../cli-context';
 
 export const crawlCommand: CliCommand = {
@@ -24,6 +25,7 @@ export const crawlCommand: CliCommand = {
         ids = (await dataSource.query(`SELECT id FROM documents WHERE active ORDER BY id`)).map((r: { id: string }) => r.id);
       }
       let failures = 0;
+      const progress = startProgress('crawl', ids.length);
       for (const id of ids) {
         const document = (await documents.findById(id))!;
         const result = await checker.check(document, 'manual');
@@ -38,9 +40,10 @@ export const crawlCommand: CliCommand = {
             change: result.change ? { id: result.change.recordId, kind: result.change.kind, severity: result.change.severity } : null,
           })}\n`,
         );
+        progress.tick();
       }
-      process.stderr.write(`checked ${ids.length} document(s), ${failures} failed\n`);
-      return 0;
+      progress.stop(`checked ${ids.length} document(s), ${failures} failed`);
+      return failures > 0 ? EXIT.someFailed : EXIT.ok;
     });
   },
 };
