@@ -10,3 +10,4 @@ export * from './catalog';
 export * from './catalog-import/catalog.importer';
 export * from './ledger';
 export * from './lineage';
+export * from './chromium';

@@ -124,6 +124,15 @@ export class DocumentsRepository {
     return manager.findOneOrFail(Document, { where: { id }, relations: { platform: true } });
   }
 
+  /** Active documents fetched with a browser only (said at start when Chromium is missing). */
+  async listNeedingBrowser(): Promise<Array<{ recordId: string; platform: string; title: string }>> {
+    const rows: Array<{ record_id: string; platform: string; title: string }> = await this.dataSource.query(
+      `SELECT d.record_id, p.name AS platform, d.title FROM documents d JOIN platforms p ON p.id = d.platform_id
+        WHERE d.active AND d.fetcher = 'browser' ORDER BY d.id`,
+    );
+    return rows.map((r) => ({ recordId: r.record_id, platform: r.platform, title: r.title }));
+  }
+
   /** Serialises the processing of one document's captures (taken inside a transaction). */
   async lock(manager: EntityManager, documentId: string): Promise<void> {
     await manager.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
