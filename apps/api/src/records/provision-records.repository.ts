@@ -34,6 +34,9 @@ export interface ProvisionAppearance {
   text: string | null;
 }
 
+/** Up to this many matches a search collects them through its indexes and sorts them (see `search`). */
+const SEARCH_PROBE = 5000;
+
 /** A provision as a version holds it, in reading order. */
 export interface VersionProvisionRow {
   position: number;
@@ -131,11 +134,14 @@ export class ProvisionRecordsRepository {
   }
 
   /**
-   * Full-text search over the provisions' latest text (GIN index on to_tsvector('english', text)),
-   * optionally within one document and one clause type (GIN on clause_types); newest provisions first,
-   * so that a frequent word never ranks a whole table before the first page.
+   * Full-text search over the provisions' latest text (the stored search_vector, English stemming, GIN
+   * index), optionally within one document and one clause type (GIN on clause_types); newest first.
+   * Rare matches are collected through the indexes and sorted; only when more than PROBE rows match
+   * does the newest-first walk of the primary key find a page (it then meets a match every few rows).
+   * PostgreSQL cannot know which case a query is (an unknown word is estimated at 0.5 % of the rows),
+   * and guessing wrong costs a whole-table walk for a word that matches nothing.
    */
-  search(query: ProvisionSearch): Promise<ProvisionSearchRow[]> {
+  async search(query: ProvisionSearch): Promise<ProvisionSearchRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.document) {
@@ -148,16 +154,31 @@ export class ProvisionRecordsRepository {
     }
     if (query.q) {
       params.push(query.q);
-      where.push(`to_tsvector('english', p.text) @@ websearch_to_tsquery('english', $${params.length})`);
+      where.push(`p.search_vector @@ websearch_to_tsquery('english', $${params.length})`);
     }
-    params.push(query.limit, query.offset);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const page = [...params, query.limit, query.offset];
+    const select = `SELECT p.record_id, d.record_id AS document_record_id, d.title AS document_title, pl.slug AS platform_slug, pl.name AS platform_name,
+              p.heading_path, p.clause_types, p.text, p.last_seen_at, p.removed_at`;
+    const joins = 'JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id';
+    if (filter) {
+      const rows: Array<ProvisionSearchRow & { matches: number }> = await this.dataSource.query(
+        `WITH m AS MATERIALIZED (SELECT p.id FROM provisions p ${filter} LIMIT ${SEARCH_PROBE + 1}),
+              n AS (SELECT count(*)::int AS matches FROM m)
+         ${select}, n.matches
+           FROM n LEFT JOIN LATERAL (SELECT id FROM m WHERE n.matches <= ${SEARCH_PROBE} ORDER BY id DESC LIMIT $${page.length - 1} OFFSET $${page.length}) top ON true
+           LEFT JOIN provisions p ON p.id = top.id LEFT JOIN documents d ON d.id = p.document_id LEFT JOIN platforms pl ON pl.id = d.platform_id
+          ORDER BY p.id DESC`,
+        page,
+      );
+      if ((rows[0]?.matches ?? 0) <= SEARCH_PROBE) return rows.filter((r) => r.record_id !== null).map(({ matches: _matches, ...row }) => row);
+    }
     return this.dataSource.query(
-      `SELECT p.record_id, d.record_id AS document_record_id, d.title AS document_title, pl.slug AS platform_slug, pl.name AS platform_name,
-              p.heading_path, p.clause_types, p.text, p.last_seen_at, p.removed_at
-         FROM (SELECT * FROM provisions p ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.id DESC LIMIT $${params.length - 1} OFFSET $${params.length}) p
-         JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
+      `${select}
+         FROM (SELECT p.id, p.record_id, p.document_id, p.heading_path, p.clause_types, p.text, p.last_seen_at, p.removed_at
+                 FROM provisions p ${filter} ORDER BY p.id DESC LIMIT $${page.length - 1} OFFSET $${page.length}) p ${joins}
         ORDER BY p.id DESC`,
-      params,
+      page,
     );
   }
 }

@@ -167,6 +167,9 @@ describe('records: lineage, citations, verification and the ledger', () => {
     const second = (await search(`document=${documentId}&limit=2&offset=${first.next}`)).json();
     expect([...first.provisions, ...second.provisions].map((p: { id: string }) => p.id)).toEqual(all.provisions.map((p: { id: string }) => p.id));
     expect((await search('q=xylophonequasarzzz')).json()).toMatchObject({ provisions: [], next: null });
+    // No filter: the newest provisions of all documents.
+    const [newest] = await db.query('SELECT record_id FROM provisions ORDER BY id DESC LIMIT 1');
+    expect((await search('limit=3')).json().provisions.map((p: { id: string }) => p.id)[0]).toBe(newest.record_id);
     expect((await search('document=CW-V-0000001')).statusCode).toBe(400);
     expect((await search('limit=1000')).statusCode).toBe(400);
   });

@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 /** A clause followed across versions while it survives rewording or moving. */
 @Entity('provisions')
 @Index(['documentId'])
-// GIN indexes on expressions, made by migration 1797300000001 (full-text search, clause types).
+// GIN indexes made by migration 1797300000001 (full-text search, clause types with jsonb_path_ops).
 @Index('provisions_text_search', { synchronize: false })
 @Index('provisions_clause_types', { synchronize: false })
 export class Provision {
@@ -22,6 +22,10 @@ export class Provision {
   /** The latest text of the clause. */
   @Column({ type: 'text' })
   text!: string;
+
+  /** The text's words for full-text search (English stemming), kept by a trigger (migration 1797300000001); never read by the app. */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector?: string | null;
 
   @Column({ type: 'text' })
   fingerprint!: string;
