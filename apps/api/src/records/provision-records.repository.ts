@@ -34,7 +34,8 @@ export interface ProvisionAppearance {
   text: string | null;
 }
 
-/** Up to this many matches a search collects them through its indexes and sorts them (see `search`). */
+/** The newest provisions a search looks at first, and up to how many matches it sorts itself (see `search`). */
+const SEARCH_WINDOW = 10_000;
 const SEARCH_PROBE = 5000;
 
 /** A provision as a version holds it, in reading order. */
@@ -136,10 +137,11 @@ export class ProvisionRecordsRepository {
   /**
    * Full-text search over the provisions' latest text (the stored search_vector, English stemming, GIN
    * index), optionally within one document and one clause type (GIN on clause_types); newest first.
-   * Rare matches are collected through the indexes and sorted; only when more than PROBE rows match
-   * does the newest-first walk of the primary key find a page (it then meets a match every few rows).
-   * PostgreSQL cannot know which case a query is (an unknown word is estimated at 0.5 % of the rows),
-   * and guessing wrong costs a whole-table walk for a word that matches nothing.
+   * PostgreSQL cannot tell a frequent word from a rare one well enough to pick a plan (an unknown word
+   * is estimated at 0.5 % of the rows, and a wrong guess walks the whole table), so the search decides
+   * from the data: (1) the newest SEARCH_WINDOW provisions, filtered, give the page when they hold it
+   * (a frequent word); (2) else the matches are collected through the indexes and sorted (a rare word);
+   * (3) only when more than SEARCH_PROBE match, older ones mostly, the newest-first walk of the key.
    */
   async search(query: ProvisionSearch): Promise<ProvisionSearchRow[]> {
     const where: string[] = [];
@@ -158,27 +160,33 @@ export class ProvisionRecordsRepository {
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const page = [...params, query.limit, query.offset];
-    const select = `SELECT p.record_id, d.record_id AS document_record_id, d.title AS document_title, pl.slug AS platform_slug, pl.name AS platform_name,
-              p.heading_path, p.clause_types, p.text, p.last_seen_at, p.removed_at`;
-    const joins = 'JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id';
-    if (filter) {
-      const rows: Array<ProvisionSearchRow & { matches: number }> = await this.dataSource.query(
-        `WITH m AS MATERIALIZED (SELECT p.id FROM provisions p ${filter} LIMIT ${SEARCH_PROBE + 1}),
-              n AS (SELECT count(*)::int AS matches FROM m)
-         ${select}, n.matches
-           FROM n LEFT JOIN LATERAL (SELECT id FROM m WHERE n.matches <= ${SEARCH_PROBE} ORDER BY id DESC LIMIT $${page.length - 1} OFFSET $${page.length}) top ON true
-           LEFT JOIN provisions p ON p.id = top.id LEFT JOIN documents d ON d.id = p.document_id LEFT JOIN platforms pl ON pl.id = d.platform_id
-          ORDER BY p.id DESC`,
-        page,
+    const [limit, offset] = [`$${page.length - 1}`, `$${page.length}`];
+    const ids = async (sql: string): Promise<string[]> => (await this.dataSource.query(sql, page)).map((r: { id: string }) => r.id);
+    let found: string[] | null = null;
+    if (!filter) {
+      found = await ids(`SELECT id FROM provisions ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`);
+    } else {
+      const window = await ids(
+        `SELECT p.id FROM (SELECT id, document_id, clause_types, search_vector FROM provisions ORDER BY id DESC LIMIT ${SEARCH_WINDOW}) p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`,
       );
-      if ((rows[0]?.matches ?? 0) <= SEARCH_PROBE) return rows.filter((r) => r.record_id !== null).map(({ matches: _matches, ...row }) => row);
+      if (window.length === query.limit) found = window;
+      else {
+        const rows: Array<{ id: string | null; matches: number }> = await this.dataSource.query(
+          `WITH m AS MATERIALIZED (SELECT p.id FROM provisions p ${filter} LIMIT ${SEARCH_PROBE + 1}), n AS (SELECT count(*)::int AS matches FROM m)
+           SELECT top.id, n.matches FROM n LEFT JOIN LATERAL (SELECT id FROM m WHERE n.matches <= ${SEARCH_PROBE} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}) top ON true`,
+          page,
+        );
+        if ((rows[0]?.matches ?? 0) <= SEARCH_PROBE) found = rows.flatMap((r) => (r.id === null ? [] : [r.id]));
+        else found = await ids(`SELECT p.id FROM provisions p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`);
+      }
     }
+    if (found.length === 0) return [];
     return this.dataSource.query(
-      `${select}
-         FROM (SELECT p.id, p.record_id, p.document_id, p.heading_path, p.clause_types, p.text, p.last_seen_at, p.removed_at
-                 FROM provisions p ${filter} ORDER BY p.id DESC LIMIT $${page.length - 1} OFFSET $${page.length}) p ${joins}
-        ORDER BY p.id DESC`,
-      page,
+      `SELECT p.record_id, d.record_id AS document_record_id, d.title AS document_title, pl.slug AS platform_slug, pl.name AS platform_name,
+              p.heading_path, p.clause_types, p.text, p.last_seen_at, p.removed_at
+         FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
+        WHERE p.id = ANY($1::bigint[]) ORDER BY p.id DESC`,
+      [found],
     );
   }
 }
