@@ -1,6 +1,6 @@
 import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -82,6 +82,21 @@ describe('clausewatch CLI (built, in a process)', () => {
     expect(run.stderr).toContain('2 of 3 page(s) could not be extracted');
     expect(run.stderr).toContain('extracted 1 of 3 page(s), 2 failed');
     expect(run.stderr).not.toContain('\u001b[');
+  });
+
+  it('imports OTA declarations with their history, and exits 1 naming the files it skipped', () => {
+    const declarations = join(dir, 'declarations');
+    mkdirSync(declarations);
+    for (const name of ['Midjourney.json', 'Midjourney.history.json']) copyFileSync(join(root, 'libs/capture/src/catalog/fixtures/declarations', name), join(declarations, name));
+    const first = cli(['import-ota', declarations], { DATABASE_URL: database.url });
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ documentsCreated: 3, skippedFiles: 0 });
+    expect(first.stderr).toContain('imported 1 declaration(s)');
+    writeFileSync(join(declarations, 'Broken.json'), '{ "name": "Broken" }');
+    const second = cli(['import-ota', declarations], { DATABASE_URL: database.url });
+    expect(second.status).toBe(1);
+    expect(JSON.parse(second.stdout)).toMatchObject({ documentsCreated: 0, documentsExisting: 3, skippedFiles: 1 });
+    expect(second.stderr).toContain('skipped: Broken.json');
   });
 
   it('reads .env like npm start, lets the environment win, and never rewrites the record ID prefix', async () => {
