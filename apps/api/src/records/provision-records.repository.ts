@@ -140,7 +140,7 @@ export class ProvisionRecordsRepository {
    * PostgreSQL cannot tell a frequent word from a rare one well enough to pick a plan (an unknown word
    * is estimated at 0.5 % of the rows, and a wrong guess walks the whole table), so the search decides
    * from the data: (1) the newest SEARCH_WINDOW provisions, filtered, give the page when they hold it
-   * (a frequent word); (2) else the matches are collected through the indexes and sorted (a rare word);
+   * (a frequent word; not tried within one document); (2) else the matches are collected through the indexes and sorted (a rare word);
    * (3) only when more than SEARCH_PROBE match, older ones mostly, the newest-first walk of the key.
    */
   async search(query: ProvisionSearch): Promise<ProvisionSearchRow[]> {
@@ -166,7 +166,8 @@ export class ProvisionRecordsRepository {
     if (!filter) {
       found = await ids(`SELECT id FROM provisions ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`);
     } else {
-      const window = await ids(
+      // One document holds a sliver of the newest rows: its own index finds its provisions at once.
+      const window = query.document ? [] : await ids(
         `SELECT p.id FROM (SELECT id, document_id, clause_types, search_vector FROM provisions ORDER BY id DESC LIMIT ${SEARCH_WINDOW}) p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`,
       );
       if (window.length === query.limit) found = window;
