@@ -70,6 +70,7 @@ describe('documents: 409, PATCH and the rules history', () => {
     const bad = await request('PATCH', `/api/v1/documents/${id}`, { select: [{ startAfter: '#a' }] });
     expect(bad.statusCode).toBe(400);
     expect((await request('PATCH', `/api/v1/documents/${id}`, { fetcher: 'ftp' })).statusCode).toBe(400);
+    expect((await request('PATCH', `/api/v1/documents/${id}`, { active: null, title: null })).json()).toMatchObject({ changed: false, document: { active: false } });
     expect((await request('PATCH', `/api/v1/documents/${id}`, { rulesValidUntil: '2024-01-01T00:00:00Z' })).statusCode).toBe(400);
     expect((await request('PATCH', '/api/v1/documents/CW-D-99999', { active: true })).statusCode).toBe(404);
   });

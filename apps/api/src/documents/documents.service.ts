@@ -64,11 +64,12 @@ export class DocumentsService {
   async update(id: string, dto: UpdateDocumentDto) {
     const document = await this.load(id);
     const correction: DocumentCorrection = {
-      title: dto.title?.trim(),
-      fetcher: dto.fetcher,
-      checkIntervalMinutes: dto.checkIntervalMinutes,
-      active: dto.active,
-      selection: dto.selection,
+      // null means "clear" for rules only; these fields cannot be cleared, so null leaves them as they are.
+      title: dto.title?.trim() || undefined,
+      fetcher: dto.fetcher ?? undefined,
+      checkIntervalMinutes: dto.checkIntervalMinutes ?? undefined,
+      active: dto.active ?? undefined,
+      selection: dto.selection ?? undefined,
       sources: this.correctedSources(document, dto),
     };
     if (dto.rulesValidUntil !== undefined && dto.rulesValidUntil !== null) {
