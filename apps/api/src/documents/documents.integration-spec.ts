@@ -71,6 +71,10 @@ describe('documents: 409, PATCH and the rules history', () => {
     expect(bad.statusCode).toBe(400);
     expect((await request('PATCH', `/api/v1/documents/${id}`, { fetcher: 'ftp' })).statusCode).toBe(400);
     expect((await request('PATCH', `/api/v1/documents/${id}`, { active: null, title: null })).json()).toMatchObject({ changed: false, document: { active: false } });
+    // An admin switches the selection semantics (imported documents start with OTA's).
+    const switched = (await request('PATCH', `/api/v1/documents/${id}`, { selection: 'ota' })).json();
+    expect(switched).toMatchObject({ changed: true, document: { selection: 'ota' }, event: { changes: { selection: { from: 'clausewatch', to: 'ota' } } } });
+    expect((await request('PATCH', `/api/v1/documents/${id}`, { selection: 'xpath' })).statusCode).toBe(400);
     expect((await request('PATCH', `/api/v1/documents/${id}`, { rulesValidUntil: '2024-01-01T00:00:00Z' })).statusCode).toBe(400);
     expect((await request('PATCH', '/api/v1/documents/CW-D-99999', { active: true })).statusCode).toBe(404);
   });
