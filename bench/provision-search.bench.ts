@@ -1,11 +1,10 @@
 // `npm run bench -- provision-search`: GET /api/v1/provisions' query (ProvisionRecordsRepository.search)
 // over 1,000,000 provisions in 2,000 documents on a throwaway embedded PostgreSQL, with the GIN indexes of
 // migration 1797300000001. Target (issue 14): p95 ≤ 50 ms.
-import { createDataSource, migrate, startEmbeddedDatabase } from '@clausewatch/db';
+import { createDataSource, migrate, ProvisionRecordsRepository, ProvisionSearch, startEmbeddedDatabase } from '@clausewatch/db';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProvisionRecordsRepository, ProvisionSearch } from '../apps/api/src/records/provision-records.repository';
 
 const PROVISIONS = Number(process.env.BENCH_PROVISIONS ?? 1_000_000);
 const DOCUMENTS = 2_000;

@@ -98,10 +98,10 @@ describe('clausewatch CLI (built, in a process)', () => {
     expect(second.stderr).toContain('skipped: Broken.json');
   });
 
-  it('reads .env like npm start, lets the environment win, and never rewrites the record ID prefix', async () => {
+  it('reads .env like npm start, lets the environment win, and never rewrites a record ID prefix it was not given', async () => {
     const project = join(dir, 'project');
     mkdirSync(project);
-    writeFileSync(join(project, '.env'), `DATABASE_URL=${database.url}\nRECORD_ID_PREFIX=ENVFILE\n`);
+    writeFileSync(join(project, '.env'), `DATABASE_URL=${database.url}\n`);
     const client = new Client({ connectionString: database.url });
     await client.connect();
     try {

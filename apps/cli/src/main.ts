@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { loadDotEnv } from '@clausewatch/config';
 import { CliCommand, CliCommandEntry, CliUsageError, EXIT } from './command';
 import { commands } from './commands';
 
@@ -38,7 +38,7 @@ async function load(entry: CliCommandEntry): Promise<CliCommand> {
 
 async function main(argv: string[]): Promise<number> {
   // Like npm start: a .env beside package.json, variables already set win; nothing is written back.
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? process.stdout : process.stderr).write(help() + '\n');

@@ -6,3 +6,4 @@ export * from './repositories';
 export * from './database.module';
 export * from './record-changes.constants';
 export * from './canonical-json';
+export * from './ledger';

@@ -1,6 +1,6 @@
-import { APP_CONFIG, CheckService, checkTargetUrlSyntax, FetchError, IngestService, kebabCase } from '@clausewatch/capture';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { CheckDocument, checkTargetUrlSyntax, ConfirmCapture, FetchError, kebabCase, RecordCapture, ReextractDocument } from '@clausewatch/capture';
 import type { CheckResult } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
 import {
   ChangeRecordsRepository,
   ChecksRepository,
@@ -12,7 +12,10 @@ import {
   PlatformsRepository,
   VersionsRepository,
 } from '@clausewatch/db';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ExtractionError, validateExtractionRules } from '@clausewatch/extract';
+import { RecordRequestError, RecordsErrorCode } from '../records/records.error';
+import { DocumentsError, DocumentsErrorCode } from './documents.error';
 import { AlertsService } from '../alerts/alerts.service';
 import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
@@ -29,32 +32,46 @@ export class DocumentsService {
     private readonly versions: VersionsRepository,
     private readonly changes: ChangeRecordsRepository,
     private readonly checks: ChecksRepository,
-    private readonly checker: CheckService,
-    private readonly ingestion: IngestService,
+    private readonly checker: CheckDocument,
+    private readonly recorder: RecordCapture,
+    private readonly confirmation: ConfirmCapture,
+    private readonly reextraction: ReextractDocument,
     private readonly records: RecordsService,
     private readonly alerts: AlertsService,
   ) {}
 
   async create(dto: CreateDocumentDto) {
-    const url = this.checkUrl(dto.url, 'url');
+    let url: URL;
+    try {
+      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks });
+    } catch (error) {
+      throw new DocumentsError(DocumentsErrorCode.InvalidUrl, error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
+    }
+    const source = { url: url.toString(), select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) };
+    try {
+      // The extractor's own validator: rules the extractor would reject are refused here, not recorded as failed checks later.
+      validateExtractionRules(source);
+    } catch (error) {
+      if (error instanceof ExtractionError) throw new DocumentsError(DocumentsErrorCode.InvalidRules, error.message);
+      throw error;
+    }
     const platform = await this.platforms.ensure(kebabCase(dto.platform).slice(0, 80) || 'platform', dto.platform.trim());
     const { document, created } = await this.documents.create({
       platformId: platform.id,
       title: dto.title.trim(),
       type: dto.type,
-      sources: [{ url, select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) }],
+      sources: [source],
       fetcher: dto.fetcher ?? 'auto',
       checkIntervalMinutes: dto.checkIntervalMinutes ?? this.config.defaultCheckIntervalMinutes,
     });
     if (!created) {
       // Never drop the new URL silently: name the document to correct instead.
       const existingUrl = document.sources[0]?.url ?? null;
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `${platform.name} already has a ${document.type} document: ${document.recordId} (${existingUrl}); correct it with PATCH /api/v1/documents/${document.recordId}`,
-        existing: { id: document.recordId, url: existingUrl, title: document.title },
-      });
+      throw new DocumentsError(
+        DocumentsErrorCode.AlreadyExists,
+        `${platform.name} already has a ${document.type} document: ${document.recordId} (${existingUrl}); correct it with PATCH /api/v1/documents/${document.recordId}`,
+        { existing: { id: document.recordId, url: existingUrl, title: document.title } },
+      );
     }
     await this.documents.recordEvent(document.id, 'admin', 'created', { sources: { from: null, to: document.sources } });
     return { created, document: documentView(document, this.config.publicUrl) };
@@ -72,13 +89,21 @@ export class DocumentsService {
       selection: dto.selection ?? undefined,
       sources: this.correctedSources(document, dto),
     };
+    for (const source of correction.sources ?? []) {
+      try {
+        validateExtractionRules(source);
+      } catch (error) {
+        if (error instanceof ExtractionError) throw new DocumentsError(DocumentsErrorCode.InvalidRules, error.message);
+        throw error;
+      }
+    }
     if (dto.rulesValidUntil !== undefined && dto.rulesValidUntil !== null) {
       const until = new Date(dto.rulesValidUntil);
-      if (Number.isNaN(until.getTime())) throw new BadRequestException(`rulesValidUntil must be an ISO 8601 date, got "${dto.rulesValidUntil}"`);
-      if (!correction.sources) throw new BadRequestException('rulesValidUntil only goes with new rules (url, select, remove, filter or sources)');
+      if (Number.isNaN(until.getTime())) throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, `rulesValidUntil must be an ISO 8601 date, got "${dto.rulesValidUntil}"`);
+      if (!correction.sources) throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, 'rulesValidUntil only goes with new rules (url, select, remove, filter or sources)');
       const last = document.rulesHistory.at(-1);
       if (last && until.getTime() <= Date.parse(last.validUntil)) {
-        throw new BadRequestException(`rulesValidUntil must be after the previous rules' end (${last.validUntil})`);
+        throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, `rulesValidUntil must be after the previous rules' end (${last.validUntil})`);
       }
       correction.rulesValidUntil = until;
     }
@@ -89,11 +114,11 @@ export class DocumentsService {
   private correctedSources(document: Document, dto: UpdateDocumentDto): DocumentSource[] | undefined {
     const pageFields = [dto.url, dto.select, dto.remove, dto.filter].some((v) => v !== undefined);
     if (dto.sources !== undefined && dto.sources !== null) {
-      if (pageFields) throw new BadRequestException('give either sources or url/select/remove/filter, not both');
-      if (!Array.isArray(dto.sources) || dto.sources.length === 0) throw new BadRequestException('sources must be a non-empty array of { url, select?, remove?, filter? }');
+      if (pageFields) throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, 'give either sources or url/select/remove/filter, not both');
+      if (!Array.isArray(dto.sources) || dto.sources.length === 0) throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, 'sources must be a non-empty array of { url, select?, remove?, filter? }');
       return dto.sources.map((raw: unknown, i: number) => {
         const page = (raw ?? {}) as Record<string, unknown>;
-        if (typeof page.url !== 'string') throw new BadRequestException(`sources[${i}].url is missing`);
+        if (typeof page.url !== 'string') throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, `sources[${i}].url is missing`);
         return withoutUndefined({
           url: this.checkUrl(page.url, `sources[${i}].url`),
           select: selectorRules(page.select, `sources[${i}].select`),
@@ -104,7 +129,7 @@ export class DocumentsService {
     }
     if (!pageFields) return undefined;
     if (document.sources.length > 1) {
-      throw new BadRequestException(`${document.recordId} combines ${document.sources.length} pages: correct them all with "sources"`);
+      throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, `${document.recordId} combines ${document.sources.length} pages: correct them all with "sources"`);
     }
     const current = document.sources[0];
     // A field sent as null clears that rule; a field not sent keeps it.
@@ -122,7 +147,7 @@ export class DocumentsService {
     try {
       return checkTargetUrlSyntax(value, { allowPrivateNetworks: this.config.allowPrivateNetworks }).toString();
     } catch (error) {
-      throw new BadRequestException(error instanceof FetchError ? `${field}: ${error.message}` : `${field} is not valid`);
+      throw new DocumentsError(DocumentsErrorCode.InvalidUrl, error instanceof FetchError ? `${field}: ${error.message}` : `${field} is not valid`);
     }
   }
 
@@ -134,19 +159,26 @@ export class DocumentsService {
 
   async check(id: string) {
     const document = await this.load(id);
-    return this.respond(document, await this.checker.check(document, 'manual'));
+    const result = await this.checker.check(document, 'manual');
+    if (result.created && result.version && !result.version.confirmedAt && this.config.confirmDelaySeconds === 0) {
+      // No delay: the admin sees the confirmation at once (the job queued for it then finds nothing to do).
+      const confirmation = await this.confirmation.confirmCapture(document.id, result.version.id);
+      return this.respond(document, { ...result, version: confirmation.version ?? result.version, change: confirmation.change ?? result.change });
+    }
+    return this.respond(document, result);
   }
 
   async capture(id: string, body: Buffer, contentType: string | null, url: string | undefined, capturedAt: string | undefined) {
     const document = await this.load(id);
-    if (body.length === 0) throw new BadRequestException('the capture body is empty: send the page bytes with their Content-Type');
-    if (body.length > this.config.maxPageBytes) throw new PayloadTooLargeException(`the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
+    if (body.length === 0) throw new DocumentsError(DocumentsErrorCode.EmptyCapture, 'the capture body is empty: send the page bytes with their Content-Type');
+    if (body.length > this.config.maxPageBytes) throw new DocumentsError(DocumentsErrorCode.CaptureTooLarge, `the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
     const at = capturedAt ? new Date(capturedAt) : new Date();
-    if (Number.isNaN(at.getTime())) throw new BadRequestException(`capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
-    if (at.getTime() > Date.now() + 5 * 60_000) throw new BadRequestException('capturedAt is in the future');
-    const result = await this.ingestion.ingest(
+    if (Number.isNaN(at.getTime())) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, `capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
+    if (at.getTime() > Date.now() + 5 * 60_000) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, 'capturedAt is in the future');
+    const pageUrl = url ?? document.sources[0].url;
+    const result = await this.recorder.record(
       document,
-      { body, contentType, url: url ?? document.sources[0].url, finalUrl: url ?? null, httpStatus: null, fetcher: 'capture', capturedAt: at },
+      { parts: [{ body, contentType, url: pageUrl }], url: pageUrl, finalUrl: url ?? null, httpStatus: null, fetcher: 'capture', capturedAt: at },
       { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
     );
     return this.respond(document, result);
@@ -154,7 +186,7 @@ export class DocumentsService {
 
   async reextract(id: string) {
     const document = await this.load(id);
-    const result = await this.ingestion.reextract(document);
+    const result = await this.reextraction.reextract(document);
     if (!result) return { reextracted: false, version: null, change: null };
     return {
       reextracted: true,
@@ -188,7 +220,7 @@ export class DocumentsService {
   private async load(id: string): Promise<Document> {
     requireRecordIdParam(id, 'D');
     const document = await this.documents.findByRecordId(id);
-    if (!document) throw new NotFoundException(`no document ${id}`);
+    if (!document) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no document ${id}`);
     return document;
   }
 }

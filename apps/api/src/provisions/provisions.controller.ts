@@ -1,8 +1,7 @@
-import { APP_CONFIG } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { ProvisionRecordsRepository } from '@clausewatch/db';
 import { BadRequestException, Controller, DefaultValuePipe, Get, Inject, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ProvisionRecordsRepository } from '../records/provision-records.repository';
 import { requireRecordIdParam } from '../records/record-id.parser';
 
 const MAX_LIMIT = 100;

@@ -1,5 +1,5 @@
 import { SnapshotsRepository, VersionsRepository } from '@clausewatch/db';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { requireRecordIdParam } from './record-id.parser';
 
 export interface RecordBytes {
@@ -30,13 +30,25 @@ export class RecordBytesService {
     private readonly versions: VersionsRepository,
   ) {}
 
-  async snapshot(id: string): Promise<RecordBytes> {
+  /**
+   * One page: its bytes. A combined document's pages: `part` (1-based) picks one; its rawSha256 is the
+   * SHA-256 of the pages' SHA-256s joined by line feeds (versionRawSha256).
+   */
+  async snapshot(id: string, part?: string): Promise<RecordBytes> {
     requireRecordIdParam(id, 'V');
-    const snapshot = await this.snapshots.findForVersion(id);
-    if (!snapshot) throw new NotFoundException(`no record ${id}`);
+    const parts = await this.snapshots.findPartsOfVersion(id);
+    if (!parts || parts.length === 0) throw new NotFoundException(`no record ${id}`);
+    let index = 0;
+    if (part !== undefined || parts.length > 1) {
+      index = Number(part) - 1;
+      if (!Number.isInteger(index) || index < 0 || index >= parts.length) {
+        throw new BadRequestException(`${id} has ${parts.length} page(s): ask for ?part=1${parts.length > 1 ? ` to ?part=${parts.length}` : ''}`);
+      }
+    }
+    const snapshot = parts[index];
     const contentType = snapshot.contentType ?? 'application/octet-stream';
     const extension = EXTENSIONS.find(([pattern]) => pattern.test(contentType))?.[1] ?? 'bin';
-    return { body: snapshot.body, contentType, filename: `${id}.${extension}` };
+    return { body: snapshot.body, contentType, filename: parts.length > 1 ? `${id}.part${index + 1}.${extension}` : `${id}.${extension}` };
   }
 
   async text(id: string): Promise<RecordBytes> {

@@ -1,6 +1,5 @@
-import { LedgerError, LedgerErrorCode } from '@clausewatch/capture';
 import { RecordsError, RecordsErrorCode } from '@clausewatch/records';
-import { ConflictException, Controller, Get, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiServiceUnavailableResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CITATION_CONTENT_TYPES, CitationService } from './citation.service';
@@ -21,11 +20,12 @@ export class RecordsController {
   @Get(':id/snapshot')
   @ApiParam({ ...ID_PARAM, description: 'A version record ID' })
   @ApiProduces('text/html', 'application/pdf', 'multipart/mixed', 'application/octet-stream')
-  @ApiOkResponse({ description: "The raw bytes as captured, with their original Content-Type (a combined document: its pages as multipart/mixed parts); their SHA-256 is the record's rawSha256" })
+  @ApiOkResponse({ description: "The raw bytes as captured, with their original Content-Type; their SHA-256 is the record's rawSha256 (a combined document: each page with ?part=N, and rawSha256 = SHA-256 of the pages' SHA-256s joined by line feeds)" })
   @ApiBadRequestResponse({ description: 'Malformed or non-version record ID' })
   @ApiNotFoundResponse({ description: 'No such version' })
-  async snapshot(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    return send(reply, await this.bytes.snapshot(id));
+  @ApiQuery({ name: 'part', required: false, description: "A combined document's page, 1-based (required when it has several)" })
+  async snapshot(@Param('id') id: string, @Query('part') part: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return send(reply, await this.bytes.snapshot(id, part));
   }
 
   @Get(':id/text')
@@ -91,8 +91,6 @@ export class RecordsController {
     } catch (error) {
       // The stored leaf no longer rebuilds from the record: say so rather than answer a 500.
       if (error instanceof RecordsError && error.code === RecordsErrorCode.InvalidArgument) throw new ConflictException(error.message);
-      // Captured a moment ago and its head not signed yet (or the signing failed): the next one covers it.
-      if (error instanceof LedgerError && error.code === LedgerErrorCode.NotYetSigned) throw new ServiceUnavailableException(error.message);
       throw error;
     }
   }

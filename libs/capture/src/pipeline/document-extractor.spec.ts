@@ -16,8 +16,7 @@ function document(): Document {
 }
 
 const capture = (body: string, capturedAt: string) => ({
-  body: Buffer.from(body),
-  contentType: 'text/html; charset=utf-8',
+  parts: [{ body: Buffer.from(body), contentType: 'text/html; charset=utf-8', url: 'https://example.com/privacy' }],
   url: 'https://example.com/privacy',
   finalUrl: null,
   httpStatus: 200,
