@@ -1,4 +1,4 @@
-export { PAGE_FETCHER, ANALYZER_VERSION } from './capture.constants';
+export { PAGE_FETCHER } from './capture.constants';
 export * from './capture.module';
 export * from './fetch';
 export * from './jobs/jobs.service';

@@ -1,11 +1,9 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionRecordsRepository, VersionsRepository } from '@clausewatch/db';
 import { VerificationBundle } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
-import { DataSource } from 'typeorm';
-import { loadVersionRecord } from './version-record.query';
 import { provisionView } from './provision.view';
 import { RecordCache } from './record.cache';
 import { changeView, documentView, platformView, referencedVersionIds, versionView } from './record.views';
@@ -21,7 +19,7 @@ export class RecordsService {
     private readonly provisions: ProvisionRecordsRepository,
     private readonly ledger: LedgerService,
     private readonly integrity: RecordIntegrityService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly versionRecords: VersionRecordsRepository,
     private readonly cache: RecordCache,
   ) {}
 
@@ -101,7 +99,7 @@ export class RecordsService {
         return document ? documentView(document, this.config.publicUrl, await this.documents.health(document.id)) : null;
       }
       case 'V': {
-        const parts = await loadVersionRecord(this.dataSource, id);
+        const parts = await this.versionRecords.findVersionRecord(id);
         if (!parts) return null;
         const { version, documentRecordId, change, ids } = parts;
         const publicUrl = this.config.publicUrl;
