@@ -1,6 +1,6 @@
 import { ChangeRecord } from './change-record.entity';
 import { Check } from './check.entity';
-import { Document } from './document.entity';
+import { Document, DocumentEvent } from './document.entity';
 import { DocumentIncident, EmailMessage } from './email-message.entity';
 import { HostSlot } from './host-slot.entity';
 import { LedgerKey, LedgerLeaf, LedgerNode, LedgerTreeHead, Setting } from './ledger.entity';
@@ -45,6 +45,7 @@ export const entities = [
   LedgerKey,
   Setting,
   HostSlot,
+  DocumentEvent,
   EmailMessage,
   DocumentIncident,
 ];

@@ -6,6 +6,8 @@ import { VersionParts1797000000000 } from './1797000000000-version-parts';
 import { ForeignKeys1797000000001 } from './1797000000001-foreign-keys';
 import { EmailDelivery1797100000000 } from './1797100000000-email-delivery';
 import { FollowsByClauseType1797100000001 } from './1797100000001-follows-by-clause-type';
+import { DocumentHistory1797300000000 } from './1797300000000-document-history';
+import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   ForeignKeys1797000000001,
   EmailDelivery1797100000000,
   FollowsByClauseType1797100000001,
+  DocumentHistory1797300000000,
+  ProvisionSearch1797300000001,
 ];
