@@ -19,6 +19,8 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: boolea
     bufferLogs: logging,
     // Throw instead of exiting, so the caller (npm start, a test) reports what went wrong.
     abortOnError: false,
+    // Signed webhooks (Resend via Svix) verify the exact bytes received.
+    rawBody: true,
   });
   if (logging) app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'r/:id', method: RequestMethod.GET }] });

@@ -36,6 +36,8 @@ export interface AppConfig {
   seedCatalog: boolean;
   /** Memory for serialized records in the API; 0 turns the cache off. */
   recordCacheMb: number;
+  /** Svix signing secret of the Resend webhook (`whsec_…`); unset: the webhook route refuses events. */
+  resendWebhookSecret: string | null;
   /** `json`: one JSON object per line (the default under NODE_ENV=production); `pretty`: readable lines. */
   logFormat: 'json' | 'pretty';
 }
@@ -86,6 +88,12 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${parsed.protocol}//"`);
   }
+  return raw;
+}
+
+function webhookSecret(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw !== null && !/^whsec_[A-Za-z0-9+/=]{16,}$/.test(raw)) throw new ConfigError(name, 'must be a Svix signing secret (whsec_ followed by base64)');
   return raw;
 }
 
@@ -144,6 +152,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
     seedCatalog: boolean(env, 'SEED_CATALOG', true),
     recordCacheMb: integer(env, 'RECORD_CACHE_MB', 64, 0, 65536),
+    resendWebhookSecret: webhookSecret(env, 'RESEND_WEBHOOK_SECRET'),
     logFormat: logFormat(env),
   };
 }
@@ -173,4 +182,5 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
   { name: 'LOG_FORMAT', default: 'pretty (json under NODE_ENV=production)', description: 'Logs as JSON lines (`json`) or readable lines (`pretty`)' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
+  { name: 'RESEND_WEBHOOK_SECRET', default: '(unset)', description: 'Signing secret (whsec_…) of the Resend webhook at /api/v1/webhooks/resend: bounces and complaints stop email to that address' },
 ];

@@ -16,7 +16,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ExtractionError, validateExtractionRules } from '@clausewatch/extract';
 import { RecordRequestError, RecordsErrorCode } from '../records/records.error';
 import { DocumentsError, DocumentsErrorCode } from './documents.error';
-import { AlertsService } from '../alerts/alerts.service';
+import { AlertsService } from '../notifications/alerts.service';
 import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiModuleOptions } from '../api.module';
 import { createApiApp } from '../bootstrap';
+import { parseEml } from './eml';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -49,11 +50,14 @@ export async function startApi(env: Record<string, string> = {}, overrides: Part
     outbox: () => {
       let files: string[] = [];
       try {
-        files = readdirSync(outboxDir).filter((f) => f.endsWith('.json')).sort();
+        files = readdirSync(outboxDir).filter((f) => f.endsWith('.eml')).sort();
       } catch {
         return [];
       }
-      return files.map((f) => JSON.parse(readFileSync(join(outboxDir, f), 'utf8')) as OutboxEmail);
+      return files.map((f) => {
+        const { headers, text, html } = parseEml(readFileSync(join(outboxDir, f), 'utf8'));
+        return { to: headers.To, subject: headers.Subject, text, html, headers, idempotencyKey: f.replace(/\.eml$/, '') };
+      });
     },
     close: async () => {
       await app.close();
