@@ -20,7 +20,7 @@ class FetcherCloser implements OnApplicationShutdown {
 
 /** HTTP first; Debian's Chromium (launched on first need) when a page needs scripts or looks blocked. */
 export function createPageFetcher(config: AppConfig): PageFetcher {
-  const common = { maxBytes: config.maxPageBytes, allowPrivateNetworks: config.allowPrivateNetworks };
+  const common = { maxBytes: config.maxPageBytes, allowPrivateNetworks: config.allowPrivateNetworks, allowedPrivateHosts: config.allowedPrivateHosts };
   return new AutoFetcher({
     http: new HttpFetcher({ ...common, totalTimeoutMs: config.fetchTimeoutMs }),
     browser: new BrowserFetcher({ ...common, executablePath: config.chromiumPath, navigationTimeoutMs: config.fetchTimeoutMs }),

@@ -28,6 +28,8 @@ export interface AppConfig {
   fetchTimeoutMs: number;
   maxPageBytes: number;
   allowPrivateNetworks: boolean;
+  /** Single private hosts the fetchers may contact although private networks are refused (`host` or `host:port`). */
+  allowedPrivateHosts: string[];
   /** Turn off the crawler and scheduler in this process (API only). */
   crawlerEnabled: boolean;
   seedCatalog: boolean;
@@ -84,6 +86,19 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+/** Comma-separated `host` or `host:port` entries (IPv6 in brackets). */
+function hostList(env: Env, name: string): string[] {
+  const raw = optional(env, name);
+  if (raw === null) return [];
+  return raw.split(',').map((entry) => {
+    const host = entry.trim().toLowerCase();
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)) {
+      throw new ConfigError(name, `must list host names or addresses, optionally with :port, separated by commas; got "${entry.trim()}"`);
+    }
+    return host;
+  });
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 1, 65535);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -96,7 +111,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (adminToken !== null && adminToken.length < 16) throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters');
   const emailFrom = optional(env, 'EMAIL_FROM') ?? 'Clausewatch <alerts@clausewatch.local>';
   if (!/<?[^\s@<>]+@[^\s@<>]+>?$/.test(emailFrom)) throw new ConfigError('EMAIL_FROM', `is not an email address: "${emailFrom}"`);
-  const host = optional(env, 'HOST') ?? '0.0.0.0';
+  const host = optional(env, 'HOST') ?? '127.0.0.1';
   return {
     port,
     host,
@@ -116,7 +131,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     perHostConcurrency: integer(env, 'PER_HOST_CONCURRENCY', 1, 1, 64),
     fetchTimeoutMs: integer(env, 'FETCH_TIMEOUT_MS', 30000, 100, 600000),
     maxPageBytes: integer(env, 'MAX_PAGE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    allowPrivateNetworks: boolean(env, 'ALLOW_PRIVATE_NETWORKS', true),
+    allowPrivateNetworks: boolean(env, 'ALLOW_PRIVATE_NETWORKS', false),
+    allowedPrivateHosts: hostList(env, 'ALLOWED_PRIVATE_HOSTS'),
     crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
     seedCatalog: boolean(env, 'SEED_CATALOG', true),
     recordCacheMb: integer(env, 'RECORD_CACHE_MB', 64, 0, 65536),
@@ -126,7 +142,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 /** Every variable, for `.env.example` and the README table (kept in one place). */
 export const CONFIG_VARIABLES: Array<{ name: string; default: string; description: string }> = [
   { name: 'PORT', default: '3000', description: 'HTTP port of the API and dashboard' },
-  { name: 'HOST', default: '0.0.0.0', description: 'Address the HTTP server binds' },
+  { name: 'HOST', default: '127.0.0.1', description: 'Address the HTTP server binds (0.0.0.0 to serve other machines, e.g. in a container)' },
   { name: 'DATABASE_URL', default: '(unset)', description: 'PostgreSQL URL; unset starts an embedded PostgreSQL under DATA_DIR' },
   { name: 'DATA_DIR', default: '.data', description: 'Embedded database, admin token and local email outbox' },
   { name: 'ADMIN_TOKEN', default: '(generated)', description: 'Bearer token of the admin API; generated and printed at first start when unset' },
@@ -143,7 +159,8 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'PER_HOST_CONCURRENCY', default: '1', description: 'Fetches running at once against one host' },
   { name: 'FETCH_TIMEOUT_MS', default: '30000', description: 'Timeout of one fetch' },
   { name: 'MAX_PAGE_BYTES', default: '10485760', description: 'Largest page body accepted' },
-  { name: 'ALLOW_PRIVATE_NETWORKS', default: 'true', description: 'Allow documents on loopback/private addresses (set false on a public deployment)' },
+  { name: 'ALLOW_PRIVATE_NETWORKS', default: 'false', description: 'Let the fetchers reach loopback, private and reserved addresses (true only for development and tests)' },
+  { name: 'ALLOWED_PRIVATE_HOSTS', default: '(none)', description: 'Comma-separated single intranet hosts (`host` or `host:port`) allowed although private networks are refused' },
   { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },

@@ -35,7 +35,7 @@ export class DocumentsService {
   async create(dto: CreateDocumentDto) {
     let url: URL;
     try {
-      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks });
+      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks, allowedPrivateHosts: this.config.allowedPrivateHosts });
     } catch (error) {
       throw new BadRequestException(error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
     }

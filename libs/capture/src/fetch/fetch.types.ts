@@ -12,7 +12,15 @@ export type CheckOutcome =
   | 'selector-missing';
 
 /** What made a page a problem, finer than the outcome; lets the auto fetcher pick its fallback. */
-export type PageProblem = 'bot-challenge' | 'login-wall' | 'cookie-wall' | 'client-rendered' | 'too-large' | 'invalid-url';
+export type PageProblem =
+  | 'bot-challenge'
+  | 'login-wall'
+  | 'cookie-wall'
+  | 'client-rendered'
+  | 'too-large'
+  | 'invalid-url'
+  /** A request (the page's, a redirect's or a subresource's) went to an address the policy refuses. */
+  | 'blocked-private-address';
 
 export interface FetchRequest {
   url: string;
