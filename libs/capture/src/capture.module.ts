@@ -1,5 +1,6 @@
 import type { AppConfig } from '@clausewatch/config';
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { closeTaskPool, configureTaskPool } from './pipeline/worker/task.pool';
 import { APP_CONFIG, PAGE_FETCHER } from './capture.constants';
 import { CatalogImporter } from './catalog-import/catalog.importer';
 import { AutoFetcher, BrowserFetcher, HttpFetcher, PageFetcher } from './fetch';
@@ -15,6 +16,20 @@ class FetcherCloser implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.fetcher.close?.();
+  }
+}
+
+/** Extraction and analysis run in worker threads with the configured deadline and memory cap. */
+@Injectable()
+class TaskPoolLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    await configureTaskPool({ deadlineMs: this.config.workerDeadlineMs, maxMemoryMb: this.config.workerMemoryMb, threads: this.config.workerThreads });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await closeTaskPool();
   }
 }
 
@@ -44,6 +59,7 @@ export class CaptureModule {
         CheckService,
         CatalogImporter,
         FetcherCloser,
+        TaskPoolLifecycle,
         LedgerService,
         LedgerAuditService,
         RecordIntegrityService,

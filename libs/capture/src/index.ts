@@ -10,3 +10,5 @@ export * from './catalog';
 export * from './catalog-import/catalog.importer';
 export * from './ledger';
 export * from './lineage';
+export { closeTaskPool, configureTaskPool, DEFAULT_TASK_POOL_OPTIONS, TaskLimitError, TaskPool, taskPool } from './pipeline/worker/task.pool';
+export type { TaskLimitCode, TaskPoolOptions } from './pipeline/worker/task.pool';

@@ -35,6 +35,12 @@ export interface AppConfig {
   seedCatalog: boolean;
   /** Memory for serialized records in the API; 0 turns the cache off. */
   recordCacheMb: number;
+  /** Extraction or analysis of one page stopped after this (`too-complex`). */
+  workerDeadlineMs: number;
+  /** Heap of each extraction/analysis worker thread (`too-large` beyond it). */
+  workerMemoryMb: number;
+  /** Extraction/analysis worker threads per process. */
+  workerThreads: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +142,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
     seedCatalog: boolean(env, 'SEED_CATALOG', true),
     recordCacheMb: integer(env, 'RECORD_CACHE_MB', 64, 0, 65536),
+    workerDeadlineMs: integer(env, 'WORKER_DEADLINE_MS', 20000, 100, 600000),
+    workerMemoryMb: integer(env, 'WORKER_MEMORY_MB', 256, 32, 16384),
+    workerThreads: integer(env, 'WORKER_THREADS', 2, 1, 64),
   };
 }
 
@@ -163,5 +172,8 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'ALLOWED_PRIVATE_HOSTS', default: '(none)', description: 'Comma-separated single intranet hosts (`host` or `host:port`) allowed although private networks are refused' },
   { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
+  { name: 'WORKER_DEADLINE_MS', default: '20000', description: 'Extraction or analysis of one page stops after this and fails as too-complex (never retried)' },
+  { name: 'WORKER_MEMORY_MB', default: '256', description: 'Heap of each extraction/analysis worker thread; a page needing more fails as too-large' },
+  { name: 'WORKER_THREADS', default: '2', description: 'Extraction/analysis worker threads per process' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
 ];

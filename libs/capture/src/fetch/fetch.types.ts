@@ -9,7 +9,11 @@ export type CheckOutcome =
   | 'blocked'
   | 'empty'
   | 'truncated'
-  | 'selector-missing';
+  | 'selector-missing'
+  /** Extraction or analysis ran past its deadline (permanent). */
+  | 'too-complex'
+  /** Extraction or analysis needed more memory than its cap (permanent). */
+  | 'too-large';
 
 /** What made a page a problem, finer than the outcome; lets the auto fetcher pick its fallback. */
 export type PageProblem =

@@ -1,4 +1,4 @@
-import { analyzeChange, cosmeticFingerprint } from '@clausewatch/analyzer';
+import { cosmeticFingerprint } from '@clausewatch/analyzer';
 import {
   ChangeRecord,
   ChangeRecordsRepository,
@@ -21,6 +21,8 @@ import { ANALYZER_VERSION, severityAtLeast } from '../capture.constants';
 import type { CheckOutcome } from '../fetch';
 import type { Capture, CheckResult } from './capture.types';
 import { extractDocument } from './document-extractor';
+import { MAX_CLAUSE_CHARS } from '../capture.constants';
+import { TaskLimitError, taskPool } from './worker/task.pool';
 
 export interface IngestOptions {
   trigger: CheckTrigger;
@@ -58,12 +60,14 @@ export class IngestService {
     try {
       extracted = await extractDocument(document, capture);
     } catch (error) {
-      const outcome: CheckOutcome = error instanceof ExtractionError && error.code === 'selector-missing' ? 'selector-missing' : 'empty';
+      const outcome: CheckOutcome =
+        error instanceof TaskLimitError ? error.code : error instanceof ExtractionError && error.code === 'selector-missing' ? 'selector-missing' : 'empty';
       const cause = error instanceof Error ? error.message : String(error);
       await this.recordFailure(document, capture, options, outcome, cause);
       return { outcome, cause, version: null, change: null, created: false };
     }
 
+    // A change too costly to analyse fails the check with a permanent cause; nothing of it is written.
     const result = await this.dataSource.transaction(async (manager): Promise<CheckResult> => {
       await this.documents.lock(manager, document.id);
       const latest = await this.versions.findLatestFor(document.id, manager);
@@ -103,6 +107,10 @@ export class IngestService {
       await this.checks.insert({ ...base, versionId: version.id }, manager);
       const change = latest ? await this.recordChange(manager, document, latest, version, options.confirmed) : null;
       return { outcome: 'ok', version, change, created: true };
+    }).catch(async (error: unknown): Promise<CheckResult> => {
+      if (!(error instanceof TaskLimitError)) throw error;
+      await this.recordFailure(document, capture, options, error.code, error.message);
+      return { outcome: error.code, cause: error.message, version: null, change: null, created: false };
     });
     if (result.created) await this.signTreeHead();
     return result;
@@ -226,7 +234,7 @@ export class IngestService {
   }
 
   private async recordChange(manager: EntityManager, document: Document, from: Version, to: Version, confirmed: boolean): Promise<ChangeRecord> {
-    const analysis = analyzeChange(from.markdown, to.markdown);
+    const analysis = await taskPool().run({ kind: 'analyze', before: from.markdown, after: to.markdown, maxClauseChars: MAX_CLAUSE_CHARS });
     const clauseTypes = [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))];
     const change = await this.changes.insert(
       {
