@@ -41,6 +41,8 @@ export interface AppConfig {
   workerMemoryMb: number;
   /** Extraction/analysis worker threads per process. */
   workerThreads: number;
+  /** PKCS#8 PEM of the ledger's Ed25519 signing key; null: DATA_DIR/ledger/signing-key.pem (never the database). */
+  ledgerSigningKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,13 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}, got "${parsed.protocol}//"`);
   }
+  return raw;
+}
+
+function pem(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  if (!/^-----BEGIN PRIVATE KEY-----(\\n|\s)/.test(raw)) throw new ConfigError(name, 'must be a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)');
   return raw;
 }
 
@@ -145,6 +154,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     workerDeadlineMs: integer(env, 'WORKER_DEADLINE_MS', 20000, 100, 600000),
     workerMemoryMb: integer(env, 'WORKER_MEMORY_MB', 256, 32, 16384),
     workerThreads: integer(env, 'WORKER_THREADS', 2, 1, 64),
+    ledgerSigningKey: pem(env, 'LEDGER_SIGNING_KEY'),
   };
 }
 
@@ -175,5 +185,6 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'WORKER_DEADLINE_MS', default: '20000', description: 'Extraction or analysis of one page stops after this and fails as too-complex (never retried)' },
   { name: 'WORKER_MEMORY_MB', default: '256', description: 'Heap of each extraction/analysis worker thread; a page needing more fails as too-large' },
   { name: 'WORKER_THREADS', default: '2', description: 'Extraction/analysis worker threads per process' },
+  { name: 'LEDGER_SIGNING_KEY', default: '(key file)', description: 'Ed25519 PKCS#8 PEM that signs ledger tree heads (from a secret store); unset: DATA_DIR/ledger/signing-key.pem, mode 0600, created at first start. Never in the database' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
 ];

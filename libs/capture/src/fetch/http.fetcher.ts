@@ -172,7 +172,8 @@ export class HttpFetcher implements PageFetcher {
       response = await request(url, { method: 'GET', headers, dispatcher: this.agent, signal });
     } catch (err) {
       const verdict = describeNetworkError(err, stage, this.options);
-      return privateHost && !this.options.detailedPrivateCauses && verdict.problem !== 'blocked-private-address' ? PRIVATE_CONNECT_FAILURE : verdict;
+      const portState = verdict.problem !== 'blocked-private-address' && (verdict.outcome === 'network-error' || verdict.cause?.startsWith('Connection timed out'));
+      return privateHost && !this.options.detailedPrivateCauses && portState ? PRIVATE_CONNECT_FAILURE : verdict;
     }
     const { statusCode: status, headers: resHeaders, body } = response;
     const validators = { etag: first(resHeaders['etag']), lastModified: first(resHeaders['last-modified']) };

@@ -1,7 +1,6 @@
 // Worker entry when the pool runs from TypeScript sources (jest compiles through swc and has no dist/):
 // compiles each required .ts file with swc, as jest does, and resolves the @clausewatch/* aliases.
 // From dist/ the pool loads the compiled analysis.worker.js directly and this file is not used.
-/* eslint-disable @typescript-eslint/no-require-imports */
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const Module = require('node:module');
