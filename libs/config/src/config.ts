@@ -43,6 +43,14 @@ export interface AppConfig {
   workerThreads: number;
   /** PKCS#8 PEM of the ledger's Ed25519 signing key; null: DATA_DIR/ledger/signing-key.pem (never the database). */
   ledgerSigningKey: string | null;
+  /** Requests per minute and client on every route (admin requests exempt). */
+  rateLimitPerMinute: number;
+  /** Requests per minute and client on GET /records/:id/verify, which re-hashes stored snapshots. */
+  verifyRateLimitPerMinute: number;
+  /** Largest JSON or form body. */
+  jsonBodyLimitBytes: number;
+  /** A request not answered within this gets 503. */
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +163,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     workerMemoryMb: integer(env, 'WORKER_MEMORY_MB', 256, 32, 16384),
     workerThreads: integer(env, 'WORKER_THREADS', 2, 1, 64),
     ledgerSigningKey: pem(env, 'LEDGER_SIGNING_KEY'),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    verifyRateLimitPerMinute: integer(env, 'VERIFY_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
+    jsonBodyLimitBytes: integer(env, 'JSON_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 60000, 1000, 3600000),
   };
 }
 
@@ -186,5 +198,9 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'WORKER_MEMORY_MB', default: '256', description: 'Heap of each extraction/analysis worker thread; a page needing more fails as too-large' },
   { name: 'WORKER_THREADS', default: '2', description: 'Extraction/analysis worker threads per process' },
   { name: 'LEDGER_SIGNING_KEY', default: '(key file)', description: 'Ed25519 PKCS#8 PEM that signs ledger tree heads (from a secret store); unset: DATA_DIR/ledger/signing-key.pem, mode 0600, created at first start. Never in the database' },
+  { name: 'RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute and client on every route (admin requests with ADMIN_TOKEN exempt)' },
+  { name: 'VERIFY_RATE_LIMIT_PER_MINUTE', default: '10', description: 'Requests per minute and client on GET /api/v1/records/:id/verify' },
+  { name: 'JSON_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest JSON body (captures have MAX_PAGE_BYTES)' },
+  { name: 'REQUEST_TIMEOUT_MS', default: '60000', description: 'A request not received or answered within this gets 503' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
 ];

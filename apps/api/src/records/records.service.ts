@@ -9,7 +9,8 @@ import {
   VersionsRepository,
 } from '@clausewatch/db';
 import { VerificationBundle } from '@clausewatch/records';
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { MAX_CONCURRENT_VERIFICATIONS } from '../http-limits/http-limits.constants';
 import { requireRecordIdParam } from './record-id.parser';
 import { DataSource } from 'typeorm';
 import { ProvisionRecordsRepository } from './provision-records.repository';
@@ -33,9 +34,24 @@ export class RecordsService {
     private readonly cache: RecordCache,
   ) {}
 
-  /** Re-hashes what is stored behind a record (every version it rests on). */
+  private verificationsRunning = 0;
+
+  /**
+   * Re-hashes what is stored behind a record (every version it rests on), one snapshot in memory at a
+   * time, and only a few records at once per process: an unauthenticated route must not be a memory sink.
+   */
   async verify(id: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
     const { kind } = requireRecordIdParam(id);
+    if (this.verificationsRunning >= MAX_CONCURRENT_VERIFICATIONS) throw new ServiceUnavailableException('other verifications are running; retry in a few seconds');
+    this.verificationsRunning += 1;
+    try {
+      return await this.verifyNow(id, kind);
+    } finally {
+      this.verificationsRunning -= 1;
+    }
+  }
+
+  private async verifyNow(id: string, kind: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
     const versionIds = await this.integrity.versionIdsOf(id, kind);
     if (!versionIds) throw new NotFoundException(`no record ${id}`);
     const versions = await this.integrity.verifyVersions(versionIds);
