@@ -1,4 +1,5 @@
-import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { StrictIntPipe } from '../http-limits/strict-input';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AdminGuard } from '../auth/admin.guard';
 import { CreateDocumentDto } from './documents.dto';
@@ -64,18 +65,18 @@ export class DocumentsController {
   @Get(':id/versions')
   versions(
     @Param('id') id: string,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
-    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+    @Query('limit', new StrictIntPipe(1, 500, 100)) limit: number,
+    @Query('offset', new StrictIntPipe(0, 1_000_000_000, 0)) offset: number,
   ) {
-    return this.documents.versionsOf(id, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+    return this.documents.versionsOf(id, limit, offset);
   }
 
   @Get(':id/changes')
   changes(
     @Param('id') id: string,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
-    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+    @Query('limit', new StrictIntPipe(1, 500, 100)) limit: number,
+    @Query('offset', new StrictIntPipe(0, 1_000_000_000, 0)) offset: number,
   ) {
-    return this.documents.changesOf(id, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+    return this.documents.changesOf(id, limit, offset);
   }
 }

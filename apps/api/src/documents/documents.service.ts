@@ -16,6 +16,7 @@ import { checkView, documentView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';
 import { CreateDocumentDto } from './documents.dto';
 import { filterNames, selectorRules } from './selector-rules';
+import { parseHttpUrl, parseStrictDate } from '../http-limits/strict-input';
 
 @Injectable()
 export class DocumentsService {
@@ -66,9 +67,9 @@ export class DocumentsService {
     const document = await this.load(id);
     if (body.length === 0) throw new BadRequestException('the capture body is empty: send the page bytes with their Content-Type');
     if (body.length > this.config.maxPageBytes) throw new PayloadTooLargeException(`the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
-    const at = capturedAt ? new Date(capturedAt) : new Date();
-    if (Number.isNaN(at.getTime())) throw new BadRequestException(`capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
+    const at = capturedAt !== undefined ? parseStrictDate('capturedAt', capturedAt) : new Date();
     if (at.getTime() > Date.now() + 5 * 60_000) throw new BadRequestException('capturedAt is in the future');
+    if (url !== undefined) url = parseHttpUrl('url', url);
     const result = await this.ingestion.ingest(
       document,
       { body, contentType, url: url ?? document.sources[0].url, finalUrl: url ?? null, httpStatus: null, fetcher: 'capture', capturedAt: at },

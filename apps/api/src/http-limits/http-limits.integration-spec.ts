@@ -54,4 +54,34 @@ describe('HTTP limits: rate limits per client, shallow and small JSON bodies', (
     const [{ n: after }] = await db.query('SELECT count(*)::int AS n FROM platforms');
     expect(after).toBe(before);
   });
+
+  it('answers 400 with a clear message for control characters, impossible dates, non-http URLs and non-integers, and writes nothing', async () => {
+    const db = api.app.get(DataSource);
+    const count = async () => (await db.query('SELECT (SELECT count(*) FROM platforms) + (SELECT count(*) FROM documents) AS n'))[0].n;
+    const before = await count();
+    const post = (payload: object) => api.app.inject({ method: 'POST', url: '/api/v1/documents', headers: api.admin, payload });
+    const base = { platform: 'Example', title: 'Terms', type: 'terms-of-service', url: 'https://example.com/terms' };
+    for (const [field, value] of [['platform', 'Ex\u0000ample'], ['title', 'Terms\u0007'], ['url', 'https://example.com/\u0000']] as const) {
+      const response = await post({ ...base, [field]: value });
+      expect(response.statusCode).toBe(400);
+      expect(JSON.stringify(response.json())).toMatch(/control characters/);
+    }
+    expect(await count()).toBe(before);
+
+    const created = (await post(base)).json();
+    const documentId = created.document.id;
+    const capture = (query: string) =>
+      api.app.inject({ method: 'POST', url: `/api/v1/documents/${documentId}/captures?${query}`, headers: { ...api.admin, 'content-type': 'text/html' }, payload: '<p>x</p>' });
+    for (const query of ['capturedAt=1', 'capturedAt=2026-02-30', 'capturedAt=2026-02-30T10:00:00Z']) {
+      const response = await capture(query);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message ?? response.json().detail).toMatch(/capturedAt must be an existing date/);
+    }
+    const scheme = await capture('url=javascript:alert(1)');
+    expect(scheme.statusCode).toBe(400);
+    expect(JSON.stringify(scheme.json())).toMatch(/http or https URL/);
+    for (const limit of ['abc', '1e9', '-1.5']) {
+      expect((await api.app.inject({ method: 'GET', url: `/api/v1/documents/${documentId}/versions?limit=${limit}`, headers: api.admin })).statusCode).toBe(400);
+    }
+  });
 });

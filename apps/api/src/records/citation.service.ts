@@ -37,7 +37,8 @@ export class CitationService {
 
   parseAccessed(accessed: string | undefined, now = new Date()): string {
     if (accessed === undefined) return now.toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(accessed) || Number.isNaN(new Date(`${accessed}T00:00:00Z`).getTime())) {
+    const exists = (d: Date) => d.toISOString().slice(0, 10) === accessed;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(accessed) || Number.isNaN(new Date(`${accessed}T00:00:00Z`).getTime()) || !exists(new Date(`${accessed}T00:00:00Z`))) {
       throw new BadRequestException(`accessed must be a date written YYYY-MM-DD, got "${accessed.slice(0, 40)}"`);
     }
     return accessed;
