@@ -13,7 +13,7 @@ function rulesOf(source: DocumentSource | undefined): ExtractionRules {
  * the task pool: a page over its deadline or memory cap throws TaskLimitError (`too-complex`,
  * `too-large`); an unextractable page throws ExtractionError as before.
  */
-export async function extractDocument(document: Document, capture: Capture): Promise<ExtractResult> {
+export async function extractDocument(document: Document, capture: Capture): Promise<ExtractResult & { cosmeticFingerprint?: string }> {
   try {
     return await taskPool().run({
       kind: 'extract',

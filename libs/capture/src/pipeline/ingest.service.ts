@@ -56,7 +56,7 @@ export class IngestService {
   ) {}
 
   async ingest(document: Document, capture: Capture, options: IngestOptions): Promise<CheckResult> {
-    let extracted: ExtractResult;
+    let extracted: ExtractResult & { cosmeticFingerprint?: string };
     try {
       extracted = await extractDocument(document, capture);
     } catch (error) {
@@ -188,7 +188,7 @@ export class IngestService {
     manager: EntityManager,
     document: Document,
     latest: Version | null,
-    extracted: ExtractResult,
+    extracted: ExtractResult & { cosmeticFingerprint?: string },
     provenance: {
       snapshot: { id: string; rawSha256: string };
       sourceUrl: string;
@@ -200,7 +200,7 @@ export class IngestService {
       confirmed: boolean;
     },
   ): Promise<Version> {
-    const fingerprint = cosmeticFingerprint(extracted.markdown);
+    const fingerprint = extracted.cosmeticFingerprint ?? cosmeticFingerprint(extracted.markdown);
     const revertOf = latest ? await this.versions.findEarlierLike(document.id, fingerprint, latest.id, manager) : null;
     const version = await this.versions.insert(
       {

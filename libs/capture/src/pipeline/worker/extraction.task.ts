@@ -1,3 +1,4 @@
+import { cosmeticFingerprint } from '@clausewatch/analyzer';
 import { extract, ExtractResult } from '@clausewatch/extract';
 import { createHash } from 'node:crypto';
 import { splitMultipart } from '../multipart';
@@ -8,7 +9,16 @@ import type { ExtractTask } from './task.types';
  * capture is a multipart/mixed bundle of its pages, one part per source, in reading order.
  * Runs in a worker thread of the task pool (or inline when the pool is).
  */
-export async function runExtraction(task: ExtractTask): Promise<ExtractResult> {
+export async function runExtraction(task: ExtractTask): Promise<ExtractedText> {
+  const result = await extractOnly(task);
+  // Seconds of CPU on a 10 MB text: computed here rather than on the caller's event loop.
+  return { ...result, cosmeticFingerprint: cosmeticFingerprint(result.markdown) };
+}
+
+/** An extraction with the fingerprint that finds earlier versions of the same text up to cosmetics. */
+export type ExtractedText = ExtractResult & { cosmeticFingerprint: string };
+
+async function extractOnly(task: ExtractTask): Promise<ExtractResult> {
   const body = Buffer.from(task.body.buffer, task.body.byteOffset, task.body.byteLength);
   if (task.contentType?.toLowerCase().startsWith('multipart/mixed')) {
     const parts = splitMultipart(body, task.contentType);

@@ -22,7 +22,7 @@ export interface AnalyzeTask {
 export type WorkerTask = ExtractTask | AnalyzeTask;
 
 export interface TaskValue {
-  extract: ExtractResult;
+  extract: ExtractResult & { cosmeticFingerprint: string };
   analyze: ChangeAnalysis;
 }
 
