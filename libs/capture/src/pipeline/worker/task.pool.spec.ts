@@ -65,13 +65,18 @@ describe('TaskPool (worker threads)', () => {
   });
 
   it('fails a task over the memory cap as too-large, and the pool goes on working', async () => {
-    // Far more elements than 64 MB of heap can hold as a DOM.
-    const huge = `<html><body>${'<p><b>clause</b> <i>text</i> <a href="#x">link</a></p>'.repeat(400_000)}</body></html>`;
-    const error = await pool.run(extractTask(huge)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TaskLimitError);
-    expect((error as TaskLimitError).code).toBe('too-large');
-    const after = await pool.run(extractTask(PAGE));
-    expect(after.markdown).toContain('Terms of Service');
+    // Far more elements than 64 MB of heap can hold as a DOM; a deadline long enough that only memory can stop it.
+    const small = new TaskPool({ deadlineMs: 50_000, maxMemoryMb: 64, threads: 1 });
+    try {
+      const huge = `<html><body>${'<p><b>clause</b> <i>text</i> <a href="#x">link</a></p>'.repeat(400_000)}</body></html>`;
+      const error = await small.run(extractTask(huge)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TaskLimitError);
+      expect((error as TaskLimitError).code).toBe('too-large');
+      const after = await small.run(extractTask(PAGE));
+      expect(after.markdown).toContain('Terms of Service');
+    } finally {
+      await small.close();
+    }
   });
 
   it('bounds clause texts in the analysis and keeps the rest of the change', async () => {
