@@ -7,11 +7,11 @@ import type { ConfirmationScheduler } from '../pipeline/check.service';
 /**
  * A check job not completed within this is taken for the job of a dead worker and handed out again
  * (a check that is merely slow is then done twice, which the pipeline makes harmless: the document
- * lock and "same text, check row only"). With maintenance every 15 s, a killed crawler's job is back
+ * lock and "same text, check row only"). With maintenance every 10 s, a killed crawler's job is back
  * within a minute.
  */
-export const CHECK_JOB_EXPIRE_SECONDS = 45;
-export const JOB_MAINTENANCE_SECONDS = 15;
+export const CHECK_JOB_EXPIRE_SECONDS = 30;
+export const JOB_MAINTENANCE_SECONDS = 10;
 
 export const QUEUES = {
   /** Check one document; singleton per document so several crawlers never fetch it twice at once. */
