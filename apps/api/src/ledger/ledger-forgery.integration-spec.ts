@@ -56,6 +56,10 @@ describe('ledger key outside the database; a forged ledger detected from a saved
     expect(saved.treeSize).toBe(2);
     const published = readFileSync(treeHeadsLogFile(api.config.dataDir), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(published).toContainEqual(saved);
+    // A citation made now carries that head, so whoever keeps the citation can check the ledger against it later.
+    const [cited] = await db.query(`SELECT record_id FROM versions WHERE ledger_index = 1`);
+    const citation = (await get(`/api/v1/records/${cited.record_id}/citation?format=text`)).body;
+    expect(citation).toContain(`ledger tree head ${saved.treeSize}:${saved.rootHash} signed ${saved.timestamp}`);
     expect((await capture('2025-06-23', '2025-09-12T10:00:00Z')).json().outcome).toBe('ok');
 
     // Before the forgery: the log of 3 extends the saved head of 2, by a real consistency proof.

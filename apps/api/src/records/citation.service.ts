@@ -1,4 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
+import { APP_CONFIG, LedgerService } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation } from '@clausewatch/records';
@@ -13,7 +13,7 @@ export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
   'csl-json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
 };
 
-type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl'>;
+type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl' | 'treeHead'>;
 
 /** Builds the citation of any record from the database, in the four formats of DESIGN.md. */
 @Injectable()
@@ -25,7 +25,16 @@ export class CitationService {
     private readonly versions: VersionsRepository,
     private readonly changes: ChangeRecordsRepository,
     private readonly provisions: ProvisionRecordsRepository,
+    private readonly ledger: LedgerService,
   ) {}
+
+  /** The newest signed head, when it covers the ledger entry (a read: nothing is signed). */
+  private async headCovering(ledgerIndex: string | null): Promise<CitationView['treeHead']> {
+    if (ledgerIndex === null) return undefined;
+    const head = await this.ledger.latestTreeHead().catch(() => null);
+    if (!head || head.treeSize <= Number(ledgerIndex)) return undefined;
+    return { treeSize: head.treeSize, rootHash: head.rootHash, timestamp: head.timestamp };
+  }
 
   parseFormat(format: string | undefined): CitationFormat {
     const value = format ?? 'text';
@@ -70,7 +79,13 @@ export class CitationService {
       const version = versionId ? await this.versions.findById(versionId) : null;
       if (!version) throw notFound();
       documentId = version.documentId;
-      facts = { capturedAt: version.capturedAt, textSha256: version.textSha256, rawSha256: version.rawSha256, sourceUrl: version.sourceUrl };
+      facts = {
+        capturedAt: version.capturedAt,
+        textSha256: version.textSha256,
+        rawSha256: version.rawSha256,
+        sourceUrl: version.sourceUrl,
+        treeHead: await this.headCovering(version.ledgerIndex),
+      };
     } else {
       // A provision is cited as the text of the latest version that holds it.
       const row = await this.provisions.findByRecordId(id);
