@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Everything the processes read from the environment, validated once at boot. */
@@ -13,6 +14,8 @@ export interface AppConfig {
   resendBaseUrl: string | null;
   emailFrom: string;
   recordIdPrefix: string;
+  /** RECORD_ID_PREFIX was set: migrating stores it (otherwise a stored prefix is kept). */
+  recordIdPrefixConfigured: boolean;
   chromiumPath: string;
   /** Public base URL used in permalinks, citations and emails. */
   publicUrl: string;
@@ -51,6 +54,8 @@ export interface AppConfig {
   jsonBodyLimitBytes: number;
   /** A request not answered within this gets 503. */
   requestTimeoutMs: number;
+  /** `json`: one JSON object per line (the default under NODE_ENV=production); `pretty`: readable lines. */
+  logFormat: 'json' | 'pretty';
 }
 
 export class ConfigError extends Error {
@@ -122,6 +127,24 @@ function hostList(env: Env, name: string): string[] {
   });
 }
 
+/** Reads `.env` in `cwd` into process.env if there is one (variables already set win): npm start and the CLI alike. */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const file = resolve(cwd, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** The prefix `migrate` should store: the configured one, or null to keep what the database has. */
+export function configuredRecordIdPrefix(config: Pick<AppConfig, 'recordIdPrefix' | 'recordIdPrefixConfigured'>): string | null {
+  return config.recordIdPrefixConfigured ? config.recordIdPrefix : null;
+}
+
+function logFormat(env: Env): 'json' | 'pretty' {
+  const value = optional(env, 'LOG_FORMAT');
+  if (value === null) return env.NODE_ENV === 'production' ? 'json' : 'pretty';
+  if (value !== 'json' && value !== 'pretty') throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${value}"`);
+  return value;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 1, 65535);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -145,6 +168,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     resendBaseUrl: url(env, 'RESEND_BASE_URL', ['http:', 'https:']),
     emailFrom,
     recordIdPrefix,
+    recordIdPrefixConfigured: optional(env, 'RECORD_ID_PREFIX') !== null,
     chromiumPath: optional(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     confirmDelaySeconds: integer(env, 'CONFIRM_DELAY_SECONDS', 300, 0, 86400),
@@ -167,6 +191,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     verifyRateLimitPerMinute: integer(env, 'VERIFY_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     jsonBodyLimitBytes: integer(env, 'JSON_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 60000, 1000, 3600000),
+    logFormat: logFormat(env),
   };
 }
 
@@ -202,5 +227,6 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'VERIFY_RATE_LIMIT_PER_MINUTE', default: '10', description: 'Requests per minute and client on GET /api/v1/records/:id/verify' },
   { name: 'JSON_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest JSON body (captures have MAX_PAGE_BYTES)' },
   { name: 'REQUEST_TIMEOUT_MS', default: '60000', description: 'A request not received or answered within this gets 503' },
+  { name: 'LOG_FORMAT', default: 'pretty (json under NODE_ENV=production)', description: 'Logs as JSON lines (`json`) or readable lines (`pretty`)' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
 ];

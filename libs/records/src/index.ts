@@ -15,5 +15,6 @@ export * from './ledger/tree-head.signer';
 export * from './ledger/verification-bundle';
 export * from './citation/citation-view';
 export { formatCitation, escapeBibtex, risValue } from './citation/citation.formatter';
+export * from './ledger/version-raw-hash';
 export * from './ledger/ledger-key.file';
 export * from './ledger/saved-head.verifier';

@@ -1,4 +1,4 @@
-import { LedgerAuditService, LedgerService, ledgerRecordOf } from '@clausewatch/capture';
+import { LedgerAuditService, LedgerService, ledgerRecordOf } from '@clausewatch/db';
 import { generateLedgerKey, ledgerKeyFile, signLogHead, SignedTreeHead, treeHeadsLogFile, versionLeafOf } from '@clausewatch/records';
 import { readCorpusPage } from '@clausewatch/testing';
 import { createHash } from 'node:crypto';

@@ -1,4 +1,4 @@
-import { LedgerError, LedgerErrorCode, LedgerService } from '@clausewatch/capture';
+import { LedgerError, LedgerErrorCode, LedgerService } from '@clausewatch/db';
 import { parseSavedTreeHead, RecordsError, toHex } from '@clausewatch/records';
 import { BadRequestException, Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -26,12 +26,7 @@ export class LedgerController {
   @ApiOkResponse({ description: 'The newest signed tree head (one is signed after every capture that grows the log)' })
   @ApiNotFoundResponse({ description: 'No tree head signed yet' })
   async treeHead() {
-    try {
-      return await this.ledger.latestTreeHead();
-    } catch (error) {
-      if (error instanceof LedgerError && error.code === LedgerErrorCode.NoSuchTreeHead) throw new NotFoundException(error.message);
-      throw error;
-    }
+    return this.ledger.latestTreeHead();
   }
 
   @Get('tree-heads')
@@ -83,7 +78,6 @@ export class LedgerController {
       const { from: fromHead, to: toHead, proof } = await this.ledger.consistency(oldSize, newSize);
       return { from: fromHead, to: toHead, proof: { oldSize: proof.oldSize, newSize: proof.newSize, hashes: proof.hashes.map(toHex) } };
     } catch (error) {
-      if (error instanceof LedgerError && error.code === LedgerErrorCode.NoSuchTreeHead) throw new NotFoundException(error.message);
       if (error instanceof RecordsError) throw new BadRequestException(error.message);
       throw error;
     }

@@ -1,19 +1,11 @@
-import { APP_CONFIG, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
-import {
-  ChangeRecord,
-  ChangeRecordsRepository,
-  DocumentsRepository,
-  PlatformsRepository,
-  Version,
-  VersionsRepository,
-} from '@clausewatch/db';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionsRepository } from '@clausewatch/db';
 import { VerificationBundle } from '@clausewatch/records';
-import { ConflictException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { MAX_CONCURRENT_VERIFICATIONS } from '../http-limits/http-limits.constants';
+import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
 import { DataSource } from 'typeorm';
-import { ProvisionRecordsRepository } from './provision-records.repository';
 import { loadVersionRecord } from './version-record.query';
 import { provisionView } from './provision.view';
 import { RecordCache } from './record.cache';
@@ -53,7 +45,7 @@ export class RecordsService {
 
   private async verifyNow(id: string, kind: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
     const versionIds = await this.integrity.versionIdsOf(id, kind);
-    if (!versionIds) throw new NotFoundException(`no record ${id}`);
+    if (!versionIds) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
     const versions = await this.integrity.verifyVersions(versionIds);
     const failed = versions.filter((v) => !v.ok);
     const status =
@@ -71,8 +63,8 @@ export class RecordsService {
   async proof(id: string): Promise<VerificationBundle> {
     requireRecordIdParam(id, 'V');
     const version = await this.versions.findByRecordId(id);
-    if (!version) throw new NotFoundException(`no record ${id}`);
-    if (version.ledgerIndex === null) throw new ConflictException(`version ${id} is not in the ledger`);
+    if (!version) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
+    if (version.ledgerIndex === null) throw new RecordRequestError(RecordsErrorCode.VersionNotInLedger, `version ${id} is not in the ledger`);
     const document = await this.documents.findById(version.documentId);
     return this.ledger.bundleFor(version, document!.recordId);
   }
@@ -95,7 +87,7 @@ export class RecordsService {
   async find(id: string): Promise<Record<string, unknown>> {
     const { kind } = requireRecordIdParam(id);
     const record = await this.lookup(kind, id);
-    if (!record) throw new NotFoundException(`no record ${id}`);
+    if (!record) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
     return record;
   }
 

@@ -1,4 +1,4 @@
-import { LedgerAuditService, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/capture';
+import { LedgerAuditService, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/db';
 import { parseRecordId, parseSavedTreeHead, RecordsError, SavedTreeHead } from '@clausewatch/records';
 import { existsSync, readFileSync } from 'node:fs';
 import { withServices } from '../cli-context';

@@ -1,8 +1,7 @@
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { APP_CONFIG } from '../capture.constants';
-import type { ConfirmationScheduler } from '../pipeline/check.service';
+import type { ConfirmationScheduler } from '../pipeline/confirm-capture.use-case';
 
 /**
  * A check job not completed within this is taken for the job of a dead worker and handed out again
@@ -51,7 +50,7 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
     this.starting ??= (async () => {
       // Maintenance moves the jobs of a killed worker (past their expiry) back to the queue.
       const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, application_name: 'clausewatch-jobs', maintenanceIntervalSeconds: JOB_MAINTENANCE_SECONDS });
-      boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
+      boss.on('error', (error) => this.logger.error({ err: error.message }, 'pg-boss error'));
       await boss.start();
       // One retry, for a job whose worker died: its expiry returns it; failed checks are retried by CheckWorker.
       const check = { name: QUEUES.check, policy: 'stately' as const, retryLimit: 1, retryDelay: 0, expireInSeconds: CHECK_JOB_EXPIRE_SECONDS };
@@ -73,7 +72,7 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
   async scheduleConfirmation(documentId: string, versionId: string, delaySeconds: number): Promise<void> {
     const boss = await this.client();
     const job: ConfirmJob = { documentId, versionId };
-    await boss.send(QUEUES.confirm, job, { singletonKey: versionId, startAfter: delaySeconds });
+    await boss.send(QUEUES.confirm, job, { singletonKey: versionId, startAfter: Math.max(0, delaySeconds) });
   }
 
   async onApplicationShutdown(): Promise<void> {

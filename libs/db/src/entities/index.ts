@@ -9,6 +9,7 @@ import { Provision, VersionProvision } from './provision.entity';
 import { Snapshot } from './snapshot.entity';
 import { Follow, Subscriber } from './subscriber.entity';
 import { Version } from './version.entity';
+import { VersionPart } from './version-part.entity';
 
 export * from './change-record.entity';
 export * from './check.entity';
@@ -21,6 +22,7 @@ export * from './provision.entity';
 export * from './snapshot.entity';
 export * from './subscriber.entity';
 export * from './version.entity';
+export * from './version-part.entity';
 
 export const entities = [
   Platform,
@@ -28,6 +30,7 @@ export const entities = [
   Check,
   Snapshot,
   Version,
+  VersionPart,
   Provision,
   VersionProvision,
   ChangeRecord,

@@ -49,6 +49,12 @@ export class DocumentsRepository {
     return { document, created: rows.length > 0 };
   }
 
+  /** Ids of the active documents, oldest first (the CLI's `crawl` of everything). */
+  async listActiveIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM documents WHERE active ORDER BY id');
+    return rows.map((r) => r.id);
+  }
+
   /** Serialises the processing of one document's captures (taken inside a transaction). */
   async lock(manager: EntityManager, documentId: string): Promise<void> {
     await manager.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
