@@ -86,9 +86,16 @@ export class DocumentsService {
     const document = await this.load(id);
     if (body.length === 0) throw new DocumentsError(DocumentsErrorCode.EmptyCapture, 'the capture body is empty: send the page bytes with their Content-Type');
     if (body.length > this.config.maxPageBytes) throw new DocumentsError(DocumentsErrorCode.CaptureTooLarge, `the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
-    const at = capturedAt !== undefined ? parseStrictDate('capturedAt', capturedAt) : new Date();
+    const coded = <T>(code: DocumentsErrorCode, parse: () => T): T => {
+      try {
+        return parse();
+      } catch (error) {
+        throw new DocumentsError(code, (error as Error).message);
+      }
+    };
+    const at = capturedAt !== undefined ? coded(DocumentsErrorCode.InvalidCapturedAt, () => parseStrictDate('capturedAt', capturedAt)) : new Date();
     if (at.getTime() > Date.now() + 5 * 60_000) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, 'capturedAt is in the future');
-    if (url !== undefined) url = parseHttpUrl('url', url);
+    if (url !== undefined) url = coded(DocumentsErrorCode.InvalidUrl, () => parseHttpUrl('url', url!));
     const pageUrl = url ?? document.sources[0].url;
     const result = await this.recorder.record(
       document,

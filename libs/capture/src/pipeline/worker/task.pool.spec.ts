@@ -30,7 +30,7 @@ async function maxEventLoopLag<T>(work: Promise<T>): Promise<{ lagMs: number; se
 describe('TaskPool (worker threads)', () => {
   let pool: TaskPool;
   beforeAll(() => {
-    pool = new TaskPool({ deadlineMs: 3000, maxMemoryMb: 64, threads: 1 });
+    pool = new TaskPool({ deadlineMs: 3000, maxMemoryMb: 512, threads: 1 });
   });
   afterAll(async () => {
     await pool.close();
