@@ -12,8 +12,11 @@ function bound(text: string | null, max: number): string | null {
  * (the bounded texts and the versions still show the change).
  */
 export function runAnalysis(task: AnalyzeTask): ChangeAnalysis {
-  const analysis = analyzeChange(task.before, task.after);
-  const max = task.maxClauseChars;
+  return boundClauseTexts(analyzeChange(task.before, task.after), task.maxClauseChars);
+}
+
+/** The analysis with each clause's before/after cut at `max` characters (and the word diff of a cut clause dropped). */
+export function boundClauseTexts(analysis: ChangeAnalysis, max: number): ChangeAnalysis {
   return {
     ...analysis,
     clauses: analysis.clauses.map((clause) => {
