@@ -1,4 +1,4 @@
-export { PAGE_FETCHER, ANALYZER_VERSION } from './capture.constants';
+export { PAGE_FETCHER } from './capture.constants';
 export * from './capture.module';
 export * from './fetch';
 export * from './jobs/jobs.service';
@@ -14,3 +14,4 @@ export * from './catalog-import/catalog.importer';
 export * from './lineage';
 export { closeTaskPool, configureTaskPool, DEFAULT_TASK_POOL_OPTIONS, TaskLimitError, TaskPool, taskPool } from './pipeline/worker/task.pool';
 export type { TaskLimitCode, TaskPoolOptions } from './pipeline/worker/task.pool';
+export * from './chromium';

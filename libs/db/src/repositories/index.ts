@@ -10,4 +10,5 @@ export * from './provision-records.repository';
 export * from './provisions.repository';
 export * from './snapshots.repository';
 export * from './subscribers.repository';
+export * from './version-records.repository';
 export * from './versions.repository';
