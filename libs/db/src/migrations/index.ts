@@ -8,6 +8,7 @@ import { EmailDelivery1797100000000 } from './1797100000000-email-delivery';
 import { FollowsByClauseType1797100000001 } from './1797100000001-follows-by-clause-type';
 import { DocumentHistory1797300000000 } from './1797300000000-document-history';
 import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
+import { LedgerKeyOutsideDatabase1797400000000 } from './1797400000000-ledger-key-outside-database';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   FollowsByClauseType1797100000001,
   DocumentHistory1797300000000,
   ProvisionSearch1797300000001,
+  LedgerKeyOutsideDatabase1797400000000,
 ];
