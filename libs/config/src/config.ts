@@ -33,6 +33,15 @@ export interface AppConfig {
   seedCatalog: boolean;
   /** Memory for serialized records in the API; 0 turns the cache off. */
   recordCacheMb: number;
+  /** Stripe billing; unset: the upgrade page says billing is not configured and admins set plans. */
+  stripeSecretKey: string | null;
+  stripeWebhookSecret: string | null;
+  /** Stripe API base URL (tests point it at a local fake). */
+  stripeBaseUrl: string | null;
+  /** Stripe price ID of each paid plan (unset: a price is created by lookup key at first checkout). */
+  stripePrices: { watcher: string | null; monitor: string | null; professional: string | null };
+  /** Subscribers (by email, lower case) who see the admin pages. */
+  adminEmails: string[];
 }
 
 export class ConfigError extends Error {
@@ -84,6 +93,13 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function emails(env: Env, name: string): string[] {
+  const list = (optional(env, name) ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const bad = list.find((e) => !/^[^\s@]+@[^\s@]+$/.test(e));
+  if (bad) throw new ConfigError(name, `is not a comma-separated list of email addresses ("${bad}")`);
+  return list;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 1, 65535);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -120,6 +136,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
     seedCatalog: boolean(env, 'SEED_CATALOG', true),
     recordCacheMb: integer(env, 'RECORD_CACHE_MB', 64, 0, 65536),
+    stripeSecretKey: optional(env, 'STRIPE_SECRET_KEY'),
+    stripeWebhookSecret: optional(env, 'STRIPE_WEBHOOK_SECRET'),
+    stripeBaseUrl: url(env, 'STRIPE_BASE_URL', ['http:', 'https:']),
+    stripePrices: { watcher: optional(env, 'STRIPE_PRICE_WATCHER'), monitor: optional(env, 'STRIPE_PRICE_MONITOR'), professional: optional(env, 'STRIPE_PRICE_PROFESSIONAL') },
+    adminEmails: emails(env, 'ADMIN_EMAILS'),
   };
 }
 
@@ -146,5 +167,12 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'ALLOW_PRIVATE_NETWORKS', default: 'true', description: 'Allow documents on loopback/private addresses (set false on a public deployment)' },
   { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
+  { name: 'STRIPE_SECRET_KEY', default: '(unset)', description: 'Stripe secret key; unset: billing is off and an admin sets plans' },
+  { name: 'STRIPE_WEBHOOK_SECRET', default: '(unset)', description: 'Signing secret of the Stripe webhook (POST /api/v1/webhooks/stripe)' },
+  { name: 'STRIPE_BASE_URL', default: '(Stripe)', description: 'Stripe API base URL (tests point it at a local fake)' },
+  { name: 'STRIPE_PRICE_WATCHER', default: '(lookup key)', description: 'Stripe price of the watcher plan; unset: found or created by lookup key' },
+  { name: 'STRIPE_PRICE_MONITOR', default: '(lookup key)', description: 'Stripe price of the monitor plan; unset: found or created by lookup key' },
+  { name: 'STRIPE_PRICE_PROFESSIONAL', default: '(lookup key)', description: 'Stripe price of the professional plan; unset: found or created by lookup key' },
+  { name: 'ADMIN_EMAILS', default: '(none)', description: 'Comma-separated addresses of subscribers who see the admin pages' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
 ];

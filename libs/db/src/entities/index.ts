@@ -1,3 +1,4 @@
+import { BillingEvent, LoginToken, Session } from './account.entity';
 import { ChangeRecord } from './change-record.entity';
 import { Check } from './check.entity';
 import { Document } from './document.entity';
@@ -10,6 +11,7 @@ import { Snapshot } from './snapshot.entity';
 import { Follow, Subscriber } from './subscriber.entity';
 import { Version } from './version.entity';
 
+export * from './account.entity';
 export * from './change-record.entity';
 export * from './check.entity';
 export * from './document.entity';
@@ -40,4 +42,7 @@ export const entities = [
   LedgerKey,
   Setting,
   HostSlot,
+  Session,
+  LoginToken,
+  BillingEvent,
 ];

@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { HostSlots1795541049449 } from './1795541049449-host-slots';
 import { LedgerAppend1796000000000 } from './1796000000000-ledger-append';
 import { RecordChanges1796000000001 } from './1796000000001-record-changes';
+import { WebAccounts1797200000000 } from './1797200000000-web-accounts';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
-export const migrations = [InitialSchema1764000000000, HostSlots1795541049449, LedgerAppend1796000000000, RecordChanges1796000000001];
+export const migrations = [InitialSchema1764000000000, HostSlots1795541049449, LedgerAppend1796000000000, RecordChanges1796000000001, WebAccounts1797200000000];

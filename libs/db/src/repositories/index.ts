@@ -6,3 +6,4 @@ export * from './platforms.repository';
 export * from './snapshots.repository';
 export * from './subscribers.repository';
 export * from './versions.repository';
+export * from './accounts.repository';
