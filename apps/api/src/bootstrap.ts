@@ -1,22 +1,43 @@
 import type { AppConfig } from '@clausewatch/config';
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
 import { ApiModule, ApiModuleOptions } from './api.module';
+import { CSP_DIRECTIVES, needsCsrf, rewriteWebUrl, WEB_ROUTES } from './web/web.routes';
 
 /** Builds the HTTP application (used by main and by the tests). */
 export async function createApiApp(options: ApiModuleOptions & { logger?: boolean }): Promise<NestFastifyApplication> {
   const config: AppConfig = options.config;
-  const adapter = new FastifyAdapter({ bodyLimit: config.maxPageBytes + 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: config.maxPageBytes + 1024, trustProxy: true, rewriteUrl: rewriteWebUrl });
   // Captures arrive as raw bytes of any type (HTML, PDF...): keep them as a Buffer.
   adapter.getInstance().addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxPageBytes }, (_req, body, done) => done(null, body));
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     logger: options.logger === false ? false : ['error', 'warn'],
     // Throw instead of exiting, so the caller (npm start, a test) reports what went wrong.
     abortOnError: false,
+    // Stripe signs the exact bytes it sent: keep them beside the parsed JSON.
+    rawBody: true,
   });
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'r/:id', method: RequestMethod.GET }] });
+  // The web app: cookies (sessions, CSRF secret), security headers with a strict CSP on every page,
+  // and a CSRF token checked on every state-changing form post. Forms are parsed by Nest's own
+  // urlencoded parser (registering @fastify/formbody as well would clash with it).
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, { global: false, contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } });
+  await app.register(fastifyCsrf, { sessionPlugin: '@fastify/cookie', cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: false } });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    // Swagger UI (/api/docs) ships its own inline bootstrap; every other response gets the headers.
+    if (!request.url.startsWith('/api/docs')) await reply.helmet();
+  });
+  fastify.addHook('preHandler', (request, reply, done) => {
+    if (needsCsrf(request.method, request.url)) fastify.csrfProtection(request, reply, done);
+    else done();
+  });
+  app.setGlobalPrefix('api/v1', { exclude: WEB_ROUTES });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

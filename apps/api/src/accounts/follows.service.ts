@@ -33,7 +33,7 @@ export class FollowsService {
     }
     if (kind === 'regulation') {
       if (!REGULATIONS.includes(value)) throw new AccountsError(AccountsErrorCode.UnknownTarget, `no regulation "${value.slice(0, 60)}"`);
-      return { regulation: value };
+      return { regulation: value, regulationTypes: clauseTypes.filter((t) => t.regulations.includes(value)).map((t) => t.id) };
     }
     throw new AccountsError(AccountsErrorCode.BadInput, `unknown follow kind "${kind.slice(0, 30)}"`);
   }
@@ -89,3 +89,10 @@ export class FollowsService {
     return manager ? work(manager) : this.accounts.transaction(work);
   }
 }
+
+/** URL slug of a regulation ("GDPR Art. 15–22, 77" → "gdpr-art-15-22-77"). */
+export function regulationSlug(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+export const REGULATION_BY_SLUG: ReadonlyMap<string, string> = new Map(REGULATIONS.map((r) => [regulationSlug(r), r]));

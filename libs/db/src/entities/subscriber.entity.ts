@@ -79,6 +79,10 @@ export class Follow {
   @Column({ type: 'text', nullable: true })
   regulation!: string | null;
 
+  /** The clause types that engage the followed regulation (from the taxonomy when followed): a change of any of them alerts. */
+  @Column({ type: 'jsonb', nullable: true })
+  regulationTypes!: string[] | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   pausedAt!: Date | null;
 

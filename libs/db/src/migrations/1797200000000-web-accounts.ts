@@ -19,11 +19,13 @@ export class WebAccounts1797200000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "subscribers" ADD "email_alerts" boolean NOT NULL DEFAULT true`);
     await queryRunner.query(`ALTER TABLE "subscribers" ADD "email_digest" boolean NOT NULL DEFAULT true`);
     await queryRunner.query(`ALTER TABLE "follows" ADD "regulation" text`);
+    await queryRunner.query(`ALTER TABLE "follows" ADD "regulation_types" jsonb`);
     await queryRunner.query(`ALTER TABLE "follows" ADD "paused_at" TIMESTAMP WITH TIME ZONE`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "follows" DROP COLUMN "paused_at"`);
+    await queryRunner.query(`ALTER TABLE "follows" DROP COLUMN "regulation_types"`);
     await queryRunner.query(`ALTER TABLE "follows" DROP COLUMN "regulation"`);
     await queryRunner.query(`ALTER TABLE "subscribers" DROP COLUMN "email_digest"`);
     await queryRunner.query(`ALTER TABLE "subscribers" DROP COLUMN "email_alerts"`);

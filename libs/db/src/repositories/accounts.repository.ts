@@ -5,6 +5,8 @@ export interface FollowTarget {
   platformId?: string;
   clauseType?: string;
   regulation?: string;
+  /** With a regulation: the clause types that engage it. */
+  regulationTypes?: string[];
 }
 
 export interface FollowRow {
@@ -43,9 +45,8 @@ export class AccountsRepository {
 
   /** Marks the token used and returns its address, once: a second use, or an expired token, returns null. */
   async consumeLoginToken(tokenHash: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const rows: Array<{ email: string }> = await manager.query(
-      `UPDATE login_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING email`,
-      [tokenHash, now],
+    const rows = returned<{ email: string }>(
+      await manager.query(`UPDATE login_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING email`, [tokenHash, now]),
     );
     return rows[0]?.email ?? null;
   }
@@ -100,7 +101,7 @@ export class AccountsRepository {
       await manager.query(`DELETE FROM sessions WHERE subscriber_id = $1`, [subscriberId]);
       await manager.query(`DELETE FROM follows WHERE subscriber_id = $1`, [subscriberId]);
       await manager.query(`DELETE FROM notifications WHERE subscriber_id = $1`, [subscriberId]);
-      const [row]: Array<{ email: string }> = await manager.query(`DELETE FROM subscribers WHERE id = $1 RETURNING email`, [subscriberId]);
+      const [row] = returned<{ email: string }>(await manager.query(`DELETE FROM subscribers WHERE id = $1 RETURNING email`, [subscriberId]));
       if (row) await manager.query(`DELETE FROM login_tokens WHERE email = $1`, [row.email]);
     });
   }
@@ -134,11 +135,12 @@ export class AccountsRepository {
   }
 
   async insertFollow(manager: EntityManager, subscriberId: string, target: FollowTarget): Promise<void> {
-    await manager.query(`INSERT INTO follows (subscriber_id, platform_id, clause_type, regulation) VALUES ($1, $2, $3, $4)`, [
+    await manager.query(`INSERT INTO follows (subscriber_id, platform_id, clause_type, regulation, regulation_types) VALUES ($1, $2, $3, $4, $5)`, [
       subscriberId,
       target.platformId ?? null,
       target.clauseType ?? null,
       target.regulation ?? null,
+      target.regulationTypes ? JSON.stringify(target.regulationTypes) : null,
     ]);
   }
 
@@ -171,4 +173,9 @@ export class AccountsRepository {
     const rows: unknown[] = await manager.query(`INSERT INTO billing_events (id, type) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id`, [id, type]);
     return rows.length > 0;
   }
+}
+
+/** Rows of a RETURNING clause: TypeORM answers UPDATE and DELETE with `[rows, count]`, INSERT with the rows. */
+function returned<T>(result: unknown): T[] {
+  return Array.isArray(result) && Array.isArray(result[0]) && typeof result[1] === 'number' ? (result[0] as T[]) : (result as T[]);
 }

@@ -1,4 +1,3 @@
-import { clauseTypeById } from '@clausewatch/analyzer';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Plan, Severity, Subscriber } from '../entities';
@@ -39,14 +38,13 @@ export class SubscribersRepository {
 
   /** Subscribed people who follow the platform, one of the clause types, or a regulation they engage (paused follows do not count). */
   async recipientsFor(platformId: string, clauseTypes: string[], manager: EntityManager = this.dataSource.manager): Promise<Recipient[]> {
-    const regulations = [...new Set(clauseTypes.flatMap((t) => clauseTypeById.get(t)?.regulations ?? []))];
     const rows: Array<{ id: string; plan: Plan; min_severity: Severity }> = await manager.query(
       `SELECT DISTINCT s.id, s.plan, s.min_severity
          FROM subscribers s JOIN follows f ON f.subscriber_id = s.id
         WHERE s.unsubscribed_at IS NULL AND f.paused_at IS NULL
-          AND (f.platform_id = $1 OR f.clause_type = ANY($2) OR f.regulation = ANY($3))
+          AND (f.platform_id = $1 OR f.clause_type = ANY($2) OR f.regulation_types ?| $2::text[])
         ORDER BY s.id`,
-      [platformId, clauseTypes, regulations],
+      [platformId, clauseTypes],
     );
     return rows.map((r) => ({ subscriberId: r.id, plan: r.plan, minSeverity: r.min_severity }));
   }
