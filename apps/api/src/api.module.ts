@@ -37,6 +37,7 @@ import { FollowsService } from './accounts/follows.service';
 import { LoginService } from './accounts/login.service';
 import { SessionsService } from './accounts/sessions.service';
 import { StripeWebhookController } from './accounts/stripe-webhook.controller';
+import { AdminController } from './web/admin.controller';
 import { AssetsController } from './web/assets.controller';
 import { ChangesQuery } from './web/changes.query';
 import { PagesController } from './web/pages.controller';
@@ -70,7 +71,7 @@ export class ApiModule {
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
       controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, LedgerController, FeedsController, ContextController,
-        AccountsController, StripeWebhookController, PagesController, AssetsController],
+        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,

@@ -1,4 +1,6 @@
 import { readCorpusPage } from '@clausewatch/testing';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { ApiHarness, startApi } from '../testing/api-harness';
 import { signIn, signInLink, WebClient } from '../testing/web-client';
@@ -254,6 +256,48 @@ describe('web app: pages, sign-in, follows', () => {
     const reader = new WebClient(api.app, '10.0.0.7');
     await signIn(reader, 'plain@example.org', api.outbox);
     expect((await reader.submit('/account/upgrade', '/account/plan', { plan: 'professional' })).status).toBe(503);
+  });
+});
+
+describe('web app: admin pages', () => {
+  let api: ApiHarness;
+  let site: Server;
+  let siteUrl: string;
+
+  beforeAll(async () => {
+    api = await startApi({ ADMIN_EMAILS: 'admin@example.org' });
+    site = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<html><head><title>Example terms</title></head><body><nav>Menu</nav><main><h1>Terms</h1><p>You agree to arbitrate every dispute with Example Inc.</p></main></body></html>');
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/terms`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => site?.close(resolve));
+    await api?.close();
+  });
+
+  it('lets an admin preview the extraction, save, list with health and deactivate a document; others get 403', async () => {
+    const reader = new WebClient(api.app, '10.1.0.1');
+    await signIn(reader, 'reader@example.org', api.outbox);
+    expect((await reader.get('/admin/documents')).status).toBe(403);
+    const admin = new WebClient(api.app, '10.1.0.2');
+    await signIn(admin, 'admin@example.org', api.outbox);
+    const form = { platform: 'Example', title: 'Terms of Service', type: 'terms-of-service', url: siteUrl, select: 'main', remove: '', fetcher: 'http' };
+    const preview = await admin.submit('/admin/documents/new', '/admin/documents/preview', form);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toContain('You agree to arbitrate every dispute');
+    expect(preview.body).not.toContain('Menu');
+    expect(await api.app.get(DataSource).query('SELECT id FROM documents')).toHaveLength(0);
+    const saved = await admin.submit('/admin/documents/new', '/admin/documents', form);
+    expect(saved.status).toBe(303);
+    const id = String(saved.headers.location).split('/').pop()!;
+    expect((await admin.get('/admin/documents')).body).toContain(id);
+    expect((await admin.submit(`/admin/documents/${id}`, `/admin/documents/${id}`, { title: 'Terms', checkIntervalMinutes: '720', fetcher: 'http' })).status).toBe(303);
+    const [row] = await api.app.get(DataSource).query('SELECT active, check_interval_minutes, title FROM documents WHERE record_id = $1', [id]);
+    expect(row).toEqual({ active: false, check_interval_minutes: 720, title: 'Terms' });
   });
 });
 

@@ -24,6 +24,7 @@ export const WEB_ROUTES: RouteInfo[] = [
   'r/:id',
   'assets/:file',
   'admin/documents',
+  'admin/documents/new',
   'admin/documents/preview',
   'admin/documents/:id',
 ].map((path) => ({ path, method: RequestMethod.ALL }));

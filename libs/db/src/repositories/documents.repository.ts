@@ -49,6 +49,25 @@ export class DocumentsRepository {
     return { document, created: rows.length > 0 };
   }
 
+  /** Admin edits of a document's monitoring settings (the sources are edited by the document's own use case). */
+  async updateSettings(id: string, values: Partial<Pick<Document, 'active' | 'checkIntervalMinutes' | 'fetcher' | 'title'>>): Promise<void> {
+    await this.dataSource.manager.update(Document, { id }, values);
+  }
+
+  /** Every document with its platform and health summary, failing ones first (the admin list). */
+  async listWithHealth(): Promise<Array<{ recordId: string; title: string; type: string; active: boolean; platformName: string; platformSlug: string; lastCheckedAt: Date | null; lastOutcome: string | null; lastCause: string | null; failures: number }>> {
+    const rows: Array<{ record_id: string; title: string; type: string; active: boolean; platform_name: string; platform_slug: string; last_checked_at: Date | null; last_outcome: string | null; last_cause: string | null; failures: number }> = await this.dataSource.query(
+      `SELECT d.record_id, d.title, d.type, d.active, p.name AS platform_name, p.slug AS platform_slug,
+              last.started_at AS last_checked_at, last.outcome AS last_outcome, last.cause AS last_cause,
+              (SELECT count(*)::int FROM checks c WHERE c.document_id = d.id AND c.outcome NOT IN ('ok', 'not-modified')
+                  AND c.started_at > coalesce((SELECT max(started_at) FROM checks o WHERE o.document_id = d.id AND o.outcome IN ('ok', 'not-modified')), '-infinity')) AS failures
+         FROM documents d JOIN platforms p ON p.id = d.platform_id
+         LEFT JOIN LATERAL (SELECT started_at, outcome, cause FROM checks c WHERE c.document_id = d.id ORDER BY started_at DESC, id DESC LIMIT 1) last ON true
+        ORDER BY failures DESC, d.active DESC, p.name, d.title`,
+    );
+    return rows.map((r) => ({ recordId: r.record_id, title: r.title, type: r.type, active: r.active, platformName: r.platform_name, platformSlug: r.platform_slug, lastCheckedAt: r.last_checked_at, lastOutcome: r.last_outcome, lastCause: r.last_cause, failures: r.failures }));
+  }
+
   /** Serialises the processing of one document's captures (taken inside a transaction). */
   async lock(manager: EntityManager, documentId: string): Promise<void> {
     await manager.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
