@@ -3,7 +3,7 @@ import type { ClauseChange } from '@clausewatch/analyzer';
 import { APP_CONFIG } from '@clausewatch/capture';
 import type { AppConfig } from '@clausewatch/config';
 import { ChecksRepository, DocumentsRepository, VersionsRepository } from '@clausewatch/db';
-import { CITATION_FORMATS } from '@clausewatch/records';
+import { CITATION_FORMATS, formatCitation } from '@clausewatch/records';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ContextService } from '../context/context.service';
@@ -17,6 +17,8 @@ import { severityRank } from './severity';
 
 /** Clauses shown per page of a change (a 300-clause change pages its clauses to keep the page light). */
 export const CLAUSES_PER_PAGE = 60;
+/** Newest versions listed on a document's page (older ones: the versions API, or compare by ID). */
+export const VERSIONS_SHOWN = 40;
 
 const FORMAT_LABELS: Record<string, string> = { text: 'Plain text', bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
 
@@ -60,9 +62,10 @@ export class RecordPageService {
     }
   }
 
+  /** The record's citation in the four formats, from one read of its facts. */
   private async citationsOf(id: string) {
-    const accessed = new Date().toISOString().slice(0, 10);
-    return Promise.all(CITATION_FORMATS.map(async (format) => ({ format, label: FORMAT_LABELS[format] ?? format, text: await this.citations.cite(id, format, accessed) })));
+    const view = await this.citations.view(id, new Date().toISOString().slice(0, 10));
+    return CITATION_FORMATS.map((format) => ({ format, label: FORMAT_LABELS[format] ?? format, text: formatCitation(view, format) }));
   }
 
   private async documentHeader(documentRecordId: string) {
@@ -164,7 +167,7 @@ export class RecordPageService {
   }
 
   private async document(id: string, record: Record<string, unknown>, from?: string, to?: string): Promise<RecordPage> {
-    const [versions, changes] = await Promise.all([this.documentsService.versionsOf(id, 100, 0), this.documentsService.changesOf(id, 100, 0)]);
+    const [versions, changes] = await Promise.all([this.documentsService.versionsOf(id, VERSIONS_SHOWN, 0), this.documentsService.changesOf(id, VERSIONS_SHOWN, 0)]);
     const document = await this.documents.findByRecordId(id);
     const checks = document ? (await this.checks.listFor(document.id, 10)).map(checkView) : [];
     const changeByTo = new Map(changes.changes.map((c) => [c.to, c]));

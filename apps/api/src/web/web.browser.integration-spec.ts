@@ -38,6 +38,7 @@ describe('web app in a browser', () => {
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
     expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
     // Screenshots of the main pages at desktop and phone widths (test artifacts, not committed).
+    await page.evaluate(() => window.scrollTo(0, 0));
     for (const width of SCREENSHOTS.has(name) ? [1280, 390] : []) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: false });

@@ -6,6 +6,8 @@ export type Severity = 'none' | 'low' | 'medium' | 'high' | 'critical';
 /** What changed from one version of a document to the next, as the analyzer explains it. */
 @Entity('change_records')
 @Index(['documentId', 'createdAt'])
+// The registry and the home page list the newest changes across all documents.
+@Index(['createdAt', 'id'])
 export class ChangeRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

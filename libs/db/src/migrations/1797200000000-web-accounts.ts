@@ -4,6 +4,7 @@ export class WebAccounts1797200000000 implements MigrationInterface {
   name = 'WebAccounts1797200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE INDEX "IDX_126e0d9087379706d02c67abcc" ON "change_records"  ("created_at", "id") `);
     await queryRunner.query(`CREATE TABLE "sessions" ("token_hash" text NOT NULL, "subscriber_id" bigint NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_abaa9e068cdd390bc5210f79884" PRIMARY KEY ("token_hash"))`);
     await queryRunner.query(`CREATE INDEX "IDX_8485d6b292daaed155a1050914" ON "sessions"  ("subscriber_id") `);
     await queryRunner.query(`CREATE TABLE "login_tokens" ("token_hash" text NOT NULL, "email" text NOT NULL, "ip" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "used_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_7f6cbde5b97d2a7fe0fe3e49a13" PRIMARY KEY ("token_hash"))`);
@@ -41,5 +42,6 @@ export class WebAccounts1797200000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "login_tokens"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_8485d6b292daaed155a1050914"`);
     await queryRunner.query(`DROP TABLE "sessions"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_126e0d9087379706d02c67abcc"`);
   }
 }
