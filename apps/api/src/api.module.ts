@@ -39,6 +39,7 @@ import { SessionsService } from './accounts/sessions.service';
 import { StripeWebhookController } from './accounts/stripe-webhook.controller';
 import { AdminController } from './web/admin.controller';
 import { AssetsController } from './web/assets.controller';
+import { ChangesFeedController } from './web/changes-feed.controller';
 import { ChangesQuery } from './web/changes.query';
 import { PagesController } from './web/pages.controller';
 import { PlatformPageService } from './web/platform-page.service';
@@ -71,7 +72,7 @@ export class ApiModule {
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
       controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, LedgerController, FeedsController, ContextController,
-        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController],
+        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController, ChangesFeedController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { REGULATION_BY_SLUG, REGULATIONS, regulationSlug } from '../accounts/follows.service';
 import { ContextService } from '../context/context.service';
 import { RecordsService } from '../records/records.service';
-import { ChangeFilter, ChangesQuery, clauseTypesOfRegulation } from './changes.query';
+import { ChangesQuery, clauseTypesOfRegulation, filterQuery, parseChangeFilter } from './changes.query';
 import { PlatformPageService } from './platform-page.service';
 import { RecordPageService } from './record-page.service';
 import { isSeverity, SEVERITIES } from './severity';
@@ -16,7 +16,6 @@ import { WebContext } from './web-context.service';
 import { WebExceptionFilter } from './web-exception.filter';
 
 const PAGE_SIZE = 50;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type Query = Record<string, string | undefined>;
 
@@ -84,20 +83,11 @@ export class PagesController {
   async registry(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const query = request.query as Query;
     const { chrome } = await this.web.of(request, reply, 'Change registry', 'changes');
-    const filter: ChangeFilter = {
-      platform: query.platform || undefined,
-      documentType: query.type || undefined,
-      minSeverity: isSeverity(query.severity) ? query.severity : undefined,
-      clauseType: query.clauseType && clauseTypeById.has(query.clauseType) ? query.clauseType : undefined,
-      regulation: query.regulation && REGULATIONS.includes(query.regulation) ? query.regulation : undefined,
-      from: query.from && DATE.test(query.from) ? query.from : undefined,
-      to: query.to && DATE.test(query.to) ? query.to : undefined,
-    };
+    const filter = parseChangeFilter(query, REGULATIONS);
     const page = Math.min(Math.max(1, Number(query.page) || 1), 10000);
     const [items, platforms, types] = await Promise.all([this.changes.list(filter, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE), this.platforms.list(), this.changes.documentTypes()]);
-    const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as Array<[string, string]>);
+    const params = filterQuery(filter);
     const link = (p: number) => `/changes?${new URLSearchParams([...params.entries(), ['page', String(p)]]).toString()}`;
-    // The Atom feed of the current filter: per platform when one is chosen, else the registry's own.
     return this.views.render('changes', chrome, {
       items: items.slice(0, PAGE_SIZE),
       filter,
@@ -106,7 +96,7 @@ export class PagesController {
       severities: SEVERITIES.map((s) => ({ value: s, selected: s === filter.minSeverity })),
       clauseTypes: clauseTypes.map((t) => ({ id: t.id, label: t.label, selected: t.id === filter.clauseType })),
       regulations: REGULATIONS.map((r) => ({ value: r, selected: r === filter.regulation })),
-      atom: filter.platform ? `/api/v1/feeds/platforms/${encodeURIComponent(filter.platform)}` : null,
+      atom: `/api/v1/feeds/changes?${params.toString()}`,
       prev: page > 1 ? link(page - 1) : null,
       next: items.length > PAGE_SIZE ? link(page + 1) : null,
       page,

@@ -123,7 +123,13 @@ describe('web app: pages, sign-in, follows', () => {
     const none = await anon.get('/changes?platform=alpha');
     expect(none.body).toContain('No change matches');
     const filtered = await anon.get('/changes?platform=midjourney&severity=low&type=terms-of-service');
-    expect(filtered.body).toContain('/api/v1/feeds/platforms/midjourney');
+    const atom = /href="(\/api\/v1\/feeds\/changes\?[^"]+)"/.exec(filtered.body)![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+    expect(atom).toBe('/api/v1/feeds/changes?platform=midjourney&type=terms-of-service&severity=low');
+    const feed = await anon.get(atom);
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    const expected = (await Promise.all(changes.map(async (id) => [id, JSON.parse((await anon.get(`/api/v1/records/${id}`)).body).severity]))).filter(([, s]) => s !== 'none').map(([id]) => id);
+    expect([...feed.body.matchAll(/<id>http:\/\/clausewatch\.test\/r\/(CW-C-\d+)<\/id>/g)].map((m) => m[1]).sort()).toEqual(expected.sort());
+    expect((await anon.get('/api/v1/feeds/changes?platform=alpha')).body).not.toContain('<entry>');
     const clauseType = await anon.get('/clause-types/dispute-resolution');
     expect(clauseType.status).toBe(200);
     expect(clauseType.body).toContain('Dispute resolution');
