@@ -74,8 +74,7 @@ export class RecordPageService {
   }
 
   private async version(id: string, record: Record<string, unknown>, verify: boolean): Promise<RecordPage> {
-    const document = await this.documentHeader(record.document as string);
-    const verification = verify ? await this.records.verify(id) : null;
+    const [document, verification, citations] = await Promise.all([this.documentHeader(record.document as string), verify ? this.records.verify(id) : null, this.citationsOf(id)]);
     return {
       template: 'version',
       title: `${document?.platform?.name ?? ''} ${document?.title ?? ''} — version of ${String(record.capturedAt ? new Date(record.capturedAt as string).toISOString().slice(0, 10) : '')} (${id})`.trim(),
@@ -83,16 +82,19 @@ export class RecordPageService {
         record,
         document,
         verification,
-        citations: await this.citationsOf(id),
+        citations,
         links: { text: `/api/v1/records/${id}/text`, snapshot: `/api/v1/records/${id}/snapshot`, proof: `/api/v1/records/${id}/proof`, key: '/api/v1/ledger/key', json: `/api/v1/records/${id}` },
       },
     };
   }
 
   private async change(id: string, record: Record<string, unknown>, pageNumber: number): Promise<RecordPage> {
-    const document = await this.documentHeader(record.document as string);
     const clauses = (record.clauses as ClauseChange[]).map((clause, index) => ({ clause, index }));
-    const provisions = await this.provisionIdsOf(record.from as string | null, record.to as string | null, clauses.map((c) => c.clause));
+    const [document, provisions, citations] = await Promise.all([
+      this.documentHeader(record.document as string),
+      this.provisionIdsOf(record.from as string | null, record.to as string | null, clauses.map((c) => c.clause)),
+      this.citationsOf(id),
+    ]);
     clauses.sort((a, b) => severityRank(b.clause.severity) - severityRank(a.clause.severity) || a.index - b.index);
     const substantive = clauses.filter((c) => c.clause.kind !== 'cosmetic');
     const cosmetic = clauses.filter((c) => c.clause.kind === 'cosmetic');
@@ -127,7 +129,7 @@ export class RecordPageService {
         clauseCount: clauses.length,
         pager: pages > 1 ? { current, pages, prev: current > 1 ? current - 1 : null, next: current < pages ? current + 1 : null } : null,
         actions: types.map((t) => ({ label: t.label, id: t.id, actions: t.actions, regulations: t.regulations })).filter((t) => t.actions.length || t.regulations.length),
-        citations: await this.citationsOf(id),
+        citations,
       },
     };
   }
@@ -149,8 +151,7 @@ export class RecordPageService {
   }
 
   private async provision(id: string, record: Record<string, unknown>): Promise<RecordPage> {
-    const document = await this.documentHeader(record.document as string);
-    const context = await this.context.forProvision(id);
+    const [document, context, citations] = await Promise.all([this.documentHeader(record.document as string), this.context.forProvision(id), this.citationsOf(id)]);
     const history = ((record.history as Array<Record<string, unknown>>) ?? []).slice().reverse();
     return {
       template: 'provision',
@@ -161,14 +162,18 @@ export class RecordPageService {
         history,
         clauseTypes: ((record.clauseTypes as string[]) ?? []).map((t) => ({ id: t, label: clauseTypeById.get(t)?.label ?? t })),
         context: context.clauseTypes,
-        citations: await this.citationsOf(id),
+        citations,
       },
     };
   }
 
   private async document(id: string, record: Record<string, unknown>, from?: string, to?: string): Promise<RecordPage> {
-    const [versions, changes] = await Promise.all([this.documentsService.versionsOf(id, VERSIONS_SHOWN, 0), this.documentsService.changesOf(id, VERSIONS_SHOWN, 0)]);
-    const document = await this.documents.findByRecordId(id);
+    const [versions, changes, document, citations] = await Promise.all([
+      this.documentsService.versionsOf(id, VERSIONS_SHOWN, 0),
+      this.documentsService.changesOf(id, VERSIONS_SHOWN, 0),
+      this.documents.findByRecordId(id),
+      this.citationsOf(id),
+    ]);
     const checks = document ? (await this.checks.listFor(document.id, 10)).map(checkView) : [];
     const changeByTo = new Map(changes.changes.map((c) => [c.to, c]));
     let compare: { from: string; to: string; segments: ReturnType<typeof redlineSegments> } | null = null;
@@ -186,7 +191,7 @@ export class RecordPageService {
         checks,
         compare,
         feed: `/api/v1/feeds/documents/${id}`,
-        citations: await this.citationsOf(id),
+        citations,
         publicUrl: this.config.publicUrl,
       },
     };
