@@ -2,6 +2,7 @@ import { readCorpusPage } from '@clausewatch/testing';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
+import { FollowsService } from '../accounts/follows.service';
 import { ApiHarness, startApi } from '../testing/api-harness';
 import { signIn, signInLink, WebClient } from '../testing/web-client';
 
@@ -239,6 +240,31 @@ describe('web app: pages, sign-in, follows', () => {
     expect(enrol.filter((r) => r.statusCode === 201).length).toBeLessThanOrEqual(1);
     const after = await api.app.get(DataSource).query(`SELECT f.platform_id FROM follows f JOIN subscribers s ON s.id = f.subscriber_id WHERE s.email = 'free@example.org' AND f.paused_at IS NULL`);
     expect(after).toHaveLength(1);
+  });
+
+  it('alerts a regulation follower across platforms, and not a follow that a downgrade paused', async () => {
+    const regulation = new WebClient(api.app, '10.0.0.8');
+    await signIn(regulation, 'faa@example.org', api.outbox);
+    expect((await regulation.submit('/regulations/faa', '/follow', { kind: 'regulation', value: 'FAA', return: '/regulations/faa' })).status).toBe(303);
+    expect((await regulation.get('/regulations/faa')).body).toContain('Following');
+    const paused = new WebClient(api.app, '10.0.0.9');
+    await signIn(paused, 'paused@example.org', api.outbox);
+    const db = api.app.get(DataSource);
+    const [{ id }] = await db.query(`SELECT id FROM subscribers WHERE email = 'paused@example.org'`);
+    const follows = api.app.get(FollowsService);
+    await follows.setPlan(id, 'watcher');
+    const omega = await createDocument('Omega', 'https://omega.example.com/terms');
+    for (const value of ['alpha', 'omega']) expect((await paused.submit('/platforms', '/follow', { kind: 'platform', value, return: '/' })).status).toBe(303);
+    await follows.setPlan(id, 'free');
+    const page = (text: string) => `<html><body><main><h1>Terms</h1><h2>Disputes</h2><p>${text}</p><h2>Accounts</h2><p>You must keep your password safe.</p></main></body></html>`;
+    await capture(omega, page('Disputes are resolved in the courts of your home country.'), '2026-02-01T00:00:00.000Z', 'https://omega.example.com/terms');
+    const second = (await capture(omega, page('Disputes are resolved by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.'), '2026-02-02T00:00:00.000Z', 'https://omega.example.com/terms')).json();
+    expect(second.change.clauseTypes).toContain('dispute-resolution');
+    const notified: Array<{ email: string }> = await db.query(
+      `SELECT DISTINCT s.email FROM notifications n JOIN subscribers s ON s.id = n.subscriber_id JOIN change_records c ON c.id = n.change_record_id WHERE c.record_id = $1 ORDER BY s.email`,
+      [second.change.id],
+    );
+    expect(notified.map((n) => n.email)).toEqual(['faa@example.org']);
   });
 
   it('pauses follows over the limit on a downgrade and never deletes them; the feed shows followed changes', async () => {
