@@ -43,6 +43,17 @@ describe('billing: Stripe Checkout and webhooks', () => {
     for (const value of ['alpha', 'beta', 'gamma']) expect((await client.submit('/platforms', '/follow', { kind: 'platform', value, return: '/' })).status).toBe(303);
   });
 
+  it('switches a running subscription to another paid plan in place, without a second Checkout', async () => {
+    const sessionsBefore = stripe.requests.filter((r) => r.path === '/v1/checkout/sessions').length;
+    const answer = await client.submit('/account/upgrade', '/account/plan', { plan: 'monitor' });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.location).toBe('http://clausewatch.test/account?upgraded=monitor');
+    expect(stripe.requests.filter((r) => r.path === '/v1/checkout/sessions').length).toBe(sessionsBefore);
+    expect((await planOf('payer@example.org')).plan).toBe('monitor');
+    expect((await client.submit('/account/upgrade', '/account/plan', { plan: 'watcher' })).status).toBe(303);
+    expect((await planOf('payer@example.org')).plan).toBe('watcher');
+  });
+
   it('rejects an event whose signature does not verify, and applies a redelivered event ID once', async () => {
     const forged = await api.app.inject({ method: 'POST', url: '/api/v1/webhooks/stripe', payload: JSON.stringify({ id: 'evt_forged', type: 'customer.subscription.deleted', data: { object: {} } }), headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=deadbeef' } });
     expect(forged.statusCode).toBe(400);

@@ -33,9 +33,25 @@ export class BillingService {
     return this.stripe !== null;
   }
 
-  /** A Checkout session for the plan; returns the address to send the browser to. */
+  /**
+   * Where the browser goes for a paid plan: a Checkout session for a first subscription; with one
+   * already running, the subscription's price is switched in place (the webhook that follows sets
+   * the plan) and the account page is next.
+   */
   async checkout(subscriber: Subscriber, plan: PaidPlan): Promise<string> {
     const stripe = this.require();
+    if (subscriber.stripeSubscriptionId) {
+      const current = await stripe.subscriptions.retrieve(subscriber.stripeSubscriptionId);
+      if (current.status === 'active' || current.status === 'trialing') {
+        await stripe.subscriptions.update(current.id, {
+          items: [{ id: current.items.data[0].id, price: await this.priceOf(plan) }],
+          metadata: { plan, subscriberId: subscriber.id },
+          cancel_at_period_end: false,
+          proration_behavior: 'create_prorations',
+        });
+        return `${this.config.publicUrl}/account?upgraded=${plan}`;
+      }
+    }
     let customer = subscriber.stripeCustomerId;
     if (!customer) {
       customer = (await stripe.customers.create({ email: subscriber.email, metadata: { subscriberId: subscriber.id } })).id;

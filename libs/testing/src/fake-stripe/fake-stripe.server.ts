@@ -140,10 +140,19 @@ export class FakeStripe {
       return json(200, session);
     }
     const subscription = /^\/v1\/subscriptions\/([\w]+)$/.exec(path);
+    if (req.method === 'GET' && subscription) {
+      const row = this.subscriptions.get(subscription[1]);
+      return row ? json(200, row) : notFound();
+    }
     if (req.method === 'POST' && subscription) {
       const row = this.subscriptions.get(subscription[1]);
       if (!row) return notFound();
-      if (form.cancel_at_period_end === 'true') Object.assign(row, { cancel_at_period_end: true, cancel_at: (row.items as { data: Array<{ current_period_end: number }> }).data[0].current_period_end });
+      const periodEnd = (row.items as { data: Array<{ current_period_end: number }> }).data[0].current_period_end;
+      if (form.cancel_at_period_end === 'true') Object.assign(row, { cancel_at_period_end: true, cancel_at: periodEnd });
+      if (form.cancel_at_period_end === 'false') Object.assign(row, { cancel_at_period_end: false, cancel_at: null });
+      if (form['items[0][price]']) Object.assign((row.items as { data: Json[] }).data[0], { price: { id: form['items[0][price]'] } });
+      const metadata = metadataOf(form);
+      if (Object.keys(metadata).length) row.metadata = metadata;
       // Stripe does not order webhooks and responses; the fake delivers first so tests read a settled state.
       await this.send('customer.subscription.updated', row);
       return json(200, row);
