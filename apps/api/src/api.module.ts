@@ -32,6 +32,7 @@ import { RecordsService } from './records/records.service';
 import { SubscribersController } from './subscribers/subscribers.controller';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsCron } from './accounts/accounts.cron';
+import { ApiTokenController } from './accounts/api-token.controller';
 import { BillingService } from './accounts/billing.service';
 import { FollowsService } from './accounts/follows.service';
 import { LoginService } from './accounts/login.service';
@@ -72,7 +73,7 @@ export class ApiModule {
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
       controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, LedgerController, FeedsController, ContextController,
-        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController, ChangesFeedController],
+        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController, ChangesFeedController, ApiTokenController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,

@@ -284,6 +284,17 @@ describe('web app: pages, sign-in, follows', () => {
     const rows = await api.app.get(DataSource).query(`SELECT p.slug, f.paused_at FROM follows f JOIN subscribers s ON s.id = f.subscriber_id JOIN platforms p ON p.id = f.platform_id WHERE s.email = 'admin@example.org' ORDER BY f.id`);
     expect(rows.map((r: { slug: string; paused_at: Date | null }) => [r.slug, r.paused_at === null])).toEqual([['midjourney', true], ['alpha', false], ['beta', false]]);
     expect((await admin.get('/account')).body).toContain('paused');
+    // The professional plan's API token reads the subscriber's own feed; a downgrade revokes it.
+    expect((await admin.submit('/account/upgrade', '/account/plan', { plan: 'professional' })).status).toBe(303);
+    const created = await admin.submit('/account', '/account/api-token', {});
+    const token = decodeURIComponent(/token=([^&]+)/.exec(String(created.headers.location))![1]);
+    expect((await admin.get(String(created.headers.location))).body).toContain(token);
+    const feedJson = await api.app.inject({ method: 'GET', url: '/api/v1/account/feed', headers: { authorization: `Bearer ${token}` } });
+    expect(feedJson.statusCode).toBe(200);
+    expect(feedJson.json().changes.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(shown));
+    expect((await api.app.inject({ method: 'GET', url: '/api/v1/account/feed', headers: { authorization: 'Bearer cwk_wrongwrongwrongwrongwrong' } })).statusCode).toBe(401);
+    expect((await admin.submit('/account/upgrade', '/account/plan', { plan: 'free' })).status).toBe(303);
+    expect((await api.app.inject({ method: 'GET', url: '/api/v1/account/feed', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
     // A non-admin cannot set a plan without billing.
     const reader = new WebClient(api.app, '10.0.0.7');
     await signIn(reader, 'plain@example.org', api.outbox);
