@@ -30,8 +30,15 @@ export class PlatformPageService {
   async page(slug: string) {
     const platform = await this.platforms.findBySlug(slug);
     if (!platform) throw new NotFoundException(`no platform "${slug.slice(0, 60)}"`);
-    const documents = await this.documents.listForPlatform(platform.id);
-    const withHealth = await Promise.all(documents.map(async (d) => ({ id: d.recordId, title: d.title, type: d.type, active: d.active, url: d.sources[0]?.url ?? null, health: await this.documents.health(d.id) })));
+    // One query for every document's health (failing ones first).
+    const withHealth = (await this.documents.listWithHealth(platform.id)).map((d) => ({
+      id: d.recordId,
+      title: d.title,
+      type: d.type,
+      active: d.active,
+      url: d.url,
+      health: { lastCheckedAt: d.lastCheckedAt, lastOkAt: d.lastOkAt, lastCause: d.lastCause, consecutiveFailures: d.failures },
+    }));
     const facts: Array<{ type: string; provisions: number; example: string }> = await this.dataSource.query(
       `SELECT t.type, count(*)::int AS provisions, min(p.record_id) AS example
          FROM provisions p JOIN documents d ON d.id = p.document_id CROSS JOIN LATERAL jsonb_array_elements_text(p.clause_types) AS t(type)
