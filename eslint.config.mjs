@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
 
 const frameworks = ['@nestjs/*', 'typeorm', 'pg', 'pg-boss', 'playwright*', 'resend', 'handlebars', 'undici'];
@@ -16,7 +17,7 @@ function boundaries({ tests }) {
         { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', ...testing] },
         { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...testing] },
         { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: frameworks },
-        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...testing], bannedExternalImports: frameworks },
+        { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...testing], bannedExternalImports: frameworks },
         { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:util', 'type:data-access', 'type:feature', 'type:testing'] },
       ],
     },
@@ -37,6 +38,13 @@ export default [
       '@nx/enforce-module-boundaries': boundaries({ tests: false }),
     },
   },
+  {
+    // A promise nobody awaits loses its error (and, in a job, its retry).
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
   { files: testFiles, rules: { '@nx/enforce-module-boundaries': boundaries({ tests: true }) } },
+  { files: ['**/*.spec.ts', '**/*.integration-spec.ts'], plugins: { jest }, rules: { 'jest/valid-expect': 'error' } },
   { files: ['**/*.js', '**/*.mjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 ];

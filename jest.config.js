@@ -40,8 +40,8 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.integration-spec.ts'],
-      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
-      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+      globalSetup: '<rootDir>/libs/db/src/testing/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/libs/db/src/testing/jest-global-teardown.ts',
     },
   ],
 };

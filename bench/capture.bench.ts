@@ -2,7 +2,7 @@
 // the pipeline extracts it, compares the text hash and writes one check row. Runs on a throwaway
 // embedded PostgreSQL with the whole Nest capture pipeline.
 import 'reflect-metadata';
-import { CaptureModule, IngestService } from '@clausewatch/capture';
+import { CaptureModule, RecordCapture } from '@clausewatch/capture';
 import { loadConfig } from '@clausewatch/config';
 import { DatabaseModule, Document, DocumentsRepository, PlatformsRepository, createDataSource, migrate, startEmbeddedDatabase } from '@clausewatch/db';
 import { readCorpusPage } from '@clausewatch/testing';
@@ -28,12 +28,12 @@ export async function run(): Promise<void> {
     @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
     class BenchModule {}
     const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
-    const ingest = app.get(IngestService);
+    const recorder = app.get(RecordCapture);
     const platform = await app.get(PlatformsRepository).ensure('midjourney', 'Midjourney');
     const { document } = await app.get(DocumentsRepository).create({ platformId: platform.id, title: 'Privacy Policy', type: 'privacy-policy', sources: [{ url: 'https://example.test/pp' }], fetcher: 'http', checkIntervalMinutes: 360 });
     const pages = ['2025-06-02', '2025-06-02-noise-a', '2025-06-02-noise-b'].map((p) => readCorpusPage(`${PP}/${p}.html`));
     const once = (doc: Document, body: Buffer) =>
-      ingest.ingest(doc, { body, contentType: 'text/html; charset=utf-8', url: 'https://example.test/pp', finalUrl: null, httpStatus: 200, fetcher: 'http', capturedAt: new Date() }, { trigger: 'schedule', confirmed: true, startedAt: new Date(), durationMs: 0 });
+      recorder.record(doc, { parts: [{ body, contentType: 'text/html; charset=utf-8', url: 'https://example.test/pp' }], url: 'https://example.test/pp', finalUrl: null, httpStatus: 200, fetcher: 'http', capturedAt: new Date() }, { trigger: 'schedule', confirmed: true, startedAt: new Date(), durationMs: 0 });
     await once(document, pages[0]);
 
     const dataSource = app.get(DataSource);

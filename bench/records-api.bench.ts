@@ -5,9 +5,8 @@
 // append ≤ 1 ms per version; inclusion proof ≤ 5 ms at 1,000,000 leaves.
 import 'reflect-metadata';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { ledgerRecordOf, PgLedgerStore } from '@clausewatch/capture';
+import { createDataSource, ledgerRecordOf, migrate, PgLedgerStore, startEmbeddedDatabase } from '@clausewatch/db';
 import { loadConfig } from '@clausewatch/config';
-import { createDataSource, migrate, startEmbeddedDatabase } from '@clausewatch/db';
 import { generateLedgerKey, hashChildren, hashLeaf, MerkleLog, signLogHead, versionLeafOf } from '@clausewatch/records';
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

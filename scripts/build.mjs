@@ -11,6 +11,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist');
 const { paths } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
 const quiet = process.argv.includes('--quiet');
+// The test harness (libs/testing, the apps' and libs' testing/ folders), benchmarks and evaluations
+// stay out of the production build; `npm run bench` and `npm run eval` build them with --with-harness.
+const withHarness = process.argv.includes('--with-harness');
+const harness = ['libs/testing', 'bench', 'scripts/eval'];
+const isHarness = (path) => harness.some((h) => path === h || path.startsWith(`${h}/`)) || /(^|\/)src\/testing(\/|$)/.test(path);
 const sourceDirs = ['apps', 'libs', 'scripts', 'bench'];
 const skip = /(\.spec|\.integration-spec|\.d)\.ts$/;
 // Templates and data files that code reads beside itself at run time.
@@ -27,6 +32,7 @@ async function* walk(dir) {
   for (const entry of entries) {
     if (entry.name === 'node_modules' || entry.name === 'fixtures') continue;
     const full = join(dir, entry.name);
+    if (!withHarness && isHarness(relative(root, full))) continue;
     if (entry.isDirectory()) yield* walk(full);
     else if ((entry.name.endsWith('.ts') && !skip.test(entry.name)) || (assets.test(full) && !notAssets.has(entry.name))) yield full;
   }
@@ -42,6 +48,11 @@ async function newer(src, dest) {
 
 const started = Date.now();
 if (process.argv.includes('--clean')) await rm(out, { recursive: true, force: true });
+// A production build never leaves a harness an earlier development build compiled.
+if (!withHarness) {
+  const stale = [...harness, 'apps/api/src/testing', 'libs/db/src/testing'];
+  await Promise.all(stale.map((path) => rm(join(out, path), { recursive: true, force: true })));
+}
 const files = [];
 for (const dir of sourceDirs) for await (const file of walk(join(root, dir))) files.push(file);
 let built = 0;

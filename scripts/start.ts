@@ -3,7 +3,7 @@
 // start, then runs the API and the crawler as child processes. Ctrl-C stops everything cleanly.
 import 'reflect-metadata';
 import { bundledCatalog, CaptureModule, CatalogImporter } from '@clausewatch/capture';
-import { AppConfig, ConfigError, loadConfig } from '@clausewatch/config';
+import { AppConfig, ConfigError, configuredRecordIdPrefix, loadConfig, loadDotEnv } from '@clausewatch/config';
 import { createDataSource, DatabaseModule, EmbeddedDatabase, migrate, startEmbeddedDatabase } from '@clausewatch/db';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -45,7 +45,7 @@ async function prepareDatabase(config: AppConfig, url: string): Promise<void> {
     throw new StartError(config.databaseUrl ? `DATABASE_URL: cannot connect to ${new URL(url).host}: ${reason}` : `embedded database: ${reason}`);
   }
   try {
-    await migrate(dataSource, config.recordIdPrefix);
+    await migrate(dataSource, configuredRecordIdPrefix(config));
   } finally {
     await dataSource.destroy();
   }
@@ -70,7 +70,7 @@ interface Child {
 
 async function main(): Promise<void> {
   // A .env file beside package.json is read if present (variables already set win).
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   let config: AppConfig;
   try {
     config = loadConfig();

@@ -1,9 +1,10 @@
 import { CaptureModule, PageFetcher } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
+import { type AppConfig, pinoHttpOptions } from '@clausewatch/config';
 import { DatabaseModule } from '@clausewatch/db';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
 import { join } from 'node:path';
 import { AlertsCron } from './alerts/alerts.cron';
 import { AlertsService } from './alerts/alerts.service';
@@ -23,7 +24,6 @@ import { FeedsService } from './feeds/feeds.service';
 import { LedgerKeyInitializer } from './ledger/ledger-key.initializer';
 import { LedgerController } from './ledger/ledger.controller';
 import { CitationService } from './records/citation.service';
-import { ProvisionRecordsRepository } from './records/provision-records.repository';
 import { RecordChangesInterceptor } from './records/record-changes.interceptor';
 import { RecordChangesListener } from './records/record-changes.listener';
 import { RecordCache } from './records/record.cache';
@@ -60,6 +60,8 @@ export interface ApiModuleOptions {
   emailSender?: EmailSender;
   /** Background ticks (alert retries); off in tests that drive sending themselves. */
   ticks?: boolean;
+  /** Structured logs and the request log (off in tests). */
+  logging?: boolean;
 }
 
 @Module({})
@@ -68,6 +70,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(options.config, { name: 'api', enabled: options.logging !== false }) }),
         DatabaseModule.forRoot({ url: options.databaseUrl }),
         CaptureModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, fetcher: options.fetcher }),
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
@@ -82,7 +85,6 @@ export class ApiModule {
         DocumentsService,
         RecordsService,
         CitationService,
-        ProvisionRecordsRepository,
         { provide: RecordCache, useFactory: () => new RecordCache(options.config.recordCacheMb * 1024 * 1024) },
         {
           provide: RecordChangesListener,

@@ -1,6 +1,7 @@
 import type { AppConfig } from '@clausewatch/config';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
@@ -8,6 +9,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
 import { ApiModule, ApiModuleOptions } from './api.module';
 import { CSP_DIRECTIVES, needsCsrf, rewriteWebUrl, WEB_ROUTES } from './web/web.routes';
+import { ProblemDetailsFilter } from './errors/problem-details.filter';
 
 /** Builds the HTTP application (used by main and by the tests). */
 export async function createApiApp(options: ApiModuleOptions & { logger?: boolean }): Promise<NestFastifyApplication> {
@@ -15,13 +17,16 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: boolea
   const adapter = new FastifyAdapter({ bodyLimit: config.maxPageBytes + 1024, trustProxy: true, rewriteUrl: rewriteWebUrl });
   // Captures arrive as raw bytes of any type (HTML, PDF...): keep them as a Buffer.
   adapter.getInstance().addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: config.maxPageBytes }, (_req, body, done) => done(null, body));
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn'],
+  const logging = options.logger !== false;
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ ...options, logging }), adapter, {
+    logger: logging ? undefined : false,
+    bufferLogs: logging,
     // Throw instead of exiting, so the caller (npm start, a test) reports what went wrong.
     abortOnError: false,
     // Stripe signs the exact bytes it sent: keep them beside the parsed JSON.
     rawBody: true,
   });
+  if (logging) app.useLogger(app.get(Logger));
   // The web app: cookies (sessions, CSRF secret), security headers with a strict CSP on every page,
   // and a CSRF token checked on every state-changing form post. Forms are parsed by Nest's own
   // urlencoded parser (registering @fastify/formbody as well would clash with it).
@@ -39,6 +44,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: boolea
   });
   app.setGlobalPrefix('api/v1', { exclude: WEB_ROUTES });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,5 +1,5 @@
 import { CaptureModule } from '@clausewatch/capture';
-import { AppConfig, loadConfig } from '@clausewatch/config';
+import { AppConfig, configuredRecordIdPrefix, loadConfig, loadDotEnv } from '@clausewatch/config';
 import { createDataSource, DatabaseModule, EmbeddedDatabase, migrate, startEmbeddedDatabase } from '@clausewatch/db';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -16,6 +16,8 @@ export interface CliContext {
  * (joining the one `npm start` runs, or starting it for the command and stopping it afterwards).
  */
 export async function withDatabase<T>(work: (context: CliContext) => Promise<T>): Promise<T> {
+  // Like npm start: a .env file is read, so the CLI sees the same DATABASE_URL, DATA_DIR and prefix.
+  loadDotEnv();
   const config = loadConfig();
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
@@ -26,7 +28,7 @@ export async function withDatabase<T>(work: (context: CliContext) => Promise<T>)
   const dataSource = createDataSource({ url: databaseUrl, poolSize: 4 });
   try {
     await dataSource.initialize();
-    await migrate(dataSource, config.recordIdPrefix);
+    await migrate(dataSource, configuredRecordIdPrefix(config));
     return await work({ config, dataSource, databaseUrl });
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();
@@ -34,7 +36,7 @@ export async function withDatabase<T>(work: (context: CliContext) => Promise<T>)
   }
 }
 
-/** Like `withDatabase`, with the capture pipeline's Nest services (IngestService, CheckService...). */
+/** Like `withDatabase`, with the capture pipeline's Nest services (RecordCapture, CheckDocument...). */
 export async function withServices<T>(work: (context: CliContext & { app: INestApplicationContext }) => Promise<T>): Promise<T> {
   return withDatabase(async (context) => {
     @Module({

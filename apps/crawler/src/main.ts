@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@clausewatch/config';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { CrawlerModule } from './crawler.module';
 
 // The crawler and scheduler: a Nest application context (no HTTP). Started by scripts/start.ts; any
@@ -8,10 +9,11 @@ import { CrawlerModule } from './crawler.module';
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl) throw new ConfigError('DATABASE_URL', 'the crawler process needs it (npm start sets it for the embedded database)');
-  const app = await NestFactory.createApplicationContext(CrawlerModule.forRoot({ config, databaseUrl: config.databaseUrl }), {
-    logger: ['error', 'warn', 'log'],
+  const app = await NestFactory.createApplicationContext(CrawlerModule.forRoot({ config, databaseUrl: config.databaseUrl, logging: true }), {
+    bufferLogs: true,
     abortOnError: false,
   });
+  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
   process.send?.({ ready: 'crawler' });

@@ -1,9 +1,20 @@
 export const SEVERITY_ORDER = ['none', 'low', 'medium', 'high', 'critical'] as const;
 
+/** Version of the analysis recorded on each change record; bump it when the analysis of the same texts changes. */
+export const ANALYZER_VERSION = 'analyzer-2';
+
+/** Whether a severity (any string, as stored) is at least the minimum one: unknown values rank below `none`. */
+export function severityAtLeast(severity: string, minimum: string): boolean {
+  return SEVERITY_ORDER.indexOf(severity as (typeof SEVERITY_ORDER)[number]) >= SEVERITY_ORDER.indexOf(minimum as (typeof SEVERITY_ORDER)[number]);
+}
+
 /** Lines that only stamp a date on the document; a change to them alone is cosmetic. */
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE = `(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
+const RELATIVE_DATE = '\\d+\\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\\s+ago';
+const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
 export const DATE_PATTERN = new RegExp(DATE, 'gi');
+/** A link label the page puts after its date ("Previous Version", "See prior versions"): a few words, capitalised (case-sensitive). */
+export const TRAILING_LABEL = /^(.*\d\.?)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}$/;
 export const DATE_STAMP_PATTERN = new RegExp(
   `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|date of last revision|last revision|version date)\\s*[:\\-–—]?\\s*(?:on\\s+)?${DATE}\\.?$`,
   'i',
@@ -27,6 +38,8 @@ export const SEVERITY_TYPE_SHARE = 0.6;
 export const MIN_TYPE_CONFIDENCE = 0.3;
 /** At most this many characters of a clause are quoted in a summary. */
 export const QUOTE_MAX_CHARS = 160;
+/** A sentence quoted whole in a summary is cut (at a clause boundary after its decisive words) only beyond this length. */
+export const QUOTE_SENTENCE_MAX_CHARS = 400;
 
 /** Stance lean of a clause's leading type, for clauses whose cues are weak (see clause.classifier.ts). */
 export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
@@ -53,4 +66,26 @@ export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
   'data-collection': 0.75,
   'data-sharing': 0.75,
   'data-use': 1,
+};
+
+/**
+ * Heavy clause types (the rubric's critical and high topics) need the act and its object, not a word: a type is kept
+ * only when one of its act rules matched and, where given, the clause names the object. "Mistral AI", an address at
+ * x.ai, "GDPR" in a contact line or "sale of Company assets" are not the practice their words resemble.
+ */
+export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]; object?: RegExp }>> = {
+  'ai-training': { rules: ['train-models', 'data-for-models', 'develop-models', 'train-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
+  'data-sale': { rules: ['sell-data', 'data-sold', 'sale-of-data', 'sell-data-intl'] },
+  'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
+  'sensitive-data': {
+    rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'],
+    object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
+  },
+  // How terms change needs a change of the terms (or notice of it), not "from time to time" alone.
+  'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive'] },
+  // A licence over the user's content needs a licence (or its terms: perpetual, any media, moral rights), not a right
+  // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
+  'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user'] },
+
+  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl'] },
 };

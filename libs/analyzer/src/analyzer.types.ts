@@ -43,6 +43,20 @@ export interface ClauseChange {
   afterIndexes: number[];
   diff?: DiffSegment[];
   reasons: string[];
+  /** The clause type whose change set this clause's severity (the first of clauseTypes when present). */
+  scoredType?: string;
+  /** The words that decided it (the scoring type's first evidence), which the summary quotes in their sentence. */
+  decisive?: string;
+}
+
+/** What a reader can do about one clause type the change touched, and the rules it engages (taxonomy.md). */
+export interface ChangeGuidance {
+  type: string;
+  label: string;
+  severity: Severity;
+  direction: Direction;
+  actions: string[];
+  regulations: string[];
 }
 
 export interface ChangeAnalysis {
@@ -51,6 +65,8 @@ export interface ChangeAnalysis {
   summary: string;
   reasons: string[];
   clauses: ClauseChange[];
+  /** Per clause type that scored, most severe first: what the user can do and the regulations engaged. */
+  guidance?: ChangeGuidance[];
 }
 
 export interface EvidenceSpan {

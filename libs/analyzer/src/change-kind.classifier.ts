@@ -18,6 +18,18 @@ function isStructural(p: Provision, headings: Set<string>): boolean {
   return p.kind === 'heading' || (p.text.length < 120 && headings.has(unnumberedKey(p.text)));
 }
 
+const CROSS_REFERENCE = /\b(sections?|paragraphs?|clauses?|articles?|parts?|items?|schedules?|annex(?:es)?|appendi(?:x|ces)|§)\s*\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)*[a-z]?)?/gi;
+
+const URL_TEXT = /\b(?:https?:\/\/|www\.)[^\s)\]]+/gi;
+
+function unlinked(text: string): string {
+  return text.replace(URL_TEXT, ' ');
+}
+
+function unreferenced(text: string): string {
+  return text.replace(CROSS_REFERENCE, '$1 #');
+}
+
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
   const b = a.before.map((i) => before[i]);
@@ -36,6 +48,10 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
       const sameWords = cosmeticKey(joinedBefore) === cosmeticKey(joinedAfter);
       if (sameWords) return a.op === 'reworded' && a.before.length === 1 ? 'cosmetic' : 'structure';
       if (unnumberedKey(joinedBefore) === unnumberedKey(joinedAfter)) return 'structure';
+      // A link target written out as text (https://example.com/en-us → www.example.com/en-gb) is a link, not a clause.
+      if (a.op === 'reworded' && cosmeticKey(unlinked(joinedBefore)) === cosmeticKey(unlinked(joinedAfter))) return 'cosmetic';
+      // A renumbered cross-reference ("see Section 14" → "see Section 15") changes numbering only.
+      if (cosmeticKey(unreferenced(joinedBefore)) === cosmeticKey(unreferenced(joinedAfter))) return 'structure';
       if (b.every((p) => isStructural(p, headings)) && f.every((p) => isStructural(p, headings))) return 'structure';
       return 'substantive';
     }

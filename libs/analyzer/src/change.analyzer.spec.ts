@@ -91,3 +91,152 @@ describe('cosmeticFingerprint', () => {
     expect(cosmeticFingerprint(base.replace('email', 'postal'))).not.toBe(cosmeticFingerprint(base));
   });
 });
+
+describe('analyzeChange: severity from the change, not the topic', () => {
+  const terms = (...blocks: string[]): string => ['# Terms', 'Last updated: March 1, 2025', ...blocks].join('\n\n');
+  const LICENCE = 'You grant us a worldwide licence to host and display the content you post.';
+
+  test('AI training on user content with no opt-out is critical; with an opt-out it is high', () => {
+    const none = analyzeChange(terms(LICENCE), terms(`${LICENCE} We also use the content you post to train our machine learning models.`));
+    expect(none.severity).toBe('critical');
+    expect(none.summary).toMatch(/\[AI training, critical\]/);
+    const withOptOut = analyzeChange(terms(LICENCE), terms(`${LICENCE} We also use the content you post to train our machine learning models; you can opt out in your settings.`));
+    expect(withOptOut.severity).toBe('high');
+  });
+
+  test('a company name or an address with "AI" is not AI training', () => {
+    const analysis = analyzeChange(terms(LICENCE), terms(LICENCE, 'Questions? Write to Example AI Labs at help@example.ai.'));
+    expect(analysis.clauses.flatMap((c) => c.clauseTypes)).not.toContain('ai-training');
+    expect(analysis.severity).toBe('low');
+  });
+
+  test('a merger clause is not a sale of data', () => {
+    const analysis = analyzeChange(terms(LICENCE), terms(LICENCE, 'If we sell company assets in a merger, the information we hold may pass to the buyer.'));
+    expect(analysis.clauses.flatMap((c) => c.clauseTypes)).not.toContain('data-sale');
+    expect(analysis.summary).not.toMatch(/Sale of data/);
+  });
+
+  test('an improvement is labelled favourable and stays at most at its topic level', () => {
+    const withArbitration = terms(LICENCE, 'All disputes will be resolved by binding arbitration and you waive any class action.');
+    const analysis = analyzeChange(withArbitration, terms(LICENCE));
+    expect(analysis.severity).toBe('high');
+    expect(analysis.summary).toMatch(/\[Dispute resolution, high, improvement\]/);
+  });
+
+  test('a retention period that grows is a medium, unfavourable change of how long data is kept', () => {
+    const policyText = (n: string): string => terms(`We keep your messages for ${n} after you stop using the service.`);
+    const analysis = analyzeChange(policyText('6 months'), policyText('18 months'));
+    expect(analysis.severity).toBe('medium');
+    const clause = analysis.clauses.find((c) => c.kind === 'substantive');
+    expect(clause?.clauseTypes[0]).toBe('retention');
+    expect(analysis.reasons[0]).toMatch(/how long data is kept from “6 months” to “18 months”, unfavourable/);
+  });
+
+  test('a longer deadline the user must meet before a renewal is unfavourable', () => {
+    const t = (n: string): string => terms(`To avoid the next charge, you must cancel your subscription at least ${n} before the end of the current period.`);
+    const analysis = analyzeChange(t('24 hours'), t('14 days'));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons[0]).toMatch(/deadline you must meet.*unfavourable/);
+  });
+
+  test('the same period in German is read too', () => {
+    const policyText = (n: string): string => terms(`Wenn Sie sich nicht anmelden, wird Ihr Konto nach ${n} Monaten Inaktivität gelöscht.`);
+    const analysis = analyzeChange(policyText('6'), policyText('18'));
+    expect(analysis.severity).toBe('medium');
+  });
+
+  test('text the rules cannot read is judged by size, with the language named, never a confident low', () => {
+    const it = (s: string): string => terms(`I tuoi dati sono conservati per il tempo necessario e ${s} per finalità di sicurezza.`);
+    const analysis = analyzeChange(it('non sono condivisi con terzi'), it('sono condivisi con i nostri partner commerciali'));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).toMatch(/not analysed in Italian/);
+    expect(analysis.summary).toMatch(/\[not analysed in Italian, medium\]/);
+  });
+});
+
+describe('analyzeChange: moves, re-flows and page clutter', () => {
+  const doc = (...blocks: string[]): string => ['# Privacy', 'Last updated: March 1, 2025', ...blocks].join('\n\n');
+  const A = 'We share your personal data with service providers who host the site for us.';
+  const B = 'We keep your data for as long as your account is open.';
+
+  test('a provision joined into another paragraph is moved, not removed', () => {
+    const analysis = analyzeChange(doc('## Sharing', A, '## Keeping', B), doc('## Sharing and keeping', `${B} ${A} Both rules apply worldwide.`));
+    expect(analysis.clauses.filter((c) => c.op === 'removed' && c.kind === 'substantive').map((c) => c.before)).not.toContain(A);
+    expect(analysis.summary).not.toMatch(/Removed/);
+  });
+
+  test('a table re-flowed into a list compares as its words', () => {
+    const table = '| Purpose | Data |\n| --- | --- |\n| Billing | payment details and address |\n| Support | email and chat history |';
+    const list = '- Billing: payment details and address\n- Support: email and chat history';
+    const analysis = analyzeChange(doc(table), doc(list));
+    expect(analysis.kind).not.toBe('substantive');
+    expect(analysis.severity).toBe('low');
+  });
+
+  test('a run of navigation links the capture lost is cosmetic', () => {
+    const nav = ['About us', 'Help centre', 'Was this page helpful?', 'Copy link'].join('\n\n');
+    const analysis = analyzeChange(doc(A, nav), doc(A));
+    expect(analysis.kind).toBe('cosmetic');
+    expect(analysis.severity).toBe('none');
+  });
+
+  test('date stamps in relative form or with a link label beside them are cosmetic', () => {
+    expect(analyzeChange(doc(A, 'Last updated: 2 months ago'), doc(A, 'Last updated: 3 months ago')).kind).toBe('cosmetic');
+    expect(analyzeChange(doc(A, 'Effective October 8, 2025'), doc(A, 'Effective March 2, 2026 Previous Version')).kind).toBe('cosmetic');
+  });
+});
+
+describe('analyzeChange: summaries and guidance', () => {
+  test('the most severe change comes first and its decisive sentence is quoted whole', () => {
+    const long = 'We may use the content you post for many purposes described in this policy, including operating, securing and improving our services and features for everyone who uses them.';
+    const before = ['# Terms', long, 'Contact us at help@example.com.'].join('\n\n');
+    const added = 'You cannot opt out of this use, and it continues after you delete your account.';
+    const after = ['# Terms', `${long} We also use it to train our artificial intelligence models. ${added}`, 'Contact us at support@example.com.'].join('\n\n');
+    const analysis = analyzeChange(before, after);
+    const first = analysis.summary.split(/(?<=\.) (?=[A-Z])/)[1];
+    expect(first).toMatch(/AI training, critical/);
+    expect(analysis.summary).toContain('“… We also use it to train our artificial intelligence models. …”');
+  });
+
+  test('the analysis carries what the user can do and the regulations engaged, per type that scored', () => {
+    const analysis = analyzeChange(base, base.replace(SHARE, `${SHARE} We also sell your personal data to data brokers.`));
+    expect(analysis.guidance?.[0]).toMatchObject({ type: 'data-sale', severity: 'critical' });
+    expect(analysis.guidance?.[0].actions.length).toBeGreaterThan(0);
+    expect(analysis.guidance?.[0].regulations.join(' ')).toMatch(/CCPA/);
+  });
+});
+
+describe('analyzeChange: a disclosure moved to a separate notice', () => {
+  test('a rights section replaced by a pointer to a separate rights notice is medium, not a removal of rights', () => {
+    const rights = ['## Your privacy rights', 'You have the right to access, correct and delete the personal data we hold about you.', 'You may also object to processing and lodge a complaint with a supervisory authority.'];
+    const before = ['# Privacy', 'We collect your email address.', ...rights].join('\n\n');
+    const after = ['# Privacy', 'We collect your email address.', 'Your privacy rights are described in our separate Privacy Rights Notice; please see that notice.'].join('\n\n');
+    const analysis = analyzeChange(before, after);
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).toMatch(/separate notice/);
+  });
+});
+
+describe('analyzeChange: link targets written as text', () => {
+  test('a URL that changed alone is cosmetic', () => {
+    const doc = (url: string): string => ['# Privacy', `Read the full policy at ${url} before you sign up.`].join('\n\n');
+    expect(analyzeChange(doc('https://example.com/en-us/privacy'), doc('www.example.com/en-gb/privacy')).kind).toBe('cosmetic');
+  });
+});
+
+describe('analyzeChange: outline', () => {
+  test('bold titles turned into headings are structure', () => {
+    const body = 'We may update the service from time to time.';
+    const analysis = analyzeChange(['# Terms', '**1. The service**', body].join('\n\n'), ['# Terms', '## 1. The service', body].join('\n\n'));
+    expect(analysis.kind).toBe('structure');
+    expect(analysis.severity).toBe('low');
+  });
+});
+
+describe('analyzeChange: numbering only', () => {
+  test('a renumbered cross-reference is structure; a changed age is not', () => {
+    const doc = (n: string, age: string): string => ['# Terms', `Disputes are handled as set out in Section ${n} below.`, `You must be at least ${age} years old.`].join('\n\n');
+    expect(analyzeChange(doc('14', '13'), doc('15', '13')).kind).toBe('structure');
+    expect(analyzeChange(doc('14', '13'), doc('14', '16')).kind).toBe('substantive');
+  });
+});

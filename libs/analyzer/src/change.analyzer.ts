@@ -1,8 +1,10 @@
-import { Alignment, ChangeAnalysis, ChangeKind, ClauseChange, Provision, Severity } from './analyzer.types';
+import { Alignment, ChangeAnalysis, ChangeGuidance, ChangeKind, ClauseChange, Provision, Severity } from './analyzer.types';
 import { headingKeys, kindOf, maxKind } from './change-kind.classifier';
+import { clearClassifyCache } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
 import { splitProvisions } from './provision.splitter';
+import { cosmeticKey, searchKey } from './text.normalizer';
 import { assessClause, maxSeverity, severityRank } from './severity.scorer';
 import { RemovedSection, writeSummary } from './summary.writer';
 import { changedText, wordDiff } from './word.differ';
@@ -13,16 +15,70 @@ function joined(list: Provision[], indexes: number[]): string | null {
   return indexes.length ? indexes.map((i) => list[i].text).join('\n\n') : null;
 }
 
-function clauseChange(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseChange {
-  const op = a.op as ClauseChange['op'];
-  const kind = kindOf(a, before, after, headings);
+interface Context {
+  headings: Set<string>;
+  /** Each version as a whole (searchKey), computed on first use. */
+  beforeKey: () => string;
+  afterKey: () => string;
+  /** Provisions that look like page navigation (runs of short link-like lines), by version. */
+  navBefore: Set<number>;
+  navAfter: Set<number>;
+  /** Content words of each added (removed) provision, computed on first use. */
+  addedWords: () => Array<Set<string>>;
+  removedWords: () => Array<Set<string>>;
+}
+
+// A provision whose content words stand mostly (this share) in one provision on the other side was reworded and moved.
+const RESEMBLANCE_MIN_SHARE = 0.5;
+
+function contentWords(text: string): Set<string> {
+  return new Set(cosmeticKey(text).split(' ').filter((w) => w.length >= 4));
+}
+
+function resemblesOther(text: string, others: Array<Set<string>>): boolean {
+  const words = contentWords(text);
+  if (words.size < 4) return false;
+  return others.some((o) => {
+    let shared = 0;
+    for (const w of words) if (o.has(w)) shared++;
+    return shared / words.size >= RESEMBLANCE_MIN_SHARE;
+  });
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+/** The same words turned from a paragraph into a heading or back: an outline change. */
+function headingChanged(a: Alignment, before: Provision[], after: Provision[]): boolean {
+  return a.op === 'identical' && a.before.length === 1 && a.after.length === 1 && (before[a.before[0]].kind === 'heading') !== (after[a.after[0]].kind === 'heading');
+}
+
+function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx: Context): ClauseChange {
+  const op = (a.op === 'identical' ? 'reworded' : a.op) as ClauseChange['op'];
+  let kind = a.op === 'identical' ? 'structure' : kindOf(a, before, after, ctx.headings);
+  let why: string | null = a.op === 'identical' ? `turned “${after[a.after[0]].text}” ${after[a.after[0]].kind === 'heading' ? 'into a heading' : 'from a heading into text'} (structure)` : null;
+  if (kind === 'substantive' && (op === 'added' || op === 'removed')) {
+    const indexes = op === 'added' ? a.after : a.before;
+    const nav = op === 'added' ? ctx.navAfter : ctx.navBefore;
+    const list = op === 'added' ? after : before;
+    const key = searchKey(list[indexes[0]].text);
+    if (indexes.every((i) => nav.has(i))) {
+      kind = 'cosmetic';
+      why = 'cosmetic: page navigation (a run of short link-like lines) that the capture gained or lost';
+    } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.beforeKey() : ctx.afterKey()).includes(key.replace(/[.;:,]$/, ''))) {
+      kind = 'structure';
+      why = `moved, split or joined “${list[indexes[0]].text}”: the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version (structure)`;
+    }
+  }
   const beforeText = joined(before, a.before);
   const afterText = joined(after, a.after);
   const anchor = after[a.after[0]] ?? before[a.before[0]];
   const diff = beforeText !== null && afterText !== null ? wordDiff(beforeText, afterText) : undefined;
   const base = { op, kind, before: beforeText, after: afterText, headingPath: anchor.headingPath, beforeIndexes: a.before, afterIndexes: a.after, ...(diff ? { diff } : {}) };
-  if (kind === 'cosmetic') return { ...base, clauseTypes: [], severity: 'none', direction: 'neutral', reasons: ['cosmetic: wording, punctuation, typography or a date stamp only'] };
-  if (kind === 'structure') return { ...base, clauseTypes: [], severity: 'low', direction: 'neutral', reasons: [structureReason(a, before, after)] };
+  if (kind === 'cosmetic') return { ...base, clauseTypes: [], severity: 'none', direction: 'neutral', reasons: [why ?? 'cosmetic: wording, punctuation, typography or a date stamp only'] };
+  if (kind === 'structure') return { ...base, clauseTypes: [], severity: 'low', direction: 'neutral', reasons: [why ?? structureReason(a, before, after)] };
   const assessment = assessClause({
     op,
     before: beforeText,
@@ -30,8 +86,39 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], hea
     inserted: diff ? changedText(diff, 'insert') : '',
     deleted: diff ? changedText(diff, 'delete') : '',
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
+    otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
+    resembles: op === 'added' || op === 'removed' ? () => resemblesOther(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
   });
-  return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons };
+  return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}), ...(assessment.decisive ? { decisive: assessment.decisive } : {}) };
+}
+
+// A provision of this many words or more found word for word elsewhere in the other version was moved, not added/removed.
+const MOVED_MIN_WORDS = 4;
+// Navigation: at least this many consecutive short lines (a menu, a "related articles" list, help-centre questions).
+const NAV_RUN = 3;
+const NAV_MAX_WORDS = 9;
+
+/** A short line that reads as a link label or a menu entry: few words, no sentence inside. */
+function isShortLabel(p: Provision): boolean {
+  if (p.kind === 'heading' || p.kind === 'table' || p.text.length > 80) return false;
+  const words = p.text.split(/\s+/).filter(Boolean);
+  return words.length <= NAV_MAX_WORDS && p.text.length <= 80 && !/[.;:,]\s|[.;:]$/.test(p.text);
+}
+
+/** Provisions in runs of short label-like lines: page navigation, not terms. */
+function navigationLike(list: Provision[]): Set<number> {
+  const nav = new Set<number>();
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length >= NAV_RUN) for (const i of run) nav.add(i);
+    run = [];
+  };
+  for (const p of list) {
+    if (isShortLabel(p)) run.push(p.index);
+    else close();
+  }
+  close();
+  return nav;
 }
 
 function structureReason(a: Alignment, before: Provision[], after: Provision[]): string {
@@ -62,26 +149,136 @@ function removedSections(before: Provision[], changes: ClauseChange[]): RemovedS
   return sections.filter((s) => !sections.some((o) => o !== s && o.indexes.includes(s.indexes[0])));
 }
 
+// A change whose removed and added words (as bags) differ by at most this share is a re-flow of the same text (a table
+// extracted as a list, paragraphs cut differently): its clauses whose words all stand on the other side are structure.
+const REFLOW_MAX_DIFFERENCE = 0.15;
+// Column labels that a table row repeats before each cell ("Purpose: ... | Legal basis: ...").
+const CELL_LABEL = /(?:^|\| )[^|:]{1,40}: /g;
+
+function bagOf(texts: string[], ignored: Set<string>): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const t of texts) for (const w of cosmeticKey(t).split(' ')) if (w && !ignored.has(w)) bag.set(w, (bag.get(w) ?? 0) + 1);
+  return bag;
+}
+
+/** Words of table header rows ("Purpose | Data"): a table's column labels, which a re-flow drops or repeats. */
+function headerWords(clauses: ClauseChange[]): Set<string> {
+  const words = new Set<string>();
+  for (const c of clauses) {
+    for (const t of [c.before, c.after]) {
+      if (!t) continue;
+      if (t.includes(' | ') && !/: /.test(t)) for (const w of cosmeticKey(t).split(' ')) words.add(w);
+      for (const m of t.matchAll(CELL_LABEL)) for (const w of cosmeticKey(m[0]).split(' ')) if (w) words.add(w);
+    }
+  }
+  return words;
+}
+
+function removedSide(c: ClauseChange): string[] {
+  if (c.op === 'removed') return [c.before ?? ''];
+  return c.diff ? c.diff.filter((d) => d.op === 'delete').map((d) => d.text) : [];
+}
+
+function addedSide(c: ClauseChange): string[] {
+  if (c.op === 'added') return [c.after ?? ''];
+  return c.diff ? c.diff.filter((d) => d.op === 'insert').map((d) => d.text) : [];
+}
+
+function reflowed(clauses: ClauseChange[]): ClauseChange[] {
+  const substantive = clauses.filter((c) => c.kind === 'substantive');
+  if (substantive.length < 2) return clauses;
+  // Column labels only count when a table is involved (a row cell "Label: value" or a header row "A | B").
+  const ignored = substantive.some((c) => (c.before ?? '').includes(' | ') || (c.after ?? '').includes(' | ')) ? headerWords(substantive) : new Set<string>();
+  const gone = bagOf(substantive.flatMap(removedSide), ignored);
+  const come = bagOf(substantive.flatMap(addedSide), ignored);
+  let total = 0;
+  let difference = 0;
+  for (const [w, n] of gone) {
+    total += n;
+    difference += Math.abs(n - (come.get(w) ?? 0));
+  }
+  for (const [w, n] of come) {
+    total += n;
+    if (!gone.has(w)) difference += n;
+  }
+  if (total > 0 && difference / total > REFLOW_MAX_DIFFERENCE) return clauses;
+  const within = (texts: string[], other: Map<string, number>): boolean => [...bagOf(texts, ignored)].every(([w, n]) => (other.get(w) ?? 0) >= n);
+  return clauses.map((c) =>
+    c.kind === 'substantive' && within(removedSide(c), come) && within(addedSide(c), gone)
+      ? { ...c, kind: 'structure', clauseTypes: [], severity: 'low', direction: 'neutral', reasons: [`re-flowed: the same words stand elsewhere in the new layout (structure)`], scoredType: undefined, decisive: undefined }
+      : c,
+  );
+}
+
+// A sentence that sends the reader to another notice, policy or page.
+const POINTER = /\b(?:see|visit|refer to|read|consult|available (?:at|in|on)|described in|set out in|explained in|can be found|find (?:out )?more|learn more)\b[^.]{0,100}\b(?:notice|polic(?:y|ies)|page|statement|supplement|addendum|disclosure|help cent(?:er|re)|hub)\b/i;
+const MOVED_NOTICE_MAX: Severity = 'medium';
+
+/**
+ * A section removed while the new version adds a pointer to a separate notice on the same subject (a word of the
+ * section's heading) moved to that notice: the rubric's "a disclosure moved to a separate linked notice" (medium).
+ */
+function movedToNotice(sections: RemovedSection[], clauses: ClauseChange[]): void {
+  const pointers = clauses.filter((c) => c.kind === 'substantive' && c.after && POINTER.test(c.after)).map((c) => contentWords(c.after ?? ''));
+  if (!pointers.length) return;
+  for (const s of sections) {
+    const subject = [...contentWords(s.heading)].filter((w) => w.length >= 5);
+    if (!subject.length || !pointers.some((p) => subject.some((w) => p.has(w)))) continue;
+    for (const c of clauses) {
+      if (c.op !== 'removed' || c.kind !== 'substantive' || !s.indexes.includes(c.beforeIndexes[0]) || severityRank(c.severity) <= severityRank(MOVED_NOTICE_MAX)) continue;
+      c.severity = MOVED_NOTICE_MAX;
+      c.reasons = [`moved the section “${s.heading}” to a separate notice the new version points to (${MOVED_NOTICE_MAX})`];
+    }
+  }
+}
+
+/** Per clause type that scored a substantive change, the most severe first: what the user can do, the rules engaged. */
+function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
+  const byType = new Map<string, ChangeGuidance>();
+  for (const c of clauses) {
+    if (c.kind !== 'substantive' || !c.scoredType) continue;
+    const info = clauseTypeById.get(c.scoredType);
+    const seen = byType.get(c.scoredType);
+    if (!info || (seen && severityRank(seen.severity) >= severityRank(c.severity))) continue;
+    byType.set(c.scoredType, { type: info.id, label: info.label, severity: c.severity, direction: c.direction, actions: info.actions, regulations: info.regulations });
+  }
+  return [...byType.values()].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+}
+
 /** Compares two versions' Markdown: change kind, severity, reasons, a summary and one record per changed clause. */
 export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): ChangeAnalysis {
+  clearClassifyCache();
   const before = splitProvisions(beforeMarkdown);
   const after = splitProvisions(afterMarkdown);
-  const headings = headingKeys(before, after);
-  const clauses = alignProvisions(before, after)
-    .filter((a) => a.op !== 'identical')
-    .map((a) => clauseChange(a, before, after, headings));
+  const ctx: Context = {
+    headings: headingKeys(before, after),
+    beforeKey: lazy(() => searchKey(before.map((p) => p.text).join(' '))),
+    afterKey: lazy(() => searchKey(after.map((p) => p.text).join(' '))),
+    navBefore: navigationLike(before),
+    navAfter: navigationLike(after),
+    addedWords: () => [],
+    removedWords: () => [],
+  };
+  const changed = alignProvisions(before, after).filter((a) => a.op !== 'identical' || headingChanged(a, before, after));
+  ctx.addedWords = lazy(() => changed.filter((a) => a.op === 'added').map((a) => contentWords(joined(after, a.after) ?? '')));
+  ctx.removedWords = lazy(() => changed.filter((a) => a.op === 'removed').map((a) => contentWords(joined(before, a.before) ?? '')));
+  const clauses = reflowed(changed.map((a) => clauseChange(a, before, after, ctx)));
 
   let kind: ChangeKind = beforeMarkdown === afterMarkdown ? 'none' : 'cosmetic';
   for (const c of clauses) kind = maxKind(kind, c.kind);
+
+  const sections = removedSections(before, clauses);
+  movedToNotice(sections, clauses);
   let severity: Severity = kind === 'none' || kind === 'cosmetic' ? 'none' : 'low';
   for (const c of clauses) if (c.kind === 'substantive') severity = maxSeverity(severity, c.severity);
 
-  const sections = removedSections(before, clauses);
   const inSection = new Set(sections.flatMap((s) => s.indexes));
   const sectionReasons = sections.map((s) => {
     const members = clauses.filter((c) => c.op === 'removed' && c.kind === 'substantive' && s.indexes.includes(c.beforeIndexes[0]));
     const top = members.sort((x, y) => severityRank(y.severity) - severityRank(x.severity))[0];
     const topic = top?.clauseTypes[0] ? clauseTypeById.get(top.clauseTypes[0])?.topic : undefined;
+    const moved = top?.reasons.find((r) => r.startsWith('moved the section'));
+    if (moved) return { rank: severityRank(top.severity), text: moved };
     return { rank: top ? severityRank(top.severity) : 1, text: `removed the section “${s.heading}”${topic ? ` describing ${topic}` : ''} (${top?.severity ?? 'low'})` };
   });
   const clauseReasons = clauses
@@ -90,7 +287,7 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
     .flatMap((c) => c.reasons.map((text) => ({ rank: severityRank(c.severity), text })));
   const reasons = [...new Set([...sectionReasons, ...clauseReasons].sort((x, y) => y.rank - x.rank).map((r) => r.text))].slice(0, MAX_REASONS);
 
-  const analysis: ChangeAnalysis = { kind, severity, summary: '', reasons, clauses };
+  const analysis: ChangeAnalysis = { kind, severity, summary: '', reasons, clauses, guidance: guidanceOf(clauses) };
   analysis.summary = writeSummary(analysis, sections);
   return analysis;
 }

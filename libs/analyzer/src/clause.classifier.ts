@@ -1,6 +1,7 @@
-import { MIN_TYPE_CONFIDENCE, TYPE_SPECIFICITY, TYPE_STANCE_LEAN } from './analyzer.constants';
+import { HEAVY_TYPE_ACTS, MIN_TYPE_CONFIDENCE, TYPE_SPECIFICITY, TYPE_STANCE_LEAN } from './analyzer.constants';
 import { Classification, ClauseTypeMatch, EvidenceSpan, Stance } from './analyzer.types';
 import { ClauseRule } from './clause-rule.types';
+import { intlRules } from './intl-rules.constants';
 import { privacyRules } from './privacy-rules.constants';
 import { termsRules } from './terms-rules.constants';
 import { normalizeTypography } from './text.normalizer';
@@ -19,7 +20,7 @@ interface CompiledRule extends ClauseRule {
 const SPELLED_NEGATION = /(?:\\b|\W)(?:not|no|never)\b|n't/;
 
 // Rule sources are written in lower case (checked in clause.classifier.spec.ts), so the lower-cased text matches them.
-export const compiledRules: CompiledRule[] = [...privacyRules, ...termsRules].map((r) => ({
+export const compiledRules: CompiledRule[] = [...privacyRules, ...termsRules, ...intlRules].map((r) => ({
   ...r,
   lower: new RegExp(r.pattern.source, 'g'),
   folded: new RegExp(r.pattern.source, 'gi'),
@@ -158,7 +159,26 @@ export function ruleHits(text: string): RuleHit[] {
 }
 
 /** Clause types (best first) with confidence and evidence, and the stance of the text for the user. */
-export function classify(input: string): Classification {
+// classify is pure: one change analysis asks about the same heading (and often the same clause) many times. The cache
+// lives for one analysis (analyzeChange clears it first), so repeated analyses of one pair are not sped up by it.
+const CACHE_MAX = 512;
+const cache = new Map<string, Classification>();
+
+export function clearClassifyCache(): void {
+  cache.clear();
+}
+
+export function classify(input: string, objectContext?: string): Classification {
+  const key = objectContext === undefined ? input : `${input}\u0000${objectContext}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const result = classifyUncached(input, objectContext);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(key, result);
+  return result;
+}
+
+function classifyUncached(input: string, objectContext?: string): Classification {
   const text = normalizeTypography(input);
   const hits = ruleHits(text);
   const scores = new Map<string, number>();
@@ -192,7 +212,7 @@ export function classify(input: string): Classification {
   const clauseTypes: ClauseTypeMatch[] = [...scores.entries()]
     .map(([id, raw]) => [id, raw * (TYPE_SPECIFICITY[id] ?? 1)] as const)
     .map(([id, score]) => ({ id, confidence: round(1 - Math.exp(-score / CONFIDENCE_SCALE)), evidence: (evidence.get(id) ?? []).sort((a, b) => a.start - b.start) }))
-    .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE)
+    .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE && hasAct(m, objectContext ? `${text} ${objectContext}` : text))
     .sort((a, b) => b.confidence - a.confidence || firstMentionFirst(a, b) || a.id.localeCompare(b.id));
   // Some clause types lean one way whatever their wording (a liability clause limits the platform's duties);
   // the lean only tips a clause whose own cues are weak.
@@ -208,6 +228,13 @@ export function classify(input: string): Classification {
     stanceScore: round(stanceScore),
     stanceEvidence,
   };
+}
+
+/** A heavy type needs its act with its object (training + models + content), not a word ("AI", "GDPR", "sell"). */
+function hasAct(m: ClauseTypeMatch, text: string): boolean {
+  const act = HEAVY_TYPE_ACTS[m.id];
+  if (!act) return true;
+  return m.evidence.some((e) => e.rule !== undefined && act.rules.includes(e.rule)) && (!act.object || act.object.test(text));
 }
 
 // Between equally supported types, the one the clause names first is usually its subject ("cookies ... used to

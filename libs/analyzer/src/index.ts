@@ -8,3 +8,4 @@ export { cosmeticFingerprint, cosmeticDocumentKey } from './text.normalizer';
 export { wordDiff } from './word.differ';
 export { analyzeChange } from './change.analyzer';
 export type { ChangeTexts, ClauseAssessment } from './severity.scorer';
+export { SEVERITY_ORDER, severityAtLeast, ANALYZER_VERSION } from './analyzer.constants';

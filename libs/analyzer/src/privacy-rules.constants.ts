@@ -25,8 +25,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
 
   // sensitive-data
-  rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|facial (?:recognition|geometry)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
-  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|locational|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time|approximate) location)\b/, 3.5, -1),
+  rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
+  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time|approximate) location)\b/, 3.5, -1),
   rule('sensitive-data', 'special-categories', /\b(?:health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
 
   // data-use
@@ -43,8 +43,12 @@ export const privacyRules: ClauseRule[] = [
   rule('data-use', 'many-purposes', /\b(?:any|other) (?:lawful |legitimate |business )?purposes?\b/, 1, -1),
 
   // ai-training
-  rule('ai-training', 'train-models', /\b(?:train\w*|fine-?tun\w*|improv\w+|develop\w*)\b[^.;]{0,80}\b(?:models?|algorithms?|artificial intelligence|machine learning|\bai\b|neural networks?)\b/, 3.5, -1.5),
-  rule('ai-training', 'ai', /\b(?:artificial intelligence|machine[- ]learning|large language models?|generative ai|\bai\b|\bllms?\b)/, 2),
+  rule('ai-training', 'train-models', /\b(?:train\w*|fine-?tun\w*)\b[^.;]{0,80}\b(?:models?|algorithms?|artificial intelligence|machine learning|\bai\b|llms?|neural networks?)\b|\b(?:models?|artificial intelligence|machine learning|\bai\b|llms?)\b[^.;]{0,40}\b(?:trained|fine-?tuned)\b/, 3.5, -1.5),
+  // Data or content put to building models: "use your data to develop or improve our AI models".
+  rule('ai-training', 'data-for-models', /\b(?:us(?:e|es|ed|ing)|process\w*|rel(?:y|ies) on)\b[^.;]{0,60}\b(?:data|content|information|inputs?|prompts?|conversations?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,30}\b(?:develop\w*|improv\w+|build\w*|deploy\w*|train\w*|test\w*)\b[^.;]{0,60}\b(?:models?|machine learning|artificial intelligence|\bai\b|llms?)\b/, 3.5, -1.5),
+  // Improving or developing "machine learning and AI" as a purpose: the object (data, content) is checked on the clause.
+  rule('ai-training', 'develop-models', /\b(?:develop\w*|improv\w+|build\w*)\b[^.;]{0,60}\b(?:machine learning|artificial intelligence|generative ai|\bai(?:[- ]powered)? (?:models?|features|systems?|technolog\w+|tools|services|products)|llms?|language models?)\b/, 2.5, -1),
+  rule('ai-training', 'ai', /\b(?:artificial intelligence|machine[- ]learning|large language models?|generative ai|\bai\b|\bllms?\b)/, 1),
 
   // advertising
   // An advertising identifier is a device identifier for tracking (see 'trackers'), not an advertisement.
@@ -69,13 +73,15 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get|combine)\\w*\\b[^.;]{0,60}\\b(?:from|with)\\b[^.;]{0,20}\\b(?:${THIRD}|other sources|(?:third[- ]party|external|publicly available|public) sources)`), 3.5, -1),
 
   // data-sale
-  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
+  // Selling the company (its assets, shares or business) is not selling personal data.
+  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
   // The passive voice puts the data first: "your information will never be sold or rented".
   rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
-  rule('data-sale', 'sale-of-data', /\bsale of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
+  rule('data-sale', 'sale-of-data', /\bsale(?<!\bopt[- ]?out of (?:the )?sale) of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
   rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
 
-  rule('data-sale', 'asset-transfer', new RegExp(`\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 5, -1),
+  // Data passing to a buyer with the company's assets is a business transfer, not a sale of personal data.
+  rule('business-transfer', 'asset-transfer', new RegExp(`\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 5, -1),
 
   // business-transfer
   rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1, { once: true }),
@@ -108,7 +114,7 @@ export const privacyRules: ClauseRule[] = [
   rule('retention', 'logs', /\b(?:server )?logs?\b(?! ?(?:in|on|out|into)\b)|\blog files?\b/, 1.5, -0.5),
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
   rule('retention', 'after-deletion', /\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
-  rule('retention', 'deleted-after', /\b(?:delet|destroy|dispos|eras|purg|anonymi[sz]|scrambl|overwrit)\w*\b[^.;]{0,60}\b(?:after|within|once|at the end of|if (?:it is |they are )?no longer)\b/, 3, 1),
+  rule('retention', 'deleted-after', /\b(?:delet|destroy|dispos|eras|purg|anonymi[sz]|overwrit)\w*\b[^.;]{0,60}\b(?:after|within|once|at the end of|if (?:it is |they are )?no longer)\b/, 3, 1),
   rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required)|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
   rule('retention', 'kept-copies', /\b(?:copies|copy|backups?|archives?|residual)\b[^.;]{0,60}\b(?:removed|deleted|closed|terminated|cancell?ed)\b|\beven (?:if|after|though|when)\b[^.;]{0,40}\b(?:delet|remov|clos|terminat|eras)\w*/, 2, -1.5),
   // A short, stated upper bound on keeping data is a commitment the user can check.

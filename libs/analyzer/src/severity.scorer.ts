@@ -2,6 +2,9 @@ import { MIN_TYPE_CONFIDENCE, SEVERITY_ORDER, SEVERITY_TYPE_SHARE } from './anal
 import { Classification, ClauseTypeMatch, Direction, Severity } from './analyzer.types';
 import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
+import { detectLanguage } from './language.detector';
+import { periodChange } from './period.detector';
+import { searchKey } from './text.normalizer';
 
 export function severityRank(s: Severity): number {
   return SEVERITY_ORDER.indexOf(s);
@@ -13,15 +16,23 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 
 const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
-// Phrases that make an unfavourable change graver: no way out, no end, more recipients.
-const AGGRAVATING = /\b(?:cannot|can't|may not|unable to|no (?:right|option|ability) to)\s+opt[- ]?out\b|\bno opt[- ]?out\b|\bwithout (?:an? )?(?:opt[- ]?out|your consent)\b|\b(?:even )?after (?:you )?(?:delete|close|terminate)\w*\b|\bincluding (?:models? )?(?:made available to |for )?third[- ]?part(?:y|ies)\b|\birrevocabl[ey]\b/i;
 const SMALL_CHANGE_WORDS = 3;
+const DECISIVE_STANCE = 1.5;
+// Languages the rules read (the heavy types at least; see intl-rules.constants.ts).
+const READ_LANGUAGES = new Set(['en', 'fr', 'de', 'es']);
+// The user keeps a way out of the practice: AI training with an opt-out or objection right is high, not critical.
+const OPT_OUT = /\bopt[- ]?(?:out|in)\b|\bobject(?:ion)?\b|\bwithdraw\b|\bturn (?:it |this )?off\b|\bsettings?\b|\bs'opposer\b|\bwiderspruch\b|\boponerse\b/i;
+const NO_OPT_OUT = /\b(?:cannot|can't|can not|may not|unable to|no (?:right|option|ability|way) to)\s+opt[- ]?out\b|\bno opt[- ]?out\b/i;
 
 export interface ClauseAssessment {
   clauseTypes: ClauseTypeMatch[];
   severity: Severity;
   direction: Direction;
   reasons: string[];
+  /** The clause type whose change set the severity (null when none did). */
+  scoredType: string | null;
+  /** The scoring type's first piece of evidence in the clause. */
+  decisive?: string;
 }
 
 export interface ChangeTexts {
@@ -31,6 +42,13 @@ export interface ChangeTexts {
   inserted: string;
   deleted: string;
   heading: string | null;
+  /**
+   * The other version as a whole (searchKey): for an added clause the old version, for a removed one the new version.
+   * A practice the other version already describes is not introduced (or removed) by this clause.
+   */
+  otherVersion?: string;
+  /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
+  resembles?: () => boolean;
 }
 
 function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
@@ -84,8 +102,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const top = touched[0] ? clauseTypeById.get(touched[0].id) : undefined;
     direction = top?.disclosure ? 'worse' : cBefore.stance === 'unfavorable' ? 'better' : cBefore.stance === 'favorable' ? 'worse' : 'neutral';
   } else {
-    const cIns = t.inserted ? classify(t.inserted) : null;
-    const cDel = t.deleted ? classify(t.deleted) : null;
+    // The changed words are read with their clause around them for a heavy type's object ("use it to train models").
+    const cIns = t.inserted ? classify(t.inserted, t.after ?? undefined) : null;
+    const cDel = t.deleted ? classify(t.deleted, t.before ?? undefined) : null;
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
     // The changed words speak first; the whole clauses' stance decides when the changed words carry none.
@@ -102,29 +121,110 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const assessed = leading(touched);
   let severity: Severity = 'low';
   const reasons: string[] = [];
+  let scored: string | null = null;
+  let scoredLevel = 0;
   for (const m of assessed) {
     const info = clauseTypeById.get(m.id);
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
-    const typeDirection = directionOfType(t.op, direction, own, info.disclosure);
-    let level = typeDirection === 'worse' ? info.weight : info.weight - 1;
-    if (typeDirection === 'worse' && AGGRAVATING.test(changedText)) level += 1;
-    if (small) level -= 1;
-    level = Math.max(1, Math.min(4, level));
+    let typeDirection = directionOfType(t.op, direction, own, info.disclosure);
+    // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
+    // opt-out makes the clause as a whole read favourably.
+    if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
+    let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion);
+    if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
+    const level = typeLevel(t, info.id, info.weight, info.disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
+    if (level > scoredLevel) {
+      scored = info.id;
+      scoredLevel = level;
+    }
     severity = maxSeverity(severity, s);
-    reasons.push(reasonFor(t.op, typeDirection, info.topic, info.disclosure, s) + quoteEvidence(m));
+    reasons.push(reasonFor(t.op, typeDirection, info.topic, info.disclosure && !elsewhere, s, elsewhere) + quoteEvidence(m));
+  }
+  // A number of days, months or years that moved: the rubric's retention and notice periods (medium when worse).
+  const period = t.op !== 'added' && t.op !== 'removed' && t.before && t.after ? periodChange(t.before, t.after, t.heading) : null;
+  if (period) {
+    const s: Severity = period.direction === 'better' ? 'low' : 'medium';
+    severity = maxSeverity(severity, s);
+    const what = period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : 'a period';
+    const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
+    reasons.unshift(`changed ${what} from “${period.from}” to “${period.to}”${how} (${s})`);
+    if (period.type && severityRank(s) >= scoredLevel) {
+      touched = merge([{ id: period.type, confidence: 0.9, evidence: [] }], touched);
+      scored = period.type;
+    }
+  }
+  // Text the rules cannot read is judged by the size of the change, with the reason said: never a confident low.
+  const language = detectLanguage(t.after ?? t.before ?? '');
+  const readable = READ_LANGUAGES.has(language.code) || language.code === 'und';
+  if (!readable || (language.code !== 'en' && language.code !== 'und' && reasons.length === 0)) {
+    const words = (t.op === 'added' || t.op === 'removed' ? changedText : `${t.inserted} ${t.deleted}`).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
+    if (!readable) {
+      severity = s;
+      reasons.length = 0;
+      touched = [];
+      scored = null;
+    } else severity = maxSeverity(severity, s);
+    reasons.push(`${verb(t.op)} a clause not analysed in ${language.name}: severity from the size of the change, ${words} word${words === 1 ? '' : 's'} (${s})`);
   }
   if (reasons.length === 0) reasons.push(`${verb(t.op)} a clause of no known type (low)`);
-  const clauseTypes = merge(touched, context);
-  return { clauseTypes, severity, direction, reasons };
+  const clauseTypes = merge(touched, readable ? context : []);
+  // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
+  if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
+  const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
+  return { clauseTypes, severity, direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+}
+
+/**
+ * Severity level (1 low … 4 critical) of one type's change: the topic's weight is the ceiling; the change itself
+ * (direction, whether the practice is new or already described elsewhere, how much changed) decides how close it comes.
+ */
+function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boolean, direction: Direction, elsewhere: boolean, small: boolean, changed: string): number {
+  let level: number;
+  if (direction === 'worse') {
+    level = weight;
+    // A notice removed while the practice is still described elsewhere, or a practice added that was already there.
+    if (elsewhere) level = weight - 2;
+    // A disclosure removed is high at most (the rubric's "disclosure sections removed"); a right removed (a favourable
+    // clause, own stance above zero) keeps its topic's level: "deletion or access rights removed" is critical.
+    else if (t.op === 'removed' && disclosure) level = Math.min(weight, 3);
+    // AI training the user can opt out of, or object to, is high, not critical.
+    if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
+  } else if (direction === 'better') {
+    // An improvement is at most the level of its topic: the end of a burden one below it, a new right or a narrower
+    // practice two below.
+    level = t.op === 'removed' && !elsewhere ? weight - 1 : weight - 2;
+  } else {
+    // A change that neither widens nor narrows the practice is a clarification: two levels below the topic's ceiling
+    // (medium in the critical topics, low elsewhere); a number that moved is judged on its own (see periodChange).
+    level = weight - 2;
+  }
+  if (small) level -= 1;
+  return Math.max(1, Math.min(weight, level));
+}
+
+/** Whether the other version already holds this type's decisive evidence word for word (the practice is not new or gone). */
+function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined): boolean {
+  if (!otherVersion) return false;
+  const spans = m.evidence.filter((e) => e.text.length >= 8);
+  return spans.length > 0 && spans.some((e) => {
+    const key = searchKey(e.text);
+    return key.includes(' ') && otherVersion.includes(key);
+  });
 }
 
 // Added text is read as it stands; removed text in reverse (a right removed is worse, a burden removed better,
 // a notice removed always worse); a rewording follows the changed words unless the type's own evidence disagrees.
 function directionOfType(op: ChangeTexts['op'], clause: Direction, own: number, disclosure: boolean): Direction {
-  if (op === 'added') return own > 0 ? 'better' : own < 0 ? 'worse' : clause;
+  // A weak cue of the type's own ("shared" in passing) says less than the clause as a whole: it decides alone only
+  // when decisive (|own| ≥ 1), and otherwise only where the clause leans the same way.
+  if (op === 'added') {
+    if (Math.abs(own) >= DECISIVE_STANCE) return own > 0 ? 'better' : 'worse';
+    return (own < 0 && clause === 'better') || (own > 0 && clause === 'worse') ? 'neutral' : clause;
+  }
   if (op === 'removed') return own > 0 || disclosure ? 'worse' : own < 0 ? 'better' : clause;
   return (clause === 'worse' && own > 0) || (clause === 'better' && own < 0) ? 'neutral' : clause;
 }
@@ -133,7 +233,9 @@ function verb(op: ChangeTexts['op']): string {
   return op === 'added' ? 'added' : op === 'removed' ? 'removed' : op === 'moved' ? 'moved and changed' : op === 'split' || op === 'merged' ? `${op} and changed` : 'changed';
 }
 
-function reasonFor(op: ChangeTexts['op'], direction: Direction, topic: string, disclosure: boolean, s: Severity): string {
+function reasonFor(op: ChangeTexts['op'], direction: Direction, topic: string, disclosure: boolean, s: Severity, elsewhere: boolean): string {
+  if (elsewhere && op === 'removed') return `reworded or moved a passage on ${topic}: the new version still says it elsewhere (${s})`;
+  if (elsewhere && op === 'added') return `repeated or restated ${topic}, which the old version already said (${s})`;
   if (op === 'removed' && direction === 'worse' && disclosure) return `removed the text describing ${topic}: a disclosure removed (${s})`;
   if (op === 'removed' && direction === 'worse') return `removed a provision on ${topic} that protected you (${s})`;
   if (op === 'removed' && direction === 'better') return `removed a provision on ${topic} that was unfavourable to you: an improvement (${s})`;

@@ -1,4 +1,4 @@
-import { QUOTE_MAX_CHARS } from './analyzer.constants';
+import { QUOTE_MAX_CHARS, QUOTE_SENTENCE_MAX_CHARS } from './analyzer.constants';
 import { ChangeAnalysis, ClauseChange } from './analyzer.types';
 import { clauseTypeById } from './clause-types.constants';
 import { severityRank } from './severity.scorer';
@@ -16,9 +16,55 @@ function quote(text: string): string {
   return `“${clean.length > QUOTE_MAX_CHARS ? `${clean.slice(0, QUOTE_MAX_CHARS).replace(/\s+\S*$/, '')} …` : clean}”`;
 }
 
+// A sentence ends at . ! or ? followed by a space and a capital, a digit or an opening quote or bracket.
+const SENTENCE_BREAK = /[.!?](?=\s+["“'(\p{Lu}\d])/gu;
+const CLAUSE_BREAK = /[;:,](?=\s)/g;
+
+/**
+ * The sentence of a clause that holds its decisive words, quoted whole; a sentence too long to quote is cut at a
+ * clause boundary (; : ,) after those words, never mid-clause. A short clause is quoted whole.
+ */
+export function sentenceQuote(text: string, anchor?: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= QUOTE_MAX_CHARS) return `“${clean}”`;
+  const at = anchor ? Math.max(0, clean.toLowerCase().indexOf(anchor.replace(/\s+/g, ' ').trim().toLowerCase())) : 0;
+  let start = 0;
+  let end = clean.length;
+  for (const m of clean.matchAll(SENTENCE_BREAK)) {
+    const stop = (m.index ?? 0) + 1;
+    if (stop <= at) start = stop;
+    else {
+      end = stop;
+      break;
+    }
+  }
+  let sentence = clean.slice(start, end).trim();
+  let cut = false;
+  if (sentence.length > QUOTE_SENTENCE_MAX_CHARS) {
+    const need = Math.max(0, at - start) + (anchor?.length ?? 0);
+    let best = -1;
+    for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+      const stop = (m.index ?? 0) + 1;
+      if (stop >= need && stop <= QUOTE_SENTENCE_MAX_CHARS) best = stop;
+      if (stop > QUOTE_SENTENCE_MAX_CHARS) {
+        if (best < 0) best = stop;
+        break;
+      }
+    }
+    if (best > 0 && best < sentence.length) {
+      sentence = sentence.slice(0, best).trim();
+      cut = true;
+    }
+  }
+  return `“${start > 0 ? '… ' : ''}${sentence}${cut || end < clean.length ? ' …' : ''}”`;
+}
+
 function label(c: ClauseChange): string {
   const info = c.clauseTypes[0] ? clauseTypeById.get(c.clauseTypes[0]) : undefined;
-  return info ? ` [${info.label}, ${c.severity}${c.direction === 'better' ? ', improvement' : ''}]` : '';
+  if (info) return ` [${info.label}, ${c.severity}${c.direction === 'better' ? ', improvement' : ''}]`;
+  // Text the rules could not read says so next to its severity, which came from the size of the change.
+  const language = c.reasons.map((r) => /not analysed in ([^:]+):/.exec(r)?.[1]).find(Boolean);
+  return language ? ` [not analysed in ${language}, ${c.severity}]` : '';
 }
 
 function where(c: ClauseChange): string {
@@ -26,12 +72,36 @@ function where(c: ClauseChange): string {
   return heading ? ` in “${heading}”` : '';
 }
 
+const SHORT_CHANGE_CHARS = 60;
+
+/** The first changed passage worth anchoring a quote on (two words or more, else the first). */
+function firstChange(c: ClauseChange, op: 'insert' | 'delete'): string | undefined {
+  const parts = (c.diff ?? []).filter((s) => s.op === op).map((s) => s.text.trim()).filter(Boolean);
+  return parts.find((p) => p.includes(' ')) ?? parts[0];
+}
+
 function sentence(c: ClauseChange): string {
-  if (c.op === 'added') return `Added${where(c)}: ${quote(c.after ?? '')}${label(c)}.`;
-  if (c.op === 'removed') return `Removed${where(c)}: ${quote(c.before ?? '')}${label(c)}.`;
+  if (c.op === 'added') return `Added${where(c)}: ${sentenceQuote(c.after ?? '', c.decisive)}${label(c)}.`;
+  if (c.op === 'removed') return `Removed${where(c)}: ${sentenceQuote(c.before ?? '', c.decisive)}${label(c)}.`;
   const ins = c.diff ? changedText(c.diff, 'insert') : '';
   const del = c.diff ? changedText(c.diff, 'delete') : '';
-  const parts = [del && ins ? `replaced ${quote(del)} with ${quote(ins)}` : ins ? `added ${quote(ins)}` : del ? `removed ${quote(del)}` : ''].filter(Boolean);
+  const decisiveIn = (text: string | null): boolean => !!c.decisive && !!text && text.toLowerCase().includes(c.decisive.toLowerCase());
+  // Short edits read best as "replaced X with Y"; longer ones quote the new sentence that holds them, whole.
+  const short = ins.length <= SHORT_CHANGE_CHARS && del.length <= SHORT_CHANGE_CHARS;
+  const anchorNew = decisiveIn(c.after) ? c.decisive : firstChange(c, 'insert');
+  const parts = [
+    short
+      ? del && ins
+        ? `replaced ${quote(del)} with ${quote(ins)}`
+        : ins
+          ? `added ${quote(ins)}`
+          : del
+            ? `removed ${quote(del)}`
+            : ''
+      : ins
+        ? `it now reads ${sentenceQuote(c.after ?? '', anchorNew)}${del && !ins.includes(del) ? ` (was ${sentenceQuote(c.before ?? '', decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete'))})` : ''}`
+        : `removed ${sentenceQuote(c.before ?? '', decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete'))}`,
+  ].filter(Boolean);
   const moved = c.op === 'moved' ? 'Moved and ' : c.op === 'split' ? 'Split and ' : c.op === 'merged' ? 'Merged and ' : '';
   return `${moved}${moved ? 'c' : 'C'}hanged a clause${where(c)}: ${parts.join('')}${label(c)}.`;
 }
@@ -61,17 +131,17 @@ export function writeSummary(analysis: ChangeAnalysis, sections: RemovedSection[
   }
   const substantive = clauses.filter((c) => c.kind === 'substantive');
   const inSection = new Set(sections.flatMap((s) => s.indexes));
-  const lines: string[] = [];
+  const ranked: Array<{ rank: number; text: string }> = [];
   for (const s of sections) {
     const members = substantive.filter((c) => c.op === 'removed' && s.indexes.includes(c.beforeIndexes[0]));
     if (!members.length) continue;
-    const first = members[0];
-    lines.push(`Removed the section “${s.heading}” (${members.length} provision${members.length === 1 ? '' : 's'}), which began ${quote(first.before ?? '')}${label(members.sort((x, y) => severityRank(y.severity) - severityRank(x.severity))[0])}.`);
+    const top = [...members].sort((x, y) => severityRank(y.severity) - severityRank(x.severity))[0];
+    const moved = top.reasons.some((r) => r.startsWith('moved the section'));
+    ranked.push({ rank: severityRank(top.severity), text: `${moved ? 'Moved to a separate notice' : 'Removed'} the section “${s.heading}” (${members.length} provision${members.length === 1 ? '' : 's'}), including ${sentenceQuote(top.before ?? '', top.decisive)}${label(top)}.` });
   }
-  const rest = substantive
-    .filter((c) => !(c.op === 'removed' && inSection.has(c.beforeIndexes[0])))
-    .sort((x, y) => severityRank(y.severity) - severityRank(x.severity));
-  for (const c of rest) lines.push(sentence(c));
+  for (const c of substantive.filter((c) => !(c.op === 'removed' && inSection.has(c.beforeIndexes[0])))) ranked.push({ rank: severityRank(c.severity), text: sentence(c) });
+  // Most severe first; equal ones keep document order.
+  const lines = ranked.map((r, i) => ({ ...r, i })).sort((x, y) => y.rank - x.rank || x.i - y.i).map((r) => r.text);
   const shown = lines.slice(0, MAX_SENTENCES);
   const more = lines.length - shown.length;
   return [

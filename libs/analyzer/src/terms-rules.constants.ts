@@ -12,7 +12,7 @@ export const termsRules: ClauseRule[] = [
   rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
 
   // account-termination
-  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*)\b[^.;]{0,60}\b(?:accounts?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
+  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b[^.;]{0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated)\b/, 2.5, -0.5),
   rule('account-termination', 'stop-service', /\b(?:discontinu\w+|(?:stop|cease)(?: \([^)]{0,40}\))? (?:to )?(?:provid|offer|operat)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b|\b(?:suspend|stop|cease)\b[^.;]{0,15}\b(?:the|a|any|all|our) (?:services?|features?|functionalit\w+)\b/, 3, -1, { userActorStance: 1 }),
   rule('account-termination', 'you-leave', /\byou (?!(?:can|may) not\b)(?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
@@ -53,7 +53,7 @@ export const termsRules: ClauseRule[] = [
   rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
   rule('acceptable-use', 'bad-content', /\b(?:illegal|unlawful|harass\w*|threaten\w*|defamat\w+|libel\w*|slander\w*|obscen\w+|pornograph\w*|sexually explicit|hateful|hate speech|abusive|violen\w+|extremis\w+|terroris\w+|racist|offensive|infringing)\b/, 2),
   // Using the service to break the law (as opposed to which country's law governs the contract).
-  rule('acceptable-use', 'break-law', /\b(?:violat\w*|break\w*|contraven\w+)\b[^.;]{0,15}\b(?:any|all|the)? ?(?:applicable |local |national |international )*(?:laws?|regulations?|legislation)\b|\b(?:unlawful|illegal|lawful) (?:purposes?|activit\w+|manner)\b|\bshall be lawful\b/, 2.5, -0.3),
+  rule('acceptable-use', 'break-law', /\b(?:violat\w*|break\w*|contraven\w+)\b[^.;]{0,15}\b(?:any|all|the)? ?(?:applicable |local |national |international )*(?:laws?|regulations?|legislation)\b|\b(?:unlawful|illegal|lawful) (?:purposes?|activit\w+|manner)\b/, 2.5, -0.3),
   rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
   rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
   rule('acceptable-use', 'abuse', /\bhack\w*\b|\bcrack\w*\b|\bprob(?:e|ing)\b|\bvulnerabilit\w+\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
@@ -70,7 +70,7 @@ export const termsRules: ClauseRule[] = [
   rule('governing-law', 'governed-by', /\bgovern(?:ed|ing)\b[^.;]{0,40}\blaws?\b|\bgoverning law\b|\bapplicable law\b[^.;]{0,30}\bis\b/, 3.5),
   rule('governing-law', 'courts', /\bjurisdictions?\b|\bvenue\b|\bcourts? (?:of|in|located|sitting)\b|\b(?:federal|state) courts?\b|\bsubmit to\b|\bconflicts? of laws?\b|\blaws of (?:the )?(?:state|country|province|republic|kingdom|federal)/, 3),
   rule('governing-law', 'law-of', /\b(?:subject to|under|in accordance with|construed (?:in accordance with|under)|pursuant to) (?:the )?(?:laws?|legislation) of\b|\b(?:english|british|swiss|german|french|dutch|irish|californian?|delaware|finnish|swedish|austrian|norwegian|danish|belgian|canadian|australian|japanese|indian|(?:new york|texas|washington) state) law\b/, 3),
-  rule('governing-law', 'seat', /\b(?:based|headquartered|headquarters|incorporated|registered|established|domiciled|operat\w+ (?:and manag\w+ )?(?:this \w+ )?from)\b[^.;]{0,30}\b(?:in|from)\b/, 1.5),
+  rule('governing-law', 'seat', /\b(?:based|headquartered|headquarters|incorporated|registered|established|domiciled)\b[^.;]{0,30}\b(?:in|from)\b/, 1.5),
   rule('governing-law', 'comply-laws', /\bcomply with (?:all )?(?:applicable |the )?(?:local,? |state,? |national,? |federal,? |international,? )*(?:laws|law|regulations)\b|\blaws of\b/, 1.2),
 
   // liability
@@ -114,7 +114,7 @@ export const termsRules: ClauseRule[] = [
   // third-party-services
   rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b|\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 2.5, -0.3),
   rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b/, 3.5, -0.3),
-  rule('third-party-services', 'more-info', /\brefer to\b|\bfor (?:more|further|additional) (?:information|details)\b|\b(?:find out|learn|read) more\b|\bplease (?:see|visit|check|study|read|review)\b|\bhttps?:\/\/|\bwww\./, 1.5),
+  rule('third-party-services', 'more-info', /\brefer to\b|\bfor (?:more|further|additional) (?:information|details)\b|\b(?:find out|learn|read) more\b|\bplease (?:see|visit|check|read|review)\b|\bhttps?:\/\/|\bwww\./, 1.5),
 
   // other
   rule('other', 'boilerplate', /\bseverab\w+\b|\bentire agreement\b|\bforce majeure\b|\bheadings\b|\bno waiver\b|\bassign(?:ment)? of (?:this|these)\b|\bsurviv\w+\b|\bdefinitions?\b|\binterpretation\b/, 2),
@@ -129,7 +129,6 @@ export const termsRules: ClauseRule[] = [
   // The same powers in the other languages policies are often quoted in: "sans préavis", "ohne Vorankündigung", "sin
   // previo aviso" (without notice); "se réserve le droit", "behalten uns vor", "se reserva el derecho" (reserves the right).
   rule(null, 'reserve-right', /\breserves? the right\b|\bse r[ée]serven?t? (?:le|el) (?:droit|derecho)\b|\bbehalten? (?:wir |sich )?(?:uns|sich)\b[^.;]{0,60}\bvor\b|\bsi riserva il diritto\b/, 0, -1),
-  rule(null, 'without-notice-translated', /\bsans (?:aucun )?(?:pr[ée]avis|notification|avertissement)\b|\bohne (?:vorherige |jegliche )?(?:vorank[üu]ndigung|ank[üu]ndigung|benachrichtigung|mitteilung)\b|\bsin (?:previo )?aviso(?: previo)?\b|\bsenza (?:alcun )?preavviso\b/, 0, -2),
   rule(null, 'waive', /\bwaiv\w+\b/, 0, -1),
   rule(null, 'you-agree', /\byou (?:hereby )?(?:agree|acknowledge|accept|understand|consent)\b/, 0, -0.4),
   rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),

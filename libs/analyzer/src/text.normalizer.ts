@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DATE_PATTERN, DATE_STAMP_PATTERN } from './analyzer.constants';
+import { DATE_PATTERN, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
 
 // Typography that changes without changing meaning: curly quotes, dashes, odd spaces, ellipses.
 const TYPOGRAPHY: Array<[RegExp, string]> = [
@@ -47,6 +47,15 @@ export function cosmeticKey(text: string): string {
     .trim();
 }
 
+/**
+ * Text for substring search: lower case, whitespace collapsed, punctuation and typography kept (cheap enough for a
+ * whole version: provision texts are already collapsed, so only lower-casing runs on them).
+ */
+export function searchKey(text: string): string {
+  const lower = text.toLowerCase();
+  return /\s\s|[\t\n\r]/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+}
+
 /** As cosmeticKey, without the leading section number ("2.3", "iv.", "a)"). */
 export function unnumberedKey(text: string): string {
   return cosmeticKey(normalizeTypography(text).replace(/^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+/i, ''));
@@ -54,7 +63,10 @@ export function unnumberedKey(text: string): string {
 
 export function isDateStamp(text: string): boolean {
   const plain = normalizeTypography(stripInlineMarkdown(text)).trim();
-  return plain.length < 120 && DATE_STAMP_PATTERN.test(plain);
+  if (plain.length >= 120) return false;
+  if (DATE_STAMP_PATTERN.test(plain)) return true;
+  const labelled = TRAILING_LABEL.exec(plain);
+  return labelled !== null && DATE_STAMP_PATTERN.test(labelled[1]);
 }
 
 export function sha256Hex(text: string): string {

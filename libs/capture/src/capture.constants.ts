@@ -1,11 +1,11 @@
-export const APP_CONFIG = Symbol('APP_CONFIG');
 export const PAGE_FETCHER = Symbol('PAGE_FETCHER');
+export const CONFIRMATION_SCHEDULER = Symbol('CONFIRMATION_SCHEDULER');
 
 /** Bumped whenever the stored analysis of a change can differ for the same pair of versions. */
 export const ANALYZER_VERSION = 'analyzer-1';
 
-const SEVERITY_ORDER = ['none', 'low', 'medium', 'high', 'critical'] as const;
+/** A change captured longer ago than this owes no alert at all (an import of old history). */
+export const ALERT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function severityAtLeast(severity: string, minimum: string): boolean {
-  return SEVERITY_ORDER.indexOf(severity as (typeof SEVERITY_ORDER)[number]) >= SEVERITY_ORDER.indexOf(minimum as (typeof SEVERITY_ORDER)[number]);
-}
+/** Times the capture transaction re-plans when another capture of the document committed meanwhile. */
+export const MAX_PLAN_ATTEMPTS = 5;

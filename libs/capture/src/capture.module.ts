@@ -1,13 +1,15 @@
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, PAGE_FETCHER } from './capture.constants';
+import { CONFIRMATION_SCHEDULER, PAGE_FETCHER } from './capture.constants';
 import { CatalogImporter } from './catalog-import/catalog.importer';
 import { AutoFetcher, BrowserFetcher, HttpFetcher, PageFetcher } from './fetch';
 import { DATABASE_CONNECTION_URL, JobsService } from './jobs/jobs.service';
-import { CheckService, CONFIRMATION_SCHEDULER } from './pipeline/check.service';
-import { IngestService } from './pipeline/ingest.service';
-import { LedgerAuditService, LedgerService, RecordIntegrityService } from './ledger';
-import { LineageService } from './lineage';
+import { CaptureWriter } from './pipeline/capture.writer';
+import { CheckDocument } from './pipeline/check-document.use-case';
+import { ConfirmCapture } from './pipeline/confirm-capture.use-case';
+import { DocumentPagesFetcher } from './pipeline/document-pages.fetcher';
+import { ReextractDocument } from './pipeline/reextract-document.use-case';
+import { RecordCapture } from './pipeline/record-capture.use-case';
 
 @Injectable()
 class FetcherCloser implements OnApplicationShutdown {
@@ -27,7 +29,7 @@ export function createPageFetcher(config: AppConfig): PageFetcher {
   });
 }
 
-/** The capture pipeline (fetch → snapshot → version → change → notifications owed) for any app. */
+/** The capture pipeline (fetch → extract → plan → one transaction: version, change, notifications owed, ledger) for any app. */
 @Module({})
 export class CaptureModule {
   static forRoot(options: { config: AppConfig; databaseUrl: string; fetcher?: PageFetcher }): DynamicModule {
@@ -40,16 +42,16 @@ export class CaptureModule {
         { provide: PAGE_FETCHER, useFactory: () => options.fetcher ?? createPageFetcher(options.config) },
         JobsService,
         { provide: CONFIRMATION_SCHEDULER, useExisting: JobsService },
-        IngestService,
-        CheckService,
+        DocumentPagesFetcher,
+        CaptureWriter,
+        RecordCapture,
+        ConfirmCapture,
+        CheckDocument,
+        ReextractDocument,
         CatalogImporter,
         FetcherCloser,
-        LedgerService,
-        LedgerAuditService,
-        RecordIntegrityService,
-        LineageService,
       ],
-      exports: [APP_CONFIG, PAGE_FETCHER, JobsService, IngestService, CheckService, CatalogImporter, LedgerService, LedgerAuditService, RecordIntegrityService, LineageService],
+      exports: [APP_CONFIG, PAGE_FETCHER, JobsService, RecordCapture, ConfirmCapture, CheckDocument, ReextractDocument, CatalogImporter],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Everything the processes read from the environment, validated once at boot. */
@@ -13,6 +14,8 @@ export interface AppConfig {
   resendBaseUrl: string | null;
   emailFrom: string;
   recordIdPrefix: string;
+  /** RECORD_ID_PREFIX was set: migrating stores it (otherwise a stored prefix is kept). */
+  recordIdPrefixConfigured: boolean;
   chromiumPath: string;
   /** Public base URL used in permalinks, citations and emails. */
   publicUrl: string;
@@ -33,6 +36,8 @@ export interface AppConfig {
   seedCatalog: boolean;
   /** Memory for serialized records in the API; 0 turns the cache off. */
   recordCacheMb: number;
+  /** `json`: one JSON object per line (the default under NODE_ENV=production); `pretty`: readable lines. */
+  logFormat: 'json' | 'pretty';
   /** Stripe billing; unset: the upgrade page says billing is not configured and admins set plans. */
   stripeSecretKey: string | null;
   stripeWebhookSecret: string | null;
@@ -100,6 +105,24 @@ function emails(env: Env, name: string): string[] {
   return list;
 }
 
+/** Reads `.env` in `cwd` into process.env if there is one (variables already set win): npm start and the CLI alike. */
+export function loadDotEnv(cwd = process.cwd()): void {
+  const file = resolve(cwd, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** The prefix `migrate` should store: the configured one, or null to keep what the database has. */
+export function configuredRecordIdPrefix(config: Pick<AppConfig, 'recordIdPrefix' | 'recordIdPrefixConfigured'>): string | null {
+  return config.recordIdPrefixConfigured ? config.recordIdPrefix : null;
+}
+
+function logFormat(env: Env): 'json' | 'pretty' {
+  const value = optional(env, 'LOG_FORMAT');
+  if (value === null) return env.NODE_ENV === 'production' ? 'json' : 'pretty';
+  if (value !== 'json' && value !== 'pretty') throw new ConfigError('LOG_FORMAT', `must be json or pretty, got "${value}"`);
+  return value;
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const port = integer(env, 'PORT', 3000, 1, 65535);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -123,6 +146,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     resendBaseUrl: url(env, 'RESEND_BASE_URL', ['http:', 'https:']),
     emailFrom,
     recordIdPrefix,
+    recordIdPrefixConfigured: optional(env, 'RECORD_ID_PREFIX') !== null,
     chromiumPath: optional(env, 'CHROMIUM_PATH') ?? '/usr/bin/chromium',
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     confirmDelaySeconds: integer(env, 'CONFIRM_DELAY_SECONDS', 300, 0, 86400),
@@ -136,6 +160,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
     seedCatalog: boolean(env, 'SEED_CATALOG', true),
     recordCacheMb: integer(env, 'RECORD_CACHE_MB', 64, 0, 65536),
+    logFormat: logFormat(env),
     stripeSecretKey: optional(env, 'STRIPE_SECRET_KEY'),
     stripeWebhookSecret: optional(env, 'STRIPE_WEBHOOK_SECRET'),
     stripeBaseUrl: url(env, 'STRIPE_BASE_URL', ['http:', 'https:']),
@@ -167,6 +192,7 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'ALLOW_PRIVATE_NETWORKS', default: 'true', description: 'Allow documents on loopback/private addresses (set false on a public deployment)' },
   { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
+  { name: 'LOG_FORMAT', default: 'pretty (json under NODE_ENV=production)', description: 'Logs as JSON lines (`json`) or readable lines (`pretty`)' },
   { name: 'STRIPE_SECRET_KEY', default: '(unset)', description: 'Stripe secret key; unset: billing is off and an admin sets plans' },
   { name: 'STRIPE_WEBHOOK_SECRET', default: '(unset)', description: 'Signing secret of the Stripe webhook (POST /api/v1/webhooks/stripe)' },
   { name: 'STRIPE_BASE_URL', default: '(Stripe)', description: 'Stripe API base URL (tests point it at a local fake)' },

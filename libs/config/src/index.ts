@@ -1,1 +1,3 @@
 export * from './config';
+export * from './config.constants';
+export * from './logging';

@@ -29,12 +29,28 @@ export function createDataSource(options: DatabaseOptions): DataSource {
   return new DataSource(dataSourceOptions(options));
 }
 
-/** Runs pending migrations and records the record ID prefix that new records are minted with. */
-export async function migrate(dataSource: DataSource, recordIdPrefix: string): Promise<void> {
-  await dataSource.runMigrations({ transaction: 'each' });
-  await dataSource.query(
-    `INSERT INTO settings (key, value) VALUES ('record_id_prefix', $1)
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
-    [recordIdPrefix],
-  );
+/** `pg_advisory_lock` key of migrations ("CWMIGRAT" in ASCII): processes starting together migrate one at a time. */
+const MIGRATION_LOCK_ID = BigInt('0x43574d4947524154').toString();
+const DEFAULT_RECORD_ID_PREFIX = 'CW';
+
+/**
+ * Runs pending migrations under an advisory lock (several processes may start at once) and records the
+ * record ID prefix new records are minted with. A prefix stored already is kept unless one is given
+ * explicitly (RECORD_ID_PREFIX set): a command that merely migrates never rewrites it.
+ */
+export async function migrate(dataSource: DataSource, recordIdPrefix: string | null): Promise<void> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_ID]);
+    await dataSource.runMigrations({ transaction: 'each' });
+    await dataSource.query(
+      `INSERT INTO settings (key, value) VALUES ('record_id_prefix', $1)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value WHERE $2::boolean`,
+      [recordIdPrefix ?? DEFAULT_RECORD_ID_PREFIX, recordIdPrefix !== null],
+    );
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_ID]).catch(() => undefined);
+    await lock.release();
+  }
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
+import { LedgerAuditService, LedgerService, RecordIntegrityService } from './ledger';
 import * as repositoryClasses from './repositories';
 
 /** Every repository class of `./repositories`, each built on the one data source. */
@@ -15,7 +16,7 @@ class DataSourceCloser implements OnApplicationShutdown {
   }
 }
 
-/** The data source and the repositories, for any Nest application of the workspace. */
+/** The data source, the repositories and the ledger, for any Nest application of the workspace. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -36,9 +37,12 @@ export class DatabaseModule {
           useFactory: (dataSource: DataSource) => new repository(dataSource),
           inject: [DataSource],
         })),
+        LedgerService,
+        LedgerAuditService,
+        RecordIntegrityService,
         DataSourceCloser,
       ],
-      exports: [DataSource, ...repositories],
+      exports: [DataSource, ...repositories, LedgerService, LedgerAuditService, RecordIntegrityService],
     };
   }
 }

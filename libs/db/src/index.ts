@@ -5,3 +5,4 @@ export * from './embedded/embedded-database';
 export * from './repositories';
 export * from './database.module';
 export * from './record-changes.constants';
+export * from './ledger';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createDocument } from '@mixmark-io/domino';
 import { decodeBody } from './charset.decoder';
 import { EXTRACTOR_VERSION, MIN_TEXT_CHARS, NEVER_CONTENT } from './extract.constants';
@@ -10,9 +9,7 @@ import { extractPdf, isPdf } from './pdf.extractor';
 import { applyRemove, applySelect, normaliseRules } from './rules.selector';
 import { normaliseMarkdown, normaliseTypography } from './text.normalizer';
 
-function sha256(data: Buffer | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
+import { sha256Hex as sha256 } from './sha256';
 
 function cleanTitle(raw: string | null | undefined): string | null {
   const title = normaliseTypography(raw ?? '').replace(/\s+/g, ' ').trim();

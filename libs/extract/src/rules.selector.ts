@@ -1,3 +1,4 @@
+import { createDocument } from '@mixmark-io/domino';
 import { KNOWN_FILTERS } from './extract.constants';
 import { ExtractionError, ExtractionRules, RangeSelector, Selector } from './extract.types';
 
@@ -180,4 +181,18 @@ export function applySelect(doc: Document, selectors: Selector[]): Element {
     }
   }
   return container;
+}
+
+/**
+ * Checks extraction rules without a page, as the extractor will apply them: known filters, selector
+ * shapes, and CSS that parses (range anchors included). Throws ExtractionError('invalid-rules').
+ * The one validator of rules: the API, the catalog import and the extractor agree by using it.
+ */
+export function validateExtractionRules(rules: ExtractionRules | undefined): void {
+  const normalised = normaliseRules(rules);
+  const probe = createDocument('<html><body></body></html>');
+  for (const selector of [...normalised.select, ...normalised.remove]) {
+    const css = typeof selector === 'string' ? [selector] : Object.values(selector).filter((v): v is string => typeof v === 'string');
+    for (const one of css) queryAll(probe, one);
+  }
 }

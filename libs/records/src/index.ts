@@ -15,3 +15,4 @@ export * from './ledger/tree-head.signer';
 export * from './ledger/verification-bundle';
 export * from './citation/citation-view';
 export { formatCitation, escapeBibtex, risValue } from './citation/citation.formatter';
+export * from './ledger/version-raw-hash';

@@ -1,5 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { AccountsRepository, Plan, Subscriber } from '@clausewatch/db';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Stripe from 'stripe';

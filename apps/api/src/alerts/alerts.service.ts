@@ -1,5 +1,4 @@
-import { APP_CONFIG } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { ChangeRecord, Document, NotificationsRepository, Platform, Subscriber } from '@clausewatch/db';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Handlebars from 'handlebars';

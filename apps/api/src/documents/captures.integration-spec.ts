@@ -54,7 +54,9 @@ describe('POST /api/v1/documents/:id/captures', () => {
   ] as const)('refuses %s with a clear message', async (_what, page, query, status, message) => {
     const response = await capture(page, query);
     expect(response.statusCode).toBe(status);
-    expect(response.json().message).toContain(message);
+    // RFC 9457 problem details from the one exception filter, with the module's error code.
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ type: 'about:blank', title: 'Bad Request', status, detail: expect.stringContaining(message), code: expect.any(String) });
   });
 
   it('answers 404 for an unknown document and 400 for a malformed ID', async () => {
@@ -67,5 +69,24 @@ describe('POST /api/v1/documents/:id/captures', () => {
     const response = (await capture(Buffer.from('<html><body><nav>Home</nav></body></html>'), 'capturedAt=2025-10-01T00:00:00Z')).json();
     expect(response).toMatchObject({ outcome: 'empty', version: null, change: null });
     expect(response.cause).toEqual(expect.any(String));
+  });
+
+  it('refuses extraction rules the extractor would reject, naming the problem', async () => {
+    for (const rules of [{ filter: ['noSuchFilter'] }, { select: ['div[['] }, { remove: [{ startBefore: '#a' }] }]) {
+      const response = await api.app.inject({
+        method: 'POST',
+        url: '/api/v1/documents',
+        headers: api.admin,
+        payload: { platform: 'Rules Test', title: 'Terms', type: 'terms-of-service', url: 'https://example.test/terms', ...rules },
+      });
+      expect({ rules, status: response.statusCode }).toEqual({ rules, status: 400 });
+      expect(response.json()).toMatchObject({ code: 'INVALID_RULES' });
+    }
+  });
+
+  it('keeps an extraction error its own outcome: content that is not a page is unsupported-content, not empty', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const response = (await capture(png, 'capturedAt=2025-10-02T00:00:00Z', 'image/png')).json();
+    expect(response).toMatchObject({ outcome: 'unsupported-content', version: null, change: null });
   });
 });

@@ -1,6 +1,6 @@
-import { APP_CONFIG, CheckService, checkTargetUrlSyntax, FetchError, IngestService, kebabCase } from '@clausewatch/capture';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { CheckDocument, checkTargetUrlSyntax, ConfirmCapture, FetchError, kebabCase, RecordCapture, ReextractDocument } from '@clausewatch/capture';
 import type { CheckResult } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
 import {
   ChangeRecordsRepository,
   ChecksRepository,
@@ -9,7 +9,10 @@ import {
   PlatformsRepository,
   VersionsRepository,
 } from '@clausewatch/db';
-import { BadRequestException, Inject, Injectable, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ExtractionError, validateExtractionRules } from '@clausewatch/extract';
+import { RecordRequestError, RecordsErrorCode } from '../records/records.error';
+import { DocumentsError, DocumentsErrorCode } from './documents.error';
 import { AlertsService } from '../alerts/alerts.service';
 import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
@@ -26,8 +29,10 @@ export class DocumentsService {
     private readonly versions: VersionsRepository,
     private readonly changes: ChangeRecordsRepository,
     private readonly checks: ChecksRepository,
-    private readonly checker: CheckService,
-    private readonly ingestion: IngestService,
+    private readonly checker: CheckDocument,
+    private readonly recorder: RecordCapture,
+    private readonly confirmation: ConfirmCapture,
+    private readonly reextraction: ReextractDocument,
     private readonly records: RecordsService,
     private readonly alerts: AlertsService,
   ) {}
@@ -37,14 +42,22 @@ export class DocumentsService {
     try {
       url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks });
     } catch (error) {
-      throw new BadRequestException(error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
+      throw new DocumentsError(DocumentsErrorCode.InvalidUrl, error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
+    }
+    const source = { url: url.toString(), select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) };
+    try {
+      // The extractor's own validator: rules the extractor would reject are refused here, not recorded as failed checks later.
+      validateExtractionRules(source);
+    } catch (error) {
+      if (error instanceof ExtractionError) throw new DocumentsError(DocumentsErrorCode.InvalidRules, error.message);
+      throw error;
     }
     const platform = await this.platforms.ensure(kebabCase(dto.platform).slice(0, 80) || 'platform', dto.platform.trim());
     const { document, created } = await this.documents.create({
       platformId: platform.id,
       title: dto.title.trim(),
       type: dto.type,
-      sources: [{ url: url.toString(), select: selectorRules(dto.select, 'select'), remove: selectorRules(dto.remove, 'remove'), filter: filterNames(dto.filter) }],
+      sources: [source],
       fetcher: dto.fetcher ?? 'auto',
       checkIntervalMinutes: dto.checkIntervalMinutes ?? this.config.defaultCheckIntervalMinutes,
     });
@@ -59,19 +72,26 @@ export class DocumentsService {
 
   async check(id: string) {
     const document = await this.load(id);
-    return this.respond(document, await this.checker.check(document, 'manual'));
+    const result = await this.checker.check(document, 'manual');
+    if (result.created && result.version && !result.version.confirmedAt && this.config.confirmDelaySeconds === 0) {
+      // No delay: the admin sees the confirmation at once (the job queued for it then finds nothing to do).
+      const confirmation = await this.confirmation.confirmCapture(document.id, result.version.id);
+      return this.respond(document, { ...result, version: confirmation.version ?? result.version, change: confirmation.change ?? result.change });
+    }
+    return this.respond(document, result);
   }
 
   async capture(id: string, body: Buffer, contentType: string | null, url: string | undefined, capturedAt: string | undefined) {
     const document = await this.load(id);
-    if (body.length === 0) throw new BadRequestException('the capture body is empty: send the page bytes with their Content-Type');
-    if (body.length > this.config.maxPageBytes) throw new PayloadTooLargeException(`the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
+    if (body.length === 0) throw new DocumentsError(DocumentsErrorCode.EmptyCapture, 'the capture body is empty: send the page bytes with their Content-Type');
+    if (body.length > this.config.maxPageBytes) throw new DocumentsError(DocumentsErrorCode.CaptureTooLarge, `the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
     const at = capturedAt ? new Date(capturedAt) : new Date();
-    if (Number.isNaN(at.getTime())) throw new BadRequestException(`capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
-    if (at.getTime() > Date.now() + 5 * 60_000) throw new BadRequestException('capturedAt is in the future');
-    const result = await this.ingestion.ingest(
+    if (Number.isNaN(at.getTime())) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, `capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
+    if (at.getTime() > Date.now() + 5 * 60_000) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, 'capturedAt is in the future');
+    const pageUrl = url ?? document.sources[0].url;
+    const result = await this.recorder.record(
       document,
-      { body, contentType, url: url ?? document.sources[0].url, finalUrl: url ?? null, httpStatus: null, fetcher: 'capture', capturedAt: at },
+      { parts: [{ body, contentType, url: pageUrl }], url: pageUrl, finalUrl: url ?? null, httpStatus: null, fetcher: 'capture', capturedAt: at },
       { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
     );
     return this.respond(document, result);
@@ -79,7 +99,7 @@ export class DocumentsService {
 
   async reextract(id: string) {
     const document = await this.load(id);
-    const result = await this.ingestion.reextract(document);
+    const result = await this.reextraction.reextract(document);
     if (!result) return { reextracted: false, version: null, change: null };
     return {
       reextracted: true,
@@ -113,7 +133,7 @@ export class DocumentsService {
   private async load(id: string): Promise<Document> {
     requireRecordIdParam(id, 'D');
     const document = await this.documents.findByRecordId(id);
-    if (!document) throw new NotFoundException(`no document ${id}`);
+    if (!document) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no document ${id}`);
     return document;
   }
 }

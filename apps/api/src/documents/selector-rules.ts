@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { DocumentsError, DocumentsErrorCode } from './documents.error';
 import type { SelectorRule } from '@clausewatch/db';
 
 const RANGE_KEYS = ['startBefore', 'startAfter', 'endBefore', 'endAfter'];
@@ -18,7 +18,8 @@ export function selectorRules(value: unknown, field: string): SelectorRule[] | u
         entries.some(([k]) => k.startsWith('end'));
       if (ok) return item as SelectorRule;
     }
-    throw new BadRequestException(
+    throw new DocumentsError(
+      DocumentsErrorCode.InvalidRules,
       `${field}[${i}] must be a CSS selector string or a range selector {startBefore|startAfter, endBefore|endAfter}`,
     );
   });
@@ -27,7 +28,7 @@ export function selectorRules(value: unknown, field: string): SelectorRule[] | u
 export function filterNames(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && /^[A-Za-z][A-Za-z0-9]*$/.test(v))) {
-    throw new BadRequestException('filter must be an array of filter names, e.g. ["removeQueryParams"]');
+    throw new DocumentsError(DocumentsErrorCode.InvalidRules, 'filter must be an array of filter names, e.g. ["removeQueryParams"]');
   }
   return value as string[];
 }

@@ -1,17 +1,17 @@
-import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
+import { HostSlotsRepository } from '@clausewatch/db';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly database: HostSlotsRepository) {}
 
   @Get()
   @ApiOkResponse({ description: '`{ "status": "ok", "db": "ok" }` when the database answers' })
   async health(): Promise<{ status: string; db: string }> {
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.database.ping();
     } catch {
       throw new ServiceUnavailableException({ status: 'degraded', db: 'unreachable' });
     }

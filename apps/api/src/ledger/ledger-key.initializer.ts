@@ -1,4 +1,4 @@
-import { LedgerService } from '@clausewatch/capture';
+import { LedgerService } from '@clausewatch/db';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 /**

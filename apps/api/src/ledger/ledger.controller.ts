@@ -1,6 +1,6 @@
-import { LedgerError, LedgerErrorCode, LedgerService } from '@clausewatch/capture';
+import { LedgerService } from '@clausewatch/db';
 import { RecordsError, toHex } from '@clausewatch/records';
-import { BadRequestException, Controller, Get, NotFoundException, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 const MAX_HEADS_PER_PAGE = 1000;
@@ -26,12 +26,7 @@ export class LedgerController {
   @ApiOkResponse({ description: 'The newest signed tree head (one is signed after every capture that grows the log)' })
   @ApiNotFoundResponse({ description: 'No tree head signed yet' })
   async treeHead() {
-    try {
-      return await this.ledger.latestTreeHead();
-    } catch (error) {
-      if (error instanceof LedgerError && error.code === LedgerErrorCode.NoSuchTreeHead) throw new NotFoundException(error.message);
-      throw error;
-    }
+    return this.ledger.latestTreeHead();
   }
 
   @Get('tree-heads')
@@ -62,7 +57,6 @@ export class LedgerController {
       const { from: fromHead, to: toHead, proof } = await this.ledger.consistency(oldSize, newSize);
       return { from: fromHead, to: toHead, proof: { oldSize: proof.oldSize, newSize: proof.newSize, hashes: proof.hashes.map(toHex) } };
     } catch (error) {
-      if (error instanceof LedgerError && error.code === LedgerErrorCode.NoSuchTreeHead) throw new NotFoundException(error.message);
       if (error instanceof RecordsError) throw new BadRequestException(error.message);
       throw error;
     }

@@ -1,10 +1,9 @@
-import { APP_CONFIG } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
-import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, VersionsRepository } from '@clausewatch/db';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, ProvisionRecordsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation } from '@clausewatch/records';
-import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
-import { ProvisionRecordsRepository } from './provision-records.repository';
 
 export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
   text: 'text/plain; charset=utf-8',
@@ -30,7 +29,7 @@ export class CitationService {
   parseFormat(format: string | undefined): CitationFormat {
     const value = format ?? 'text';
     if (!(CITATION_FORMATS as readonly string[]).includes(value)) {
-      throw new BadRequestException(`unknown citation format "${value.slice(0, 40)}": use one of ${CITATION_FORMATS.join(', ')}`);
+      throw new RecordRequestError(RecordsErrorCode.UnknownCitationFormat, `unknown citation format "${value.slice(0, 40)}": use one of ${CITATION_FORMATS.join(', ')}`);
     }
     return value as CitationFormat;
   }
@@ -38,7 +37,7 @@ export class CitationService {
   parseAccessed(accessed: string | undefined, now = new Date()): string {
     if (accessed === undefined) return now.toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(accessed) || Number.isNaN(new Date(`${accessed}T00:00:00Z`).getTime())) {
-      throw new BadRequestException(`accessed must be a date written YYYY-MM-DD, got "${accessed.slice(0, 40)}"`);
+      throw new RecordRequestError(RecordsErrorCode.InvalidAccessedDate, `accessed must be a date written YYYY-MM-DD, got "${accessed.slice(0, 40)}"`);
     }
     return accessed;
   }
@@ -51,7 +50,7 @@ export class CitationService {
     const { kind } = requireRecordIdParam(id);
     const permalinkUrl = `${this.config.publicUrl}/r/${id}`;
     const base = { recordId: id, kind, permalinkUrl, accessedDate };
-    const notFound = () => new NotFoundException(`no record ${id}`);
+    const notFound = () => new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
     if (kind === 'E') {
       const platform = await this.platforms.findByRecordId(id);
       if (!platform) throw notFound();

@@ -1,4 +1,4 @@
-import type { ProvisionAppearance, ProvisionRow } from './provision-records.repository';
+import type { ProvisionAppearance, ProvisionRow } from '@clausewatch/db';
 
 const MS_PER_MONTH = (365.25 / 12) * 24 * 3600 * 1000;
 

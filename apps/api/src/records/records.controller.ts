@@ -1,6 +1,5 @@
-import { LedgerError, LedgerErrorCode } from '@clausewatch/capture';
 import { RecordsError, RecordsErrorCode } from '@clausewatch/records';
-import { ConflictException, Controller, Get, Param, Query, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ConflictException, Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiServiceUnavailableResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CITATION_CONTENT_TYPES, CitationService } from './citation.service';
@@ -69,8 +68,6 @@ export class RecordsController {
     } catch (error) {
       // The stored leaf no longer rebuilds from the record: say so rather than answer a 500.
       if (error instanceof RecordsError && error.code === RecordsErrorCode.InvalidArgument) throw new ConflictException(error.message);
-      // Captured a moment ago and its head not signed yet (or the signing failed): the next one covers it.
-      if (error instanceof LedgerError && error.code === LedgerErrorCode.NotYetSigned) throw new ServiceUnavailableException(error.message);
       throw error;
     }
   }

@@ -8,7 +8,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
-import { LedgerAuditService, LedgerService } from '@clausewatch/capture';
+import { LedgerAuditService, LedgerService } from '@clausewatch/db';
 import { fromHex, hashLeaf, verifyConsistency, verifyVersionBundle } from '@clausewatch/records';
 import { readCorpusPage } from '@clausewatch/testing';
 import { execFileSync } from 'node:child_process';

@@ -1,18 +1,10 @@
-import { APP_CONFIG, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
-import {
-  ChangeRecord,
-  ChangeRecordsRepository,
-  DocumentsRepository,
-  PlatformsRepository,
-  Version,
-  VersionsRepository,
-} from '@clausewatch/db';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionsRepository } from '@clausewatch/db';
 import { VerificationBundle } from '@clausewatch/records';
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
 import { DataSource } from 'typeorm';
-import { ProvisionRecordsRepository } from './provision-records.repository';
 import { loadVersionRecord } from './version-record.query';
 import { provisionView } from './provision.view';
 import { RecordCache } from './record.cache';
@@ -37,7 +29,7 @@ export class RecordsService {
   async verify(id: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
     const { kind } = requireRecordIdParam(id);
     const versionIds = await this.integrity.versionIdsOf(id, kind);
-    if (!versionIds) throw new NotFoundException(`no record ${id}`);
+    if (!versionIds) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
     const versions = await this.integrity.verifyVersions(versionIds);
     const failed = versions.filter((v) => !v.ok);
     const status =
@@ -55,8 +47,8 @@ export class RecordsService {
   async proof(id: string): Promise<VerificationBundle> {
     requireRecordIdParam(id, 'V');
     const version = await this.versions.findByRecordId(id);
-    if (!version) throw new NotFoundException(`no record ${id}`);
-    if (version.ledgerIndex === null) throw new ConflictException(`version ${id} is not in the ledger`);
+    if (!version) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
+    if (version.ledgerIndex === null) throw new RecordRequestError(RecordsErrorCode.VersionNotInLedger, `version ${id} is not in the ledger`);
     const document = await this.documents.findById(version.documentId);
     return this.ledger.bundleFor(version, document!.recordId);
   }
@@ -79,7 +71,7 @@ export class RecordsService {
   async find(id: string): Promise<Record<string, unknown>> {
     const { kind } = requireRecordIdParam(id);
     const record = await this.lookup(kind, id);
-    if (!record) throw new NotFoundException(`no record ${id}`);
+    if (!record) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
     return record;
   }
 

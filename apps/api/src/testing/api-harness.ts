@@ -1,4 +1,4 @@
-import { AppConfig, loadConfig } from '@clausewatch/config';
+import { AppConfig, configuredRecordIdPrefix, loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate } from '@clausewatch/db';
 import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -35,7 +35,7 @@ export async function startApi(env: Record<string, string> = {}, overrides: Part
   const config = loadConfig({ DATA_DIR: dataDir, ADMIN_TOKEN, CONFIRM_DELAY_SECONDS: '0', PUBLIC_URL: 'http://clausewatch.test', ...env });
   const dataSource = createDataSource({ url: database.url });
   await dataSource.initialize();
-  await migrate(dataSource, config.recordIdPrefix);
+  await migrate(dataSource, configuredRecordIdPrefix(config));
   await dataSource.destroy();
   const app = await createApiApp({ config, databaseUrl: database.url, ticks: false, logger: false, ...overrides });
   await app.init();

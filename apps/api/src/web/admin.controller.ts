@@ -1,5 +1,5 @@
-import { APP_CONFIG, checkTargetUrlSyntax, PAGE_FETCHER, PageFetcher } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
+import { checkTargetUrlSyntax, PAGE_FETCHER, PageFetcher } from '@clausewatch/capture';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { DocumentsRepository } from '@clausewatch/db';
 import { extract } from '@clausewatch/extract';
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';

@@ -1,5 +1,5 @@
 import { clauseTypeById, clauseTypes } from '@clausewatch/analyzer';
-import type { Severity } from '@clausewatch/db';
+import type { Severity } from '@clausewatch/analyzer';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isSeverity, SEVERITIES } from './severity';

@@ -1,7 +1,6 @@
 import { clauseTypeById } from '@clausewatch/analyzer';
 import type { ClauseChange } from '@clausewatch/analyzer';
-import { APP_CONFIG } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { ChecksRepository, DocumentsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, formatCitation } from '@clausewatch/records';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';

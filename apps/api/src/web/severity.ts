@@ -1,4 +1,4 @@
-import type { Severity } from '@clausewatch/db';
+import type { Severity } from '@clausewatch/analyzer';
 
 export const SEVERITIES: readonly Severity[] = ['none', 'low', 'medium', 'high', 'critical'];
 export const severityRank = (s: string) => Math.max(0, SEVERITIES.indexOf(s as Severity));

@@ -1,6 +1,8 @@
+import { CodedError } from '@clausewatch/errors';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCOUNTS_ERROR_STATUS, AccountsError, AccountsErrorCode } from '../accounts/accounts.error';
+import { problemOf } from '../errors/problem-details.filter';
 import { ViewRenderer } from './view.renderer';
 
 const TITLES: Record<number, string> = { 400: 'That address is not quite right', 401: 'Please sign in', 403: 'Not allowed', 404: 'Not found', 409: 'Not possible right now', 429: 'Too many requests', 503: 'Not available' };
@@ -18,14 +20,15 @@ export class WebExceptionFilter implements ExceptionFilter {
     let status = 500;
     let message = 'Something went wrong on our side. Please try again in a moment.';
     let code: string | undefined;
-    if (exception instanceof HttpException) {
-      status = exception.getStatus();
-      const body = exception.getResponse();
-      message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-    } else if (exception instanceof AccountsError) {
+    if (exception instanceof AccountsError) {
       status = ACCOUNTS_ERROR_STATUS[exception.code];
       message = exception.message;
       code = exception.code;
+    } else if (exception instanceof HttpException || exception instanceof CodedError) {
+      // The same status and detail the API's problem details give (one mapping of error kinds).
+      const problem = problemOf(exception, request.url);
+      status = problem.status;
+      message = problem.detail;
     } else {
       this.logger.error(exception);
     }

@@ -257,8 +257,9 @@ describe('web app: pages, sign-in, follows', () => {
     for (const value of ['alpha', 'omega']) expect((await paused.submit('/platforms', '/follow', { kind: 'platform', value, return: '/' })).status).toBe(303);
     await follows.setPlan(id, 'free');
     const page = (text: string) => `<html><body><main><h1>Terms</h1><h2>Disputes</h2><p>${text}</p><h2>Accounts</h2><p>You must keep your password safe.</p></main></body></html>`;
-    await capture(omega, page('Disputes are resolved in the courts of your home country.'), '2026-02-01T00:00:00.000Z', 'https://omega.example.com/terms');
-    const second = (await capture(omega, page('Disputes are resolved by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.'), '2026-02-02T00:00:00.000Z', 'https://omega.example.com/terms')).json();
+    // Recent captures: a capture older than a week owes no notification at all.
+    await capture(omega, page('Disputes are resolved in the courts of your home country.'), new Date(Date.now() - 7200_000).toISOString(), 'https://omega.example.com/terms');
+    const second = (await capture(omega, page('Disputes are resolved by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.'), new Date(Date.now() - 3600_000).toISOString(), 'https://omega.example.com/terms')).json();
     expect(second.change.clauseTypes).toContain('dispute-resolution');
     const notified: Array<{ email: string }> = await db.query(
       `SELECT DISTINCT s.email FROM notifications n JOIN subscribers s ON s.id = n.subscriber_id JOIN change_records c ON c.id = n.change_record_id WHERE c.record_id = $1 ORDER BY s.email`,

@@ -1,4 +1,5 @@
-import { CheckService } from '@clausewatch/capture';
+import { CheckDocument, ConfirmCapture } from '@clausewatch/capture';
+import { loadConfig } from '@clausewatch/config';
 import { DocumentsRepository } from '@clausewatch/db';
 import { CliCommand, CliUsageError, parseArgs } from '../command';
 import { withServices } from '../cli-context';
@@ -10,9 +11,11 @@ export const crawlCommand: CliCommand = {
   async run(args) {
     const { strings, booleans, positionals } = parseArgs(args, { strings: ['document'], booleans: ['due'] });
     if (positionals.length) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
-    return withServices(async ({ app, dataSource }) => {
+    return withServices(async ({ app }) => {
       const documents = app.get(DocumentsRepository);
-      const checker = app.get(CheckService);
+      const checker = app.get(CheckDocument);
+      const confirmation = app.get(ConfirmCapture);
+      const confirmAtOnce = loadConfig().confirmDelaySeconds === 0;
       let ids: string[];
       if (strings.document) {
         const document = await documents.findByRecordId(strings.document);
@@ -21,12 +24,14 @@ export const crawlCommand: CliCommand = {
       } else if (booleans.due) {
         ids = (await documents.findDue(10_000)).map((d) => d.id);
       } else {
-        ids = (await dataSource.query(`SELECT id FROM documents WHERE active ORDER BY id`)).map((r: { id: string }) => r.id);
+        ids = await documents.listActiveIds();
       }
       let failures = 0;
       for (const id of ids) {
         const document = (await documents.findById(id))!;
         const result = await checker.check(document, 'manual');
+        // No delay: confirm here, like the admin route (the queued job then finds nothing to do).
+        if (confirmAtOnce && result.created && result.version && !result.version.confirmedAt) await confirmation.confirmCapture(document.id, result.version.id);
         if (result.outcome !== 'ok' && result.outcome !== 'not-modified') failures++;
         process.stdout.write(
           `${JSON.stringify({

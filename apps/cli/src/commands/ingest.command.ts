@@ -1,4 +1,4 @@
-import { IngestService } from '@clausewatch/capture';
+import { RecordCapture } from '@clausewatch/capture';
 import { loadConfig } from '@clausewatch/config';
 import { DocumentsRepository } from '@clausewatch/db';
 import { existsSync, readFileSync } from 'node:fs';
@@ -60,9 +60,10 @@ export const ingestCommand: CliCommand = {
     return withServices(async ({ app }) => {
       const document = await app.get(DocumentsRepository).findByRecordId(strings.document!);
       if (!document) throw new CliUsageError(`no document ${strings.document}`);
-      const result = await app.get(IngestService).ingest(
+      const pageUrl = strings.url ?? document.sources[0].url;
+      const result = await app.get(RecordCapture).record(
         document,
-        { body, contentType, url: strings.url ?? document.sources[0].url, finalUrl: strings.url ?? null, httpStatus: null, fetcher: 'capture', capturedAt },
+        { parts: [{ body, contentType, url: pageUrl }], url: pageUrl, finalUrl: strings.url ?? null, httpStatus: null, fetcher: 'capture', capturedAt },
         { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
       );
       process.stdout.write(

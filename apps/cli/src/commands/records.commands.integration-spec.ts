@@ -1,4 +1,4 @@
-import { IngestService } from '@clausewatch/capture';
+import { RecordCapture } from '@clausewatch/capture';
 import { DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
 import { createTestDatabase, readCorpusPage, TestDatabase } from '@clausewatch/testing';
 import { createHash } from 'node:crypto';
@@ -44,8 +44,8 @@ describe('clausewatch verify and export', () => {
       });
       const ids: string[] = [];
       for (const [i, page] of PAGES.entries()) {
-        const capture = { body: readCorpusPage(page), contentType: 'text/html', url: 'https://docs.midjourney.com/tos', finalUrl: null, httpStatus: 200, fetcher: 'capture', capturedAt: new Date(Date.UTC(2025, i * 3, 1)) };
-        const result = await app.get(IngestService).ingest(document, capture, { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 });
+        const capture = { parts: [{ body: readCorpusPage(page), contentType: 'text/html', url: 'https://docs.midjourney.com/tos' }], url: 'https://docs.midjourney.com/tos', finalUrl: null, httpStatus: 200, fetcher: 'capture', capturedAt: new Date(Date.UTC(2025, i * 3, 1)) };
+        const result = await app.get(RecordCapture).record(document, capture, { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 });
         ids.push(result.version!.recordId);
       }
       return ids;

@@ -1,4 +1,4 @@
-import { LedgerAuditService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/capture';
+import { LedgerAuditService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/db';
 import { parseRecordId } from '@clausewatch/records';
 import { withServices } from '../cli-context';
 import { CliCommand, CliUsageError, parseArgs } from '../command';

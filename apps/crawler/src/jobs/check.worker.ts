@@ -1,4 +1,4 @@
-import { CheckJob, CheckService, ConfirmJob, isTransient, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
+import { CheckDocument, CheckJob, ConfirmCapture, ConfirmJob, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
 import { DocumentsRepository } from '@clausewatch/db';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type PgBoss from 'pg-boss';
@@ -17,7 +17,8 @@ export class CheckWorker implements OnApplicationBootstrap {
 
   constructor(
     private readonly jobs: JobsService,
-    private readonly checks: CheckService,
+    private readonly checks: CheckDocument,
+    private readonly confirmation: ConfirmCapture,
     private readonly documents: DocumentsRepository,
     private readonly politeness: HostPolitenessService,
   ) {}
@@ -46,18 +47,17 @@ export class CheckWorker implements OnApplicationBootstrap {
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
     const result = await this.checks.check(document, job.data.trigger, attempt);
     if (result.outcome !== 'ok' && result.outcome !== 'not-modified') {
-      const retry = isTransient(result.outcome) && attempt < MAX_ATTEMPTS;
-      this.logger.warn(`${document.recordId} ${result.outcome}: ${result.cause ?? ''}${retry ? ` — retry ${attempt + 1}/${MAX_ATTEMPTS}` : ''}`);
+      const retry = result.transient && attempt < MAX_ATTEMPTS;
+      this.logger.warn({ documentId: document.recordId, jobId: job.id, outcome: result.outcome, cause: result.cause, attempt, retry }, 'check failed');
       if (retry) await this.jobs.enqueueCheck({ documentId, trigger: 'retry', attempt: attempt + 1 }, Math.ceil(retryDelayMs(attempt) / 1000));
     } else if (result.created) {
-      this.logger.log(`${document.recordId}: new version ${result.version?.recordId}${result.change ? ` (${result.change.kind}, ${result.change.severity})` : ''}`);
+      this.logger.log({ documentId: document.recordId, jobId: job.id, versionId: result.version?.recordId, changeId: result.change?.recordId, kind: result.change?.kind, severity: result.change?.severity }, 'new version');
     }
   }
 
+  /** The confirmation job: the one use case the admin route calls too. A transient failure throws, so pg-boss retries. */
   async runConfirm(job: PgBoss.Job<ConfirmJob>): Promise<void> {
-    const document = await this.documents.findById(job.data.documentId);
-    if (!document) return;
-    const change = await this.checks.confirm(document, job.data.versionId);
-    if (change?.alertEligible) this.logger.log(`${document.recordId}: change ${change.recordId} confirmed, alerts owed`);
+    const result = await this.confirmation.confirmCapture(job.data.documentId, job.data.versionId);
+    if (result.retry) throw new Error(`confirmation fetch failed (${result.outcome}): ${result.cause ?? ''}`);
   }
 }

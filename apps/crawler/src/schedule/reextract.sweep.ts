@@ -1,8 +1,7 @@
-import { IngestService } from '@clausewatch/capture';
-import { DocumentsRepository } from '@clausewatch/db';
+import { ReextractDocument } from '@clausewatch/capture';
+import { DocumentsRepository, VersionsRepository } from '@clausewatch/db';
 import { EXTRACTOR_VERSION } from '@clausewatch/extract';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 /**
  * After an extractor upgrade, re-derives each document's latest version from its stored snapshot
@@ -14,30 +13,28 @@ export class ReextractSweep implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReextractSweep.name);
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly versions: VersionsRepository,
     private readonly documents: DocumentsRepository,
-    private readonly ingest: IngestService,
+    private readonly reextraction: ReextractDocument,
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.sweep().catch((error) => this.logger.error(`re-extraction sweep failed: ${error instanceof Error ? error.message : error}`));
+    void this.sweep().catch((error) => this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 're-extraction sweep failed'));
   }
 
   async sweep(): Promise<number> {
-    const rows: Array<{ document_id: string; extractor_version: string }> = await this.dataSource.query(
-      `SELECT DISTINCT ON (document_id) document_id, extractor_version FROM versions ORDER BY document_id, captured_at DESC, id DESC`,
-    );
+    const rows = await this.versions.latestExtractorVersions();
     let upgraded = 0;
-    for (const row of rows.filter((r) => r.extractor_version !== EXTRACTOR_VERSION)) {
-      const document = await this.documents.findById(row.document_id);
+    for (const row of rows.filter((r) => r.extractorVersion !== EXTRACTOR_VERSION)) {
+      const document = await this.documents.findById(row.documentId);
       if (!document) continue;
       try {
-        if (await this.ingest.reextract(document)) upgraded++;
+        if (await this.reextraction.reextract(document)) upgraded++;
       } catch (error) {
-        this.logger.warn(`${document.recordId}: re-extraction failed: ${error instanceof Error ? error.message : error}`);
+        this.logger.warn({ documentId: document.recordId, err: error instanceof Error ? error.message : String(error) }, 're-extraction failed');
       }
     }
-    if (upgraded) this.logger.log(`re-extracted ${upgraded} document(s) with extractor ${EXTRACTOR_VERSION}`);
+    if (upgraded) this.logger.log({ upgraded, extractorVersion: EXTRACTOR_VERSION }, 'documents re-extracted');
     return upgraded;
   }
 }

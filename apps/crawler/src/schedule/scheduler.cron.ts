@@ -1,6 +1,6 @@
-import { APP_CONFIG, JobsService, LedgerService } from '@clausewatch/capture';
-import type { AppConfig } from '@clausewatch/config';
-import { DocumentsRepository } from '@clausewatch/db';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { JobsService } from '@clausewatch/capture';
+import { DocumentsRepository, LedgerService } from '@clausewatch/db';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 
 /** How many due documents one tick enqueues at most. */
@@ -43,14 +43,14 @@ export class SchedulerCron implements OnApplicationBootstrap, OnApplicationShutd
         try {
           if (await this.jobs.enqueueCheck({ documentId: id, trigger: 'schedule', attempt: 1 })) enqueued++;
         } catch (error) {
-          this.logger.error(`could not enqueue document ${id}: ${error instanceof Error ? error.message : error}`);
+          this.logger.error({ documentId: id, err: error instanceof Error ? error.message : String(error) }, 'could not enqueue a due document');
         }
       }
-      if (enqueued) this.logger.log(`enqueued ${enqueued} due document(s)`);
+      if (enqueued) this.logger.log({ enqueued }, 'due documents enqueued');
       // Growth that a failed signing after a capture left without a signed head.
       await this.ledger.signTreeHead();
     } catch (error) {
-      this.logger.error(`tick failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'scheduler tick failed');
     } finally {
       this.ticking = false;
     }

@@ -1,8 +1,7 @@
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../capture.constants';
 import type { CatalogEntry } from '../catalog';
 
 export interface ImportReport {

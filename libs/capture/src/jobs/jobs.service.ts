@@ -1,8 +1,7 @@
-import type { AppConfig } from '@clausewatch/config';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { APP_CONFIG } from '../capture.constants';
-import type { ConfirmationScheduler } from '../pipeline/check.service';
+import type { ConfirmationScheduler } from '../pipeline/confirm-capture.use-case';
 
 export const QUEUES = {
   /** Check one document; singleton per document so several crawlers never fetch it twice at once. */
@@ -41,7 +40,7 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
     if (this.boss) return this.boss;
     this.starting ??= (async () => {
       const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, application_name: 'clausewatch-jobs' });
-      boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
+      boss.on('error', (error) => this.logger.error({ err: error.message }, 'pg-boss error'));
       await boss.start();
       await boss.createQueue(QUEUES.check, { name: QUEUES.check, policy: 'stately', retryLimit: 0 });
       await boss.createQueue(QUEUES.confirm, { name: QUEUES.confirm, policy: 'standard', retryLimit: 3, retryDelay: 30, retryBackoff: true });
@@ -60,7 +59,7 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
   async scheduleConfirmation(documentId: string, versionId: string, delaySeconds: number): Promise<void> {
     const boss = await this.client();
     const job: ConfirmJob = { documentId, versionId };
-    await boss.send(QUEUES.confirm, job, { singletonKey: versionId, startAfter: delaySeconds });
+    await boss.send(QUEUES.confirm, job, { singletonKey: versionId, startAfter: Math.max(0, delaySeconds) });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,2 +1,1 @@
 export * from './lineage.planner';
-export * from './lineage.service';

@@ -1,39 +1,48 @@
 import type { Document, DocumentSource } from '@clausewatch/db';
-import { extract, ExtractionRules, ExtractResult } from '@clausewatch/extract';
-import { createHash } from 'node:crypto';
-import { splitMultipart } from './multipart';
-import type { Capture } from './capture.types';
+import { extract, ExtractionRules, ExtractResult, sha256Hex } from '@clausewatch/extract';
+import { versionRawSha256 } from '@clausewatch/records';
+import type { Capture, CapturePart } from './capture.types';
+import { isLegacyMultipart, readLegacyMultipart } from './legacy-multipart.reader';
+
+/** A page of the capture with its SHA-256, computed once (by the extractor, which reads the bytes). */
+export interface ExtractedPart extends CapturePart {
+  rawSha256: string;
+}
+
+export interface ExtractedDocument extends ExtractResult {
+  /** The capture's pages in reading order, each hashed once. */
+  parts: ExtractedPart[];
+}
 
 function rulesOf(source: DocumentSource | undefined): ExtractionRules {
   return source ? { select: source.select, remove: source.remove, filter: source.filter } : {};
 }
 
 /**
- * Extracts a document's text from a capture with the document's rules. A combined document's
- * capture is a multipart/mixed bundle of its pages, one part per source, in reading order.
+ * Extracts a document's text from a capture with the document's rules: THE one place a capture is
+ * extracted. A combined document's pages are extracted with their own source's rules and joined in
+ * reading order.
  */
-export async function extractDocument(document: Document, capture: Capture): Promise<ExtractResult> {
-  if (capture.contentType?.toLowerCase().startsWith('multipart/mixed')) {
-    const parts = splitMultipart(capture.body, capture.contentType);
-    const results = await Promise.all(
-      parts.map((part, i) =>
-        extract({ body: part.body, contentType: part.contentType ?? undefined, url: part.url ?? document.sources[i]?.url, rules: rulesOf(document.sources[i]) }),
-      ),
-    );
-    const markdown = results.map((r) => r.markdown).join('\n\n');
-    return {
-      markdown,
-      title: results[0]?.title ?? null,
-      textSha256: createHash('sha256').update(markdown, 'utf8').digest('hex'),
-      rawSha256: createHash('sha256').update(capture.body).digest('hex'),
-      extractorVersion: results[0].extractorVersion,
-    };
-  }
-  const source = document.sources.find((s) => s.url === capture.url) ?? document.sources[0];
-  return extract({
-    body: capture.body,
-    contentType: capture.contentType ?? undefined,
-    url: capture.finalUrl ?? capture.url,
-    rules: rulesOf(source),
-  });
+export async function extractDocument(document: Document, capture: Capture): Promise<ExtractedDocument> {
+  const legacy = capture.parts.length === 1 && isLegacyMultipart(capture.parts[0].contentType);
+  const pages = legacy ? readLegacyMultipart(capture.parts[0].body, capture.parts[0].contentType!, document.sources.map((s) => s.url)) : capture.parts;
+  const sourceOf = (i: number): DocumentSource | undefined =>
+    pages.length === 1 ? (document.sources.find((s) => s.url === capture.url) ?? document.sources[0]) : document.sources[i];
+  const results = await Promise.all(
+    pages.map((page, i) => extract({ body: page.body, contentType: page.contentType ?? undefined, url: page.url || sourceOf(i)?.url, rules: rulesOf(sourceOf(i)) })),
+  );
+  // A legacy bundle stays one stored part: its bytes are what the version's snapshot holds.
+  const parts: ExtractedPart[] = legacy
+    ? [{ ...capture.parts[0], rawSha256: sha256Hex(capture.parts[0].body) }]
+    : pages.map((page, i) => ({ ...page, rawSha256: results[i].rawSha256 }));
+  if (results.length === 1) return { ...results[0], rawSha256: parts[0].rawSha256, parts };
+  const markdown = results.map((r) => r.markdown).join('\n\n');
+  return {
+    markdown,
+    title: results[0]?.title ?? null,
+    textSha256: sha256Hex(markdown),
+    rawSha256: versionRawSha256(parts.map((p) => p.rawSha256)),
+    extractorVersion: results[0].extractorVersion,
+    parts,
+  };
 }

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { ChangeKind, Severity } from '@clausewatch/analyzer';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Version } from './version.entity';
+import { Document } from './document.entity';
 
-export type ChangeKind = 'none' | 'cosmetic' | 'structure' | 'substantive';
-export type Severity = 'none' | 'low' | 'medium' | 'high' | 'critical';
 
 /** What changed from one version of a document to the next, as the analyzer explains it. */
 @Entity('change_records')
@@ -18,11 +19,23 @@ export class ChangeRecord {
   @Column({ type: 'bigint' })
   documentId!: string;
 
+  @ManyToOne(() => Document, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id' })
+  document?: Relation<Document>;
+
   @Column({ type: 'bigint' })
   fromVersionId!: string;
 
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'from_version_id' })
+  fromVersion?: Relation<Version>;
+
   @Column({ type: 'bigint', unique: true })
   toVersionId!: string;
+
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'to_version_id' })
+  toVersion?: Relation<Version>;
 
   @Column({ type: 'text' })
   kind!: ChangeKind;
@@ -36,6 +49,10 @@ export class ChangeRecord {
 
   @Column({ type: 'bigint', nullable: true })
   revertOfVersionId!: string | null;
+
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'revert_of_version_id' })
+  revertOfVersion?: Relation<Version>;
 
   @Column({ type: 'text' })
   summary!: string;

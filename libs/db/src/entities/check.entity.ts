@@ -1,4 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Version } from './version.entity';
+import { Document } from './document.entity';
 
 export type CheckTrigger = 'schedule' | 'manual' | 'capture' | 'confirm' | 'retry';
 
@@ -15,6 +17,10 @@ export class Check {
 
   @Column({ type: 'bigint' })
   documentId!: string;
+
+  @ManyToOne(() => Document, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id' })
+  document?: Relation<Document>;
 
   @Column({ type: 'text' })
   trigger!: CheckTrigger;
@@ -60,4 +66,8 @@ export class Check {
   /** The version this check created or confirmed, if any. */
   @Column({ type: 'bigint', nullable: true })
   versionId!: string | null;
+
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'version_id' })
+  version?: Relation<Version>;
 }

@@ -10,6 +10,7 @@ import { Provision, VersionProvision } from './provision.entity';
 import { Snapshot } from './snapshot.entity';
 import { Follow, Subscriber } from './subscriber.entity';
 import { Version } from './version.entity';
+import { VersionPart } from './version-part.entity';
 
 export * from './account.entity';
 export * from './change-record.entity';
@@ -23,6 +24,7 @@ export * from './provision.entity';
 export * from './snapshot.entity';
 export * from './subscriber.entity';
 export * from './version.entity';
+export * from './version-part.entity';
 
 export const entities = [
   Platform,
@@ -30,6 +32,7 @@ export const entities = [
   Check,
   Snapshot,
   Version,
+  VersionPart,
   Provision,
   VersionProvision,
   ChangeRecord,

@@ -1,4 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Subscriber } from './subscriber.entity';
+import { ChangeRecord } from './change-record.entity';
 
 export type NotificationChannel = 'alert' | 'digest';
 export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped';
@@ -14,8 +16,16 @@ export class Notification {
   @Column({ type: 'bigint' })
   subscriberId!: string;
 
+  @ManyToOne(() => Subscriber, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'subscriber_id' })
+  subscriber?: Relation<Subscriber>;
+
   @Column({ type: 'bigint' })
   changeRecordId!: string;
+
+  @ManyToOne(() => ChangeRecord, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'change_record_id' })
+  changeRecord?: Relation<ChangeRecord>;
 
   @Column({ type: 'text' })
   channel!: NotificationChannel;

@@ -1,4 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Version } from './version.entity';
+import { Document } from './document.entity';
 
 /** A clause followed across versions while it survives rewording or moving. */
 @Entity('provisions')
@@ -12,6 +14,10 @@ export class Provision {
 
   @Column({ type: 'bigint' })
   documentId!: string;
+
+  @ManyToOne(() => Document, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'document_id' })
+  document?: Relation<Document>;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   headingPath!: string[];
@@ -29,8 +35,16 @@ export class Provision {
   @Column({ type: 'bigint' })
   firstSeenVersionId!: string;
 
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'first_seen_version_id' })
+  firstSeenVersion?: Relation<Version>;
+
   @Column({ type: 'bigint' })
   lastSeenVersionId!: string;
+
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'last_seen_version_id' })
+  lastSeenVersion?: Relation<Version>;
 
   @Column({ type: 'timestamptz' })
   firstSeenAt!: Date;
@@ -44,6 +58,10 @@ export class Provision {
   @Column({ type: 'bigint', nullable: true })
   removedInVersionId!: string | null;
 
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'removed_in_version_id' })
+  removedInVersion?: Relation<Version>;
+
   @Column({ type: 'timestamptz', nullable: true })
   removedAt!: Date | null;
 }
@@ -55,11 +73,19 @@ export class VersionProvision {
   @PrimaryColumn({ type: 'bigint' })
   versionId!: string;
 
+  @ManyToOne(() => Version, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'version_id' })
+  version?: Relation<Version>;
+
   @PrimaryColumn({ type: 'integer' })
   position!: number;
 
   @Column({ type: 'bigint' })
   provisionId!: string;
+
+  @ManyToOne(() => Provision, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'provision_id' })
+  provision?: Relation<Provision>;
 
   @Column({ type: 'text' })
   text!: string;

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Severity } from './change-record.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Platform } from './platform.entity';
+import type { Severity } from '@clausewatch/analyzer';
 
 export type Plan = 'free' | 'watcher' | 'monitor' | 'professional';
 
@@ -70,8 +71,16 @@ export class Follow {
   @Column({ type: 'bigint' })
   subscriberId!: string;
 
+  @ManyToOne(() => Subscriber, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'subscriber_id' })
+  subscriber?: Relation<Subscriber>;
+
   @Column({ type: 'bigint', nullable: true })
   platformId!: string | null;
+
+  @ManyToOne(() => Platform, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'platform_id' })
+  platform?: Relation<Platform>;
 
   @Column({ type: 'text', nullable: true })
   clauseType!: string | null;

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Document } from './document.entity';
 import { Snapshot } from './snapshot.entity';
 
@@ -77,6 +77,10 @@ export class Version {
   /** When this text equals an earlier version's text (a revert, "blink"), that version. */
   @Column({ type: 'bigint', nullable: true })
   revertOfVersionId!: string | null;
+
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'revert_of_version_id' })
+  revertOfVersion?: Relation<Version>;
 
   /** Position in the verifiable ledger (null until appended). */
   @Column({ type: 'bigint', nullable: true, unique: true })

@@ -2,7 +2,17 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { HostSlots1795541049449 } from './1795541049449-host-slots';
 import { LedgerAppend1796000000000 } from './1796000000000-ledger-append';
 import { RecordChanges1796000000001 } from './1796000000001-record-changes';
+import { VersionParts1797000000000 } from './1797000000000-version-parts';
+import { ForeignKeys1797000000001 } from './1797000000001-foreign-keys';
 import { WebAccounts1797200000000 } from './1797200000000-web-accounts';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
-export const migrations = [InitialSchema1764000000000, HostSlots1795541049449, LedgerAppend1796000000000, RecordChanges1796000000001, WebAccounts1797200000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  HostSlots1795541049449,
+  LedgerAppend1796000000000,
+  RecordChanges1796000000001,
+  VersionParts1797000000000,
+  ForeignKeys1797000000001,
+  WebAccounts1797200000000,
+];

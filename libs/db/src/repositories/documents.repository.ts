@@ -71,6 +71,12 @@ export class DocumentsRepository {
     return rows.map((r) => ({ recordId: r.record_id, title: r.title, type: r.type, active: r.active, url: r.url, platformName: r.platform_name, platformSlug: r.platform_slug, lastCheckedAt: r.last_checked_at, lastOutcome: r.last_outcome, lastCause: r.last_cause, lastOkAt: r.last_ok_at, failures: r.failures }));
   }
 
+  /** Ids of the active documents, oldest first (the CLI's `crawl` of everything). */
+  async listActiveIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM documents WHERE active ORDER BY id');
+    return rows.map((r) => r.id);
+  }
+
   /** Serialises the processing of one document's captures (taken inside a transaction). */
   async lock(manager: EntityManager, documentId: string): Promise<void> {
     await manager.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [documentId]);

@@ -1,24 +1,49 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Notification, NotificationChannel } from '../entities';
+import { ChangeRecord, Notification, NotificationChannel } from '../entities';
+
+/** Severity levels, lowest first (the order `min_severity` is compared in). */
+const SEVERITY_LEVELS = ['none', 'low', 'medium', 'high', 'critical'];
+
+/** What a change may owe, decided by the capture plan (see the capture planner's alert eligibility). */
+export interface OweOptions {
+  /** Owe anything at all (false for a capture older than a week). */
+  alert: boolean;
+  /** Owe same-day alerts too (false for a back-dated capture older than the document's latest version). */
+  sameDayAlert: boolean;
+}
 
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Owes the change to each subscriber once per channel; replays insert nothing. */
-  async enqueue(
-    rows: Array<{ subscriberId: string; changeRecordId: string; channel: NotificationChannel }>,
-    manager: EntityManager = this.dataSource.manager,
+  /**
+   * Owes a confirmed change to everyone who follows its platform or one of its clause types, at or
+   * above their minimum severity, in one set-based statement inside the capture transaction: a digest
+   * row for every such subscriber, an alert row for the plans with same-day alerts. Replays insert
+   * nothing (one row per subscriber, change and channel). `alert: false` owes nothing at all (a
+   * capture older than a week); `sameDayAlert: false` owes the digest only (a back-dated capture).
+   */
+  async oweForChange(
+    manager: EntityManager,
+    change: Pick<ChangeRecord, 'id' | 'documentId' | 'severity' | 'clauseTypes'>,
+    options: OweOptions,
   ): Promise<number> {
-    let inserted = 0;
-    for (const row of rows) {
-      const result: unknown[] = await manager.query(
-        `INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id`,
-        [row.subscriberId, row.changeRecordId, row.channel, `cw-${row.channel}-${row.changeRecordId}-${row.subscriberId}`],
-      );
-      inserted += result.length;
-    }
-    return inserted;
+    if (!options.alert) return 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key)
+       SELECT r.id, $1::bigint, c.channel, 'cw-' || c.channel || '-' || $1::text || '-' || r.id
+         FROM (SELECT DISTINCT s.id, s.plan
+                 FROM subscribers s
+                 JOIN follows f ON f.subscriber_id = s.id
+                 JOIN documents d ON d.id = $2::bigint
+                WHERE s.unsubscribed_at IS NULL AND f.paused_at IS NULL
+                  AND (f.platform_id = d.platform_id OR f.clause_type = ANY($3::text[]) OR f.regulation_types ?| $3::text[])
+                  AND array_position($5::text[], s.min_severity) <= array_position($5::text[], $4::text)) r
+         CROSS JOIN LATERAL (VALUES ('digest'), ('alert')) AS c(channel)
+        WHERE c.channel = 'digest' OR ($6::boolean AND r.plan <> 'free')
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [change.id, change.documentId, change.clauseTypes, change.severity, SEVERITY_LEVELS, options.sameDayAlert],
+    );
+    return rows.length;
   }
 
   /**

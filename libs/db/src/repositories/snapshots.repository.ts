@@ -1,22 +1,49 @@
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Snapshot } from '../entities';
+
+/** A page's raw bytes with the SHA-256 computed once, where the bytes were read. */
+export interface SnapshotBytes {
+  body: Buffer;
+  contentType: string | null;
+  rawSha256: string;
+}
+
+/** A stored page of a version, in reading order. */
+export interface StoredPart {
+  position: number;
+  url: string;
+  snapshot: Snapshot;
+}
 
 export class SnapshotsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores the bytes once per SHA-256 and returns the snapshot's id (the existing one if already stored). */
-  async store(body: Buffer, contentType: string | null, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; rawSha256: string }> {
-    const rawSha256 = createHash('sha256').update(body).digest('hex');
+  /** Stores each page's bytes once per SHA-256 and returns the snapshots' ids in the same order. */
+  async storeAll(pages: SnapshotBytes[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     await manager.query(
-      `INSERT INTO snapshots (raw_sha256, content_type, byte_size, body) VALUES ($1, $2, $3, $4) ON CONFLICT (raw_sha256) DO NOTHING`,
-      [rawSha256, contentType, body.length, body],
+      `INSERT INTO snapshots (raw_sha256, content_type, byte_size, body)
+       SELECT * FROM unnest($1::char(64)[], $2::text[], $3::int[], $4::bytea[]) ON CONFLICT (raw_sha256) DO NOTHING`,
+      [pages.map((p) => p.rawSha256), pages.map((p) => p.contentType), pages.map((p) => p.body.length), pages.map((p) => p.body)],
     );
-    const [row]: Array<{ id: string }> = await manager.query('SELECT id FROM snapshots WHERE raw_sha256 = $1', [rawSha256]);
-    return { id: row.id, rawSha256 };
+    const rows: Array<{ id: string; raw_sha256: string }> = await manager.query('SELECT id, raw_sha256 FROM snapshots WHERE raw_sha256 = ANY($1::char(64)[])', [
+      pages.map((p) => p.rawSha256),
+    ]);
+    const ids = new Map(rows.map((r) => [r.raw_sha256, r.id]));
+    return pages.map((p) => ids.get(p.rawSha256)!);
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Snapshot | null> {
     return manager.findOneBy(Snapshot, { id });
+  }
+
+  /** The pages of a version with their bytes, in reading order. */
+  async partsOf(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<StoredPart[]> {
+    const rows: Array<{ position: number; url: string; snapshot_id: string }> = await manager.query(
+      'SELECT position, url, snapshot_id FROM version_parts WHERE version_id = $1 ORDER BY position',
+      [versionId],
+    );
+    const snapshots = rows.length ? await manager.find(Snapshot, { where: rows.map((r) => ({ id: r.snapshot_id })) }) : [];
+    const byId = new Map(snapshots.map((s) => [s.id, s]));
+    return rows.map((r) => ({ position: r.position, url: r.url, snapshot: byId.get(r.snapshot_id)! }));
   }
 }

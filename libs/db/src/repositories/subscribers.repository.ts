@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Plan, Severity, Subscriber } from '../entities';
+import type { Severity } from '@clausewatch/analyzer';
+import { Plan, Subscriber } from '../entities';
 
 export interface Recipient {
   subscriberId: string;
@@ -29,9 +30,8 @@ export class SubscribersRepository {
 
   async follow(subscriberId: string, target: { platformId?: string; clauseType?: string }, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO follows (subscriber_id, platform_id, clause_type)
-       SELECT $1, $2, $3 WHERE NOT EXISTS (
-         SELECT 1 FROM follows WHERE subscriber_id = $1 AND platform_id IS NOT DISTINCT FROM $2 AND clause_type IS NOT DISTINCT FROM $3)`,
+      // The unique index is NULLS NOT DISTINCT: a repeated follow (platform or clause type NULL) inserts nothing.
+      `INSERT INTO follows (subscriber_id, platform_id, clause_type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [subscriberId, target.platformId ?? null, target.clauseType ?? null],
     );
   }

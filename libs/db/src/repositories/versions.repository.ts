@@ -10,6 +10,20 @@ export class VersionsRepository {
     return manager.findOne(Version, { where: { documentId }, order: { capturedAt: 'DESC', id: 'DESC' } });
   }
 
+  /** The id of the latest version (by capture time): what a capture plan was made against. */
+  async latestIdFor(documentId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row]: Array<{ id: string }> = await manager.query('SELECT id FROM versions WHERE document_id = $1 ORDER BY captured_at DESC, id DESC LIMIT 1', [documentId]);
+    return row?.id ?? null;
+  }
+
+  /** Each document's latest version's extractor version (the re-extraction sweep looks for old ones). */
+  async latestExtractorVersions(): Promise<Array<{ documentId: string; extractorVersion: string }>> {
+    const rows: Array<{ document_id: string; extractor_version: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (document_id) document_id, extractor_version FROM versions ORDER BY document_id, captured_at DESC, id DESC`,
+    );
+    return rows.map((r) => ({ documentId: r.document_id, extractorVersion: r.extractor_version }));
+  }
+
   /** The most recent earlier version with the same text once cosmetic differences are removed. */
   findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
     return manager.findOne(Version, {
@@ -20,6 +34,15 @@ export class VersionsRepository {
 
   async insert(values: NewVersion, manager: EntityManager = this.dataSource.manager): Promise<Version> {
     return manager.save(Version, manager.create(Version, values));
+  }
+
+  /** Records the pages of a new version (snapshot ids in reading order) in the capture transaction. */
+  async insertParts(manager: EntityManager, versionId: string, parts: Array<{ snapshotId: string; url: string }>): Promise<void> {
+    await manager.query('INSERT INTO version_parts (version_id, position, snapshot_id, url) SELECT $1, u.n - 1, u.snapshot_id, u.url FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS u(snapshot_id, url, n)', [
+      versionId,
+      parts.map((p) => p.snapshotId),
+      parts.map((p) => p.url),
+    ]);
   }
 
   findByRecordId(recordId: string): Promise<Version | null> {

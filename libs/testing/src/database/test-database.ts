@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-export const TEMPLATE_DATABASE = 'clausewatch_template';
 
 export interface TestDatabase {
   url: string;
@@ -12,6 +11,13 @@ function adminUrl(): string {
   const url = process.env.CLAUSEWATCH_TEST_ADMIN_URL;
   if (!url) throw new Error('no test PostgreSQL: integration specs run under the "integration" jest project');
   return url;
+}
+
+/** The migrated template the global setup (libs/db/src/testing) made and named for this run. */
+function templateDatabase(): string {
+  const name = process.env.CLAUSEWATCH_TEST_TEMPLATE;
+  if (!name) throw new Error('no test template database: integration specs run under the "integration" jest project');
+  return name;
 }
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
@@ -27,7 +33,7 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh, migrated database for one test file, cloned from the template made in global setup. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `clausewatch_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`));
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   return {

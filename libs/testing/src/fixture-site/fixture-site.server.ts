@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readCorpusPage } from './corpus.loader';
@@ -11,7 +12,16 @@ export interface FixtureResponse {
   headers?: Record<string, string>;
 }
 
-type Route = { kind: 'response'; response: FixtureResponse } | { kind: 'fault'; mode: FaultMode; options: FaultOptions };
+type Route = { kind: 'response'; response: FixtureResponse; servedSince: Date } | { kind: 'fault'; mode: FaultMode; options: FaultOptions };
+
+export interface FixtureSiteOptions {
+  /**
+   * Behave like nginx, Apache or a CDN: every page is sent with an `ETag` (from its bytes) and a
+   * `Last-Modified` (when the route got its content), and conditional requests are answered 304.
+   * Without it, validators are sent only when a test gives a response its own headers.
+   */
+  validators?: boolean;
+}
 
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
@@ -34,6 +44,7 @@ export class FixtureSite {
   private constructor(
     private readonly server: Server,
     readonly origin: string,
+    private readonly options: FixtureSiteOptions,
   ) {
     server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
@@ -42,14 +53,14 @@ export class FixtureSite {
     server.on('request', (req: IncomingMessage, res: ServerResponse) => this.handle(req, res));
   }
 
-  static async start(): Promise<FixtureSite> {
+  static async start(options: FixtureSiteOptions = {}): Promise<FixtureSite> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
     const { port } = server.address() as AddressInfo;
-    return new FixtureSite(server, `http://127.0.0.1:${port}`);
+    return new FixtureSite(server, `http://127.0.0.1:${port}`, options);
   }
 
   url(path: string): string {
@@ -62,7 +73,7 @@ export class FixtureSite {
   }
 
   serve(path: string, response: FixtureResponse): void {
-    this.routes.set(path, { kind: 'response', response });
+    this.routes.set(path, { kind: 'response', response, servedSince: new Date() });
   }
 
   fault(path: string, mode: FaultMode, options: FaultOptions = {}): void {
@@ -109,7 +120,8 @@ export class FixtureSite {
       respondWithFault(req, res, route.mode, route.options, this.schedule);
       return;
     }
-    const { response } = route;
+    const body = typeof route.response.body === 'string' ? Buffer.from(route.response.body, 'utf8') : route.response.body;
+    const response = this.options.validators ? withValidators(route.response, body, route.servedSince) : route.response;
     const headers: Record<string, string> = { ...response.headers };
     if (response.contentType) headers['content-type'] = response.contentType;
     if (this.isNotModified(req, response)) {
@@ -117,7 +129,6 @@ export class FixtureSite {
       res.end();
       return;
     }
-    const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
     headers['content-length'] = String(body.length);
     res.writeHead(response.status ?? 200, headers);
     res.end(body);
@@ -133,4 +144,12 @@ export class FixtureSite {
     if (lastModified && ifModifiedSince) return Date.parse(ifModifiedSince) >= Date.parse(lastModified);
     return false;
   }
+}
+
+/** The validators a static file server sends, unless the test gave its own. */
+function withValidators(response: FixtureResponse, body: Buffer, servedSince: Date): FixtureResponse {
+  const headers = { ...response.headers };
+  if (headerValue(headers, 'etag') === undefined) headers.etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
+  if (headerValue(headers, 'last-modified') === undefined) headers['last-modified'] = servedSince.toUTCString();
+  return { ...response, headers };
 }

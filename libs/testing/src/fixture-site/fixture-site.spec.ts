@@ -120,4 +120,29 @@ describe('FixtureSite', () => {
     expect((await pending).status).toBe(0);
     site = await FixtureSite.start(); // afterEach stops this one
   });
+
+  it('behaves like nginx when asked: ETag and Last-Modified on every page, 304 to a conditional request', async () => {
+    const nginx = await FixtureSite.start({ validators: true });
+    try {
+      nginx.serve('/terms', { body: 'version one', contentType: 'text/plain' });
+      const first = await get(nginx.url('/terms'));
+      expect(first.status).toBe(200);
+      const etag = String(first.headers.etag);
+      const lastModified = String(first.headers['last-modified']);
+      expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
+      expect(Date.parse(lastModified)).not.toBeNaN();
+      expect((await get(nginx.url('/terms'), { 'if-none-match': etag })).status).toBe(304);
+      expect((await get(nginx.url('/terms'), { 'if-modified-since': lastModified })).status).toBe(304);
+      // New content: the old ETag no longer matches, even within the same second.
+      nginx.serve('/terms', { body: 'version two', contentType: 'text/plain' });
+      const changed = await get(nginx.url('/terms'), { 'if-none-match': etag, 'if-modified-since': lastModified });
+      expect(changed.status).toBe(200);
+      expect(changed.body.toString()).toBe('version two');
+    } finally {
+      await nginx.stop();
+    }
+    // The default site sends no validators of its own.
+    site.serve('/plain', { body: 'x', contentType: 'text/plain' });
+    expect((await get(site.url('/plain'))).headers.etag).toBeUndefined();
+  });
 });

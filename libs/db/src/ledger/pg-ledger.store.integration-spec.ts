@@ -1,4 +1,4 @@
-import { createDataSource } from '@clausewatch/db';
+import { createDataSource } from '../data-source';
 import { MemoryLedgerStore, MerkleLog, RecordsError, RecordsErrorCode } from '@clausewatch/records';
 import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
 import { DataSource } from 'typeorm';

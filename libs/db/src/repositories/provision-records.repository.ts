@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 export interface ProvisionRow {
@@ -35,9 +34,8 @@ export interface ProvisionAppearance {
 }
 
 /** Reads provisions and their history for the records API (writes happen in the capture lineage). */
-@Injectable()
 export class ProvisionRecordsRepository {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async findByRecordId(recordId: string): Promise<ProvisionRow | null> {
     const [row]: ProvisionRow[] = await this.dataSource.query(

@@ -1,4 +1,4 @@
-import { Version } from '@clausewatch/db';
+import { Version } from '../entities';
 import {
   AppendedLeaf,
   buildVerificationBundle,
@@ -17,7 +17,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { LEDGER_KEY_LOCK_KEY, LEDGER_ORIGIN } from './ledger.constants';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
-import { PgLedgerStore } from './pg-ledger.store';
+import { PgLedgerStore, SimpleQueryClient } from './pg-ledger.store';
 
 export interface PublishedLedgerKey {
   algorithm: 'Ed25519';
@@ -81,6 +81,17 @@ export class LedgerService {
     const { index, leafHash, treeSize } = await new PgLedgerStore(manager, version.id).appendLeaf(versionLeafOf(ledgerRecordOf(version, documentRecordId)));
     version.ledgerIndex = String(index);
     return { index, leafHash, treeSize };
+  }
+
+  /**
+   * Appends the version's leaf and commits the capture transaction of `client` in one round trip
+   * (see PgLedgerStore.appendLeafAndCommit): the last step of a capture, holding the ledger's
+   * global lock for the append alone.
+   */
+  async appendVersionAndCommit(client: SimpleQueryClient, version: Version, documentRecordId: string): Promise<AppendedLeaf & { serverMs?: number }> {
+    const { index, leafHash, treeSize, serverMs } = await PgLedgerStore.appendLeafAndCommit(client, version.id, versionLeafOf(ledgerRecordOf(version, documentRecordId)));
+    version.ledgerIndex = String(index);
+    return { index, leafHash, treeSize, serverMs };
   }
 
   log(manager: EntityManager = this.dataSource.manager): MerkleLog {

@@ -14,6 +14,13 @@ interface AppendRow {
 export interface PgAppendedLeaf extends AppendedLeaf {
   /** The highest complete subtree the leaf closed (its own leaf hash when it closes none). */
   closingHash: Buffer;
+  /** From the server taking the ledger's lock to its COMMIT done, in ms: how long the lock was held (appendLeafAndCommit only). */
+  serverMs?: number;
+}
+
+/** A connection that runs a text query with the simple protocol (node-postgres's client). */
+export interface SimpleQueryClient {
+  query(text: string): Promise<unknown>;
 }
 
 interface NodeRow {
@@ -88,6 +95,31 @@ export class PgLedgerStore implements LedgerStore {
       throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);
     }
     return { index: Number(row.appended_index), leafHash, closingHash: row.closing_hash, treeSize: Number(row.appended_index) + 1 };
+  }
+
+  /**
+   * Appends `leaf` as the version's entry and commits the caller's transaction in ONE round trip (a
+   * simple-protocol query `SELECT ledger_append(...); COMMIT`): the ledger's advisory lock, taken by
+   * ledger_append, is released by the COMMIT the server runs right after it, never held while this
+   * process is busy elsewhere. Call it as the last statement of the capture transaction, on its own
+   * connection; on an error nothing is committed and the caller rolls back.
+   */
+  static async appendLeafAndCommit(client: SimpleQueryClient, versionId: string, leaf: Buffer): Promise<PgAppendedLeaf> {
+    if (!/^\d+$/.test(versionId)) throw new RecordsError(RecordsErrorCode.InvalidArgument, `not a version id: ${versionId}`);
+    // Only digits and hex reach the text: nothing here can be injected.
+    // The lock is taken first (ledger_append takes it again, re-entrantly) so the server can say when it held it.
+    const results = (await client.query(
+      `SELECT pg_advisory_xact_lock(${LEDGER_LOCK_ID}::bigint), extract(epoch FROM clock_timestamp()) * 1000 AS locked_ms;
+       SELECT * FROM ledger_append(${LEDGER_LOCK_ID}::bigint, ${versionId}::bigint, '\\x${leaf.toString('hex')}'::bytea, NULL);
+       COMMIT; SELECT extract(epoch FROM clock_timestamp()) * 1000 AS committed_ms`,
+    )) as [{ rows: Array<{ locked_ms: string }> }, { rows: AppendRow[] }, unknown, { rows: Array<{ committed_ms: string }> }];
+    const row = results[1].rows[0];
+    const serverMs = Number(results[3].rows[0].committed_ms) - Number(results[0].rows[0].locked_ms);
+    const leafHash = hashLeaf(leaf);
+    if (!row.appended_leaf_hash.equals(leafHash)) {
+      throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);
+    }
+    return { index: Number(row.appended_index), leafHash, closingHash: row.closing_hash, treeSize: Number(row.appended_index) + 1, serverMs };
   }
 
   /** The LedgerStore append: `ledger_append` at `entry.index`, checked against the nodes MerkleLog computed. */

@@ -1,4 +1,4 @@
-import { hashLeaf, toHex, verifyVersionBundle, versionLeafOf } from '@clausewatch/records';
+import { hashLeaf, toHex, verifyVersionBundle, versionLeafOf, versionRawSha256 } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -37,6 +37,9 @@ interface VersionRow {
   byte_size: number | null;
   leaf: Buffer | null;
   leaf_hash: Buffer | null;
+  /** The pages of a combined document (null or one entry for a one-page version). */
+  part_bodies: Buffer[] | null;
+  part_sha256s: string[] | null;
 }
 
 function sha256(data: Buffer | string): string {
@@ -74,9 +77,12 @@ export class RecordIntegrityService {
     if (versionIds.length === 0) return [];
     const rows: VersionRow[] = await this.dataSource.query(
       `SELECT v.id, v.record_id, d.record_id AS document_record_id, v.captured_at, v.raw_sha256, v.text_sha256, v.source_url, v.markdown,
-              v.ledger_index, v.snapshot_id, s.raw_sha256 AS snapshot_sha256, s.body, s.byte_size, l.leaf, l.leaf_hash
+              v.ledger_index, v.snapshot_id, s.raw_sha256 AS snapshot_sha256, s.body, s.byte_size, l.leaf, l.leaf_hash,
+              parts.bodies AS part_bodies, parts.sha256s AS part_sha256s
          FROM versions v JOIN documents d ON d.id = v.document_id
          LEFT JOIN snapshots s ON s.id = v.snapshot_id
+         LEFT JOIN LATERAL (SELECT array_agg(ps.body ORDER BY p.position) AS bodies, array_agg(ps.raw_sha256::text ORDER BY p.position) AS sha256s
+                              FROM version_parts p JOIN snapshots ps ON ps.id = p.snapshot_id WHERE p.version_id = v.id) parts ON true
          LEFT JOIN ledger_leaves l ON l.version_id = v.id
         WHERE v.id = ANY($1) ORDER BY v.id`,
       [versionIds],
@@ -94,6 +100,7 @@ export class RecordIntegrityService {
   }
 
   private checkSnapshot(row: VersionRow): IntegrityCheck {
+    if (row.part_bodies && row.part_bodies.length > 1) return this.checkParts(row, row.part_bodies, row.part_sha256s ?? []);
     if (row.body === null) return { name: 'snapshot', ok: false, detail: `snapshot of ${row.record_id} is not stored` };
     const actual = sha256(row.body);
     const problems: string[] = [];
@@ -102,6 +109,18 @@ export class RecordIntegrityService {
     if (row.byte_size !== null && row.byte_size !== row.body.length) problems.push(`the snapshot holds ${row.body.length} bytes, ${row.byte_size} were stored`);
     return problems.length === 0
       ? { name: 'snapshot', ok: true, detail: `snapshot stored (${row.body.length} bytes), raw SHA-256 verified` }
+      : { name: 'snapshot', ok: false, detail: `snapshot mismatch: ${problems.join(', ')}` };
+  }
+
+  /** A combined document: each page against the hash it is filed under, and the version's raw SHA-256 over them all. */
+  private checkParts(row: VersionRow, bodies: Buffer[], filedUnder: string[]): IntegrityCheck {
+    const actual = bodies.map((body) => sha256(body));
+    const problems = actual.flatMap((hash, i) => (hash === filedUnder[i] ? [] : [`page ${i + 1} hashes to ${hash}, it is filed under ${filedUnder[i]}`]));
+    const combined = versionRawSha256(actual);
+    if (combined !== row.raw_sha256) problems.push(`the ${bodies.length} pages hash to ${combined}, the version records raw SHA-256 ${row.raw_sha256}`);
+    const bytes = bodies.reduce((n, b) => n + b.length, 0);
+    return problems.length === 0
+      ? { name: 'snapshot', ok: true, detail: `snapshot stored (${bodies.length} pages, ${bytes} bytes), raw SHA-256 verified` }
       : { name: 'snapshot', ok: false, detail: `snapshot mismatch: ${problems.join(', ')}` };
   }
 

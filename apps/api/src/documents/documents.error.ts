@@ -1,0 +1,24 @@
+import { CodedError, ErrorKind } from '@clausewatch/errors';
+
+export enum DocumentsErrorCode {
+  InvalidUrl = 'INVALID_URL',
+  InvalidRules = 'INVALID_RULES',
+  EmptyCapture = 'EMPTY_CAPTURE',
+  CaptureTooLarge = 'CAPTURE_TOO_LARGE',
+  InvalidCapturedAt = 'INVALID_CAPTURED_AT',
+}
+
+const KIND: Record<DocumentsErrorCode, ErrorKind> = {
+  [DocumentsErrorCode.InvalidUrl]: 'invalid',
+  [DocumentsErrorCode.InvalidRules]: 'invalid',
+  [DocumentsErrorCode.EmptyCapture]: 'invalid',
+  [DocumentsErrorCode.CaptureTooLarge]: 'too-large',
+  [DocumentsErrorCode.InvalidCapturedAt]: 'invalid',
+};
+
+/** What a request about documents can get wrong; the exception filter answers it as problem details. */
+export class DocumentsError extends CodedError<DocumentsErrorCode> {
+  constructor(code: DocumentsErrorCode, message: string) {
+    super(code, KIND[code], message);
+  }
+}

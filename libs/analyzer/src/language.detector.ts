@@ -1,0 +1,61 @@
+// The language of a provision, from its most frequent short words (and its script for non-Latin text). Enough to
+// know which rules can read a clause; not a general-purpose detector.
+
+export interface LanguageGuess {
+  /** ISO 639-1 code, or 'und' when the text is too short or unclear to tell. */
+  code: string;
+  name: string;
+}
+
+const STOP_WORDS: Record<string, string[]> = {
+  en: ['the', 'and', 'of', 'to', 'you', 'your', 'we', 'our', 'is', 'are', 'for', 'with', 'that', 'this', 'or', 'not', 'by', 'may', 'will', 'be'],
+  fr: ['le', 'la', 'les', 'des', 'et', 'vous', 'votre', 'vos', 'nous', 'est', 'pour', 'avec', 'que', 'qui', 'dans', 'sur', 'pas', 'une', 'du', 'au'],
+  de: ['der', 'die', 'das', 'und', 'sie', 'ihre', 'ihr', 'wir', 'ist', 'für', 'mit', 'dass', 'nicht', 'von', 'zu', 'auf', 'den', 'dem', 'ein', 'eine'],
+  es: ['el', 'los', 'las', 'y', 'usted', 'su', 'sus', 'nosotros', 'es', 'para', 'con', 'que', 'por', 'del', 'una', 'uno', 'no', 'en', 'se', 'como'],
+  it: ['il', 'gli', 'della', 'delle', 'e', 'tu', 'tuoi', 'noi', 'è', 'per', 'con', 'che', 'non', 'dei', 'una', 'sono', 'nel', 'alla', 'questo', 'essere'],
+  nl: ['de', 'het', 'een', 'en', 'van', 'jij', 'je', 'uw', 'wij', 'we', 'is', 'voor', 'met', 'dat', 'niet', 'op', 'zijn', 'worden', 'deze', 'ons'],
+  pt: ['o', 'os', 'as', 'e', 'você', 'seu', 'seus', 'nós', 'é', 'para', 'com', 'que', 'não', 'do', 'da', 'dos', 'uma', 'em', 'ao', 'pelo'],
+};
+
+const NAMES: Record<string, string> = { en: 'English', fr: 'French', de: 'German', es: 'Spanish', it: 'Italian', nl: 'Dutch', pt: 'Portuguese', ru: 'Russian', zh: 'Chinese', ja: 'Japanese', ko: 'Korean', ar: 'Arabic', und: 'an unrecognised language' };
+
+const SETS = Object.entries(STOP_WORDS).map(([code, words]) => [code, new Set(words)] as const);
+const SCRIPTS: Array<[string, RegExp]> = [
+  ['ru', /\p{Script=Cyrillic}/gu],
+  ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
+  ['zh', /\p{Script=Han}/gu],
+  ['ko', /\p{Script=Hangul}/gu],
+  ['ar', /\p{Script=Arabic}/gu],
+];
+// Fewer stop words than this and the text is a label or a name: no guess.
+const MIN_HITS = 2;
+
+export function languageName(code: string): string {
+  return NAMES[code] ?? code;
+}
+
+/** The most likely language of a text; English wins ties (most policies and most borrowed words are English). */
+export function detectLanguage(text: string): LanguageGuess {
+  if (/[^\x00-\x7f]/.test(text)) {
+    for (const [code, re] of SCRIPTS) {
+      const n = text.match(re)?.length ?? 0;
+      if (n >= 4 && n >= text.length / 10) return { code, name: languageName(code) };
+    }
+  }
+  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  let best = 'und';
+  let bestHits = 0;
+  let english = 0;
+  for (const [code, set] of SETS) {
+    let hits = 0;
+    for (const w of words) if (set.has(w)) hits++;
+    if (code === 'en') english = hits;
+    if (hits > bestHits) {
+      best = code;
+      bestHits = hits;
+    }
+  }
+  if (bestHits < MIN_HITS) return { code: 'und', name: languageName('und') };
+  if (english >= bestHits) best = 'en';
+  return { code: best, name: languageName(best) };
+}

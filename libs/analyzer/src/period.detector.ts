@@ -1,0 +1,71 @@
+import { Direction } from './analyzer.types';
+
+// A number of days, months or years that changed inside a clause (a retention period, a notice period, an inactivity
+// limit), in English, French, German or Spanish, with the direction that change has for the user.
+
+const UNIT_DAYS: Array<[RegExp, number]> = [
+  [/^(?:hours?|heures?|stunden?|horas?)$/, 1 / 24],
+  [/^(?:days?|jours?|tagen?|tage|d[ií]as?)$/, 1],
+  [/^(?:weeks?|semaines?|wochen?|semanas?)$/, 7],
+  [/^(?:months?|mois|monaten?|monate|meses|mes)$/, 30],
+  [/^(?:years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?)$/, 365],
+];
+const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18, thirty: 30, sixty: 60, ninety: 90, un: 1, une: 1, deux: 2, trois: 3, douze: 12, ein: 1, einem: 1, zwei: 2, drei: 3, sechs: 6, zwölf: 12, uno: 1, una: 1, dos: 2, tres: 3, seis: 6, doce: 12 };
+const PERIOD = /\b(\d+|[a-zäöüéíñ]+)\s*(?:\((\d+)\)\s*)?(hours?|heures?|stunden?|horas?|days?|jours?|tagen?|tage|d[ií]as?|weeks?|semaines?|wochen?|semanas?|months?|mois|monaten?|monate|meses|mes|years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?)\b/giu;
+
+// Keeping data: a longer period is worse. A period the user is given (notice, a window to opt out or cancel): shorter is worse.
+const KEEPING = /\b(?:keep\w*|kept|retain\w*|retention|stor\w+|delet\w+|inactiv\w*|eras\w+|conserv\w+|supprim\w+|speicher\w*|aufbewahr\w*|l[öo]sch\w*|selbstl[öo]sch\w*|selbstzerst[öo]r\w*|elimin\w+|borr\w+)/iu;
+const GIVEN = /\b(?:notice|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
+
+// A deadline the user must meet ("you must cancel at least 14 days before the renewal"): longer is worse for them.
+const USER_DUTY_BEFORE = /\b(?:you|must|need|required|have to)\b[^.;]{0,80}$/i;
+const BEFORE_AFTER = /^\s*(?:\w+\s+){0,2}?(?:before|prior to|in advance|ahead of|avant|vor|antes)\b/i;
+const MONEY_TERMS = /\b(?:cancel\w*|renew\w*|charg\w+|billing|billed|subscription|payment|refund\w*|r[ée]sili\w+|k[üu]ndig\w+)/i;
+
+export interface PeriodChange {
+  from: string;
+  to: string;
+  direction: Direction;
+  /** What the period governs, as a clause type: how long data is kept, a period given to the user, or a payment deadline. */
+  type: 'retention' | 'policy-changes' | 'payment' | null;
+}
+
+interface Period {
+  text: string;
+  days: number;
+  /** The period is a deadline the user must meet before something happens. */
+  userDeadline: boolean;
+}
+
+function periods(text: string): Period[] {
+  const out: Period[] = [];
+  for (const m of text.matchAll(PERIOD)) {
+    const n = m[2] ? Number(m[2]) : /^\d+$/.test(m[1]) ? Number(m[1]) : WORD_NUMBERS[m[1].toLowerCase()];
+    const unit = UNIT_DAYS.find(([re]) => re.test(m[3].toLowerCase()));
+    if (n === undefined || !unit || Number.isNaN(n)) continue;
+    const at = m.index ?? 0;
+    const userDeadline = BEFORE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30)) && USER_DUTY_BEFORE.test(text.slice(Math.max(0, at - 80), at));
+    out.push({ text: m[0], days: n * unit[1], userDeadline });
+  }
+  return out;
+}
+
+/** The first period that changed between two versions of a clause, or null when no number of days/months/years moved. */
+export function periodChange(before: string, after: string, heading: string | null): PeriodChange | null {
+  const was = periods(before);
+  const now = periods(after);
+  const gone = was.filter((p) => !now.some((q) => q.days === p.days));
+  const come = now.filter((p) => !was.some((q) => q.days === p.days));
+  if (!gone.length || !come.length) return null;
+  const from = gone[0];
+  const to = come[0];
+  const context = `${heading ?? ''} ${after}`;
+  const keeping = KEEPING.test(context);
+  const given = GIVEN.test(context);
+  const longer = to.days > from.days;
+  if (to.userDeadline) return { from: from.text, to: to.text, direction: longer ? 'worse' : 'better', type: MONEY_TERMS.test(context) ? 'payment' : null };
+  let direction: Direction = 'neutral';
+  if (keeping && !given) direction = longer ? 'worse' : 'better';
+  else if (given && !keeping) direction = longer ? 'better' : 'worse';
+  return { from: from.text, to: to.text, direction, type: keeping && !given ? 'retention' : given && !keeping ? 'policy-changes' : null };
+}

@@ -1,0 +1,102 @@
+import { analyzeChange, splitProvisions } from '@clausewatch/analyzer';
+import type { Version } from '@clausewatch/db';
+import { sha256Hex } from '@clausewatch/extract';
+import { alignmentsOf, oweOptionsFor, planCapture, prepareText } from './capture.planner';
+import type { ExtractedDocument } from './document-extractor';
+
+const DAY = 24 * 60 * 60 * 1000;
+const now = new Date('2026-12-02T12:00:00Z');
+
+const v1 = `# Terms
+
+## Sharing
+
+We do not sell your personal data to third parties.
+
+## Disputes
+
+You may bring any claim in the courts of your home country.
+`;
+const v2 = v1.replace('You may bring any claim in the courts of your home country.', 'Any claim must go to binding individual arbitration; you waive any class action.');
+
+function extracted(markdown: string): ExtractedDocument {
+  const rawSha256 = sha256Hex(`<html>${markdown}</html>`);
+  return { markdown, title: null, textSha256: sha256Hex(markdown), rawSha256, extractorVersion: 'x', parts: [{ body: Buffer.from(markdown), contentType: 'text/html', url: 'https://example.test/terms', rawSha256 }] };
+}
+
+function version(markdown: string, capturedAt: Date, id = '1'): Version {
+  return { id, markdown, textSha256: sha256Hex(markdown), capturedAt, confirmedAt: capturedAt } as Version;
+}
+
+describe('oweOptionsFor', () => {
+  it.each([
+    ['a fresh capture after the latest version', 0, -1, { alert: true, sameDayAlert: true }],
+    ['a first version', 0, null, { alert: true, sameDayAlert: true }],
+    ['a capture older than the version it follows (back-dated)', -3, -1, { alert: true, sameDayAlert: false }],
+    ['a capture older than 7 days', -8, -30, { alert: false, sameDayAlert: false }],
+    ['a capture exactly 7 days old', -7, -30, { alert: true, sameDayAlert: true }],
+  ] as const)('%s', (_what, capturedDays, previousDays, expected) => {
+    const capturedAt = new Date(now.getTime() + capturedDays * DAY);
+    const previous = previousDays === null ? null : new Date(now.getTime() + previousDays * DAY);
+    expect(oweOptionsFor(capturedAt, previous, now)).toEqual(expected);
+  });
+});
+
+describe('planCapture', () => {
+  const empty = { latestProvisions: [], earlierLike: null, restorable: [] };
+
+  it('plans nothing but a check for the latest text again', () => {
+    const latest = version(v1, new Date(now.getTime() - DAY));
+    expect(planCapture({ ...empty, latest }, prepareText(extracted(v1)), { capturedAt: now, confirmed: false, now })).toEqual({ kind: 'unchanged', latest });
+  });
+
+  it('confirms a first version at once and gives each clause a new provision', () => {
+    const plan = planCapture({ ...empty, latest: null }, prepareText(extracted(v1)), { capturedAt: now, confirmed: false, now });
+    expect(plan).toMatchObject({ kind: 'new-version', confirmed: true, change: null, revertOfVersionId: null });
+    if (plan.kind !== 'new-version') throw new Error('expected a new version');
+    expect(plan.lineage.fresh.map((f) => f.afterIndex)).toEqual(splitProvisions(v1).map((p) => p.index));
+    expect(plan.lineage.kept).toEqual([]);
+  });
+
+  it('analyses a new text once: the change, its lineage (unchanged clauses keep their IDs) and what it may owe', () => {
+    const latest = version(v1, new Date(now.getTime() - DAY));
+    const held = splitProvisions(v1).map((p) => ({ position: p.index, provisionId: `P${p.index}`, text: p.text }));
+    const plan = planCapture({ ...empty, latest, latestProvisions: held }, prepareText(extracted(v2)), { capturedAt: now, confirmed: false, now });
+    if (plan.kind !== 'new-version' || !plan.change) throw new Error('expected a change');
+    expect(plan.confirmed).toBe(false);
+    expect(plan.change.analysis.kind).toBe('substantive');
+    expect(plan.change.alertEligible).toBe(false); // not confirmed yet
+    expect(plan.change.owe).toEqual({ alert: true, sameDayAlert: true });
+    const sharing = splitProvisions(v2).findIndex((p) => p.text.startsWith('We do not sell'));
+    expect(plan.lineage.kept).toContainEqual({ afterIndex: sharing, provisionId: `P${sharing}`, textChanged: false, clauseTypes: null });
+    expect(plan.lineage.kept.length + plan.lineage.fresh.length + plan.lineage.restored.length).toBe(splitProvisions(v2).length);
+  });
+
+  it('never makes a revert or a technical upgrade alert-eligible, even confirmed', () => {
+    const latest = version(v1, new Date(now.getTime() - DAY));
+    const revert = planCapture({ ...empty, latest, earlierLike: { id: '0' } }, prepareText(extracted(v2)), { capturedAt: now, confirmed: true, now });
+    const technical = planCapture({ ...empty, latest }, prepareText(extracted(v2)), { capturedAt: now, confirmed: true, technical: true, now });
+    const ordinary = planCapture({ ...empty, latest }, prepareText(extracted(v2)), { capturedAt: now, confirmed: true, now });
+    expect([revert, technical, ordinary].map((p) => (p.kind === 'new-version' ? p.change?.alertEligible : undefined))).toEqual([false, false, true]);
+    expect(revert).toMatchObject({ revertOfVersionId: '0' });
+  });
+
+  it('gives a removed clause that comes back word for word its old ID', () => {
+    const latest = version(v2, new Date(now.getTime() - DAY));
+    const courts = splitProvisions(v1).find((p) => p.text.startsWith('You may bring'))!;
+    const plan = planCapture({ ...empty, latest, restorable: [{ id: 'P-old', fingerprint: courts.fingerprint }] }, prepareText(extracted(v1)), { capturedAt: now, confirmed: true, now });
+    if (plan.kind !== 'new-version') throw new Error('expected a new version');
+    expect(plan.lineage.restored).toEqual([{ afterIndex: courts.index, provisionId: 'P-old' }]);
+  });
+});
+
+describe('alignmentsOf', () => {
+  it('rebuilds every provision pair of the analysis (identical ones included) without aligning again', () => {
+    const before = splitProvisions(v1);
+    const after = splitProvisions(v2);
+    const alignments = alignmentsOf(analyzeChange(v1, v2), before, after);
+    expect(alignments.flatMap((a) => a.after).sort()).toEqual(after.map((p) => p.index).sort());
+    expect(alignments.flatMap((a) => a.before).sort()).toEqual(before.map((p) => p.index).sort());
+    expect(alignments.filter((a) => a.op === 'identical')).toHaveLength(before.length - 1);
+  });
+});

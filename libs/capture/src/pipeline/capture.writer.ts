@@ -1,0 +1,153 @@
+import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SimpleQueryClient, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ANALYZER_VERSION } from '../capture.constants';
+import type { CapturePlan } from './capture.planner';
+import { isAlertEligible, oweOptionsFor } from './capture.planner';
+import type { Capture } from './capture.types';
+import type { ExtractedDocument } from './document-extractor';
+
+/** The check row of a capture, without what the write decides (the version). */
+export type CheckRow = Omit<NewCheck, 'versionId'>;
+
+export interface VersionProvenance {
+  sourceUrl: string;
+  finalUrl: string | null;
+  capturedAt: Date;
+  httpStatus: number | null;
+  fetcher: string;
+  origin: VersionOrigin;
+}
+
+export type WriteOutcome =
+  | { stale: true }
+  | { stale: false; version: Version; change: ChangeRecord | null; created: boolean };
+
+/** Provenance of a fetched or imported capture. */
+export function provenanceOf(capture: Capture, origin: VersionOrigin): VersionProvenance {
+  return { sourceUrl: capture.url, finalUrl: capture.finalUrl, capturedAt: capture.capturedAt, httpStatus: capture.httpStatus, fetcher: capture.fetcher, origin };
+}
+
+/**
+ * The one transaction of a capture: it writes the rows a plan made outside it. It locks the document,
+ * checks the plan was made against the latest version (else the caller re-plans), writes the snapshot
+ * pages, version, check row, provision lineage, change record and notifications owed, and appends the
+ * version to the ledger last, so the ledger's global lock is held for the append alone.
+ */
+@Injectable()
+export class CaptureWriter {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
+    private readonly checks: ChecksRepository,
+    private readonly snapshots: SnapshotsRepository,
+    private readonly versions: VersionsRepository,
+    private readonly provisions: ProvisionsRepository,
+    private readonly changes: ChangeRecordsRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async write(
+    document: Document,
+    plannedAgainst: Version | null,
+    plan: CapturePlan,
+    extracted: ExtractedDocument,
+    provenance: VersionProvenance,
+    check: CheckRow | null,
+    extraReasons: string[] = [],
+  ): Promise<WriteOutcome> {
+    // A query runner rather than dataSource.transaction(): the last statement commits in the same round
+    // trip as the ledger append (see LedgerService.appendVersionAndCommit).
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let committed = false;
+    try {
+      await runner.startTransaction();
+      const manager = runner.manager;
+      await this.documents.lock(manager, document.id);
+      if ((await this.versions.latestIdFor(document.id, manager)) !== (plannedAgainst?.id ?? null)) return { stale: true };
+      if (plan.kind === 'unchanged') {
+        if (check) await this.checks.insert({ ...check, versionId: null }, manager);
+        await runner.commitTransaction();
+        committed = true;
+        return { stale: false, version: plan.latest, change: null, created: false };
+      }
+      const snapshotIds = await this.snapshots.storeAll(extracted.parts, manager);
+      const version = await this.versions.insert(
+        {
+          documentId: document.id,
+          snapshotId: snapshotIds[0],
+          rawSha256: extracted.rawSha256,
+          textSha256: extracted.textSha256,
+          cosmeticFingerprint: plan.cosmeticFingerprint,
+          markdown: extracted.markdown,
+          title: extracted.title,
+          extractorVersion: extracted.extractorVersion,
+          ...provenance,
+          confirmedAt: plan.confirmed ? new Date() : null,
+          revertOfVersionId: plan.revertOfVersionId,
+        },
+        manager,
+      );
+      await this.versions.insertParts(manager, version.id, extracted.parts.map((part, i) => ({ snapshotId: snapshotIds[i], url: part.url })));
+      if (check) await this.checks.insert({ ...check, versionId: version.id }, manager);
+      await this.provisions.recordLineage(manager, version, plan.lineage);
+      let change: ChangeRecord | null = null;
+      if (plan.change && plannedAgainst) {
+        const { analysis } = plan.change;
+        change = await this.changes.insert(
+          {
+            documentId: document.id,
+            fromVersionId: plannedAgainst.id,
+            toVersionId: version.id,
+            kind: analysis.kind,
+            severity: analysis.severity,
+            alertEligible: plan.change.alertEligible,
+            revertOfVersionId: plan.revertOfVersionId,
+            summary: analysis.summary,
+            reasons: [...extraReasons, ...analysis.reasons],
+            clauses: analysis.clauses,
+            clauseTypes: plan.change.clauseTypes,
+            analyzerVersion: ANALYZER_VERSION,
+          },
+          manager,
+        );
+        if (change.alertEligible) await this.notifications.oweForChange(manager, change, plan.change.owe);
+      }
+      // Last: the append and the COMMIT in one round trip, so the ledger's global lock is held for the append alone.
+      await this.ledger.appendVersionAndCommit((await runner.connect()) as SimpleQueryClient, version, document.recordId);
+      committed = true;
+      return { stale: false, version, change, created: true };
+    } finally {
+      if (!committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  /**
+   * A second look saw the same text: the version is confirmed and its change may now alert.
+   * Idempotent: confirming twice owes nothing twice.
+   */
+  async confirm(document: Document, versionId: string, now: Date): Promise<{ version: Version | null; change: ChangeRecord | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.documents.lock(manager, document.id);
+      const confirmedNow = await this.versions.confirm(versionId, now, manager);
+      const version = await this.versions.findById(versionId, manager);
+      const change = await this.changes.findByToVersion(versionId, manager);
+      if (!confirmedNow || !change || !version) return { version, change };
+      change.alertEligible = isAlertEligible(change, change.revertOfVersionId, true);
+      await this.changes.setAlertEligible(change.id, change.alertEligible, manager);
+      if (change.alertEligible) {
+        const previous = await this.versions.findById(change.fromVersionId, manager);
+        await this.notifications.oweForChange(manager, change, oweOptionsFor(version.capturedAt, previous?.capturedAt ?? null, now));
+      }
+      return { version, change };
+    });
+  }
+
+  /** A capture that gave no text: a check row with its cause, never a version. */
+  async recordFailure(check: CheckRow): Promise<void> {
+    await this.checks.insert({ ...check, versionId: null });
+  }
+}

@@ -1,0 +1,107 @@
+import { loadConfig } from '@clausewatch/config';
+import { createDataSource, DatabaseModule, Document, DocumentsRepository, migrate, PlatformsRepository, RecordIntegrityService } from '@clausewatch/db';
+import { createTestDatabase, FixtureSite, readCorpusPage, TestDatabase } from '@clausewatch/testing';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { CaptureModule } from '../capture.module';
+import { CheckDocument } from './check-document.use-case';
+import { RecordCapture } from './record-capture.use-case';
+
+const TOS = 'sites/midjourney/terms-of-service';
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('recording captures (real PostgreSQL, fixture site)', () => {
+  let database: TestDatabase;
+  let site: FixtureSite;
+  let app: INestApplicationContext;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    site = await FixtureSite.start({ validators: true });
+    const setup = createDataSource({ url: database.url });
+    await setup.initialize();
+    await migrate(setup, 'CW');
+    await setup.destroy();
+    const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'clausewatch-record-')), CONFIRM_DELAY_SECONDS: '3600' });
+    @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
+    class TestModule {}
+    app = await NestFactory.createApplicationContext(TestModule, { logger: false });
+    dataSource = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await site?.stop();
+    await database?.drop();
+  });
+
+  async function documentWith(type: string, urls: string[]): Promise<Document> {
+    const platform = await app.get(PlatformsRepository).ensure('midjourney', 'Midjourney');
+    const { document } = await app.get(DocumentsRepository).create({ platformId: platform.id, title: type, type, sources: urls.map((url) => ({ url })), fetcher: 'http', checkIntervalMinutes: 60 });
+    return document;
+  }
+
+  it('keeps a combined document as a list of parts: each page stored and hashed once, the same pages the same raw hash', async () => {
+    site.servePage('/terms', `${TOS}/2025-06-23.html`);
+    site.servePage('/faq', 'sites/midjourney/data-deletion-faq/2023-10-02.html');
+    const document = await documentWith('combined', [site.url('/terms'), site.url('/faq')]);
+    const checker = app.get(CheckDocument);
+    const first = await checker.check(document, 'manual');
+    const second = await checker.check(document, 'manual');
+    expect(first).toMatchObject({ outcome: 'ok', created: true });
+    expect(second).toMatchObject({ outcome: 'ok', created: false, version: { id: first.version!.id } });
+    const parts = await dataSource.query(
+      `SELECT p.position, p.url, s.raw_sha256, s.content_type FROM version_parts p JOIN snapshots s ON s.id = p.snapshot_id WHERE p.version_id = $1 ORDER BY p.position`,
+      [first.version!.id],
+    );
+    expect(parts.map((p: { url: string }) => p.url)).toEqual([site.url('/terms'), site.url('/faq')]);
+    expect(parts.every((p: { content_type: string }) => p.content_type.startsWith('text/html'))).toBe(true);
+    const checks = await dataSource.query(`SELECT raw_sha256 FROM checks WHERE document_id = $1 ORDER BY id`, [document.id]);
+    // Deterministic: both fetches of the same pages give the same raw hash (no random multipart boundary).
+    expect(checks).toHaveLength(2);
+    expect(checks[0].raw_sha256).toBe(checks[1].raw_sha256);
+    expect(checks[0].raw_sha256).toBe(first.version!.rawSha256);
+    expect(Number((await dataSource.query(`SELECT count(*) FROM snapshots`))[0].count)).toBe(2);
+    const [ledger] = await dataSource.query(`SELECT ledger_index FROM versions WHERE id = $1`, [first.version!.id]);
+    expect(ledger.ledger_index).not.toBeNull();
+    const [integrity] = await app.get(RecordIntegrityService).verifyVersions([first.version!.id]);
+    expect(integrity.checks.find((c) => c.name === 'snapshot')).toMatchObject({ ok: true, detail: expect.stringContaining('2 pages') });
+    // A page altered in storage is found.
+    await dataSource.query(`UPDATE snapshots SET body = body || '\\x20'::bytea WHERE id = (SELECT snapshot_id FROM version_parts WHERE version_id = $1 AND position = 1)`, [first.version!.id]);
+    const [tampered] = await app.get(RecordIntegrityService).verifyVersions([first.version!.id]);
+    expect(tampered.checks.find((c) => c.name === 'snapshot')).toMatchObject({ ok: false, detail: expect.stringContaining('page 2 hashes to') });
+  });
+
+  it('owes no same-day alert for a back-dated capture, and nothing for one older than a week', async () => {
+    const document = await documentWith('imports', ['https://docs.example.test/terms']);
+    const [watcher] = await dataSource.query(`INSERT INTO subscribers (email, plan, unsubscribe_token) VALUES ('w@example.test', 'watcher', 'tok') RETURNING id`);
+    await dataSource.query(`INSERT INTO follows (subscriber_id, platform_id) VALUES ($1, $2)`, [watcher.id, document.platformId]);
+    const recorder = app.get(RecordCapture);
+    const at = (page: string, daysAgo: number) =>
+      recorder.record(
+        document,
+        { parts: [{ body: readCorpusPage(`${TOS}/${page}.html`), contentType: 'text/html', url: 'https://docs.example.test/terms' }], url: 'https://docs.example.test/terms', finalUrl: null, httpStatus: null, fetcher: 'capture', capturedAt: new Date(Date.now() - daysAgo * DAY) },
+        { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
+      );
+    const owed = async (changeId: string) =>
+      (await dataSource.query(`SELECT channel FROM notifications WHERE change_record_id = $1 ORDER BY channel`, [changeId])).map((r: { channel: string }) => r.channel);
+
+    await at('2025-06-23', 2);
+    const fresh = await at('2025-09-10', 1);
+    expect(fresh.change).toMatchObject({ alertEligible: true });
+    expect(await owed(fresh.change!.id)).toEqual(['alert', 'digest']);
+
+    const backDated = await at('2025-11-15', 3);
+    expect(backDated.change?.alertEligible).toBe(true);
+    expect(await owed(backDated.change!.id)).toEqual(['digest']);
+
+    const old = await at('2026-01-20', 30);
+    expect(old.change?.alertEligible).toBe(true);
+    expect(await owed(old.change!.id)).toEqual([]);
+  });
+});

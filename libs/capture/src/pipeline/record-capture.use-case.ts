@@ -1,0 +1,122 @@
+import { Document, LedgerService, ProvisionsRepository, VersionsRepository } from '@clausewatch/db';
+import { ExtractionError } from '@clausewatch/extract';
+import { Injectable, Logger } from '@nestjs/common';
+import { MAX_PLAN_ATTEMPTS } from '../capture.constants';
+import { CaptureFacts, PlanBasis, planCapture, PreparedText, prepareText } from './capture.planner';
+import type { Capture, CaptureContext, CaptureOutcome, CheckResult } from './capture.types';
+import { CaptureWriter, CheckRow, provenanceOf, VersionProvenance, WriteOutcome } from './capture.writer';
+import { ExtractedDocument, extractDocument } from './document-extractor';
+
+export class CaptureConflictError extends Error {
+  constructor(documentId: string) {
+    super(`document ${documentId}: other captures kept committing while this one was planned (${MAX_PLAN_ATTEMPTS} attempts)`);
+    this.name = 'CaptureConflictError';
+  }
+}
+
+function checkRowOf(document: Document, capture: Capture, context: CaptureContext, extracted: ExtractedDocument | null, failure?: { outcome: CaptureOutcome; cause: string }): CheckRow {
+  return {
+    documentId: document.id,
+    trigger: context.trigger,
+    attempt: context.attempt ?? 1,
+    startedAt: context.startedAt,
+    durationMs: context.durationMs,
+    outcome: failure?.outcome ?? 'ok',
+    cause: failure?.cause ?? null,
+    httpStatus: capture.httpStatus,
+    fetcher: capture.fetcher,
+    finalUrl: capture.finalUrl,
+    rawSha256: extracted?.rawSha256 ?? null,
+    textSha256: extracted?.textSha256 ?? null,
+    etag: failure ? null : (capture.etag ?? null),
+    lastModified: failure ? null : (capture.lastModified ?? null),
+  };
+}
+
+export interface WriteOptions {
+  /** Reasons put before the analyzer's (a technical upgrade says so). */
+  extraReasons?: string[];
+  /** Write only while this version is the latest (a re-extraction of it); otherwise write nothing. */
+  onlyAfter?: string;
+}
+
+/**
+ * Records a capture (fetched or imported): extract once → read what the plan needs → plan outside the
+ * transaction → one transaction writes the plan. A capture that gives no text is a check row with its cause.
+ */
+@Injectable()
+export class RecordCapture {
+  private readonly logger = new Logger(RecordCapture.name);
+
+  constructor(
+    private readonly versions: VersionsRepository,
+    private readonly provisions: ProvisionsRepository,
+    private readonly writer: CaptureWriter,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async record(document: Document, capture: Capture, context: CaptureContext): Promise<CheckResult> {
+    let extracted: ExtractedDocument;
+    try {
+      extracted = await extractDocument(document, capture);
+    } catch (error) {
+      // Each extraction error keeps its own outcome; anything else the extractor throws is a page without text.
+      const outcome: CaptureOutcome = error instanceof ExtractionError ? error.code : 'empty';
+      const cause = error instanceof Error ? error.message : String(error);
+      await this.writer.recordFailure(checkRowOf(document, capture, context, null, { outcome, cause }));
+      return { outcome, cause, version: null, change: null, created: false };
+    }
+    const written = await this.writePlanned(
+      document,
+      prepareText(extracted),
+      { capturedAt: capture.capturedAt, confirmed: context.confirmed },
+      provenanceOf(capture, context.trigger === 'capture' ? 'capture' : 'fetch'),
+      checkRowOf(document, capture, context, extracted),
+    );
+    // Never null: only a write restricted to one latest version (`onlyAfter`) gives up.
+    return { outcome: 'ok', version: written!.version, change: written!.change, created: written!.created };
+  }
+
+  /** Plans against the latest version and writes; re-plans when another capture of the document committed first. */
+  async writePlanned(
+    document: Document,
+    text: PreparedText,
+    facts: Omit<CaptureFacts, 'now'>,
+    provenance: VersionProvenance,
+    check: CheckRow | null,
+    options: WriteOptions = {},
+  ): Promise<Exclude<WriteOutcome, { stale: true }> | null> {
+    for (let attempt = 1; attempt <= MAX_PLAN_ATTEMPTS; attempt++) {
+      const basis = await this.readBasis(document, text);
+      if (options.onlyAfter !== undefined && basis.latest?.id !== options.onlyAfter) return null;
+      const plan = planCapture(basis, text, { ...facts, now: new Date() });
+      const outcome = await this.writer.write(document, basis.latest, plan, text.extracted, provenance, check, options.extraReasons);
+      if (outcome.stale) continue;
+      if (outcome.created) await this.signTreeHead(document);
+      return outcome;
+    }
+    throw new CaptureConflictError(document.recordId);
+  }
+
+  /** What the plan needs from the database, read outside the transaction (the write re-checks the latest version). */
+  private async readBasis(document: Document, text: PreparedText): Promise<PlanBasis> {
+    const latest = await this.versions.findLatestFor(document.id);
+    if (latest?.textSha256 === text.extracted.textSha256) return { latest, latestProvisions: [], earlierLike: null, restorable: [] };
+    const [latestProvisions, earlierLike, restorable] = await Promise.all([
+      latest ? this.provisions.heldBy(latest.id) : [],
+      latest ? this.versions.findEarlierLike(document.id, text.cosmeticFingerprint, latest.id) : null,
+      this.provisions.removedWithFingerprints(document.id, [...new Set(text.provisions.map((p) => p.fingerprint))]),
+    ]);
+    return { latest, latestProvisions, earlierLike, restorable };
+  }
+
+  /** After a commit that grew the ledger: publish a signed head covering it. */
+  private async signTreeHead(document: Document): Promise<void> {
+    try {
+      await this.ledger.signTreeHead();
+    } catch (error) {
+      // The version is committed and in the log; the next capture or crawler tick signs the head.
+      this.logger.warn({ documentId: document.recordId, err: error instanceof Error ? error.message : String(error) }, 'tree head not signed yet');
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import { CodedError, ErrorKind } from '@clausewatch/errors';
+
+export enum LedgerErrorCode {
+  NotInLedger = 'NOT_IN_LEDGER',
+  NoSuchTreeHead = 'NO_SUCH_TREE_HEAD',
+  NotYetSigned = 'NOT_YET_SIGNED',
+}
+
+const KIND: Record<LedgerErrorCode, ErrorKind> = {
+  [LedgerErrorCode.NotInLedger]: 'conflict',
+  [LedgerErrorCode.NoSuchTreeHead]: 'not-found',
+  // Captured a moment ago and its head not signed yet (or the signing failed): the next one covers it.
+  [LedgerErrorCode.NotYetSigned]: 'unavailable',
+};
+
+/** The one error class of the ledger and integrity checks; callers branch on `code`. */
+export class LedgerError extends CodedError<LedgerErrorCode> {
+  constructor(code: LedgerErrorCode, message: string) {
+    super(code, KIND[code], message);
+  }
+}

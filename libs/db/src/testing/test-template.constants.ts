@@ -1,0 +1,2 @@
+/** The migrated database every integration test file clones its own database from. */
+export const TEST_TEMPLATE_DATABASE = 'clausewatch_template';
