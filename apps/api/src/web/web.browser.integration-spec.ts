@@ -9,6 +9,9 @@ import { signInLink } from '../testing/web-client';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = join(__dirname, '../../../../artifacts/screenshots');
+// Each step drives a real browser and runs axe on its pages: on a machine shared with other test runs
+// that takes longer than jest's default minute.
+const BROWSER_STEP_MS = 120_000;
 const SCREENSHOTS = new Set(['home', 'platform', 'account', 'change', 'provision', 'changes']);
 const TOS = 'sites/midjourney/terms-of-service';
 const SOURCE = 'https://docs.midjourney.com/hc/en-us/articles/32083055291277-Terms-of-Service';
@@ -74,7 +77,7 @@ describe('web app in a browser', () => {
       if (message.type() === 'error' && page.url().startsWith(base)) consoleErrors.push(`${page.url()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-  });
+  }, BROWSER_STEP_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -94,7 +97,7 @@ describe('web app in a browser', () => {
     await page.goto(signInLink(api.outbox(), 'subscriber@example.org'));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Your feed' }).waitFor();
-  });
+  }, BROWSER_STEP_MS);
 
   it('follows a platform from its page', async () => {
     await page.goto(`${base}/platforms`);
@@ -103,7 +106,7 @@ describe('web app in a browser', () => {
     await page.getByRole('button', { name: 'Follow Midjourney' }).click();
     await page.getByRole('button', { name: /Following/ }).waitFor();
     await audit('platform');
-  });
+  }, BROWSER_STEP_MS);
 
   it('upgrades through the fake Stripe Checkout', async () => {
     await page.goto(`${base}/account/upgrade`);
@@ -114,7 +117,7 @@ describe('web app in a browser', () => {
     await page.waitForURL(`${base}/account?upgraded=watcher`);
     await expect(page.locator('main').textContent()).resolves.toContain('Watcher');
     await audit('account');
-  });
+  }, BROWSER_STEP_MS);
 
   it('sees a corpus change on the home feed, opens it and its provision, and copies a citation', async () => {
     await page.goto(`${base}/?severity=low`);
@@ -131,11 +134,14 @@ describe('web app in a browser', () => {
     await page.locator('[data-copy="cite-text"]').click();
     await expect(page.locator('[data-copy="cite-text"]').textContent()).resolves.toBe('Copied');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(id);
+  }, BROWSER_STEP_MS);
+
+  it('opens the version and the document behind the provision', async () => {
     await page.locator('a[href^="/r/CW-V-"]').first().click();
     await audit('version');
     await page.locator('p.meta a[href^="/r/CW-D-"]').first().click();
     await audit('document');
-  });
+  }, BROWSER_STEP_MS);
 
   it('has accessible registry, topic and error pages, then signs out', async () => {
     for (const [name, path] of [['changes', '/changes?severity=low'], ['clause-type', '/clause-types/dispute-resolution'], ['regulation', '/regulations/gdpr-art-17'], ['not-found', '/r/CW-C-999999']] as const) {
@@ -147,5 +153,5 @@ describe('web app in a browser', () => {
     await page.getByRole('link', { name: 'Get alerts — free' }).waitFor();
     expect(consoleErrors.filter((e) => !e.includes('/r/CW-C-999999'))).toEqual([]);
     expect(checked.length).toBeGreaterThanOrEqual(14);
-  });
+  }, BROWSER_STEP_MS);
 });
