@@ -74,8 +74,8 @@ export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
  * x.ai, "GDPR" in a contact line or "sale of Company assets" are not the practice their words resemble.
  */
 export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]; object?: RegExp }>> = {
-  'ai-training': { rules: ['train-models', 'data-for-models', 'develop-models', 'train-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
-  'data-sale': { rules: ['sell-data', 'data-sold', 'sale-of-data', 'sell-data-intl'] },
+  'ai-training': { rules: ['train-models', 'data-for-models', 'data-used-for-models', 'develop-models', 'train-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
+  'data-sale': { rules: ['sell-data', 'data-sold', 'sale-of-data', 'for-consideration', 'sell-data-intl'] },
   'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
   'sensitive-data': {
     rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'],

@@ -46,6 +46,8 @@ export const privacyRules: ClauseRule[] = [
   rule('ai-training', 'train-models', /\b(?:train\w*|fine-?tun\w*)\b[^.;]{0,80}\b(?:models?|algorithms?|artificial intelligence|machine learning|\bai\b|llms?|neural networks?)\b|\b(?:models?|artificial intelligence|machine learning|\bai\b|llms?)\b[^.;]{0,40}\b(?:trained|fine-?tuned)\b/, 3.5, -1.5),
   // Data or content put to building models: "use your data to develop or improve our AI models".
   rule('ai-training', 'data-for-models', /\b(?:us(?:e|es|ed|ing)|process\w*|rel(?:y|ies) on)\b[^.;]{0,60}\b(?:data|content|information|inputs?|prompts?|conversations?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,30}\b(?:develop\w*|improv\w+|build\w*|deploy\w*|train\w*|test\w*)\b[^.;]{0,60}\b(?:models?|machine learning|artificial intelligence|\bai\b|llms?)\b/, 3.5, -1.5),
+  // The passive of the same: "your conversations may be used to improve our models".
+  rule('ai-training', 'data-used-for-models', /\b(?:data|content|information|inputs?|prompts?|conversations?|chats?|messages|recordings?)\b[^.;]{0,60}\b(?:used|processed)\b[^.;]{0,30}\b(?:to|for)\b[^.;]{0,30}\b(?:develop\w*|improv\w+|build\w*|train\w*)\b[^.;]{0,40}\b(?:models?|machine learning|artificial intelligence|\bai\b|llms?)\b/, 3.5, -1.5),
   // Improving or developing "machine learning and AI" as a purpose: the object (data, content) is checked on the clause.
   rule('ai-training', 'develop-models', /\b(?:develop\w*|improv\w+|build\w*)\b[^.;]{0,60}\b(?:machine learning|artificial intelligence|generative ai|\bai(?:[- ]powered)? (?:models?|features|systems?|technolog\w+|tools|services|products)|llms?|language models?)\b/, 2.5, -1),
   rule('ai-training', 'ai', /\b(?:artificial intelligence|machine[- ]learning|large language models?|generative ai|\bai\b|\bllms?\b)/, 1),
@@ -77,6 +79,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
   // The passive voice puts the data first: "your information will never be sold or rented".
   rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
+  // The legal definition of a sale: personal data made available for money or other valuable consideration.
+  rule('data-sale', 'for-consideration', /\b(?:for|in exchange for|in return for) (?:monetary|money|financial|valuable|other valuable|monetary or other valuable) (?:consideration|compensation|payment)\b/, 3.5, -2.5, { negatedStance: 2 }),
   rule('data-sale', 'sale-of-data', /\bsale(?<!\bopt[- ]?out of (?:the )?sale) of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
   rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
 

@@ -25,6 +25,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'data-use:many-purposes': ['We may use your data for any lawful purpose.', 'We use your data to send your receipt.'],
   'ai-training:train-models': ['We train our models on the content you share.', 'We train our staff to handle complaints.'],
   'ai-training:data-for-models': ['We use your data to develop and improve our AI models.', 'We use your data to improve our customer service.'],
+  'ai-training:data-used-for-models': ['Your conversations may be used to improve our models.', 'Your conversations may be used to improve our support.'],
+  'data-sale:for-consideration': ['We do not disclose personal information for monetary or other valuable consideration.', 'We do not disclose personal information without a reason.'],
   'ai-training:develop-models': ['We develop machine learning tools for our editors.', 'We develop new features for our editors.'],
   'ai-training:ai': ['Some answers are written by artificial intelligence.', 'Some answers are written by our staff.'],
   'advertising:ads': ['We show ads based on your activity.', 'We show tips based on your activity.'],

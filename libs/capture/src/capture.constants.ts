@@ -1,9 +1,6 @@
 export const PAGE_FETCHER = Symbol('PAGE_FETCHER');
 export const CONFIRMATION_SCHEDULER = Symbol('CONFIRMATION_SCHEDULER');
 
-/** Bumped whenever the stored analysis of a change can differ for the same pair of versions. */
-export const ANALYZER_VERSION = 'analyzer-1';
-
 /** A change captured longer ago than this owes no alert at all (an import of old history). */
 export const ALERT_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -1,4 +1,4 @@
-export { PAGE_FETCHER, ANALYZER_VERSION } from './capture.constants';
+export { PAGE_FETCHER } from './capture.constants';
 export * from './capture.module';
 export * from './fetch';
 export * from './jobs/jobs.service';
@@ -12,3 +12,4 @@ export { ReextractDocument } from './pipeline/reextract-document.use-case';
 export * from './catalog';
 export * from './catalog-import/catalog.importer';
 export * from './lineage';
+export * from './chromium';

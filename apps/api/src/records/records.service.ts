@@ -1,11 +1,9 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionRecordsRepository, VersionsRepository } from '@clausewatch/db';
 import { VerificationBundle } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
-import { DataSource } from 'typeorm';
-import { loadVersionRecord } from './version-record.query';
 import { provisionView } from './provision.view';
 import { RecordCache } from './record.cache';
 import { changeView, documentView, platformView, referencedVersionIds, versionView } from './record.views';
@@ -21,7 +19,7 @@ export class RecordsService {
     private readonly provisions: ProvisionRecordsRepository,
     private readonly ledger: LedgerService,
     private readonly integrity: RecordIntegrityService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly versionRecords: VersionRecordsRepository,
     private readonly cache: RecordCache,
   ) {}
 
@@ -81,8 +79,11 @@ export class RecordsService {
   }
 
   async changeViews(changes: ChangeRecord[], documentRecordId: string) {
-    const ids = await this.versions.recordIdsOf(referencedVersionIds([], changes));
-    return changes.map((c) => changeView(c, documentRecordId, ids, this.config.publicUrl));
+    const [ids, provisionIds] = await Promise.all([
+      this.versions.recordIdsOf(referencedVersionIds([], changes)),
+      this.provisions.idsByPosition(changes.flatMap((c) => [c.fromVersionId, c.toVersionId])),
+    ]);
+    return changes.map((c) => changeView(c, documentRecordId, ids, this.config.publicUrl, provisionIds));
   }
 
   private async lookup(kind: string, id: string): Promise<Record<string, unknown> | null> {
@@ -98,12 +99,21 @@ export class RecordsService {
         return document ? documentView(document, this.config.publicUrl, await this.documents.health(document.id)) : null;
       }
       case 'V': {
-        const parts = await loadVersionRecord(this.dataSource, id);
+        const parts = await this.versionRecords.findVersionRecord(id);
         if (!parts) return null;
         const { version, documentRecordId, change, ids } = parts;
         const publicUrl = this.config.publicUrl;
+        const [held, provisionIds] = await Promise.all([
+          this.provisions.listForVersion(version.id),
+          change ? this.provisions.idsByPosition([change.fromVersionId, change.toVersionId]) : undefined,
+        ]);
         const ledger = version.ledgerIndex === null ? null : { index: Number(version.ledgerIndex), proof: `${publicUrl}/api/v1/records/${id}/proof`, publicKey: `${publicUrl}/api/v1/ledger/key` };
-        return { ...versionView(version, documentRecordId, ids, publicUrl, true), ledger, change: change ? changeView(change, documentRecordId, ids, publicUrl) : null };
+        return {
+          ...versionView(version, documentRecordId, ids, publicUrl, true),
+          ledger,
+          change: change ? changeView(change, documentRecordId, ids, publicUrl, provisionIds) : null,
+          provisions: held.map((p) => ({ id: p.record_id, headingPath: p.heading_path, clauseTypes: p.clause_types })),
+        };
       }
       case 'C': {
         const change = await this.changes.findByRecordId(id);

@@ -1,7 +1,7 @@
 import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SimpleQueryClient, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
+import { ANALYZER_VERSION } from '@clausewatch/analyzer';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ANALYZER_VERSION } from '../capture.constants';
 import type { CapturePlan } from './capture.planner';
 import { isAlertEligible, oweOptionsFor } from './capture.planner';
 import type { Capture } from './capture.types';

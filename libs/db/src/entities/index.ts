@@ -1,7 +1,7 @@
 import { BillingEvent, LoginToken, Session } from './account.entity';
 import { ChangeRecord } from './change-record.entity';
 import { Check } from './check.entity';
-import { Document } from './document.entity';
+import { Document, DocumentEvent } from './document.entity';
 import { HostSlot } from './host-slot.entity';
 import { LedgerKey, LedgerLeaf, LedgerNode, LedgerTreeHead, Setting } from './ledger.entity';
 import { Notification } from './notification.entity';
@@ -48,4 +48,5 @@ export const entities = [
   Session,
   LoginToken,
   BillingEvent,
+  DocumentEvent,
 ];

@@ -5,6 +5,8 @@ import { RecordChanges1796000000001 } from './1796000000001-record-changes';
 import { VersionParts1797000000000 } from './1797000000000-version-parts';
 import { ForeignKeys1797000000001 } from './1797000000001-foreign-keys';
 import { WebAccounts1797200000000 } from './1797200000000-web-accounts';
+import { DocumentHistory1797300000000 } from './1797300000000-document-history';
+import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   VersionParts1797000000000,
   ForeignKeys1797000000001,
   WebAccounts1797200000000,
+  DocumentHistory1797300000000,
+  ProvisionSearch1797300000001,
 ];

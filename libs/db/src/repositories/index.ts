@@ -10,5 +10,6 @@ export * from './provision-records.repository';
 export * from './provisions.repository';
 export * from './snapshots.repository';
 export * from './subscribers.repository';
+export * from './version-records.repository';
 export * from './versions.repository';
 export * from './accounts.repository';

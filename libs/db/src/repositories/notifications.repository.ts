@@ -1,8 +1,7 @@
+import { SEVERITY_ORDER } from '@clausewatch/analyzer';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecord, Notification, NotificationChannel } from '../entities';
 
-/** Severity levels, lowest first (the order `min_severity` is compared in). */
-const SEVERITY_LEVELS = ['none', 'low', 'medium', 'high', 'critical'];
 
 /** What a change may owe, decided by the capture plan (see the capture planner's alert eligibility). */
 export interface OweOptions {
@@ -41,7 +40,7 @@ export class NotificationsRepository {
          CROSS JOIN LATERAL (VALUES ('digest'), ('alert')) AS c(channel)
         WHERE c.channel = 'digest' OR ($6::boolean AND r.plan <> 'free')
        ON CONFLICT DO NOTHING RETURNING id`,
-      [change.id, change.documentId, change.clauseTypes, change.severity, SEVERITY_LEVELS, options.sameDayAlert],
+      [change.id, change.documentId, change.clauseTypes, change.severity, [...SEVERITY_ORDER], options.sameDayAlert],
     );
     return rows.length;
   }

@@ -1,6 +1,8 @@
-import { ChangeRecord, Version } from '@clausewatch/db';
 import { DataSource } from 'typeorm';
-import { VersionIds } from './record.views';
+import { ChangeRecord, Version } from '../entities';
+
+/** Internal version id → record ID, for the versions a record names. */
+type VersionIds = Map<string, string>;
 
 interface Row {
   id: string;
@@ -62,7 +64,7 @@ export interface VersionRecordParts {
   ids: VersionIds;
 }
 
-export async function loadVersionRecord(dataSource: DataSource, recordId: string): Promise<VersionRecordParts | null> {
+async function loadVersionRecord(dataSource: DataSource, recordId: string): Promise<VersionRecordParts | null> {
   const [row]: Row[] = await dataSource.query(SQL, [recordId]);
   if (!row) return null;
   const version = Object.assign(new Version(), {
@@ -109,4 +111,13 @@ export async function loadVersionRecord(dataSource: DataSource, recordId: string
     });
   }
   return { version, documentRecordId: row.document_record_id, change, ids };
+}
+
+/** A version record with its document, its change and the record IDs of the versions they name, in one read. */
+export class VersionRecordsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  findVersionRecord(recordId: string): Promise<VersionRecordParts | null> {
+    return loadVersionRecord(this.dataSource, recordId);
+  }
 }
