@@ -19,7 +19,15 @@ const transform = {
     },
   ],
 };
-const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+// @fastify/cookie loads the ESM-only `cookie` package with a dynamic import(), which jest's CommonJS
+// sandbox cannot run without --experimental-vm-modules: compile those two packages to CommonJS.
+const esmPackages = '@fastify/cookie';
+transform[`node_modules/${esmPackages}/.+\\.js$`] = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } },
+];
+const transformIgnorePatterns = [`/node_modules/(?!${esmPackages}/)(?<!${esmPackages}/node_modules/)`];
+const common = { rootDir: __dirname, transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
   // Jest reads the timeout only at the top level (a projects entry ignores it): integration tests start

@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
-const DOCUMENTS = 1000;
-const VERSIONS_PER_DOCUMENT = 100;
+export const DOCUMENTS = 1000;
+export const VERSIONS_PER_DOCUMENT = 100;
 const PROVISIONS_PER_DOCUMENT = 5;
 const LEDGER_LEAVES = 1_000_000;
 const INSERT_BATCH = 50_000;
@@ -66,7 +66,7 @@ async function timed<T>(work: () => Promise<T>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-async function seed(db: DataSource): Promise<void> {
+export async function seed(db: DataSource): Promise<void> {
   await db.query(`INSERT INTO platforms (slug, name) SELECT 'platform-' || g, 'Platform ' || g FROM generate_series(1, ${DOCUMENTS / 10}) g`);
   await db.query(`INSERT INTO documents (platform_id, title, type, sources)
     SELECT p.id, 'Document ' || t, 'type-' || t, jsonb_build_array(jsonb_build_object('url', 'https://platform-' || p.id || '.example/legal/' || t))

@@ -19,7 +19,7 @@ const isHarness = (path) => harness.some((h) => path === h || path.startsWith(`$
 const sourceDirs = ['apps', 'libs', 'scripts', 'bench'];
 const skip = /(\.spec|\.integration-spec|\.d)\.ts$/;
 // Templates and data files that code reads beside itself at run time.
-const assets = /\.(hbs|json)$/;
+const assets = /\.(hbs|json|css)$|[\\/]views[\\/]assets[\\/][^\\/]+\.js$/;
 const notAssets = new Set(['project.json', 'tsconfig.json', 'package.json']);
 
 async function* walk(dir) {
@@ -34,7 +34,7 @@ async function* walk(dir) {
     const full = join(dir, entry.name);
     if (!withHarness && isHarness(relative(root, full))) continue;
     if (entry.isDirectory()) yield* walk(full);
-    else if ((entry.name.endsWith('.ts') && !skip.test(entry.name)) || (assets.test(entry.name) && !notAssets.has(entry.name))) yield full;
+    else if ((entry.name.endsWith('.ts') && !skip.test(entry.name)) || (assets.test(full) && !notAssets.has(entry.name))) yield full;
   }
 }
 

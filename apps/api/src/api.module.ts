@@ -32,7 +32,6 @@ import { FeedsService } from './feeds/feeds.service';
 import { LedgerKeyInitializer } from './ledger/ledger-key.initializer';
 import { LedgerController } from './ledger/ledger.controller';
 import { CitationService } from './records/citation.service';
-import { PermalinkController } from './records/permalink.controller';
 import { RecordBytesService } from './records/record-bytes.service';
 import { RecordChangesInterceptor } from './records/record-changes.interceptor';
 import { RecordChangesListener } from './records/record-changes.listener';
@@ -40,6 +39,23 @@ import { RecordCache } from './records/record.cache';
 import { RecordsController } from './records/records.controller';
 import { RecordsService } from './records/records.service';
 import { SubscribersController } from './subscribers/subscribers.controller';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsCron } from './accounts/accounts.cron';
+import { ApiTokenController } from './accounts/api-token.controller';
+import { BillingService } from './accounts/billing.service';
+import { FollowsService } from './accounts/follows.service';
+import { LoginService } from './accounts/login.service';
+import { SessionsService } from './accounts/sessions.service';
+import { StripeWebhookController } from './accounts/stripe-webhook.controller';
+import { AdminController } from './web/admin.controller';
+import { AssetsController } from './web/assets.controller';
+import { ChangesFeedController } from './web/changes-feed.controller';
+import { ChangesQuery } from './web/changes.query';
+import { PagesController } from './web/pages.controller';
+import { PlatformPageService } from './web/platform-page.service';
+import { RecordPageService } from './web/record-page.service';
+import { ViewRenderer } from './web/view.renderer';
+import { WebContext } from './web/web-context.service';
 
 export function createEmailSender(config: AppConfig): EmailSender {
   return config.resendApiKey ? new ResendSender(config.resendApiKey, config.resendBaseUrl) : new OutboxSender(join(config.dataDir, 'outbox'));
@@ -68,7 +84,8 @@ export class ApiModule {
         CaptureModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, fetcher: options.fetcher }),
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
-      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController, FeedsController, ContextController, ProvisionsController, ResendWebhookController],
+      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, LedgerController, FeedsController, ContextController, ProvisionsController, ResendWebhookController,
+        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController, ChangesFeedController, ApiTokenController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,
@@ -93,6 +110,16 @@ export class ApiModule {
         LedgerKeyInitializer,
         FeedsService,
         ContextService,
+        ViewRenderer,
+        WebContext,
+        ChangesQuery,
+        PlatformPageService,
+        RecordPageService,
+        SessionsService,
+        LoginService,
+        FollowsService,
+        BillingService,
+        ...(options.ticks === false ? [] : [AccountsCron]),
       ],
     };
   }

@@ -58,6 +58,15 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** `json`: one JSON object per line (the default under NODE_ENV=production); `pretty`: readable lines. */
   logFormat: 'json' | 'pretty';
+  /** Stripe billing; unset: the upgrade page says billing is not configured and admins set plans. */
+  stripeSecretKey: string | null;
+  stripeWebhookSecret: string | null;
+  /** Stripe API base URL (tests point it at a local fake). */
+  stripeBaseUrl: string | null;
+  /** Stripe price ID of each paid plan (unset: a price is created by lookup key at first checkout). */
+  stripePrices: { watcher: string | null; monitor: string | null; professional: string | null };
+  /** Subscribers (by email, lower case) who see the admin pages. */
+  adminEmails: string[];
 }
 
 export class ConfigError extends Error {
@@ -135,6 +144,13 @@ function hostList(env: Env, name: string): string[] {
   });
 }
 
+function emails(env: Env, name: string): string[] {
+  const list = (optional(env, name) ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  const bad = list.find((e) => !/^[^\s@]+@[^\s@]+$/.test(e));
+  if (bad) throw new ConfigError(name, `is not a comma-separated list of email addresses ("${bad}")`);
+  return list;
+}
+
 /** Reads `.env` in `cwd` into process.env if there is one (variables already set win): npm start and the CLI alike. */
 export function loadDotEnv(cwd = process.cwd()): void {
   const file = resolve(cwd, '.env');
@@ -201,6 +217,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     jsonBodyLimitBytes: integer(env, 'JSON_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 60000, 1000, 3600000),
     logFormat: logFormat(env),
+    stripeSecretKey: optional(env, 'STRIPE_SECRET_KEY'),
+    stripeWebhookSecret: optional(env, 'STRIPE_WEBHOOK_SECRET'),
+    stripeBaseUrl: url(env, 'STRIPE_BASE_URL', ['http:', 'https:']),
+    stripePrices: { watcher: optional(env, 'STRIPE_PRICE_WATCHER'), monitor: optional(env, 'STRIPE_PRICE_MONITOR'), professional: optional(env, 'STRIPE_PRICE_PROFESSIONAL') },
+    adminEmails: emails(env, 'ADMIN_EMAILS'),
   };
 }
 
@@ -237,6 +258,13 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'JSON_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest JSON body (captures have MAX_PAGE_BYTES)' },
   { name: 'REQUEST_TIMEOUT_MS', default: '60000', description: 'A request not received or answered within this gets 503' },
   { name: 'LOG_FORMAT', default: 'pretty (json under NODE_ENV=production)', description: 'Logs as JSON lines (`json`) or readable lines (`pretty`)' },
+  { name: 'STRIPE_SECRET_KEY', default: '(unset)', description: 'Stripe secret key; unset: billing is off and an admin sets plans' },
+  { name: 'STRIPE_WEBHOOK_SECRET', default: '(unset)', description: 'Signing secret of the Stripe webhook (POST /api/v1/webhooks/stripe)' },
+  { name: 'STRIPE_BASE_URL', default: '(Stripe)', description: 'Stripe API base URL (tests point it at a local fake)' },
+  { name: 'STRIPE_PRICE_WATCHER', default: '(lookup key)', description: 'Stripe price of the watcher plan; unset: found or created by lookup key' },
+  { name: 'STRIPE_PRICE_MONITOR', default: '(lookup key)', description: 'Stripe price of the monitor plan; unset: found or created by lookup key' },
+  { name: 'STRIPE_PRICE_PROFESSIONAL', default: '(lookup key)', description: 'Stripe price of the professional plan; unset: found or created by lookup key' },
+  { name: 'ADMIN_EMAILS', default: '(none)', description: 'Comma-separated addresses of subscribers who see the admin pages' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
   { name: 'RESEND_WEBHOOK_SECRET', default: '(unset)', description: 'Signing secret (whsec_…) of the Resend webhook at /api/v1/webhooks/resend: bounces and complaints stop email to that address' },
 ];

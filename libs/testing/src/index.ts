@@ -1,3 +1,4 @@
 export * from './database/test-database';
 export * from './fixture-site';
 export * from './fake-resend';
+export * from './fake-stripe';

@@ -1,7 +1,10 @@
-import { PlatformsRepository, SubscribersRepository } from '@clausewatch/db';
-import { BadRequestException, Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { AccountsRepository, SubscribersRepository } from '@clausewatch/db';
+import { BadRequestException, Body, Controller, Post, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { AccountsApiFilter } from '../accounts/accounts-api.filter';
+import { isTimeZone } from '../accounts/accounts.controller';
+import { FollowsService } from '../accounts/follows.service';
 import { AdminGuard } from '../auth/admin.guard';
 import { NoControlCharacters } from '../http-limits/strict-input';
 
@@ -17,40 +20,36 @@ export class CreateSubscriberDto {
   @ApiPropertyOptional({ description: 'Clause types to follow across all platforms' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @NoControlCharacters({ each: true }) clauseTypes?: string[];
 }
 
-const PLAN_LIMITS: Record<string, number> = { free: 1, watcher: 10, monitor: 25, professional: Infinity };
-
-/** Minimal admin route to enrol a subscriber and their follows (the dashboard sign-up comes later). */
+/** Admin route to enrol a subscriber and their follows, through the same plan limit as the web app. */
 @ApiTags('subscribers')
+@UseFilters(AccountsApiFilter)
 @Controller('subscribers')
 export class SubscribersController {
   constructor(
     private readonly subscribers: SubscribersRepository,
-    private readonly platforms: PlatformsRepository,
+    private readonly accounts: AccountsRepository,
+    private readonly follows: FollowsService,
   ) {}
 
   @Post()
   @UseGuards(AdminGuard)
   @ApiBearerAuth()
   async create(@Body() dto: CreateSubscriberDto) {
-    const plan = dto.plan ?? 'free';
-    const slugs = dto.platforms ?? [];
-    if (slugs.length > PLAN_LIMITS[plan]) throw new BadRequestException(`the ${plan} plan follows at most ${PLAN_LIMITS[plan]} platform(s)`);
     if (dto.timezone && !isTimeZone(dto.timezone)) throw new BadRequestException(`unknown time zone "${dto.timezone}"`);
-    const platforms = await Promise.all(slugs.map((slug) => this.platforms.findBySlug(slug)));
-    const missing = slugs.filter((_, i) => !platforms[i]);
-    if (missing.length) throw new BadRequestException(`unknown platform(s): ${missing.join(', ')}`);
-    const subscriber = await this.subscribers.upsert({ email: dto.email, plan, minSeverity: dto.minSeverity, timezone: dto.timezone, digestDay: dto.digestDay });
-    for (const platform of platforms) await this.subscribers.follow(subscriber.id, { platformId: platform!.id });
-    for (const clauseType of dto.clauseTypes ?? []) await this.subscribers.follow(subscriber.id, { clauseType });
-    return { email: subscriber.email, plan: subscriber.plan, follows: { platforms: slugs, clauseTypes: dto.clauseTypes ?? [] } };
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+    const slugs = dto.platforms ?? [];
+    const targets = [
+      ...(await Promise.all(slugs.map((slug) => this.follows.resolve('platform', slug)))),
+      ...(await Promise.all((dto.clauseTypes ?? []).map((type) => this.follows.resolve('clause-type', type)))),
+    ];
+    const existing = await this.accounts.findSubscriberByEmail(dto.email.trim().toLowerCase());
+    const plan = dto.plan ?? existing?.plan ?? 'free';
+    // One transaction: the subscriber, the plan, then the follows under the plan's limit (all or none).
+    const subscriber = await this.accounts.transaction(async (manager) => {
+      const row = await this.subscribers.upsert({ email: dto.email, plan, minSeverity: dto.minSeverity, timezone: dto.timezone, digestDay: dto.digestDay }, manager);
+      await this.follows.setPlan(row.id, plan, {}, manager);
+      await this.follows.follow(row.id, targets, manager);
+      return row;
+    });
+    return { email: subscriber.email, plan, follows: { platforms: slugs, clauseTypes: dto.clauseTypes ?? [] } };
   }
 }

@@ -7,6 +7,8 @@ import { Document } from './document.entity';
 /** What changed from one version of a document to the next, as the analyzer explains it. */
 @Entity('change_records')
 @Index(['documentId', 'createdAt'])
+// The registry and the home page list the newest changes across all documents.
+@Index(['createdAt', 'id'])
 export class ChangeRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

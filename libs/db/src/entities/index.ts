@@ -1,3 +1,4 @@
+import { BillingEvent, LoginToken, Session } from './account.entity';
 import { ChangeRecord } from './change-record.entity';
 import { Check } from './check.entity';
 import { Document, DocumentEvent } from './document.entity';
@@ -12,6 +13,7 @@ import { Follow, Subscriber } from './subscriber.entity';
 import { Version } from './version.entity';
 import { VersionPart } from './version-part.entity';
 
+export * from './account.entity';
 export * from './change-record.entity';
 export * from './check.entity';
 export * from './document.entity';
@@ -45,6 +47,9 @@ export const entities = [
   LedgerKey,
   Setting,
   HostSlot,
+  Session,
+  LoginToken,
+  BillingEvent,
   DocumentEvent,
   EmailMessage,
   DocumentIncident,

@@ -50,11 +50,28 @@ export class Subscriber {
   @Column({ type: 'text', nullable: true })
   suppressionReason!: string | null;
 
+  @Column({ type: 'text', nullable: true, unique: true })
+  stripeCustomerId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  stripeSubscriptionId!: string | null;
+
+  /** A cancelled subscription keeps its plan until then, and falls back to free after. */
+  @Column({ type: 'timestamptz', nullable: true })
+  planEndsAt!: Date | null;
+
+  /** SHA-256 of the professional plan's API token (the token itself is shown once). */
+  @Column({ type: 'text', nullable: true, unique: true })
+  apiTokenHash!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
 
-/** A subscriber follows a platform, or (beyond any peer) a clause type across all platforms. */
+/**
+ * A subscriber follows a platform, or (beyond any peer) a clause type or a regulation across all platforms.
+ * Follows beyond the plan's limit after a downgrade are paused, never deleted.
+ */
 @Entity('follows')
 @Index(['subscriberId', 'platformId', 'clauseType'], { unique: true })
 @Index(['platformId'])
@@ -80,6 +97,16 @@ export class Follow {
 
   @Column({ type: 'text', nullable: true })
   clauseType!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  regulation!: string | null;
+
+  /** The clause types that engage the followed regulation (from the taxonomy when followed): a change of any of them alerts. */
+  @Column({ type: 'jsonb', nullable: true })
+  regulationTypes!: string[] | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  pausedAt!: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -6,6 +6,7 @@ import { VersionParts1797000000000 } from './1797000000000-version-parts';
 import { ForeignKeys1797000000001 } from './1797000000001-foreign-keys';
 import { EmailDelivery1797100000000 } from './1797100000000-email-delivery';
 import { FollowsByClauseType1797100000001 } from './1797100000001-follows-by-clause-type';
+import { WebAccounts1797200000000 } from './1797200000000-web-accounts';
 import { DocumentHistory1797300000000 } from './1797300000000-document-history';
 import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
 import { LedgerKeyOutsideDatabase1797400000000 } from './1797400000000-ledger-key-outside-database';
@@ -20,6 +21,7 @@ export const migrations = [
   ForeignKeys1797000000001,
   EmailDelivery1797100000000,
   FollowsByClauseType1797100000001,
+  WebAccounts1797200000000,
   DocumentHistory1797300000000,
   ProvisionSearch1797300000001,
   LedgerKeyOutsideDatabase1797400000000,

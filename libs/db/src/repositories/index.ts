@@ -14,3 +14,4 @@ export * from './snapshots.repository';
 export * from './subscribers.repository';
 export * from './version-records.repository';
 export * from './versions.repository';
+export * from './accounts.repository';

@@ -33,9 +33,12 @@ export class NotificationsRepository {
       `WITH c AS (
          SELECT c.id, c.severity, c.clause_types, d.platform_id FROM change_records c JOIN documents d ON d.id = c.document_id WHERE c.id = $1
        ), followers AS MATERIALIZED (
-         SELECT f.subscriber_id FROM follows f JOIN c ON f.platform_id = c.platform_id
+         SELECT f.subscriber_id FROM follows f JOIN c ON f.platform_id = c.platform_id WHERE f.paused_at IS NULL
          UNION
-         SELECT f.subscriber_id FROM follows f JOIN c ON f.clause_type IS NOT NULL AND c.clause_types ? f.clause_type
+         SELECT f.subscriber_id FROM follows f JOIN c ON f.clause_type IS NOT NULL AND c.clause_types ? f.clause_type WHERE f.paused_at IS NULL
+         UNION
+         SELECT f.subscriber_id FROM follows f JOIN c ON f.regulation_types IS NOT NULL
+            AND f.regulation_types ?| ARRAY(SELECT jsonb_array_elements_text(c.clause_types)) WHERE f.paused_at IS NULL
        )
        INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key)
        SELECT s.id, c.id, ch.channel, 'cw-' || ch.channel || '-' || c.id || '-' || s.id

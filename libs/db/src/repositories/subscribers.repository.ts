@@ -36,12 +36,13 @@ export class SubscribersRepository {
     );
   }
 
-  /** Subscribed people who follow the platform, or one of the clause types, of a change. */
+  /** Subscribed people who follow the platform, one of the clause types, or a regulation they engage (paused follows do not count). */
   async recipientsFor(platformId: string, clauseTypes: string[], manager: EntityManager = this.dataSource.manager): Promise<Recipient[]> {
     const rows: Array<{ id: string; plan: Plan; min_severity: Severity }> = await manager.query(
       `SELECT DISTINCT s.id, s.plan, s.min_severity
          FROM subscribers s JOIN follows f ON f.subscriber_id = s.id
-        WHERE s.unsubscribed_at IS NULL AND (f.platform_id = $1 OR f.clause_type = ANY($2))
+        WHERE s.unsubscribed_at IS NULL AND f.paused_at IS NULL
+          AND (f.platform_id = $1 OR f.clause_type = ANY($2) OR f.regulation_types ?| $2::text[])
         ORDER BY s.id`,
       [platformId, clauseTypes],
     );

@@ -1,0 +1,90 @@
+import { clauseTypeById } from '@clausewatch/analyzer';
+import { DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ChangesQuery, ChangeListItem } from './changes.query';
+import { SEVERITY_COLOURS } from './severity';
+
+/** Clause types a reader looks for first on a platform, in this order. */
+const QUICK_FACT_TYPES = ['dispute-resolution', 'ai-training', 'data-sale', 'data-sharing', 'advertising', 'content-license', 'deletion', 'retention', 'children', 'policy-changes'];
+const TIMELINE = { width: 1000, height: 110, pad: 24 };
+
+export interface TimelineMark {
+  id: string;
+  x: number;
+  y: number;
+  colour: string;
+  label: string;
+}
+
+/** `/platforms/:slug` (and a platform's `/r/:id`): documents with health, quick facts, a timeline of changes. */
+@Injectable()
+export class PlatformPageService {
+  constructor(
+    private readonly platforms: PlatformsRepository,
+    private readonly documents: DocumentsRepository,
+    private readonly changes: ChangesQuery,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  async page(slug: string) {
+    const platform = await this.platforms.findBySlug(slug);
+    if (!platform) throw new NotFoundException(`no platform "${slug.slice(0, 60)}"`);
+    // One query for every document's health (failing ones first).
+    const withHealth = (await this.documents.listWithHealth(platform.id)).map((d) => ({
+      id: d.recordId,
+      title: d.title,
+      type: d.type,
+      active: d.active,
+      url: d.url,
+      health: { lastCheckedAt: d.lastCheckedAt, lastOkAt: d.lastOkAt, lastCause: d.lastCause, consecutiveFailures: d.failures },
+    }));
+    const facts: Array<{ type: string; provisions: number; example: string }> = await this.dataSource.query(
+      `SELECT t.type, count(*)::int AS provisions, min(p.record_id) AS example
+         FROM provisions p JOIN documents d ON d.id = p.document_id CROSS JOIN LATERAL jsonb_array_elements_text(p.clause_types) AS t(type)
+        WHERE d.platform_id = $1 AND p.removed_at IS NULL AND t.type = ANY($2) GROUP BY t.type`,
+      [platform.id, QUICK_FACT_TYPES],
+    );
+    const factByType = new Map(facts.map((f) => [f.type, f]));
+    const recent = await this.changes.list({ platform: slug }, 200);
+    const lastVerified = withHealth.map((d) => d.health.lastOkAt).filter((d): d is Date => d !== null).sort((a, b) => new Date(b).getTime() - new Date(a).getTime())[0] ?? null;
+    return {
+      template: 'platform',
+      title: `${platform.name}: legal documents and changes`,
+      model: {
+        platform: { id: platform.recordId, slug: platform.slug, name: platform.name, homepage: platform.homepage },
+        documents: withHealth,
+        failing: withHealth.filter((d) => d.health.consecutiveFailures > 0).length,
+        lastVerified,
+        quickFacts: QUICK_FACT_TYPES.map((type) => ({
+          type,
+          label: clauseTypeById.get(type)?.label ?? type,
+          provisions: factByType.get(type)?.provisions ?? 0,
+          example: factByType.get(type)?.example ?? null,
+        })),
+        timeline: timeline(recent),
+        changes: recent.slice(0, 20),
+        feed: `/api/v1/feeds/platforms/${encodeURIComponent(platform.slug)}`,
+      },
+    };
+  }
+}
+
+/** One mark per change, placed by capture date, coloured by severity (rendered as SVG on the server). */
+export function timeline(changes: ChangeListItem[]): { marks: TimelineMark[]; width: number; height: number; start: Date | null; end: Date | null; label: string } {
+  const { width, height, pad } = TIMELINE;
+  if (changes.length === 0) return { marks: [], width, height, start: null, end: null, label: 'No changes recorded yet' };
+  const times = changes.map((c) => new Date(c.capturedAt).getTime());
+  const min = Math.min(...times);
+  const max = Math.max(...times);
+  const span = Math.max(max - min, 1);
+  const rows = ['critical', 'high', 'medium', 'low', 'none'];
+  const marks = changes.map((c, i) => ({
+    id: c.id,
+    x: Math.round(pad + ((times[i] - min) / span) * (width - 2 * pad)),
+    y: Math.round(pad / 2 + (rows.indexOf(c.severity) / (rows.length - 1)) * (height - pad)),
+    colour: SEVERITY_COLOURS[c.severity] ?? SEVERITY_COLOURS.none,
+    label: `${new Date(c.capturedAt).toISOString().slice(0, 10)}: ${c.severity} change to the ${c.document.title} (${c.id})`,
+  }));
+  return { marks, width, height, start: new Date(min), end: new Date(max), label: `${changes.length} changes from ${new Date(min).toISOString().slice(0, 10)} to ${new Date(max).toISOString().slice(0, 10)}, higher marks are more severe` };
+}

@@ -1,0 +1,2 @@
+export { FakeStripe } from './fake-stripe.server';
+export type { DeliveredEvent, WebhookDelivery } from './fake-stripe.server';
