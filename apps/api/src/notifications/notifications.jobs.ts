@@ -1,4 +1,4 @@
-import { JobsService } from '@clausewatch/capture';
+import { ensureQueue, JobsService } from '@clausewatch/capture';
 import { Injectable, Logger } from '@nestjs/common';
 import { DeliveryService } from './delivery.service';
 
@@ -19,7 +19,7 @@ export class NotificationsJobs {
   start(): Promise<void> {
     this.started ??= (async () => {
       const boss = await this.jobs.client();
-      await boss.createQueue(DELIVERY_QUEUE, { name: DELIVERY_QUEUE, policy: 'stately', retryLimit: 0, expireInSeconds: 3600 });
+      await ensureQueue(boss, DELIVERY_QUEUE, { name: DELIVERY_QUEUE, policy: 'stately', retryLimit: 0, expireInSeconds: 3600 });
       await boss.work(DELIVERY_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async () => {
         const sent = await this.delivery.drain();
         if (sent) this.logger.log({ sent }, 'emails delivered');

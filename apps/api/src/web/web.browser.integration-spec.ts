@@ -132,7 +132,8 @@ describe('web app in a browser', () => {
     await audit('provision');
     const id = new URL(page.url()).pathname.split('/').pop()!;
     await page.locator('[data-copy="cite-text"]').click();
-    await expect(page.locator('[data-copy="cite-text"]').textContent()).resolves.toBe('Copied');
+    // The button says so once the clipboard write has resolved (asynchronous: wait for it, then read the clipboard).
+    await page.waitForFunction(() => document.querySelector('[data-copy="cite-text"]')?.textContent === 'Copied');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(id);
   }, BROWSER_STEP_MS);
 

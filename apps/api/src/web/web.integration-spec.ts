@@ -92,7 +92,7 @@ describe('web app: pages, sign-in, follows', () => {
     const page = await anon.get(`/r/${changes[0]}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain(`severity-${record.severity}`);
-    expect(page.body).toMatch(/<del>[^<]+<\/del>|<ins>[^<]+<\/ins>/);
+    expect(page.body).toMatch(/<del class="redline-del">[^<]+<\/del>|<ins class="redline-ins">[^<]+<\/ins>/);
     for (const reason of record.reasons.slice(0, 2)) expect(page.body).toContain(escapeHtml(reason));
     const provision = /href="\/r\/(CW-P-\d+)"/.exec(page.body)![1];
     const provisionPage = await anon.get(`/r/${provision}`);
@@ -106,7 +106,7 @@ describe('web app: pages, sign-in, follows', () => {
     expect(page.status).toBe(200);
     for (const version of versions) expect(page.body).toContain(`/r/${version}`);
     const compare = await anon.get(`/r/${documentId}?from=${versions[0]}&to=${versions[2]}`);
-    expect(compare.body).toMatch(/<(del|ins)>/);
+    expect(compare.body).toMatch(/<(del|ins) class="redline-(del|ins)">/);
     const platform = await anon.get('/platforms/midjourney');
     expect(platform.status).toBe(200);
     expect(platform.body).toContain('<svg class="timeline"');

@@ -32,6 +32,25 @@ export interface ConfirmJob {
 
 export const DATABASE_CONNECTION_URL = Symbol('DATABASE_CONNECTION_URL');
 
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Creates a queue (a no-op when it exists). Processes that start together (API x2, crawler xN) create
+ * the same queues at once, and PostgreSQL may end one of the concurrent creations as a deadlock victim:
+ * that one tries again after a short random pause instead of failing its process's start.
+ */
+export async function ensureQueue(boss: PgBoss, name: string, options: PgBoss.Queue, attempts = 6): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 200));
+    }
+  }
+}
+
 /** Durable jobs in PostgreSQL (pg-boss). Payloads carry IDs only; handlers re-read state. */
 @Injectable()
 export class JobsService implements ConfirmationScheduler, OnApplicationShutdown {
@@ -54,9 +73,9 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
       await boss.start();
       // One retry, for a job whose worker died: its expiry returns it; failed checks are retried by CheckWorker.
       const check = { name: QUEUES.check, policy: 'stately' as const, retryLimit: 1, retryDelay: 0, expireInSeconds: CHECK_JOB_EXPIRE_SECONDS };
-      await boss.createQueue(QUEUES.check, check);
+      await ensureQueue(boss, QUEUES.check, check);
       await boss.updateQueue(QUEUES.check, check);
-      await boss.createQueue(QUEUES.confirm, { name: QUEUES.confirm, policy: 'standard', retryLimit: 3, retryDelay: 30, retryBackoff: true });
+      await ensureQueue(boss, QUEUES.confirm, { name: QUEUES.confirm, policy: 'standard', retryLimit: 3, retryDelay: 30, retryBackoff: true });
       this.boss = boss;
       return boss;
     })();
