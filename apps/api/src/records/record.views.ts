@@ -79,6 +79,8 @@ export function changeView(change: ChangeRecord, documentRecordId: string, ids: 
     clauseTypes: change.clauseTypes,
     clauses: change.clauses,
     analyzerVersion: change.analyzerVersion,
+    superseded: change.supersededBy !== null,
+    supersededBy: change.supersededBy ?? [],
     createdAt: change.createdAt,
     permalink: `${publicUrl}/r/${change.recordId}`,
   };
