@@ -2,9 +2,9 @@
 // the embedded PostgreSQL when there is no DATABASE_URL, migrates, seeds the bundled catalog on first
 // start, then runs the API and the crawler as child processes. Ctrl-C stops everything cleanly.
 import 'reflect-metadata';
-import { bundledCatalog, CaptureModule, CatalogImporter } from '@clausewatch/capture';
+import { bundledCatalog, CaptureModule, CatalogImporter, chromiumMissingMessage, chromiumProblem } from '@clausewatch/capture';
 import { AppConfig, ConfigError, configuredRecordIdPrefix, loadConfig, loadDotEnv } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, EmbeddedDatabase, migrate, startEmbeddedDatabase } from '@clausewatch/db';
+import { createDataSource, DatabaseModule, DocumentsRepository, EmbeddedDatabase, migrate, startEmbeddedDatabase } from '@clausewatch/db';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ChildProcess, fork } from 'node:child_process';
@@ -58,6 +58,19 @@ async function prepareDatabase(config: AppConfig, url: string): Promise<void> {
     if (report) log(`seeded the bundled catalog: ${report.platforms} platforms, ${report.documentsCreated} documents`);
   } finally {
     await app.close();
+  }
+}
+
+/** Says once, at start, when Chromium is missing and which documents need it (the forked crawler then stays quiet). */
+async function reportChromium(config: AppConfig, url: string): Promise<void> {
+  const problem = chromiumProblem(config.chromiumPath);
+  if (!problem) return;
+  const dataSource = createDataSource({ url, poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    log(chromiumMissingMessage(problem, await new DocumentsRepository(dataSource).listNeedingBrowser()));
+  } finally {
+    await dataSource.destroy();
   }
 }
 
@@ -129,6 +142,7 @@ async function main(): Promise<void> {
     if (embedded?.owned) await embedded.stop();
     throw error;
   }
+  await reportChromium(config, url);
   const env = { ...process.env, DATABASE_URL: url, ADMIN_TOKEN: adminToken(config), DATA_DIR: config.dataDir };
 
   const spawnChild = (child: Child) => {

@@ -17,6 +17,7 @@ import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { PlatformsController } from './platforms/platforms.controller';
+import { ProvisionsController } from './provisions/provisions.controller';
 import { ContextController } from './context/context.controller';
 import { ContextService } from './context/context.service';
 import { FeedsController } from './feeds/feeds.controller';
@@ -25,6 +26,7 @@ import { LedgerKeyInitializer } from './ledger/ledger-key.initializer';
 import { LedgerController } from './ledger/ledger.controller';
 import { CitationService } from './records/citation.service';
 import { PermalinkController } from './records/permalink.controller';
+import { RecordBytesService } from './records/record-bytes.service';
 import { RecordChangesInterceptor } from './records/record-changes.interceptor';
 import { RecordChangesListener } from './records/record-changes.listener';
 import { RecordCache } from './records/record.cache';
@@ -59,7 +61,7 @@ export class ApiModule {
         CaptureModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, fetcher: options.fetcher }),
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
-      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController, FeedsController, ContextController],
+      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController, FeedsController, ContextController, ProvisionsController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,
@@ -68,6 +70,7 @@ export class ApiModule {
         DocumentsService,
         RecordsService,
         CitationService,
+        RecordBytesService,
         { provide: RecordCache, useFactory: () => new RecordCache(options.config.recordCacheMb * 1024 * 1024) },
         {
           provide: RecordChangesListener,

@@ -12,3 +12,4 @@ export { ReextractDocument } from './pipeline/reextract-document.use-case';
 export * from './catalog';
 export * from './catalog-import/catalog.importer';
 export * from './lineage';
+export * from './chromium';

@@ -53,7 +53,7 @@ function htmlToMarkdown(html: string, input: ExtractInput): { markdown: string; 
   const title = cleanTitle(findElement(doc.head ?? doc, TITLE)?.textContent) ?? cleanTitle(findElement(doc, H1)?.textContent);
   pruneNeverContent(doc);
   applyRemove(doc, rules.remove);
-  const root = rules.select.length > 0 ? applySelect(doc, rules.select) : detectMainContent(doc);
+  const root = rules.select.length > 0 ? applySelect(doc, rules.select, rules.selection) : detectMainContent(doc);
   const markdown = toMarkdown(root, { url: input.url, dropAllParams: rules.filter.includes('removeQueryParams') });
   return { markdown, title };
 }

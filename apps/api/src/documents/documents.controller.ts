@@ -1,7 +1,7 @@
-import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AdminGuard } from '../auth/admin.guard';
-import { CreateDocumentDto } from './documents.dto';
+import { CreateDocumentDto, UpdateDocumentDto } from './documents.dto';
 import { DocumentsService } from './documents.service';
 
 @ApiTags('documents')
@@ -13,8 +13,17 @@ export class DocumentsController {
   @UseGuards(AdminGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Register a document to watch (admin)' })
+  @ApiConflictResponse({ description: 'The platform already has a document of this type: the answer names it and its URL (correct it with PATCH)' })
   create(@Body() dto: CreateDocumentDto) {
     return this.documents.create(dto);
+  }
+
+  @Patch(':id')
+  @UseGuards(AdminGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Correct a document's URL, rules, fetcher, interval, title, active or selection; each change is kept in its history (admin)" })
+  update(@Param('id') id: string, @Body() dto: UpdateDocumentDto) {
+    return this.documents.update(id, dto);
   }
 
   @Get(':id')

@@ -12,7 +12,7 @@ export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
   'csl-json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
 };
 
-type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl'>;
+type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl' | 'section' | 'quote'>;
 
 /** Builds the citation of any record from the database, in the four formats of DESIGN.md. */
 @Injectable()
@@ -79,6 +79,8 @@ export class CitationService {
         textSha256: row.last_version_text_sha256,
         rawSha256: row.last_version_raw_sha256,
         sourceUrl: row.last_version_source_url,
+        section: row.heading_path,
+        quote: row.text,
       };
     }
     const document = await this.documents.findById(documentId);

@@ -79,8 +79,11 @@ export class RecordsService {
   }
 
   async changeViews(changes: ChangeRecord[], documentRecordId: string) {
-    const ids = await this.versions.recordIdsOf(referencedVersionIds([], changes));
-    return changes.map((c) => changeView(c, documentRecordId, ids, this.config.publicUrl));
+    const [ids, provisionIds] = await Promise.all([
+      this.versions.recordIdsOf(referencedVersionIds([], changes)),
+      this.provisions.idsByPosition(changes.flatMap((c) => [c.fromVersionId, c.toVersionId])),
+    ]);
+    return changes.map((c) => changeView(c, documentRecordId, ids, this.config.publicUrl, provisionIds));
   }
 
   private async lookup(kind: string, id: string): Promise<Record<string, unknown> | null> {
@@ -100,8 +103,17 @@ export class RecordsService {
         if (!parts) return null;
         const { version, documentRecordId, change, ids } = parts;
         const publicUrl = this.config.publicUrl;
+        const [held, provisionIds] = await Promise.all([
+          this.provisions.listForVersion(version.id),
+          change ? this.provisions.idsByPosition([change.fromVersionId, change.toVersionId]) : undefined,
+        ]);
         const ledger = version.ledgerIndex === null ? null : { index: Number(version.ledgerIndex), proof: `${publicUrl}/api/v1/records/${id}/proof`, publicKey: `${publicUrl}/api/v1/ledger/key` };
-        return { ...versionView(version, documentRecordId, ids, publicUrl, true), ledger, change: change ? changeView(change, documentRecordId, ids, publicUrl) : null };
+        return {
+          ...versionView(version, documentRecordId, ids, publicUrl, true),
+          ledger,
+          change: change ? changeView(change, documentRecordId, ids, publicUrl, provisionIds) : null,
+          provisions: held.map((p) => ({ id: p.record_id, headingPath: p.heading_path, clauseTypes: p.clause_types })),
+        };
       }
       case 'C': {
         const change = await this.changes.findByRecordId(id);

@@ -1,7 +1,8 @@
 import { LedgerAuditService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/db';
 import { parseRecordId } from '@clausewatch/records';
 import { withServices } from '../cli-context';
-import { CliCommand, CliUsageError, parseArgs } from '../command';
+import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
+import { startProgress } from '../progress';
 
 /** Versions re-hashed per round trip when the whole archive is checked. */
 const VERIFY_BATCH = 200;
@@ -40,7 +41,7 @@ export const verifyCommand: CliCommand = {
         const versionIds = await integrity.versionIdsOf(recordId, parsed.kind);
         if (!versionIds) {
           process.stderr.write(`clausewatch verify: no record ${recordId}\n`);
-          return 1;
+          return EXIT.someFailed;
         }
         const results = await integrity.verifyVersions(versionIds);
         checked = results.length;
@@ -48,17 +49,22 @@ export const verifyCommand: CliCommand = {
         if (!json && checked === 0) write(`${recordId}: no version stored yet: nothing to verify`);
       } else if (!booleans.ledger) {
         // The whole archive: every version, in id order, a batch at a time; only problems are listed.
+        const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM versions');
+        const progress = startProgress('verify', n);
         for (let after = '0'; ; ) {
           const rows: Array<{ id: string }> = await dataSource.query('SELECT id FROM versions WHERE id > $1 ORDER BY id LIMIT $2', [after, VERIFY_BATCH]);
           if (rows.length === 0) break;
           const results = await integrity.verifyVersions(rows.map((r) => r.id));
           checked += results.length;
           failed += report(results, json, true);
+          for (let i = 0; i < results.length; i++) progress.tick();
           after = rows[rows.length - 1].id;
         }
+        progress.stop(`re-hashed ${checked} version(s)`);
         if (!json) write(failed === 0 ? `${checked} versions: ${VERIFIED_STATUS}` : `${failed} of ${checked} versions do not verify`);
       }
       if (booleans.ledger || !parsed) {
+        process.stderr.write('verify: auditing the ledger (every leaf, node and signed tree head)\n');
         const audit = await app.get(LedgerAuditService).audit();
         if (json) write(JSON.stringify({ ledger: audit }));
         else {
@@ -67,7 +73,8 @@ export const verifyCommand: CliCommand = {
         }
         if (!audit.ok) failed += 1;
       }
-      return failed === 0 ? 0 : 1;
+      if (failed > 0) process.stderr.write(`clausewatch verify: ${failed} item(s) failed\n`);
+      return failed === 0 ? EXIT.ok : EXIT.someFailed;
     });
   },
 };

@@ -98,7 +98,14 @@ export class BrowserFetcher implements PageFetcher {
     } catch (err) {
       return { outcome: 'network-error', cause: err instanceof Error ? err.message : String(err), transient: false, problem: 'invalid-url' };
     }
-    const browser = await this.launch();
+    let browser: Browser;
+    try {
+      browser = await this.launch();
+    } catch (err) {
+      // The machine's problem, not the page's: a failed check that says so, never an exception (HTTP 500).
+      if (err instanceof FetchError && err.code === FetchErrorCode.BrowserUnavailable) return { outcome: 'network-error', cause: `browser-unavailable: ${err.message}`, transient: false };
+      throw err;
+    }
     const context = await browser.newContext({
       userAgent: this.options.userAgent ?? BROWSER_USER_AGENT,
       locale: 'en-US',

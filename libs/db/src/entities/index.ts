@@ -1,6 +1,6 @@
 import { ChangeRecord } from './change-record.entity';
 import { Check } from './check.entity';
-import { Document } from './document.entity';
+import { Document, DocumentEvent } from './document.entity';
 import { HostSlot } from './host-slot.entity';
 import { LedgerKey, LedgerLeaf, LedgerNode, LedgerTreeHead, Setting } from './ledger.entity';
 import { Notification } from './notification.entity';
@@ -43,4 +43,5 @@ export const entities = [
   LedgerKey,
   Setting,
   HostSlot,
+  DocumentEvent,
 ];

@@ -4,7 +4,19 @@ import { LedgerAppend1796000000000 } from './1796000000000-ledger-append';
 import { RecordChanges1796000000001 } from './1796000000001-record-changes';
 import { VersionParts1797000000000 } from './1797000000000-version-parts';
 import { ForeignKeys1797000000001 } from './1797000000001-foreign-keys';
+import { DocumentHistory1797300000000 } from './1797300000000-document-history';
+import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
 import { ChangeSupersession1797500000000 } from './1797500000000-change-supersession';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
-export const migrations = [InitialSchema1764000000000, HostSlots1795541049449, LedgerAppend1796000000000, RecordChanges1796000000001, VersionParts1797000000000, ForeignKeys1797000000001, ChangeSupersession1797500000000];
+export const migrations = [
+  InitialSchema1764000000000,
+  HostSlots1795541049449,
+  LedgerAppend1796000000000,
+  RecordChanges1796000000001,
+  VersionParts1797000000000,
+  ForeignKeys1797000000001,
+  DocumentHistory1797300000000,
+  ProvisionSearch1797300000001,
+  ChangeSupersession1797500000000,
+];
