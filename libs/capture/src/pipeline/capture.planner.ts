@@ -73,6 +73,14 @@ export type CapturePlan =
       correction?: { next: Version; change: PlannedChange };
     };
 
+/** The first reason of a change recomputed after a back-dated capture was inserted before its version. */
+export const TECHNICAL_CORRECTION = 'technical correction:';
+
+/** A recomputed change (see TECHNICAL_CORRECTION): recorded, never alerting, even once its version is confirmed. */
+export function isTechnicalCorrection(change: { reasons: string[] }): boolean {
+  return change.reasons[0]?.startsWith(TECHNICAL_CORRECTION) ?? false;
+}
+
 /** A change may alert once confirmed, unless it is cosmetic, a revert, or says nothing (`none`). */
 export function isAlertEligible(change: { kind: string; severity: string }, revertOfVersionId: string | null, confirmed: boolean): boolean {
   return confirmed && revertOfVersionId === null && (change.kind === 'structure' || change.kind === 'substantive') && change.severity !== 'none';

@@ -3,7 +3,7 @@ import { ANALYZER_VERSION } from '@clausewatch/analyzer';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CapturePlan } from './capture.planner';
-import { isAlertEligible, oweOptionsFor } from './capture.planner';
+import { isAlertEligible, isTechnicalCorrection, oweOptionsFor, TECHNICAL_CORRECTION } from './capture.planner';
 import type { Capture } from './capture.types';
 import type { ExtractedDocument } from './document-extractor';
 
@@ -157,7 +157,7 @@ export class CaptureWriter {
         revertOfVersionId: planned.revertOfVersionId ?? null,
         summary: analysis.summary,
         reasons: [
-          `technical correction: an earlier capture (${inserted.capturedAt.toISOString()}) was inserted before this version${superseded ? `; replaces ${superseded.recordId}` : ''}; never alerts`,
+          `${TECHNICAL_CORRECTION} an earlier capture (${inserted.capturedAt.toISOString()}) was inserted before this version${superseded ? `; replaces ${superseded.recordId}` : ''}; never alerts`,
           ...analysis.reasons,
         ],
         clauses: analysis.clauses,
@@ -179,7 +179,8 @@ export class CaptureWriter {
       const confirmedNow = await this.versions.confirm(versionId, now, manager);
       const version = await this.versions.findById(versionId, manager);
       const change = await this.changes.findByToVersion(versionId, manager);
-      if (!confirmedNow || !change || !version) return { version, change };
+      // A technical correction (a back-dated capture inserted before this version) never alerts.
+      if (!confirmedNow || !change || !version || isTechnicalCorrection(change)) return { version, change };
       change.alertEligible = isAlertEligible(change, change.revertOfVersionId, true);
       await this.changes.setAlertEligible(change.id, change.alertEligible, manager);
       if (change.alertEligible) {

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CaptureModule } from '../capture.module';
+import { CaptureWriter } from './capture.writer';
 import { RecordCapture } from './record-capture.use-case';
 
 const HOUR = 60 * 60 * 1000;
@@ -168,5 +169,26 @@ describe('time order is the capture time (real PostgreSQL, corpus pages out of o
       const [{ n: owedByCorrections }] = await dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE change_record_id = ANY($1::bigint[])`, [corrections.map((c) => c.id)]);
       expect(owedByCorrections).toBe(0);
     }
+  });
+  it('a correction to a version confirmed later still never alerts', async () => {
+    const document = await newDocument('order-test');
+    const recorder = app.get(RecordCapture);
+    const start = Date.now() - 5 * HOUR;
+    const at = (page: string, hour: number, confirmed: boolean) =>
+      recorder.record(
+        document,
+        { parts: [{ body: readCorpusPage(`sites/midjourney/terms-of-service/${page}.html`), contentType: 'text/html', url: URL }], url: URL, finalUrl: null, httpStatus: null, fetcher: 'capture', capturedAt: new Date(start + hour * HOUR) },
+        { trigger: 'capture', confirmed, startedAt: new Date(), durationMs: 0 },
+      );
+    await at('2025-06-23', 0, true);
+    const last = await at('2026-01-20', 2, false);
+    await at('2025-09-10', 1, true);
+    const { change } = await app.get(CaptureWriter).confirm(document, last.version!.id, new Date());
+    expect(change?.reasons[0]).toMatch(/^technical correction:/);
+    // The test means something: this change would alert if it were an ordinary one.
+    expect(change).toMatchObject({ kind: expect.stringMatching(/^(substantive|structure)$/), severity: expect.not.stringMatching(/^none$/) });
+    const [row] = await dataSource.query(`SELECT alert_eligible FROM change_records WHERE id = $1`, [change!.id]);
+    expect(row.alert_eligible).toBe(false);
+    expect(await dataSource.query(`SELECT id FROM notifications WHERE change_record_id = $1`, [change!.id])).toEqual([]);
   });
 });
