@@ -127,14 +127,14 @@ describe('npm start (the built start script, as a user runs it)', () => {
     expect(lines[0]).not.toContain('secret');
   }, 30_000);
 
-  it('refuses a PORT already in use', async () => {
+  it('refuses a PORT already in use (HOST defaults to 127.0.0.1)', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', resolve));
     const { port } = blocker.address() as { port: number };
     try {
       const run = start({ DATA_DIR: dataDir, PORT: String(port) });
       expect(await run.exited).toBe(1);
-      expect(run.output().trim()).toBe(`clausewatch: PORT: ${port} is already in use on 0.0.0.0`);
+      expect(run.output().trim()).toBe(`clausewatch: PORT: ${port} is already in use on 127.0.0.1`);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

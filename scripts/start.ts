@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { restartDelayMs } from './restart-backoff';
 
 const log = (message: string) => process.stdout.write(`[clausewatch] ${message}\n`);
 
@@ -154,15 +155,11 @@ async function main(): Promise<void> {
     });
     proc.on('exit', (code, signal) => {
       if (stopping) return;
-      const now = Date.now();
-      child.restarts = [...child.restarts.filter((t) => now - t < 60_000), now];
-      if (child.restarts.length > 5) {
-        log(`${child.name} keeps exiting (code ${code ?? signal}); giving up`);
-        void shutdown(1);
-        return;
-      }
-      log(`${child.name} exited (code ${code ?? signal}); restarting`);
-      setTimeout(() => !stopping && spawnChild(child), 1000);
+      // Restart with backoff and never give up: PostgreSQL and the other child keep running meanwhile.
+      const { delayMs, recent } = restartDelayMs(child.restarts, Date.now());
+      child.restarts = recent;
+      log(`${child.name} exited (code ${code ?? signal}); restarting in ${Math.round(delayMs / 1000)} s`);
+      setTimeout(() => !stopping && spawnChild(child), delayMs);
     });
   };
   children.forEach(spawnChild);

@@ -1,15 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { NoControlCharacters } from '../http-limits/strict-input';
 
 export class CreateDocumentDto {
   @ApiProperty({ example: 'Midjourney', description: 'Platform name (created if new)' })
   @IsString()
   @Length(1, 200)
+  @NoControlCharacters()
   platform!: string;
 
   @ApiProperty({ example: 'Privacy Policy' })
   @IsString()
   @Length(1, 300)
+  @NoControlCharacters()
   title!: string;
 
   @ApiProperty({ example: 'privacy-policy', description: 'Document type, kebab-case' })
@@ -20,6 +23,7 @@ export class CreateDocumentDto {
   @ApiProperty({ example: 'https://docs.midjourney.com/hc/en-us/articles/32083472637453-Privacy-Policy' })
   @IsString()
   @Length(1, 2048)
+  @NoControlCharacters()
   url!: string;
 
   @ApiPropertyOptional({ description: 'CSS selectors or range selectors of the content (Open Terms Archive style)', example: ['article'] })

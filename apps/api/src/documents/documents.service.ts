@@ -16,12 +16,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ExtractionError, validateExtractionRules } from '@clausewatch/extract';
 import { RecordRequestError, RecordsErrorCode } from '../records/records.error';
 import { DocumentsError, DocumentsErrorCode } from './documents.error';
-import { AlertsService } from '../alerts/alerts.service';
+import { AlertsService } from '../notifications/alerts.service';
 import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';
 import { CreateDocumentDto, UpdateDocumentDto } from './documents.dto';
 import { filterNames, selectorRules } from './selector-rules';
+import { parseHttpUrl, parseStrictDate } from '../http-limits/strict-input';
 
 @Injectable()
 export class DocumentsService {
@@ -43,7 +44,7 @@ export class DocumentsService {
   async create(dto: CreateDocumentDto) {
     let url: URL;
     try {
-      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks });
+      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks, allowedPrivateHosts: this.config.allowedPrivateHosts });
     } catch (error) {
       throw new DocumentsError(DocumentsErrorCode.InvalidUrl, error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
     }
@@ -172,9 +173,16 @@ export class DocumentsService {
     const document = await this.load(id);
     if (body.length === 0) throw new DocumentsError(DocumentsErrorCode.EmptyCapture, 'the capture body is empty: send the page bytes with their Content-Type');
     if (body.length > this.config.maxPageBytes) throw new DocumentsError(DocumentsErrorCode.CaptureTooLarge, `the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
-    const at = capturedAt ? new Date(capturedAt) : new Date();
-    if (Number.isNaN(at.getTime())) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, `capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
+    const coded = <T>(code: DocumentsErrorCode, parse: () => T): T => {
+      try {
+        return parse();
+      } catch (error) {
+        throw new DocumentsError(code, (error as Error).message);
+      }
+    };
+    const at = capturedAt !== undefined ? coded(DocumentsErrorCode.InvalidCapturedAt, () => parseStrictDate('capturedAt', capturedAt)) : new Date();
     if (at.getTime() > Date.now() + 5 * 60_000) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, 'capturedAt is in the future');
+    if (url !== undefined) url = coded(DocumentsErrorCode.InvalidUrl, () => parseHttpUrl('url', url!));
     const pageUrl = url ?? document.sources[0].url;
     const result = await this.recorder.record(
       document,

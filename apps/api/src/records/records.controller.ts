@@ -5,6 +5,8 @@ import type { FastifyReply } from 'fastify';
 import { CITATION_CONTENT_TYPES, CitationService } from './citation.service';
 import { RecordBytes, RecordBytesService } from './record-bytes.service';
 import { RecordsService } from './records.service';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { VERIFY_ROUTE_LIMIT } from '../http-limits/http-limits';
 
 const ID_PARAM = { name: 'id', example: 'CW-V-0001234', description: 'Any permanent record ID (kinds E, D, V, P, C)' };
 
@@ -70,6 +72,7 @@ export class RecordsController {
   }
 
   @Get(':id/verify')
+  @RouteConfig(VERIFY_ROUTE_LIMIT)
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ description: '`ok` and `status`: "snapshot stored, hash verified", or exactly what does not match, per version the record rests on' })
   @ApiBadRequestResponse({ description: 'Malformed record ID' })

@@ -11,4 +11,5 @@ export const commands: CliCommandEntry[] = [
   { name: 'crawl', usage: 'crawl [--document <id>] [--due]', summary: 'check documents now (one, the due ones, or all) and print one JSON line per check', load: () => import('./crawl.command.js') },
   { name: 'verify', usage: 'verify [<record-id>] [--ledger] [--json]', summary: 're-hash stored snapshots and versions and check the ledger', load: () => import('./verify.command.js') },
   { name: 'export', usage: 'export --format jsonl|csv --out DIR', summary: 'export versions, provisions and change records into DIR with a manifest of SHA-256s', load: () => import('./export.command.js') },
+  { name: 'digest', usage: 'digest [--at ISO] [--dry-run]', summary: 'build (and unless --dry-run, send) the weekly digests due at that instant; never twice per subscriber and week', load: () => import('./digest.command.js') },
 ];

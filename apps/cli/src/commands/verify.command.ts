@@ -1,5 +1,6 @@
-import { LedgerAuditService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/db';
-import { parseRecordId } from '@clausewatch/records';
+import { LedgerAuditService, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/db';
+import { parseRecordId, parseSavedTreeHead, RecordsError, SavedTreeHead } from '@clausewatch/records';
+import { existsSync, readFileSync } from 'node:fs';
 import { withServices } from '../cli-context';
 import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
 import { startProgress } from '../progress';
@@ -23,15 +24,27 @@ function report(results: VersionIntegrity[], json: boolean, quiet: boolean): num
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  usage: 'verify [<record-id>] [--ledger] [--json]',
+  usage: 'verify [<record-id>] [--ledger] [--since <tree-head: file, JSON or size:root>] [--json]',
   summary: 're-hash stored snapshots and versions and check the ledger',
   async run(args) {
-    const { positionals, booleans } = parseArgs(args, { booleans: ['ledger', 'json'] });
+    const { positionals, booleans, strings } = parseArgs(args, { booleans: ['ledger', 'json'], strings: ['since'] });
     if (positionals.length > 1) throw new CliUsageError('takes at most one record ID');
     const [recordId] = positionals;
     const parsed = recordId === undefined ? null : parseRecordId(recordId);
     if (recordId !== undefined && !parsed) throw new CliUsageError(`"${recordId}" is not a record ID (expected e.g. CW-V-0001234)`);
     const json = booleans.json === true;
+    let since: SavedTreeHead | null = null;
+    const sinceArg = strings.since;
+    if (sinceArg !== undefined) {
+      // A file holds a saved head, or the last line of a tree-heads.log.
+      const text = existsSync(sinceArg) ? readFileSync(sinceArg, 'utf8').trim().split('\n').pop() ?? '' : sinceArg;
+      try {
+        since = parseSavedTreeHead(text);
+      } catch (error) {
+        if (error instanceof RecordsError) throw new CliUsageError(`--since: ${error.message}`);
+        throw error;
+      }
+    }
 
     return withServices(async ({ app, dataSource }) => {
       const integrity = app.get(RecordIntegrityService);
@@ -62,6 +75,16 @@ export const verifyCommand: CliCommand = {
         }
         progress.stop(`re-hashed ${checked} version(s)`);
         if (!json) write(failed === 0 ? `${checked} versions: ${VERIFIED_STATUS}` : `${failed} of ${checked} versions do not verify`);
+      }
+      if (since) {
+        const report = await app.get(LedgerService).verifySince(since);
+        if (json) write(JSON.stringify({ since: report }));
+        else {
+          for (const problem of report.problems) write(`since: ${problem}`);
+          write(report.ok ? `since: the log of ${report.current.treeSize} entries extends the saved head of ${since.treeSize}` : `since: ${report.problems.length} problem(s)`);
+        }
+        if (!report.ok) failed += 1;
+        return failed === 0 ? 0 : 1;
       }
       if (booleans.ledger || !parsed) {
         process.stderr.write('verify: auditing the ledger (every leaf, node and signed tree head)\n');

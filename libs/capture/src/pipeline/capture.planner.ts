@@ -1,8 +1,9 @@
 import { Alignment, analyzeChange, ChangeAnalysis, classify, cosmeticFingerprint, Provision, splitProvisions } from '@clausewatch/analyzer';
 import type { HeldProvision, OweOptions, ProvisionLineageWrite, Version } from '@clausewatch/db';
 import { planLineage } from '../lineage/lineage.planner';
-import { ALERT_MAX_AGE_MS } from '../capture.constants';
+import { ALERT_MAX_AGE_MS, MAX_CLAUSE_CHARS } from '../capture.constants';
 import type { ExtractedDocument } from './document-extractor';
+import { boundClauseTexts } from './worker/analysis.task';
 
 /** What the database holds about the document, read before the capture transaction. */
 export interface PlanBasis {
@@ -160,7 +161,8 @@ export function planCapture(basis: PlanBasis, text: PreparedText, facts: Capture
   const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(correction ? { correction } : {}) };
   if (!latest) return { ...base, lineage: backfilled(planProvisions([], [], after, undefined, basis.restorable), basis), change: null };
   const before = splitProvisions(latest.markdown);
-  const analysis = analyzeChange(latest.markdown, extracted.markdown);
+  // Clause texts bounded in the change record (MAX_CLAUSE_CHARS); the versions keep them whole.
+  const analysis = boundClauseTexts(analyzeChange(latest.markdown, extracted.markdown), MAX_CLAUSE_CHARS);
   const change: PlannedChange = {
     analysis,
     clauseTypes: [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))],
@@ -174,7 +176,7 @@ export function planCapture(basis: PlanBasis, text: PreparedText, facts: Capture
 
 /** The change from an inserted capture to the version after it: recomputed, recorded, never alerting. */
 function correctionOf(next: Version, basis: PlanBasis, text: PreparedText): PlannedChange {
-  const analysis = analyzeChange(text.extracted.markdown, next.markdown);
+  const analysis = boundClauseTexts(analyzeChange(text.extracted.markdown, next.markdown), MAX_CLAUSE_CHARS);
   const revertOf = basis.nextEarlierLike?.id ?? null;
   return {
     analysis,

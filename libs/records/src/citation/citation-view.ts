@@ -26,6 +26,8 @@ export interface CitationView {
   permalinkUrl: string;
   /** The day the citer looked at it; a Date is taken in UTC. */
   accessedDate: string | Date;
+  /** The signed ledger tree head covering the cited version when the citation was made: a head anyone can check the ledger against later (`verify --since`). */
+  treeHead?: { treeSize: number; rootHash: string; timestamp: string };
   /** A provision: its heading path (the section it sits in), outermost first. */
   section?: string[];
   /** A provision: its text, quoted in the citation (shortened at a sentence boundary). */

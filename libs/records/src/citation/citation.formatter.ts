@@ -16,6 +16,7 @@ function provenance(c: NormalisedCitation): string[] {
   if (c.textSha256) facts.push(`text SHA-256 ${c.textSha256}`);
   if (c.rawSha256) facts.push(`raw SHA-256 ${c.rawSha256}`);
   if (c.sourceUrl) facts.push(`source ${c.sourceUrl}`);
+  if (c.treeHead) facts.push(`ledger tree head ${c.treeHead.treeSize}:${c.treeHead.rootHash} signed ${c.treeHead.timestamp}`);
   return facts;
 }
 
