@@ -103,6 +103,8 @@ export function changeView(change: ChangeRecord, documentRecordId: string, ids: 
     clauseTypes: change.clauseTypes,
     clauses: clausesWithProvisions(change, provisionIds),
     analyzerVersion: change.analyzerVersion,
+    superseded: change.supersededBy !== null,
+    supersededBy: change.supersededBy ?? [],
     createdAt: change.createdAt,
     permalink: `${publicUrl}/r/${change.recordId}`,
   };

@@ -428,4 +428,32 @@ describe('records: lineage, citations, verification and the ledger', () => {
       ]);
     }
   });
+  it('inserts a back-dated capture in time order: the record it splits stays, superseded, and names its replacements', async () => {
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      payload: { platform: 'Midjourney', title: 'Terms (back-filled)', type: 'terms-backfilled', url: SOURCE },
+      headers: api.admin,
+    });
+    const document = created.json().document.id;
+    const first = (await capture(document, `${TOS}/2025-06-23.html`, '2025-06-23T12:00:00.000Z')).json();
+    const last = (await capture(document, `${TOS}/2025-10-01.html`, '2025-10-01T12:00:00.000Z')).json();
+    const spanning = last.change.id;
+    // Read (and cached) before the insertion: the cache must hear that it changed.
+    expect((await get(`/api/v1/records/${spanning}`)).json()).toMatchObject({ superseded: false, supersededBy: [] });
+
+    const middle = (await capture(document, `${TOS}/2025-09-10.html`, '2025-09-10T12:00:00.000Z')).json();
+    expect(middle.outcome).toBe('ok');
+    expect(middle.change).toMatchObject({ from: first.version.id, to: middle.version.id });
+
+    const old = (await get(`/api/v1/records/${spanning}`)).json();
+    expect(old).toMatchObject({ id: spanning, from: first.version.id, to: last.version.id, superseded: true });
+    expect(old.supersededBy).toHaveLength(2);
+    expect(old.supersededBy[0]).toBe(middle.change.id);
+    const correction = (await get(`/api/v1/records/${old.supersededBy[1]}`)).json();
+    expect(correction).toMatchObject({ from: middle.version.id, to: last.version.id, alertEligible: false, superseded: false });
+    expect(correction.reasons[0]).toMatch(/^technical correction: .*replaces /);
+    // The later version's record now shows the corrected change that leads to it.
+    expect((await get(`/api/v1/records/${last.version.id}`)).json().change).toMatchObject({ id: correction.id });
+  });
 });

@@ -7,8 +7,19 @@ import { boundClauseTexts } from './worker/analysis.task';
 
 /** What the database holds about the document, read before the capture transaction. */
 export interface PlanBasis {
-  /** The latest version (by capture time), with its text. */
+  /**
+   * The version the capture follows in time order, with its text: the latest one captured at or
+   * before it (the document's latest version unless the capture is back-dated).
+   */
   latest: Version | null;
+  /** A back-dated capture: the version captured just after it, before which it is inserted. */
+  next?: Version | null;
+  /** The provisions `next` holds. */
+  nextProvisions?: HeldProvision[];
+  /** An earlier version (captured at or before the capture) whose text equals `next`'s once cosmetic differences are removed. */
+  nextEarlierLike?: Pick<Version, 'id'> | null;
+  /** Capture time of the document's newest version (a back-dated change owes no same-day alert). */
+  newestCapturedAt?: Date | null;
   /** The provisions the latest version holds. */
   latestProvisions: HeldProvision[];
   /** An earlier version whose text equals the new one once cosmetic differences are removed. */
@@ -42,9 +53,12 @@ export interface PlannedChange {
   clauseTypes: string[];
   alertEligible: boolean;
   owe: OweOptions;
+  /** A correction's own revert status (an ordinary change takes the plan's). */
+  revertOfVersionId?: string | null;
 }
 
 export type CapturePlan =
+  /** `latest` is the version whose text the capture has (`next` when a back-dated capture saw the text that follows it). */
   | { kind: 'unchanged'; latest: Version }
   | {
       kind: 'new-version';
@@ -53,7 +67,20 @@ export type CapturePlan =
       revertOfVersionId: string | null;
       lineage: ProvisionLineageWrite;
       change: PlannedChange | null;
+      /**
+       * A back-dated capture inserted before `next`: the change from it to `next`, replacing the record
+       * that spanned its place (a technical correction: never alerting, owing nothing).
+       */
+      correction?: { next: Version; change: PlannedChange };
     };
+
+/** The first reason of a change recomputed after a back-dated capture was inserted before its version. */
+export const TECHNICAL_CORRECTION = 'technical correction:';
+
+/** A recomputed change (see TECHNICAL_CORRECTION): recorded, never alerting, even once its version is confirmed. */
+export function isTechnicalCorrection(change: { reasons: string[] }): boolean {
+  return change.reasons[0]?.startsWith(TECHNICAL_CORRECTION) ?? false;
+}
 
 /** A change may alert once confirmed, unless it is cosmetic, a revert, or says nothing (`none`). */
 export function isAlertEligible(change: { kind: string; severity: string }, revertOfVersionId: string | null, confirmed: boolean): boolean {
@@ -122,13 +149,17 @@ export function planProvisions(before: Provision[], held: HeldProvision[], after
  */
 export function planCapture(basis: PlanBasis, text: PreparedText, facts: CaptureFacts): CapturePlan {
   const { latest } = basis;
+  const next = basis.next ?? null;
   const { extracted, provisions: after } = text;
   if (latest && latest.textSha256 === extracted.textSha256) return { kind: 'unchanged', latest };
+  // A back-dated capture of the text that follows it: that version was already in force then.
+  if (next && next.textSha256 === extracted.textSha256) return { kind: 'unchanged', latest: next };
   const revertOfVersionId = latest ? (basis.earlierLike?.id ?? null) : null;
   // A first version has nothing to alert about, so it needs no confirmation.
   const confirmed = facts.confirmed || !latest;
-  const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId };
-  if (!latest) return { ...base, lineage: planProvisions([], [], after, undefined, basis.restorable), change: null };
+  const correction = next ? { next, change: correctionOf(next, basis, text) } : undefined;
+  const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(correction ? { correction } : {}) };
+  if (!latest) return { ...base, lineage: backfilled(planProvisions([], [], after, undefined, basis.restorable), basis), change: null };
   const before = splitProvisions(latest.markdown);
   // Clause texts bounded in the change record (MAX_CLAUSE_CHARS); the versions keep them whole.
   const analysis = boundClauseTexts(analyzeChange(latest.markdown, extracted.markdown), MAX_CLAUSE_CHARS);
@@ -136,7 +167,44 @@ export function planCapture(basis: PlanBasis, text: PreparedText, facts: Capture
     analysis,
     clauseTypes: [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))],
     alertEligible: !facts.technical && isAlertEligible(analysis, revertOfVersionId, confirmed),
-    owe: oweOptionsFor(facts.capturedAt, latest.capturedAt, facts.now),
+    // Compared with the newest version: a capture older than it is history being filled in.
+    owe: oweOptionsFor(facts.capturedAt, basis.newestCapturedAt ?? latest.capturedAt, facts.now),
   };
-  return { ...base, lineage: planProvisions(before, basis.latestProvisions, after, alignmentsOf(analysis, before, after), basis.restorable), change };
+  const lineage = planProvisions(before, basis.latestProvisions, after, alignmentsOf(analysis, before, after), basis.restorable);
+  return { ...base, lineage: backfilled(lineage, basis), change };
+}
+
+/** The change from an inserted capture to the version after it: recomputed, recorded, never alerting. */
+function correctionOf(next: Version, basis: PlanBasis, text: PreparedText): PlannedChange {
+  const analysis = boundClauseTexts(analyzeChange(text.extracted.markdown, next.markdown), MAX_CLAUSE_CHARS);
+  const revertOf = basis.nextEarlierLike?.id ?? null;
+  return {
+    analysis,
+    clauseTypes: [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))],
+    alertEligible: false,
+    owe: { alert: false, sameDayAlert: false },
+    ...(revertOf ? { revertOfVersionId: revertOf } : {}),
+  };
+}
+
+/**
+ * Provision lineage of an inserted (back-dated) version: it continues the provisions of the version
+ * before it; a clause it holds for the first time that the version after it holds word for word takes
+ * that provision's ID; any other new clause is a provision of its own, removed by the version after it
+ * (which keeps its own lineage: IDs already issued never move). See ProvisionsRepository.recordLineage.
+ */
+function backfilled(lineage: ProvisionLineageWrite, basis: PlanBasis): ProvisionLineageWrite {
+  const next = basis.next;
+  if (!next) return lineage;
+  const used = new Set([...lineage.kept.map((k) => k.provisionId), ...lineage.restored.map((r) => r.provisionId)]);
+  const byText = new Map<string, string[]>();
+  for (const row of basis.nextProvisions ?? []) if (!used.has(row.provisionId)) byText.set(row.text, [...(byText.get(row.text) ?? []), row.provisionId]);
+  const restored = [...lineage.restored];
+  const fresh: ProvisionLineageWrite['fresh'] = [];
+  for (const f of lineage.fresh) {
+    const id = byText.get(lineage.after[f.afterIndex].text)?.shift();
+    if (id) restored.push({ afterIndex: f.afterIndex, provisionId: id });
+    else fresh.push(f);
+  }
+  return { ...lineage, restored, fresh, backfill: { nextVersionId: next.id, nextCapturedAt: next.capturedAt } };
 }

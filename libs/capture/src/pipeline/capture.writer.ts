@@ -1,9 +1,9 @@
 import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SimpleQueryClient, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
 import { ANALYZER_VERSION } from '@clausewatch/analyzer';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { CapturePlan } from './capture.planner';
-import { isAlertEligible, oweOptionsFor } from './capture.planner';
+import { isAlertEligible, isTechnicalCorrection, oweOptionsFor, TECHNICAL_CORRECTION } from './capture.planner';
 import type { Capture } from './capture.types';
 import type { ExtractedDocument } from './document-extractor';
 
@@ -56,6 +56,7 @@ export class CaptureWriter {
     provenance: VersionProvenance,
     check: CheckRow | null,
     extraReasons: string[] = [],
+    plannedNext: Version | null = null,
   ): Promise<WriteOutcome> {
     // A query runner rather than dataSource.transaction(): the last statement commits in the same round
     // trip as the ledger append (see LedgerService.appendVersionAndCommit).
@@ -66,7 +67,8 @@ export class CaptureWriter {
       await runner.startTransaction();
       const manager = runner.manager;
       await this.documents.lock(manager, document.id);
-      if ((await this.versions.latestIdFor(document.id, manager)) !== (plannedAgainst?.id ?? null)) return { stale: true };
+      const around = await this.versions.neighbourIdsAt(document.id, provenance.capturedAt, manager);
+      if (around.previousId !== (plannedAgainst?.id ?? null) || around.nextId !== (plannedNext?.id ?? null)) return { stale: true };
       if (plan.kind === 'unchanged') {
         if (check) await this.checks.insert({ ...check, versionId: null }, manager);
         await runner.commitTransaction();
@@ -115,6 +117,7 @@ export class CaptureWriter {
         );
         if (change.alertEligible) await this.notifications.oweForChange(manager, change, plan.change.owe);
       }
+      if (plan.correction) await this.writeCorrection(manager, document, version, change, plan.correction);
       // Last: the append and the COMMIT in one round trip, so the ledger's global lock is held for the append alone.
       await this.ledger.appendVersionAndCommit((await runner.connect()) as SimpleQueryClient, version, document.recordId);
       committed = true;
@@ -123,6 +126,47 @@ export class CaptureWriter {
       if (!committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
+  }
+
+  /**
+   * A version inserted before `next`: the change record that led to `next` is kept but superseded by
+   * the records that replace it (the one to the inserted version, if any, and the recomputed one from it
+   * to `next`). The recomputed one is a technical correction: it never alerts and owes nothing.
+   */
+  private async writeCorrection(
+    manager: EntityManager,
+    document: Document,
+    inserted: Version,
+    toInserted: ChangeRecord | null,
+    correction: NonNullable<Extract<CapturePlan, { kind: 'new-version' }>['correction']>,
+  ): Promise<void> {
+    const { next, change: planned } = correction;
+    const superseded = await this.changes.findByToVersion(next.id, manager);
+    const replacing = toInserted ? [toInserted.recordId] : [];
+    // No longer current before its replacement is written (one current record per version).
+    if (superseded) await this.changes.supersede(superseded.id, replacing, manager);
+    const { analysis } = planned;
+    const recomputed = await this.changes.insert(
+      {
+        documentId: document.id,
+        fromVersionId: inserted.id,
+        toVersionId: next.id,
+        kind: analysis.kind,
+        severity: analysis.severity,
+        alertEligible: false,
+        revertOfVersionId: planned.revertOfVersionId ?? null,
+        summary: analysis.summary,
+        reasons: [
+          `${TECHNICAL_CORRECTION} an earlier capture (${inserted.capturedAt.toISOString()}) was inserted before this version${superseded ? `; replaces ${superseded.recordId}` : ''}; never alerts`,
+          ...analysis.reasons,
+        ],
+        clauses: analysis.clauses,
+        clauseTypes: planned.clauseTypes,
+        analyzerVersion: ANALYZER_VERSION,
+      },
+      manager,
+    );
+    if (superseded) await this.changes.supersede(superseded.id, [...replacing, recomputed.recordId], manager, true);
   }
 
   /**
@@ -135,7 +179,8 @@ export class CaptureWriter {
       const confirmedNow = await this.versions.confirm(versionId, now, manager);
       const version = await this.versions.findById(versionId, manager);
       const change = await this.changes.findByToVersion(versionId, manager);
-      if (!confirmedNow || !change || !version) return { version, change };
+      // A technical correction (a back-dated capture inserted before this version) never alerts.
+      if (!confirmedNow || !change || !version || isTechnicalCorrection(change)) return { version, change };
       change.alertEligible = isAlertEligible(change, change.revertOfVersionId, true);
       await this.changes.setAlertEligible(change.id, change.alertEligible, manager);
       if (change.alertEligible) {

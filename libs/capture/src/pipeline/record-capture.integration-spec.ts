@@ -91,7 +91,8 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
     const owed = async (changeId: string) =>
       (await dataSource.query(`SELECT channel FROM notifications WHERE change_record_id = $1 ORDER BY channel`, [changeId])).map((r: { channel: string }) => r.channel);
 
-    await at('2025-06-23', 2);
+    // Captures are chained by capture time: each back-dated one below is inserted after the first version.
+    await at('2025-06-23', 40);
     const fresh = await at('2025-09-10', 1);
     expect(fresh.change).toMatchObject({ alertEligible: true });
     expect(await owed(fresh.change!.id)).toEqual(['alert', 'digest']);
@@ -103,5 +104,12 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
     const old = await at('2026-01-20', 30);
     expect(old.change?.alertEligible).toBe(true);
     expect(await owed(old.change!.id)).toEqual([]);
+    // Each insertion recomputed the change after it as a technical correction that owes nothing.
+    const corrections = await dataSource.query(`SELECT id, alert_eligible FROM change_records WHERE document_id = $1 AND reasons->>0 LIKE 'technical correction:%'`, [document.id]);
+    expect(corrections).toHaveLength(2);
+    for (const c of corrections) {
+      expect(c.alert_eligible).toBe(false);
+      expect(await owed(c.id)).toEqual([]);
+    }
   });
 });

@@ -79,7 +79,7 @@ export class RecordCapture {
     return { outcome: 'ok', version: written!.version, change: written!.change, created: written!.created };
   }
 
-  /** Plans against the latest version and writes; re-plans when another capture of the document committed first. */
+  /** Plans against the versions around the capture's time (see PlanBasis) and writes; re-plans when another capture of the document committed first. */
   async writePlanned(
     document: Document,
     text: PreparedText,
@@ -89,10 +89,10 @@ export class RecordCapture {
     options: WriteOptions = {},
   ): Promise<Exclude<WriteOutcome, { stale: true }> | null> {
     for (let attempt = 1; attempt <= MAX_PLAN_ATTEMPTS; attempt++) {
-      const basis = await this.readBasis(document, text);
-      if (options.onlyAfter !== undefined && basis.latest?.id !== options.onlyAfter) return null;
+      const basis = await this.readBasis(document, text, facts.capturedAt);
+      if (options.onlyAfter !== undefined && (basis.latest?.id !== options.onlyAfter || basis.next)) return null;
       const plan = planCapture(basis, text, { ...facts, now: new Date() });
-      const outcome = await this.writer.write(document, basis.latest, plan, text.extracted, provenance, check, options.extraReasons);
+      const outcome = await this.writer.write(document, basis.latest, plan, text.extracted, provenance, check, options.extraReasons, basis.next ?? null);
       if (outcome.stale) continue;
       if (outcome.created) await this.signTreeHead(document);
       return outcome;
@@ -100,16 +100,25 @@ export class RecordCapture {
     throw new CaptureConflictError(document.recordId);
   }
 
-  /** What the plan needs from the database, read outside the transaction (the write re-checks the latest version). */
-  private async readBasis(document: Document, text: PreparedText): Promise<PlanBasis> {
-    const latest = await this.versions.findLatestFor(document.id);
-    if (latest?.textSha256 === text.extracted.textSha256) return { latest, latestProvisions: [], earlierLike: null, restorable: [] };
-    const [latestProvisions, earlierLike, restorable] = await Promise.all([
+  /**
+   * What the plan needs from the database, read outside the transaction (the write re-checks the
+   * neighbours): the versions the capture goes between in time order, and what its lineage reuses.
+   */
+  private async readBasis(document: Document, text: PreparedText, capturedAt: Date): Promise<PlanBasis> {
+    const { previous: latest, next } = await this.versions.neighboursAt(document.id, capturedAt);
+    if (latest?.textSha256 === text.extracted.textSha256 || (next && next.textSha256 === text.extracted.textSha256)) {
+      return { latest, next, latestProvisions: [], earlierLike: null, restorable: [] };
+    }
+    const [latestProvisions, earlierLike, restorable, nextProvisions, nextEarlierLike, newest] = await Promise.all([
       latest ? this.provisions.heldBy(latest.id) : [],
-      latest ? this.versions.findEarlierLike(document.id, text.cosmeticFingerprint, latest.id) : null,
+      // Only versions captured before it can be what a capture reverts to.
+      latest ? this.versions.findEarlierLike(document.id, text.cosmeticFingerprint, latest.id, next ? capturedAt : undefined) : null,
       this.provisions.removedWithFingerprints(document.id, [...new Set(text.provisions.map((p) => p.fingerprint))]),
+      next ? this.provisions.heldBy(next.id) : [],
+      next ? this.versions.findEarlierLike(document.id, next.cosmeticFingerprint, null, capturedAt) : null,
+      next ? this.versions.findLatestFor(document.id) : latest,
     ]);
-    return { latest, latestProvisions, earlierLike, restorable };
+    return { latest, latestProvisions, earlierLike, restorable, next, nextProvisions, nextEarlierLike, newestCapturedAt: newest?.capturedAt ?? null };
   }
 
   /** After a commit that grew the ledger: publish a signed head covering it. */

@@ -9,6 +9,7 @@ import { Document } from './document.entity';
 @Index(['documentId', 'createdAt'])
 // The registry and the home page list the newest changes across all documents.
 @Index(['createdAt', 'id'])
+@Index('UQ_change_records_current_to_version', ['toVersionId'], { unique: true, where: 'superseded_by IS NULL' })
 export class ChangeRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -30,7 +31,8 @@ export class ChangeRecord {
   @JoinColumn({ name: 'from_version_id' })
   fromVersion?: Relation<Version>;
 
-  @Column({ type: 'bigint', unique: true })
+  /** Unique among current records (see `supersededBy`). */
+  @Column({ type: 'bigint' })
   toVersionId!: string;
 
   @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
@@ -69,6 +71,13 @@ export class ChangeRecord {
 
   @Column({ type: 'text' })
   analyzerVersion!: string;
+
+  /**
+   * Null while current. Once a back-dated capture is inserted between its two versions, the record
+   * IDs of the change records that replace it (kept, so every ID issued stays valid).
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  supersededBy!: string[] | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

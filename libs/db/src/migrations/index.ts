@@ -10,6 +10,7 @@ import { WebAccounts1797200000000 } from './1797200000000-web-accounts';
 import { DocumentHistory1797300000000 } from './1797300000000-document-history';
 import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
 import { LedgerKeyOutsideDatabase1797400000000 } from './1797400000000-ledger-key-outside-database';
+import { ChangeSupersession1797500000000 } from './1797500000000-change-supersession';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   DocumentHistory1797300000000,
   ProvisionSearch1797300000001,
   LedgerKeyOutsideDatabase1797400000000,
+  ChangeSupersession1797500000000,
 ];

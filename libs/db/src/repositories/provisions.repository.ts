@@ -20,6 +20,12 @@ export interface ProvisionLineageWrite {
   fresh: Array<{ afterIndex: number; clauseTypes: string[] }>;
   /** Provisions of the previous version that the new one no longer holds. */
   removed: string[];
+  /**
+   * Set for a version inserted before an existing one (a back-dated capture): provisions it continues
+   * or shares keep their current state (it is not the newest knowledge); its own new clauses are
+   * recorded as removed by the version after it.
+   */
+  backfill?: { nextVersionId: string; nextCapturedAt: Date };
 }
 
 export interface HeldProvision {
@@ -63,6 +69,7 @@ export class ProvisionsRepository {
   ): Promise<Map<number, string>> {
     const idAt = new Map<number, string>(write.kept.map((k) => [k.afterIndex, k.provisionId]));
     const at = (index: number) => write.after[index];
+    if (write.backfill) return this.recordBackfillLineage(manager, version, write, idAt);
     if (write.restored.length > 0) {
       await manager.query(
         `UPDATE provisions p SET removed_in_version_id = NULL, removed_at = NULL, heading_path = u.heading_path, text = u.text,
@@ -127,6 +134,48 @@ export class ProvisionsRepository {
         version.capturedAt,
         write.removed,
       ]);
+    }
+    if (write.after.length > 0) {
+      await manager.query(
+        'INSERT INTO version_provisions (version_id, position, provision_id, text) SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[])',
+        [version.id, write.after.map((p) => p.index), write.after.map((p) => idAt.get(p.index)), write.after.map((p) => p.text)],
+      );
+    }
+    return idAt;
+  }
+
+  /** The lineage of an inserted version: only its own rows (see `ProvisionLineageWrite.backfill`). */
+  private async recordBackfillLineage(
+    manager: EntityManager,
+    version: { id: string; documentId: string; capturedAt: Date },
+    write: ProvisionLineageWrite,
+    idAt: Map<number, string>,
+  ): Promise<Map<number, string>> {
+    const { nextVersionId, nextCapturedAt } = write.backfill!;
+    const at = (index: number) => write.after[index];
+    for (const r of write.restored) idAt.set(r.afterIndex, r.provisionId);
+    if (write.fresh.length > 0) {
+      const ids: Array<{ id: string }> = await manager.query(`SELECT nextval(pg_get_serial_sequence('provisions', 'id'))::text AS id FROM generate_series(1, $1)`, [
+        write.fresh.length,
+      ]);
+      await manager.query(
+        `INSERT INTO provisions (id, document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at, removed_in_version_id, removed_at)
+         SELECT u.id, $1, u.heading_path, u.text, u.fingerprint, u.clause_types, $2, $2, $3, $3, $9, $10
+           FROM unnest($4::bigint[], $5::jsonb[], $6::text[], $7::text[], $8::jsonb[]) AS u(id, heading_path, text, fingerprint, clause_types)`,
+        [
+          version.documentId,
+          version.id,
+          version.capturedAt,
+          ids.map((r) => r.id),
+          write.fresh.map((f) => JSON.stringify(at(f.afterIndex).headingPath)),
+          write.fresh.map((f) => at(f.afterIndex).text),
+          write.fresh.map((f) => at(f.afterIndex).fingerprint),
+          write.fresh.map((f) => JSON.stringify(f.clauseTypes)),
+          nextVersionId,
+          nextCapturedAt,
+        ],
+      );
+      ids.forEach((row, i) => idAt.set(write.fresh[i].afterIndex, row.id));
     }
     if (write.after.length > 0) {
       await manager.query(

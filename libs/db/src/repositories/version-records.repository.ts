@@ -52,7 +52,7 @@ const SQL = `SELECT v.id, v.record_id, v.document_id, v.title, v.captured_at, v.
        cf.record_id AS c_from_record, cr.record_id AS c_revert_record
   FROM versions v JOIN documents d ON d.id = v.document_id
   LEFT JOIN versions rv ON rv.id = v.revert_of_version_id
-  LEFT JOIN change_records c ON c.to_version_id = v.id
+  LEFT JOIN change_records c ON c.to_version_id = v.id AND c.superseded_by IS NULL
   LEFT JOIN versions cf ON cf.id = c.from_version_id
   LEFT JOIN versions cr ON cr.id = c.revert_of_version_id
  WHERE v.record_id = $1`;
@@ -107,6 +107,7 @@ async function loadVersionRecord(dataSource: DataSource, recordId: string): Prom
       clauseTypes: row.c_clause_types,
       clauses: row.c_clauses,
       analyzerVersion: row.c_analyzer_version,
+      supersededBy: null,
       createdAt: row.c_created_at,
     });
   }

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { Version } from '../entities';
 
 export type NewVersion = Omit<Version, 'id' | 'recordId' | 'createdAt' | 'document' | 'snapshot' | 'ledgerIndex'>;
@@ -16,6 +16,33 @@ export class VersionsRepository {
     return row?.id ?? null;
   }
 
+  /**
+   * Where a capture taken at `at` goes in the document's chain (ordered by capture time, then id): the
+   * version it follows (the last captured at or before it) and the one that follows it (null at the end).
+   */
+  async neighboursAt(documentId: string, at: Date, manager: EntityManager = this.dataSource.manager): Promise<{ previous: Version | null; next: Version | null }> {
+    const [previous, next] = await Promise.all([
+      manager.findOne(Version, { where: { documentId, capturedAt: LessThanOrEqual(at) }, order: { capturedAt: 'DESC', id: 'DESC' } }),
+      manager
+        .createQueryBuilder(Version, 'v')
+        .where('v.document_id = :documentId AND v.captured_at > :at', { documentId, at })
+        .orderBy('v.captured_at', 'ASC')
+        .addOrderBy('v.id', 'ASC')
+        .getOne(),
+    ]);
+    return { previous, next };
+  }
+
+  /** The ids of `neighboursAt`, read in the capture transaction to check a plan is still current. */
+  async neighbourIdsAt(documentId: string, at: Date, manager: EntityManager): Promise<{ previousId: string | null; nextId: string | null }> {
+    const [row]: Array<{ previous_id: string | null; next_id: string | null }> = await manager.query(
+      `SELECT (SELECT id FROM versions WHERE document_id = $1 AND captured_at <= $2 ORDER BY captured_at DESC, id DESC LIMIT 1) AS previous_id,
+              (SELECT id FROM versions WHERE document_id = $1 AND captured_at > $2 ORDER BY captured_at ASC, id ASC LIMIT 1) AS next_id`,
+      [documentId, at],
+    );
+    return { previousId: row?.previous_id ?? null, nextId: row?.next_id ?? null };
+  }
+
   /** Each document's latest version's extractor version (the re-extraction sweep looks for old ones). */
   async latestExtractorVersions(): Promise<Array<{ documentId: string; extractorVersion: string }>> {
     const rows: Array<{ document_id: string; extractor_version: string }> = await this.dataSource.query(
@@ -24,10 +51,13 @@ export class VersionsRepository {
     return rows.map((r) => ({ documentId: r.document_id, extractorVersion: r.extractor_version }));
   }
 
-  /** The most recent earlier version with the same text once cosmetic differences are removed. */
-  findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
+  /**
+   * The most recent earlier version with the same text once cosmetic differences are removed
+   * (captured at or before `capturedUpTo` when given: a back-dated capture looks only behind it).
+   */
+  findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string | null, capturedUpTo?: Date, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
     return manager.findOne(Version, {
-      where: { documentId, cosmeticFingerprint, id: Not(excludeId) },
+      where: { documentId, cosmeticFingerprint, ...(excludeId ? { id: Not(excludeId) } : {}), ...(capturedUpTo ? { capturedAt: LessThanOrEqual(capturedUpTo) } : {}) },
       order: { capturedAt: 'DESC', id: 'DESC' },
     });
   }
