@@ -98,6 +98,16 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
     }
     return b;
   };
+  // isDateStamp is pure: asked once per provision, not once per candidate pair.
+  const stamps = { before: new Map<number, boolean>(), after: new Map<number, boolean>() };
+  const stamp = (side: 'before' | 'after', index: number): boolean => {
+    let s = stamps[side].get(index);
+    if (s === undefined) {
+      s = isDateStamp((side === 'before' ? before : after)[index].text);
+      stamps[side].set(index, s);
+    }
+    return s;
+  };
   const usedBefore = new Set<number>();
   const usedAfter = new Set<number>();
   const take = (alignment: Alignment): void => {
@@ -129,7 +139,7 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
         if (nearbyOnly && Math.abs(x - (y * restBefore.length) / restAfter.length) > NEARBY_WINDOW) continue;
         const a = restAfter[y];
         if (before[b].kind === 'heading' !== (after[a].kind === 'heading')) continue;
-        if (isDateStamp(before[b].text) && isDateStamp(after[a].text)) {
+        if (stamp('before', b) && stamp('after', a)) {
           candidates.push({ b, a, score: 1 });
           continue;
         }
