@@ -173,7 +173,7 @@ export async function run(): Promise<void> {
     await db.query('VACUUM ANALYZE');
     process.stdout.write(`ledger of ${leaves.length} versions written in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
 
-    const config = loadConfig({ DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token-0123456789', PUBLIC_URL: 'http://127.0.0.1' });
+    const config = loadConfig({ DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token-0123456789', PUBLIC_URL: 'http://127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000' });
     const app = await createApiApp({ config, databaseUrl: database.url, ticks: false, logger: false });
     await app.listen(0, '127.0.0.1');
     const url = await app.getUrl();

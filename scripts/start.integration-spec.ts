@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -85,8 +85,14 @@ describe('npm start (the built start script, as a user runs it)', () => {
       const page = join(root, 'libs/testing/fixtures/corpus/sites/midjourney/terms-of-service/2025-06-23.html');
       const ingested = JSON.parse(cli(['ingest', '--document', documentId, '--file', page, '--captured-at', '2025-06-23T00:00:00Z']));
       expect(ingested).toMatchObject({ outcome: 'ok', version: { fetcher: 'capture', capturedAt: '2025-06-23T00:00:00.000Z' } });
-      const crawled = JSON.parse(cli(['crawl', '--document', documentId]));
-      expect(crawled).toMatchObject({ document: documentId, outcome: 'network-error', newVersion: false });
+      // A failed check is a failed item: exit status 1, the JSON line still printed.
+      const crawl = spawnSync(process.execPath, [join(root, 'dist/apps/cli/src/main.js'), 'crawl', '--document', documentId], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: String(port) },
+        encoding: 'utf8',
+      });
+      expect(crawl.status).toBe(1);
+      expect(JSON.parse(crawl.stdout)).toMatchObject({ document: documentId, outcome: 'network-error', newVersion: false });
     } finally {
       interrupt(first.child);
     }
@@ -121,14 +127,14 @@ describe('npm start (the built start script, as a user runs it)', () => {
     expect(lines[0]).not.toContain('secret');
   }, 30_000);
 
-  it('refuses a PORT already in use', async () => {
+  it('refuses a PORT already in use (HOST defaults to 127.0.0.1)', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '0.0.0.0', resolve));
     const { port } = blocker.address() as { port: number };
     try {
       const run = start({ DATA_DIR: dataDir, PORT: String(port) });
       expect(await run.exited).toBe(1);
-      expect(run.output().trim()).toBe(`clausewatch: PORT: ${port} is already in use on 0.0.0.0`);
+      expect(run.output().trim()).toBe(`clausewatch: PORT: ${port} is already in use on 127.0.0.1`);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

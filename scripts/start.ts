@@ -2,9 +2,9 @@
 // the embedded PostgreSQL when there is no DATABASE_URL, migrates, seeds the bundled catalog on first
 // start, then runs the API and the crawler as child processes. Ctrl-C stops everything cleanly.
 import 'reflect-metadata';
-import { bundledCatalog, CaptureModule, CatalogImporter } from '@clausewatch/capture';
+import { bundledCatalog, CaptureModule, CatalogImporter, chromiumMissingMessage, chromiumProblem } from '@clausewatch/capture';
 import { AppConfig, ConfigError, configuredRecordIdPrefix, loadConfig, loadDotEnv } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, EmbeddedDatabase, migrate, startEmbeddedDatabase } from '@clausewatch/db';
+import { createDataSource, DatabaseModule, DocumentsRepository, EmbeddedDatabase, migrate, startEmbeddedDatabase } from '@clausewatch/db';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ChildProcess, fork } from 'node:child_process';
@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { restartDelayMs } from './restart-backoff';
 
 const log = (message: string) => process.stdout.write(`[clausewatch] ${message}\n`);
 
@@ -58,6 +59,19 @@ async function prepareDatabase(config: AppConfig, url: string): Promise<void> {
     if (report) log(`seeded the bundled catalog: ${report.platforms} platforms, ${report.documentsCreated} documents`);
   } finally {
     await app.close();
+  }
+}
+
+/** Says once, at start, when Chromium is missing and which documents need it (the forked crawler then stays quiet). */
+async function reportChromium(config: AppConfig, url: string): Promise<void> {
+  const problem = chromiumProblem(config.chromiumPath);
+  if (!problem) return;
+  const dataSource = createDataSource({ url, poolSize: 1 });
+  await dataSource.initialize();
+  try {
+    log(chromiumMissingMessage(problem, await new DocumentsRepository(dataSource).listNeedingBrowser()));
+  } finally {
+    await dataSource.destroy();
   }
 }
 
@@ -129,6 +143,7 @@ async function main(): Promise<void> {
     if (embedded?.owned) await embedded.stop();
     throw error;
   }
+  await reportChromium(config, url);
   const env = { ...process.env, DATABASE_URL: url, ADMIN_TOKEN: adminToken(config), DATA_DIR: config.dataDir };
 
   const spawnChild = (child: Child) => {
@@ -140,15 +155,11 @@ async function main(): Promise<void> {
     });
     proc.on('exit', (code, signal) => {
       if (stopping) return;
-      const now = Date.now();
-      child.restarts = [...child.restarts.filter((t) => now - t < 60_000), now];
-      if (child.restarts.length > 5) {
-        log(`${child.name} keeps exiting (code ${code ?? signal}); giving up`);
-        void shutdown(1);
-        return;
-      }
-      log(`${child.name} exited (code ${code ?? signal}); restarting`);
-      setTimeout(() => !stopping && spawnChild(child), 1000);
+      // Restart with backoff and never give up: PostgreSQL and the other child keep running meanwhile.
+      const { delayMs, recent } = restartDelayMs(child.restarts, Date.now());
+      child.restarts = recent;
+      log(`${child.name} exited (code ${code ?? signal}); restarting in ${Math.round(delayMs / 1000)} s`);
+      setTimeout(() => !stopping && spawnChild(child), delayMs);
     });
   };
   children.forEach(spawnChild);

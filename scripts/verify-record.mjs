@@ -3,7 +3,7 @@
 // only Node's own crypto. See docs/verifying-a-record.md for what each check proves.
 //
 //   node verify-record.mjs <bundle.json> [--public-key <PEM file | base64 raw key>]
-//                          [--text <text file>] [--raw <captured file>]
+//                          [--text <text file>] [--raw <captured file>]...  (one --raw per page, in order)
 //
 // The bundle is { record, leaf, inclusionProof, treeHead, publicKey } as served by Clausewatch.
 // Exit status: 0 verified, 1 a check failed, 2 the command line or the bundle is unusable.
@@ -15,18 +15,20 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const HEX64 = /^[0-9a-f]{64}$/;
 
 function usage(message) {
-  process.stderr.write(`${message}\nusage: node verify-record.mjs <bundle.json> [--public-key <PEM file | base64>] [--text <file>] [--raw <file>]\n`);
+  process.stderr.write(`${message}\nusage: node verify-record.mjs <bundle.json> [--public-key <PEM file | base64>] [--text <file>] [--raw <file>]...\n`);
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const options = { bundle: undefined, publicKey: undefined, text: undefined, raw: undefined };
+  const options = { bundle: undefined, publicKey: undefined, text: undefined, raw: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const flag = { '--public-key': 'publicKey', '--text': 'text', '--raw': 'raw' }[arg];
     if (flag) {
       if (argv[i + 1] === undefined) usage(`${arg} needs a value`);
-      options[flag] = argv[(i += 1)];
+      // A combined document has several pages: --raw repeats, in reading order.
+      if (flag === 'raw') options.raw.push(argv[(i += 1)]);
+      else options[flag] = argv[(i += 1)];
     } else if (!arg.startsWith('--') && options.bundle === undefined) options.bundle = arg;
     else usage(`unexpected argument ${arg}`);
   }
@@ -125,12 +127,21 @@ function main() {
     return `record ${record.id} rebuilds leaf ${leaf.index} (leaf hash ${hashLeaf(leafBytes).toString('hex')})`;
   });
 
-  for (const [flag, field] of [['text', 'textSha256'], ['raw', 'rawSha256']]) {
-    if (options[flag] === undefined) continue;
-    check(flag, () => {
-      const actual = sha256(readFileSync(options[flag])).toString('hex');
-      if (actual !== record[field]) throw new Error(`SHA-256 of ${options[flag]} is ${actual}, the record says ${record[field]}`);
-      return `${options[flag]} has the record's ${field}`;
+  if (options.text !== undefined) {
+    check('text', () => {
+      const actual = sha256(readFileSync(options.text)).toString('hex');
+      if (actual !== record.textSha256) throw new Error(`SHA-256 of ${options.text} is ${actual}, the record says ${record.textSha256}`);
+      return `${options.text} has the record's textSha256`;
+    });
+  }
+  if (options.raw.length > 0) {
+    check('raw', () => {
+      // One page: its own SHA-256. Several: the SHA-256 of the pages' hex SHA-256s joined by line feeds.
+      const pages = options.raw.map((file) => sha256(readFileSync(file)).toString('hex'));
+      const actual = pages.length === 1 ? pages[0] : sha256(Buffer.from(pages.join('\n'), 'utf8')).toString('hex');
+      const files = options.raw.join(' + ');
+      if (actual !== record.rawSha256) throw new Error(`SHA-256 of ${files} is ${actual}, the record says ${record.rawSha256}`);
+      return `${files} ${pages.length === 1 ? 'has' : 'give'} the record's rawSha256`;
     });
   }
 

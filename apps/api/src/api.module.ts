@@ -6,17 +6,25 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { join } from 'node:path';
-import { AlertsCron } from './alerts/alerts.cron';
-import { AlertsService } from './alerts/alerts.service';
-import { EMAIL_SENDER, EmailSender } from './alerts/email.sender';
-import { OutboxSender } from './alerts/outbox.sender';
-import { ResendSender } from './alerts/resend.sender';
-import { UnsubscribeController } from './alerts/unsubscribe.controller';
+import { DataSource } from 'typeorm';
+import { AlertsService } from './notifications/alerts.service';
+import { DeliveryService } from './notifications/delivery.service';
+import { DigestService } from './notifications/digest.service';
+import { EmailComposer } from './notifications/email.composer';
+import { EMAIL_SENDER, EmailSender } from './notifications/email.sender';
+import { MonitoringService } from './notifications/monitoring.service';
+import { NotificationsCron } from './notifications/notifications.cron';
+import { NotificationsJobs } from './notifications/notifications.jobs';
+import { OutboxSender } from './notifications/outbox.sender';
+import { ResendSender } from './notifications/resend.sender';
+import { ResendWebhookController } from './notifications/resend-webhook.controller';
+import { UnsubscribeController } from './notifications/unsubscribe.controller';
 import { AdminGuard } from './auth/admin.guard';
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { PlatformsController } from './platforms/platforms.controller';
+import { ProvisionsController } from './provisions/provisions.controller';
 import { ContextController } from './context/context.controller';
 import { ContextService } from './context/context.service';
 import { FeedsController } from './feeds/feeds.controller';
@@ -25,6 +33,7 @@ import { LedgerKeyInitializer } from './ledger/ledger-key.initializer';
 import { LedgerController } from './ledger/ledger.controller';
 import { CitationService } from './records/citation.service';
 import { PermalinkController } from './records/permalink.controller';
+import { RecordBytesService } from './records/record-bytes.service';
 import { RecordChangesInterceptor } from './records/record-changes.interceptor';
 import { RecordChangesListener } from './records/record-changes.listener';
 import { RecordCache } from './records/record.cache';
@@ -42,7 +51,7 @@ export interface ApiModuleOptions {
   /** Overrides for tests (a fetcher with test options, a sender wired to a fake). */
   fetcher?: PageFetcher;
   emailSender?: EmailSender;
-  /** Background ticks (alert retries); off in tests that drive sending themselves. */
+  /** Background ticks (alerts, digests, monitoring notices, the delivery job); off in tests that drive sending themselves. */
   ticks?: boolean;
   /** Structured logs and the request log (off in tests). */
   logging?: boolean;
@@ -59,15 +68,21 @@ export class ApiModule {
         CaptureModule.forRoot({ config: options.config, databaseUrl: options.databaseUrl, fetcher: options.fetcher }),
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
-      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController, FeedsController, ContextController],
+      controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, PermalinkController, LedgerController, FeedsController, ContextController, ProvisionsController, ResendWebhookController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,
         AlertsService,
-        ...(options.ticks === false ? [] : [AlertsCron]),
+        { provide: EmailComposer, useFactory: (dataSource: DataSource) => new EmailComposer(dataSource, options.config), inject: [DataSource] },
+        DeliveryService,
+        DigestService,
+        MonitoringService,
+        NotificationsJobs,
+        ...(options.ticks === false ? [] : [NotificationsCron]),
         DocumentsService,
         RecordsService,
         CitationService,
+        RecordBytesService,
         { provide: RecordCache, useFactory: () => new RecordCache(options.config.recordCacheMb * 1024 * 1024) },
         {
           provide: RecordChangesListener,

@@ -1,5 +1,6 @@
 import { FixtureSite } from '@clausewatch/testing';
-import { AlertsService } from './alerts/alerts.service';
+import { AlertsService } from './notifications/alerts.service';
+import { DeliveryService } from './notifications/delivery.service';
 import { ApiHarness, startApi } from './testing/api-harness';
 
 const PP = 'sites/midjourney/privacy-policy';
@@ -56,11 +57,12 @@ describe('the slice: register, check, change, notify, read back', () => {
     expect(['high', 'critical']).toContain(secondBody.change.severity);
 
     await api.app.get(AlertsService).idle();
-    await api.app.get(AlertsService).sendPending();
+    await api.app.get(AlertsService).groupPending();
+    await api.app.get(DeliveryService).drain();
     const emails = api.outbox();
     expect(emails).toHaveLength(1);
     expect(emails[0].to).toBe('dana@example.org');
-    expect(emails[0].subject).toContain('Midjourney changed its Privacy Policy');
+    expect(emails[0].subject).toMatch(/^\[(high|critical)\] Midjourney Privacy Policy: /);
     expect(emails[0].text).toContain(secondBody.change.id);
     expect(emails[0].headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
 
@@ -78,7 +80,8 @@ describe('the slice: register, check, change, notify, read back', () => {
     expect(changes.json().changes.map((c: { id: string }) => c.id)).toEqual([secondBody.change.id]);
 
     // Sending again sends nothing: the notification is marked sent.
-    expect(await api.app.get(AlertsService).sendPending()).toBe(0);
+    expect(await api.app.get(AlertsService).groupPending()).toBe(0);
+    expect(await api.app.get(DeliveryService).drain()).toBe(0);
     expect(api.outbox()).toHaveLength(1);
   });
 

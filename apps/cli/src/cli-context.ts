@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { CaptureModule } from '@clausewatch/capture';
 import { AppConfig, configuredRecordIdPrefix, loadConfig, loadDotEnv } from '@clausewatch/config';
 import { createDataSource, DatabaseModule, EmbeddedDatabase, migrate, startEmbeddedDatabase } from '@clausewatch/db';

@@ -1,10 +1,32 @@
-/** One `clausewatch` sub-command. `run` resolves to the process exit code. */
+/** One `clausewatch` sub-command. `run` resolves to the process exit code (see EXIT). */
 export interface CliCommand {
   name: string;
   usage: string;
   summary: string;
   run(args: string[]): Promise<number>;
 }
+
+/**
+ * A command as the registry lists it: what `--help` prints, and how to load its code. Commands are
+ * loaded only when run, so `--help`, `extract`, `diff` and `classify` never load Nest, TypeORM or pg-boss.
+ */
+export interface CliCommandEntry {
+  name: string;
+  usage: string;
+  summary: string;
+  /** `() => import('./x.command.js')` (with .js: a native import() of the built file): the module exports one CliCommand (any name). */
+  load: () => Promise<unknown>;
+}
+
+/** Exit codes, documented in `--help` and the README. */
+export const EXIT = {
+  /** Everything done. */
+  ok: 0,
+  /** Some items failed (the command says how many on stderr). */
+  someFailed: 1,
+  /** Bad usage: unknown command or option, missing argument, refused output. */
+  usage: 2,
+} as const;
 
 export class CliUsageError extends Error {}
 

@@ -1,5 +1,5 @@
-import 'reflect-metadata';
-import { CliCommand, CliUsageError } from './command';
+import { loadDotEnv } from '@clausewatch/config';
+import { CliCommand, CliCommandEntry, CliUsageError, EXIT } from './command';
 import { commands } from './commands';
 
 function help(): string {
@@ -7,39 +7,61 @@ function help(): string {
   return [
     'clausewatch — policy-change monitor',
     '',
-    'Usage: npm run cli -- <command> [options]',
+    'Usage: npm run cli -- <command> [options]      (npm run cli -- <command> --help)',
     '',
     'Commands:',
     ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
     'Commands that need the database use DATABASE_URL, or the embedded database under DATA_DIR.',
+    'Settings come from the environment, then from a .env file in the current folder (as npm start).',
+    '',
+    'Exit status:',
+    `  ${EXIT.ok}  all done`,
+    `  ${EXIT.someFailed}  some items failed (the count is printed on stderr)`,
+    `  ${EXIT.usage}  bad usage (unknown command or option, missing argument, refused output)`,
   ].join('\n');
 }
 
+function isCommand(value: unknown): value is CliCommand {
+  return typeof value === 'object' && value !== null && typeof (value as CliCommand).run === 'function' && typeof (value as CliCommand).name === 'string';
+}
+
+async function load(entry: CliCommandEntry): Promise<CliCommand> {
+  const module = (await entry.load()) as Record<string, unknown>;
+  // A native import() of a CommonJS module puts its exports under `default` too.
+  const exports = { ...module, ...((module.default as Record<string, unknown> | undefined) ?? {}) };
+  const candidates = Object.values(exports).filter(isCommand);
+  const command = candidates.find((c) => c.name === entry.name) ?? candidates[0];
+  if (!command) throw new Error(`the ${entry.name} command module exports no command`);
+  return command;
+}
+
 async function main(argv: string[]): Promise<number> {
+  // Like npm start: a .env beside package.json, variables already set win; nothing is written back.
+  loadDotEnv();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(help() + '\n');
-    return name ? 0 : 1;
+    (name ? process.stdout : process.stderr).write(help() + '\n');
+    return name ? EXIT.ok : EXIT.usage;
   }
-  const command: CliCommand | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     process.stderr.write(`clausewatch: unknown command "${name}"\n\n${help()}\n`);
-    return 1;
+    return EXIT.usage;
   }
-  if (rest.includes('--help')) {
-    process.stdout.write(`Usage: clausewatch ${command.usage}\n${command.summary}\n`);
-    return 0;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`Usage: clausewatch ${entry.usage}\n${entry.summary}\nExit status: 0 all done, 1 some items failed, 2 bad usage.\n`);
+    return EXIT.ok;
   }
   try {
-    return await command.run(rest);
+    return await (await load(entry)).run(rest);
   } catch (error) {
     if (error instanceof CliUsageError) {
-      process.stderr.write(`clausewatch ${name}: ${error.message}\nUsage: clausewatch ${command.usage}\n`);
-      return 1;
+      process.stderr.write(`clausewatch ${name}: ${error.message}\nUsage: clausewatch ${entry.usage}\n`);
+      return EXIT.usage;
     }
     process.stderr.write(`clausewatch ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return EXIT.someFailed;
   }
 }
 
@@ -49,6 +71,6 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     process.stderr.write(`${error}\n`);
-    process.exitCode = 1;
+    process.exitCode = EXIT.someFailed;
   },
 );

@@ -35,6 +35,7 @@ describe('crawler confirmation against a server that sends validators', () => {
     site = await FixtureSite.start({ validators: true });
     const config = loadConfig({
       DATABASE_URL: database.url,
+      ALLOW_PRIVATE_NETWORKS: 'true', // the fixture site is on loopback
       DATA_DIR: mkdtempSync(join(tmpdir(), 'clausewatch-confirm-')),
       CONFIRM_DELAY_SECONDS: '1',
       POLITENESS_DELAY_MS: '50',

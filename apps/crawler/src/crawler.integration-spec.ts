@@ -35,6 +35,7 @@ describe('crawler: scheduler tick, pg-boss workers, confirmation', () => {
     site = await FixtureSite.start();
     const config = loadConfig({
       DATABASE_URL: database.url,
+      ALLOW_PRIVATE_NETWORKS: 'true', // the fixture site is on loopback
       DATA_DIR: mkdtempSync(join(tmpdir(), 'clausewatch-crawler-')),
       CONFIRM_DELAY_SECONDS: '1',
       POLITENESS_DELAY_MS: '100',

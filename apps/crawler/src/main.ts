@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { chromiumMissingMessage, chromiumProblem } from '@clausewatch/capture';
 import { ConfigError, loadConfig } from '@clausewatch/config';
+import { DocumentsRepository } from '@clausewatch/db';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { CrawlerModule } from './crawler.module';
@@ -16,6 +18,9 @@ async function main(): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
+  // Started on its own (no npm start above it to have said it already): say once if Chromium is missing.
+  const problem = process.send ? null : chromiumProblem(config.chromiumPath);
+  if (problem) process.stderr.write(`crawler: ${chromiumMissingMessage(problem, await app.get(DocumentsRepository).listNeedingBrowser())}\n`);
   process.send?.({ ready: 'crawler' });
 }
 

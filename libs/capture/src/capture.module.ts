@@ -1,5 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { closeTaskPool, configureTaskPool } from './pipeline/worker/task.pool';
 import { CONFIRMATION_SCHEDULER, PAGE_FETCHER } from './capture.constants';
 import { CatalogImporter } from './catalog-import/catalog.importer';
 import { AutoFetcher, BrowserFetcher, HttpFetcher, PageFetcher } from './fetch';
@@ -20,9 +21,23 @@ class FetcherCloser implements OnApplicationShutdown {
   }
 }
 
+/** Extraction and analysis run in worker threads with the configured deadline and memory cap. */
+@Injectable()
+class TaskPoolLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  async onModuleInit(): Promise<void> {
+    await configureTaskPool({ deadlineMs: this.config.workerDeadlineMs, maxMemoryMb: this.config.workerMemoryMb, threads: this.config.workerThreads });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await closeTaskPool();
+  }
+}
+
 /** HTTP first; Debian's Chromium (launched on first need) when a page needs scripts or looks blocked. */
 export function createPageFetcher(config: AppConfig): PageFetcher {
-  const common = { maxBytes: config.maxPageBytes, allowPrivateNetworks: config.allowPrivateNetworks };
+  const common = { maxBytes: config.maxPageBytes, allowPrivateNetworks: config.allowPrivateNetworks, allowedPrivateHosts: config.allowedPrivateHosts };
   return new AutoFetcher({
     http: new HttpFetcher({ ...common, totalTimeoutMs: config.fetchTimeoutMs }),
     browser: new BrowserFetcher({ ...common, executablePath: config.chromiumPath, navigationTimeoutMs: config.fetchTimeoutMs }),
@@ -50,6 +65,7 @@ export class CaptureModule {
         ReextractDocument,
         CatalogImporter,
         FetcherCloser,
+        TaskPoolLifecycle,
       ],
       exports: [APP_CONFIG, PAGE_FETCHER, JobsService, RecordCapture, ConfirmCapture, CheckDocument, ReextractDocument, CatalogImporter],
     };

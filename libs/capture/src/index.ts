@@ -12,3 +12,6 @@ export { ReextractDocument } from './pipeline/reextract-document.use-case';
 export * from './catalog';
 export * from './catalog-import/catalog.importer';
 export * from './lineage';
+export { closeTaskPool, configureTaskPool, DEFAULT_TASK_POOL_OPTIONS, TaskLimitError, TaskPool, taskPool } from './pipeline/worker/task.pool';
+export type { TaskLimitCode, TaskPoolOptions } from './pipeline/worker/task.pool';
+export * from './chromium';

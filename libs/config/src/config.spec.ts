@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     [{ RECORD_ID_PREFIX: 'cw-1' }, 'RECORD_ID_PREFIX'],
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
     [{ ALLOW_PRIVATE_NETWORKS: 'maybe' }, 'ALLOW_PRIVATE_NETWORKS'],
+    [{ ALLOWED_PRIVATE_HOSTS: 'http://intranet/' }, 'ALLOWED_PRIVATE_HOSTS'],
   ])('refuses %j and names %s', (env, variable) => {
     let error: unknown;
     try {
@@ -25,6 +26,15 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('is safe by default: loopback bind, private networks refused', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', allowPrivateNetworks: false, allowedPrivateHosts: [] });
+    expect(loadConfig({ ALLOWED_PRIVATE_HOSTS: 'Intranet.example, 10.0.0.7:8080,[fd00::1]:443' }).allowedPrivateHosts).toEqual([
+      'intranet.example',
+      '10.0.0.7:8080',
+      '[fd00::1]:443',
+    ]);
   });
 
   it('has every variable in .env.example', () => {

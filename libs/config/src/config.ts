@@ -31,11 +31,31 @@ export interface AppConfig {
   fetchTimeoutMs: number;
   maxPageBytes: number;
   allowPrivateNetworks: boolean;
+  /** Single private hosts the fetchers may contact although private networks are refused (`host` or `host:port`). */
+  allowedPrivateHosts: string[];
   /** Turn off the crawler and scheduler in this process (API only). */
   crawlerEnabled: boolean;
   seedCatalog: boolean;
   /** Memory for serialized records in the API; 0 turns the cache off. */
   recordCacheMb: number;
+  /** Svix signing secret of the Resend webhook (`whsec_…`); unset: the webhook route refuses events. */
+  resendWebhookSecret: string | null;
+  /** Extraction or analysis of one page stopped after this (`too-complex`). */
+  workerDeadlineMs: number;
+  /** Heap of each extraction/analysis worker thread (`too-large` beyond it). */
+  workerMemoryMb: number;
+  /** Extraction/analysis worker threads per process. */
+  workerThreads: number;
+  /** PKCS#8 PEM of the ledger's Ed25519 signing key; null: DATA_DIR/ledger/signing-key.pem (never the database). */
+  ledgerSigningKey: string | null;
+  /** Requests per minute and client on every route (admin requests exempt). */
+  rateLimitPerMinute: number;
+  /** Requests per minute and client on GET /records/:id/verify, which re-hashes stored snapshots. */
+  verifyRateLimitPerMinute: number;
+  /** Largest JSON or form body. */
+  jsonBodyLimitBytes: number;
+  /** A request not answered within this gets 503. */
+  requestTimeoutMs: number;
   /** `json`: one JSON object per line (the default under NODE_ENV=production); `pretty`: readable lines. */
   logFormat: 'json' | 'pretty';
 }
@@ -89,6 +109,32 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+function webhookSecret(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw !== null && !/^whsec_[A-Za-z0-9+/=]{16,}$/.test(raw)) throw new ConfigError(name, 'must be a Svix signing secret (whsec_ followed by base64)');
+  return raw;
+}
+
+function pem(env: Env, name: string): string | null {
+  const raw = optional(env, name);
+  if (raw === null) return null;
+  if (!/^-----BEGIN PRIVATE KEY-----(\\n|\s)/.test(raw)) throw new ConfigError(name, 'must be a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)');
+  return raw;
+}
+
+/** Comma-separated `host` or `host:port` entries (IPv6 in brackets). */
+function hostList(env: Env, name: string): string[] {
+  const raw = optional(env, name);
+  if (raw === null) return [];
+  return raw.split(',').map((entry) => {
+    const host = entry.trim().toLowerCase();
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(host)) {
+      throw new ConfigError(name, `must list host names or addresses, optionally with :port, separated by commas; got "${entry.trim()}"`);
+    }
+    return host;
+  });
+}
+
 /** Reads `.env` in `cwd` into process.env if there is one (variables already set win): npm start and the CLI alike. */
 export function loadDotEnv(cwd = process.cwd()): void {
   const file = resolve(cwd, '.env');
@@ -119,7 +165,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   if (adminToken !== null && adminToken.length < 16) throw new ConfigError('ADMIN_TOKEN', 'must be at least 16 characters');
   const emailFrom = optional(env, 'EMAIL_FROM') ?? 'Clausewatch <alerts@clausewatch.local>';
   if (!/<?[^\s@<>]+@[^\s@<>]+>?$/.test(emailFrom)) throw new ConfigError('EMAIL_FROM', `is not an email address: "${emailFrom}"`);
-  const host = optional(env, 'HOST') ?? '0.0.0.0';
+  const host = optional(env, 'HOST') ?? '127.0.0.1';
   return {
     port,
     host,
@@ -140,10 +186,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     perHostConcurrency: integer(env, 'PER_HOST_CONCURRENCY', 1, 1, 64),
     fetchTimeoutMs: integer(env, 'FETCH_TIMEOUT_MS', 30000, 100, 600000),
     maxPageBytes: integer(env, 'MAX_PAGE_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    allowPrivateNetworks: boolean(env, 'ALLOW_PRIVATE_NETWORKS', true),
+    allowPrivateNetworks: boolean(env, 'ALLOW_PRIVATE_NETWORKS', false),
+    allowedPrivateHosts: hostList(env, 'ALLOWED_PRIVATE_HOSTS'),
     crawlerEnabled: boolean(env, 'CRAWLER_ENABLED', true),
     seedCatalog: boolean(env, 'SEED_CATALOG', true),
     recordCacheMb: integer(env, 'RECORD_CACHE_MB', 64, 0, 65536),
+    resendWebhookSecret: webhookSecret(env, 'RESEND_WEBHOOK_SECRET'),
+    workerDeadlineMs: integer(env, 'WORKER_DEADLINE_MS', 20000, 100, 600000),
+    workerMemoryMb: integer(env, 'WORKER_MEMORY_MB', 256, 32, 16384),
+    workerThreads: integer(env, 'WORKER_THREADS', 2, 1, 64),
+    ledgerSigningKey: pem(env, 'LEDGER_SIGNING_KEY'),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    verifyRateLimitPerMinute: integer(env, 'VERIFY_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
+    jsonBodyLimitBytes: integer(env, 'JSON_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 60000, 1000, 3600000),
     logFormat: logFormat(env),
   };
 }
@@ -151,7 +207,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 /** Every variable, for `.env.example` and the README table (kept in one place). */
 export const CONFIG_VARIABLES: Array<{ name: string; default: string; description: string }> = [
   { name: 'PORT', default: '3000', description: 'HTTP port of the API and dashboard' },
-  { name: 'HOST', default: '0.0.0.0', description: 'Address the HTTP server binds' },
+  { name: 'HOST', default: '127.0.0.1', description: 'Address the HTTP server binds (0.0.0.0 to serve other machines, e.g. in a container)' },
   { name: 'DATABASE_URL', default: '(unset)', description: 'PostgreSQL URL; unset starts an embedded PostgreSQL under DATA_DIR' },
   { name: 'DATA_DIR', default: '.data', description: 'Embedded database, admin token and local email outbox' },
   { name: 'ADMIN_TOKEN', default: '(generated)', description: 'Bearer token of the admin API; generated and printed at first start when unset' },
@@ -168,9 +224,19 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'PER_HOST_CONCURRENCY', default: '1', description: 'Fetches running at once against one host' },
   { name: 'FETCH_TIMEOUT_MS', default: '30000', description: 'Timeout of one fetch' },
   { name: 'MAX_PAGE_BYTES', default: '10485760', description: 'Largest page body accepted' },
-  { name: 'ALLOW_PRIVATE_NETWORKS', default: 'true', description: 'Allow documents on loopback/private addresses (set false on a public deployment)' },
+  { name: 'ALLOW_PRIVATE_NETWORKS', default: 'false', description: 'Let the fetchers reach loopback, private and reserved addresses (true only for development and tests)' },
+  { name: 'ALLOWED_PRIVATE_HOSTS', default: '(none)', description: 'Comma-separated single intranet hosts (`host` or `host:port`) allowed although private networks are refused' },
   { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
+  { name: 'WORKER_DEADLINE_MS', default: '20000', description: 'Extraction or analysis of one page stops after this and fails as too-complex (never retried)' },
+  { name: 'WORKER_MEMORY_MB', default: '256', description: 'Heap of each extraction/analysis worker thread; a page needing more fails as too-large' },
+  { name: 'WORKER_THREADS', default: '2', description: 'Extraction/analysis worker threads per process' },
+  { name: 'LEDGER_SIGNING_KEY', default: '(key file)', description: 'Ed25519 PKCS#8 PEM that signs ledger tree heads (from a secret store); unset: DATA_DIR/ledger/signing-key.pem, mode 0600, created at first start. Never in the database' },
+  { name: 'RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute and client on every route (admin requests with ADMIN_TOKEN exempt)' },
+  { name: 'VERIFY_RATE_LIMIT_PER_MINUTE', default: '10', description: 'Requests per minute and client on GET /api/v1/records/:id/verify' },
+  { name: 'JSON_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest JSON body (captures have MAX_PAGE_BYTES)' },
+  { name: 'REQUEST_TIMEOUT_MS', default: '60000', description: 'A request not received or answered within this gets 503' },
   { name: 'LOG_FORMAT', default: 'pretty (json under NODE_ENV=production)', description: 'Logs as JSON lines (`json`) or readable lines (`pretty`)' },
   { name: 'RECORD_CACHE_MB', default: '64', description: 'Memory for serialized records in the API (kept fresh by database notifications; 0: off)' },
+  { name: 'RESEND_WEBHOOK_SECRET', default: '(unset)', description: 'Signing secret (whsec_…) of the Resend webhook at /api/v1/webhooks/resend: bounces and complaints stop email to that address' },
 ];

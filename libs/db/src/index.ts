@@ -5,4 +5,5 @@ export * from './embedded/embedded-database';
 export * from './repositories';
 export * from './database.module';
 export * from './record-changes.constants';
+export * from './canonical-json';
 export * from './ledger';

@@ -37,3 +37,6 @@ export const DENSE_BLOCK_SHARE = 0.85;
 
 /** A PDF whose text is not out by then is treated as unreadable (PDF.js can spin on hostile files). */
 export const PDF_TIMEOUT_MS = 30_000;
+
+/** Elements nested deeper than this are flattened before parsing (real documents stay far below). */
+export const MAX_NESTING_DEPTH = 128;

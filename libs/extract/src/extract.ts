@@ -4,6 +4,7 @@ import { EXTRACTOR_VERSION, MIN_TEXT_CHARS, NEVER_CONTENT } from './extract.cons
 import { ExtractInput, ExtractionError, ExtractResult } from './extract.types';
 import { findElement, walkElements } from './dom.walker';
 import { detectMainContent } from './main-content.detector';
+import { flattenDeepNesting } from './nesting.limiter';
 import { plainTextToMarkdown, toMarkdown } from './markdown.converter';
 import { extractPdf, isPdf } from './pdf.extractor';
 import { applyRemove, applySelect, normaliseRules } from './rules.selector';
@@ -49,11 +50,11 @@ function countLetters(markdown: string, enough: number): number {
 
 function htmlToMarkdown(html: string, input: ExtractInput): { markdown: string; title: string | null } {
   const rules = normaliseRules(input.rules);
-  const doc = createDocument(html, true);
+  const doc = createDocument(flattenDeepNesting(html), true);
   const title = cleanTitle(findElement(doc.head ?? doc, TITLE)?.textContent) ?? cleanTitle(findElement(doc, H1)?.textContent);
   pruneNeverContent(doc);
   applyRemove(doc, rules.remove);
-  const root = rules.select.length > 0 ? applySelect(doc, rules.select) : detectMainContent(doc);
+  const root = rules.select.length > 0 ? applySelect(doc, rules.select, rules.selection) : detectMainContent(doc);
   const markdown = toMarkdown(root, { url: input.url, dropAllParams: rules.filter.includes('removeQueryParams') });
   return { markdown, title };
 }

@@ -14,7 +14,11 @@ export interface ExtractionRules {
   remove?: Selector | Selector[];
   /** Named filters; at least `removeQueryParams`. Unknown names are an error. */
   filter?: string[];
+  /** How `select` applies (default `clausewatch`); `ota` follows Open Terms Archive (see applySelect). */
+  selection?: SelectionSemantics;
 }
+
+export type SelectionSemantics = 'clausewatch' | 'ota';
 
 export interface ExtractInput {
   body: Buffer | string;

@@ -1,11 +1,12 @@
 import { createDocument } from '@mixmark-io/domino';
 import { KNOWN_FILTERS } from './extract.constants';
-import { ExtractionError, ExtractionRules, RangeSelector, Selector } from './extract.types';
+import { ExtractionError, ExtractionRules, RangeSelector, SelectionSemantics, Selector } from './extract.types';
 
 export interface NormalisedRules {
   select: Selector[];
   remove: Selector[];
   filter: string[];
+  selection: SelectionSemantics;
 }
 
 const RANGE_KEYS = ['startBefore', 'startAfter', 'endBefore', 'endAfter'];
@@ -39,7 +40,9 @@ export function normaliseRules(rules: ExtractionRules | undefined): NormalisedRu
       throw new ExtractionError('invalid-rules', `unknown filter ${JSON.stringify(name)} (known: ${KNOWN_FILTERS.join(', ')})`);
     }
   }
-  return { select: toList(rules?.select, 'select'), remove: toList(rules?.remove, 'remove'), filter };
+  const selection = rules?.selection ?? 'clausewatch';
+  if (selection !== 'clausewatch' && selection !== 'ota') throw new ExtractionError('invalid-rules', `unknown selection ${JSON.stringify(selection)} (clausewatch or ota)`);
+  return { select: toList(rules?.select, 'select'), remove: toList(rules?.remove, 'remove'), filter, selection };
 }
 
 export function queryAll(root: Document | Element, selector: string): Element[] {
@@ -144,8 +147,10 @@ function hasTakenAncestor(element: Element, taken: Set<Element>): boolean {
  * Every selector must match: a section that vanished is a failed check, never a shorter version.
  * Matched elements are moved rather than copied (the document is ours and thrown away after), unless
  * a range or an element holding an earlier match needs the document intact.
+ * With `ota` semantics, as Open Terms Archive's engine does instead (see applyOtaSelect).
  */
-export function applySelect(doc: Document, selectors: Selector[]): Element {
+export function applySelect(doc: Document, selectors: Selector[], selection: SelectionSemantics = 'clausewatch'): Element {
+  if (selection === 'ota') return applyOtaSelect(doc, selectors);
   const container = doc.createElement('div');
   const plan: Array<Element | DocumentRange> = [];
   const taken = new Set<Element>();
@@ -179,6 +184,28 @@ export function applySelect(doc: Document, selectors: Selector[]): Element {
     } else {
       container.appendChild(mustCopy ? item.cloneNode(true) : item);
     }
+  }
+  return container;
+}
+
+/**
+ * Open Terms Archive's selection, so an imported declaration gives the text OTA publishes: for each
+ * selector in order, a copy of every match in document order, nested matches included (their text
+ * then appears twice, as in OTA), and a range's contents; the selection fails only when nothing at
+ * all was selected (any one selector matching is enough). A range whose anchors are missing fails,
+ * as in OTA.
+ */
+function applyOtaSelect(doc: Document, selectors: Selector[]): Element {
+  const container = doc.createElement('div');
+  for (const selector of selectors) {
+    if (typeof selector === 'string') {
+      for (const element of queryAll(doc, selector)) container.appendChild(element.cloneNode(true));
+    } else {
+      new DocumentRange(doc, selector).cloneInto(doc.documentElement, container);
+    }
+  }
+  if (container.childNodes.length === 0) {
+    throw new ExtractionError('selector-missing', `select ${selectors.map((s) => JSON.stringify(s)).join(', ')} matches nothing`);
   }
   return container;
 }

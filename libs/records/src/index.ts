@@ -16,3 +16,5 @@ export * from './ledger/verification-bundle';
 export * from './citation/citation-view';
 export { formatCitation, escapeBibtex, risValue } from './citation/citation.formatter';
 export * from './ledger/version-raw-hash';
+export * from './ledger/ledger-key.file';
+export * from './ledger/saved-head.verifier';

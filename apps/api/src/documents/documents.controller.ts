@@ -1,7 +1,8 @@
-import { Body, Controller, DefaultValuePipe, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConflictResponse, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { StrictIntPipe } from '../http-limits/strict-input';
 import { AdminGuard } from '../auth/admin.guard';
-import { CreateDocumentDto } from './documents.dto';
+import { CreateDocumentDto, UpdateDocumentDto } from './documents.dto';
 import { DocumentsService } from './documents.service';
 
 @ApiTags('documents')
@@ -13,8 +14,17 @@ export class DocumentsController {
   @UseGuards(AdminGuard)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Register a document to watch (admin)' })
+  @ApiConflictResponse({ description: 'The platform already has a document of this type: the answer names it and its URL (correct it with PATCH)' })
   create(@Body() dto: CreateDocumentDto) {
     return this.documents.create(dto);
+  }
+
+  @Patch(':id')
+  @UseGuards(AdminGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Correct a document's URL, rules, fetcher, interval, title, active or selection; each change is kept in its history (admin)" })
+  update(@Param('id') id: string, @Body() dto: UpdateDocumentDto) {
+    return this.documents.update(id, dto);
   }
 
   @Get(':id')
@@ -64,18 +74,18 @@ export class DocumentsController {
   @Get(':id/versions')
   versions(
     @Param('id') id: string,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
-    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+    @Query('limit', new StrictIntPipe(1, 500, 100)) limit: number,
+    @Query('offset', new StrictIntPipe(0, 1_000_000_000, 0)) offset: number,
   ) {
-    return this.documents.versionsOf(id, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+    return this.documents.versionsOf(id, limit, offset);
   }
 
   @Get(':id/changes')
   changes(
     @Param('id') id: string,
-    @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number,
-    @Query('offset', new DefaultValuePipe(0), ParseIntPipe) offset: number,
+    @Query('limit', new StrictIntPipe(1, 500, 100)) limit: number,
+    @Query('offset', new StrictIntPipe(0, 1_000_000_000, 0)) offset: number,
   ) {
-    return this.documents.changesOf(id, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+    return this.documents.changesOf(id, limit, offset);
   }
 }

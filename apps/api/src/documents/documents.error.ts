@@ -6,6 +6,8 @@ export enum DocumentsErrorCode {
   EmptyCapture = 'EMPTY_CAPTURE',
   CaptureTooLarge = 'CAPTURE_TOO_LARGE',
   InvalidCapturedAt = 'INVALID_CAPTURED_AT',
+  AlreadyExists = 'DOCUMENT_EXISTS',
+  InvalidCorrection = 'INVALID_CORRECTION',
 }
 
 const KIND: Record<DocumentsErrorCode, ErrorKind> = {
@@ -14,11 +16,13 @@ const KIND: Record<DocumentsErrorCode, ErrorKind> = {
   [DocumentsErrorCode.EmptyCapture]: 'invalid',
   [DocumentsErrorCode.CaptureTooLarge]: 'too-large',
   [DocumentsErrorCode.InvalidCapturedAt]: 'invalid',
+  [DocumentsErrorCode.AlreadyExists]: 'conflict',
+  [DocumentsErrorCode.InvalidCorrection]: 'invalid',
 };
 
 /** What a request about documents can get wrong; the exception filter answers it as problem details. */
 export class DocumentsError extends CodedError<DocumentsErrorCode> {
-  constructor(code: DocumentsErrorCode, message: string) {
-    super(code, KIND[code], message);
+  constructor(code: DocumentsErrorCode, message: string, details?: Record<string, unknown>) {
+    super(code, KIND[code], message, details);
   }
 }

@@ -5,6 +5,9 @@ import {
   ChangeRecordsRepository,
   ChecksRepository,
   Document,
+  DocumentCorrection,
+  DocumentEvent,
+  DocumentSource,
   DocumentsRepository,
   PlatformsRepository,
   VersionsRepository,
@@ -13,12 +16,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ExtractionError, validateExtractionRules } from '@clausewatch/extract';
 import { RecordRequestError, RecordsErrorCode } from '../records/records.error';
 import { DocumentsError, DocumentsErrorCode } from './documents.error';
-import { AlertsService } from '../alerts/alerts.service';
+import { AlertsService } from '../notifications/alerts.service';
 import { requireRecordIdParam } from '../records/record-id.parser';
 import { checkView, documentView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';
-import { CreateDocumentDto } from './documents.dto';
+import { CreateDocumentDto, UpdateDocumentDto } from './documents.dto';
 import { filterNames, selectorRules } from './selector-rules';
+import { parseHttpUrl, parseStrictDate } from '../http-limits/strict-input';
 
 @Injectable()
 export class DocumentsService {
@@ -40,7 +44,7 @@ export class DocumentsService {
   async create(dto: CreateDocumentDto) {
     let url: URL;
     try {
-      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks });
+      url = checkTargetUrlSyntax(dto.url, { allowPrivateNetworks: this.config.allowPrivateNetworks, allowedPrivateHosts: this.config.allowedPrivateHosts });
     } catch (error) {
       throw new DocumentsError(DocumentsErrorCode.InvalidUrl, error instanceof FetchError ? `url: ${error.message}` : 'url is not valid');
     }
@@ -61,13 +65,97 @@ export class DocumentsService {
       fetcher: dto.fetcher ?? 'auto',
       checkIntervalMinutes: dto.checkIntervalMinutes ?? this.config.defaultCheckIntervalMinutes,
     });
+    if (!created) {
+      // Never drop the new URL silently: name the document to correct instead.
+      const existingUrl = document.sources[0]?.url ?? null;
+      throw new DocumentsError(
+        DocumentsErrorCode.AlreadyExists,
+        `${platform.name} already has a ${document.type} document: ${document.recordId} (${existingUrl}); correct it with PATCH /api/v1/documents/${document.recordId}`,
+        { existing: { id: document.recordId, url: existingUrl, title: document.title } },
+      );
+    }
+    await this.documents.recordEvent(document.id, 'admin', 'created', { sources: { from: null, to: document.sources } });
     return { created, document: documentView(document, this.config.publicUrl) };
+  }
+
+  /** PATCH /documents/:id: corrects URL, rules, fetcher, interval, title, active or selection; each change goes into the history. */
+  async update(id: string, dto: UpdateDocumentDto) {
+    const document = await this.load(id);
+    const correction: DocumentCorrection = {
+      // null means "clear" for rules only; these fields cannot be cleared, so null leaves them as they are.
+      title: dto.title?.trim() || undefined,
+      fetcher: dto.fetcher ?? undefined,
+      checkIntervalMinutes: dto.checkIntervalMinutes ?? undefined,
+      active: dto.active ?? undefined,
+      selection: dto.selection ?? undefined,
+      sources: this.correctedSources(document, dto),
+    };
+    for (const source of correction.sources ?? []) {
+      try {
+        validateExtractionRules(source);
+      } catch (error) {
+        if (error instanceof ExtractionError) throw new DocumentsError(DocumentsErrorCode.InvalidRules, error.message);
+        throw error;
+      }
+    }
+    if (dto.rulesValidUntil !== undefined && dto.rulesValidUntil !== null) {
+      const until = new Date(dto.rulesValidUntil);
+      if (Number.isNaN(until.getTime())) throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, `rulesValidUntil must be an ISO 8601 date, got "${dto.rulesValidUntil}"`);
+      if (!correction.sources) throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, 'rulesValidUntil only goes with new rules (url, select, remove, filter or sources)');
+      const last = document.rulesHistory.at(-1);
+      if (last && until.getTime() <= Date.parse(last.validUntil)) {
+        throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, `rulesValidUntil must be after the previous rules' end (${last.validUntil})`);
+      }
+      correction.rulesValidUntil = until;
+    }
+    const { document: updated, event } = await this.documents.correct(document.id, correction, 'admin');
+    return { changed: event !== null, document: documentView(updated, this.config.publicUrl), event: event ? documentEventView(event) : null };
+  }
+
+  private correctedSources(document: Document, dto: UpdateDocumentDto): DocumentSource[] | undefined {
+    const pageFields = [dto.url, dto.select, dto.remove, dto.filter].some((v) => v !== undefined);
+    if (dto.sources !== undefined && dto.sources !== null) {
+      if (pageFields) throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, 'give either sources or url/select/remove/filter, not both');
+      if (!Array.isArray(dto.sources) || dto.sources.length === 0) throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, 'sources must be a non-empty array of { url, select?, remove?, filter? }');
+      return dto.sources.map((raw: unknown, i: number) => {
+        const page = (raw ?? {}) as Record<string, unknown>;
+        if (typeof page.url !== 'string') throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, `sources[${i}].url is missing`);
+        return withoutUndefined({
+          url: this.checkUrl(page.url, `sources[${i}].url`),
+          select: selectorRules(page.select, `sources[${i}].select`),
+          remove: selectorRules(page.remove, `sources[${i}].remove`),
+          filter: filterNames(page.filter),
+        });
+      });
+    }
+    if (!pageFields) return undefined;
+    if (document.sources.length > 1) {
+      throw new DocumentsError(DocumentsErrorCode.InvalidCorrection, `${document.recordId} combines ${document.sources.length} pages: correct them all with "sources"`);
+    }
+    const current = document.sources[0];
+    // A field sent as null clears that rule; a field not sent keeps it.
+    return [
+      withoutUndefined({
+        url: dto.url !== undefined && dto.url !== null ? this.checkUrl(dto.url, 'url') : current.url,
+        select: dto.select === undefined ? current.select : selectorRules(dto.select, 'select'),
+        remove: dto.remove === undefined ? current.remove : selectorRules(dto.remove, 'remove'),
+        filter: dto.filter === undefined ? current.filter : filterNames(dto.filter),
+      }),
+    ];
+  }
+
+  private checkUrl(value: string, field: string): string {
+    try {
+      return checkTargetUrlSyntax(value, { allowPrivateNetworks: this.config.allowPrivateNetworks }).toString();
+    } catch (error) {
+      throw new DocumentsError(DocumentsErrorCode.InvalidUrl, error instanceof FetchError ? `${field}: ${error.message}` : `${field} is not valid`);
+    }
   }
 
   async get(id: string) {
     const document = await this.load(id);
-    const [health, recent] = await Promise.all([this.documents.health(document.id), this.checks.listFor(document.id, 20)]);
-    return { ...documentView(document, this.config.publicUrl, health), recentChecks: recent.map(checkView) };
+    const [health, recent, history] = await Promise.all([this.documents.health(document.id), this.checks.listFor(document.id, 20), this.documents.history(document.id)]);
+    return { ...documentView(document, this.config.publicUrl, health), recentChecks: recent.map(checkView), history: history.map(documentEventView) };
   }
 
   async check(id: string) {
@@ -85,9 +173,16 @@ export class DocumentsService {
     const document = await this.load(id);
     if (body.length === 0) throw new DocumentsError(DocumentsErrorCode.EmptyCapture, 'the capture body is empty: send the page bytes with their Content-Type');
     if (body.length > this.config.maxPageBytes) throw new DocumentsError(DocumentsErrorCode.CaptureTooLarge, `the capture is larger than MAX_PAGE_BYTES (${this.config.maxPageBytes})`);
-    const at = capturedAt ? new Date(capturedAt) : new Date();
-    if (Number.isNaN(at.getTime())) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, `capturedAt must be an ISO 8601 date, got "${capturedAt}"`);
+    const coded = <T>(code: DocumentsErrorCode, parse: () => T): T => {
+      try {
+        return parse();
+      } catch (error) {
+        throw new DocumentsError(code, (error as Error).message);
+      }
+    };
+    const at = capturedAt !== undefined ? coded(DocumentsErrorCode.InvalidCapturedAt, () => parseStrictDate('capturedAt', capturedAt)) : new Date();
     if (at.getTime() > Date.now() + 5 * 60_000) throw new DocumentsError(DocumentsErrorCode.InvalidCapturedAt, 'capturedAt is in the future');
+    if (url !== undefined) url = coded(DocumentsErrorCode.InvalidUrl, () => parseHttpUrl('url', url!));
     const pageUrl = url ?? document.sources[0].url;
     const result = await this.recorder.record(
       document,
@@ -136,4 +231,12 @@ export class DocumentsService {
     if (!document) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no document ${id}`);
     return document;
   }
+}
+
+function documentEventView(event: DocumentEvent) {
+  return { at: event.at, actor: event.actor, action: event.action, changes: event.changes };
+}
+
+function withoutUndefined(source: DocumentSource): DocumentSource {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined)) as unknown as DocumentSource;
 }

@@ -1,6 +1,6 @@
-import { LedgerService } from '@clausewatch/db';
-import { RecordsError, toHex } from '@clausewatch/records';
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { LedgerError, LedgerErrorCode, LedgerService } from '@clausewatch/db';
+import { parseSavedTreeHead, RecordsError, toHex } from '@clausewatch/records';
+import { BadRequestException, Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 
 const MAX_HEADS_PER_PAGE = 1000;
@@ -41,6 +41,27 @@ export class LedgerController {
     const treeHeads = await this.ledger.storedHeads(undefined, { fromSize, limit: pageSize + 1 });
     const next = treeHeads.length > pageSize ? treeHeads[pageSize].treeSize : null;
     return { treeHeads: treeHeads.slice(0, pageSize), next };
+  }
+
+  @Get('verify')
+  @ApiQuery({ name: 'since', example: '12:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', description: 'A tree head saved earlier: "<treeSize>:<rootHash hex>" or its JSON' })
+  @ApiOkResponse({ description: 'Whether today\'s log extends the saved head (RFC 6962 consistency proof, hex), with the current signed head and any problem found; ok false means entries were rewritten or removed' })
+  @ApiBadRequestResponse({ description: 'A missing or malformed saved head' })
+  async verifySince(@Query('since') since: string | undefined) {
+    if (since === undefined || since.length > 4096) throw new BadRequestException('since must be a saved tree head: "<treeSize>:<rootHash hex>" or its JSON');
+    let saved;
+    try {
+      saved = parseSavedTreeHead(since);
+    } catch (error) {
+      if (error instanceof RecordsError) throw new BadRequestException(error.message);
+      throw error;
+    }
+    try {
+      return await this.ledger.verifySince(saved);
+    } catch (error) {
+      if (error instanceof LedgerError && error.code === LedgerErrorCode.NoSuchTreeHead) throw new NotFoundException(error.message);
+      throw error;
+    }
   }
 
   @Get('consistency')

@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { ChangeRecordsRepository, DocumentsRepository, PlatformsRepository, ProvisionRecordsRepository, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
@@ -12,7 +12,7 @@ export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
   'csl-json': 'application/vnd.citationstyles.csl+json; charset=utf-8',
 };
 
-type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl'>;
+type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl' | 'section' | 'quote' | 'treeHead'>;
 
 /** Builds the citation of any record from the database, in the four formats of DESIGN.md. */
 @Injectable()
@@ -24,7 +24,16 @@ export class CitationService {
     private readonly versions: VersionsRepository,
     private readonly changes: ChangeRecordsRepository,
     private readonly provisions: ProvisionRecordsRepository,
+    private readonly ledger: LedgerService,
   ) {}
+
+  /** The newest signed head, when it covers the ledger entry (a read: nothing is signed). */
+  private async headCovering(ledgerIndex: string | null): Promise<CitationView['treeHead']> {
+    if (ledgerIndex === null) return undefined;
+    const head = await this.ledger.latestTreeHead().catch(() => null);
+    if (!head || head.treeSize <= Number(ledgerIndex)) return undefined;
+    return { treeSize: head.treeSize, rootHash: head.rootHash, timestamp: head.timestamp };
+  }
 
   parseFormat(format: string | undefined): CitationFormat {
     const value = format ?? 'text';
@@ -36,7 +45,8 @@ export class CitationService {
 
   parseAccessed(accessed: string | undefined, now = new Date()): string {
     if (accessed === undefined) return now.toISOString().slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(accessed) || Number.isNaN(new Date(`${accessed}T00:00:00Z`).getTime())) {
+    const exists = (d: Date) => d.toISOString().slice(0, 10) === accessed;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(accessed) || Number.isNaN(new Date(`${accessed}T00:00:00Z`).getTime()) || !exists(new Date(`${accessed}T00:00:00Z`))) {
       throw new RecordRequestError(RecordsErrorCode.InvalidAccessedDate, `accessed must be a date written YYYY-MM-DD, got "${accessed.slice(0, 40)}"`);
     }
     return accessed;
@@ -68,7 +78,13 @@ export class CitationService {
       const version = versionId ? await this.versions.findById(versionId) : null;
       if (!version) throw notFound();
       documentId = version.documentId;
-      facts = { capturedAt: version.capturedAt, textSha256: version.textSha256, rawSha256: version.rawSha256, sourceUrl: version.sourceUrl };
+      facts = {
+        capturedAt: version.capturedAt,
+        textSha256: version.textSha256,
+        rawSha256: version.rawSha256,
+        sourceUrl: version.sourceUrl,
+        treeHead: await this.headCovering(version.ledgerIndex),
+      };
     } else {
       // A provision is cited as the text of the latest version that holds it.
       const row = await this.provisions.findByRecordId(id);
@@ -79,6 +95,8 @@ export class CitationService {
         textSha256: row.last_version_text_sha256,
         rawSha256: row.last_version_raw_sha256,
         sourceUrl: row.last_version_source_url,
+        section: row.heading_path,
+        quote: row.text,
       };
     }
     const document = await this.documents.findById(documentId);

@@ -26,6 +26,8 @@ export function documentView(document: Document, publicUrl: string, health?: Doc
     type: document.type,
     url: document.sources[0]?.url ?? null,
     sources: document.sources,
+    rulesHistory: document.rulesHistory,
+    selection: document.selection,
     fetcher: document.fetcher,
     checkIntervalMinutes: document.checkIntervalMinutes,
     active: document.active,
@@ -63,7 +65,29 @@ export function versionView(version: Version, documentRecordId: string, ids: Ver
   };
 }
 
-export function changeView(change: ChangeRecord, documentRecordId: string, ids: VersionIds, publicUrl: string) {
+/** Provision record IDs by clause index, for the two versions of a change (see ProvisionRecordsRepository.idsByPosition). */
+export type ClauseProvisionIds = Map<string, Map<number, string>>;
+
+interface StoredClause {
+  beforeIndexes?: number[];
+  afterIndexes?: number[];
+}
+
+/** Each clause of a change names the provisions it touches: `provisions.before` in the old version, `provisions.after` in the new one. */
+function clausesWithProvisions(change: ChangeRecord, provisionIds: ClauseProvisionIds | undefined): unknown[] {
+  if (!provisionIds) return change.clauses;
+  const before = provisionIds.get(change.fromVersionId);
+  const after = provisionIds.get(change.toVersionId);
+  return (change.clauses as StoredClause[]).map((clause) => ({
+    ...clause,
+    provisions: {
+      before: (clause.beforeIndexes ?? []).map((i) => before?.get(i) ?? null),
+      after: (clause.afterIndexes ?? []).map((i) => after?.get(i) ?? null),
+    },
+  }));
+}
+
+export function changeView(change: ChangeRecord, documentRecordId: string, ids: VersionIds, publicUrl: string, provisionIds?: ClauseProvisionIds) {
   return {
     recordType: 'change',
     id: change.recordId,
@@ -77,7 +101,7 @@ export function changeView(change: ChangeRecord, documentRecordId: string, ids: 
     summary: change.summary,
     reasons: change.reasons,
     clauseTypes: change.clauseTypes,
-    clauses: change.clauses,
+    clauses: clausesWithProvisions(change, provisionIds),
     analyzerVersion: change.analyzerVersion,
     createdAt: change.createdAt,
     permalink: `${publicUrl}/r/${change.recordId}`,

@@ -3,7 +3,10 @@ import { ConflictException, Controller, Get, Param, Query, Res } from '@nestjs/c
 import { ApiBadRequestResponse, ApiConflictResponse, ApiServiceUnavailableResponse, ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CITATION_CONTENT_TYPES, CitationService } from './citation.service';
+import { RecordBytes, RecordBytesService } from './record-bytes.service';
 import { RecordsService } from './records.service';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { VERIFY_ROUTE_LIMIT } from '../http-limits/http-limits';
 
 const ID_PARAM = { name: 'id', example: 'CW-V-0001234', description: 'Any permanent record ID (kinds E, D, V, P, C)' };
 
@@ -13,7 +16,29 @@ export class RecordsController {
   constructor(
     private readonly records: RecordsService,
     private readonly citations: CitationService,
+    private readonly bytes: RecordBytesService,
   ) {}
+
+  @Get(':id/snapshot')
+  @ApiParam({ ...ID_PARAM, description: 'A version record ID' })
+  @ApiProduces('text/html', 'application/pdf', 'multipart/mixed', 'application/octet-stream')
+  @ApiOkResponse({ description: "The raw bytes as captured, with their original Content-Type; their SHA-256 is the record's rawSha256 (a combined document: each page with ?part=N, and rawSha256 = SHA-256 of the pages' SHA-256s joined by line feeds)" })
+  @ApiBadRequestResponse({ description: 'Malformed or non-version record ID' })
+  @ApiNotFoundResponse({ description: 'No such version' })
+  @ApiQuery({ name: 'part', required: false, description: "A combined document's page, 1-based (required when it has several)" })
+  async snapshot(@Param('id') id: string, @Query('part') part: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return send(reply, await this.bytes.snapshot(id, part));
+  }
+
+  @Get(':id/text')
+  @ApiParam({ ...ID_PARAM, description: 'A version record ID' })
+  @ApiProduces('text/markdown')
+  @ApiOkResponse({ description: "The stored text exactly (Markdown, UTF-8, no added newline); its SHA-256 is the record's textSha256" })
+  @ApiBadRequestResponse({ description: 'Malformed or non-version record ID' })
+  @ApiNotFoundResponse({ description: 'No such version' })
+  async text(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    return send(reply, await this.bytes.text(id));
+  }
 
   @Get(':id')
   @ApiParam(ID_PARAM)
@@ -47,6 +72,7 @@ export class RecordsController {
   }
 
   @Get(':id/verify')
+  @RouteConfig(VERIFY_ROUTE_LIMIT)
   @ApiParam(ID_PARAM)
   @ApiOkResponse({ description: '`ok` and `status`: "snapshot stored, hash verified", or exactly what does not match, per version the record rests on' })
   @ApiBadRequestResponse({ description: 'Malformed record ID' })
@@ -71,4 +97,12 @@ export class RecordsController {
       throw error;
     }
   }
+}
+
+function send(reply: FastifyReply, file: RecordBytes): Buffer {
+  reply.header('content-type', file.contentType);
+  reply.header('content-disposition', `inline; filename="${file.filename}"`);
+  // Immutable: a record's bytes never change, and a transform (compression, charset) would break the hash.
+  reply.header('cache-control', 'public, max-age=31536000, immutable, no-transform');
+  return file.body;
 }

@@ -11,7 +11,8 @@ import '@citation-js/plugin-csl';
 import { LedgerAuditService, LedgerService } from '@clausewatch/db';
 import { fromHex, hashLeaf, verifyConsistency, verifyVersionBundle } from '@clausewatch/records';
 import { readCorpusPage } from '@clausewatch/testing';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,96 @@ describe('records: lineage, citations, verification and the ledger', () => {
     const forged = { ...bundle, record: { ...bundle.record, textSha256: 'f'.repeat(64) } };
     writeFileSync(join(dir, 'forged.json'), JSON.stringify(forged));
     expect(() => execFileSync('node', [script, join(dir, 'forged.json'), '--public-key', join(dir, 'key.pem')], { stdio: 'pipe' })).toThrow();
+  });
+
+  it('serves the exact captured bytes and stored text, and an outsider verifies them with the standalone script', async () => {
+    const id = versions[1];
+    const record = (await get(`/api/v1/records/${id}`)).json();
+    const snapshot = await get(`/api/v1/records/${id}/snapshot`);
+    expect(snapshot.statusCode).toBe(200);
+    expect(snapshot.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(snapshot.headers['content-disposition']).toBe(`inline; filename="${id}.html"`);
+    expect(snapshot.rawPayload.equals(readCorpusPage(`${TOS}/2025-09-10.html`))).toBe(true);
+    expect(createHash('sha256').update(snapshot.rawPayload).digest('hex')).toBe(record.rawSha256);
+    const text = await get(`/api/v1/records/${id}/text`);
+    expect(text.statusCode).toBe(200);
+    expect(text.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(text.rawPayload.toString('utf8')).toBe(record.markdown);
+    expect(createHash('sha256').update(text.rawPayload).digest('hex')).toBe(record.textSha256);
+
+    // As docs/verifying-a-record.md tells an outsider: download four files, run the script on them.
+    const dir = mkdtempSync(join(tmpdir(), 'cw-outsider-'));
+    writeFileSync(join(dir, `${id}.bundle.json`), (await get(`/api/v1/records/${id}/proof`)).rawPayload);
+    writeFileSync(join(dir, 'ledger.pub.pem'), (await get('/api/v1/ledger/key')).json().publicKeyPem);
+    writeFileSync(join(dir, `${id}.md`), text.rawPayload);
+    writeFileSync(join(dir, `${id}.html`), snapshot.rawPayload);
+    const script = join(__dirname, '../../../../scripts/verify-record.mjs');
+    const run = (textFile: string, rawFile: string) =>
+      spawnSync('node', [script, `${id}.bundle.json`, '--public-key', 'ledger.pub.pem', '--text', textFile, '--raw', rawFile], { cwd: dir, encoding: 'utf8' });
+    const verified = run(`${id}.md`, `${id}.html`);
+    expect(verified.stdout).toContain(`ok   text      ${id}.md has the record's textSha256`);
+    expect(verified.stdout).toContain(`ok   raw       ${id}.html has the record's rawSha256`);
+    expect(verified.stdout).toContain(`VERIFIED ${id}`);
+    expect(verified.status).toBe(0);
+
+    // The text as a JSON field plus the newline `jq -r` adds is not the record's text: the script says so.
+    writeFileSync(join(dir, 'from-json.md'), `${record.markdown}\n`);
+    writeFileSync(join(dir, 'other.html'), (await get(`/api/v1/records/${versions[0]}/snapshot`)).rawPayload);
+    const failed = run('from-json.md', 'other.html');
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toMatch(/FAIL text .*the record says/);
+    expect(failed.stdout).toMatch(/FAIL raw .*the record says/);
+
+    expect((await get('/api/v1/records/CW-V-9999999/snapshot')).statusCode).toBe(404);
+    expect((await get(`/api/v1/records/${documentId}/text`)).statusCode).toBe(400);
+  });
+
+  it('lists a version\'s provisions, names the provisions of each changed clause, and finds provisions by words, type and document', async () => {
+    const version = (await get(`/api/v1/records/${versions[1]}`)).json();
+    const held: string[] = (await db.query(
+      'SELECT p.record_id FROM version_provisions vp JOIN versions v ON v.id = vp.version_id JOIN provisions p ON p.id = vp.provision_id WHERE v.record_id = $1 ORDER BY vp.position',
+      [versions[1]],
+    )).map((r: { record_id: string }) => r.record_id);
+    expect(held.length).toBeGreaterThan(3);
+    expect(version.provisions.map((p: { id: string }) => p.id)).toEqual(held);
+    expect(version.provisions[1]).toEqual({ id: held[1], headingPath: expect.any(Array), clauseTypes: expect.any(Array) });
+
+    const change = version.change;
+    const before = (await get(`/api/v1/records/${change.from}`)).json().provisions.map((p: { id: string }) => p.id);
+    for (const clause of change.clauses) {
+      expect(clause.provisions.before).toEqual(clause.beforeIndexes.map((i: number) => before[i]));
+      expect(clause.provisions.after).toEqual(clause.afterIndexes.map((i: number) => held[i]));
+    }
+    const reworded = change.clauses.find((c: { op: string }) => c.op !== 'added' && c.op !== 'removed');
+    expect(reworded.provisions.before[0]).toMatch(/^CW-P-/);
+    // Also in the change record itself and in the document's list.
+    expect((await get(`/api/v1/records/${change.id}`)).json().clauses).toEqual(change.clauses);
+
+    const search = (query: string) => get(`/api/v1/provisions?${query}`);
+    const [sample] = await db.query(
+      `SELECT record_id, text, clause_types->>0 AS type FROM provisions WHERE jsonb_array_length(clause_types) > 0 AND length(text) > 80 ORDER BY id LIMIT 1`,
+    );
+    const word = (sample.text as string).split(/\W+/).filter((w) => w.length > 7)[0];
+    const found = (await search(`q=${encodeURIComponent(word)}&document=${documentId}&limit=100`)).json();
+    expect(found.provisions.map((p: { id: string }) => p.id)).toContain(sample.record_id);
+    for (const p of found.provisions) expect(p.text.toLowerCase()).toContain(word.toLowerCase().slice(0, 5));
+    const typed = (await search(`type=${sample.type}&limit=100`)).json();
+    expect(typed.provisions.length).toBeGreaterThan(0);
+    for (const p of typed.provisions) expect(p.clauseTypes).toContain(sample.type);
+    expect(typed.provisions.map((p: { id: string }) => p.id)).toContain(sample.record_id);
+    expect((await search(`q=${encodeURIComponent(word)}&type=${sample.type}`)).json().provisions[0]).toMatchObject({ document: { id: documentId }, platform: { slug: 'midjourney' } });
+
+    // Paged: two pages of 2 are the first 4, in order, without repeats.
+    const all = (await search(`document=${documentId}&limit=4`)).json();
+    const first = (await search(`document=${documentId}&limit=2`)).json();
+    const second = (await search(`document=${documentId}&limit=2&offset=${first.next}`)).json();
+    expect([...first.provisions, ...second.provisions].map((p: { id: string }) => p.id)).toEqual(all.provisions.map((p: { id: string }) => p.id));
+    expect((await search('q=xylophonequasarzzz')).json()).toMatchObject({ provisions: [], next: null });
+    // No filter: the newest provisions of all documents.
+    const [newest] = await db.query('SELECT record_id FROM provisions ORDER BY id DESC LIMIT 1');
+    expect((await search('limit=3')).json().provisions.map((p: { id: string }) => p.id)[0]).toBe(newest.record_id);
+    expect((await search('document=CW-V-0000001')).statusCode).toBe(400);
+    expect((await search('limit=1000')).statusCode).toBe(400);
   });
 
   it('proves a later tree head consistent with an earlier one', async () => {
@@ -207,9 +298,17 @@ describe('records: lineage, citations, verification and the ledger', () => {
       expect(item.issued?.['date-parts'][0].slice(0, 3)).toEqual([2025, 6, 23]);
       expect(JSON.stringify(item)).toContain(version.textSha256);
     }
-    const [provision] = await db.query('SELECT record_id FROM provisions ORDER BY id LIMIT 1');
+    const [provision] = await db.query(`SELECT record_id, text, heading_path FROM provisions WHERE jsonb_array_length(heading_path) > 0 AND length(text) > 40 ORDER BY id LIMIT 1`);
     const [item] = new Cite((await get(`/api/v1/records/${provision.record_id}/citation?format=csl-json`)).body).data;
     expect(item.title).toContain(provision.record_id);
+    expect(item.title).toContain(`§ ${provision.heading_path.join(' › ')}`);
+    expect(String(item.abstract).slice(0, 20)).toBe(provision.text.replace(/[*_`]+/g, '').replace(/^\s*(?:[-+*]|\d+[.)])\s+/, '').slice(0, 20));
+    const [change] = await db.query('SELECT record_id FROM change_records ORDER BY id LIMIT 1');
+    for (const format of ['text', 'bibtex', 'ris', 'csl-json']) {
+      const body = (await get(`/api/v1/records/${change.record_id}/citation?format=${format}`)).body;
+      expect(body).toContain(change.record_id);
+      expect(body).not.toMatch(/record record/);
+    }
   });
 
   it('verifies stored bytes, and names what does not match when a version, a snapshot or a ledger row is edited', async () => {

@@ -1,7 +1,8 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { ChangeRecord, ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, RecordIntegrityService, VERIFIED_STATUS, Version, VersionIntegrity, VersionRecordsRepository, VersionsRepository } from '@clausewatch/db';
 import { VerificationBundle } from '@clausewatch/records';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { MAX_CONCURRENT_VERIFICATIONS } from '../http-limits/http-limits.constants';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
 import { provisionView } from './provision.view';
@@ -23,9 +24,24 @@ export class RecordsService {
     private readonly cache: RecordCache,
   ) {}
 
-  /** Re-hashes what is stored behind a record (every version it rests on). */
+  private verificationsRunning = 0;
+
+  /**
+   * Re-hashes what is stored behind a record (every version it rests on), one snapshot in memory at a
+   * time, and only a few records at once per process: an unauthenticated route must not be a memory sink.
+   */
   async verify(id: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
     const { kind } = requireRecordIdParam(id);
+    if (this.verificationsRunning >= MAX_CONCURRENT_VERIFICATIONS) throw new ServiceUnavailableException('other verifications are running; retry in a few seconds');
+    this.verificationsRunning += 1;
+    try {
+      return await this.verifyNow(id, kind);
+    } finally {
+      this.verificationsRunning -= 1;
+    }
+  }
+
+  private async verifyNow(id: string, kind: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
     const versionIds = await this.integrity.versionIdsOf(id, kind);
     if (!versionIds) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
     const versions = await this.integrity.verifyVersions(versionIds);
@@ -79,8 +95,11 @@ export class RecordsService {
   }
 
   async changeViews(changes: ChangeRecord[], documentRecordId: string) {
-    const ids = await this.versions.recordIdsOf(referencedVersionIds([], changes));
-    return changes.map((c) => changeView(c, documentRecordId, ids, this.config.publicUrl));
+    const [ids, provisionIds] = await Promise.all([
+      this.versions.recordIdsOf(referencedVersionIds([], changes)),
+      this.provisions.idsByPosition(changes.flatMap((c) => [c.fromVersionId, c.toVersionId])),
+    ]);
+    return changes.map((c) => changeView(c, documentRecordId, ids, this.config.publicUrl, provisionIds));
   }
 
   private async lookup(kind: string, id: string): Promise<Record<string, unknown> | null> {
@@ -100,8 +119,17 @@ export class RecordsService {
         if (!parts) return null;
         const { version, documentRecordId, change, ids } = parts;
         const publicUrl = this.config.publicUrl;
+        const [held, provisionIds] = await Promise.all([
+          this.provisions.listForVersion(version.id),
+          change ? this.provisions.idsByPosition([change.fromVersionId, change.toVersionId]) : undefined,
+        ]);
         const ledger = version.ledgerIndex === null ? null : { index: Number(version.ledgerIndex), proof: `${publicUrl}/api/v1/records/${id}/proof`, publicKey: `${publicUrl}/api/v1/ledger/key` };
-        return { ...versionView(version, documentRecordId, ids, publicUrl, true), ledger, change: change ? changeView(change, documentRecordId, ids, publicUrl) : null };
+        return {
+          ...versionView(version, documentRecordId, ids, publicUrl, true),
+          ledger,
+          change: change ? changeView(change, documentRecordId, ids, publicUrl, provisionIds) : null,
+          provisions: held.map((p) => ({ id: p.record_id, headingPath: p.heading_path, clauseTypes: p.clause_types })),
+        };
       }
       case 'C': {
         const change = await this.changes.findByRecordId(id);

@@ -3,6 +3,7 @@ import { BadRequestException, Body, Controller, Post, UseGuards } from '@nestjs/
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { AdminGuard } from '../auth/admin.guard';
+import { NoControlCharacters } from '../http-limits/strict-input';
 
 export class CreateSubscriberDto {
   @ApiProperty() @IsEmail() email!: string;
@@ -10,10 +11,10 @@ export class CreateSubscriberDto {
   @IsOptional() @IsIn(['free', 'watcher', 'monitor', 'professional']) plan?: 'free' | 'watcher' | 'monitor' | 'professional';
   @ApiPropertyOptional({ enum: ['low', 'medium', 'high', 'critical'] })
   @IsOptional() @IsIn(['low', 'medium', 'high', 'critical']) minSeverity?: 'low' | 'medium' | 'high' | 'critical';
-  @ApiPropertyOptional() @IsOptional() @IsString() timezone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @NoControlCharacters() timezone?: string;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(6) digestDay?: number;
-  @ApiPropertyOptional({ description: 'Platform slugs to follow' }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsString({ each: true }) platforms?: string[];
-  @ApiPropertyOptional({ description: 'Clause types to follow across all platforms' }) @IsOptional() @IsArray() @IsString({ each: true }) clauseTypes?: string[];
+  @ApiPropertyOptional({ description: 'Platform slugs to follow' }) @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsString({ each: true }) @NoControlCharacters({ each: true }) platforms?: string[];
+  @ApiPropertyOptional({ description: 'Clause types to follow across all platforms' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @NoControlCharacters({ each: true }) clauseTypes?: string[];
 }
 
 const PLAN_LIMITS: Record<string, number> = { free: 1, watcher: 10, monitor: 25, professional: Infinity };

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiModuleOptions } from '../api.module';
 import { createApiApp } from '../bootstrap';
+import { parseEml } from './eml';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
@@ -32,7 +33,13 @@ export interface ApiHarness {
 export async function startApi(env: Record<string, string> = {}, overrides: Partial<ApiModuleOptions> = {}): Promise<ApiHarness> {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'clausewatch-api-'));
-  const config = loadConfig({ DATA_DIR: dataDir, ADMIN_TOKEN, CONFIRM_DELAY_SECONDS: '0', PUBLIC_URL: 'http://clausewatch.test', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    ADMIN_TOKEN,
+    ALLOW_PRIVATE_NETWORKS: 'true',
+    // Specs send hundreds of requests from one address; the limits have their own spec.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    VERIFY_RATE_LIMIT_PER_MINUTE: '1000000', CONFIRM_DELAY_SECONDS: '0', PUBLIC_URL: 'http://clausewatch.test', ...env });
   const dataSource = createDataSource({ url: database.url });
   await dataSource.initialize();
   await migrate(dataSource, configuredRecordIdPrefix(config));
@@ -49,11 +56,14 @@ export async function startApi(env: Record<string, string> = {}, overrides: Part
     outbox: () => {
       let files: string[] = [];
       try {
-        files = readdirSync(outboxDir).filter((f) => f.endsWith('.json')).sort();
+        files = readdirSync(outboxDir).filter((f) => f.endsWith('.eml')).sort();
       } catch {
         return [];
       }
-      return files.map((f) => JSON.parse(readFileSync(join(outboxDir, f), 'utf8')) as OutboxEmail);
+      return files.map((f) => {
+        const { headers, text, html } = parseEml(readFileSync(join(outboxDir, f), 'utf8'));
+        return { to: headers.To, subject: headers.Subject, text, html, headers, idempotencyKey: f.replace(/\.eml$/, '') };
+      });
     },
     close: async () => {
       await app.close();

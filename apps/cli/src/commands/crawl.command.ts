@@ -1,7 +1,8 @@
 import { CheckDocument, ConfirmCapture } from '@clausewatch/capture';
 import { loadConfig } from '@clausewatch/config';
 import { DocumentsRepository } from '@clausewatch/db';
-import { CliCommand, CliUsageError, parseArgs } from '../command';
+import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
+import { startProgress } from '../progress';
 import { withServices } from '../cli-context';
 
 export const crawlCommand: CliCommand = {
@@ -27,6 +28,7 @@ export const crawlCommand: CliCommand = {
         ids = await documents.listActiveIds();
       }
       let failures = 0;
+      const progress = startProgress('crawl', ids.length);
       for (const id of ids) {
         const document = (await documents.findById(id))!;
         const result = await checker.check(document, 'manual');
@@ -43,9 +45,10 @@ export const crawlCommand: CliCommand = {
             change: result.change ? { id: result.change.recordId, kind: result.change.kind, severity: result.change.severity } : null,
           })}\n`,
         );
+        progress.tick();
       }
-      process.stderr.write(`checked ${ids.length} document(s), ${failures} failed\n`);
-      return 0;
+      progress.stop(`checked ${ids.length} document(s), ${failures} failed`);
+      return failures > 0 ? EXIT.someFailed : EXIT.ok;
     });
   },
 };

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import { withDatabase } from '../cli-context';
-import { CliCommand, CliUsageError, parseArgs } from '../command';
+import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
+import { Progress, startProgress } from '../progress';
 
 type ExportFormat = 'jsonl' | 'csv';
 
 const EXPORT_BATCH = 1000;
+
+/** The table each export file counts its rows from (progress). */
+const TABLE_NAMES: Record<string, string> = { versions: 'versions', provisions: 'provisions', changes: 'change_records' };
 
 interface Table {
   name: string;
@@ -94,7 +98,7 @@ class HashedFile {
   }
 }
 
-async function exportTable(dataSource: DataSource, table: Table, format: ExportFormat, dir: string): Promise<ManifestFile> {
+async function exportTable(dataSource: DataSource, table: Table, format: ExportFormat, dir: string, progress: Progress): Promise<ManifestFile> {
   const name = `${table.name}.${format}`;
   const file = new HashedFile(join(dir, name));
   if (format === 'csv') await file.write(`${table.columns.join(',')}\r\n`);
@@ -111,6 +115,7 @@ async function exportTable(dataSource: DataSource, table: Table, format: ExportF
     }
     await file.write(out);
     records += rows.length;
+    for (let i = 0; i < rows.length; i++) progress.tick();
     after = String(rows[rows.length - 1]._key);
   }
   await file.close();
@@ -119,26 +124,33 @@ async function exportTable(dataSource: DataSource, table: Table, format: ExportF
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage: 'export --format jsonl|csv [--out DIR]',
-  summary: 'export versions, provisions and change records with a manifest of SHA-256s',
+  usage: 'export --format jsonl|csv --out DIR',
+  summary: 'export versions, provisions and change records into DIR with a manifest of SHA-256s',
   async run(args) {
     const { positionals, strings } = parseArgs(args, { strings: ['format', 'out'] });
     if (positionals.length > 0) throw new CliUsageError(`unexpected argument ${positionals[0]}`);
     const format = strings.format;
     if (format !== 'jsonl' && format !== 'csv') throw new CliUsageError('--format must be jsonl or csv');
+    // Never into the current folder by surprise, never over an earlier export.
+    if (!strings.out) throw new CliUsageError('--out DIR is required (a new or empty folder for the export files)');
+    const dir = resolve(strings.out);
+    if (existsSync(dir) && readdirSync(dir).length > 0) throw new CliUsageError(`${dir} is not empty: give a new or empty folder`);
     const exportedAt = new Date();
-    const dir = resolve(strings.out ?? `clausewatch-export-${exportedAt.toISOString().replace(/[-:]/g, '').slice(0, 15)}`);
     mkdirSync(dir, { recursive: true });
     return withDatabase(async ({ dataSource }) => {
       const files: ManifestFile[] = [];
-      for (const table of TABLES) files.push(await exportTable(dataSource, table, format, dir));
+      let total = 0;
+      for (const table of TABLES) total += Number((await dataSource.query(`SELECT count(*) AS n FROM ${TABLE_NAMES[table.name]}`))[0].n);
+      const progress = startProgress('export', total);
+      for (const table of TABLES) files.push(await exportTable(dataSource, table, format, dir, progress));
+      progress.stop(`exported ${files.reduce((n, f) => n + f.records, 0)} records`);
       const manifest = { tool: 'clausewatch', format, exportedAt: exportedAt.toISOString(), files };
       const manifestFile = new HashedFile(join(dir, 'manifest.json'));
       await manifestFile.write(`${JSON.stringify(manifest, null, 2)}\n`);
       await manifestFile.close();
       for (const f of files) process.stdout.write(`${f.sha256}  ${f.name} (${f.records} records)\n`);
       process.stdout.write(`manifest: ${join(dir, 'manifest.json')}\n`);
-      return 0;
+      return EXIT.ok;
     });
   },
 };

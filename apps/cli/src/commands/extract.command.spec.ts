@@ -85,10 +85,10 @@ describe('clausewatch extract --jsonl <manifest>', () => {
     expect(out[6]).toMatchObject({ file: null, error: expect.any(String) });
   });
 
-  it('runs through the command with exit code 0 and a count of failures on stderr', async () => {
+  it('runs through the command with exit code 1 (some items failed) and a count of failures on stderr', async () => {
     write('ok.html', `<main><p>${TEXT}</p></main>`);
     const manifest = write('m.jsonl', `${JSON.stringify({ file: 'ok.html' })}\n${JSON.stringify({ file: 'ok.html', select: '#none' })}\n`);
-    expect(await extractCommand.run(['--jsonl', manifest])).toBe(0);
+    expect(await extractCommand.run(['--jsonl', manifest])).toBe(1);
     expect(stdout.join('').trim().split('\n')).toHaveLength(2);
     expect(stderr.join('')).toContain('1 of 2 page(s) could not be extracted');
   });

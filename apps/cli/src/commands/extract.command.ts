@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { extract, ExtractionError, ExtractionRules, ExtractResult } from '@clausewatch/extract';
-import { CliCommand, CliUsageError, parseArgs } from '../command';
+import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
+import { startProgress } from '../progress';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -41,11 +42,12 @@ function parseLine(text: string): ManifestLine {
 }
 
 /** Bulk mode: one JSON line out per line in; a page that fails gives an error line and the run goes on. */
-export async function runManifest(manifestPath: string, write: Write): Promise<{ ok: number; failed: number }> {
+export async function runManifest(manifestPath: string, write: Write, onProgress = false): Promise<{ ok: number; failed: number }> {
   const base = dirname(resolve(manifestPath));
   const lines = (await readFile(manifestPath, 'utf8')).split(/\r?\n/).filter((l) => l.trim() !== '');
   let ok = 0;
   let failed = 0;
+  const progress = onProgress ? startProgress('extract', lines.length) : null;
   for (const text of lines) {
     let file: string | null = null;
     try {
@@ -59,7 +61,9 @@ export async function runManifest(manifestPath: string, write: Write): Promise<{
       write(JSON.stringify({ file, error: describe(error), ...(code ? { code } : {}) }));
       failed++;
     }
+    progress?.tick();
   }
+  progress?.stop(`extracted ${ok} of ${ok + failed} page(s)${failed ? `, ${failed} failed` : ''}`);
   return { ok, failed };
 }
 
@@ -76,9 +80,9 @@ export const extractCommand: CliCommand = {
     const write: Write = (line) => process.stdout.write(line + '\n');
     if (strings.jsonl !== undefined) {
       if (positionals.length > 0) throw new CliUsageError('--jsonl takes the manifest instead of a file');
-      const { ok, failed } = await runManifest(strings.jsonl, write);
+      const { ok, failed } = await runManifest(strings.jsonl, write, true);
       if (failed > 0) process.stderr.write(`clausewatch extract: ${failed} of ${ok + failed} page(s) could not be extracted\n`);
-      return 0;
+      return failed > 0 ? EXIT.someFailed : EXIT.ok;
     }
     if (positionals.length !== 1) throw new CliUsageError('expected exactly one file');
     let result: ExtractResult;

@@ -1,7 +1,8 @@
 import { CatalogImporter, readOtaDirectory } from '@clausewatch/capture';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CliCommand, CliUsageError, parseArgs } from '../command';
+import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
+import { startProgress } from '../progress';
 import { withServices } from '../cli-context';
 
 export const importOtaCommand: CliCommand = {
@@ -17,13 +18,19 @@ export const importOtaCommand: CliCommand = {
     for (const warning of warnings) process.stderr.write(`warning: ${warning.file}: ${warning.message}\n`);
     for (const error of errors) process.stderr.write(`skipped: ${error.file}: ${error.message}\n`);
     if (entries.length === 0) {
-      process.stderr.write(`no valid declaration in ${dir}\n`);
-      return 1;
+      process.stderr.write(`no valid declaration in ${dir}${errors.length ? ` (${errors.length} file(s) skipped)` : ''}\n`);
+      return EXIT.someFailed;
     }
-    const report = await withServices(({ app }) => app.get(CatalogImporter).import(entries));
+    const report = await withServices(({ app }) => {
+      const progress = startProgress('import-ota', entries.length);
+      return app
+        .get(CatalogImporter)
+        .import(entries, { origin: 'ota', onEntry: () => progress.tick() })
+        .finally(() => progress.stop(`imported ${entries.length} declaration(s)${errors.length ? `, ${errors.length} file(s) skipped` : ''}`));
+    });
     process.stdout.write(
-      `${JSON.stringify({ platforms: report.platforms, documentsCreated: report.documentsCreated, documentsExisting: report.documentsExisting, skippedFiles: errors.length })}\n`,
+      `${JSON.stringify({ platforms: report.platforms, documentsCreated: report.documentsCreated, documentsExisting: report.documentsExisting, historiesStored: report.historiesStored, skippedFiles: errors.length })}\n`,
     );
-    return errors.length ? 3 : 0;
+    return errors.length ? EXIT.someFailed : EXIT.ok;
   },
 };

@@ -91,6 +91,19 @@ describe('clausewatch verify and export', () => {
     expect((await run(verifyCommand, ['--ledger'])).code).toBe(0);
   });
 
+  it('verify --since: proves the ledger extends a head saved from tree-heads.log, and refuses one it does not extend', async () => {
+    // Every head signed so far is in DATA_DIR/ledger/tree-heads.log; a file argument takes its last line.
+    const log = join(dataDir, 'ledger', 'tree-heads.log');
+    const last = JSON.parse(readFileSync(log, 'utf8').trim().split('\n').pop()!);
+    const ok = await run(verifyCommand, ['--since', log]);
+    expect(ok).toMatchObject({ code: 0 });
+    expect(ok.out).toContain(`since: the log of ${last.treeSize} entries extends the saved head of ${last.treeSize}`);
+    const forged = await run(verifyCommand, ['--since', `${last.treeSize}:${'0'.repeat(64)}`]);
+    expect(forged.code).toBe(1);
+    expect(forged.out).toContain('a different root: entries were rewritten');
+    await expect(run(verifyCommand, ['--since', 'not-a-head'])).rejects.toThrow(/--since: a saved tree head/);
+  });
+
   it.each(['jsonl', 'csv'])('exports versions, provisions and changes as %s with a manifest of SHA-256s', async (format) => {
     const out = join(dataDir, `export-${format}`);
     const result = await run(exportCommand, ['--format', format, '--out', out]);

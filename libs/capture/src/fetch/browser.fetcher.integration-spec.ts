@@ -16,8 +16,15 @@ describe('BrowserFetcher and AutoFetcher with Chromium', () => {
 
   beforeAll(async () => {
     site = await FixtureSite.start();
-    browser = new BrowserFetcher({ executablePath: process.env.CHROMIUM_PATH, selectorTimeoutMs: 1500, navigationTimeoutMs: 10_000, settleMs: 100 });
-    http = new HttpFetcher();
+    browser = new BrowserFetcher({
+      executablePath: process.env.CHROMIUM_PATH,
+      selectorTimeoutMs: 1500,
+      navigationTimeoutMs: 10_000,
+      settleMs: 100,
+      allowPrivateNetworks: true,
+      detailedPrivateCauses: true,
+    });
+    http = new HttpFetcher({ allowPrivateNetworks: true, detailedPrivateCauses: true });
     auto = new AutoFetcher({ http, browser });
   });
   afterAll(async () => {

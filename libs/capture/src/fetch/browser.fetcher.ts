@@ -1,4 +1,5 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route, type WebSocketRoute } from 'playwright-core';
+import { AddressPolicy, BLOCKED_PRIVATE_ADDRESS, type HostVerdict } from './address.policy';
 import {
   ACCEPT_LANGUAGE,
   BROWSER_USER_AGENT,
@@ -9,12 +10,13 @@ import {
   DEFAULT_NETWORK_IDLE_TIMEOUT_MS,
   DEFAULT_SELECTOR_TIMEOUT_MS,
   DEFAULT_SETTLE_MS,
+  REDIRECT_STATUSES,
 } from './fetch.constants';
 import { FetchError, FetchErrorCode } from './fetch.error';
 import type { FetchRequest, FetchResult, PageFetcher, PageVerdict } from './fetch.types';
 import { formatBytes } from './network-error.describer';
 import { classifyPage } from './page.classifier';
-import { validateTargetUrl } from './target-url.validator';
+import { checkTargetUrlSyntax } from './target-url.validator';
 
 export interface BrowserFetcherOptions {
   /** CHROMIUM_PATH; never downloaded. */
@@ -27,7 +29,18 @@ export interface BrowserFetcherOptions {
   maxBytes?: number;
   userAgent?: string;
   acceptLanguage?: string;
+  /** Default false: every request of the page (navigations, redirects, subresources, fetch/XHR, workers) must go to a public address. */
   allowPrivateNetworks?: boolean;
+  /** Single private hosts let through (`host` or `host:port`). */
+  allowedPrivateHosts?: readonly string[];
+  /** Keep "refused", "reset"… for private hosts too (tests of the causes); by default they all read the same. */
+  detailedPrivateCauses?: boolean;
+}
+
+/** Requests the address policy refused during one capture. */
+interface Guard {
+  refused: string[];
+  hosts: Map<string, Promise<HostVerdict>>;
 }
 
 type Attempt = Omit<FetchResult, 'url' | 'fetcher' | 'durationMs'>;
@@ -43,6 +56,16 @@ const NET_ERRORS: Array<[RegExp, PageVerdict]> = [
   [/ERR_TIMED_OUT|ERR_CONNECTION_TIMED_OUT/, { outcome: 'timeout', cause: 'Connection timed out', transient: true }],
 ];
 
+/** The net:: error Chromium should see for a request that failed when made on its behalf. */
+function abortCodeFor(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/ECONNREFUSED/.test(message)) return 'connectionrefused';
+  if (/ECONNRESET|socket hang up/.test(message)) return 'connectionreset';
+  if (/ENOTFOUND|EAI_AGAIN/.test(message)) return 'namenotresolved';
+  if (/ETIMEDOUT|Timeout/i.test(message)) return 'timedout';
+  return 'failed';
+}
+
 /**
  * Renders pages in headless Chromium for documents that only exist after their scripts run. One
  * browser, launched on first use and shared; a fresh context per fetch so no cookies or storage leak
@@ -52,8 +75,10 @@ export class BrowserFetcher implements PageFetcher {
   private browser?: Promise<Browser>;
   private readonly navigationTimeoutMs: number;
   private readonly selectorTimeoutMs: number;
+  private readonly policy: AddressPolicy;
 
   constructor(private readonly options: BrowserFetcherOptions = {}) {
+    this.policy = new AddressPolicy({ allowPrivateNetworks: options.allowPrivateNetworks ?? false, allowedPrivateHosts: options.allowedPrivateHosts });
     this.navigationTimeoutMs = options.navigationTimeoutMs ?? DEFAULT_NAVIGATION_TIMEOUT_MS;
     this.selectorTimeoutMs = options.selectorTimeoutMs ?? DEFAULT_SELECTOR_TIMEOUT_MS;
   }
@@ -93,26 +118,106 @@ export class BrowserFetcher implements PageFetcher {
   }
 
   private async render(req: FetchRequest): Promise<Attempt> {
+    let target: HostVerdict;
     try {
-      await validateTargetUrl(req.url, { allowPrivateNetworks: this.options.allowPrivateNetworks ?? true });
+      target = await this.policy.check(checkTargetUrlSyntax(req.url, { allowPrivateNetworks: true }));
     } catch (err) {
-      return { outcome: 'network-error', cause: err instanceof Error ? err.message : String(err), transient: false, problem: 'invalid-url' };
+      const blocked = err instanceof FetchError && err.code === FetchErrorCode.PrivateAddress;
+      const transient = err instanceof FetchError && err.code === FetchErrorCode.DnsFailure;
+      return { outcome: 'network-error', cause: err instanceof Error ? err.message : String(err), transient, problem: blocked ? BLOCKED_PRIVATE_ADDRESS : 'invalid-url' };
     }
-    const browser = await this.launch();
+    let browser: Browser;
+    try {
+      browser = await this.launch();
+    } catch (err) {
+      // The machine's problem, not the page's: a failed check that says so, never an exception (HTTP 500).
+      if (err instanceof FetchError && err.code === FetchErrorCode.BrowserUnavailable) return { outcome: 'network-error', cause: `browser-unavailable: ${err.message}`, transient: false };
+      throw err;
+    }
     const context = await browser.newContext({
       userAgent: this.options.userAgent ?? BROWSER_USER_AGENT,
       locale: 'en-US',
       extraHTTPHeaders: { 'accept-language': this.options.acceptLanguage ?? ACCEPT_LANGUAGE },
+      // A service worker's own requests escape routing, so none may register.
+      serviceWorkers: 'block',
     });
+    const guard: Guard = { refused: [], hosts: new Map() };
     try {
+      if (!this.policy.allowsPrivateNetworks) await this.guard(context, guard);
       const page = await context.newPage();
-      return await this.capture(page, req);
+      const attempt = await this.capture(page, req, target.private && !this.options.detailedPrivateCauses);
+      if (guard.refused.length === 0) return attempt;
+      const first = guard.refused[0];
+      const more = guard.refused.length > 1 ? ` and ${guard.refused.length - 1} more request(s)` : '';
+      return {
+        outcome: 'network-error',
+        cause: `${BLOCKED_PRIVATE_ADDRESS}: the page requested ${first}${more}`,
+        transient: false,
+        problem: BLOCKED_PRIVATE_ADDRESS,
+        httpStatus: attempt.httpStatus,
+        finalUrl: attempt.finalUrl,
+      };
     } finally {
       await context.close().catch(() => undefined);
     }
   }
 
-  private async capture(page: Page, req: FetchRequest): Promise<Attempt> {
+  /**
+   * Routes every request of the context through the address policy, names resolved here: Chromium's
+   * own checks know nothing of private networks, and it follows redirects, refreshes and scripts.
+   */
+  private async guard(context: BrowserContext, guard: Guard): Promise<void> {
+    const allowed = async (raw: string): Promise<boolean> => {
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        return false;
+      }
+      if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'about:') return true;
+      if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) || url.username || url.password) {
+        guard.refused.push(`${url.protocol}//${url.host}`);
+        return false;
+      }
+      const key = `${url.protocol}//${url.host}`;
+      let verdict = guard.hosts.get(key);
+      if (!verdict) {
+        verdict = this.policy.check(url);
+        verdict.catch(() => undefined);
+        guard.hosts.set(key, verdict);
+      }
+      try {
+        await verdict;
+        return true;
+      } catch (err) {
+        if (err instanceof FetchError && err.code === FetchErrorCode.PrivateAddress) guard.refused.push(`${url.protocol}//${url.host}`);
+        return false;
+      }
+    };
+    // Chromium follows redirects without routing the next hop, so each request is made here without
+    // following any; a redirect goes back to Chromium only when its target passes the policy, and
+    // Chromium's request for that target is routed in turn.
+    await context.route('**/*', async (route: Route) => {
+      const request = route.request();
+      if (!(await allowed(request.url()))) return route.abort('blockedbyclient').catch(() => undefined);
+      try {
+        const response = await route.fetch({ maxRedirects: 0, timeout: this.navigationTimeoutMs });
+        const location = response.headers()['location'];
+        if (REDIRECT_STATUSES.has(response.status()) && location && !(await allowed(new URL(location, request.url()).toString()))) {
+          return await route.abort('blockedbyclient');
+        }
+        await route.fulfill({ response });
+      } catch (err) {
+        await route.abort(abortCodeFor(err)).catch(() => undefined);
+      }
+    });
+    await context.routeWebSocket(/.*/, async (ws: WebSocketRoute) => {
+      if (await allowed(ws.url())) ws.connectToServer();
+      else await ws.close({ code: 1008, reason: 'blocked' }).catch(() => undefined);
+    });
+  }
+
+  private async capture(page: Page, req: FetchRequest, vagueCauses: boolean): Promise<Attempt> {
     let status: number | undefined;
     let headers: Record<string, string> = {};
     try {
@@ -120,7 +225,10 @@ export class BrowserFetcher implements PageFetcher {
       status = response?.status();
       headers = response ? await response.allHeaders() : {};
     } catch (err) {
-      return { ...this.describe(err), httpStatus: status };
+      const verdict = this.describe(err);
+      // Before any response, a private host's failures all read the same, so causes never map its ports.
+      if (vagueCauses && verdict.outcome === 'network-error') return { outcome: 'network-error', cause: 'Could not connect to the host (private network)', transient: true, httpStatus: status };
+      return { ...verdict, httpStatus: status };
     }
     const base = { httpStatus: status, finalUrl: page.url(), etag: headers['etag'], lastModified: headers['last-modified'] };
 

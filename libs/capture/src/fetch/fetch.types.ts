@@ -9,10 +9,22 @@ export type CheckOutcome =
   | 'blocked'
   | 'empty'
   | 'truncated'
-  | 'selector-missing';
+  | 'selector-missing'
+  /** Extraction or analysis ran past its deadline (permanent). */
+  | 'too-complex'
+  /** Extraction or analysis needed more memory than its cap (permanent). */
+  | 'too-large';
 
 /** What made a page a problem, finer than the outcome; lets the auto fetcher pick its fallback. */
-export type PageProblem = 'bot-challenge' | 'login-wall' | 'cookie-wall' | 'client-rendered' | 'too-large' | 'invalid-url';
+export type PageProblem =
+  | 'bot-challenge'
+  | 'login-wall'
+  | 'cookie-wall'
+  | 'client-rendered'
+  | 'too-large'
+  | 'invalid-url'
+  /** A request (the page's, a redirect's or a subresource's) went to an address the policy refuses. */
+  | 'blocked-private-address';
 
 export interface FetchRequest {
   url: string;

@@ -19,7 +19,8 @@ import { FetchError, FetchErrorCode } from './fetch.error';
 import type { FetchRequest, FetchResult, PageFetcher, PageVerdict, ResponseHeaders } from './fetch.types';
 import { describeNetworkError, formatBytes, type FailureStage } from './network-error.describer';
 import { classifyPage } from './page.classifier';
-import { isPrivateAddress, validateTargetUrl } from './target-url.validator';
+import { AddressPolicy, BLOCKED_PRIVATE_ADDRESS, type HostVerdict } from './address.policy';
+import { checkTargetUrlSyntax } from './target-url.validator';
 
 export interface HttpFetcherOptions {
   maxBytes?: number;
@@ -31,7 +32,12 @@ export interface HttpFetcherOptions {
   maxRedirects?: number;
   userAgent?: string;
   acceptLanguage?: string;
+  /** Default false: only public addresses. */
   allowPrivateNetworks?: boolean;
+  /** Single private hosts let through (`host` or `host:port`). */
+  allowedPrivateHosts?: readonly string[];
+  /** Keep "refused", "reset"… for private hosts too (tests of the causes); by default they all read the same. */
+  detailedPrivateCauses?: boolean;
 }
 
 type Attempt = Omit<FetchResult, 'url' | 'fetcher' | 'durationMs'>;
@@ -56,28 +62,34 @@ function decoderFor(encoding: string | undefined): Transform | undefined {
 
 /**
  * Connect-time guard: DNS may answer differently at connect time than when the URL was validated
- * (rebinding), so private addresses are refused again where the socket is opened.
+ * (rebinding), so every address is checked again where the socket is opened.
  */
-function guardedLookup(
-  hostname: string,
-  options: LookupOptions,
-  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-): void {
-  dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-    if (err) return callback(err, []);
-    const bad = addresses.find((a) => isPrivateAddress(a.address));
-    if (bad) return callback(new FetchError(FetchErrorCode.PrivateAddress, `Refused ${hostname}: it resolves to private address ${bad.address}`), []);
-    if (options.all) return callback(null, addresses);
-    callback(null, addresses[0].address, addresses[0].family);
-  });
+function guardedLookup(policy: AddressPolicy) {
+  return (
+    hostname: string,
+    options: LookupOptions,
+    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+  ): void => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, []);
+      if (addresses.some((a) => !policy.allowsAddress(hostname, a.address))) {
+        return callback(new FetchError(FetchErrorCode.PrivateAddress, `${BLOCKED_PRIVATE_ADDRESS}: ${hostname} resolves to a private or reserved address`), []);
+      }
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0].address, addresses[0].family);
+    });
+  };
 }
+
+/** Before any response, a private host's failures all read the same, so causes never map its ports. */
+const PRIVATE_CONNECT_FAILURE: PageVerdict = { outcome: 'network-error', cause: 'Could not connect to the host (private network)', transient: true };
 
 /** Plain HTTP(S) with undici: redirects, decompression, a size cap and timeouts, all turned into outcomes. */
 export class HttpFetcher implements PageFetcher {
   private readonly maxBytes: number;
   private readonly maxRedirects: number;
   private readonly totalTimeoutMs: number;
-  private readonly allowPrivateNetworks: boolean;
+  private readonly policy: AddressPolicy;
   private readonly headers: Record<string, string>;
   private readonly agent: Agent;
 
@@ -85,7 +97,7 @@ export class HttpFetcher implements PageFetcher {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     this.totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS;
-    this.allowPrivateNetworks = options.allowPrivateNetworks ?? true;
+    this.policy = new AddressPolicy({ allowPrivateNetworks: options.allowPrivateNetworks ?? false, allowedPrivateHosts: options.allowedPrivateHosts });
     this.headers = {
       'user-agent': options.userAgent ?? BROWSER_USER_AGENT,
       accept: ACCEPT,
@@ -95,7 +107,7 @@ export class HttpFetcher implements PageFetcher {
     this.agent = new Agent({
       connect: {
         timeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-        ...(this.allowPrivateNetworks ? {} : { lookup: guardedLookup }),
+        ...(this.policy.allowsPrivateNetworks ? {} : { lookup: guardedLookup(this.policy) }),
       },
       headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
       bodyTimeout: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
@@ -117,15 +129,23 @@ export class HttpFetcher implements PageFetcher {
     const visited = new Set<string>();
     let current = req.url;
     for (let hop = 0; ; hop++) {
+      let host: HostVerdict;
       try {
-        await validateTargetUrl(current, { allowPrivateNetworks: this.allowPrivateNetworks });
+        host = await this.policy.check(checkTargetUrlSyntax(current, { allowPrivateNetworks: true }));
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         const cause = hop === 0 ? message : `Redirect refused: ${message}`;
-        return { outcome: 'network-error', cause, transient: err instanceof FetchError && err.code === FetchErrorCode.DnsFailure, problem: 'invalid-url', finalUrl: current };
+        const blocked = err instanceof FetchError && err.code === FetchErrorCode.PrivateAddress;
+        return {
+          outcome: 'network-error',
+          cause,
+          transient: err instanceof FetchError && err.code === FetchErrorCode.DnsFailure,
+          problem: blocked ? 'blocked-private-address' : 'invalid-url',
+          finalUrl: current,
+        };
       }
       visited.add(current.replace(/#.*$/, ''));
-      const step = await this.once(current, req, signal);
+      const step = await this.once(current, req, signal, host.private);
       if ('redirect' in step) {
         const next = step.redirect;
         if (visited.has(next.replace(/#.*$/, ''))) {
@@ -142,7 +162,7 @@ export class HttpFetcher implements PageFetcher {
   }
 
   /** One request; a redirect comes back as the next URL, anything else as the attempt's result. */
-  private async once(url: string, req: FetchRequest, signal: AbortSignal): Promise<Attempt | { redirect: string; status: number }> {
+  private async once(url: string, req: FetchRequest, signal: AbortSignal, privateHost: boolean): Promise<Attempt | { redirect: string; status: number }> {
     const headers: Record<string, string> = { ...this.headers };
     if (req.etag) headers['if-none-match'] = req.etag;
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
@@ -151,7 +171,9 @@ export class HttpFetcher implements PageFetcher {
     try {
       response = await request(url, { method: 'GET', headers, dispatcher: this.agent, signal });
     } catch (err) {
-      return describeNetworkError(err, stage, this.options);
+      const verdict = describeNetworkError(err, stage, this.options);
+      const portState = verdict.problem !== 'blocked-private-address' && (verdict.outcome === 'network-error' || verdict.cause?.startsWith('Connection timed out'));
+      return privateHost && !this.options.detailedPrivateCauses && portState ? PRIVATE_CONNECT_FAILURE : verdict;
     }
     const { statusCode: status, headers: resHeaders, body } = response;
     const validators = { etag: first(resHeaders['etag']), lastModified: first(resHeaders['last-modified']) };

@@ -45,7 +45,8 @@ export function describeNetworkError(err: unknown, stage: FailureStage, timeouts
   const { codes, names, messages, fetchError } = codesOf(err);
   const has = (...wanted: string[]): boolean => wanted.some((c) => codes.includes(c));
   if (fetchError) {
-    return { outcome: 'network-error', cause: fetchError.message, transient: fetchError.code === FetchErrorCode.DnsFailure, problem: 'invalid-url' };
+    const blocked = fetchError.code === FetchErrorCode.PrivateAddress;
+    return { outcome: 'network-error', cause: fetchError.message, transient: fetchError.code === FetchErrorCode.DnsFailure, problem: blocked ? 'blocked-private-address' : 'invalid-url' };
   }
   if (has('UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT')) {
     return { outcome: 'timeout', cause: `Connection timed out after ${timeouts.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS} ms`, transient: true };

@@ -3,6 +3,15 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import PgBoss from 'pg-boss';
 import type { ConfirmationScheduler } from '../pipeline/confirm-capture.use-case';
 
+/**
+ * A check job not completed within this is taken for the job of a dead worker and handed out again
+ * (a check that is merely slow is then done twice, which the pipeline makes harmless: the document
+ * lock and "same text, check row only"). With maintenance every 10 s, a killed crawler's job is back
+ * within a minute.
+ */
+export const CHECK_JOB_EXPIRE_SECONDS = 30;
+export const JOB_MAINTENANCE_SECONDS = 10;
+
 export const QUEUES = {
   /** Check one document; singleton per document so several crawlers never fetch it twice at once. */
   check: 'check-document',
@@ -39,10 +48,14 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
   async client(): Promise<PgBoss> {
     if (this.boss) return this.boss;
     this.starting ??= (async () => {
-      const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, application_name: 'clausewatch-jobs' });
+      // Maintenance moves the jobs of a killed worker (past their expiry) back to the queue.
+      const boss = new PgBoss({ connectionString: this.databaseUrl, max: 4, application_name: 'clausewatch-jobs', maintenanceIntervalSeconds: JOB_MAINTENANCE_SECONDS });
       boss.on('error', (error) => this.logger.error({ err: error.message }, 'pg-boss error'));
       await boss.start();
-      await boss.createQueue(QUEUES.check, { name: QUEUES.check, policy: 'stately', retryLimit: 0 });
+      // One retry, for a job whose worker died: its expiry returns it; failed checks are retried by CheckWorker.
+      const check = { name: QUEUES.check, policy: 'stately' as const, retryLimit: 1, retryDelay: 0, expireInSeconds: CHECK_JOB_EXPIRE_SECONDS };
+      await boss.createQueue(QUEUES.check, check);
+      await boss.updateQueue(QUEUES.check, check);
       await boss.createQueue(QUEUES.confirm, { name: QUEUES.confirm, policy: 'standard', retryLimit: 3, retryDelay: 30, retryBackoff: true });
       this.boss = boss;
       return boss;
@@ -52,7 +65,7 @@ export class JobsService implements ConfirmationScheduler, OnApplicationShutdown
 
   async enqueueCheck(job: CheckJob, delaySeconds = 0): Promise<boolean> {
     const boss = await this.client();
-    const id = await boss.send(QUEUES.check, job, { singletonKey: job.documentId, startAfter: delaySeconds, expireInSeconds: Math.ceil(this.config.fetchTimeoutMs / 1000) * 4 + 60 });
+    const id = await boss.send(QUEUES.check, job, { singletonKey: job.documentId, startAfter: delaySeconds, expireInSeconds: CHECK_JOB_EXPIRE_SECONDS });
     return id !== null;
   }
 

@@ -1,8 +1,9 @@
 import { Alignment, analyzeChange, ChangeAnalysis, classify, cosmeticFingerprint, Provision, splitProvisions } from '@clausewatch/analyzer';
 import type { HeldProvision, OweOptions, ProvisionLineageWrite, Version } from '@clausewatch/db';
 import { planLineage } from '../lineage/lineage.planner';
-import { ALERT_MAX_AGE_MS } from '../capture.constants';
+import { ALERT_MAX_AGE_MS, MAX_CLAUSE_CHARS } from '../capture.constants';
 import type { ExtractedDocument } from './document-extractor';
+import { boundClauseTexts } from './worker/analysis.task';
 
 /** What the database holds about the document, read before the capture transaction. */
 export interface PlanBasis {
@@ -129,7 +130,8 @@ export function planCapture(basis: PlanBasis, text: PreparedText, facts: Capture
   const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId };
   if (!latest) return { ...base, lineage: planProvisions([], [], after, undefined, basis.restorable), change: null };
   const before = splitProvisions(latest.markdown);
-  const analysis = analyzeChange(latest.markdown, extracted.markdown);
+  // Clause texts bounded in the change record (MAX_CLAUSE_CHARS); the versions keep them whole.
+  const analysis = boundClauseTexts(analyzeChange(latest.markdown, extracted.markdown), MAX_CLAUSE_CHARS);
   const change: PlannedChange = {
     analysis,
     clauseTypes: [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))],

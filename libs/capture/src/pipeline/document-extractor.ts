@@ -1,5 +1,7 @@
+import { rulesInForce } from '@clausewatch/db';
 import type { Document, DocumentSource } from '@clausewatch/db';
-import { extract, ExtractionRules, ExtractResult, sha256Hex } from '@clausewatch/extract';
+import { ExtractInput, ExtractionError, ExtractionErrorCode, ExtractionRules, ExtractResult, sha256Hex } from '@clausewatch/extract';
+import { TaskError, taskPool } from './worker/task.pool';
 import { versionRawSha256 } from '@clausewatch/records';
 import type { Capture, CapturePart } from './capture.types';
 import { isLegacyMultipart, readLegacyMultipart } from './legacy-multipart.reader';
@@ -14,8 +16,30 @@ export interface ExtractedDocument extends ExtractResult {
   parts: ExtractedPart[];
 }
 
-function rulesOf(source: DocumentSource | undefined): ExtractionRules {
-  return source ? { select: source.select, remove: source.remove, filter: source.filter } : {};
+/**
+ * One page's extraction in the task pool: a page over the deadline or memory cap throws TaskLimitError
+ * (`too-complex`, `too-large`, permanent); an unextractable page throws ExtractionError as in-process.
+ */
+async function extractInPool(input: ExtractInput & { body: Buffer }): Promise<ExtractResult> {
+  const url = input.url ?? '';
+  try {
+    const { cosmeticFingerprint: _fingerprint, ...result } = await taskPool().run({
+      kind: 'extract',
+      body: input.body,
+      contentType: input.contentType ?? null,
+      url,
+      finalUrl: null,
+      sources: [{ url, rules: input.rules ?? {} }],
+    });
+    return result;
+  } catch (err) {
+    if (err instanceof TaskError && err.name === 'ExtractionError') throw new ExtractionError(err.code as ExtractionErrorCode, err.message);
+    throw err;
+  }
+}
+
+function rulesOf(source: DocumentSource | undefined, selection: Document['selection']): ExtractionRules {
+  return source ? { select: source.select, remove: source.remove, filter: source.filter, selection } : { selection };
 }
 
 /**
@@ -24,12 +48,14 @@ function rulesOf(source: DocumentSource | undefined): ExtractionRules {
  * reading order.
  */
 export async function extractDocument(document: Document, capture: Capture): Promise<ExtractedDocument> {
+  // The rules in force when the page was captured (the document's rules history), not today's.
+  const sources = rulesInForce(document, capture.capturedAt);
   const legacy = capture.parts.length === 1 && isLegacyMultipart(capture.parts[0].contentType);
-  const pages = legacy ? readLegacyMultipart(capture.parts[0].body, capture.parts[0].contentType!, document.sources.map((s) => s.url)) : capture.parts;
+  const pages = legacy ? readLegacyMultipart(capture.parts[0].body, capture.parts[0].contentType!, sources.map((s) => s.url)) : capture.parts;
   const sourceOf = (i: number): DocumentSource | undefined =>
-    pages.length === 1 ? (document.sources.find((s) => s.url === capture.url) ?? document.sources[0]) : document.sources[i];
+    pages.length === 1 ? (sources.find((s) => s.url === capture.url) ?? sources[0]) : sources[i];
   const results = await Promise.all(
-    pages.map((page, i) => extract({ body: page.body, contentType: page.contentType ?? undefined, url: page.url || sourceOf(i)?.url, rules: rulesOf(sourceOf(i)) })),
+    pages.map((page, i) => extractInPool({ body: page.body, contentType: page.contentType ?? undefined, url: page.url || sourceOf(i)?.url, rules: rulesOf(sourceOf(i), document.selection) })),
   );
   // A legacy bundle stays one stored part: its bytes are what the version's snapshot holds.
   const parts: ExtractedPart[] = legacy

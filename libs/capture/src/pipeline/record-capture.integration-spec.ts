@@ -27,7 +27,7 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
     await setup.initialize();
     await migrate(setup, 'CW');
     await setup.destroy();
-    const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'clausewatch-record-')), CONFIRM_DELAY_SECONDS: '3600' });
+    const config = loadConfig({ DATABASE_URL: database.url, ALLOW_PRIVATE_NETWORKS: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'clausewatch-record-')), CONFIRM_DELAY_SECONDS: '3600' });
     @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
     class TestModule {}
     app = await NestFactory.createApplicationContext(TestModule, { logger: false });

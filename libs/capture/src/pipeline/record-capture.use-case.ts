@@ -6,6 +6,7 @@ import { CaptureFacts, PlanBasis, planCapture, PreparedText, prepareText } from 
 import type { Capture, CaptureContext, CaptureOutcome, CheckResult } from './capture.types';
 import { CaptureWriter, CheckRow, provenanceOf, VersionProvenance, WriteOutcome } from './capture.writer';
 import { ExtractedDocument, extractDocument } from './document-extractor';
+import { TaskLimitError } from './worker/task.pool';
 
 export class CaptureConflictError extends Error {
   constructor(documentId: string) {
@@ -61,7 +62,8 @@ export class RecordCapture {
       extracted = await extractDocument(document, capture);
     } catch (error) {
       // Each extraction error keeps its own outcome; anything else the extractor throws is a page without text.
-      const outcome: CaptureOutcome = error instanceof ExtractionError ? error.code : 'empty';
+      // Over the task pool's deadline or memory cap: too-complex / too-large, permanent.
+      const outcome: CaptureOutcome = error instanceof TaskLimitError ? error.code : error instanceof ExtractionError ? error.code : 'empty';
       const cause = error instanceof Error ? error.message : String(error);
       await this.writer.recordFailure(checkRowOf(document, capture, context, null, { outcome, cause }));
       return { outcome, cause, version: null, change: null, created: false };

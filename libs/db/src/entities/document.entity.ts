@@ -12,6 +12,22 @@ export interface DocumentSource {
   filter?: string[];
 }
 
+/**
+ * Rules a document used before a change, as in an Open Terms Archive history file: they applied to
+ * captures made up to `validUntil` (ISO 8601), after the previous entry's `validUntil`.
+ */
+export interface RulesHistoryEntry {
+  validUntil: string;
+  sources: DocumentSource[];
+}
+
+/**
+ * How `select` is applied: `clausewatch` (every selector must match; a match nested in another is
+ * kept once) or `ota` (Open Terms Archive's: any one selector matching is enough; every match is kept,
+ * nested ones too), so that an imported declaration gives the text OTA published.
+ */
+export type SelectionSemantics = 'clausewatch' | 'ota';
+
 @Entity('documents')
 @Index(['platformId', 'type'], { unique: true })
 export class Document {
@@ -39,6 +55,13 @@ export class Document {
   @Column({ type: 'jsonb' })
   sources!: DocumentSource[];
 
+  /** Earlier rules with the date until which they applied, oldest first (see `rulesInForce`). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  rulesHistory!: RulesHistoryEntry[];
+
+  @Column({ type: 'text', default: 'clausewatch' })
+  selection!: SelectionSemantics;
+
   @Column({ type: 'text', default: 'auto' })
   fetcher!: FetcherKind;
 
@@ -50,4 +73,45 @@ export class Document {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** One correction of a document (URL, rules, fetcher, interval, active...): who, when, each field from and to. */
+@Entity('document_events')
+@Index(['documentId', 'at'])
+export class DocumentEvent {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'bigint' })
+  documentId!: string;
+
+  @ManyToOne(() => Document, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'document_id' })
+  document?: Document;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at!: Date;
+
+  /** `admin` (the API), `import-ota`, `cli`. */
+  @Column({ type: 'text' })
+  actor!: string;
+
+  /** `created`, `updated`, `imported`. */
+  @Column({ type: 'text' })
+  action!: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  changes!: Record<string, { from: unknown; to: unknown }>;
+}
+
+/**
+ * The sources whose rules apply to a capture made at `at`: the first history entry still valid then
+ * (OTA: a date up to and including `validUntil`), else the current rules.
+ */
+export function rulesInForce(document: Pick<Document, 'sources' | 'rulesHistory'>, at: Date): DocumentSource[] {
+  const time = at.getTime();
+  const entry = [...(document.rulesHistory ?? [])]
+    .sort((a, b) => Date.parse(a.validUntil) - Date.parse(b.validUntil))
+    .find((e) => time <= Date.parse(e.validUntil));
+  return entry?.sources ?? document.sources;
 }

@@ -1,6 +1,7 @@
 import { ChangeRecord } from './change-record.entity';
 import { Check } from './check.entity';
-import { Document } from './document.entity';
+import { Document, DocumentEvent } from './document.entity';
+import { DocumentIncident, EmailMessage } from './email-message.entity';
 import { HostSlot } from './host-slot.entity';
 import { LedgerKey, LedgerLeaf, LedgerNode, LedgerTreeHead, Setting } from './ledger.entity';
 import { Notification } from './notification.entity';
@@ -14,6 +15,7 @@ import { VersionPart } from './version-part.entity';
 export * from './change-record.entity';
 export * from './check.entity';
 export * from './document.entity';
+export * from './email-message.entity';
 export * from './host-slot.entity';
 export * from './ledger.entity';
 export * from './notification.entity';
@@ -43,4 +45,7 @@ export const entities = [
   LedgerKey,
   Setting,
   HostSlot,
+  DocumentEvent,
+  EmailMessage,
+  DocumentIncident,
 ];

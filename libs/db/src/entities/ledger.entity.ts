@@ -48,7 +48,7 @@ export class LedgerTreeHead {
   keyId!: string;
 }
 
-/** Ed25519 signing keys of the ledger; the newest active one signs. */
+/** Public keys of the ledger's Ed25519 signing keys, by key ID; the private keys never enter the database. */
 @Entity('ledger_keys')
 export class LedgerKey {
   @PrimaryColumn({ type: 'text' })
@@ -56,9 +56,6 @@ export class LedgerKey {
 
   @Column({ type: 'text' })
   publicKeyPem!: string;
-
-  @Column({ type: 'text' })
-  privateKeyPem!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -46,6 +46,11 @@ export class Notification {
   @Column({ type: 'text', nullable: true })
   providerMessageId!: string | null;
 
+  /** The email that carried it (several alerts within 10 minutes share one email). */
+  @Index()
+  @Column({ type: 'bigint', nullable: true })
+  emailId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

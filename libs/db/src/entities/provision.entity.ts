@@ -5,6 +5,9 @@ import { Document } from './document.entity';
 /** A clause followed across versions while it survives rewording or moving. */
 @Entity('provisions')
 @Index(['documentId'])
+// GIN indexes made by migration 1797300000001 (full-text search, clause types with jsonb_path_ops).
+@Index('provisions_text_search', { synchronize: false })
+@Index('provisions_clause_types', { synchronize: false })
 export class Provision {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -25,6 +28,10 @@ export class Provision {
   /** The latest text of the clause. */
   @Column({ type: 'text' })
   text!: string;
+
+  /** The text's words for full-text search (English stemming), kept by a trigger (migration 1797300000001); never read by the app. */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false })
+  searchVector?: string | null;
 
   @Column({ type: 'text' })
   fingerprint!: string;

@@ -32,6 +32,24 @@ export class Subscriber {
   @Column({ type: 'timestamptz', nullable: true })
   unsubscribedAt!: Date | null;
 
+  /** Same-day alerts (plans other than free); off after "alerts only" on the unsubscribe page. */
+  @Column({ type: 'boolean', default: true })
+  alertsEnabled!: boolean;
+
+  @Column({ type: 'boolean', default: true })
+  digestEnabled!: boolean;
+
+  /** Platforms unsubscribed from one by one ("this platform only"), still followed so an undo restores them. */
+  @Column({ type: 'bigint', array: true, default: () => "'{}'" })
+  mutedPlatformIds!: string[];
+
+  /** A hard bounce or a complaint (Resend webhook): no more email to this address. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suppressedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  suppressionReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }
@@ -40,6 +58,8 @@ export class Subscriber {
 @Entity('follows')
 @Index(['subscriberId', 'platformId', 'clauseType'], { unique: true })
 @Index(['platformId'])
+// Owing a change finds clause-type followers through this (few rows: the platform follows are left out).
+@Index(['clauseType'], { where: '"clause_type" IS NOT NULL' })
 export class Follow {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

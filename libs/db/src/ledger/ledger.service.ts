@@ -1,9 +1,14 @@
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { Version } from '../entities';
 import {
+  appendTreeHeadLog,
   AppendedLeaf,
   buildVerificationBundle,
   ConsistencyProof,
-  generateLedgerKey,
+  loadOrCreateLedgerKey,
+  SavedTreeHead,
+  SinceReport,
+  verifySince,
   LedgerVersionRecord,
   loadPublicKey,
   MerkleLog,
@@ -15,7 +20,7 @@ import {
 } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { LEDGER_KEY_LOCK_KEY, LEDGER_ORIGIN } from './ledger.constants';
+import { LEDGER_ORIGIN } from './ledger.constants';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
 import { PgLedgerStore, SimpleQueryClient } from './pg-ledger.store';
 
@@ -72,7 +77,10 @@ function headFromRow(row: TreeHeadRow): SignedTreeHead {
 export class LedgerService {
   private key: StoredKey | null = null;
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'dataDir' | 'ledgerSigningKey'>,
+  ) {}
 
   /** Appends the version's leaf; call right after inserting the version, in the same transaction (one round trip). */
   async appendVersion(manager: EntityManager, version: Version, documentRecordId: string): Promise<AppendedLeaf> {
@@ -98,32 +106,16 @@ export class LedgerService {
     return new MerkleLog(new PgLedgerStore(manager));
   }
 
-  /** The signing key, created (once, across processes) on first use. */
+  /**
+   * The signing key, from LEDGER_SIGNING_KEY or the key file under DATA_DIR (created on first use);
+   * only its public half is recorded in the database, where verifiers look keys up by ID.
+   */
   async ensureKey(): Promise<StoredKey> {
     if (this.key) return this.key;
-    this.key = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1::bigint)', [BigInt(`0x${LEDGER_KEY_LOCK_KEY}`).toString()]);
-      const [existing]: Array<{ key_id: string; public_key_pem: string; private_key_pem: string; created_at: Date }> = await manager.query(
-        'SELECT key_id, public_key_pem, private_key_pem, created_at FROM ledger_keys ORDER BY created_at DESC, key_id LIMIT 1',
-      );
-      if (existing) {
-        const raw = loadPublicKey(existing.public_key_pem).export({ format: 'der', type: 'spki' }).subarray(12);
-        return {
-          algorithm: 'Ed25519' as const,
-          keyId: existing.key_id,
-          publicKeyPem: existing.public_key_pem,
-          publicKeyBase64: raw.toString('base64'),
-          privateKeyPem: existing.private_key_pem,
-          createdAt: existing.created_at,
-        };
-      }
-      const key = generateLedgerKey();
-      const [row]: Array<{ created_at: Date }> = await manager.query(
-        'INSERT INTO ledger_keys (key_id, public_key_pem, private_key_pem) VALUES ($1, $2, $3) RETURNING created_at',
-        [key.keyId, key.publicKeyPem, key.privateKeyPem],
-      );
-      return { algorithm: 'Ed25519' as const, ...key, createdAt: row.created_at };
-    });
+    const { key } = loadOrCreateLedgerKey({ signingKeyPem: this.config.ledgerSigningKey, dataDir: this.config.dataDir });
+    await this.dataSource.query('INSERT INTO ledger_keys (key_id, public_key_pem) VALUES ($1, $2) ON CONFLICT (key_id) DO NOTHING', [key.keyId, key.publicKeyPem]);
+    const [row]: Array<{ created_at: Date }> = await this.dataSource.query('SELECT created_at FROM ledger_keys WHERE key_id = $1', [key.keyId]);
+    this.key = { algorithm: 'Ed25519', ...key, createdAt: row.created_at };
     return this.key;
   }
 
@@ -144,10 +136,12 @@ export class LedgerService {
     if (stored) return stored;
     const key = await this.ensureKey();
     const head = await signLogHead(log, key.privateKeyPem, { origin: LEDGER_ORIGIN, treeSize: size });
-    await this.dataSource.query(
-      'INSERT INTO ledger_tree_heads (tree_size, root_hash, signed_at, signature, key_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tree_size) DO NOTHING',
+    const inserted: unknown[] = await this.dataSource.query(
+      'INSERT INTO ledger_tree_heads (tree_size, root_hash, signed_at, signature, key_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tree_size) DO NOTHING RETURNING tree_size',
       [size, Buffer.from(head.rootHash, 'hex'), new Date(head.timestamp), Buffer.from(head.signature, 'base64'), head.keyId],
     );
+    // Outside the database too, so a rewrite of the database cannot rewrite what was published.
+    if (inserted.length > 0) appendTreeHeadLog(this.config.dataDir, head);
     // Another process may have signed the same size first: the stored head is the published one.
     return (await this.storedHead(size)) ?? head;
   }
@@ -192,6 +186,13 @@ export class LedgerService {
       treeHead,
       publicKey: publicKeyBase64,
     });
+  }
+
+  /** Whether today's log extends a tree head someone saved (see verifySince); a read: nothing is signed. */
+  async verifySince(saved: SavedTreeHead): Promise<SinceReport> {
+    const current = await this.latestTreeHead();
+    const rows: Array<{ key_id: string; public_key_pem: string }> = await this.dataSource.query('SELECT key_id, public_key_pem FROM ledger_keys');
+    return verifySince(this.log(), saved, current, new Map(rows.map((r) => [r.key_id, loadPublicKey(r.public_key_pem)])));
   }
 
   /** RFC 6962 consistency proof between two signed tree heads (both must have been published). */

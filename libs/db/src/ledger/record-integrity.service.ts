@@ -73,22 +73,24 @@ export class RecordIntegrityService {
     return [...new Set(rows.flatMap((r) => (r.id === null ? [] : [r.id])))];
   }
 
+  /** One version (and its snapshot's bytes) read and re-hashed at a time, so memory holds a single snapshot. */
   async verifyVersions(versionIds: string[]): Promise<VersionIntegrity[]> {
-    if (versionIds.length === 0) return [];
-    const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT v.id, v.record_id, d.record_id AS document_record_id, v.captured_at, v.raw_sha256, v.text_sha256, v.source_url, v.markdown,
-              v.ledger_index, v.snapshot_id, s.raw_sha256 AS snapshot_sha256, s.body, s.byte_size, l.leaf, l.leaf_hash,
-              parts.bodies AS part_bodies, parts.sha256s AS part_sha256s
-         FROM versions v JOIN documents d ON d.id = v.document_id
-         LEFT JOIN snapshots s ON s.id = v.snapshot_id
-         LEFT JOIN LATERAL (SELECT array_agg(ps.body ORDER BY p.position) AS bodies, array_agg(ps.raw_sha256::text ORDER BY p.position) AS sha256s
-                              FROM version_parts p JOIN snapshots ps ON ps.id = p.snapshot_id WHERE p.version_id = v.id) parts ON true
-         LEFT JOIN ledger_leaves l ON l.version_id = v.id
-        WHERE v.id = ANY($1) ORDER BY v.id`,
-      [versionIds],
-    );
     const results: VersionIntegrity[] = [];
-    for (const row of rows) results.push(await this.verifyRow(row));
+    for (const id of [...versionIds].sort((a, b) => Number(a) - Number(b))) {
+      const [row]: VersionRow[] = await this.dataSource.query(
+        `SELECT v.id, v.record_id, d.record_id AS document_record_id, v.captured_at, v.raw_sha256, v.text_sha256, v.source_url, v.markdown,
+                v.ledger_index, v.snapshot_id, s.raw_sha256 AS snapshot_sha256, s.body, s.byte_size, l.leaf, l.leaf_hash,
+                parts.bodies AS part_bodies, parts.sha256s AS part_sha256s
+           FROM versions v JOIN documents d ON d.id = v.document_id
+           LEFT JOIN snapshots s ON s.id = v.snapshot_id
+           LEFT JOIN LATERAL (SELECT array_agg(ps.body ORDER BY p.position) AS bodies, array_agg(ps.raw_sha256::text ORDER BY p.position) AS sha256s
+                                FROM version_parts p JOIN snapshots ps ON ps.id = p.snapshot_id WHERE p.version_id = v.id) parts ON true
+           LEFT JOIN ledger_leaves l ON l.version_id = v.id
+          WHERE v.id = $1`,
+        [id],
+      );
+      if (row) results.push(await this.verifyRow(row));
+    }
     return results;
   }
 

@@ -4,6 +4,23 @@ import { LedgerAppend1796000000000 } from './1796000000000-ledger-append';
 import { RecordChanges1796000000001 } from './1796000000001-record-changes';
 import { VersionParts1797000000000 } from './1797000000000-version-parts';
 import { ForeignKeys1797000000001 } from './1797000000001-foreign-keys';
+import { EmailDelivery1797100000000 } from './1797100000000-email-delivery';
+import { FollowsByClauseType1797100000001 } from './1797100000001-follows-by-clause-type';
+import { DocumentHistory1797300000000 } from './1797300000000-document-history';
+import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
+import { LedgerKeyOutsideDatabase1797400000000 } from './1797400000000-ledger-key-outside-database';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
-export const migrations = [InitialSchema1764000000000, HostSlots1795541049449, LedgerAppend1796000000000, RecordChanges1796000000001, VersionParts1797000000000, ForeignKeys1797000000001];
+export const migrations = [
+  InitialSchema1764000000000,
+  HostSlots1795541049449,
+  LedgerAppend1796000000000,
+  RecordChanges1796000000001,
+  VersionParts1797000000000,
+  ForeignKeys1797000000001,
+  EmailDelivery1797100000000,
+  FollowsByClauseType1797100000001,
+  DocumentHistory1797300000000,
+  ProvisionSearch1797300000001,
+  LedgerKeyOutsideDatabase1797400000000,
+];

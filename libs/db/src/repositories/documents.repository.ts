@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Document, DocumentSource, FetcherKind } from '../entities';
+import { canonicalJson } from '../canonical-json';
+import { Document, DocumentEvent, DocumentSource, FetcherKind, RulesHistoryEntry, SelectionSemantics } from '../entities';
 
 export interface NewDocument {
   platformId: string;
@@ -8,7 +9,24 @@ export interface NewDocument {
   sources: DocumentSource[];
   fetcher: FetcherKind;
   checkIntervalMinutes: number;
+  /** Earlier rules (an OTA history file), oldest first. */
+  rulesHistory?: RulesHistoryEntry[];
+  selection?: SelectionSemantics;
 }
+
+/** What an admin may correct on a document (PATCH /documents/:id). */
+export interface DocumentCorrection {
+  title?: string;
+  sources?: DocumentSource[];
+  fetcher?: FetcherKind;
+  checkIntervalMinutes?: number;
+  active?: boolean;
+  selection?: SelectionSemantics;
+  /** When the rules change: the old rules applied to captures up to this instant (default now). */
+  rulesValidUntil?: Date;
+}
+
+const CORRECTABLE = ['title', 'sources', 'fetcher', 'checkIntervalMinutes', 'active', 'selection'] as const;
 
 export interface DocumentHealth {
   lastCheckedAt: Date | null;
@@ -39,14 +57,80 @@ export class DocumentsRepository {
   /** Inserts the document, or returns the existing one of the same platform and type (`created` false). */
   async create(values: NewDocument, manager: EntityManager = this.dataSource.manager): Promise<{ document: Document; created: boolean }> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO documents (platform_id, title, type, sources, fetcher, check_interval_minutes)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (platform_id, type) DO NOTHING RETURNING id`,
-      [values.platformId, values.title, values.type, JSON.stringify(values.sources), values.fetcher, values.checkIntervalMinutes],
+      `INSERT INTO documents (platform_id, title, type, sources, fetcher, check_interval_minutes, rules_history, selection)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (platform_id, type) DO NOTHING RETURNING id`,
+      [
+        values.platformId,
+        values.title,
+        values.type,
+        JSON.stringify(values.sources),
+        values.fetcher,
+        values.checkIntervalMinutes,
+        JSON.stringify(values.rulesHistory ?? []),
+        values.selection ?? 'clausewatch',
+      ],
     );
     const document = rows[0]
       ? await manager.findOneOrFail(Document, { where: { id: rows[0].id }, relations: { platform: true } })
       : await manager.findOneOrFail(Document, { where: { platformId: values.platformId, type: values.type }, relations: { platform: true } });
     return { document, created: rows.length > 0 };
+  }
+
+  /**
+   * Applies an admin's correction and keeps it in the document's history, in one transaction: each
+   * changed field with its old and new value; changed rules push the old ones onto `rulesHistory`
+   * (valid until `rulesValidUntil`, default now) instead of overwriting them. Nothing changed: no event.
+   */
+  async correct(documentId: string, correction: DocumentCorrection, actor: string): Promise<{ document: Document; event: DocumentEvent | null }> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lock(manager, documentId);
+      const current = await manager.findOneOrFail(Document, { where: { id: documentId } });
+      const changes: DocumentEvent['changes'] = {};
+      const update: Partial<Document> = {};
+      for (const field of CORRECTABLE) {
+        const to = correction[field];
+        if (to === undefined || canonicalJson(to) === canonicalJson(current[field])) continue;
+        changes[field] = { from: current[field], to };
+        Object.assign(update, { [field]: to });
+      }
+      if (changes.sources) {
+        const validUntil = (correction.rulesValidUntil ?? new Date()).toISOString();
+        const history = [...current.rulesHistory, { validUntil, sources: current.sources }].sort((a, b) => Date.parse(a.validUntil) - Date.parse(b.validUntil));
+        update.rulesHistory = history;
+        changes.rulesHistory = { from: current.rulesHistory.length, to: history.length };
+      }
+      if (Object.keys(changes).length === 0) return { document: await this.findByIdOrFail(documentId, manager), event: null };
+      await manager.update(Document, { id: documentId }, update);
+      const event = await manager.save(DocumentEvent, manager.create(DocumentEvent, { documentId, actor, action: 'updated', changes }));
+      return { document: await this.findByIdOrFail(documentId, manager), event };
+    });
+  }
+
+  async setRulesHistory(documentId: string, history: RulesHistoryEntry[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(Document, { id: documentId }, { rulesHistory: history });
+  }
+
+  /** Notes a document's creation or import in its history. */
+  recordEvent(documentId: string, actor: string, action: string, changes: DocumentEvent['changes'], manager: EntityManager = this.dataSource.manager): Promise<DocumentEvent> {
+    return manager.save(DocumentEvent, manager.create(DocumentEvent, { documentId, actor, action, changes }));
+  }
+
+  /** A document's corrections, oldest first. */
+  history(documentId: string): Promise<DocumentEvent[]> {
+    return this.dataSource.manager.find(DocumentEvent, { where: { documentId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  private findByIdOrFail(id: string, manager: EntityManager): Promise<Document> {
+    return manager.findOneOrFail(Document, { where: { id }, relations: { platform: true } });
+  }
+
+  /** Active documents fetched with a browser only (said at start when Chromium is missing). */
+  async listNeedingBrowser(): Promise<Array<{ recordId: string; platform: string; title: string }>> {
+    const rows: Array<{ record_id: string; platform: string; title: string }> = await this.dataSource.query(
+      `SELECT d.record_id, p.name AS platform, d.title FROM documents d JOIN platforms p ON p.id = d.platform_id
+        WHERE d.active AND d.fetcher = 'browser' ORDER BY d.id`,
+    );
+    return rows.map((r) => ({ recordId: r.record_id, platform: r.platform, title: r.title }));
   }
 
   /** Ids of the active documents, oldest first (the CLI's `crawl` of everything). */
@@ -129,3 +213,4 @@ function safeHost(url: string | null): string {
     return '';
   }
 }
+

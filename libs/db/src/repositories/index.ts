@@ -3,6 +3,8 @@ export * from './change-records.repository';
 export * from './checks.repository';
 export * from './clause-context.repository';
 export * from './documents.repository';
+export * from './email-preferences.repository';
+export * from './emails.repository';
 export * from './host-slots.repository';
 export * from './notifications.repository';
 export * from './platforms.repository';

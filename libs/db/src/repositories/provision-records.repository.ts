@@ -33,6 +33,45 @@ export interface ProvisionAppearance {
   text: string | null;
 }
 
+/** The newest provisions a search looks at first, and up to how many matches it sorts itself (see `search`). */
+const SEARCH_WINDOW = 10_000;
+const SEARCH_PROBE = 5000;
+
+/** A provision as a version holds it, in reading order. */
+export interface VersionProvisionRow {
+  position: number;
+  record_id: string;
+  heading_path: string[];
+  clause_types: string[];
+}
+
+/** Provision record IDs by position (the splitter's index), per version id. */
+export type ProvisionIdsByVersion = Map<string, Map<number, string>>;
+
+export interface ProvisionSearch {
+  /** Document record ID. */
+  document?: string;
+  /** Clause type ID (taxonomy). */
+  type?: string;
+  /** Words, quoted phrases, `or`, `-word` (PostgreSQL websearch_to_tsquery, English stemming). */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface ProvisionSearchRow {
+  record_id: string;
+  document_record_id: string;
+  document_title: string;
+  platform_slug: string;
+  platform_name: string;
+  heading_path: string[];
+  clause_types: string[];
+  text: string;
+  last_seen_at: Date;
+  removed_at: Date | null;
+}
+
 /** Reads provisions and their history for the records API (writes happen in the capture lineage). */
 export class ProvisionRecordsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -62,6 +101,91 @@ export class ProvisionRecordsRepository {
          FROM versions v LEFT JOIN version_provisions vp ON vp.version_id = v.id AND vp.provision_id = $1
         WHERE v.document_id = $2 AND v.captured_at >= $3 ORDER BY v.captured_at, v.id`,
       [row.id, row.document_id, row.first_seen_at],
+    );
+  }
+
+  /** The provisions a version holds, in reading order. */
+  listForVersion(versionId: string): Promise<VersionProvisionRow[]> {
+    return this.dataSource.query(
+      `SELECT vp.position, p.record_id, p.heading_path, p.clause_types
+         FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id
+        WHERE vp.version_id = $1 ORDER BY vp.position`,
+      [versionId],
+    );
+  }
+
+  /** For change records: which provision each clause index of these versions is. */
+  async idsByPosition(versionIds: string[]): Promise<ProvisionIdsByVersion> {
+    const result: ProvisionIdsByVersion = new Map();
+    if (versionIds.length === 0) return result;
+    const rows: Array<{ version_id: string; position: number; record_id: string }> = await this.dataSource.query(
+      `SELECT vp.version_id, vp.position, p.record_id
+         FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id
+        WHERE vp.version_id = ANY($1::bigint[])`,
+      [versionIds],
+    );
+    for (const row of rows) {
+      let positions = result.get(row.version_id);
+      if (!positions) result.set(row.version_id, (positions = new Map()));
+      positions.set(row.position, row.record_id);
+    }
+    return result;
+  }
+
+  /**
+   * Full-text search over the provisions' latest text (the stored search_vector, English stemming, GIN
+   * index), optionally within one document and one clause type (GIN on clause_types); newest first.
+   * PostgreSQL cannot tell a frequent word from a rare one well enough to pick a plan (an unknown word
+   * is estimated at 0.5 % of the rows, and a wrong guess walks the whole table), so the search decides
+   * from the data: (1) the newest SEARCH_WINDOW provisions, filtered, give the page when they hold it
+   * (a frequent word; not tried within one document); (2) else the matches are collected through the indexes and sorted (a rare word);
+   * (3) only when more than SEARCH_PROBE match, older ones mostly, the newest-first walk of the key.
+   */
+  async search(query: ProvisionSearch): Promise<ProvisionSearchRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.document) {
+      params.push(query.document);
+      where.push(`p.document_id = (SELECT id FROM documents WHERE record_id = $${params.length})`);
+    }
+    if (query.type) {
+      params.push(JSON.stringify([query.type]));
+      where.push(`p.clause_types @> $${params.length}::jsonb`);
+    }
+    if (query.q) {
+      params.push(query.q);
+      where.push(`p.search_vector @@ websearch_to_tsquery('english', $${params.length})`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const page = [...params, query.limit, query.offset];
+    const [limit, offset] = [`$${page.length - 1}`, `$${page.length}`];
+    const ids = async (sql: string): Promise<string[]> => (await this.dataSource.query(sql, page)).map((r: { id: string }) => r.id);
+    let found: string[] | null = null;
+    if (!filter) {
+      found = await ids(`SELECT id FROM provisions ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`);
+    } else {
+      // One document holds a sliver of the newest rows: its own index finds its provisions at once.
+      const window = query.document ? [] : await ids(
+        `SELECT p.id FROM (SELECT id, document_id, clause_types, search_vector FROM provisions ORDER BY id DESC LIMIT ${SEARCH_WINDOW}) p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`,
+      );
+      if (window.length === query.limit) found = window;
+      else {
+        const rows: Array<{ id: string | null; matches: number }> = await this.dataSource.query(
+          `WITH m AS MATERIALIZED (SELECT p.id FROM provisions p ${filter} LIMIT ${SEARCH_PROBE + 1}), n AS (SELECT count(*)::int AS matches FROM m)
+           SELECT top.id, n.matches FROM n LEFT JOIN LATERAL (SELECT id FROM m WHERE n.matches <= ${SEARCH_PROBE} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}) top ON true`,
+          page,
+        );
+        if ((rows[0]?.matches ?? 0) <= SEARCH_PROBE) found = rows.flatMap((r) => (r.id === null ? [] : [r.id]));
+        else found = await ids(`SELECT p.id FROM provisions p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`);
+      }
+    }
+    if (found.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT p.record_id, d.record_id AS document_record_id, d.title AS document_title, pl.slug AS platform_slug, pl.name AS platform_name,
+              p.heading_path, p.clause_types, p.text, p.last_seen_at, p.removed_at
+         FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
+        WHERE p.id = ANY($1::bigint[]) ORDER BY p.id DESC`,
+      [found],
     );
   }
 }

@@ -32,6 +32,19 @@ export class SnapshotsRepository {
     return pages.map((p) => ids.get(p.rawSha256)!);
   }
 
+  /** The stored bytes behind a version record, with the content type they were captured with. */
+  /** The stored pages behind a version record, in reading order, each with the content type it was captured with. */
+  async findPartsOfVersion(versionRecordId: string): Promise<Array<Pick<Snapshot, 'body' | 'contentType' | 'rawSha256'>> | null> {
+    const rows: Array<{ body: Buffer | null; content_type: string | null; raw_sha256: string | null }> = await this.dataSource.query(
+      `SELECT s.body, s.content_type, s.raw_sha256 FROM versions v
+         LEFT JOIN version_parts vp ON vp.version_id = v.id LEFT JOIN snapshots s ON s.id = vp.snapshot_id
+        WHERE v.record_id = $1 ORDER BY vp.position`,
+      [versionRecordId],
+    );
+    if (rows.length === 0) return null;
+    return rows.flatMap((r) => (r.body ? [{ body: r.body, contentType: r.content_type, rawSha256: r.raw_sha256! }] : []));
+  }
+
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Snapshot | null> {
     return manager.findOneBy(Snapshot, { id });
   }

@@ -26,6 +26,12 @@ export interface CitationView {
   permalinkUrl: string;
   /** The day the citer looked at it; a Date is taken in UTC. */
   accessedDate: string | Date;
+  /** The signed ledger tree head covering the cited version when the citation was made: a head anyone can check the ledger against later (`verify --since`). */
+  treeHead?: { treeSize: number; rootHash: string; timestamp: string };
+  /** A provision: its heading path (the section it sits in), outermost first. */
+  section?: string[];
+  /** A provision: its text, quoted in the citation (shortened at a sentence boundary). */
+  quote?: string;
 }
 
 /** The view with dates resolved, checked once so each format can trust it. */
@@ -34,7 +40,42 @@ export interface NormalisedCitation extends Omit<CitationView, 'capturedAt' | 'a
   accessed: { iso: string; parts: [number, number, number] };
   title: string;
   recordLabel: string;
+  /** The section's headings joined, e.g. `4. Content › Licence`. */
+  sectionLabel?: string;
+  quote?: string;
 }
+
+/** Longest quote a citation carries; a longer clause is cut at the last sentence end before it. */
+export const QUOTE_MAX_CHARS = 300;
+
+/**
+ * Shortens a clause for quoting: whole when short enough, else up to the last sentence end that fits
+ * (then `[…]`), else at a word boundary with `…`. Markdown emphasis and links are reduced to their text.
+ */
+export function quoteOf(text: string, max = QUOTE_MAX_CHARS): string {
+  const plain = text
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/^\s*(?:[-+*]|\d+[.)])\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (plain.length <= max) return plain;
+  const head = plain.slice(0, max);
+  let cut = -1;
+  for (const match of head.matchAll(/[.!?;:](?=["”’)]?\s)/g)) cut = match.index + 1;
+  if (cut >= max / 3) return `${plain.slice(0, cut)} […]`;
+  const space = head.lastIndexOf(' ');
+  return `${head.slice(0, space > 0 ? space : max).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/** The noun of each kind in "Clausewatch <noun> CW-…": `record` once, never "change record record". */
+export const RECORD_NOUNS = {
+  E: 'platform record',
+  D: 'document record',
+  V: 'version record',
+  P: 'provision record',
+  C: 'change record',
+} as const;
 
 function invalid(message: string): RecordsError {
   return new RecordsError(RecordsErrorCode.InvalidArgument, `citation: ${message}`);
@@ -66,8 +107,14 @@ export function normaliseCitation(view: CitationView): NormalisedCitation {
   const entityName = oneLine(view.entityName);
   const documentTitle = view.documentTitle === undefined ? undefined : oneLine(view.documentTitle) || undefined;
   const base = documentTitle ?? entityName;
-  const title = view.kind === 'P' || view.kind === 'C' ? `${base}, ${RECORD_KIND_LABELS[view.kind]} ${view.recordId}` : base;
-  const { capturedAt, accessedDate, ...rest } = view;
+  const sectionLabel = view.section?.map(oneLine).filter(Boolean).join(' › ') || undefined;
+  const title =
+    view.kind === 'P'
+      ? `${base}, ${sectionLabel ? `§ ${sectionLabel}, ` : ''}${RECORD_KIND_LABELS.P} ${view.recordId}`
+      : view.kind === 'C'
+        ? `${base}, ${RECORD_KIND_LABELS.C} ${view.recordId}`
+        : base;
+  const { capturedAt, accessedDate, section: _section, quote, ...rest } = view;
   return {
     ...rest,
     entityName,
@@ -75,6 +122,8 @@ export function normaliseCitation(view: CitationView): NormalisedCitation {
     captured: capturedAt === undefined ? undefined : toDate(capturedAt, 'capturedAt'),
     accessed: datePart(accessedDate),
     title,
-    recordLabel: `Clausewatch ${RECORD_KIND_LABELS[view.kind]} record ${view.recordId}`,
+    recordLabel: `Clausewatch ${RECORD_NOUNS[view.kind]} ${view.recordId}`,
+    ...(sectionLabel ? { sectionLabel } : {}),
+    ...(quote?.trim() ? { quote: quoteOf(quote) } : {}),
   };
 }

@@ -11,7 +11,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import { RecordsErrorCode } from '../records.error';
-import { CitationFormat, CitationView } from './citation-view';
+import { CitationFormat, CitationView, quoteOf } from './citation-view';
 import { formatCitation } from './citation.formatter';
 
 const version: CitationView = {
@@ -108,3 +108,77 @@ describe('formatCitation', () => {
     expect(() => formatCitation({ ...version, textSha256: 'ABC' }, 'text')).toThrow(expect.objectContaining({ code: RecordsErrorCode.InvalidArgument }));
   });
 });
+
+const CLAUSE =
+  'By submitting content you grant Midjourney a perpetual, worldwide, non-exclusive, sublicensable, no-charge, royalty-free, irrevocable copyright license to reproduce it. ' +
+  'This licence survives termination of these terms. You remain the owner of the content you submit, to the extent any rights subsist in it under the law that applies to you.';
+
+const KINDS: Array<[string, CitationView]> = [
+  ['platform', { entityName: 'Midjourney', recordId: 'CW-E-00012', kind: 'E', permalinkUrl: 'https://clausewatch.example/r/CW-E-00012', sourceUrl: 'https://midjourney.com', accessedDate: '2026-03-02' }],
+  ['document', { entityName: 'Midjourney', documentTitle: 'Terms of Service', documentType: 'terms of service', recordId: 'CW-D-00094', kind: 'D', permalinkUrl: 'https://clausewatch.example/r/CW-D-00094', sourceUrl: version.sourceUrl, accessedDate: '2026-03-02' }],
+  ['version', version],
+  ['change', { ...version, recordId: 'CW-C-004512', kind: 'C', permalinkUrl: 'https://clausewatch.example/r/CW-C-004512' }],
+  ['provision', { ...version, recordId: 'CW-P-010977', kind: 'P', permalinkUrl: 'https://clausewatch.example/r/CW-P-010977', section: ['10. Content Rights', 'Your licence to us'], quote: CLAUSE }],
+];
+
+const TITLES: Record<string, string> = {
+  platform: 'Midjourney',
+  document: 'Terms of Service',
+  version: 'Terms of Service',
+  change: 'Terms of Service, change record CW-C-004512',
+  provision: 'Terms of Service, § 10. Content Rights › Your licence to us, provision CW-P-010977',
+};
+
+// Every kind in every format: no doubled word, and what a reference manager reads back is what we meant.
+describe('formatCitation: every record kind, every format', () => {
+  it.each(KINDS)('%s: the plain text never doubles a word ("change record record")', (_name, view) => {
+    const text = formatCitation(view, 'text');
+    expect(text).not.toMatch(/\b(\w+) \1\b/i);
+    expect(text).toContain(view.recordId);
+  });
+
+  for (const format of ['bibtex', 'ris', 'csl-json'] as CitationFormat[]) {
+    it.each(KINDS)(`%s: ${format} parses back with its fields equal`, (name, view) => {
+      const raw = formatCitation(view, format);
+      expect(raw).not.toMatch(/\brecord record\b/);
+      const item = importAs(format, view);
+      expect(item.title).toBe(TITLES[name]);
+      expect(authorName(item)).toBe('Midjourney');
+      expect(item.URL).toBe(view.permalinkUrl);
+      expect(item.accessed?.['date-parts']).toEqual([[2026, 3, 2]]);
+      expect(item.issued?.['date-parts']).toEqual(view.capturedAt ? [[2025, 6, 23]] : undefined);
+      expect(item.note).toContain(`Clausewatch ${name === 'change' ? 'change' : `${name} record`}`);
+      expect(item.note).toContain(view.recordId);
+      if (view.textSha256) expect(item.note).toContain(`text SHA-256 ${view.textSha256}`);
+      if (view.sourceUrl) expect(item.note).toContain(view.sourceUrl);
+      expect(item.abstract).toBe(name === 'provision' ? quoteOf(CLAUSE) : undefined);
+    });
+  }
+
+  it('quotes a provision (cut at a sentence boundary) and names its section in the text citation', () => {
+    const text = formatCitation(KINDS[4][1], 'text');
+    expect(text).toContain('“Terms of Service, § 10. Content Rights › Your licence to us, provision CW-P-010977” (terms of service).');
+    expect(text).toContain('“By submitting content you grant Midjourney a perpetual');
+    expect(text).toContain('This licence survives termination of these terms. […]”');
+    expect(text).not.toContain('You remain the owner');
+  });
+});
+
+describe('quoteOf', () => {
+  it('keeps a short clause whole, without Markdown', () => {
+    expect(quoteOf('- We **never** sell [your data](https://x.example).')).toBe('We never sell your data.');
+  });
+
+  it('cuts a long clause after the last whole sentence that fits', () => {
+    expect(quoteOf(CLAUSE)).toBe(`${CLAUSE.split('. ').slice(0, 2).join('. ')}. […]`);
+    expect(quoteOf(CLAUSE).length).toBeLessThanOrEqual(310);
+  });
+
+  it('cuts at a word with an ellipsis when no sentence ends early enough', () => {
+    const long = `${'word '.repeat(100)}end.`;
+    const quote = quoteOf(long, 50);
+    expect(quote.endsWith('word…')).toBe(true);
+    expect(quote.length).toBeLessThanOrEqual(51);
+  });
+});
+

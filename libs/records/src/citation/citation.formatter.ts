@@ -16,6 +16,7 @@ function provenance(c: NormalisedCitation): string[] {
   if (c.textSha256) facts.push(`text SHA-256 ${c.textSha256}`);
   if (c.rawSha256) facts.push(`raw SHA-256 ${c.rawSha256}`);
   if (c.sourceUrl) facts.push(`source ${c.sourceUrl}`);
+  if (c.treeHead) facts.push(`ledger tree head ${c.treeHead.treeSize}:${c.treeHead.rootHash} signed ${c.treeHead.timestamp}`);
   return facts;
 }
 
@@ -23,6 +24,7 @@ function formatText(c: NormalisedCitation): string {
   const parts = [`${c.entityName}.`];
   if (c.documentTitle) parts.push(`“${c.title}”${c.documentType ? ` (${c.documentType})` : ''}.`);
   else if (c.title !== c.entityName) parts.push(`${c.title}.`);
+  if (c.quote) parts.push(`“${c.quote}”`);
   parts.push(`${provenance(c).join(', ')}.`, `${c.permalinkUrl} (accessed ${c.accessed.iso}).`);
   return parts.join(' ').replace(/\s+/g, ' ');
 }
@@ -72,6 +74,7 @@ function formatBibtex(c: NormalisedCitation): string {
     ['urldate', c.accessed.iso],
     ['note', escapeBibtex(provenance(c).join('; '))],
   );
+  if (c.quote) fields.push(['abstract', escapeBibtex(c.quote)]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}},`).join('\n');
   return `@misc{${bibtexKey(c.recordId)},\n${body}\n}\n`;
 }
@@ -99,6 +102,7 @@ function formatRis(c: NormalisedCitation): string {
   // Y2 is where most tools read the access date; the RIS 2011 spec puts it in M1 for ELEC.
   lines.push(['Y2', accessed], ['M1', accessed], ['UR', c.permalinkUrl], ['DB', CITATION_PUBLISHER], ['AN', c.recordId]);
   lines.push(['N1', provenance(c).join('; ')], ['ID', c.recordId]);
+  if (c.quote) lines.push(['AB', c.quote]);
   return `${lines.map(([tag, value]) => `${tag}  - ${risValue(value)}`).join('\r\n')}\r\nER  - \r\n`;
 }
 
@@ -120,6 +124,8 @@ function formatCslJson(c: NormalisedCitation): string {
     archive: CITATION_PUBLISHER,
     archive_location: c.recordId,
     note: provenance(c).join('; '),
+    ...(c.sectionLabel ? { section: c.sectionLabel } : {}),
+    ...(c.quote ? { abstract: c.quote } : {}),
   };
   return `${JSON.stringify([item], null, 2)}\n`;
 }

@@ -1,0 +1,90 @@
+import { extract } from '@clausewatch/extract';
+import { TaskError, TaskLimitError, TaskPool } from './task.pool';
+
+// The pool for real: worker threads loading the TypeScript sources through the swc bootstrap (from
+// dist/ they load the compiled worker), with the deadline and the memory cap enforced by piscina.
+
+const PAGE = `<!doctype html><html><head><title>Terms</title></head><body><main><h1>Terms of Service</h1>${Array.from(
+  { length: 20 },
+  (_, i) => `<h2>Section ${i + 1}</h2><p>You agree that we may process your data for purpose ${i + 1} as described here.</p>`,
+).join('')}</main></body></html>`;
+
+function extractTask(html: string) {
+  return { kind: 'extract' as const, body: Buffer.from(html), contentType: 'text/html', url: 'https://example.test/tos', finalUrl: null, sources: [{ url: 'https://example.test/tos', rules: {} }] };
+}
+
+/** Longest pause of the event loop while `work` runs. */
+async function maxEventLoopLag<T>(work: Promise<T>): Promise<{ lagMs: number; settled: PromiseSettledResult<T> }> {
+  let lagMs = 0;
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lagMs = Math.max(lagMs, now - last - 10);
+    last = now;
+  }, 10);
+  const [settled] = await Promise.allSettled([work]);
+  clearInterval(timer);
+  return { lagMs, settled };
+}
+
+describe('TaskPool (worker threads)', () => {
+  let pool: TaskPool;
+  beforeAll(() => {
+    pool = new TaskPool({ deadlineMs: 3000, maxMemoryMb: 512, threads: 1 });
+  });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('extracts in a worker exactly as in the calling thread', async () => {
+    const inWorker = await pool.run(extractTask(PAGE));
+    const inline = await extract({ body: PAGE, contentType: 'text/html', url: 'https://example.test/tos' });
+    expect(inWorker.textSha256).toBe(inline.textSha256);
+    expect(inWorker.markdown).toContain('## Section 20');
+  });
+
+  it('keeps the code of an extraction error across the thread boundary', async () => {
+    const error = await pool.run(extractTask('<html><body><p>Hi</p></body></html>')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TaskError);
+    expect(error).toMatchObject({ name: 'ExtractionError', code: 'empty' });
+  });
+
+  it('stops an analysis past its deadline as too-complex while the event loop stays free', async () => {
+    // Two 4 MB single-line texts that differ by scattered words: the word diff alone takes minutes.
+    const words = Array.from({ length: 600_000 }, (_, i) => `w${(i * 7919) % 10007}`);
+    const before = words.join(' ');
+    const after = words.map((w, i) => (i % 997 === 0 ? `${w}x` : w)).join(' ');
+    const started = performance.now();
+    const { lagMs, settled } = await maxEventLoopLag(pool.run({ kind: 'analyze', before, after, maxClauseChars: 1000 }));
+    expect(settled.status).toBe('rejected');
+    const reason = (settled as PromiseRejectedResult).reason;
+    expect(reason).toBeInstanceOf(TaskLimitError);
+    expect(reason.code).toBe('too-complex');
+    expect(performance.now() - started).toBeLessThan(3000 + 2000);
+    expect(lagMs).toBeLessThan(200);
+  });
+
+  it('fails a task over the memory cap as too-large, and the pool goes on working', async () => {
+    // Far more elements than 64 MB of heap can hold as a DOM; a deadline long enough that only memory can stop it.
+    const small = new TaskPool({ deadlineMs: 50_000, maxMemoryMb: 64, threads: 1 });
+    try {
+      const huge = `<html><body>${'<p><b>clause</b> <i>text</i> <a href="#x">link</a></p>'.repeat(400_000)}</body></html>`;
+      const error = await small.run(extractTask(huge)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TaskLimitError);
+      expect((error as TaskLimitError).code).toBe('too-large');
+      const after = await small.run(extractTask(PAGE));
+      expect(after.markdown).toContain('Terms of Service');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('bounds clause texts in the analysis and keeps the rest of the change', async () => {
+    const long = `You agree ${'to everything '.repeat(300)}`;
+    const analysis = await pool.run({ kind: 'analyze', before: `# Terms\n\n${long}`, after: `# Terms\n\n${long} and to arbitration.`, maxClauseChars: 500 });
+    const clause = analysis.clauses.find((c) => c.after?.includes('more characters'));
+    expect(clause).toBeDefined();
+    expect(clause!.after!.length).toBeLessThan(600);
+    expect(clause!.after).toMatch(/… \[\d+ more characters: the full text is in the version\]$/);
+  });
+});

@@ -1,0 +1,147 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { EmailMessage } from '../entities';
+
+/** A claimed email, with what a sender needs to render and send it. */
+export interface ClaimedEmail {
+  id: string;
+  subscriberId: string;
+  kind: EmailMessage['kind'];
+  idempotencyKey: string;
+  batchKey: string | null;
+  attempts: number;
+  firstAttemptAt: Date;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+  documentId: string | null;
+}
+
+interface ClaimedRow {
+  id: string;
+  subscriber_id: string;
+  kind: EmailMessage['kind'];
+  idempotency_key: string;
+  batch_key: string | null;
+  attempts: number;
+  first_attempt_at: Date;
+  period_start: Date | null;
+  period_end: Date | null;
+  document_id: string | null;
+}
+
+const CLAIMED_COLUMNS = `id, subscriber_id, kind, idempotency_key, batch_key, attempts, first_attempt_at, period_start, period_end, document_id`;
+
+/** The outbox of emails: who is owed which email, and where each one is in its delivery. */
+export class EmailsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Claims the next unit of work and commits the claim before anything is sent: a batch that was
+   * already handed to the provider (same rows, same key, so the provider deduplicates the retry), or
+   * else up to `limit` fresh pending rows, which become a new batch keyed by its first row.
+   * A claim holds for `leaseSeconds`; a sender killed mid-send leaves rows that are claimed again after it.
+   */
+  async claim(limit: number, leaseSeconds: number): Promise<ClaimedEmail[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = `((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND claimed_until < now()))`;
+      const [again]: Array<{ batch_key: string }> = await manager.query(
+        // The advisory lock (to commit) keeps two claimers off one batch without row-lock deadlocks.
+        `SELECT batch_key FROM emails WHERE batch_key IS NOT NULL AND ${due} AND pg_try_advisory_xact_lock(hashtext(batch_key)) LIMIT 1`,
+      );
+      let rows: ClaimedRow[];
+      if (again) {
+        rows = await manager.query(
+          `WITH u AS (UPDATE emails SET status = 'sending', claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1,
+                  first_attempt_at = coalesce(first_attempt_at, now())
+            WHERE batch_key = $1 AND ${due} RETURNING ${CLAIMED_COLUMNS}) SELECT * FROM u`,
+          [again.batch_key, leaseSeconds],
+        );
+      } else {
+        rows = await manager.query(
+          `WITH picked AS (
+             SELECT id FROM emails WHERE batch_key IS NULL AND ${due} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+           , u AS (UPDATE emails e SET status = 'sending', claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1,
+                  first_attempt_at = coalesce(first_attempt_at, now()),
+                  batch_key = 'cw-batch-' || (SELECT min(id) FROM picked)
+             FROM picked WHERE e.id = picked.id RETURNING ${CLAIMED_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}) SELECT * FROM u`,
+          [limit, leaseSeconds],
+        );
+      }
+      return rows
+        .map((r) => ({
+          id: r.id,
+          subscriberId: r.subscriber_id,
+          kind: r.kind,
+          idempotencyKey: r.idempotency_key,
+          batchKey: r.batch_key,
+          attempts: r.attempts,
+          firstAttemptAt: r.first_attempt_at,
+          periodStart: r.period_start,
+          periodEnd: r.period_end,
+          documentId: r.document_id,
+        }))
+        .sort((a, b) => Number(a.id) - Number(b.id));
+    });
+  }
+
+  async markSent(results: Array<{ id: string; providerMessageId: string | null }>): Promise<void> {
+    if (!results.length) return;
+    await this.dataSource.query(
+      `UPDATE emails e SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, provider_message_id = r.pid
+         FROM unnest($1::bigint[], $2::text[]) AS r(id, pid) WHERE e.id = r.id AND e.status = 'sending'`,
+      [results.map((r) => r.id), results.map((r) => r.providerMessageId)],
+    );
+    await this.dataSource.query(
+      `UPDATE notifications n SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE n.email_id = ANY($1::bigint[]) AND n.status = 'pending'`,
+      [results.map((r) => r.id)],
+    );
+  }
+
+  /**
+   * The provider may have taken the call (a timeout, a 5xx) or surely did not (429): retry later.
+   * `keepBatch` keeps the batch key so the retry is the same call with the same idempotency key.
+   */
+  async markRetry(ids: string[], error: string, retryAt: Date, keepBatch: boolean): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE emails SET status = 'pending', claimed_until = NULL, next_attempt_at = $2, last_error = $3,
+              batch_key = CASE WHEN $4 THEN batch_key ELSE NULL END
+        WHERE id = ANY($1::bigint[]) AND status = 'sending'`,
+      [ids, retryAt, error.slice(0, 2000), keepBatch],
+    );
+  }
+
+  /** The provider refused the email for good (a 4xx other than 429), or it was retried for 24 hours. */
+  async markFailed(ids: string[], error: string): Promise<void> {
+    await this.dataSource.query(`UPDATE emails SET status = 'failed', claimed_until = NULL, last_error = $2 WHERE id = ANY($1::bigint[]) AND status = 'sending'`, [
+      ids,
+      error.slice(0, 2000),
+    ]);
+    await this.dataSource.query(`UPDATE notifications SET status = 'failed', last_error = $2 WHERE email_id = ANY($1::bigint[]) AND status = 'pending'`, [ids, error.slice(0, 2000)]);
+  }
+
+  /** Nothing to send any more (the address was suppressed or unsubscribed after the email was owed). */
+  async markSkipped(ids: string[], reason: string): Promise<void> {
+    if (!ids.length) return;
+    await this.dataSource.query(`UPDATE emails SET status = 'skipped', claimed_until = NULL, last_error = $2 WHERE id = ANY($1::bigint[]) AND status = 'sending'`, [ids, reason]);
+    await this.dataSource.query(`UPDATE notifications SET status = 'skipped', last_error = $2 WHERE email_id = ANY($1::bigint[]) AND status = 'pending'`, [ids, reason]);
+  }
+
+  /** Rows a sender could work on now (for the job loop and tests). */
+  async countDue(): Promise<number> {
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM emails WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND claimed_until < now())`,
+    );
+    return n;
+  }
+
+  /** The earliest moment some unfinished email may be worked on again (null: none unfinished). */
+  async nextDueAt(): Promise<Date | null> {
+    const [{ at }] = await this.dataSource.query(
+      `SELECT min(CASE WHEN status = 'pending' THEN next_attempt_at ELSE claimed_until END) AS at FROM emails WHERE status IN ('pending', 'sending')`,
+    );
+    return at;
+  }
+
+  countByStatus(manager: EntityManager = this.dataSource.manager): Promise<Array<{ status: string; kind: string; n: number }>> {
+    return manager.query(`SELECT status, kind, count(*)::int AS n FROM emails GROUP BY status, kind ORDER BY status, kind`);
+  }
+}
