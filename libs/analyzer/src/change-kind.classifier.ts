@@ -45,13 +45,16 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
     }
     default: {
       if (b.every((p) => isDateStamp(p.text)) && f.every((p) => isDateStamp(p.text))) return 'cosmetic';
-      const sameWords = cosmeticKey(joinedBefore) === cosmeticKey(joinedAfter);
-      if (sameWords) return a.op === 'reworded' && a.before.length === 1 ? 'cosmetic' : 'structure';
+      const keyBefore = cosmeticKey(joinedBefore);
+      const keyAfter = cosmeticKey(joinedAfter);
+      if (keyBefore === keyAfter) return a.op === 'reworded' && a.before.length === 1 ? 'cosmetic' : 'structure';
       if (unnumberedKey(joinedBefore) === unnumberedKey(joinedAfter)) return 'structure';
+      // The keys below reuse the ones above when the rewrite left a text as it was (cosmeticKey is pure).
+      const keyOf = (rewritten: string, original: string, key: string): string => (rewritten === original ? key : cosmeticKey(rewritten));
       // A link target written out as text (https://example.com/en-us → www.example.com/en-gb) is a link, not a clause.
-      if (a.op === 'reworded' && cosmeticKey(unlinked(joinedBefore)) === cosmeticKey(unlinked(joinedAfter))) return 'cosmetic';
+      if (a.op === 'reworded' && keyOf(unlinked(joinedBefore), joinedBefore, keyBefore) === keyOf(unlinked(joinedAfter), joinedAfter, keyAfter)) return 'cosmetic';
       // A renumbered cross-reference ("see Section 14" → "see Section 15") changes numbering only.
-      if (cosmeticKey(unreferenced(joinedBefore)) === cosmeticKey(unreferenced(joinedAfter))) return 'structure';
+      if (keyOf(unreferenced(joinedBefore), joinedBefore, keyBefore) === keyOf(unreferenced(joinedAfter), joinedAfter, keyAfter)) return 'structure';
       if (b.every((p) => isStructural(p, headings)) && f.every((p) => isStructural(p, headings))) return 'structure';
       return 'substantive';
     }

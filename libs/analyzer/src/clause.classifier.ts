@@ -4,6 +4,7 @@ import { ClauseRule } from './clause-rule.types';
 import { intlRules } from './intl-rules.constants';
 import { privacyRules } from './privacy-rules.constants';
 import { termsRules } from './terms-rules.constants';
+import { LiteralPrefilter, requiredLiterals } from './rule.prefilter';
 import { normalizeTypography } from './text.normalizer';
 
 interface CompiledRule extends ClauseRule {
@@ -13,6 +14,8 @@ interface CompiledRule extends ClauseRule {
   folded: RegExp;
   /** Whether a negator inside the match ("we do not collect") negates it: not for rules that spell out a negation. */
   innerNegation: boolean;
+  /** Literals of which every match contains one (rule.prefilter.ts): a text holding none is not searched. */
+  literals: string[] | null;
 }
 
 // A rule whose pattern names a negator itself ("not (?:respond|honour)", "(?!can not)") decides what it means,
@@ -25,8 +28,10 @@ export const compiledRules: CompiledRule[] = [...privacyRules, ...termsRules, ..
   lower: new RegExp(r.pattern.source, 'g'),
   folded: new RegExp(r.pattern.source, 'gi'),
   innerNegation: !SPELLED_NEGATION.test(r.pattern.source),
+  literals: requiredLiterals(r.pattern.source),
 }));
 const compiled = compiledRules;
+const prefilter = new LiteralPrefilter(compiled.length, compiled.map((r) => r.literals));
 
 const byKey = new Map(compiled.map((r) => [`${r.type ?? ''}:${r.id}`, r]));
 
@@ -140,7 +145,11 @@ export function ruleHits(text: string): RuleHit[] {
   const lowered = text.toLowerCase();
   const sameLength = lowered.length === text.length;
   const haystack = sameLength ? lowered : text;
-  for (const r of compiled) {
+  // The prefilter reads the lower-cased text only (the folded fallback always runs every regex).
+  const possible = sameLength ? prefilter.possible(haystack) : null;
+  for (let index = 0; index < compiled.length; index++) {
+    if (possible && !possible[index]) continue;
+    const r = compiled[index];
     const re = sameLength ? r.lower : r.folded;
     re.lastIndex = 0;
     for (let m = re.exec(haystack); m; m = re.exec(haystack)) {

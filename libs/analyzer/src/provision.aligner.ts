@@ -36,8 +36,16 @@ interface Bag {
 }
 
 function bagOf(text: string): Bag {
+  return bagOfWords(wordsOf(text));
+}
+
+/** bagOf from a text's cosmeticKey (wordsOf is that key's non-empty words). */
+function bagOfKey(key: string): Bag {
+  return bagOfWords(key.split(' ').filter((w) => w.length > 0));
+}
+
+function bagOfWords(list: string[]): Bag {
   const words = new Map<string, number>();
-  const list = wordsOf(text);
   for (const w of list) words.set(w, (words.get(w) ?? 0) + 1);
   return { words, size: list.length };
 }
@@ -89,14 +97,34 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
   }
   if (gap.before.length || gap.after.length) gaps.push(gap);
 
+  // cosmeticKey is pure: computed once per provision for the same-words check and the word bags.
+  const keys = { before: new Map<number, string>(), after: new Map<number, string>() };
+  const keyOf = (side: 'before' | 'after', index: number): string => {
+    let k = keys[side].get(index);
+    if (k === undefined) {
+      k = cosmeticKey((side === 'before' ? before : after)[index].text);
+      keys[side].set(index, k);
+    }
+    return k;
+  };
   const bags = { before: new Map<number, Bag>(), after: new Map<number, Bag>() };
   const bag = (side: 'before' | 'after', index: number): Bag => {
     let b = bags[side].get(index);
     if (!b) {
-      b = bagOf((side === 'before' ? before : after)[index].text);
+      b = bagOfKey(keyOf(side, index));
       bags[side].set(index, b);
     }
     return b;
+  };
+  // isDateStamp is pure: asked once per provision, not once per candidate pair.
+  const stamps = { before: new Map<number, boolean>(), after: new Map<number, boolean>() };
+  const stamp = (side: 'before' | 'after', index: number): boolean => {
+    let s = stamps[side].get(index);
+    if (s === undefined) {
+      s = isDateStamp((side === 'before' ? before : after)[index].text);
+      stamps[side].set(index, s);
+    }
+    return s;
   };
   const usedBefore = new Set<number>();
   const usedAfter = new Set<number>();
@@ -110,11 +138,11 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
   for (const g of gaps) {
     const byKey = new Map<string, number[]>();
     for (const b of g.before) {
-      const key = cosmeticKey(before[b].text);
+      const key = keyOf('before', b);
       byKey.set(key, [...(byKey.get(key) ?? []), b]);
     }
     for (const a of g.after) {
-      const list = byKey.get(cosmeticKey(after[a].text));
+      const list = byKey.get(keyOf('after', a));
       const b = list?.shift();
       if (b !== undefined) take({ op: 'reworded', before: [b], after: [a], similarity: 1 });
     }
@@ -129,7 +157,7 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
         if (nearbyOnly && Math.abs(x - (y * restBefore.length) / restAfter.length) > NEARBY_WINDOW) continue;
         const a = restAfter[y];
         if (before[b].kind === 'heading' !== (after[a].kind === 'heading')) continue;
-        if (isDateStamp(before[b].text) && isDateStamp(after[a].text)) {
+        if (stamp('before', b) && stamp('after', a)) {
           candidates.push({ b, a, score: 1 });
           continue;
         }
