@@ -53,8 +53,11 @@ describe('delivery', () => {
     const keys = [...byKey.keys()].filter((k) => k.startsWith('cw-digest-'));
     expect(keys).toHaveLength(SUBSCRIBERS);
     expect(keys.every((k) => byKey.get(k) === 1)).toBe(true);
-    // Batches of up to 100 through the batch endpoint.
-    expect(new Set(resend.delivered.map((d) => d.idempotencyKey)).size).toBe(Math.ceil(SUBSCRIBERS / 100));
+    // Batches of up to 100 through the batch endpoint: about SUBSCRIBERS / 100 provider keys, not one per
+    // email (the API's own delivery job may claim beside this loop, so a batch can end up split in two).
+    const batchKeys = new Set(resend.delivered.map((d) => d.idempotencyKey)).size;
+    expect(batchKeys).toBeGreaterThanOrEqual(Math.ceil(SUBSCRIBERS / 100));
+    expect(batchKeys).toBeLessThanOrEqual(Math.ceil(SUBSCRIBERS / 100) + 2);
   }, 60_000);
 
   it('waits at least as long as Retry-After, and never fails an email while the provider is down', async () => {
