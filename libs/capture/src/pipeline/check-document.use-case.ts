@@ -6,7 +6,7 @@ import { isTransient } from '../fetch';
 import type { CaptureOutcome, CheckResult } from './capture.types';
 import { CaptureWriter } from './capture.writer';
 import { ConfirmationScheduler, ConfirmCapture } from './confirm-capture.use-case';
-import { DocumentPagesFetcher } from './document-pages.fetcher';
+import { DocumentPagesFetcher, failedFetchCheck } from './document-pages.fetcher';
 import { RecordCapture } from './record-capture.use-case';
 
 /** Worth a retry with backoff: a fetch that may go better later; never rules or content that cannot change by waiting. */
@@ -36,22 +36,7 @@ export class CheckDocument {
     const fetched = await this.pages.fetch(document, { conditional: true });
     const durationMs = Date.now() - startedAt.getTime();
     if (fetched.outcome !== 'ok' || !fetched.capture) {
-      await this.writer.recordFailure({
-        documentId: document.id,
-        trigger,
-        attempt,
-        startedAt,
-        durationMs,
-        outcome: fetched.outcome,
-        cause: fetched.cause ?? null,
-        httpStatus: fetched.httpStatus ?? null,
-        fetcher: fetched.fetcher,
-        finalUrl: fetched.finalUrl ?? null,
-        rawSha256: null,
-        textSha256: null,
-        etag: null,
-        lastModified: null,
-      });
+      await this.writer.recordFailure(failedFetchCheck(document.id, { trigger, attempt, startedAt, durationMs }, fetched));
       if (fetched.outcome !== 'not-modified') return { outcome: fetched.outcome, cause: fetched.cause, transient: retryable(fetched.outcome, fetched.httpStatus), version: null, change: null, created: false };
       const latest = await this.versions.findLatestFor(document.id);
       if (!latest || latest.confirmedAt) return { outcome: 'not-modified', transient: false, version: latest, change: null, created: false };

@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CONFIRMATION_SCHEDULER } from '../capture.constants';
 import type { CaptureOutcome } from './capture.types';
 import { CaptureWriter } from './capture.writer';
-import { DocumentPagesFetcher } from './document-pages.fetcher';
+import { DocumentPagesFetcher, failedFetchCheck } from './document-pages.fetcher';
 import { RecordCapture } from './record-capture.use-case';
 
 /** Schedules the confirmation of a new text: always a durable job (pg-boss; `startAfter` 0 when the delay is 0). */
@@ -52,22 +52,7 @@ export class ConfirmCapture {
     const fetched = await this.pages.fetch(document, { conditional: false });
     const durationMs = Date.now() - startedAt.getTime();
     if (fetched.outcome !== 'ok' || !fetched.capture) {
-      await this.writer.recordFailure({
-        documentId: document.id,
-        trigger: 'confirm',
-        attempt: 1,
-        startedAt,
-        durationMs,
-        outcome: fetched.outcome,
-        cause: fetched.cause ?? null,
-        httpStatus: fetched.httpStatus ?? null,
-        fetcher: fetched.fetcher,
-        finalUrl: fetched.finalUrl ?? null,
-        rawSha256: null,
-        textSha256: null,
-        etag: null,
-        lastModified: null,
-      });
+      await this.writer.recordFailure(failedFetchCheck(document.id, { trigger: 'confirm', attempt: 1, startedAt, durationMs }, fetched));
       this.logger.log({ documentId: document.recordId, versionId: version.recordId, outcome: fetched.outcome, cause: fetched.cause }, 'confirmation fetch failed');
       return { confirmed: false, outcome: fetched.outcome, cause: fetched.cause, retry: fetched.transient, version, change: null };
     }

@@ -1,4 +1,4 @@
-import { ChecksRepository, Document } from '@clausewatch/db';
+import { ChecksRepository, Document, NewCheck } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { PAGE_FETCHER } from '../capture.constants';
 import type { CheckOutcome, FetchResult, PageFetcher } from '../fetch';
@@ -13,6 +13,27 @@ export interface FetchedDocument {
   fetcher: string;
   /** Every page, when the outcome is `ok`. */
   capture?: Capture;
+}
+
+/** The check row of a fetch that gave no page to record (no hashes, no validators, no version). */
+export function failedFetchCheck(
+  documentId: string,
+  run: { trigger: NewCheck['trigger']; attempt: number; startedAt: Date; durationMs: number },
+  fetched: FetchedDocument,
+): Omit<NewCheck, 'versionId'> {
+  return {
+    documentId,
+    ...run,
+    outcome: fetched.outcome,
+    cause: fetched.cause ?? null,
+    httpStatus: fetched.httpStatus ?? null,
+    fetcher: fetched.fetcher,
+    finalUrl: fetched.finalUrl ?? null,
+    rawSha256: null,
+    textSha256: null,
+    etag: null,
+    lastModified: null,
+  };
 }
 
 /** Fetches every page of a document, in reading order; the first page that fails is the outcome. */
