@@ -2,6 +2,7 @@
 // tens of seconds for tsc), keeping decorator metadata for NestJS and TypeORM and rewriting the
 // @clausewatch/* path aliases to relative requires. Type checking is `npm run typecheck`.
 import { transformFile } from '@swc/core';
+import { bundleCli } from './cli-bundle.mjs';
 import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, writeFile, stat, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -85,4 +86,6 @@ await Promise.all(
     built++;
   }),
 );
-if (!quiet) console.log(`build: ${built} of ${files.length} files compiled in ${Date.now() - started} ms`);
+// The CLI's light commands start from one bundled file (scripts/cli-bundle.mjs, apps/cli/src/bundle.loader.ts).
+const bundle = bundleCli(out);
+if (!quiet) console.log(`build: ${built} of ${files.length} files compiled, CLI bundle of ${bundle.modules} modules ${bundle.written ? 'written' : 'unchanged'}, in ${Date.now() - started} ms`);

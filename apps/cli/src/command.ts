@@ -14,7 +14,7 @@ export interface CliCommandEntry {
   name: string;
   usage: string;
   summary: string;
-  /** `() => import('./x.command.js')` (with .js: a native import() of the built file): the module exports one CliCommand (any name). */
+  /** `async () => require('./x.command')`: the module exports one CliCommand (any name). */
   load: () => Promise<unknown>;
 }
 

@@ -1,0 +1,147 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script, constants as vmConstants } from 'node:vm';
+
+// The built CLI's light commands (--help, extract, diff, classify) start from one file that the build writes
+// (scripts/cli-bundle.mjs: every module they load, each in its own function) and from V8's code cache of it,
+// so a run reads one file and compiles (almost) nothing, instead of resolving, reading and compiling about a
+// hundred modules. Node 20 has no module.enableCompileCache; this is its equivalent for that one file.
+// Each bundled module becomes a real CommonJS module under its own file name (in require.cache), so a module
+// the bundle does not hold (a database command, a JSON table) is required the usual way and shares them.
+
+/** The bundle's first line: `// clausewatch-cli-bundle <content hash>`; the cache files are named after it. */
+const HEADER = /^\/\/ clausewatch-cli-bundle ([0-9a-f]{16})\n/;
+/** The bundle's path beside the built apps/cli/src, and the folder of its code caches. */
+export const BUNDLE_FILE = join(__dirname, '..', 'cli.bundle.js');
+export const CACHE_DIR = join(__dirname, '..', 'cli.bundle.cache');
+
+type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
+type Define = (id: string, deps: Record<string, string>, fn: ModuleFunction) => void;
+interface BundledModule {
+  filename: string;
+  /** The bundle id (path relative to the bundle) of each request the module makes that the bundle holds. */
+  deps: Record<string, string>;
+  fn: ModuleFunction;
+}
+/** Node's CommonJS internals the loader needs (stable since Node 0.x; not in @types/node). */
+interface ModuleInternals {
+  _nodeModulePaths(from: string): string[];
+  _resolveFilename(request: string, parent: Module, isMain: boolean, options?: { paths?: string[] }): string;
+}
+const internals = Module as unknown as ModuleInternals;
+
+/**
+ * Runs the CLI from the bundle when the build wrote one (and CLAUSEWATCH_CLI_BUNDLE is not 0); false when there is
+ * none, and the caller loads the CLI's modules one by one.
+ */
+export function runBundled(entry: string, argv: string[]): boolean {
+  if (process.env.CLAUSEWATCH_CLI_BUNDLE === '0') return false;
+  let source: string;
+  try {
+    source = readFileSync(BUNDLE_FILE, 'utf8');
+  } catch {
+    return false;
+  }
+  const hash = HEADER.exec(source)?.[1];
+  if (!hash) return false;
+  const cacheFile = join(CACHE_DIR, `${hash}-${cacheName(argv[0])}.v8`);
+  const cachedData = readOptional(cacheFile);
+  const script = new Script(source, { filename: BUNDLE_FILE, cachedData, importModuleDynamically: vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+  if (!cachedData || script.cachedDataRejected) keepCodeCacheAtExit(script, cacheFile);
+  const bundle = new Bundle(dirname(BUNDLE_FILE));
+  (script.runInThisContext() as (define: Define) => void)(bundle.define);
+  const main = bundle.byFilename(entry);
+  if (!main) return false;
+  bundle.load(main, require.main ?? module);
+  return true;
+}
+
+class Bundle {
+  private readonly modules = new Map<string, BundledModule>();
+
+  constructor(private readonly base: string) {}
+
+  readonly define: Define = (id, deps, fn) => {
+    this.modules.set(id, { filename: join(this.base, id), deps, fn });
+  };
+
+  byFilename(filename: string): BundledModule | undefined {
+    for (const bundled of this.modules.values()) if (bundled.filename === filename) return bundled;
+    return undefined;
+  }
+
+  /** Like Module._load for a bundled file: cached under its name, run once, cycles see partial exports. */
+  load(bundled: BundledModule, parent: Module): unknown {
+    const { filename } = bundled;
+    const cached = require.cache[filename];
+    if (cached) return cached.exports;
+    const child = new Module(filename, parent);
+    const folder = dirname(filename);
+    child.filename = filename;
+    lazyPaths(child, folder);
+    require.cache[filename] = child;
+    let done = false;
+    try {
+      bundled.fn.call(child.exports, child.exports, this.requireFor(child, bundled.deps), child, filename, folder);
+      done = true;
+    } finally {
+      if (!done) delete require.cache[filename];
+    }
+    child.loaded = true;
+    return child.exports;
+  }
+
+  /** A module's require: what the bundle holds from it, anything else (built-ins too) the usual way. */
+  private requireFor(owner: Module, deps: Record<string, string>): NodeJS.Require {
+    const load = (request: string): unknown => {
+      const id = deps[request];
+      const bundled = id === undefined ? undefined : this.modules.get(id);
+      return bundled ? this.load(bundled, owner) : owner.require(request);
+    };
+    const resolve = (request: string, options?: { paths?: string[] }) => internals._resolveFilename(request, owner, false, options);
+    resolve.paths = (request: string) => require.resolve.paths(request);
+    return Object.assign(load, { resolve, cache: require.cache, main: require.main, extensions: require.extensions }) as NodeJS.Require;
+  }
+}
+
+/** node_modules lookup paths, computed only for a module that requires something outside the bundle. */
+function lazyPaths(child: Module, folder: string): void {
+  let paths: string[] | undefined;
+  Object.defineProperty(child, 'paths', {
+    configurable: true,
+    enumerable: true,
+    get: () => (paths ??= internals._nodeModulePaths(folder)),
+    set: (value: string[]) => {
+      paths = value;
+    },
+  });
+}
+
+/** One cache per command: each holds the code that command compiled (V8 caches what ran before it is made). */
+function cacheName(command: string | undefined): string {
+  return command && /^[a-z][a-z-]{0,30}$/.test(command) ? command : 'help';
+}
+
+function readOptional(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** After a successful run, the code V8 compiled for it goes to the cache (written whole, then renamed in place). */
+function keepCodeCacheAtExit(script: Script, cacheFile: string): void {
+  process.once('exit', (code) => {
+    if (code !== 0) return;
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      const partial = `${cacheFile}.${process.pid}.tmp`;
+      writeFileSync(partial, script.createCachedData());
+      renameSync(partial, cacheFile);
+    } catch {
+      // A read-only build: the CLI runs as well, only without the cache.
+    }
+  });
+}
