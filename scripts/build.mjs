@@ -4,6 +4,7 @@
 import { transformFile } from '@swc/core';
 import { bundleCli } from './cli-bundle.mjs';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { copyFile, mkdir, readdir, writeFile, stat, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +87,18 @@ await Promise.all(
     built++;
   }),
 );
+// The analyzer's rule prefilter (literals and automaton), stored beside it whenever its compiled files changed: a
+// process then loads it instead of computing it (libs/analyzer/src/rule-prefilter.store.ts).
+async function storeRulePrefilter() {
+  const dir = join(out, 'libs/analyzer/src');
+  const stored = await stat(join(dir, 'rule-prefilter.json')).then((s) => s.mtimeMs, () => 0);
+  const compiled = (await readdir(dir)).filter((f) => f.endsWith('.js'));
+  const changed = await Promise.all(compiled.map(async (f) => (await stat(join(dir, f))).mtimeMs >= stored));
+  if (!changed.some(Boolean)) return false;
+  createRequire(import.meta.url)(join(dir, 'clause.classifier.js')).storeRulePrefilter();
+  return true;
+}
+const prefilterStored = await storeRulePrefilter();
 // The CLI's light commands start from one bundled file (scripts/cli-bundle.mjs, apps/cli/src/bundle.loader.ts).
 const bundle = bundleCli(out);
-if (!quiet) console.log(`build: ${built} of ${files.length} files compiled, CLI bundle of ${bundle.modules} modules ${bundle.written ? 'written' : 'unchanged'}, in ${Date.now() - started} ms`);
+if (!quiet) console.log(`build: ${built} of ${files.length} files compiled, CLI bundle of ${bundle.modules} modules ${bundle.written ? 'written' : 'unchanged'}${prefilterStored ? ', rule prefilter stored' : ''}, in ${Date.now() - started} ms`);

@@ -5,6 +5,7 @@ import { intlRules } from './intl-rules.constants';
 import { privacyRules } from './privacy-rules.constants';
 import { termsRules } from './terms-rules.constants';
 import { LiteralPrefilter, requiredLiterals } from './rule.prefilter';
+import { readStoredPrefilter, RulePrefilter, writeStoredPrefilter } from './rule-prefilter.store';
 import { normalizeTypography } from './text.normalizer';
 
 interface CompiledRule extends ClauseRule {
@@ -22,16 +23,30 @@ interface CompiledRule extends ClauseRule {
 // so a negator inside its match is not read as negating it (the source is scanned for \bnot, \bno, \bnever, n't).
 const SPELLED_NEGATION = /(?:\\b|\W)(?:not|no|never)\b|n't/;
 
+const rules = [...privacyRules, ...termsRules, ...intlRules];
+const sources = rules.map((r) => r.pattern.source);
+// The literals and automaton of the prefilter, as the build stored them for these very rules, or computed here.
+const { literals, prefilter } = readStoredPrefilter(sources) ?? computePrefilter();
+
+function computePrefilter(): RulePrefilter {
+  const required = sources.map(requiredLiterals);
+  return { literals: required, prefilter: new LiteralPrefilter(rules.length, required) };
+}
+
+/** Computes the rules' prefilter afresh and stores it beside the compiled analyzer (the build does, rule-prefilter.store.ts). */
+export function storeRulePrefilter(file?: string): void {
+  writeStoredPrefilter(sources, computePrefilter(), file);
+}
+
 // Rule sources are written in lower case (checked in clause.classifier.spec.ts), so the lower-cased text matches them.
-export const compiledRules: CompiledRule[] = [...privacyRules, ...termsRules, ...intlRules].map((r) => ({
+export const compiledRules: CompiledRule[] = rules.map((r, index) => ({
   ...r,
   lower: new RegExp(r.pattern.source, 'g'),
   folded: new RegExp(r.pattern.source, 'gi'),
   innerNegation: !SPELLED_NEGATION.test(r.pattern.source),
-  literals: requiredLiterals(r.pattern.source),
+  literals: literals[index],
 }));
 const compiled = compiledRules;
-const prefilter = new LiteralPrefilter(compiled.length, compiled.map((r) => r.literals));
 
 const byKey = new Map(compiled.map((r) => [`${r.type ?? ''}:${r.id}`, r]));
 

@@ -1,4 +1,8 @@
-import { compiledRules } from './clause.classifier';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compiledRules, storeRulePrefilter } from './clause.classifier';
+import { readStoredPrefilter } from './rule-prefilter.store';
 import { RULE_EXAMPLES } from './rule-examples.constants';
 import { LiteralPrefilter, requiredLiterals } from './rule.prefilter';
 import { normalizeTypography } from './text.normalizer';
@@ -52,5 +56,55 @@ describe('LiteralPrefilter', () => {
     // The prefilter does rule out most rules for a typical sentence, or it would not be worth running.
     const share = texts.reduce((n, t) => n + prefilter.possible(t).reduce((a, b) => a + b, 0), 0) / (texts.length * compiledRules.length);
     expect(share).toBeLessThan(0.5);
+  });
+});
+
+describe('LiteralPrefilter tables (stored by the build, loaded by a process)', () => {
+  const literals = compiledRules.map((r) => r.literals);
+  const built = new LiteralPrefilter(compiledRules.length, literals);
+  const texts = Object.values(RULE_EXAMPLES)
+    .flat()
+    .map((t) => normalizeTypography(t).toLowerCase());
+
+  test('a table read back from JSON filters every example text exactly as the prefilter it was made from', () => {
+    const loaded = LiteralPrefilter.fromTable(JSON.parse(JSON.stringify(built.toTable())));
+    const differ = texts.filter((t) => Buffer.compare(Buffer.from(loaded.possible(t)), Buffer.from(built.possible(t))) !== 0);
+    expect(differ).toEqual([]);
+  });
+
+  test('a table whose arrays do not fit together is refused', () => {
+    const table = built.toTable();
+    expect(() => LiteralPrefilter.fromTable({ ...table, edgeTarget: table.edgeTarget.slice(1) })).toThrow('inconsistent');
+    expect(() => LiteralPrefilter.fromTable({ ...table, outStart: table.outStart.slice(0, -1) })).toThrow('inconsistent');
+  });
+
+  describe('the stored prefilter', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'cw-prefilter-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+    const sources = compiledRules.map((r) => r.pattern.source);
+
+    test('is used for exactly the rules it was made from, and ignored for any other rule set', () => {
+      const file = join(dir, 'rule-prefilter.json');
+      storeRulePrefilter(file);
+      const stored = readStoredPrefilter(sources, file);
+      expect(stored?.literals).toEqual(literals);
+      expect(texts.map((t) => [...(stored?.prefilter.possible(t) ?? [])])).toEqual(texts.map((t) => [...built.possible(t)]));
+      expect(readStoredPrefilter([...sources.slice(0, -1), `${sources[sources.length - 1]}x`], file)).toBeNull();
+      expect(readStoredPrefilter(sources.slice(1), file)).toBeNull();
+    });
+
+    test('a missing or damaged file is ignored (the prefilter is computed instead)', () => {
+      const file = join(dir, 'rule-prefilter.json');
+      expect(readStoredPrefilter(sources, file)).toBeNull();
+      writeFileSync(file, '{"format":1,"sources":');
+      expect(readStoredPrefilter(sources, file)).toBeNull();
+      storeRulePrefilter(file);
+      const stored = JSON.parse(readFileSync(file, 'utf8'));
+      writeFileSync(file, JSON.stringify({ ...stored, automaton: { ...stored.automaton, fail: [] } }));
+      expect(readStoredPrefilter(sources, file)).toBeNull();
+    });
   });
 });

@@ -141,69 +141,185 @@ function parseAtom(p: Parser): Atom {
   return { factors: [c], char: c };
 }
 
+/** A LiteralPrefilter's automaton as plain arrays (JSON), so a process can load it instead of building it. */
+export interface PrefilterTable {
+  count: number;
+  /** Patterns without literals: always possible. */
+  always: number[];
+  /** Node n's transitions are edgeChar/edgeTarget[edgeStart[n] .. edgeStart[n + 1]), sorted by character. */
+  edgeStart: number[];
+  edgeChar: number[];
+  edgeTarget: number[];
+  fail: number[];
+  /** Node n's outputs (pattern indexes, its failure nodes' included) are outList[outStart[n] .. outStart[n + 1]). */
+  outStart: number[];
+  outList: number[];
+}
+
 /**
  * Which of many patterns may match a text, in one pass over it: an Aho-Corasick automaton over the required literals
- * of every pattern. A pattern without literals (null) is always possible.
+ * of every pattern. A pattern without literals (null) is always possible. Built once from the literals, then kept in
+ * flat arrays (a table that can be stored and loaded: toTable, fromTable).
  */
 export class LiteralPrefilter {
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
-  private readonly always: number[] = [];
+  private readonly count: number;
+  private readonly always: Int32Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edgeChar: Uint16Array;
+  private readonly edgeTarget: Int32Array;
+  private readonly fail: Int32Array;
+  private readonly outStart: Int32Array;
+  private readonly outList: Int32Array;
+  /** The root's transitions for every UTF-16 code unit (-1: none): most characters of a text are read there. */
+  private readonly rootNext: Int32Array;
 
-  constructor(private readonly count: number, literalsOf: (string[] | null)[]) {
-    literalsOf.forEach((literals, index) => {
-      if (!literals) {
-        this.always.push(index);
-        return;
-      }
-      for (const literal of literals) {
-        let node = 0;
-        for (let i = 0; i < literal.length; i++) {
-          const c = literal.charCodeAt(i);
-          let child = this.next[node].get(c);
-          if (child === undefined) {
-            child = this.next.length;
-            this.next.push(new Map());
-            this.fail.push(0);
-            this.out.push([]);
-            this.next[node].set(c, child);
-          }
-          node = child;
-        }
-        this.out[node].push(index);
-      }
+  constructor(count: number, literalsOf: (string[] | null)[]) {
+    this.count = count;
+    const table = buildTable(count, literalsOf);
+    this.always = Int32Array.from(table.always);
+    this.edgeStart = Int32Array.from(table.edgeStart);
+    this.edgeChar = Uint16Array.from(table.edgeChar);
+    this.edgeTarget = Int32Array.from(table.edgeTarget);
+    this.fail = Int32Array.from(table.fail);
+    this.outStart = Int32Array.from(table.outStart);
+    this.outList = Int32Array.from(table.outList);
+    this.rootNext = new Int32Array(0x10000).fill(-1);
+    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) this.rootNext[this.edgeChar[e]] = this.edgeTarget[e];
+  }
+
+  /** The prefilter a table (toTable) describes; a table whose arrays do not fit together throws. */
+  static fromTable(table: PrefilterTable): LiteralPrefilter {
+    checkTable(table);
+    const prefilter = Object.create(LiteralPrefilter.prototype) as LiteralPrefilter;
+    const rootNext = new Int32Array(0x10000).fill(-1);
+    for (let e = table.edgeStart[0]; e < table.edgeStart[1]; e++) rootNext[table.edgeChar[e]] = table.edgeTarget[e];
+    return Object.assign(prefilter, {
+      count: table.count,
+      always: Int32Array.from(table.always),
+      edgeStart: Int32Array.from(table.edgeStart),
+      edgeChar: Uint16Array.from(table.edgeChar),
+      edgeTarget: Int32Array.from(table.edgeTarget),
+      fail: Int32Array.from(table.fail),
+      outStart: Int32Array.from(table.outStart),
+      outList: Int32Array.from(table.outList),
+      rootNext,
     });
-    // Breadth-first failure links; each node's outputs take in its failure node's.
-    const queue: number[] = [...this.next[0].values()];
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head];
-      for (const [c, child] of this.next[node]) {
-        let f = this.fail[node];
-        while (f !== 0 && !this.next[f].has(c)) f = this.fail[f];
-        const target = this.next[f].get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        this.out[child] = [...this.out[child], ...this.out[this.fail[child]]];
-        queue.push(child);
-      }
-    }
+  }
+
+  toTable(): PrefilterTable {
+    return {
+      count: this.count,
+      always: [...this.always],
+      edgeStart: [...this.edgeStart],
+      edgeChar: [...this.edgeChar],
+      edgeTarget: [...this.edgeTarget],
+      fail: [...this.fail],
+      outStart: [...this.outStart],
+      outList: [...this.outList],
+    };
   }
 
   /** possible[i] is 1 when pattern i may match `text` (one of its literals occurs in it, or it has none). */
   possible(text: string): Uint8Array {
     const possible = new Uint8Array(this.count);
     for (const i of this.always) possible[i] = 1;
+    const { outStart, outList } = this;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let child = this.next[node].get(c);
-      while (child === undefined && node !== 0) {
+      let child = node === 0 ? this.rootNext[c] : this.child(node, c);
+      while (child < 0 && node !== 0) {
         node = this.fail[node];
-        child = this.next[node].get(c);
+        child = node === 0 ? this.rootNext[c] : this.child(node, c);
       }
-      node = child ?? 0;
-      for (const index of this.out[node]) possible[index] = 1;
+      node = child < 0 ? 0 : child;
+      for (let o = outStart[node]; o < outStart[node + 1]; o++) possible[outList[o]] = 1;
     }
     return possible;
   }
+
+  /** The transition of `node` on character `c`, or -1 (binary search in its sorted edges). */
+  private child(node: number, c: number): number {
+    let lo = this.edgeStart[node];
+    let hi = this.edgeStart[node + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = this.edgeChar[mid];
+      if (at === c) return this.edgeTarget[mid];
+      if (at < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+/** The trie of every literal, its breadth-first failure links, and each node's outputs, as flat arrays. */
+function buildTable(count: number, literalsOf: (string[] | null)[]): PrefilterTable {
+  const next: Map<number, number>[] = [new Map()];
+  const fail: number[] = [0];
+  const out: number[][] = [[]];
+  const always: number[] = [];
+  literalsOf.forEach((literals, index) => {
+    if (!literals) {
+      always.push(index);
+      return;
+    }
+    for (const literal of literals) {
+      let node = 0;
+      for (let i = 0; i < literal.length; i++) {
+        const c = literal.charCodeAt(i);
+        let child = next[node].get(c);
+        if (child === undefined) {
+          child = next.length;
+          next.push(new Map());
+          fail.push(0);
+          out.push([]);
+          next[node].set(c, child);
+        }
+        node = child;
+      }
+      out[node].push(index);
+    }
+  });
+  // Breadth-first failure links; each node's outputs take in its failure node's.
+  const queue: number[] = [...next[0].values()];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head];
+    for (const [c, child] of next[node]) {
+      let f = fail[node];
+      while (f !== 0 && !next[f].has(c)) f = fail[f];
+      const target = next[f].get(c);
+      fail[child] = target !== undefined && target !== child ? target : 0;
+      out[child] = [...out[child], ...out[fail[child]]];
+      queue.push(child);
+    }
+  }
+  const table: PrefilterTable = { count, always, edgeStart: [], edgeChar: [], edgeTarget: [], fail, outStart: [], outList: [] };
+  next.forEach((edges, node) => {
+    table.edgeStart.push(table.edgeChar.length);
+    for (const [c, child] of [...edges].sort((a, b) => a[0] - b[0])) {
+      table.edgeChar.push(c);
+      table.edgeTarget.push(child);
+    }
+    table.outStart.push(table.outList.length);
+    table.outList.push(...new Set(out[node]));
+  });
+  table.edgeStart.push(table.edgeChar.length);
+  table.outStart.push(table.outList.length);
+  return table;
+}
+
+/** The table's arrays fit together (a table is a build artefact of this code: its values are not checked one by one). */
+function checkTable(t: PrefilterTable): void {
+  const nodes = t.fail.length;
+  const consistent =
+    nodes > 0 &&
+    t.edgeStart.length === nodes + 1 &&
+    t.outStart.length === nodes + 1 &&
+    t.edgeChar.length === t.edgeTarget.length &&
+    t.edgeStart[0] === 0 &&
+    t.outStart[0] === 0 &&
+    t.edgeStart[nodes] === t.edgeChar.length &&
+    t.outStart[nodes] === t.outList.length;
+  if (!consistent) throw new Error('prefilter table is inconsistent');
 }
