@@ -4,9 +4,10 @@
 // with V8's code cache. The database commands stay out (they are required the usual way when they run), and the
 // build fails if Nest, TypeORM or pg-boss ever reach the bundle.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The commands served from the bundle; the others' files are left to the usual loader. */
 const LIGHT_COMMANDS = new Set(['extract', 'diff', 'classify']);
@@ -51,12 +52,27 @@ function body(source) {
   return source.replace(/^#!.*/, '').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
 }
 
+/** Whether the bundle is older than none of its files (nor this script): ctime, which unpacking a package sets too. */
+function upToDate(bundleFile, manifestFile) {
+  try {
+    const built = statSync(bundleFile).mtimeMs;
+    const files = [fileURLToPath(import.meta.url), ...JSON.parse(readFileSync(manifestFile, 'utf8'))];
+    return files.every((file) => statSync(file).ctimeMs < built);
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the bundle when its content changed (and then drops the code caches of the previous one). */
 export function bundleCli(out) {
   const cliDir = join(out, 'apps/cli');
   const bundleFile = join(cliDir, 'cli.bundle.js');
+  const manifestFile = join(cliDir, 'cli.bundle.files.json');
+  if (upToDate(bundleFile, manifestFile)) return { modules: JSON.parse(readFileSync(manifestFile, 'utf8')).length, written: false };
   const modules = collect(join(cliDir, 'src/cli.js'), join(cliDir, 'src/commands'));
-  const id = (file) => relative(cliDir, file).split(sep).join('/');
+  // Ids are paths from the repository root (dist/..., node_modules/...): the loader prefixes the root, no normalising.
+  const root = join(out, '..');
+  const id = (file) => relative(root, file).split(sep).join('/');
   const parts = [...modules].sort(([a], [b]) => a.localeCompare(b)).map(([file, { source, requests }]) => {
     const deps = Object.fromEntries([...requests].map(([request, target]) => [request, id(target)]));
     return `define(${JSON.stringify(id(file))}, ${JSON.stringify(deps)}, function (exports, require, module, __filename, __dirname) {\n${body(source)}\n});\n`;
@@ -64,13 +80,18 @@ export function bundleCli(out) {
   const content = `(function (define) {\n${parts.join('')}})\n`;
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
   const bundle = `// clausewatch-cli-bundle ${hash}\n${content}`;
+  writeFileSync(manifestFile, JSON.stringify([...modules.keys()]));
   let previous = '';
   try {
     previous = readFileSync(bundleFile, 'utf8');
   } catch {
     // first build
   }
-  if (previous === bundle) return { modules: modules.size, written: false };
+  if (previous === bundle) {
+    const now = new Date();
+    utimesSync(bundleFile, now, now); // checked as up to date from now on; its code caches stay valid
+    return { modules: modules.size, written: false };
+  }
   writeFileSync(bundleFile, bundle);
   rmSync(join(cliDir, 'cli.bundle.cache'), { recursive: true, force: true });
   return { modules: modules.size, written: true };

@@ -14,13 +14,15 @@ import { Script, constants as vmConstants } from 'node:vm';
 const HEADER = /^\/\/ clausewatch-cli-bundle ([0-9a-f]{16})\n/;
 /** The bundle's path beside the built apps/cli/src, and the folder of its code caches. */
 export const BUNDLE_FILE = join(__dirname, '..', 'cli.bundle.js');
+/** The repository root (above dist/): bundle ids are paths from it. */
+const ROOT = join(__dirname, '..', '..', '..', '..');
 export const CACHE_DIR = join(__dirname, '..', 'cli.bundle.cache');
 
 type ModuleFunction = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 type Define = (id: string, deps: Record<string, string>, fn: ModuleFunction) => void;
 interface BundledModule {
   filename: string;
-  /** The bundle id (path relative to the bundle) of each request the module makes that the bundle holds. */
+  /** The bundle id (path from the repository root) of each request the module makes that the bundle holds. */
   deps: Record<string, string>;
   fn: ModuleFunction;
 }
@@ -49,7 +51,7 @@ export function runBundled(entry: string, argv: string[]): boolean {
   const cachedData = readOptional(cacheFile);
   const script = new Script(source, { filename: BUNDLE_FILE, cachedData, importModuleDynamically: vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
   if (!cachedData || script.cachedDataRejected) keepCodeCacheAtExit(script, cacheFile);
-  const bundle = new Bundle(dirname(BUNDLE_FILE));
+  const bundle = new Bundle(ROOT);
   (script.runInThisContext() as (define: Define) => void)(bundle.define);
   const main = bundle.byFilename(entry);
   if (!main) return false;
@@ -63,7 +65,7 @@ class Bundle {
   constructor(private readonly base: string) {}
 
   readonly define: Define = (id, deps, fn) => {
-    this.modules.set(id, { filename: join(this.base, id), deps, fn });
+    this.modules.set(id, { filename: `${this.base}/${id}`, deps, fn });
   };
 
   byFilename(filename: string): BundledModule | undefined {
