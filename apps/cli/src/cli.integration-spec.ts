@@ -1,6 +1,6 @@
 import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -66,6 +66,51 @@ describe('clausewatch CLI (built, in a process)', () => {
     const verify = cli(['verify', '--ledger'], { DATABASE_URL: database.url });
     expect(verify.status).toBe(0);
     expect(loaded(verify.stderr)).toEqual(['@nestjs/core', 'typeorm', 'pg-boss']);
+  });
+
+  it('prints the same from its bundle and code cache as from its modules one by one (CLAUSEWATCH_CLI_BUNDLE=0)', () => {
+    const bundle = join(root, 'dist/apps/cli/cli.bundle.js');
+    expect(existsSync(bundle)).toBe(true);
+    const pages = [join(corpus, '2025-06-23.html'), join(corpus, '2025-09-10.html')];
+    const runs: string[][] = [['--help'], ['diff', ...pages, '--json'], ['diff', ...pages], ['extract', pages[1]]];
+    for (const args of runs) {
+      const plain = cli(args, { CLAUSEWATCH_CLI_BUNDLE: '0' });
+      // Twice from the bundle: once without a code cache for this command (it is written then), once with it.
+      const bundled = [cli(args), cli(args)];
+      expect(plain.status).toBe(0);
+      for (const run of bundled) {
+        expect({ args, status: run.status, stdout: run.stdout }).toEqual({ args, status: 0, stdout: plain.stdout });
+        expect(loaded(run.stderr)).toEqual([]);
+      }
+    }
+    const input = '{"id":"1","text":"You waive your right to a jury trial."}\n{"id":"2","text":"We never sell your personal data."}\n';
+    const classify = (env: Record<string, string>) => spawnSync(process.execPath, [main, 'classify', '-'], { input, encoding: 'utf8', cwd: dir, env: { PATH: process.env.PATH ?? '', ...env } });
+    expect(classify({}).stdout).toBe(classify({ CLAUSEWATCH_CLI_BUNDLE: '0' }).stdout);
+    // Bad usage reads the same either way too (and leaves no cache behind).
+    const bad = ['diff', pages[0]];
+    expect(cli(bad)).toMatchObject({ status: 2, stderr: cli(bad, { CLAUSEWATCH_CLI_BUNDLE: '0' }).stderr });
+  }, 180_000);
+
+  it('keeps one V8 code cache per command beside the bundle, written once and then used as it is', () => {
+    const cacheDir = join(root, 'dist/apps/cli/cli.bundle.cache');
+    const hash = /^\/\/ clausewatch-cli-bundle ([0-9a-f]{16})\n/.exec(readFileSync(join(root, 'dist/apps/cli/cli.bundle.js'), 'utf8'))?.[1];
+    expect(hash).toBeDefined();
+    const cacheFile = join(cacheDir, `${hash}-classify.v8`);
+    rmSync(cacheFile, { force: true });
+    const file = join(dir, 'clauses.jsonl');
+    writeFileSync(file, '{"id":"1","text":"We may terminate your account at any time."}\n');
+    expect(cli(['classify', file]).status).toBe(0);
+    const written = statSync(cacheFile);
+    expect(written.size).toBeGreaterThan(0);
+    // V8 accepted it: the second run does not write it again (a rejected cache is replaced after the run).
+    expect(cli(['classify', file]).status).toBe(0);
+    expect(statSync(cacheFile).mtimeMs).toBe(written.mtimeMs);
+    // A cache that is not V8's (damaged) is rejected, the run is right all the same, and a good cache replaces it.
+    writeFileSync(cacheFile, 'not a code cache');
+    const run = cli(['classify', file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('"id":"1"');
+    expect(readFileSync(cacheFile, 'utf8')).not.toBe('not a code cache');
   });
 
   it('exits 1 with the count when some pages of a bulk extraction fail, and prints plain progress lines off a terminal', () => {
