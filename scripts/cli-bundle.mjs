@@ -1,5 +1,5 @@
-// Writes dist/apps/cli/cli.bundle.js: every module that the CLI's light commands (--help, extract, diff,
-// classify) can require, found by following the literal require("...") calls of the built files, each wrapped
+// Writes dist/apps/cli/cli.bundle.js: every module that the CLI's light commands (extract, diff, classify)
+// can require, found by following the literal require("...") calls of the built files, each wrapped
 // in its own CommonJS function with a table of the requests it makes. apps/cli/src/bundle.loader.ts runs it
 // with V8's code cache. The database commands stay out (they are required the usual way when they run), and the
 // build fails if Nest, TypeORM or pg-boss ever reach the bundle.
@@ -79,7 +79,8 @@ export function bundleCli(out) {
   });
   const content = `(function (define) {\n${parts.join('')}})\n`;
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
-  const bundle = `// clausewatch-cli-bundle ${hash}\n${content}`;
+  // The header names the commands it serves: the loader reads it first and leaves --help and the others to the usual way.
+  const bundle = `// clausewatch-cli-bundle ${hash} ${[...LIGHT_COMMANDS].join(',')}\n${content}`;
   writeFileSync(manifestFile, JSON.stringify([...modules.keys()]));
   let previous = '';
   try {

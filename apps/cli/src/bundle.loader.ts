@@ -1,17 +1,18 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 
-// The built CLI's light commands (--help, extract, diff, classify) start from one file that the build writes
+// The built CLI's light commands (extract, diff, classify) start from one file that the build writes
 // (scripts/cli-bundle.mjs: every module they load, each in its own function) and from V8's code cache of it,
 // so a run reads one file and compiles (almost) nothing, instead of resolving, reading and compiling about a
 // hundred modules. Node 20 has no module.enableCompileCache; this is its equivalent for that one file.
 // Each bundled module becomes a real CommonJS module under its own file name (in require.cache), so a module
 // the bundle does not hold (a database command, a JSON table) is required the usual way and shares them.
 
-/** The bundle's first line: `// clausewatch-cli-bundle <content hash>`; the cache files are named after it. */
-const HEADER = /^\/\/ clausewatch-cli-bundle ([0-9a-f]{16})\n/;
+/** The bundle's first line: `// clausewatch-cli-bundle <content hash> <command>,...`; the cache files are named after the hash. */
+const HEADER = /^\/\/ clausewatch-cli-bundle ([0-9a-f]{16}) ([a-z,-]+)\n/;
+const HEADER_BYTES = 256;
 /** The bundle's path beside the built apps/cli/src, and the folder of its code caches. */
 export const BUNDLE_FILE = join(__dirname, '..', 'cli.bundle.js');
 /** The repository root (above dist/): bundle ids are paths from it. */
@@ -39,15 +40,20 @@ const internals = Module as unknown as ModuleInternals;
  */
 export function runBundled(entry: string, argv: string[]): boolean {
   if (process.env.CLAUSEWATCH_CLI_BUNDLE === '0') return false;
+  const header = HEADER.exec(readHeader(BUNDLE_FILE));
+  const [command, ...rest] = argv;
+  // --help and the commands the bundle does not serve load a few modules: reading the whole bundle would cost more.
+  if (!header || !header[2].split(',').includes(command) || rest.includes('--help') || rest.includes('-h')) return false;
+  const hash = header[1];
   let source: string;
   try {
     source = readFileSync(BUNDLE_FILE, 'utf8');
   } catch {
     return false;
   }
-  const hash = HEADER.exec(source)?.[1];
-  if (!hash) return false;
-  const cacheFile = join(CACHE_DIR, `${hash}-${cacheName(argv[0])}.v8`);
+  if (!source.startsWith(header[0])) return false; // rewritten between the two reads: the usual way this time
+  // One cache per command: each holds the code that command compiled (V8 caches what ran before it is made).
+  const cacheFile = join(CACHE_DIR, `${hash}-${command}.v8`);
   const cachedData = readOptional(cacheFile);
   const script = new Script(source, { filename: BUNDLE_FILE, cachedData, importModuleDynamically: vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
   if (!cachedData || script.cachedDataRejected) keepCodeCacheAtExit(script, cacheFile);
@@ -120,9 +126,20 @@ function lazyPaths(child: Module, folder: string): void {
   });
 }
 
-/** One cache per command: each holds the code that command compiled (V8 caches what ran before it is made). */
-function cacheName(command: string | undefined): string {
-  return command && /^[a-z][a-z-]{0,30}$/.test(command) ? command : 'help';
+/** The bundle's first line, or '' when there is no bundle. */
+function readHeader(file: string): string {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const buffer = Buffer.alloc(HEADER_BYTES);
+    return buffer.toString('latin1', 0, readSync(fd, buffer, 0, HEADER_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readOptional(file: string): Buffer | undefined {

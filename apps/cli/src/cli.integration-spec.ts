@@ -93,7 +93,7 @@ describe('clausewatch CLI (built, in a process)', () => {
 
   it('keeps one V8 code cache per command beside the bundle, written once and then used as it is', () => {
     const cacheDir = join(root, 'dist/apps/cli/cli.bundle.cache');
-    const hash = /^\/\/ clausewatch-cli-bundle ([0-9a-f]{16})\n/.exec(readFileSync(join(root, 'dist/apps/cli/cli.bundle.js'), 'utf8'))?.[1];
+    const hash = /^\/\/ clausewatch-cli-bundle ([0-9a-f]{16}) /.exec(readFileSync(join(root, 'dist/apps/cli/cli.bundle.js'), 'utf8'))?.[1];
     expect(hash).toBeDefined();
     const cacheFile = join(cacheDir, `${hash}-classify.v8`);
     rmSync(cacheFile, { force: true });
