@@ -18,7 +18,7 @@ import { FetchError, FetchErrorCode } from './fetch.error';
 import type { FetchRequest, FetchResult, PageFetcher, PageVerdict, ResponseHeaders } from './fetch.types';
 import { describeNetworkError, formatBytes, type FailureStage } from './network-error.describer';
 import { classifyPage } from './page.classifier';
-import { AddressPolicy, BLOCKED_PRIVATE_ADDRESS, guardedLookup, type HostVerdict } from './address.policy';
+import { AddressPolicy, guardedLookup, type HostVerdict } from './address.policy';
 import { checkTargetUrlSyntax } from './target-url.validator';
 
 export interface HttpFetcherOptions {
