@@ -4,7 +4,7 @@
 // with V8's code cache. The database commands stay out (they are required the usual way when they run), and the
 // build fails if Nest, TypeORM or pg-boss ever reach the bundle.
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,13 @@ function upToDate(bundleFile, manifestFile) {
   }
 }
 
+/** Written whole, then renamed in place: a CLI starting meanwhile (or a build running beside) reads the old or the new. */
+function writeWhole(file, content) {
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, content);
+  renameSync(partial, file);
+}
+
 /** Writes the bundle when its content changed (and then drops the code caches of the previous one). */
 export function bundleCli(out) {
   const cliDir = join(out, 'apps/cli');
@@ -81,7 +88,7 @@ export function bundleCli(out) {
   const hash = createHash('sha256').update(content).digest('hex').slice(0, 16);
   // The header names the commands it serves: the loader reads it first and leaves --help and the others to the usual way.
   const bundle = `// clausewatch-cli-bundle ${hash} ${[...LIGHT_COMMANDS].join(',')}\n${content}`;
-  writeFileSync(manifestFile, JSON.stringify([...modules.keys()]));
+  writeWhole(manifestFile, JSON.stringify([...modules.keys()]));
   let previous = '';
   try {
     previous = readFileSync(bundleFile, 'utf8');
@@ -93,7 +100,7 @@ export function bundleCli(out) {
     utimesSync(bundleFile, now, now); // checked as up to date from now on; its code caches stay valid
     return { modules: modules.size, written: false };
   }
-  writeFileSync(bundleFile, bundle);
+  writeWhole(bundleFile, bundle);
   rmSync(join(cliDir, 'cli.bundle.cache'), { recursive: true, force: true });
   return { modules: modules.size, written: true };
 }
