@@ -108,7 +108,7 @@ class Bundle {
       return bundled ? this.load(bundled, owner) : owner.require(request);
     };
     const resolve = (request: string, options?: { paths?: string[] }) => internals._resolveFilename(request, owner, false, options);
-    resolve.paths = (request: string) => require.resolve.paths(request);
+    resolve.paths = (request: string) => Module.createRequire(owner.filename).resolve.paths(request);
     return Object.assign(load, { resolve, cache: require.cache, main: require.main, extensions: require.extensions }) as NodeJS.Require;
   }
 }
