@@ -76,7 +76,9 @@ export class ChangesQuery {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
   async list(filter: ChangeFilter, limit: number, offset = 0): Promise<ChangeListItem[]> {
-    const where: string[] = [];
+    // A record superseded by a technical correction (a back-dated capture was inserted before its version)
+    // is no longer news: its page still opens and names what replaces it, but no list shows it.
+    const where: string[] = ['c.superseded_by IS NULL'];
     const params: unknown[] = [];
     const param = (value: unknown) => {
       params.push(value);
@@ -106,7 +108,7 @@ export class ChangesQuery {
       `SELECT c.record_id, c.kind, c.severity, c.summary, c.clause_types, t.captured_at, c.created_at,
               d.record_id AS document_record_id, d.title AS document_title, d.type AS document_type, pl.slug AS platform_slug, pl.name AS platform_name
          FROM change_records c JOIN versions t ON t.id = c.to_version_id JOIN documents d ON d.id = c.document_id JOIN platforms pl ON pl.id = d.platform_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        WHERE ${where.join(' AND ')}
         ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}`,
       params,
     );

@@ -242,6 +242,42 @@ describe('web app: pages, sign-in, follows', () => {
     expect(after).toHaveLength(1);
   });
 
+  it('leaves a change superseded by a back-dated capture out of the home feed, the registry and the feeds; its page says what replaces it', async () => {
+    const url = 'https://sigma.example.com/terms';
+    const sigma = await createDocument('Sigma', url);
+    const page = (text: string) => `<html><body><main><h1>Terms</h1><h2>Disputes</h2><p>${text}</p><h2>Accounts</h2><p>You must keep your password safe.</p></main></body></html>`;
+    expect((await capture(sigma, page('Disputes are resolved in the courts of your home country.'), '2025-01-01T12:00:00.000Z', url)).json().outcome).toBe('ok');
+    const later = (await capture(sigma, page('Disputes are resolved by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.'), '2025-03-01T12:00:00.000Z', url)).json();
+    const news: string = later.change.id;
+    const follower = new WebClient(api.app, '10.0.0.11');
+    await signIn(follower, 'sigma@example.org', api.outbox);
+    expect((await follower.submit('/platforms', '/follow', { kind: 'platform', value: 'sigma', return: '/' })).status).toBe(303);
+    const lists = async () => [
+      (await follower.get('/')).body,
+      (await anon.get('/changes?platform=sigma')).body,
+      (await anon.get('/api/v1/feeds/changes?platform=sigma')).body,
+      (await anon.get('/api/v1/feeds/platforms/sigma')).body,
+      (await anon.get(`/api/v1/feeds/documents/${sigma}`)).body,
+      (await anon.get(`/r/${sigma}`)).body,
+    ];
+    for (const body of await lists()) expect(body).toContain(news);
+
+    // A capture taken between the two, ingested last: the change it splits is superseded by two technical corrections.
+    const between = (await capture(sigma, page('Disputes are resolved by mediation first, then in the courts of your home country.'), '2025-02-01T12:00:00.000Z', url)).json();
+    expect(between.outcome).toBe('ok');
+    const record = JSON.parse((await anon.get(`/api/v1/records/${news}`)).body);
+    expect(record.superseded).toBe(true);
+    expect(record.supersededBy).toHaveLength(2);
+    for (const body of await lists()) {
+      expect(body).not.toContain(news);
+      expect(body).toContain(record.supersededBy[1]);
+    }
+    const superseded = await anon.get(`/r/${news}`);
+    expect(superseded.status).toBe(200);
+    expect(superseded.body).toContain('Superseded.');
+    for (const id of record.supersededBy) expect(superseded.body).toContain(`<a class="rid" href="/r/${id}">${id}</a>`);
+  });
+
   it('alerts a regulation follower across platforms, and not a follow that a downgrade paused', async () => {
     const regulation = new WebClient(api.app, '10.0.0.8');
     await signIn(regulation, 'faa@example.org', api.outbox);
