@@ -1,9 +1,10 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { Document, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, VersionsRepository } from '@clausewatch/db';
+import { Document, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation, type SignedTreeHead } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
+import { RecordsService } from './records.service';
 
 export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
   text: 'text/plain; charset=utf-8',
@@ -14,6 +15,21 @@ export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
 
 type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl' | 'section' | 'quote' | 'treeHead'>;
 
+/** The fields of a served version, change or document record that a citation reads. */
+interface ServedRecord {
+  document?: string;
+  to?: string | null;
+  title?: string;
+  type?: string;
+  url?: string | null;
+  platform?: { name: string };
+  capturedAt?: string;
+  textSha256?: string;
+  rawSha256?: string;
+  sourceUrl?: string;
+  ledgerIndex?: number | null;
+}
+
 /** Builds the citation of any record from the database, in the four formats of DESIGN.md. */
 @Injectable()
 export class CitationService {
@@ -21,7 +37,7 @@ export class CitationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly platforms: PlatformsRepository,
     private readonly documents: DocumentsRepository,
-    private readonly versions: VersionsRepository,
+    private readonly records: RecordsService,
     private readonly provisions: ProvisionRecordsRepository,
     private readonly ledger: LedgerService,
   ) {}
@@ -57,24 +73,7 @@ export class CitationService {
       if (!platform) throw notFound();
       return { ...base, entityName: platform.name, sourceUrl: platform.homepage ?? undefined };
     }
-    if (kind === 'V' || kind === 'C') {
-      // The version's facts and its document in one statement, the signed head alongside.
-      const [row, head] = await Promise.all([this.versions.citationFactsOf(id), this.ledger.latestTreeHead().catch(() => null)]);
-      if (!row) throw notFound();
-      const facts: Facts = {
-        capturedAt: row.capturedAt,
-        textSha256: row.textSha256,
-        rawSha256: row.rawSha256,
-        sourceUrl: row.sourceUrl,
-        treeHead: headCovering(head, row.ledgerIndex),
-      };
-      return { ...base, ...facts, entityName: row.platformName ?? row.documentTitle, documentTitle: row.documentTitle, documentType: row.documentType.replace(/-/g, ' ') };
-    }
-    if (kind === 'D') {
-      const document = await this.documents.findByRecordId(id);
-      if (!document) throw notFound();
-      return { ...base, sourceUrl: document.sources[0]?.url, ...this.documentFacts(document) };
-    }
+    if (kind === 'V' || kind === 'C' || kind === 'D') return { ...base, ...(await this.servedFacts(id, kind)) };
     // A provision is cited as the text of the latest version that holds it.
     const row = await this.provisions.findByRecordId(id);
     if (!row) throw notFound();
@@ -91,13 +90,37 @@ export class CitationService {
     return { ...base, ...facts, ...this.documentFacts(document) };
   }
 
+  /**
+   * A version's, a change's (its new version's) or a document's facts, read from the records as the JSON
+   * API serves them (from memory while they are unchanged): a citation states what the record says.
+   */
+  private async servedFacts(id: string, kind: 'V' | 'C' | 'D'): Promise<Omit<CitationView, 'recordId' | 'kind' | 'permalinkUrl' | 'accessedDate'>> {
+    const record = (await this.records.findServed(id)) as ServedRecord;
+    const versionId = kind === 'C' ? record.to : kind === 'V' ? id : null;
+    const [version, document, head] = await Promise.all([
+      kind === 'C' && versionId ? (this.records.findServed(versionId) as Promise<ServedRecord>) : kind === 'V' ? record : null,
+      kind === 'D' ? record : (this.records.findServed(record.document!) as Promise<ServedRecord>),
+      versionId ? this.ledger.latestTreeHead().catch(() => null) : null,
+    ]);
+    const names = { entityName: document.platform?.name ?? document.title!, documentTitle: document.title, documentType: document.type!.replace(/-/g, ' ') };
+    if (!version) return { ...names, sourceUrl: document.url ?? undefined };
+    return {
+      ...names,
+      capturedAt: version.capturedAt,
+      textSha256: version.textSha256,
+      rawSha256: version.rawSha256,
+      sourceUrl: version.sourceUrl,
+      treeHead: headCovering(head, version.ledgerIndex ?? null),
+    };
+  }
+
   private documentFacts(document: Document): Pick<CitationView, 'entityName' | 'documentTitle' | 'documentType'> {
     return { entityName: document.platform?.name ?? document.title, documentTitle: document.title, documentType: document.type.replace(/-/g, ' ') };
   }
 }
 
 /** The signed head, when it covers the ledger entry (a read: nothing is signed). */
-function headCovering(head: SignedTreeHead | null, ledgerIndex: string | null): CitationView['treeHead'] {
+function headCovering(head: SignedTreeHead | null, ledgerIndex: number | string | null): CitationView['treeHead'] {
   if (ledgerIndex === null || !head || head.treeSize <= Number(ledgerIndex)) return undefined;
   return { treeSize: head.treeSize, rootHash: head.rootHash, timestamp: head.timestamp };
 }

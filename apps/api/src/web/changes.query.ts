@@ -104,12 +104,19 @@ export class ChangesQuery {
     // A platform's changes are few: reach them by document (index on document_id) and sort them, rather
     // than walk the newest changes of every platform backwards (the planner's choice when it may).
     const order = filter.platform || filter.followedBy ? `c.created_at + interval '0 seconds' DESC, c.id DESC` : 'c.created_at DESC, c.id DESC';
+    // The page of IDs first, joining only what the filters read; the rows' versions, documents and
+    // platforms are then read for that page alone (not for every change of a platform before the sort).
+    const joins = [
+      filter.from || filter.to ? 'JOIN versions t ON t.id = c.to_version_id' : '',
+      filter.platform || filter.documentType || filter.followedBy ? 'JOIN documents d ON d.id = c.document_id' : '',
+      filter.platform ? 'JOIN platforms pl ON pl.id = d.platform_id' : '',
+    ].join(' ');
     const rows: Row[] = await this.dataSource.query(
       `SELECT c.record_id, c.kind, c.severity, c.summary, c.clause_types, t.captured_at, c.created_at,
               d.record_id AS document_record_id, d.title AS document_title, d.type AS document_type, pl.slug AS platform_slug, pl.name AS platform_name
-         FROM change_records c JOIN versions t ON t.id = c.to_version_id JOIN documents d ON d.id = c.document_id JOIN platforms pl ON pl.id = d.platform_id
-        WHERE ${where.join(' AND ')}
-        ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}`,
+         FROM (SELECT c.id FROM change_records c ${joins} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}) page
+         JOIN change_records c ON c.id = page.id JOIN versions t ON t.id = c.to_version_id JOIN documents d ON d.id = c.document_id JOIN platforms pl ON pl.id = d.platform_id
+        ORDER BY c.created_at DESC, c.id DESC`,
       params,
     );
     return rows.map((r) => ({

@@ -43,17 +43,18 @@ export class PagesController {
     const { viewer, chrome } = await this.web.of(request, reply, 'Know when the terms change', 'home');
     chrome.description = 'Clausewatch watches the terms of service and privacy policies of online platforms and explains every change, clause by clause.';
     const minSeverity = isSeverity(query.severity) ? query.severity : viewer ? 'low' : 'high';
-    const [latest, feed, follows] = await Promise.all([
+    const [latest, feed, follows, platformCount] = await Promise.all([
       this.changes.list({ minSeverity: 'high' }, 12),
       viewer ? this.changes.list({ followedBy: viewer.subscriber.id, minSeverity }, 30) : Promise.resolve(null),
       viewer ? this.accounts.listFollows(viewer.subscriber.id) : Promise.resolve([]),
+      this.platforms.count(),
     ]);
     return this.views.render('home', chrome, {
       latest,
       feed,
       follows: follows.length,
       severities: SEVERITIES.filter((s) => s !== 'none').map((s) => ({ value: s, selected: s === minSeverity })),
-      platformCount: (await this.platforms.list()).length,
+      platformCount,
     });
   }
 

@@ -27,14 +27,14 @@ export class PlatformPageService {
   ) {}
 
   async page(slug: string) {
-    const platform = await this.platforms.findBySlug(slug);
-    if (!platform) throw new NotFoundException(`no platform "${slug.slice(0, 60)}"`);
-    // One query for every document's health (failing ones first), the quick facts and the changes, side by side.
-    const [documents, facts, recent] = await Promise.all([
-      this.documents.listWithHealth(platform.id),
-      this.provisions.countsByClauseType(platform.id, QUICK_FACT_TYPES),
+    // The platform, every document's health (failing ones first), the quick facts and the changes, side by side.
+    const [platform, documents, facts, recent] = await Promise.all([
+      this.platforms.findBySlug(slug),
+      this.documents.listWithHealth(slug),
+      this.provisions.countsByClauseType(slug, QUICK_FACT_TYPES),
       this.changes.list({ platform: slug }, 200),
     ]);
+    if (!platform) throw new NotFoundException(`no platform "${slug.slice(0, 60)}"`);
     const withHealth = documents.map((d) => ({
       id: d.recordId,
       title: d.title,

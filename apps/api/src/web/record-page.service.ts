@@ -71,9 +71,10 @@ export class RecordPageService {
     return CITATION_FORMATS.map((format) => ({ format, label: FORMAT_LABELS[format] ?? format, text: formatCitation(view, format) }));
   }
 
+  /** The document a record belongs to, as its served record says (from memory while unchanged). */
   private async documentHeader(documentRecordId: string) {
-    const document = await this.documents.findByRecordId(documentRecordId);
-    return document ? { id: document.recordId, title: document.title, type: document.type, platform: document.platform ? { name: document.platform.name, slug: document.platform.slug, id: document.platform.recordId } : null } : null;
+    const document = (await this.records.findServed(documentRecordId)) as { id: string; title: string; type: string; platform?: { id: string; slug: string; name: string } };
+    return { id: document.id, title: document.title, type: document.type, platform: document.platform ?? null };
   }
 
   private async version(id: string, record: Record<string, unknown>, verify: boolean): Promise<RecordPage> {

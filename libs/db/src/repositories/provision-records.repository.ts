@@ -190,12 +190,13 @@ export class ProvisionRecordsRepository {
   }
 
   /** Per clause type (of `types`): how many current provisions of a platform's documents carry it, and the first one's ID. */
-  countsByClauseType(platformId: string, types: string[]): Promise<Array<{ type: string; provisions: number; example: string }>> {
+  countsByClauseType(platformSlug: string, types: string[]): Promise<Array<{ type: string; provisions: number; example: string }>> {
     return this.dataSource.query(
       `SELECT t.type, count(*)::int AS provisions, min(p.record_id) AS example
-         FROM provisions p JOIN documents d ON d.id = p.document_id CROSS JOIN LATERAL jsonb_array_elements_text(p.clause_types) AS t(type)
-        WHERE d.platform_id = $1 AND p.removed_at IS NULL AND t.type = ANY($2) GROUP BY t.type`,
-      [platformId, types],
+         FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
+              CROSS JOIN LATERAL jsonb_array_elements_text(p.clause_types) AS t(type)
+        WHERE pl.slug = $1 AND p.removed_at IS NULL AND t.type = ANY($2) GROUP BY t.type`,
+      [platformSlug, types],
     );
   }
 }
