@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { Document, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository } from '@clausewatch/db';
+import { Document, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation, type SignedTreeHead } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
@@ -15,21 +15,6 @@ export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
 
 type Facts = Pick<CitationView, 'capturedAt' | 'textSha256' | 'rawSha256' | 'sourceUrl' | 'section' | 'quote' | 'treeHead'>;
 
-/** The fields of a served version, change or document record that a citation reads. */
-interface ServedRecord {
-  document?: string;
-  to?: string | null;
-  title?: string;
-  type?: string;
-  url?: string | null;
-  platform?: { name: string };
-  capturedAt?: string;
-  textSha256?: string;
-  rawSha256?: string;
-  sourceUrl?: string;
-  ledgerIndex?: number | null;
-}
-
 /** Builds the citation of any record from the database, in the four formats of DESIGN.md. */
 @Injectable()
 export class CitationService {
@@ -37,6 +22,7 @@ export class CitationService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly platforms: PlatformsRepository,
     private readonly documents: DocumentsRepository,
+    private readonly versions: VersionsRepository,
     private readonly records: RecordsService,
     private readonly provisions: ProvisionRecordsRepository,
     private readonly ledger: LedgerService,
@@ -73,7 +59,7 @@ export class CitationService {
       if (!platform) throw notFound();
       return { ...base, entityName: platform.name, sourceUrl: platform.homepage ?? undefined };
     }
-    if (kind === 'V' || kind === 'C' || kind === 'D') return { ...base, ...(await this.servedFacts(id, kind)) };
+    if (kind === 'V' || kind === 'C' || kind === 'D') return { ...base, ...(await this.recordFacts(id, kind)) };
     // A provision is cited as the text of the latest version that holds it.
     const row = await this.provisions.findByRecordId(id);
     if (!row) throw notFound();
@@ -91,26 +77,25 @@ export class CitationService {
   }
 
   /**
-   * A version's, a change's (its new version's) or a document's facts, read from the records as the JSON
-   * API serves them (from memory while they are unchanged): a citation states what the record says.
+   * A version's or a change's (its new version's) facts in one statement, the signed head alongside;
+   * a document's from its record as the JSON API serves it (from memory while unchanged).
    */
-  private async servedFacts(id: string, kind: 'V' | 'C' | 'D'): Promise<Omit<CitationView, 'recordId' | 'kind' | 'permalinkUrl' | 'accessedDate'>> {
-    const record = (await this.records.findServed(id)) as ServedRecord;
-    const versionId = kind === 'C' ? record.to : kind === 'V' ? id : null;
-    const [version, document, head] = await Promise.all([
-      kind === 'C' && versionId ? (this.records.findServed(versionId) as Promise<ServedRecord>) : kind === 'V' ? record : null,
-      kind === 'D' ? record : (this.records.findServed(record.document!) as Promise<ServedRecord>),
-      versionId ? this.ledger.latestTreeHead().catch(() => null) : null,
-    ]);
-    const names = { entityName: document.platform?.name ?? document.title!, documentTitle: document.title, documentType: document.type!.replace(/-/g, ' ') };
-    if (!version) return { ...names, sourceUrl: document.url ?? undefined };
+  private async recordFacts(id: string, kind: 'V' | 'C' | 'D'): Promise<Omit<CitationView, 'recordId' | 'kind' | 'permalinkUrl' | 'accessedDate'>> {
+    if (kind === 'D') {
+      const document = (await this.records.findServed(id)) as { title: string; type: string; url: string | null; platform?: { name: string } };
+      return { entityName: document.platform?.name ?? document.title, documentTitle: document.title, documentType: document.type.replace(/-/g, ' '), sourceUrl: document.url ?? undefined };
+    }
+    const [row, head] = await Promise.all([this.versions.citationFactsOf(id), this.ledger.latestTreeHead().catch(() => null)]);
+    if (!row) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
     return {
-      ...names,
-      capturedAt: version.capturedAt,
-      textSha256: version.textSha256,
-      rawSha256: version.rawSha256,
-      sourceUrl: version.sourceUrl,
-      treeHead: headCovering(head, version.ledgerIndex ?? null),
+      entityName: row.platformName ?? row.documentTitle,
+      documentTitle: row.documentTitle,
+      documentType: row.documentType.replace(/-/g, ' '),
+      capturedAt: row.capturedAt,
+      textSha256: row.textSha256,
+      rawSha256: row.rawSha256,
+      sourceUrl: row.sourceUrl,
+      treeHead: headCovering(head, row.ledgerIndex),
     };
   }
 

@@ -11,6 +11,18 @@ export interface VersionTimelineEntry {
   change: { id: string; severity: string } | null;
 }
 
+/** The facts a citation of a version (or of the change that led to it) states. */
+export interface CitationFacts {
+  capturedAt: Date;
+  textSha256: string;
+  rawSha256: string;
+  sourceUrl: string;
+  ledgerIndex: string | null;
+  documentTitle: string;
+  documentType: string;
+  platformName: string | null;
+}
+
 export class VersionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -128,5 +140,21 @@ export class VersionsRepository {
       [documentRecordId, limit],
     );
     return rows.map((r) => ({ id: r.record_id, capturedAt: r.captured_at, isRevert: r.is_revert, change: r.change_id ? { id: r.change_id, severity: r.severity ?? 'none' } : null }));
+  }
+
+  /**
+   * What a citation of a version, or of a change (its new version), states: the capture's facts and the
+   * document's names, in one statement. `recordId` is a version's or a change record's ID.
+   */
+  async citationFactsOf(recordId: string): Promise<CitationFacts | null> {
+    const [row]: Array<{ captured_at: Date; text_sha256: string; raw_sha256: string; source_url: string; ledger_index: string | null; title: string; type: string; platform_name: string | null }> = await this.dataSource.query(
+      `SELECT v.captured_at, v.text_sha256, v.raw_sha256, v.source_url, v.ledger_index, d.title, d.type, pl.name AS platform_name
+         FROM versions v JOIN documents d ON d.id = v.document_id LEFT JOIN platforms pl ON pl.id = d.platform_id
+        WHERE v.id = COALESCE((SELECT id FROM versions WHERE record_id = $1), (SELECT to_version_id FROM change_records WHERE record_id = $1))`,
+      [recordId],
+    );
+    return row
+      ? { capturedAt: row.captured_at, textSha256: row.text_sha256, rawSha256: row.raw_sha256, sourceUrl: row.source_url, ledgerIndex: row.ledger_index, documentTitle: row.title, documentType: row.type, platformName: row.platform_name }
+      : null;
   }
 }
