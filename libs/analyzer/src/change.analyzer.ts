@@ -4,7 +4,7 @@ import { clearClassifyCache } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
 import { splitProvisions } from './provision.splitter';
-import { cosmeticKey, searchKey } from './text.normalizer';
+import { cosmeticKey, joinedSearchKey, searchKey } from './text.normalizer';
 import { assessClause, maxSeverity, severityRank } from './severity.scorer';
 import { RemovedSection, writeSummary } from './summary.writer';
 import { changedText, wordDiff } from './word.differ';
@@ -252,8 +252,8 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): Ch
   const after = splitProvisions(afterMarkdown);
   const ctx: Context = {
     headings: headingKeys(before, after),
-    beforeKey: lazy(() => searchKey(before.map((p) => p.text).join(' '))),
-    afterKey: lazy(() => searchKey(after.map((p) => p.text).join(' '))),
+    beforeKey: lazy(() => joinedSearchKey(before.map((p) => p.text))),
+    afterKey: lazy(() => joinedSearchKey(after.map((p) => p.text))),
     navBefore: navigationLike(before),
     navAfter: navigationLike(after),
     addedWords: () => [],

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DATE_PATTERN, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
 
 // Typography that changes without changing meaning: curly quotes, dashes, odd spaces, ellipses.
@@ -56,6 +56,22 @@ export function searchKey(text: string): string {
   return /\s\s|[\t\n\r]/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
 }
 
+/**
+ * searchKey of texts joined by single spaces, built text by text: lower-casing a long string that holds one non-Latin-1
+ * character (a curly quote) takes the slow path for all of it, each text alone only for itself. Same result.
+ */
+export function joinedSearchKey(texts: string[]): string {
+  let joined = '';
+  let suspect = false;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    // Without an empty text, whitespace at an edge or a run inside one, the joined text has no run to collapse.
+    if (!suspect && (t === '' || /\s\s|[\t\n\r]|^\s|\s$/.test(t))) suspect = true;
+    joined += i === 0 ? t.toLowerCase() : ` ${t.toLowerCase()}`;
+  }
+  return suspect && /\s\s|[\t\n\r]/.test(joined) ? joined.replace(/\s+/g, ' ') : joined;
+}
+
 /** As cosmeticKey, without the leading section number ("2.3", "iv.", "a)"). */
 export function unnumberedKey(text: string): string {
   return cosmeticKey(normalizeTypography(text).replace(/^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+/i, ''));
@@ -69,8 +85,9 @@ export function isDateStamp(text: string): boolean {
   return labelled !== null && DATE_STAMP_PATTERN.test(labelled[1]);
 }
 
+// The one-shot crypto.hash (UTF-8 for a string) gives the same digest as createHash without a Hash object per call.
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** Whole-document key: cosmetic differences (line wrapping included) and date stamps removed. */
