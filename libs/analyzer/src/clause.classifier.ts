@@ -71,8 +71,11 @@ const CONFIDENCE_SCALE = 2.5;
 
 function isNegated(text: string, start: number): boolean {
   // The cue's own first words count too: a cue that opens with "you may ..." starts a clause of its own.
+  const scope = clauseBefore(text, start);
+  // A negator word would match in its clause too (removing idioms creates none): most cues have none before them.
+  if (!NEGATOR.test(scope)) return false;
   const opening = text.slice(start, start + 24);
-  const words = clauseBefore(text, start).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS);
+  const words = scope.replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS);
   const last = lastNegator(words);
   return last >= 0 && !NEW_SUBJECT_CLAUSE.test(`${words.slice(last + 1).join(' ')} ${opening}`);
 }

@@ -187,17 +187,20 @@ export class LiteralPrefilter {
   private readonly column = new Uint16Array(0x10000);
   private readonly width: number;
   private readonly delta: Int32Array;
-  /** Per automaton state, the literal sets (by number) whose literal ends there. */
-  private readonly out: number[][];
-  /** Per pattern, the numbers of its literal sets (empty: always possible). */
-  private readonly setsOf: number[][];
-  private readonly setCount: number;
+  /** Per automaton state s, outSets[outStart[s] .. outStart[s + 1]) are the literal sets whose literal ends there. */
+  private readonly outStart: Int32Array;
+  private readonly outSets: Int32Array;
+  /** Per pattern i, setList[setStart[i] .. setStart[i + 1]) are its literal sets (none: always possible). */
+  private readonly setStart: Int32Array;
+  private readonly setList: Int32Array;
+  private readonly found: Uint8Array;
+  private readonly answer: Uint8Array;
 
   constructor(private readonly count: number, literalSetsOf: (string[][] | null)[]) {
     const next: Map<number, number>[] = [new Map()];
     const out: number[][] = [[]];
     let setCount = 0;
-    this.setsOf = literalSetsOf.map((sets) =>
+    const setsOf = literalSetsOf.map((sets) =>
       (sets ?? []).map((literals) => {
         const set = setCount++;
         for (const literal of literals) {
@@ -218,7 +221,10 @@ export class LiteralPrefilter {
         return set;
       }),
     );
-    this.setCount = setCount;
+    this.found = new Uint8Array(setCount);
+    this.answer = new Uint8Array(count);
+    this.setStart = offsets(setsOf);
+    this.setList = Int32Array.from(setsOf.flat());
     const chars = [...new Set(next.flatMap((m) => [...m.keys()]))];
     chars.forEach((c, k) => (this.column[c] = k + 1));
     this.width = chars.length + 1;
@@ -238,27 +244,35 @@ export class LiteralPrefilter {
         } else this.delta[node * this.width + k] = node === 0 ? 0 : this.delta[fail[node] * this.width + k];
       }
     }
-    this.out = out;
+    this.outStart = offsets(out);
+    this.outSets = Int32Array.from(out.flat());
   }
 
-  /** possible[i] is 1 when pattern i may match `text` (each of its literal sets occurs in it, or it has none). */
+  /**
+   * possible[i] is 1 when pattern i may match `text` (each of its literal sets occurs in it, or it has none). The array
+   * is reused: it holds the answer until the next call (allocating two typed arrays per clause cost more than the scan).
+   */
   possible(text: string): Uint8Array {
     // Locals, not fields, in the loops: this runs on every clause classified.
-    const { delta, width, column, out, setsOf, count } = this;
-    const found = new Uint8Array(this.setCount);
+    const { delta, width, column, outStart, outSets, setStart, setList, count, found, answer } = this;
+    found.fill(0);
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       node = delta[node * width + column[text.charCodeAt(i)]];
-      const sets = out[node];
-      for (let k = 0; k < sets.length; k++) found[sets[k]] = 1;
+      for (let k = outStart[node], end = outStart[node + 1]; k < end; k++) found[outSets[k]] = 1;
     }
-    const possible = new Uint8Array(count);
     for (let i = 0; i < count; i++) {
-      const sets = setsOf[i];
       let all = 1;
-      for (let k = 0; k < sets.length && all; k++) all = found[sets[k]];
-      possible[i] = all;
+      for (let k = setStart[i], end = setStart[i + 1]; k < end && all; k++) all = found[setList[k]];
+      answer[i] = all;
     }
-    return possible;
+    return answer;
   }
+}
+
+/** Start offsets of each list in the lists laid end to end, and the total at the end. */
+function offsets(lists: number[][]): Int32Array {
+  const starts = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
+  return starts;
 }
