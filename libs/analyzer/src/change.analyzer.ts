@@ -4,7 +4,7 @@ import { clearClassifyCache } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
 import { splitProvisions } from './provision.splitter';
-import { cosmeticKey, joinedSearchKey, searchKey } from './text.normalizer';
+import { clearCosmeticKeys, cosmeticKey, joinedSearchKey, searchKey } from './text.normalizer';
 import { assessClause, maxSeverity, severityRank } from './severity.scorer';
 import { RemovedSection, writeSummary } from './summary.writer';
 import { changedText, wordDiff } from './word.differ';
@@ -248,6 +248,7 @@ function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
 /** Compares two versions' Markdown: change kind, severity, reasons, a summary and one record per changed clause. */
 export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): ChangeAnalysis {
   clearClassifyCache();
+  clearCosmeticKeys();
   const before = splitProvisions(beforeMarkdown);
   const after = splitProvisions(afterMarkdown);
   const ctx: Context = {

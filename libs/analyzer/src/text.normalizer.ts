@@ -39,9 +39,30 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The words of a text, lower-cased, typography and punctuation gone: what a reader would call "the same". */
 export function cosmeticKey(text: string): string {
-  // ASCII text (most policies) takes the cheap path; Unicode property classes are several times slower.
-  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return normalizeTypography(text)
+  // One analysis asks for the same provision's key several times (aligner, change kind, moved text): remembered.
+  let key = cosmeticKeys.get(text);
+  if (key === undefined) {
+    if (cosmeticKeys.size >= COSMETIC_KEYS_MAX) cosmeticKeys.clear();
+    key = computeCosmeticKey(text);
+    cosmeticKeys.set(text, key);
+  }
+  return key;
+}
+
+const COSMETIC_KEYS_MAX = 4096;
+const cosmeticKeys = new Map<string, string>();
+
+/** Forgets remembered keys: each analysis starts afresh, so timing one pair again does not measure a warm memo. */
+export function clearCosmeticKeys(): void {
+  cosmeticKeys.clear();
+}
+
+function computeCosmeticKey(text: string): string {
+  // ASCII text (most policies, and most once curly quotes and dashes are straightened) takes the cheap path: its
+  // letters and digits are [a-z0-9] once lower-cased. Unicode property classes are several times slower.
+  const plain = NON_ASCII.test(text) ? normalizeTypography(text) : text;
+  if (!NON_ASCII.test(plain)) return plain.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return plain
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
