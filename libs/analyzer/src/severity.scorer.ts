@@ -194,13 +194,13 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {
-    // An improvement is at most the level of its topic: the end of a burden one below it, a new right or a narrower
-    // practice two below.
-    level = t.op === 'removed' && !elsewhere ? weight - 1 : weight - 2;
+    // An improvement harms no one: it is labelled as one and kept well below its topic's ceiling, the end of a burden
+    // two levels below it (medium in the critical topics), a new right or a narrower practice three below (low).
+    level = t.op === 'removed' && !elsewhere ? weight - 2 : weight - 3;
   } else {
-    // A change that neither widens nor narrows the practice is a clarification: two levels below the topic's ceiling
-    // (medium in the critical topics, low elsewhere); a number that moved is judged on its own (see periodChange).
-    level = weight - 2;
+    // A change that neither widens nor narrows the practice is a clarification, low in every topic (the rubric's
+    // "low — clarifications"); a number that moved is judged on its own (see periodChange).
+    level = 1;
   }
   if (small) level -= 1;
   return Math.max(1, Math.min(weight, level));
