@@ -258,7 +258,8 @@ function detectSplitsAndMerges(
         const idx = many[k];
         if (used.has(idx) || (run.length && idx !== run[run.length - 1] + 1)) break;
         const part = bag(manySide, idx);
-        if (part.size === 0 || overlap(part, whole) / part.size < SPLIT_MIN_COVERAGE) break;
+        // The overlap is at most the whole's size: a part that much larger cannot be covered at that share.
+        if (part.size === 0 || whole.size < part.size * SPLIT_MIN_COVERAGE || overlap(part, whole) / part.size < SPLIT_MIN_COVERAGE) break;
         run.push(idx);
       }
       if (run.length >= 2) {

@@ -47,6 +47,8 @@ export interface ChangeTexts {
    * A practice the other version already describes is not introduced (or removed) by this clause.
    */
   otherVersion?: string;
+  /** Whether otherVersion holds a search key, when the caller remembers answers (clauses share their cue words). */
+  inOtherVersion?: (key: string) => boolean;
   /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
   resembles?: () => boolean;
 }
@@ -132,7 +134,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
     // opt-out makes the clause as a whole read favourably.
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
-    let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion);
+    let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
     const level = typeLevel(t, info.id, info.weight, info.disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
@@ -207,12 +209,12 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
 }
 
 /** Whether the other version already holds this type's decisive evidence word for word (the practice is not new or gone). */
-function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined): boolean {
+function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined, holds: (key: string) => boolean = (key) => otherVersion?.includes(key) ?? false): boolean {
   if (!otherVersion) return false;
   const spans = m.evidence.filter((e) => e.text.length >= 8);
   return spans.length > 0 && spans.some((e) => {
     const key = searchKey(e.text);
-    return key.includes(' ') && otherVersion.includes(key);
+    return key.includes(' ') && holds(key);
   });
 }
 
