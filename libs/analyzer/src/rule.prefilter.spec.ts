@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { compiledRules, storeRulePrefilter } from './clause.classifier';
 import { readStoredPrefilter } from './rule-prefilter.store';
 import { RULE_EXAMPLES } from './rule-examples.constants';
-import { LiteralPrefilter, requiredLiterals } from './rule.prefilter';
+import { LiteralPrefilter, requiredLiteralSets, requiredLiterals } from './rule.prefilter';
 import { normalizeTypography } from './text.normalizer';
 
 describe('requiredLiterals', () => {
@@ -23,6 +23,19 @@ describe('requiredLiterals', () => {
   });
 });
 
+describe('requiredLiteralSets', () => {
+  test.each([
+    ['\\b(?:we|us)\\b[^.;]{0,40}\\b(?:collect|gather)s?\\b', [['collect', 'gather'], ['we', 'us']]],
+    ['\\bdo not (?:sell|share)\\b', [['do not '], ['sell', 'share']]],
+    ['\\bcookies?\\b|\\btrack\\w*', [['cookie', 'track']]],
+    ['(?:an (?:bb|cc)|dd)ee', [['an ', 'dd'], ['bb', 'cc', 'dd'], ['ee']]],
+    ['\\bx (?:y|zz)', [['x ']]],
+    ['x?y*', null],
+  ])('%s needs a literal of each set', (source, expected) => {
+    expect(requiredLiteralSets(source)).toEqual(expected);
+  });
+});
+
 describe('LiteralPrefilter', () => {
   const prefilter = new LiteralPrefilter(
     compiledRules.length,
@@ -37,7 +50,7 @@ describe('LiteralPrefilter', () => {
     for (const text of texts) {
       const possible = prefilter.possible(text);
       compiledRules.forEach((r, i) => {
-        const naive = r.literals === null || r.literals.some((l) => text.includes(l));
+        const naive = r.literals === null || r.literals.every((set) => set.some((l) => text.includes(l)));
         if (Boolean(possible[i]) !== naive) mismatches.push(`${r.id}: ${text}`);
       });
     }
@@ -74,8 +87,10 @@ describe('LiteralPrefilter tables (stored by the build, loaded by a process)', (
 
   test('a table whose arrays do not fit together is refused', () => {
     const table = built.toTable();
-    expect(() => LiteralPrefilter.fromTable({ ...table, edgeTarget: table.edgeTarget.slice(1) })).toThrow('inconsistent');
-    expect(() => LiteralPrefilter.fromTable({ ...table, outStart: table.outStart.slice(0, -1) })).toThrow('inconsistent');
+    expect(() => LiteralPrefilter.fromTable({ ...table, chars: table.chars.slice(1) })).toThrow('inconsistent');
+    expect(() => LiteralPrefilter.fromTable({ ...table, count: table.count + 1 })).toThrow('inconsistent');
+    expect(() => LiteralPrefilter.fromTable({ ...table, endianness: table.endianness === 'LE' ? 'BE' : 'LE' })).toThrow('inconsistent');
+    expect(() => LiteralPrefilter.fromTable({ ...table, edges: table.edges.slice(0, -8) })).toThrow('inconsistent');
   });
 
   describe('the stored prefilter', () => {
@@ -103,7 +118,7 @@ describe('LiteralPrefilter tables (stored by the build, loaded by a process)', (
       expect(readStoredPrefilter(sources, file)).toBeNull();
       storeRulePrefilter(file);
       const stored = JSON.parse(readFileSync(file, 'utf8'));
-      writeFileSync(file, JSON.stringify({ ...stored, automaton: { ...stored.automaton, fail: [] } }));
+      writeFileSync(file, JSON.stringify({ ...stored, automaton: { ...stored.automaton, outStart: '' } }));
       expect(readStoredPrefilter(sources, file)).toBeNull();
     });
   });

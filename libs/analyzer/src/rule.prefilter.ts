@@ -1,32 +1,71 @@
-// A cheap test run before a rule's regex: the literal strings of which every match must contain at least one
-// ("\b(?:sell|sale)\b" cannot match a text holding neither "sell" nor "sale"). Computed once from the pattern source,
-// conservatively: anything the reader does not understand (classes, \w, optional parts, lookarounds) gives no factor,
-// and a pattern without a factor is always run. Only speed depends on it, never a result.
+// A cheap test run before a rule's regex: the literal strings a match must contain. Every match of
+// "\b(?:we|us)\b[^.;]{0,40}\b(?:collect|gather)" holds one of {we, us} and one of {collect, gather}, so a text lacking
+// either set is not searched. Computed once from the pattern source, conservatively: anything the reader does not
+// understand (classes, \w, optional parts, lookarounds) gives no set, and a pattern without a set is always run.
+// Only speed depends on it, never a result.
 
-type Factors = string[] | null;
-
+/** Sets of literals of which a match contains one each (all sets must be met); null when none is known. */
+type Factors = string[][] | null;
 interface Parser {
   src: string;
   pos: number;
 }
 
-/** The literals of which every match of `source` contains one, or null when no such set is known. */
-export function requiredLiterals(source: string): string[] | null {
+/** The sets of literals every match of `source` contains one of each, or null when no set is known. */
+export function requiredLiteralSets(source: string): string[][] | null {
   const p: Parser = { src: source, pos: 0 };
   const f = parseAlternation(p);
-  if (p.pos !== source.length) return null;
-  if (!f || f.length === 0 || f.some((s) => s.length === 0)) return null;
-  return [...new Set(f)];
+  if (p.pos !== source.length || !f) return null;
+  const sets = pruned(f);
+  return sets.length ? sets : null;
 }
 
+// Any subset of the required sets is still required: keep the few most selective ones, so the filter stays cheap.
+const MAX_SETS_PER_PATTERN = 3;
+// A set with a literal this short (" ", "e") is met by almost any text: it rules nothing out.
+const MIN_USEFUL_LITERAL = 2;
+
+function pruned(sets: string[][]): string[][] {
+  const useful = sets.map((set) => [...new Set(set)]).filter((set) => set.length > 0 && selectivity(set) >= MIN_USEFUL_LITERAL);
+  // A set holding every literal of another is met whenever that one is: it adds nothing.
+  const minimal = useful.filter((set, i) => !useful.some((other, j) => j !== i && other.every((l) => set.includes(l)) && (other.length < set.length || j < i)));
+  return minimal.sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_SETS_PER_PATTERN);
+}
+
+/** The most selective of those sets (the one whose shortest literal is longest), or null. */
+export function requiredLiterals(source: string): string[] | null {
+  const sets = requiredLiteralSets(source);
+  return sets ? mostSelective(sets) : null;
+}
+
+function selectivity(set: string[]): number {
+  return Math.min(...set.map((s) => s.length));
+}
+
+function mostSelective(sets: string[][]): string[] {
+  let best = sets[0];
+  for (const set of sets) if (selectivity(set) > selectivity(best)) best = set;
+  return best;
+}
+
+// Above this many sets, an alternation keeps one set (the union of each branch's most selective set).
+const MAX_DISTRIBUTED_SETS = 64;
+
+// A match of an alternation holds a match of one branch: (A1 and A2) or (B1 and B2) needs a literal of each union
+// A1+B1, A1+B2, A2+B1, A2+B2 (kept while there are few), at least of the union of each branch's most selective set.
 function parseAlternation(p: Parser): Factors {
   const branches: Factors[] = [parseSequence(p)];
   while (p.src[p.pos] === '|') {
     p.pos++;
     branches.push(parseSequence(p));
   }
-  if (branches.some((b) => b === null)) return null;
-  return branches.flat() as string[];
+  if (branches.some((b) => b === null || b.length === 0)) return null;
+  const sets = branches as string[][][];
+  if (sets.length === 1) return sets[0];
+  if (sets.reduce((n, b) => n * b.length, 1) > MAX_DISTRIBUTED_SETS) return [sets.flatMap(mostSelective)];
+  let product: string[][] = [[]];
+  for (const b of sets) product = pruned(product.flatMap((union) => b.map((set) => [...union, ...set])));
+  return product;
 }
 
 interface Atom {
@@ -36,6 +75,7 @@ interface Atom {
   char: string | null;
 }
 
+// A match of a sequence holds a match of each of its required atoms: every atom's sets apply.
 function parseSequence(p: Parser): Factors {
   const candidates: string[][] = [];
   let run = '';
@@ -51,15 +91,10 @@ function parseSequence(p: Parser): Factors {
       continue;
     }
     endRun();
-    if (atom.factors && (q === null || q >= 1)) candidates.push(atom.factors);
+    if (atom.factors && (q === null || q >= 1)) candidates.push(...atom.factors);
   }
   endRun();
-  if (candidates.length === 0) return null;
-  // The most selective candidate: the one whose shortest literal is longest.
-  let best = candidates[0];
-  const score = (c: string[]): number => Math.min(...c.map((s) => s.length));
-  for (const c of candidates) if (score(c) > score(best)) best = c;
-  return best;
+  return candidates.length ? candidates : null;
 }
 
 /** Minimum count of the quantifier after an atom (null when there is none); consumes it. */
@@ -131,195 +166,225 @@ function parseAtom(p: Parser): Atom {
       if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== hex) return NONE;
       p.pos += hex;
       const ch = String.fromCharCode(parseInt(digits, 16));
-      return { factors: [ch], char: ch };
+      return { factors: [[ch]], char: ch };
     }
     const ch = ESCAPED_CHAR[e] ?? (/[a-zA-Z0-9]/.test(e) ? null : e);
-    return ch === null ? NONE : { factors: [ch], char: ch };
+    return ch === null ? NONE : { factors: [[ch]], char: ch };
   }
   p.pos++;
   if (c === '.' || c === '^' || c === '$') return NONE;
-  return { factors: [c], char: c };
+  return { factors: [[c]], char: c };
 }
 
-/** A LiteralPrefilter's automaton as plain arrays (JSON), so a process can load it instead of building it. */
+/**
+ * A LiteralPrefilter as JSON, so a process can load it instead of building it (rule-prefilter.store.ts): the typed
+ * arrays in base64 (decoded natively), in the byte order of the machine that wrote them.
+ */
 export interface PrefilterTable {
+  endianness: 'LE' | 'BE';
   count: number;
-  /** Patterns without literals: always possible. */
-  always: number[];
-  /** Node n's transitions are edgeChar/edgeTarget[edgeStart[n] .. edgeStart[n + 1]), sorted by character. */
-  edgeStart: number[];
-  edgeChar: number[];
-  edgeTarget: number[];
-  fail: number[];
-  /** Node n's outputs (pattern indexes, its failure nodes' included) are outList[outStart[n] .. outStart[n + 1]). */
-  outStart: number[];
-  outList: number[];
+  setCount: number;
+  /** The characters of the table's columns 1.. (column 0: any other character). */
+  chars: number[];
+  /** The trie's edges, (state, column, child) triples: the dense transitions are filled in from them on loading. */
+  edges: string;
+  outStart: string;
+  outSets: string;
+  setStart: string;
+  setList: string;
 }
 
 /**
  * Which of many patterns may match a text, in one pass over it: an Aho-Corasick automaton over the required literals
- * of every pattern. A pattern without literals (null) is always possible. Built once from the literals, then kept in
- * flat arrays (a table that can be stored and loaded: toTable, fromTable).
+ * of every pattern, as a dense transition table over the characters the literals use (any other character leads back
+ * to the root). A pattern is possible when each of its literal sets has a literal in the text; one without sets (null)
+ * always is. toTable and fromTable store and load it.
  */
 export class LiteralPrefilter {
-  private readonly count: number;
-  private readonly always: Int32Array;
-  private readonly edgeStart: Int32Array;
-  private readonly edgeChar: Uint16Array;
-  private readonly edgeTarget: Int32Array;
-  private readonly fail: Int32Array;
+  /** Character code → column of the table (0: a character no literal uses). */
+  private readonly column = new Uint16Array(0x10000);
+  private readonly width: number;
+  private readonly delta: Int32Array;
+  /** Per automaton state s, outSets[outStart[s] .. outStart[s + 1]) are the literal sets whose literal ends there. */
   private readonly outStart: Int32Array;
-  private readonly outList: Int32Array;
-  /** The root's transitions for every UTF-16 code unit (-1: none): most characters of a text are read there. */
-  private readonly rootNext: Int32Array;
+  private readonly outSets: Int32Array;
+  /** Per pattern i, setList[setStart[i] .. setStart[i + 1]) are its literal sets (none: always possible). */
+  private readonly setStart: Int32Array;
+  private readonly setList: Int32Array;
+  private readonly found: Uint8Array;
+  private readonly answer: Uint8Array;
+  /** The character of each column from 1, and the trie's edges as (state, column, child) triples (toTable). */
+  private readonly chars: number[];
+  private readonly edges: Int32Array;
 
-  constructor(count: number, literalsOf: (string[] | null)[]) {
-    this.count = count;
-    const table = buildTable(count, literalsOf);
-    this.always = Int32Array.from(table.always);
-    this.edgeStart = Int32Array.from(table.edgeStart);
-    this.edgeChar = Uint16Array.from(table.edgeChar);
-    this.edgeTarget = Int32Array.from(table.edgeTarget);
-    this.fail = Int32Array.from(table.fail);
-    this.outStart = Int32Array.from(table.outStart);
-    this.outList = Int32Array.from(table.outList);
-    this.rootNext = new Int32Array(0x10000).fill(-1);
-    for (let e = this.edgeStart[0]; e < this.edgeStart[1]; e++) this.rootNext[this.edgeChar[e]] = this.edgeTarget[e];
+  constructor(private readonly count: number, literalSetsOf: (string[][] | null)[]) {
+    const next: Map<number, number>[] = [new Map()];
+    const out: number[][] = [[]];
+    let setCount = 0;
+    const setsOf = literalSetsOf.map((sets) =>
+      (sets ?? []).map((literals) => {
+        const set = setCount++;
+        for (const literal of literals) {
+          let node = 0;
+          for (let i = 0; i < literal.length; i++) {
+            const c = literal.charCodeAt(i);
+            let child = next[node].get(c);
+            if (child === undefined) {
+              child = next.length;
+              next.push(new Map());
+              out.push([]);
+              next[node].set(c, child);
+            }
+            node = child;
+          }
+          out[node].push(set);
+        }
+        return set;
+      }),
+    );
+    this.found = new Uint8Array(setCount);
+    this.answer = new Uint8Array(count);
+    this.setStart = offsets(setsOf);
+    this.setList = Int32Array.from(setsOf.flat());
+    const chars = [...new Set(next.flatMap((m) => [...m.keys()]))];
+    this.chars = chars;
+    chars.forEach((c, k) => (this.column[c] = k + 1));
+    this.width = chars.length + 1;
+    this.edges = trieEdges(next, chars);
+    this.delta = transitions(next.length, this.width, this.edges, out);
+    this.outStart = offsets(out);
+    this.outSets = Int32Array.from(out.flat());
   }
 
-  /** The prefilter a table (toTable) describes; a table whose arrays do not fit together throws. */
-  static fromTable(table: PrefilterTable): LiteralPrefilter {
-    checkTable(table);
+  /** The prefilter a table (toTable) describes; a table whose arrays do not fit together, or of another byte order, throws. */
+  static fromTable(t: PrefilterTable): LiteralPrefilter {
     const prefilter = Object.create(LiteralPrefilter.prototype) as LiteralPrefilter;
-    const rootNext = new Int32Array(0x10000).fill(-1);
-    for (let e = table.edgeStart[0]; e < table.edgeStart[1]; e++) rootNext[table.edgeChar[e]] = table.edgeTarget[e];
-    return Object.assign(prefilter, {
-      count: table.count,
-      always: Int32Array.from(table.always),
-      edgeStart: Int32Array.from(table.edgeStart),
-      edgeChar: Uint16Array.from(table.edgeChar),
-      edgeTarget: Int32Array.from(table.edgeTarget),
-      fail: Int32Array.from(table.fail),
-      outStart: Int32Array.from(table.outStart),
-      outList: Int32Array.from(table.outList),
-      rootNext,
-    });
+    const column = new Uint16Array(0x10000);
+    t.chars.forEach((c, k) => (column[c] = k + 1));
+    const fields = {
+      count: t.count,
+      column,
+      width: t.chars.length + 1,
+      chars: t.chars,
+      edges: int32s(t.edges),
+      outStart: int32s(t.outStart),
+      outSets: int32s(t.outSets),
+      setStart: int32s(t.setStart),
+      setList: int32s(t.setList),
+      found: new Uint8Array(t.setCount),
+      answer: new Uint8Array(t.count),
+    };
+    const nodes = fields.outStart.length - 1;
+    const consistent =
+      t.endianness === endianness() &&
+      nodes > 0 &&
+      fields.edges.length === (nodes - 1) * 3 &&
+      edgesWithin(fields.edges, nodes, fields.width) &&
+      fields.outStart[nodes] === fields.outSets.length &&
+      fields.setStart.length === t.count + 1 &&
+      fields.setStart[t.count] === fields.setList.length;
+    if (!consistent) throw new Error('prefilter table is inconsistent');
+    // The outputs are stored merged along the failure links already: only the transitions are filled in.
+    return Object.assign(prefilter, fields, { delta: transitions(nodes, fields.width, fields.edges) });
   }
 
   toTable(): PrefilterTable {
-    return {
-      count: this.count,
-      always: [...this.always],
-      edgeStart: [...this.edgeStart],
-      edgeChar: [...this.edgeChar],
-      edgeTarget: [...this.edgeTarget],
-      fail: [...this.fail],
-      outStart: [...this.outStart],
-      outList: [...this.outList],
-    };
+    const { count, chars, edges, outStart, outSets, setStart, setList } = this;
+    return { endianness: endianness(), count, setCount: this.found.length, chars, edges: base64(edges), outStart: base64(outStart), outSets: base64(outSets), setStart: base64(setStart), setList: base64(setList) };
   }
 
-  /** possible[i] is 1 when pattern i may match `text` (one of its literals occurs in it, or it has none). */
+  /**
+   * possible[i] is 1 when pattern i may match `text` (each of its literal sets occurs in it, or it has none). The array
+   * is reused: it holds the answer until the next call (allocating two typed arrays per clause cost more than the scan).
+   */
   possible(text: string): Uint8Array {
-    const possible = new Uint8Array(this.count);
-    for (const i of this.always) possible[i] = 1;
-    const { outStart, outList } = this;
+    // Locals, not fields, in the loops: this runs on every clause classified.
+    const { delta, width, column, outStart, outSets, setStart, setList, count, found, answer } = this;
+    found.fill(0);
     let node = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let child = node === 0 ? this.rootNext[c] : this.child(node, c);
-      while (child < 0 && node !== 0) {
-        node = this.fail[node];
-        child = node === 0 ? this.rootNext[c] : this.child(node, c);
-      }
-      node = child < 0 ? 0 : child;
-      for (let o = outStart[node]; o < outStart[node + 1]; o++) possible[outList[o]] = 1;
+      node = delta[node * width + column[text.charCodeAt(i)]];
+      for (let k = outStart[node], end = outStart[node + 1]; k < end; k++) found[outSets[k]] = 1;
     }
-    return possible;
-  }
-
-  /** The transition of `node` on character `c`, or -1 (binary search in its sorted edges). */
-  private child(node: number, c: number): number {
-    let lo = this.edgeStart[node];
-    let hi = this.edgeStart[node + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = this.edgeChar[mid];
-      if (at === c) return this.edgeTarget[mid];
-      if (at < c) lo = mid + 1;
-      else hi = mid - 1;
+    for (let i = 0; i < count; i++) {
+      let all = 1;
+      for (let k = setStart[i], end = setStart[i + 1]; k < end && all; k++) all = found[setList[k]];
+      answer[i] = all;
     }
-    return -1;
+    return answer;
   }
 }
 
-/** The trie of every literal, its breadth-first failure links, and each node's outputs, as flat arrays. */
-function buildTable(count: number, literalsOf: (string[] | null)[]): PrefilterTable {
-  const next: Map<number, number>[] = [new Map()];
-  const fail: number[] = [0];
-  const out: number[][] = [[]];
-  const always: number[] = [];
-  literalsOf.forEach((literals, index) => {
-    if (!literals) {
-      always.push(index);
-      return;
-    }
-    for (const literal of literals) {
-      let node = 0;
-      for (let i = 0; i < literal.length; i++) {
-        const c = literal.charCodeAt(i);
-        let child = next[node].get(c);
-        if (child === undefined) {
-          child = next.length;
-          next.push(new Map());
-          fail.push(0);
-          out.push([]);
-          next[node].set(c, child);
-        }
-        node = child;
-      }
-      out[node].push(index);
-    }
-  });
-  // Breadth-first failure links; each node's outputs take in its failure node's.
-  const queue: number[] = [...next[0].values()];
-  for (let head = 0; head < queue.length; head++) {
+/** Start offsets of each list in the lists laid end to end, and the total at the end. */
+function offsets(lists: number[][]): Int32Array {
+  const starts = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
+  return starts;
+}
+
+function endianness(): 'LE' | 'BE' {
+  return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'LE' : 'BE';
+}
+
+function base64(values: Int32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+/** Decoded into an ArrayBuffer of its own (a decoded Buffer may sit unaligned in a shared pool). */
+function int32s(encoded: string): Int32Array {
+  const bytes = Buffer.from(encoded, 'base64');
+  if (bytes.byteLength % 4 !== 0) throw new Error('prefilter table is inconsistent');
+  return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** The trie's edges as (state, column, child) triples, column k + 1 being chars[k]. */
+function trieEdges(next: Map<number, number>[], chars: number[]): Int32Array {
+  const column = new Map(chars.map((c, k) => [c, k + 1]));
+  const edges: number[] = [];
+  next.forEach((children, node) => children.forEach((child, c) => edges.push(node, column.get(c) as number, child)));
+  return Int32Array.from(edges);
+}
+
+/**
+ * The dense transition table of the trie (states × width), breadth-first: a state's row is its failure state's row
+ * (copied whole) with its own children written over it. With `out`, each state's outputs take in its failure state's.
+ */
+function transitions(nodes: number, width: number, edges: Int32Array, out?: number[][]): Int32Array {
+  // Each state's children, laid end to end by state.
+  const start = new Int32Array(nodes + 1);
+  for (let e = 0; e < edges.length; e += 3) start[edges[e] + 1]++;
+  for (let n = 0; n < nodes; n++) start[n + 1] += start[n];
+  const childColumn = new Int32Array(edges.length / 3);
+  const childState = new Int32Array(edges.length / 3);
+  const filled = start.slice(0, nodes);
+  for (let e = 0; e < edges.length; e += 3) {
+    const i = filled[edges[e]]++;
+    childColumn[i] = edges[e + 1];
+    childState[i] = edges[e + 2];
+  }
+  const delta = new Int32Array(nodes * width);
+  const fail = new Int32Array(nodes);
+  const queue = new Int32Array(nodes);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
     const node = queue[head];
-    for (const [c, child] of next[node]) {
-      let f = fail[node];
-      while (f !== 0 && !next[f].has(c)) f = fail[f];
-      const target = next[f].get(c);
-      fail[child] = target !== undefined && target !== child ? target : 0;
-      out[child] = [...out[child], ...out[fail[child]]];
-      queue.push(child);
+    if (node !== 0) delta.copyWithin(node * width, fail[node] * width, fail[node] * width + width);
+    for (let i = start[node]; i < start[node + 1]; i++) {
+      const k = childColumn[i];
+      const child = childState[i];
+      fail[child] = node === 0 ? 0 : delta[fail[node] * width + k];
+      if (out) out[child] = [...out[child], ...out[fail[child]]];
+      delta[node * width + k] = child;
+      queue[tail++] = child;
     }
   }
-  const table: PrefilterTable = { count, always, edgeStart: [], edgeChar: [], edgeTarget: [], fail, outStart: [], outList: [] };
-  next.forEach((edges, node) => {
-    table.edgeStart.push(table.edgeChar.length);
-    for (const [c, child] of [...edges].sort((a, b) => a[0] - b[0])) {
-      table.edgeChar.push(c);
-      table.edgeTarget.push(child);
-    }
-    table.outStart.push(table.outList.length);
-    table.outList.push(...new Set(out[node]));
-  });
-  table.edgeStart.push(table.edgeChar.length);
-  table.outStart.push(table.outList.length);
-  return table;
+  return delta;
 }
 
-/** The table's arrays fit together (a table is a build artefact of this code: its values are not checked one by one). */
-function checkTable(t: PrefilterTable): void {
-  const nodes = t.fail.length;
-  const consistent =
-    nodes > 0 &&
-    t.edgeStart.length === nodes + 1 &&
-    t.outStart.length === nodes + 1 &&
-    t.edgeChar.length === t.edgeTarget.length &&
-    t.edgeStart[0] === 0 &&
-    t.outStart[0] === 0 &&
-    t.edgeStart[nodes] === t.edgeChar.length &&
-    t.outStart[nodes] === t.outList.length;
-  if (!consistent) throw new Error('prefilter table is inconsistent');
+/** Every (state, column, child) triple names a state and a column of the table (the transitions index by them). */
+function edgesWithin(edges: Int32Array, nodes: number, width: number): boolean {
+  for (let e = 0; e < edges.length; e += 3) {
+    if (edges[e] < 0 || edges[e] >= nodes || edges[e + 1] < 1 || edges[e + 1] >= width || edges[e + 2] < 1 || edges[e + 2] >= nodes) return false;
+  }
+  return true;
 }
