@@ -24,6 +24,15 @@ describe('HTTP limits: rate limits per client, shallow and small JSON bodies', (
     }
   });
 
+  it('counts a client by its connection, whatever X-Forwarded-For it sends (TRUST_PROXY off by default)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const spoofed = { 'x-forwarded-for': `203.0.113.${i + 1}` };
+      statuses.push((await api.app.inject({ method: 'GET', url: '/api/v1/platforms', remoteAddress: '10.9.9.4', headers: spoofed })).statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+  });
+
   it('limits /records/:id/verify more tightly', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await api.app.inject({ method: 'GET', url: '/api/v1/records/CW-V-0000001/verify', remoteAddress: '10.9.9.3' })).statusCode);
