@@ -7,6 +7,8 @@ import { HostPolitenessService } from '../politeness/host-politeness.service';
 const MAX_ATTEMPTS = 5;
 /** Fetches in flight per crawler process (across different hosts). */
 const WORKERS = 4;
+/** How long a worker that found the queue empty waits before asking again. */
+const POLL_SECONDS = 2;
 /** A slot further away than this is not waited for: the job goes back to the queue for then. */
 const MAX_WAIT_MS = 30_000;
 
@@ -26,7 +28,16 @@ export class CheckWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const boss = await this.jobs.client();
     for (let i = 0; i < WORKERS; i++) {
-      await boss.work<CheckJob>(QUEUES.check, { batchSize: 1, pollingIntervalSeconds: 2 }, ([job]) => this.runCheck(job));
+      let workerId = '';
+      workerId = await boss.work<CheckJob>(QUEUES.check, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
+        try {
+          await this.runCheck(job);
+        } finally {
+          // A job was there, so more may be: fetch the next at once instead of after the polling interval
+          // (which would cap each worker at one check per interval). An empty queue still waits the interval.
+          boss.notifyWorker(workerId);
+        }
+      });
     }
     await boss.work<ConfirmJob>(QUEUES.confirm, { batchSize: 1, pollingIntervalSeconds: 2 }, ([job]) => this.runConfirm(job));
   }
