@@ -42,6 +42,11 @@ export interface DocumentHealth {
 export class DocumentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Runs `work` in one transaction: a write of several rows (platform, document, its history) is all or nothing. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   findByRecordId(recordId: string, manager: EntityManager = this.dataSource.manager): Promise<Document | null> {
     return manager.findOne(Document, { where: { recordId }, relations: { platform: true } });
   }
