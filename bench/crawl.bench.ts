@@ -233,6 +233,11 @@ export async function run(): Promise<void> {
   const db = createDataSource({ url: database.url, poolSize: 2 });
   const hosts = new LoopbackHosts();
   const children: Child[] = [];
+  const appDirs: string[] = [];
+  const appDir = () => {
+    appDirs.push(mkdtempSync(join(tmpdir(), 'cw-crawl-app-')));
+    return appDirs[appDirs.length - 1];
+  };
   let poller: ReturnType<typeof pollApi> | null = null;
   try {
     await db.initialize();
@@ -259,14 +264,14 @@ export async function run(): Promise<void> {
     };
     const apiPort = await freePort();
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    startApp(children, 'api', 'apps/api/src/main.js', { ...common, PORT: String(apiPort), HOST: '127.0.0.1', CRAWLER_ENABLED: 'false', DATA_DIR: mkdtempSync(join(tmpdir(), 'cw-crawl-api-')) });
+    startApp(children, 'api', 'apps/api/src/main.js', { ...common, PORT: String(apiPort), HOST: '127.0.0.1', CRAWLER_ENABLED: 'false', DATA_DIR: appDir() });
     await untilHealthy(apiUrl, children[0]);
     const [{ record_id: recordId }] = await db.query(`SELECT record_id FROM documents ORDER BY id LIMIT 1`);
     poller = pollApi(apiUrl, recordId);
     await new Promise((resolve) => setTimeout(resolve, 15_000));
     process.stdout.write(`API alone (no crawler yet), 15 s: ${poller.take()}\n`);
 
-    for (let i = 0; i < CRAWLERS; i++) startApp(children, `crawler-${i + 1}`, 'apps/crawler/src/main.js', { ...common, DATA_DIR: mkdtempSync(join(tmpdir(), 'cw-crawl-crawler-')) });
+    for (let i = 0; i < CRAWLERS; i++) startApp(children, `crawler-${i + 1}`, 'apps/crawler/src/main.js', { ...common, DATA_DIR: appDir() });
     process.stdout.write(`${docs} documents on ${hostCount} loopback hosts, ${CRAWLERS} crawler processes, politeness ${process.env.POLITENESS_DELAY_MS ?? 2000} ms per host, scheduler tick ${common.SCHEDULER_TICK_SECONDS} s\n`);
 
     const cycle1 = await waitForChecks(db, docs, 'cycle 1', children);
@@ -296,6 +301,6 @@ export async function run(): Promise<void> {
     await hosts.close();
     await db.destroy().catch(() => undefined);
     await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, ...appDirs]) rmSync(dir, { recursive: true, force: true });
   }
 }
