@@ -94,3 +94,27 @@ describe('HTTP limits: rate limits per client, shallow and small JSON bodies', (
     }
   });
 });
+
+describe('HTTP limits behind a proxy (TRUST_PROXY=1)', () => {
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    api = await startApi({ RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '1' });
+  });
+  afterAll(() => api?.close());
+
+  const viaProxy = (forwardedFor: string) =>
+    api.app.inject({ method: 'GET', url: '/api/v1/platforms', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': forwardedFor } });
+
+  it('counts each client the proxy names apart, and believes only the entry the proxy added', async () => {
+    const first: number[] = [];
+    for (let i = 0; i < 4; i++) first.push((await viaProxy('198.51.100.1')).statusCode);
+    expect(first).toEqual([200, 200, 200, 429]);
+    // Another client behind the same proxy has its own count.
+    expect((await viaProxy('198.51.100.2')).statusCode).toBe(200);
+    // A client that sends its own X-Forwarded-For gets it prefixed to the proxy's entry: still counted as itself.
+    const spoofing: number[] = [];
+    for (let i = 0; i < 3; i++) spoofing.push((await viaProxy(`203.0.113.${i + 10}, 198.51.100.1`)).statusCode);
+    expect(spoofing).toEqual([429, 429, 429]);
+  });
+});
