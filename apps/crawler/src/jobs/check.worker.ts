@@ -1,5 +1,5 @@
 import { CheckDocument, CheckJob, ConfirmCapture, ConfirmJob, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
-import { DocumentsRepository } from '@clausewatch/db';
+import { Document, DocumentsRepository } from '@clausewatch/db';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type PgBoss from 'pg-boss';
 import { HostPolitenessService } from '../politeness/host-politeness.service';
@@ -49,13 +49,7 @@ export class CheckWorker implements OnApplicationBootstrap {
     if (!document || !document.active) return;
     // A scheduled job queued twice (two ticks racing a running check) fetches once per cycle.
     if (job.data.trigger === 'schedule' && !(await this.documents.isDue(documentId))) return;
-    const host = new URL(document.sources[0].url).host;
-    const waitMs = await this.politeness.reserve(host);
-    if (waitMs > MAX_WAIT_MS) {
-      await this.jobs.enqueueCheck(job.data, Math.ceil(waitMs / 1000));
-      return;
-    }
-    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    if (!(await this.waitForSlot(document, (delaySeconds) => this.jobs.enqueueCheck(job.data, delaySeconds)))) return;
     const result = await this.checks.check(document, job.data.trigger, attempt);
     if (result.outcome !== 'ok' && result.outcome !== 'not-modified') {
       const retry = result.transient && attempt < MAX_ATTEMPTS;
@@ -66,8 +60,26 @@ export class CheckWorker implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Waits for the document's host's next politeness slot; a slot further away than MAX_WAIT_MS is not
+   * waited for: `requeue` puts the job back for then, and false says so.
+   */
+  private async waitForSlot(document: Document, requeue: (delaySeconds: number) => Promise<unknown>): Promise<boolean> {
+    const waitMs = await this.politeness.reserve(new URL(document.sources[0].url).host);
+    if (waitMs > MAX_WAIT_MS) {
+      await requeue(Math.ceil(waitMs / 1000));
+      return false;
+    }
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    return true;
+  }
+
   /** The confirmation job: the one use case the admin route calls too. A transient failure throws, so pg-boss retries. */
   async runConfirm(job: PgBoss.Job<ConfirmJob>): Promise<void> {
+    const { documentId, versionId } = job.data;
+    const document = await this.documents.findById(documentId);
+    // The confirmation fetch is a request to the host like any other: it takes a politeness slot too.
+    if (document && !(await this.waitForSlot(document, (delaySeconds) => this.jobs.scheduleConfirmation(documentId, versionId, delaySeconds)))) return;
     const result = await this.confirmation.confirmCapture(job.data.documentId, job.data.versionId);
     if (result.retry) throw new Error(`confirmation fetch failed (${result.outcome}): ${result.cause ?? ''}`);
   }
