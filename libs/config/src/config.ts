@@ -138,7 +138,6 @@ function pem(env: Env, name: string): string | null {
   return raw;
 }
 
-/** Comma-separated `host` or `host:port` entries (IPv6 in brackets). */
 /** Fastify's `trustProxy`: off, every peer, a hop count, or proxy addresses and CIDR ranges. */
 export type TrustProxy = boolean | number | string[];
 
@@ -171,6 +170,7 @@ function trustProxy(env: Env, name: string): TrustProxy {
   return list;
 }
 
+/** Comma-separated `host` or `host:port` entries (IPv6 in brackets). */
 function hostList(env: Env, name: string): string[] {
   const raw = optional(env, name);
   if (raw === null) return [];
