@@ -32,9 +32,10 @@ describe('VerificationCache', () => {
     expect(compute).toHaveBeenCalledTimes(1);
   });
 
-  it('recomputes past its maximum age and forgets the least recently asked beyond its size', async () => {
+  it('recomputes past its maximum age and forgets the least recently asked beyond its size in bytes', async () => {
     let now = 0;
-    const cache = new VerificationCache(2, 1000, () => now);
+    // Room for two of these results (about 60 bytes each as JSON), not three.
+    const cache = new VerificationCache(150, 1000, () => now);
     const compute = jest.fn(async () => result('x'));
     await cache.resolve('A', 's', compute);
     now = 1001;
@@ -49,5 +50,15 @@ describe('VerificationCache', () => {
     expect(compute).toHaveBeenCalledTimes(4);
     await cache.resolve('B', 's', compute);
     expect(compute).toHaveBeenCalledTimes(5);
+  });
+
+  it('keeps no result larger than its whole size', async () => {
+    const cache = new VerificationCache(100);
+    const big = { ...result('A'), status: 'x'.repeat(200) };
+    const compute = jest.fn(async () => big);
+    await cache.resolve('A', 's', compute);
+    await cache.resolve('A', 's', compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+    expect(cache.size).toBe(0);
   });
 });

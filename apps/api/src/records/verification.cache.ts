@@ -7,8 +7,11 @@ export interface RecordVerification {
   versions: VersionIntegrity[];
 }
 
-/** Records whose verification is remembered (the least recently asked goes first). */
-export const VERIFICATION_CACHE_ENTRIES = 2000;
+/**
+ * Bytes of results remembered (as JSON; the least recently asked goes first): a platform's record
+ * lists every version it rests on, so a count of entries would not bound the memory.
+ */
+export const VERIFICATION_CACHE_BYTES = 16 * 1024 * 1024;
 /**
  * A result is recomputed at least this often even when its stamp still matches: the stamp covers the
  * rows behind a record, not the ledger's inner nodes, whose rewriting only the re-hash would show.
@@ -18,6 +21,7 @@ export const VERIFICATION_CACHE_MAX_AGE_MS = 10 * 60_000;
 interface Entry {
   stamp: string;
   storedAt: number;
+  bytes: number;
   result: RecordVerification;
 }
 
@@ -29,9 +33,10 @@ interface Entry {
 export class VerificationCache {
   private readonly entries = new Map<string, Entry>();
   private readonly running = new Map<string, Promise<RecordVerification>>();
+  private bytes = 0;
 
   constructor(
-    private readonly maxEntries = VERIFICATION_CACHE_ENTRIES,
+    private readonly maxBytes = VERIFICATION_CACHE_BYTES,
     private readonly maxAgeMs = VERIFICATION_CACHE_MAX_AGE_MS,
     private readonly now: () => number = Date.now,
   ) {}
@@ -61,7 +66,7 @@ export class VerificationCache {
     const entry = this.entries.get(recordId);
     if (!entry) return null;
     if (entry.stamp !== stamp || this.now() - entry.storedAt > this.maxAgeMs) {
-      this.entries.delete(recordId);
+      this.remove(recordId);
       return null;
     }
     // Most recently used goes last: a Map keeps insertion order.
@@ -71,11 +76,21 @@ export class VerificationCache {
   }
 
   private store(recordId: string, stamp: string, result: RecordVerification): void {
-    this.entries.delete(recordId);
-    this.entries.set(recordId, { stamp, storedAt: this.now(), result });
+    this.remove(recordId);
+    const bytes = Buffer.byteLength(JSON.stringify(result)) + recordId.length + stamp.length;
+    if (bytes > this.maxBytes) return;
+    this.entries.set(recordId, { stamp, storedAt: this.now(), bytes, result });
+    this.bytes += bytes;
     for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(oldest);
+      if (this.bytes <= this.maxBytes) break;
+      this.remove(oldest);
     }
+  }
+
+  private remove(recordId: string): void {
+    const entry = this.entries.get(recordId);
+    if (!entry) return;
+    this.entries.delete(recordId);
+    this.bytes -= entry.bytes;
   }
 }
