@@ -25,9 +25,18 @@ const CHANGE_CACHE_SIZE = 5000;
 /** A period's monitoring record is read again after this long (a long run sees checks that finish late). */
 const MONITORING_TTL_MS = 60_000;
 
+/** A followed document's monitoring record, with its line rendered per time zone (shared by every digest). */
+interface DocumentRecord extends MonitoredDocument {
+  platformId: string;
+  /** Position in the proof of monitoring (by platform name, then title). */
+  order: number;
+  lines: Map<string, RenderedEntry>;
+}
+
 interface PeriodMonitoring {
   at: number;
-  documents: Array<MonitoredDocument & { platformId: string }>;
+  byPlatform: Map<string, DocumentRecord[]>;
+  byId: Map<string, DocumentRecord>;
 }
 
 /**
@@ -44,8 +53,6 @@ export class EmailComposer {
   /** Digest entries rendered per change and time zone: 500 changes × a few zones, not once per subscriber. */
   private readonly entries = new Map<string, RenderedEntry>();
   private readonly monitoring = new Map<string, PeriodMonitoring>();
-  /** Proof-of-monitoring lines rendered per document record and time zone. */
-  private readonly lines = new Map<string, RenderedEntry>();
 
   // Built by a factory (api.module, the send worker): no capture import, so a sender process starts fast.
   constructor(
@@ -99,8 +106,7 @@ export class EmailComposer {
     const period = { start: row.periodStart!, end: row.periodEnd! };
     const changes = changeIds.map((id) => this.changes.get(id)!).filter(Boolean);
     const monitoring = await this.monitoringFor(period.start, period.end);
-    const followed = new Set(reader.followedPlatformIds);
-    const documents = monitoring.documents.filter((d) => followed.has(d.platformId));
+    const documents = reader.followedPlatformIds.flatMap((id) => monitoring.byPlatform.get(id) ?? []).sort((a, b) => a.order - b.order);
     const view = digestView(
       changes,
       documents,
@@ -108,7 +114,7 @@ export class EmailComposer {
       period,
       this.links,
       (c) => this.entry(c, reader.timezone),
-      (d) => this.documentLine(d, reader.timezone),
+      (d) => this.documentLine(d as DocumentRecord, reader.timezone),
     );
     return { email: this.email(row, reader, view.subject, this.renderer.render('digest', view), view.unsubscribeUrl) };
   }
@@ -132,17 +138,12 @@ export class EmailComposer {
     return entry;
   }
 
-  /**
-   * A document's line of the proof of monitoring in one time zone, rendered once per distinct record
-   * (re-reading the period's monitoring a minute later renders only the lines that changed).
-   */
-  private documentLine(d: MonitoredDocument, timezone: string): RenderedEntry {
-    const key = `${d.documentId}|${timezone}|${d.lastVerifiedAt?.getTime() ?? ''}|${d.failing ? d.cause : ''}|${d.platformName}|${d.title}`;
-    let line = this.lines.get(key);
+  /** A document's line of the proof of monitoring in one time zone, rendered once per record and zone. */
+  private documentLine(d: DocumentRecord, timezone: string): RenderedEntry {
+    let line = d.lines.get(timezone);
     if (!line) {
-      if (this.lines.size > 50_000) this.lines.clear();
       line = this.renderer.renderFragment('digest-document', digestDocumentView(d, timezone));
-      this.lines.set(key, line);
+      d.lines.set(timezone, line);
     }
     return line;
   }
@@ -184,17 +185,37 @@ export class EmailComposer {
     for (const row of rows) this.changes.set(row.id, row);
   }
 
-  /** Every active document's monitoring record as of the end of a period (read once per period and minute). */
+  /**
+   * Every active document's monitoring record as of the end of a period, by platform (read once per
+   * period and minute; a record that did not change keeps its rendered lines).
+   */
   private async monitoringFor(start: Date, end: Date): Promise<PeriodMonitoring> {
     const key = `${start.toISOString()}|${end.toISOString()}`;
     const cached = this.monitoring.get(key);
     if (cached && Date.now() - cached.at < MONITORING_TTL_MS) return cached;
-    const documents = (await this.content.documentMonitoring(start, end)).map(monitoredDocument);
+    const fresh: PeriodMonitoring = { at: Date.now(), byPlatform: new Map(), byId: new Map() };
+    (await this.content.documentMonitoring(start, end)).forEach((row, order) => {
+      const record = monitoredDocument(row);
+      const before = cached?.byId.get(record.documentId);
+      const document: DocumentRecord = { ...record, order, lines: before && sameRecord(before, record) ? before.lines : new Map() };
+      fresh.byId.set(document.documentId, document);
+      fresh.byPlatform.set(document.platformId, [...(fresh.byPlatform.get(document.platformId) ?? []), document]);
+    });
     if (this.monitoring.size > 500) this.monitoring.clear();
-    const fresh: PeriodMonitoring = { at: Date.now(), documents };
     this.monitoring.set(key, fresh);
     return fresh;
   }
+}
+
+function sameRecord(a: MonitoredDocument, b: MonitoredDocument): boolean {
+  return (
+    a.platformName === b.platformName &&
+    a.title === b.title &&
+    a.lastVerifiedAt?.getTime() === b.lastVerifiedAt?.getTime() &&
+    a.checksInPeriod === b.checksInPeriod &&
+    a.failing === b.failing &&
+    a.cause === b.cause
+  );
 }
 
 function isFailure(outcome: string | null): outcome is string {

@@ -77,8 +77,8 @@ export class EmailContentRepository {
       clause_types: string[];
     }> = await this.dataSource.query(
       `SELECT s.id, s.email, s.unsubscribe_token, s.timezone, s.plan, s.alerts_enabled, s.digest_enabled, s.unsubscribed_at, s.suppressed_at,
-              coalesce(array_agg(f.platform_id::text ORDER BY f.platform_id) FILTER (WHERE f.platform_id IS NOT NULL AND NOT (f.platform_id = ANY(s.muted_platform_ids))), '{}') AS platform_ids,
-              coalesce(array_agg(f.clause_type ORDER BY f.clause_type) FILTER (WHERE f.clause_type IS NOT NULL), '{}') AS clause_types
+              coalesce(array_agg(DISTINCT f.platform_id::text) FILTER (WHERE f.platform_id IS NOT NULL AND NOT (f.platform_id = ANY(s.muted_platform_ids))), '{}') AS platform_ids,
+              coalesce(array_agg(DISTINCT f.clause_type) FILTER (WHERE f.clause_type IS NOT NULL), '{}') AS clause_types
          FROM subscribers s LEFT JOIN follows f ON f.subscriber_id = s.id
         WHERE s.id = ANY($1::bigint[])
         GROUP BY s.id`,
