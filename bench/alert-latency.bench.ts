@@ -69,8 +69,8 @@ export async function run(): Promise<void> {
       const change = await dataSource.transaction(async (manager) => {
         const versions: Array<{ id: string }> = await manager.query(
           `INSERT INTO versions (document_id, snapshot_id, raw_sha256, text_sha256, cosmetic_fingerprint, markdown, extractor_version, source_url, captured_at, fetcher)
-           SELECT $1, $2, repeat('a', 64), md5(v || $1) || md5(v || $1), v || $1, m, 'bench', 'https://example.com', now() - make_interval(mins => n), 'http'
-             FROM (VALUES ('f', $3, 60), ('t', $4, 1)) AS x(v, m, n) RETURNING id`,
+           SELECT $1::bigint, $2::bigint, repeat('a', 64), md5(v || $1::text) || md5(v || $1::text), v || $1::text, m, 'bench', 'https://example.com', now() - make_interval(mins => n), 'http'
+             FROM (VALUES ('f', $3::text, 60), ('t', $4::text, 1)) AS x(v, m, n) ORDER BY n DESC RETURNING id`,
           [document.id, snapshot.id, BEFORE, AFTER],
         );
         const [row] = await manager.query(
@@ -89,10 +89,11 @@ export async function run(): Promise<void> {
     while (handedAt.size < confirmedAt.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     clearInterval(watcher);
     const latencies = [...confirmedAt].flatMap(([id, at]) => (handedAt.has(id) ? [(handedAt.get(id)! - at) / 1000] : [])).sort((a, b) => a - b);
-    const [{ sent, alerts }] = await dataSource.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS alerts FROM emails WHERE kind = 'alert'`);
+    const [{ alerts }] = await dataSource.query(`SELECT count(*)::int AS alerts FROM emails WHERE kind = 'alert'`);
+    const received = new Set(resend.delivered.map((d) => d.emailKey)).size;
     process.stdout.write(
       `${CHANGES} changes confirmed at random moments over ${((Date.now() - started) / 1000).toFixed(0)} s, ${WATCHERS} watchers + ${FREE_FOLLOWERS} digest-only followers each; ` +
-        `${latencies.length} fully handed over (${sent} of ${alerts} alert emails sent, ${resend.requests} provider calls)\n` +
+        `${latencies.length} fully handed over (${received} of ${alerts} alert emails received by the fake, ${resend.requests} provider calls)\n` +
         `confirmed change → last alert handed to the fake Resend: p50 ${percentile(latencies, 50).toFixed(1)} s, p90 ${percentile(latencies, 90).toFixed(1)} s, ` +
         `max ${latencies[latencies.length - 1].toFixed(1)} s (target ≤ 60 s); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores\n`,
     );

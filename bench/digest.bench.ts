@@ -26,34 +26,27 @@ const BEFORE = `# Terms\n\n## Arbitration\n\nYou may opt out of arbitration with
 const AFTER = `# Terms\n\n## Arbitration\n\nYou may opt out of arbitration within 10 days of accepting these Terms by mailing a signed letter.\n\n## Your content\n\nWe use your content to provide the Services and to train our AI models.\n\n## Liability\n\nOur total liability is limited to one hundred US dollars.`;
 
 /**
- * CPU seconds used so far by this process's descendants (the fake Resend; PostgreSQL's postmaster and
- * backends), by process, from /proc: the work done whatever the machine's load, which only stretches
- * the wall-clock time. Exited processes count through their parent's cutime/cstime.
+ * CPU seconds used so far by the fake Resend (our child) and by this run's PostgreSQL (the postmaster
+ * named in its pid file, detached under pg_ctl, and its backends), from /proc: the work done whatever
+ * the machine's load, which only stretches the wall-clock time. Exited processes count through their
+ * parent's cutime/cstime.
  */
-function childCpuSeconds(): { fake: number; postgres: number } {
+function childCpuSeconds(fakePid: number, postmasterPid: number): { fake: number; postgres: number } {
   const ticks = 100; // USER_HZ on Linux
-  const stats = new Map<number, { ppid: number; cpu: number; name: string }>();
+  const stats = new Map<number, { ppid: number; cpu: number }>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const raw = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const name = raw.slice(raw.indexOf('(') + 1, raw.lastIndexOf(')'));
+      // After "(name) ": state ppid ... then utime stime cutime cstime (fields 14-17 of the line).
       const fields = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
-      // After the name: state ppid ... utime(14) stime(15) cutime(16) cstime(17), 1-based over the whole line.
-      const cpu = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / ticks;
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu, name });
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / ticks });
     } catch {
       // The process ended while being read.
     }
   }
-  const totals = { fake: 0, postgres: 0 };
-  for (const [pid, stat] of stats) {
-    let ancestor = stat.ppid;
-    while (ancestor > 1 && ancestor !== process.pid) ancestor = stats.get(ancestor)?.ppid ?? 0;
-    if (ancestor !== process.pid) continue;
-    if (stat.name.startsWith('postgres')) totals.postgres += stat.cpu;
-    else if (stat.name === 'node' || stat.name === 'MainThread') totals.fake += stat.cpu;
-  }
+  const totals = { fake: stats.get(fakePid)?.cpu ?? 0, postgres: 0 };
+  for (const [pid, stat] of stats) if (pid === postmasterPid || stat.ppid === postmasterPid) totals.postgres += stat.cpu;
   return totals;
 }
 
@@ -160,7 +153,8 @@ export async function run(): Promise<void> {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const at = new Date(Date.now() + 7 * 86_400_000);
     const profiler = await startProfile();
-    const cpuBefore = { self: process.cpuUsage(), children: childCpuSeconds() };
+    const postmasterPid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const cpuBefore = { self: process.cpuUsage(), children: childCpuSeconds(fake.pid!, postmasterPid) };
     const started = Date.now();
     const build = await new DigestService(dataSource, composer).buildDue(at);
     const builtMs = Date.now() - started;
@@ -168,7 +162,7 @@ export async function run(): Promise<void> {
     const totalMs = Date.now() - started;
     clearInterval(sampler);
     const selfCpu = process.cpuUsage(cpuBefore.self);
-    const childrenCpu = childCpuSeconds();
+    const childrenCpu = childCpuSeconds(fake.pid!, postmasterPid);
     await profiler.stop();
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const provider = await stats();
