@@ -36,12 +36,15 @@ import { RecordBytesService } from './records/record-bytes.service';
 import { RecordChangesInterceptor } from './records/record-changes.interceptor';
 import { RecordChangesListener } from './records/record-changes.listener';
 import { RecordCache } from './records/record.cache';
+import { VerificationCache } from './records/verification.cache';
 import { RecordsController } from './records/records.controller';
 import { RecordsService } from './records/records.service';
 import { SubscribersController } from './subscribers/subscribers.controller';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsCron } from './accounts/accounts.cron';
 import { ApiTokenController } from './accounts/api-token.controller';
+import { ApiTokenService } from './accounts/api-token.service';
+import { ExportsController } from './exports/exports.controller';
 import { BillingService } from './accounts/billing.service';
 import { FollowsService } from './accounts/follows.service';
 import { LoginService } from './accounts/login.service';
@@ -85,10 +88,11 @@ export class ApiModule {
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
       controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, LedgerController, FeedsController, ContextController, ProvisionsController, ResendWebhookController,
-        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController, ChangesFeedController, ApiTokenController],
+        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController, ChangesFeedController, ApiTokenController, ExportsController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,
+        ApiTokenService,
         AlertsService,
         { provide: EmailComposer, useFactory: (dataSource: DataSource) => new EmailComposer(dataSource, options.config), inject: [DataSource] },
         DeliveryService,
@@ -101,6 +105,7 @@ export class ApiModule {
         CitationService,
         RecordBytesService,
         { provide: RecordCache, useFactory: () => new RecordCache(options.config.recordCacheMb * 1024 * 1024) },
+        { provide: VerificationCache, useFactory: () => new VerificationCache() },
         {
           provide: RecordChangesListener,
           useFactory: (cache: RecordCache) => new RecordChangesListener(cache, options.databaseUrl, options.config.recordCacheMb > 0),

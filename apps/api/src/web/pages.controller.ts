@@ -1,9 +1,8 @@
 import { clauseTypeById, clauseTypes } from '@clausewatch/analyzer';
-import { AccountsRepository, PlatformsRepository } from '@clausewatch/db';
-import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { AccountsRepository, PlatformsRepository, ProvisionRecordsRepository } from '@clausewatch/db';
+import { Controller, Get, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { REGULATION_BY_SLUG, REGULATIONS, regulationSlug } from '../accounts/follows.service';
 import { ContextService } from '../context/context.service';
 import { RecordsService } from '../records/records.service';
@@ -16,6 +15,8 @@ import { WebContext } from './web-context.service';
 import { WebExceptionFilter } from './web-exception.filter';
 
 const PAGE_SIZE = 50;
+/** Provisions listed on a clause-type or regulation page. */
+const TOPIC_PROVISIONS = 60;
 
 type Query = Record<string, string | undefined>;
 
@@ -34,7 +35,7 @@ export class PagesController {
     private readonly context: ContextService,
     private readonly platforms: PlatformsRepository,
     private readonly accounts: AccountsRepository,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly provisions: ProvisionRecordsRepository,
   ) {}
 
   @Get()
@@ -43,17 +44,18 @@ export class PagesController {
     const { viewer, chrome } = await this.web.of(request, reply, 'Know when the terms change', 'home');
     chrome.description = 'Clausewatch watches the terms of service and privacy policies of online platforms and explains every change, clause by clause.';
     const minSeverity = isSeverity(query.severity) ? query.severity : viewer ? 'low' : 'high';
-    const [latest, feed, follows] = await Promise.all([
+    const [latest, feed, follows, platformCount] = await Promise.all([
       this.changes.list({ minSeverity: 'high' }, 12),
       viewer ? this.changes.list({ followedBy: viewer.subscriber.id, minSeverity }, 30) : Promise.resolve(null),
       viewer ? this.accounts.listFollows(viewer.subscriber.id) : Promise.resolve([]),
+      this.platforms.count(),
     ]);
     return this.views.render('home', chrome, {
       latest,
       feed,
       follows: follows.length,
       severities: SEVERITIES.filter((s) => s !== 'none').map((s) => ({ value: s, selected: s === minSeverity })),
-      platformCount: (await this.platforms.list()).length,
+      platformCount,
     });
   }
 
@@ -110,7 +112,7 @@ export class PagesController {
     const { viewer, chrome } = await this.web.of(request, reply, `${info.label}: across platforms`);
     const [counts, provisions, recent, following] = await Promise.all([
       this.context.clauseType(id),
-      this.provisionsOfTypes([id]),
+      this.provisions.listOfClauseTypes([id], TOPIC_PROVISIONS),
       this.changes.list({ clauseType: id }, 15),
       viewer ? this.isFollowing(viewer.subscriber.id, (f) => f.clauseType === id) : false,
     ]);
@@ -137,7 +139,7 @@ export class PagesController {
     const { viewer, chrome } = await this.web.of(request, reply, `${name}: provisions across platforms`);
     const types = clauseTypesOfRegulation(name);
     const [provisions, recent, following] = await Promise.all([
-      this.provisionsOfTypes(types),
+      this.provisions.listOfClauseTypes(types, TOPIC_PROVISIONS),
       this.changes.list({ regulation: name }, 15),
       viewer ? this.isFollowing(viewer.subscriber.id, (f) => f.regulation === name) : false,
     ]);
@@ -178,16 +180,6 @@ export class PagesController {
 
   private async isFollowing(subscriberId: string, match: (f: Awaited<ReturnType<AccountsRepository['listFollows']>>[number]) => boolean): Promise<boolean> {
     return (await this.accounts.listFollows(subscriberId)).some(match);
-  }
-
-  private async provisionsOfTypes(types: string[]) {
-    const rows: Array<{ record_id: string; text: string; heading_path: string[]; platform_slug: string; platform_name: string; document_record_id: string; document_title: string }> = await this.dataSource.query(
-      `SELECT p.record_id, left(p.text, 400) AS text, p.heading_path, pl.slug AS platform_slug, pl.name AS platform_name, d.record_id AS document_record_id, d.title AS document_title
-         FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
-        WHERE p.removed_at IS NULL AND p.clause_types ?| $1::text[] ORDER BY pl.name, p.id LIMIT 60`,
-      [types],
-    );
-    return rows.map((r) => ({ id: r.record_id, text: r.text, headingPath: r.heading_path, platform: { slug: r.platform_slug, name: r.platform_name }, document: { id: r.document_record_id, title: r.document_title } }));
   }
 }
 

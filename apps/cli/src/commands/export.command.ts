@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { csvField, plainValue } from '@clausewatch/records';
 import { DataSource } from 'typeorm';
 import { withDatabase } from '../cli-context';
 import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
@@ -45,10 +46,10 @@ const TABLES: Table[] = [
   },
   {
     name: 'changes',
-    columns: ['id', 'document', 'platform', 'from_version', 'to_version', 'kind', 'severity', 'alert_eligible', 'revert_of', 'clause_types', 'summary', 'reasons', 'clauses', 'analyzer_version', 'created_at'],
+    columns: ['id', 'document', 'platform', 'from_version', 'to_version', 'kind', 'severity', 'alert_eligible', 'revert_of', 'clause_types', 'summary', 'reasons', 'clauses', 'analyzer_version', 'created_at', 'superseded_by'],
     query: `SELECT c.id AS _key, c.record_id AS id, d.record_id AS document, pl.slug AS platform, f.record_id AS from_version, t.record_id AS to_version,
                    c.kind, c.severity, c.alert_eligible, r.record_id AS revert_of, c.clause_types, c.summary, c.reasons, c.clauses,
-                   c.analyzer_version, c.created_at
+                   c.analyzer_version, c.created_at, c.superseded_by
               FROM change_records c JOIN documents d ON d.id = c.document_id JOIN platforms pl ON pl.id = d.platform_id
               JOIN versions f ON f.id = c.from_version_id JOIN versions t ON t.id = c.to_version_id
               LEFT JOIN versions r ON r.id = c.revert_of_version_id
@@ -61,19 +62,6 @@ export interface ManifestFile {
   records: number;
   bytes: number;
   sha256: string;
-}
-
-function plain(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  // bigint columns come back as strings; a ledger index reads better as a number.
-  return value;
-}
-
-/** RFC 4180: a field with a quote, comma or line break is quoted, quotes doubled; JSON values as JSON text. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : String(plain(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 class HashedFile {
@@ -110,7 +98,7 @@ async function exportTable(dataSource: DataSource, table: Table, format: ExportF
     for (const row of rows) {
       out +=
         format === 'jsonl'
-          ? `${JSON.stringify(Object.fromEntries(table.columns.map((c) => [c, c === 'ledger_index' && row[c] !== null ? Number(row[c]) : plain(row[c])])))}\n`
+          ? `${JSON.stringify(Object.fromEntries(table.columns.map((c) => [c, c === 'ledger_index' && row[c] !== null ? Number(row[c]) : plainValue(row[c])])))}\n`
           : `${table.columns.map((c) => csvField(row[c])).join(',')}\r\n`;
     }
     await file.write(out);

@@ -84,14 +84,14 @@ export class EmailsRepository {
     });
   }
 
-  /** The provider took these emails: the rows and the notifications they carry end as sent, in one statement. */
   async markSent(results: Array<{ id: string; providerMessageId: string | null }>): Promise<void> {
     if (!results.length) return;
+    // One statement (a data-modifying CTE): the email and its notifications change together or not at all.
     await this.dataSource.query(
       `WITH sent AS (
          UPDATE emails e SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, provider_message_id = r.pid
            FROM unnest($1::bigint[], $2::text[]) AS r(id, pid) WHERE e.id = r.id AND e.status = 'sending' RETURNING e.id)
-       UPDATE notifications n SET status = 'sent', sent_at = now(), attempts = attempts + 1 FROM sent WHERE n.email_id = sent.id AND n.status = 'pending'`,
+       UPDATE notifications n SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE n.email_id = ANY($1::bigint[]) AND n.status = 'pending'`,
       [results.map((r) => r.id), results.map((r) => r.providerMessageId)],
     );
   }
@@ -111,22 +111,22 @@ export class EmailsRepository {
 
   /** The provider refused the email for good (a 4xx other than 429), or it was retried for 24 hours. */
   async markFailed(ids: string[], error: string): Promise<void> {
-    await this.end(ids, 'failed', error);
+    await this.finish(ids, 'failed', error.slice(0, 2000));
   }
 
   /** Nothing to send any more (the address was suppressed or unsubscribed after the email was owed). */
   async markSkipped(ids: string[], reason: string): Promise<void> {
-    await this.end(ids, 'skipped', reason);
+    if (!ids.length) return;
+    await this.finish(ids, 'skipped', reason);
   }
 
-  /** Ends claimed rows, and the notifications they carry, with a status and its reason, in one statement. */
-  private async end(ids: string[], status: 'failed' | 'skipped', reason: string): Promise<void> {
-    if (!ids.length) return;
+  /** Emails that will not be sent, with their notifications, in one statement (together or not at all). */
+  private async finish(ids: string[], status: 'failed' | 'skipped', reason: string): Promise<void> {
     await this.dataSource.query(
-      `WITH ended AS (
+      `WITH finished AS (
          UPDATE emails SET status = $2, claimed_until = NULL, last_error = $3 WHERE id = ANY($1::bigint[]) AND status = 'sending' RETURNING id)
-       UPDATE notifications n SET status = $2, last_error = $3 FROM ended WHERE n.email_id = ended.id AND n.status = 'pending'`,
-      [ids, status, reason.slice(0, 2000)],
+       UPDATE notifications SET status = $2, last_error = $3 WHERE email_id = ANY($1::bigint[]) AND status = 'pending'`,
+      [ids, status, reason],
     );
   }
 

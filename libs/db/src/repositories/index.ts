@@ -1,4 +1,5 @@
 export * from './change-feeds.repository';
+export * from './change-lists.repository';
 export * from './change-records.repository';
 export * from './checks.repository';
 export * from './clause-context.repository';

@@ -26,6 +26,10 @@ export class PlatformsRepository {
     return manager.findOneByOrFail(Platform, { slug });
   }
 
+  count(): Promise<number> {
+    return this.dataSource.manager.count(Platform);
+  }
+
   async list(): Promise<PlatformSummary[]> {
     const rows: Array<{ record_id: string; slug: string; name: string; homepage: string | null; documents: string }> = await this.dataSource.query(
       `SELECT p.record_id, p.slug, p.name, p.homepage, count(d.id) AS documents

@@ -1,8 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Partial indexes over the unfinished emails: a claim no longer walks past every email ever sent. */
-export class UnfinishedEmails1797600000000 implements MigrationInterface {
-  name = 'UnfinishedEmails1797600000000';
+export class UnfinishedEmails1797800000000 implements MigrationInterface {
+  name = 'UnfinishedEmails1797800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX "IDX_9b960a167f96973da8e03bda78" ON "emails"  ("id") WHERE "status" IN ('pending', 'sending')`);
