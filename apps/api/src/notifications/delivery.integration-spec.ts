@@ -6,6 +6,8 @@ import { DeliveryService } from './delivery.service';
 import { ResendSender } from './resend.sender';
 
 const SUBSCRIBERS = 250;
+// The issue's storm lasts a minute: STORM_MS=60000 runs it in full (npm test keeps 8 s, the same path).
+const STORM_MS = Number(process.env.STORM_MS ?? 8_000);
 
 // Exactly-once delivery against a misbehaving provider: storms of 429 and 5xx, Retry-After, timeouts,
 // refusals. The real Resend SDK, against the local fake.
@@ -38,15 +40,16 @@ describe('delivery', () => {
 
   it('delivers every email once through a storm of 429 and 500 answers', async () => {
     await oweDigests(api, SUBSCRIBERS, 'storm.test');
-    // Scaled down from the issue's minute to 8 s: the same code path, each batch refused many times.
-    resend.startStorm([429, 500, 503, 429], 8_000, 1);
+    // Scaled down from the issue's minute to 8 s by default: the same code path, each batch refused many times.
+    resend.startStorm([429, 500, 503, 429], STORM_MS, 1);
     const started = Date.now();
-    while ((await statuses('storm.test')).sent !== SUBSCRIBERS && Date.now() - started < 45_000) {
+    while ((await statuses('storm.test')).sent !== SUBSCRIBERS && Date.now() - started < STORM_MS + 37_000) {
       await delivery.drain();
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(await statuses('storm.test')).toEqual({ sent: SUBSCRIBERS });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(8_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(STORM_MS);
+    if (process.env.STORM_MS) process.stderr.write(`storm of ${STORM_MS} ms: ${SUBSCRIBERS} delivered once in ${Date.now() - started} ms; refused ${JSON.stringify(Object.fromEntries(resend.refused))}\n`);
     expect(resend.refused.get(429)).toBeGreaterThan(0);
     expect(resend.refused.get(500)).toBeGreaterThan(0);
     const byKey = resend.deliveriesByEmailKey();
@@ -58,7 +61,7 @@ describe('delivery', () => {
     const batchKeys = new Set(resend.delivered.map((d) => d.idempotencyKey)).size;
     expect(batchKeys).toBeGreaterThanOrEqual(Math.ceil(SUBSCRIBERS / 100));
     expect(batchKeys).toBeLessThanOrEqual(Math.ceil(SUBSCRIBERS / 100) + 2);
-  }, 60_000);
+  }, STORM_MS + 52_000);
 
   it('waits at least as long as Retry-After, and never fails an email while the provider is down', async () => {
     await oweDigests(api, 3, 'later.test');

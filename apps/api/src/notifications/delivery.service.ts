@@ -1,6 +1,6 @@
 import { ClaimedEmail, EmailsRepository } from '@clausewatch/db';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EmailComposer } from './email.composer';
+import { Composed, EmailComposer } from './email.composer';
 import { EMAIL_SENDER, Email, EmailSendError, EmailSender } from './email.sender';
 
 export interface DeliveryOptions {
@@ -73,12 +73,20 @@ export class DeliveryService {
       await this.retry(claimed, error instanceof Error ? error.message : String(error), null, true);
       return 0;
     }
-    const skipped = claimed.filter((_, i) => 'skip' in composed[i]);
-    for (const row of skipped) await this.emails.markSkipped([row.id], (composed[claimed.indexOf(row)] as { skip: string }).skip);
+    await this.skip(claimed, composed);
     const rows = claimed.filter((_, i) => 'email' in composed[i]);
     const emails = composed.flatMap((c) => ('email' in c ? [c.email] : []));
     if (!rows.length) return 0;
     return this.send(rows, emails);
+  }
+
+  /** Rows with nothing to send end as skipped, one statement per reason. */
+  private async skip(claimed: ClaimedEmail[], composed: Composed[]): Promise<void> {
+    const byReason = new Map<string, string[]>();
+    composed.forEach((c, i) => {
+      if ('skip' in c) byReason.set(c.skip, [...(byReason.get(c.skip) ?? []), claimed[i].id]);
+    });
+    for (const [reason, ids] of byReason) await this.emails.markSkipped(ids, reason);
   }
 
   private async send(rows: ClaimedEmail[], emails: Email[]): Promise<number> {

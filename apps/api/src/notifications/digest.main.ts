@@ -52,13 +52,10 @@ export async function runDigest(args: string[], out: NodeJS.WritableStream = pro
     } else {
       summary.owed = run.created;
       const sender = config.resendApiKey ? new ResendSender(config.resendApiKey, config.resendBaseUrl) : new OutboxSender(join(config.dataDir, 'outbox'));
-      const delivery = new DeliveryService(new EmailsRepository(dataSource), composer, sender);
+      const emails = new EmailsRepository(dataSource);
+      const delivery = new DeliveryService(emails, composer, sender);
       summary.sent = await delivery.drain();
-      const rows: Array<{ status: string; n: number }> = await dataSource.query(
-        `SELECT status, count(*)::int AS n FROM emails WHERE kind = 'digest' AND created_at >= $1 GROUP BY status`,
-        [new Date(started - 1000)],
-      );
-      const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      const byStatus = await emails.countByStatusSince('digest', new Date(started - 1000));
       failed = byStatus.failed ?? 0;
       summary.digests = byStatus;
       if (!config.resendApiKey) summary.outbox = join(config.dataDir, 'outbox');

@@ -107,7 +107,8 @@ export function digestWeekKey(slot: Date, timezone: string): string {
 /**
  * The digest a subscriber is owed at `at`, if any: the latest slot (not before they subscribed),
  * its week key, and the period it covers (from the end of their previous digest when it is recent,
- * else the 7 days before the slot).
+ * else the 7 days before the slot). `DigestsRepository.owePage` applies this same rule to a whole page
+ * of subscribers in SQL, with the slot and week key computed here once per (time zone, digest day).
  */
 export function dueDigest(
   at: Date,

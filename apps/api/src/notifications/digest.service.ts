@@ -1,11 +1,11 @@
-import type { ClaimedEmail } from '@clausewatch/db';
+import { ClaimedEmail, DigestsRepository, DigestSlot, DueDigest } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { dueDigest } from './digest.schedule';
+import { digestWeekKey, latestDigestSlot } from './digest.schedule';
 import { EmailComposer } from './email.composer';
 import type { Email } from './email.sender';
 
-/** Subscribers read (and digest rows written) per round trip. */
+/** Subscribers looked at (and their digest rows written) per statement: also the CLI's progress step. */
 const PAGE = 1000;
 
 export interface DigestRun {
@@ -23,61 +23,47 @@ export interface DigestRun {
  * Owes each subscriber's weekly digest when its slot has come (their digest day, 08:00 in their zone).
  * The row's dedupe key `digest:<subscriber>:<ISO week>` is unique: however often this runs, on however
  * many processes, a subscriber gets one digest a week. Delivery then sends it like any email.
+ * The schedule runs once per (time zone, digest day) group; each page of subscribers is owed by one
+ * set-based statement (no per-subscriber query).
  */
 @Injectable()
 export class DigestService {
+  private readonly digests: DigestsRepository;
+
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(DataSource) dataSource: DataSource,
     private readonly composer: EmailComposer,
-  ) {}
+  ) {
+    this.digests = new DigestsRepository(dataSource);
+  }
 
   async buildDue(at: Date, options: { dryRun?: boolean; onProgress?: (done: number, run: DigestRun) => void; onBuilt?: (email: Email) => void } = {}): Promise<DigestRun> {
     const run: DigestRun = { subscribers: 0, due: 0, created: 0, built: 0 };
+    const slots = await this.slotsAt(at);
     let cursor = '0';
     for (;;) {
-      const page: Array<{ id: string; timezone: string; digest_day: number; created_at: Date; last_end: Date | null }> = await this.dataSource.query(
-        `SELECT s.id, s.timezone, s.digest_day, s.created_at,
-                (SELECT max(e.period_end) FROM emails e WHERE e.subscriber_id = s.id AND e.kind = 'digest') AS last_end
-           FROM subscribers s
-          WHERE s.id > $1 AND s.unsubscribed_at IS NULL AND s.suppressed_at IS NULL AND s.digest_enabled
-            AND EXISTS (SELECT 1 FROM follows f WHERE f.subscriber_id = s.id)
-          ORDER BY s.id LIMIT $2`,
-        [cursor, PAGE],
-      );
-      if (!page.length) break;
-      cursor = page[page.length - 1].id;
-      run.subscribers += page.length;
-      const owed = page.flatMap((s) => {
-        const due = dueDigest(at, { timezone: s.timezone, digestDay: s.digest_day, createdAt: s.created_at, lastPeriodEnd: s.last_end });
-        return due ? [{ subscriberId: s.id, ...due }] : [];
-      });
-      if (owed.length) {
-        const keys = owed.map((o) => `digest:${o.subscriberId}:${o.weekKey}`);
-        if (options.dryRun) {
-          const existing: Array<{ dedupe_key: string }> = await this.dataSource.query(`SELECT dedupe_key FROM emails WHERE dedupe_key = ANY($1)`, [keys]);
-          const taken = new Set(existing.map((r) => r.dedupe_key));
-          const fresh = owed.filter((_, i) => !taken.has(keys[i]));
-          run.due += fresh.length;
-          await this.buildInMemory(fresh, run, options.onBuilt);
-        } else {
-          const inserted: unknown[] = await this.dataSource.query(
-            `INSERT INTO emails (subscriber_id, kind, dedupe_key, idempotency_key, period_start, period_end)
-             SELECT r.subscriber_id, 'digest', r.dedupe_key, 'cw-' || replace(r.dedupe_key, ':', '-'), r.period_start, r.period_end
-               FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS r(subscriber_id, dedupe_key, period_start, period_end)
-             ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-            [owed.map((o) => o.subscriberId), keys, owed.map((o) => o.periodStart), owed.map((o) => o.periodEnd)],
-          );
-          run.due += inserted.length;
-          run.created += inserted.length;
-        }
-      }
+      const page = await this.digests.owePage(slots, cursor, PAGE, options.dryRun);
+      if (!page.lastId) break;
+      cursor = page.lastId;
+      run.subscribers += page.subscribers;
+      run.created += page.created;
+      run.due += options.dryRun ? page.due.length : page.created;
+      if (page.due.length) await this.buildInMemory(page.due, run, options.onBuilt);
       options.onProgress?.(run.subscribers, run);
     }
     return run;
   }
 
+  /** Each (time zone, digest day) group's latest slot at `at`, by the schedule's pure functions. */
+  private async slotsAt(at: Date): Promise<DigestSlot[]> {
+    return (await this.digests.slotGroups()).map((group) => {
+      const slot = latestDigestSlot(at, group.timezone, group.digestDay);
+      return { ...group, slot, weekKey: digestWeekKey(slot, group.timezone) };
+    });
+  }
+
   /** `--dry-run`: renders the digests that would go out, writing nothing. */
-  private async buildInMemory(owed: Array<{ subscriberId: string; weekKey: string; periodStart: Date; periodEnd: Date }>, run: DigestRun, onBuilt?: (email: Email) => void): Promise<void> {
+  private async buildInMemory(owed: DueDigest[], run: DigestRun, onBuilt?: (email: Email) => void): Promise<void> {
     for (let i = 0; i < owed.length; i += 100) {
       const rows: ClaimedEmail[] = owed.slice(i, i + 100).map((o, j) => ({
         id: `-${i + j + 1}`,

@@ -239,7 +239,8 @@ export interface DigestView {
   quiet: boolean;
   changeCount: number;
   platforms: Array<{ name: string; severity: Severity; changes: RenderedEntry[] }>;
-  monitoring: { documentsChecked: number; documents: Array<{ platform: string; title: string; lastVerified: string; failing: boolean; cause: string | null }>; failingCount: number };
+  /** Each followed document's line, rendered once per document, period and time zone and shared. */
+  monitoring: { documentsChecked: number; documents: RenderedEntry[]; failingCount: number };
   preferencesUrl: string;
   unsubscribeUrl: string;
 }
@@ -259,7 +260,24 @@ function formatDay(date: Date, timezone: string): string {
   return format.format(date);
 }
 
-/** The weekly digest: changes grouped by platform, most severe first; always the proof of monitoring. */
+export interface DigestDocumentView {
+  platform: string;
+  title: string;
+  lastVerified: string;
+  failing: boolean;
+  cause: string | null;
+}
+
+/** One followed document in the digest's proof of monitoring, in the reader's time zone. */
+export function digestDocumentView(d: MonitoredDocument, timezone: string): DigestDocumentView {
+  return { platform: d.platformName, title: d.title, lastVerified: d.lastVerifiedAt ? formatInZone(d.lastVerifiedAt, timezone) : 'never', failing: d.failing, cause: d.cause };
+}
+
+/**
+ * The weekly digest: changes grouped by platform, most severe first; always the proof of monitoring.
+ * Entries and document lines come pre-rendered (`entry`, `document`): the same change or document
+ * reads the same in every digest of a time zone, so each is rendered once, not once per reader.
+ */
 export function digestView(
   changes: ChangeForEmail[],
   documents: MonitoredDocument[],
@@ -267,6 +285,7 @@ export function digestView(
   period: { start: Date; end: Date },
   links: EmailLinks,
   entry: (change: ChangeForEmail) => RenderedEntry,
+  document: (d: MonitoredDocument) => RenderedEntry,
 ): DigestView {
   const byPlatform = new Map<string, ChangeForEmail[]>();
   for (const change of changes) {
@@ -294,13 +313,7 @@ export function digestView(
     platforms,
     monitoring: {
       documentsChecked: documents.filter((d) => d.checksInPeriod > 0).length,
-      documents: documents.map((d) => ({
-        platform: d.platformName,
-        title: d.title,
-        lastVerified: d.lastVerifiedAt ? formatInZone(d.lastVerifiedAt, subscriber.timezone) : 'never',
-        failing: d.failing,
-        cause: d.cause,
-      })),
+      documents: documents.map(document),
       failingCount: failing.length,
     },
     preferencesUrl: `${links.publicUrl}/account`,

@@ -2,7 +2,7 @@ import { analyzeChange, ClauseChange } from '@clausewatch/analyzer';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium } from 'playwright-core';
-import { alertView, ChangeForEmail, digestEntryView, digestView, SubscriberForEmail } from './email-content';
+import { alertView, ChangeForEmail, digestDocumentView, digestEntryView, digestView, SubscriberForEmail } from './email-content';
 import { EmailRenderer } from './email.renderer';
 
 const ARTIFACTS = join(__dirname, '../../../../artifacts/email');
@@ -138,6 +138,7 @@ describe('email rendering', () => {
       { start: new Date('2026-02-02T13:00:00Z'), end: new Date('2026-02-09T13:00:00Z') },
       links,
       (c) => renderer.renderFragment('digest-entry', digestEntryView(c, reader.timezone, links)),
+      (d) => renderer.renderFragment('digest-document', digestDocumentView(d, reader.timezone)),
     );
     expect(view.subject).toBe('Your weekly Clausewatch digest: 2 changes (2 Feb 2026 – 9 Feb 2026), 1 failing');
     const { html } = renderer.render('digest', view);

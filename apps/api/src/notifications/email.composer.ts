@@ -1,58 +1,77 @@
-import type { ClauseChange, Severity } from '@clausewatch/analyzer';
 import type { AppConfig } from '@clausewatch/config';
-import type { ClaimedEmail } from '@clausewatch/db';
+import { ClaimedEmail, DocumentMonitoringRow, EmailContentRepository, EmailRecipient } from '@clausewatch/db';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { alertView, ChangeForEmail, digestEntryView, digestView, EmailLinks, MonitoredDocument, monitoringView, RenderedEntry, SubscriberForEmail } from './email-content';
+import {
+  alertView,
+  ChangeForEmail,
+  digestDocumentView,
+  digestEntryView,
+  digestView,
+  EmailLinks,
+  MonitoredDocument,
+  monitoringView,
+  RenderedEntry,
+  SubscriberForEmail,
+} from './email-content';
 import { EmailRenderer } from './email.renderer';
 import type { Email } from './email.sender';
 
 /** What to do with one claimed row: send this email, or skip it (and why). */
 export type Composed = { email: Email } | { skip: string };
 
-interface SubscriberRow {
-  id: string;
-  email: string;
-  unsubscribe_token: string;
-  timezone: string;
-  plan: string;
-  alerts_enabled: boolean;
-  digest_enabled: boolean;
-  unsubscribed_at: Date | null;
-  suppressed_at: Date | null;
-  platform_ids: string[];
-  clause_types: string[];
-}
-
 /** Changes are immutable once recorded: keep the most recent ones read, shared by every email. */
 const CHANGE_CACHE_SIZE = 5000;
+/** A period's monitoring record is read again after this long (a long run sees checks that finish late). */
+const MONITORING_TTL_MS = 60_000;
+
+/** A followed document's monitoring record, with its line rendered per time zone (shared by every digest). */
+interface DocumentRecord extends MonitoredDocument {
+  platformId: string;
+  /** Position in the proof of monitoring (by platform name, then title). */
+  order: number;
+  lines: Map<string, RenderedEntry>;
+}
+
+interface PeriodMonitoring {
+  at: number;
+  byPlatform: Map<string, DocumentRecord[]>;
+  byId: Map<string, DocumentRecord>;
+}
 
 /**
  * Turns claimed rows into emails. Everything is read as of the row's period (not "now"), so a retry
  * renders the same email: the provider sees the same payload under the same idempotency key.
+ * A batch is read with one query per kind of data; digests are assembled from fragments (a change's
+ * entry, a document's line) rendered once per time zone and shared by every digest that shows them.
  */
 @Injectable()
 export class EmailComposer {
   private readonly renderer = new EmailRenderer();
+  private readonly content: EmailContentRepository;
   private readonly changes = new Map<string, ChangeForEmail>();
   /** Digest entries rendered per change and time zone: 500 changes × a few zones, not once per subscriber. */
   private readonly entries = new Map<string, RenderedEntry>();
-  private readonly documentStats = new Map<string, { at: number; stats: Map<string, MonitoredDocument> }>();
+  private readonly monitoring = new Map<string, PeriodMonitoring>();
 
   // Built by a factory (api.module, the send worker): no capture import, so a sender process starts fast.
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.content = new EmailContentRepository(dataSource);
+  }
 
   private get links(): EmailLinks {
     return { publicUrl: this.config.publicUrl };
   }
 
   async compose(claimed: ClaimedEmail[]): Promise<Composed[]> {
-    const subscribers = await this.subscribers([...new Set(claimed.map((c) => c.subscriberId))]);
-    const alertChanges = await this.alertChangeIds(claimed.filter((c) => c.kind === 'alert').map((c) => c.id));
-    const digestChanges = await this.digestChangeIds(claimed.filter((c) => c.kind === 'digest'));
+    const [subscribers, alertChanges, digestChanges] = await Promise.all([
+      this.content.recipients([...new Set(claimed.map((c) => c.subscriberId))]),
+      this.content.alertChangeIds(claimed.filter((c) => c.kind === 'alert').map((c) => c.id)),
+      this.content.digestChangeIds(claimed.filter((c) => c.kind === 'digest')),
+    ]);
     await this.loadChanges([...new Set([...alertChanges.values(), ...digestChanges.values()].flat())]);
     const out: Composed[] = [];
     for (const row of claimed) {
@@ -64,38 +83,48 @@ export class EmailComposer {
       }
       const reader: SubscriberForEmail = {
         email: subscriber.email,
-        unsubscribeToken: subscriber.unsubscribe_token,
+        unsubscribeToken: subscriber.unsubscribeToken,
         timezone: subscriber.timezone,
-        followedPlatformIds: subscriber.platform_ids,
-        followedClauseTypes: subscriber.clause_types,
+        followedPlatformIds: subscriber.platformIds,
+        followedClauseTypes: subscriber.clauseTypes,
       };
-      if (row.kind === 'alert') {
-        const changes = (alertChanges.get(row.id) ?? []).map((id) => this.changes.get(id)!).filter(Boolean);
-        if (!changes.length) {
-          out.push({ skip: 'nothing left to alert' });
-          continue;
-        }
-        const view = alertView(changes, reader, this.links);
-        out.push({ email: this.email(row, reader, view.subject, this.renderer.render('alert', view), view.unsubscribeUrl) });
-      } else if (row.kind === 'digest') {
-        const start = row.periodStart!;
-        const end = row.periodEnd!;
-        const changes = (digestChanges.get(row.id) ?? []).map((id) => this.changes.get(id)!).filter(Boolean);
-        const stats = await this.statsFor(start, end);
-        const documents = [...stats.values()].filter((d) => subscriber.platform_ids.includes(d.platformId));
-        const view = digestView(changes, documents, reader, { start, end }, this.links, (c) => this.entry(c, reader.timezone));
-        out.push({ email: this.email(row, reader, view.subject, this.renderer.render('digest', view), view.unsubscribeUrl) });
-      } else {
-        const notice = await this.notice(row);
-        if (!notice) {
-          out.push({ skip: 'document gone' });
-          continue;
-        }
-        const view = monitoringView(notice, reader, this.links);
-        out.push({ email: this.email(row, reader, view.subject, this.renderer.render('monitoring', view), view.unsubscribeUrl) });
-      }
+      if (row.kind === 'alert') out.push(this.alert(row, reader, alertChanges.get(row.id) ?? []));
+      else if (row.kind === 'digest') out.push(await this.digest(row, reader, digestChanges.get(row.id) ?? []));
+      else out.push(await this.monitoringNotice(row, reader));
     }
     return out;
+  }
+
+  private alert(row: ClaimedEmail, reader: SubscriberForEmail, changeIds: string[]): Composed {
+    const changes = changeIds.map((id) => this.changes.get(id)!).filter(Boolean);
+    if (!changes.length) return { skip: 'nothing left to alert' };
+    const view = alertView(changes, reader, this.links);
+    return { email: this.email(row, reader, view.subject, this.renderer.render('alert', view), view.unsubscribeUrl) };
+  }
+
+  private async digest(row: ClaimedEmail, reader: SubscriberForEmail, changeIds: string[]): Promise<Composed> {
+    const period = { start: row.periodStart!, end: row.periodEnd! };
+    const changes = changeIds.map((id) => this.changes.get(id)!).filter(Boolean);
+    const monitoring = await this.monitoringFor(period.start, period.end);
+    const documents = reader.followedPlatformIds.flatMap((id) => monitoring.byPlatform.get(id) ?? []).sort((a, b) => a.order - b.order);
+    const view = digestView(
+      changes,
+      documents,
+      reader,
+      period,
+      this.links,
+      (c) => this.entry(c, reader.timezone),
+      (d) => this.documentLine(d as DocumentRecord, reader.timezone),
+    );
+    return { email: this.email(row, reader, view.subject, this.renderer.render('digest', view), view.unsubscribeUrl) };
+  }
+
+  private async monitoringNotice(row: ClaimedEmail, reader: SubscriberForEmail): Promise<Composed> {
+    const found = row.documentId ? await this.content.incident(row.documentId, row.periodStart!) : null;
+    if (!found) return { skip: 'document gone' };
+    const notice = { ...found, recovered: row.kind === 'monitoring-recovered', startedAt: row.periodStart!, recoveredAt: row.periodEnd };
+    const view = monitoringView(notice, reader, this.links);
+    return { email: this.email(row, reader, view.subject, this.renderer.render('monitoring', view), view.unsubscribeUrl) };
   }
 
   private entry(change: ChangeForEmail, timezone: string): RenderedEntry {
@@ -109,12 +138,22 @@ export class EmailComposer {
     return entry;
   }
 
-  private skipReason(row: ClaimedEmail, subscriber: SubscriberRow | undefined): string | null {
+  /** A document's line of the proof of monitoring in one time zone, rendered once per record and zone. */
+  private documentLine(d: DocumentRecord, timezone: string): RenderedEntry {
+    let line = d.lines.get(timezone);
+    if (!line) {
+      line = this.renderer.renderFragment('digest-document', digestDocumentView(d, timezone));
+      d.lines.set(timezone, line);
+    }
+    return line;
+  }
+
+  private skipReason(row: ClaimedEmail, subscriber: EmailRecipient | undefined): string | null {
     if (!subscriber) return 'subscriber gone';
-    if (subscriber.suppressed_at) return 'address suppressed (bounce or complaint)';
-    if (subscriber.unsubscribed_at) return 'unsubscribed';
-    if (row.kind === 'digest' && !subscriber.digest_enabled) return 'digest turned off';
-    if (row.kind !== 'digest' && (!subscriber.alerts_enabled || subscriber.plan === 'free')) return 'alerts turned off';
+    if (subscriber.suppressedAt) return 'address suppressed (bounce or complaint)';
+    if (subscriber.unsubscribedAt) return 'unsubscribed';
+    if (row.kind === 'digest' && !subscriber.digestEnabled) return 'digest turned off';
+    if (row.kind !== 'digest' && (!subscriber.alertsEnabled || subscriber.plan === 'free')) return 'alerts turned off';
     return null;
   }
 
@@ -135,142 +174,64 @@ export class EmailComposer {
     };
   }
 
-  private async subscribers(ids: string[]): Promise<Map<string, SubscriberRow>> {
-    if (!ids.length) return new Map();
-    const rows: SubscriberRow[] = await this.dataSource.query(
-      `SELECT s.id, s.email, s.unsubscribe_token, s.timezone, s.plan, s.alerts_enabled, s.digest_enabled, s.unsubscribed_at, s.suppressed_at,
-              coalesce((SELECT array_agg(f.platform_id::text) FROM follows f WHERE f.subscriber_id = s.id AND f.platform_id IS NOT NULL
-                          AND NOT (f.platform_id = ANY(s.muted_platform_ids))), '{}') AS platform_ids,
-              coalesce((SELECT array_agg(f.clause_type) FROM follows f WHERE f.subscriber_id = s.id AND f.clause_type IS NOT NULL), '{}') AS clause_types
-         FROM subscribers s WHERE s.id = ANY($1::bigint[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  private async alertChangeIds(emailIds: string[]): Promise<Map<string, string[]>> {
-    if (!emailIds.length) return new Map();
-    const rows: Array<{ email_id: string; ids: string[] }> = await this.dataSource.query(
-      `SELECT email_id, array_agg(change_record_id::text ORDER BY change_record_id) AS ids FROM notifications WHERE email_id = ANY($1::bigint[]) GROUP BY email_id`,
-      [emailIds],
-    );
-    return new Map(rows.map((r) => [r.email_id, r.ids]));
-  }
-
-  /** The digest entries owed to each subscriber within the digest's period. */
-  private async digestChangeIds(rows: ClaimedEmail[]): Promise<Map<string, string[]>> {
-    if (!rows.length) return new Map();
-    const found: Array<{ email_id: string; ids: string[] }> = await this.dataSource.query(
-      `SELECT r.email_id, array_agg(n.change_record_id::text ORDER BY n.change_record_id) AS ids
-         FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS r(email_id, subscriber_id, period_start, period_end)
-         JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest'
-                             AND n.created_at >= r.period_start AND n.created_at < r.period_end
-        GROUP BY r.email_id`,
-      [rows.map((r) => r.id), rows.map((r) => r.subscriberId), rows.map((r) => r.periodStart), rows.map((r) => r.periodEnd)],
-    );
-    return new Map(found.map((r) => [r.email_id, r.ids]));
-  }
-
   private async loadChanges(ids: string[]): Promise<void> {
     const missing = ids.filter((id) => !this.changes.has(id));
     if (!missing.length) return;
-    const rows: Array<{
-      id: string;
-      record_id: string;
-      platform_id: string;
-      platform_name: string;
-      document_id: string;
-      document_title: string;
-      severity: Severity;
-      kind: string;
-      summary: string;
-      clauses: ClauseChange[];
-      clause_types: string[];
-      captured_at: Date;
-    }> = await this.dataSource.query(
-      `SELECT c.id, c.record_id, p.id AS platform_id, p.name AS platform_name, d.id AS document_id, d.title AS document_title,
-              c.severity, c.kind, c.summary, c.clauses, c.clause_types, v.captured_at
-         FROM change_records c JOIN documents d ON d.id = c.document_id JOIN platforms p ON p.id = d.platform_id
-         JOIN versions v ON v.id = c.to_version_id
-        WHERE c.id = ANY($1::bigint[])`,
-      [missing],
-    );
+    const rows = await this.content.changes(missing);
     if (this.changes.size + rows.length > CHANGE_CACHE_SIZE) {
       this.changes.clear();
       this.entries.clear();
     }
-    for (const r of rows) {
-      this.changes.set(r.id, {
-        id: r.id,
-        recordId: r.record_id,
-        platformId: r.platform_id,
-        platformName: r.platform_name,
-        documentId: r.document_id,
-        documentTitle: r.document_title,
-        severity: r.severity,
-        kind: r.kind,
-        summary: r.summary,
-        clauses: r.clauses,
-        clauseTypes: r.clause_types,
-        capturedAt: r.captured_at,
-      });
-    }
+    for (const row of rows) this.changes.set(row.id, row);
   }
 
-  /** Every active document's monitoring record as of the end of a period (read once per period). */
-  private async statsFor(start: Date, end: Date): Promise<Map<string, MonitoredDocument & { platformId: string }>> {
+  /**
+   * Every active document's monitoring record as of the end of a period, by platform (read once per
+   * period and minute; a record that did not change keeps its rendered lines).
+   */
+  private async monitoringFor(start: Date, end: Date): Promise<PeriodMonitoring> {
     const key = `${start.toISOString()}|${end.toISOString()}`;
-    const cached = this.documentStats.get(key);
-    if (cached && Date.now() - cached.at < 60_000) return cached.stats as Map<string, MonitoredDocument & { platformId: string }>;
-    const rows: Array<{ id: string; platform_id: string; platform_name: string; title: string; last_ok: Date | null; checks: number; last_outcome: string | null; last_cause: string | null }> =
-      await this.dataSource.query(
-        `SELECT d.id, d.platform_id, p.name AS platform_name, d.title,
-                (SELECT max(c.started_at) FROM checks c WHERE c.document_id = d.id AND c.outcome IN ('ok', 'not-modified') AND c.started_at < $2) AS last_ok,
-                (SELECT count(*)::int FROM checks c WHERE c.document_id = d.id AND c.started_at >= $1 AND c.started_at < $2) AS checks,
-                last.outcome AS last_outcome, last.cause AS last_cause
-           FROM documents d JOIN platforms p ON p.id = d.platform_id
-           LEFT JOIN LATERAL (SELECT c.outcome, c.cause FROM checks c WHERE c.document_id = d.id AND c.started_at < $2 ORDER BY c.started_at DESC LIMIT 1) last ON true
-          WHERE d.active AND d.created_at < $2
-          ORDER BY p.name, d.title`,
-        [start, end],
-      );
-    const stats = new Map(
-      rows.map((r) => [
-        r.id,
-        {
-          documentId: r.id,
-          platformId: r.platform_id,
-          platformName: r.platform_name,
-          title: r.title,
-          lastVerifiedAt: r.last_ok,
-          checksInPeriod: r.checks,
-          failing: r.last_outcome !== null && r.last_outcome !== 'ok' && r.last_outcome !== 'not-modified',
-          cause: r.last_outcome && r.last_outcome !== 'ok' && r.last_outcome !== 'not-modified' ? (r.last_cause ?? r.last_outcome) : null,
-        },
-      ]),
-    );
-    if (this.documentStats.size > 500) this.documentStats.clear();
-    this.documentStats.set(key, { at: Date.now(), stats });
-    return stats;
+    const cached = this.monitoring.get(key);
+    if (cached && Date.now() - cached.at < MONITORING_TTL_MS) return cached;
+    const fresh: PeriodMonitoring = { at: Date.now(), byPlatform: new Map(), byId: new Map() };
+    (await this.content.documentMonitoring(start, end)).forEach((row, order) => {
+      const record = monitoredDocument(row);
+      const before = cached?.byId.get(record.documentId);
+      const document: DocumentRecord = { ...record, order, lines: before && sameRecord(before, record) ? before.lines : new Map() };
+      fresh.byId.set(document.documentId, document);
+      fresh.byPlatform.set(document.platformId, [...(fresh.byPlatform.get(document.platformId) ?? []), document]);
+    });
+    if (this.monitoring.size > 500) this.monitoring.clear();
+    this.monitoring.set(key, fresh);
+    return fresh;
   }
+}
 
-  private async notice(row: ClaimedEmail) {
-    const [found]: Array<{ platform_name: string; title: string; record_id: string; cause: string | null }> = await this.dataSource.query(
-      `SELECT p.name AS platform_name, d.title, d.record_id, i.cause
-         FROM documents d JOIN platforms p ON p.id = d.platform_id
-         LEFT JOIN document_incidents i ON i.document_id = d.id AND date_trunc('milliseconds', i.started_at) = date_trunc('milliseconds', $2::timestamptz)
-        WHERE d.id = $1`,
-      [row.documentId, row.periodStart],
-    );
-    if (!found) return null;
-    return {
-      recovered: row.kind === 'monitoring-recovered',
-      platformName: found.platform_name,
-      title: found.title,
-      documentRecordId: found.record_id,
-      startedAt: row.periodStart!,
-      recoveredAt: row.periodEnd,
-      cause: found.cause,
-    };
-  }
+function sameRecord(a: MonitoredDocument, b: MonitoredDocument): boolean {
+  return (
+    a.platformName === b.platformName &&
+    a.title === b.title &&
+    a.lastVerifiedAt?.getTime() === b.lastVerifiedAt?.getTime() &&
+    a.checksInPeriod === b.checksInPeriod &&
+    a.failing === b.failing &&
+    a.cause === b.cause
+  );
+}
+
+function isFailure(outcome: string | null): outcome is string {
+  return outcome !== null && outcome !== 'ok' && outcome !== 'not-modified';
+}
+
+function monitoredDocument(row: DocumentMonitoringRow): MonitoredDocument & { platformId: string } {
+  const failing = isFailure(row.lastOutcome);
+  return {
+    documentId: row.documentId,
+    platformId: row.platformId,
+    platformName: row.platformName,
+    title: row.title,
+    lastVerifiedAt: row.lastVerifiedAt,
+    checksInPeriod: row.checksInPeriod,
+    failing,
+    cause: failing ? (row.lastCause ?? row.lastOutcome) : null,
+  };
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerSharedPartials } from '../views/view-partials';
 
-export type EmailTemplate = 'alert' | 'digest' | 'monitoring' | 'digest-entry';
+export type EmailTemplate = 'alert' | 'digest' | 'monitoring' | 'digest-entry' | 'digest-document';
 
 /** Renders an email view model into its HTML and text parts (handlebars; crawled text is escaped in HTML). */
 export class EmailRenderer {
@@ -20,13 +20,13 @@ export class EmailRenderer {
     }
     registerSharedPartials(html);
     const dir = join(__dirname, 'templates');
-    for (const name of ['alert', 'digest', 'monitoring', 'digest-entry'] as const) {
+    for (const name of ['alert', 'digest', 'monitoring', 'digest-entry', 'digest-document'] as const) {
       this.html.set(name, html.compile(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: false }));
       this.text.set(name, text.compile(readFileSync(join(dir, `${name}.text.hbs`), 'utf8'), { noEscape: true }));
     }
   }
 
-  /** A fragment (a digest entry), rendered once and placed into many emails. */
+  /** A fragment (a digest entry or document line), rendered once and placed into many emails. */
   renderFragment(template: EmailTemplate, view: object): { html: string; text: string } {
     return { html: this.html.get(template)!(view), text: this.text.get(template)!(view) };
   }

@@ -12,6 +12,9 @@ export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
 @Entity('emails')
 @Index(['status', 'nextAttemptAt'])
 @Index(['subscriberId', 'kind', 'createdAt'])
+// A sender claims among the unfinished rows only: without these, each claim walks past every row ever sent.
+@Index(['id'], { where: `"status" IN ('pending', 'sending')` })
+@Index(['batchKey'], { where: `"status" IN ('pending', 'sending') AND "batch_key" IS NOT NULL` })
 export class EmailMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

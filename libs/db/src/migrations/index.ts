@@ -12,6 +12,7 @@ import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
 import { LedgerKeyOutsideDatabase1797400000000 } from './1797400000000-ledger-key-outside-database';
 import { ChangeSupersession1797500000000 } from './1797500000000-change-supersession';
 import { LastOkCheck1797700000000 } from './1797700000000-last-ok-check';
+import { UnfinishedEmails1797800000000 } from './1797800000000-unfinished-emails';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   LedgerKeyOutsideDatabase1797400000000,
   ChangeSupersession1797500000000,
   LastOkCheck1797700000000,
+  UnfinishedEmails1797800000000,
 ];

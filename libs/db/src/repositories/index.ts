@@ -16,3 +16,5 @@ export * from './subscribers.repository';
 export * from './version-records.repository';
 export * from './versions.repository';
 export * from './accounts.repository';
+export * from './digests.repository';
+export * from './email-content.repository';

@@ -28,6 +28,8 @@ interface Outage {
 export class FakeResend {
   readonly delivered: ReceivedEmail[] = [];
   requests = 0;
+  /** Request body bytes received (the benchmark reports the mean email size). */
+  bytes = 0;
   /** Answers with an error status, by status. */
   readonly refused = new Map<number, number>();
   /** Recipients refused with a 422 (a strict batch holding one is refused whole, like Resend's). */
@@ -85,6 +87,7 @@ export class FakeResend {
     this.requests++;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    for (const chunk of chunks) this.bytes += chunk.length;
     const reply = (status: number, body: object, headers: Record<string, string> = {}) => {
       if (status >= 400) this.refused.set(status, (this.refused.get(status) ?? 0) + 1);
       if (res.destroyed) return;
@@ -93,7 +96,7 @@ export class FakeResend {
     };
     if (req.method === 'GET' && req.url === '/_stats') {
       // For a fake running in another process (the digest benchmark).
-      return reply(200, { requests: this.requests, delivered: this.delivered.length, distinctEmails: this.deliveriesByEmailKey().size });
+      return reply(200, { requests: this.requests, bytes: this.bytes, delivered: this.delivered.length, distinctEmails: this.deliveriesByEmailKey().size });
     }
     const batch = req.url === '/emails/batch';
     if (req.method !== 'POST' || (req.url !== '/emails' && !batch)) return reply(404, { name: 'not_found', message: 'Not found', statusCode: 404 });
