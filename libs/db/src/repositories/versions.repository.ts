@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, IsNull, LessThanOrEqual, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { Version } from '../entities';
 
 export type NewVersion = Omit<Version, 'id' | 'recordId' | 'createdAt' | 'document' | 'snapshot' | 'ledgerIndex'>;
@@ -23,12 +23,8 @@ export class VersionsRepository {
   async neighboursAt(documentId: string, at: Date, manager: EntityManager = this.dataSource.manager): Promise<{ previous: Version | null; next: Version | null }> {
     const [previous, next] = await Promise.all([
       manager.findOne(Version, { where: { documentId, capturedAt: LessThanOrEqual(at) }, order: { capturedAt: 'DESC', id: 'DESC' } }),
-      manager
-        .createQueryBuilder(Version, 'v')
-        .where('v.document_id = :documentId AND v.captured_at > :at', { documentId, at })
-        .orderBy('v.captured_at', 'ASC')
-        .addOrderBy('v.id', 'ASC')
-        .getOne(),
+      // findOne reads one row (LIMIT 1); a query builder's getOne() would read every later version and keep the first.
+      manager.findOne(Version, { where: { documentId, capturedAt: MoreThan(at) }, order: { capturedAt: 'ASC', id: 'ASC' } }),
     ]);
     return { previous, next };
   }
