@@ -15,3 +15,4 @@ export * from './subscribers.repository';
 export * from './version-records.repository';
 export * from './versions.repository';
 export * from './accounts.repository';
+export * from './archive-export.repository';

@@ -26,6 +26,12 @@ export class PlatformsRepository {
     return manager.findOneByOrFail(Platform, { slug });
   }
 
+  /** How many platforms the catalog holds (none: a first start). */
+  async count(): Promise<number> {
+    const [{ count }]: Array<{ count: string }> = await this.dataSource.query('SELECT count(*) FROM platforms');
+    return Number(count);
+  }
+
   async list(): Promise<PlatformSummary[]> {
     const rows: Array<{ record_id: string; slug: string; name: string; homepage: string | null; documents: string }> = await this.dataSource.query(
       `SELECT p.record_id, p.slug, p.name, p.homepage, count(d.id) AS documents

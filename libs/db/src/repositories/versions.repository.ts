@@ -39,6 +39,18 @@ export class VersionsRepository {
     return { previousId: row?.previous_id ?? null, nextId: row?.next_id ?? null };
   }
 
+  /** How many versions the archive holds. */
+  async countAll(): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.dataSource.query('SELECT count(*)::int AS n FROM versions');
+    return n;
+  }
+
+  /** Up to `limit` version ids after `after`, in id order (a walk of the whole archive, a batch at a time). */
+  async idsAfter(after: string, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM versions WHERE id > $1 ORDER BY id LIMIT $2', [after, limit]);
+    return rows.map((r) => r.id);
+  }
+
   /** Each document's latest version's extractor version (the re-extraction sweep looks for old ones). */
   async latestExtractorVersions(): Promise<Array<{ documentId: string; extractorVersion: string }>> {
     const rows: Array<{ document_id: string; extractor_version: string }> = await this.dataSource.query(
