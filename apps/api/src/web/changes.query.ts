@@ -1,7 +1,7 @@
 import { clauseTypeById, clauseTypes } from '@clausewatch/analyzer';
 import type { Severity } from '@clausewatch/analyzer';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ChangeListCriteria, PublicPagesRepository } from '@clausewatch/db';
+import { Injectable } from '@nestjs/common';
 import { isSeverity, SEVERITIES } from './severity';
 
 export interface ChangeFilter {
@@ -27,21 +27,6 @@ export interface ChangeListItem {
   createdAt: Date;
   document: { id: string; title: string; type: string };
   platform: { slug: string; name: string };
-}
-
-interface Row {
-  record_id: string;
-  kind: string;
-  severity: string;
-  summary: string;
-  clause_types: string[];
-  captured_at: Date;
-  created_at: Date;
-  document_record_id: string;
-  document_title: string;
-  document_type: string;
-  platform_slug: string;
-  platform_name: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,43 +58,28 @@ export function clauseTypesOfRegulation(regulation: string): string[] {
 /** Lists of change records for the home feed, the registry, platform timelines and topic pages. */
 @Injectable()
 export class ChangesQuery {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly pages: PublicPagesRepository) {}
 
   async list(filter: ChangeFilter, limit: number, offset = 0): Promise<ChangeListItem[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (filter.platform) where.push(`pl.slug = ${param(filter.platform)}`);
-    if (filter.documentType) where.push(`d.type = ${param(filter.documentType)}`);
-    if (filter.minSeverity && filter.minSeverity !== 'none') where.push(`c.severity = ANY(${param(SEVERITIES.slice(SEVERITIES.indexOf(filter.minSeverity)))})`);
-    if (filter.clauseType) where.push(`c.clause_types ? ${param(filter.clauseType)}`);
-    if (filter.regulation) where.push(`c.clause_types ?| ${param(clauseTypesOfRegulation(filter.regulation))}::text[]`);
-    if (filter.from) where.push(`t.captured_at >= ${param(filter.from)}::date`);
-    if (filter.to) where.push(`t.captured_at < ${param(filter.to)}::date + 1`);
+    let followed: ChangeListCriteria['followed'];
     if (filter.followedBy) {
-      const follows: Array<{ platform_id: string | null; clause_type: string | null; regulation: string | null }> = await this.dataSource.query(
-        `SELECT platform_id, clause_type, regulation FROM follows WHERE subscriber_id = $1 AND paused_at IS NULL`,
-        [filter.followedBy],
-      );
-      const platforms = follows.flatMap((f) => (f.platform_id ? [f.platform_id] : []));
+      const follows = await this.pages.activeFollows(filter.followedBy);
+      const platformIds = follows.flatMap((f) => (f.platform_id ? [f.platform_id] : []));
       const types = [...new Set(follows.flatMap((f) => [...(f.clause_type ? [f.clause_type] : []), ...(f.regulation ? clauseTypesOfRegulation(f.regulation) : [])]))];
-      if (platforms.length === 0 && types.length === 0) return [];
-      where.push(`(d.platform_id = ANY(${param(platforms)}::bigint[]) OR c.clause_types ?| ${param(types)}::text[])`);
+      if (platformIds.length === 0 && types.length === 0) return [];
+      followed = { platformIds, clauseTypes: types };
     }
-    // A platform's changes are few: reach them by document (index on document_id) and sort them, rather
-    // than walk the newest changes of every platform backwards (the planner's choice when it may).
-    const order = filter.platform || filter.followedBy ? `c.created_at + interval '0 seconds' DESC, c.id DESC` : 'c.created_at DESC, c.id DESC';
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT c.record_id, c.kind, c.severity, c.summary, c.clause_types, t.captured_at, c.created_at,
-              d.record_id AS document_record_id, d.title AS document_title, d.type AS document_type, pl.slug AS platform_slug, pl.name AS platform_name
-         FROM change_records c JOIN versions t ON t.id = c.to_version_id JOIN documents d ON d.id = c.document_id JOIN platforms pl ON pl.id = d.platform_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${order} LIMIT ${param(limit)} OFFSET ${param(offset)}`,
-      params,
-    );
+    const criteria: ChangeListCriteria = {
+      platformSlug: filter.platform,
+      documentType: filter.documentType,
+      severities: filter.minSeverity && filter.minSeverity !== 'none' ? SEVERITIES.slice(SEVERITIES.indexOf(filter.minSeverity)) : undefined,
+      clauseType: filter.clauseType,
+      anyClauseTypes: filter.regulation ? clauseTypesOfRegulation(filter.regulation) : undefined,
+      from: filter.from,
+      to: filter.to,
+      followed,
+    };
+    const rows = await this.pages.listChanges(criteria, limit, offset);
     return rows.map((r) => ({
       id: r.record_id,
       kind: r.kind,
@@ -123,8 +93,7 @@ export class ChangesQuery {
     }));
   }
 
-  async documentTypes(): Promise<string[]> {
-    const rows: Array<{ type: string }> = await this.dataSource.query(`SELECT DISTINCT type FROM documents ORDER BY type`);
-    return rows.map((r) => r.type);
+  documentTypes(): Promise<string[]> {
+    return this.pages.documentTypes();
   }
 }

@@ -1,9 +1,8 @@
 import { clauseTypeById, clauseTypes } from '@clausewatch/analyzer';
-import { AccountsRepository, PlatformsRepository } from '@clausewatch/db';
-import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { AccountsRepository, PlatformsRepository, PublicPagesRepository } from '@clausewatch/db';
+import { Controller, Get, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { REGULATION_BY_SLUG, REGULATIONS, regulationSlug } from '../accounts/follows.service';
 import { ContextService } from '../context/context.service';
 import { RecordsService } from '../records/records.service';
@@ -34,7 +33,7 @@ export class PagesController {
     private readonly context: ContextService,
     private readonly platforms: PlatformsRepository,
     private readonly accounts: AccountsRepository,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly pages: PublicPagesRepository,
   ) {}
 
   @Get()
@@ -181,12 +180,7 @@ export class PagesController {
   }
 
   private async provisionsOfTypes(types: string[]) {
-    const rows: Array<{ record_id: string; text: string; heading_path: string[]; platform_slug: string; platform_name: string; document_record_id: string; document_title: string }> = await this.dataSource.query(
-      `SELECT p.record_id, left(p.text, 400) AS text, p.heading_path, pl.slug AS platform_slug, pl.name AS platform_name, d.record_id AS document_record_id, d.title AS document_title
-         FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
-        WHERE p.removed_at IS NULL AND p.clause_types ?| $1::text[] ORDER BY pl.name, p.id LIMIT 60`,
-      [types],
-    );
+    const rows = await this.pages.provisionsOfTypes(types);
     return rows.map((r) => ({ id: r.record_id, text: r.text, headingPath: r.heading_path, platform: { slug: r.platform_slug, name: r.platform_name }, document: { id: r.document_record_id, title: r.document_title } }));
   }
 }

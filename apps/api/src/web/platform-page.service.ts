@@ -1,7 +1,6 @@
 import { clauseTypeById } from '@clausewatch/analyzer';
-import { DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DocumentsRepository, PlatformsRepository, PublicPagesRepository } from '@clausewatch/db';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { ChangesQuery, ChangeListItem } from './changes.query';
 import { SEVERITY_COLOURS } from './severity';
 
@@ -24,7 +23,7 @@ export class PlatformPageService {
     private readonly platforms: PlatformsRepository,
     private readonly documents: DocumentsRepository,
     private readonly changes: ChangesQuery,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly pages: PublicPagesRepository,
   ) {}
 
   async page(slug: string) {
@@ -39,12 +38,7 @@ export class PlatformPageService {
       url: d.url,
       health: { lastCheckedAt: d.lastCheckedAt, lastOkAt: d.lastOkAt, lastCause: d.lastCause, consecutiveFailures: d.failures },
     }));
-    const facts: Array<{ type: string; provisions: number; example: string }> = await this.dataSource.query(
-      `SELECT t.type, count(*)::int AS provisions, min(p.record_id) AS example
-         FROM provisions p JOIN documents d ON d.id = p.document_id CROSS JOIN LATERAL jsonb_array_elements_text(p.clause_types) AS t(type)
-        WHERE d.platform_id = $1 AND p.removed_at IS NULL AND t.type = ANY($2) GROUP BY t.type`,
-      [platform.id, QUICK_FACT_TYPES],
-    );
+    const facts = await this.pages.clauseTypeFacts(platform.id, QUICK_FACT_TYPES);
     const factByType = new Map(facts.map((f) => [f.type, f]));
     const recent = await this.changes.list({ platform: slug }, 200);
     const lastVerified = withHealth.map((d) => d.health.lastOkAt).filter((d): d is Date => d !== null).sort((a, b) => new Date(b).getTime() - new Date(a).getTime())[0] ?? null;

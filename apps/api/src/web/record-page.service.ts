@@ -1,10 +1,9 @@
 import { clauseTypeById } from '@clausewatch/analyzer';
 import type { ClauseChange } from '@clausewatch/analyzer';
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { ChecksRepository, DocumentsRepository, VersionsRepository } from '@clausewatch/db';
+import { ChecksRepository, DocumentsRepository, PublicPagesRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, formatCitation } from '@clausewatch/records';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ContextService } from '../context/context.service';
 import { DocumentsService } from '../documents/documents.service';
 import { CitationService } from '../records/citation.service';
@@ -40,7 +39,7 @@ export class RecordPageService {
     private readonly versions: VersionsRepository,
     private readonly checks: ChecksRepository,
     private readonly platformPages: PlatformPageService,
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly pages: PublicPagesRepository,
   ) {}
 
   async page(id: string, query: { page?: string; from?: string; to?: string; verify?: string }): Promise<RecordPage> {
@@ -135,11 +134,7 @@ export class RecordPageService {
 
   /** The provision each clause is about: the one at its position in the new version, else in the old one. */
   private async provisionIdsOf(from: string | null, to: string | null, clauses: ClauseChange[]): Promise<Map<number, string>> {
-    const rows: Array<{ version: string; position: number; record_id: string }> = await this.dataSource.query(
-      `SELECT v.record_id AS version, vp.position, p.record_id FROM versions v JOIN version_provisions vp ON vp.version_id = v.id JOIN provisions p ON p.id = vp.provision_id
-        WHERE v.record_id = ANY($1)`,
-      [[from, to].filter((v) => v !== null)],
-    );
+    const rows = await this.pages.provisionsAtPositions([from, to].filter((v) => v !== null));
     const at = new Map(rows.map((r) => [`${r.version}:${r.position}`, r.record_id]));
     const result = new Map<number, string>();
     clauses.forEach((c, i) => {

@@ -16,3 +16,4 @@ export * from './version-records.repository';
 export * from './versions.repository';
 export * from './accounts.repository';
 export * from './archive-export.repository';
+export * from './public-pages.repository';
