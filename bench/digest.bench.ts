@@ -109,7 +109,7 @@ export async function run(): Promise<void> {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const at = new Date(Date.now() + 7 * 86_400_000);
     const started = Date.now();
-    const build = await new DigestService(dataSource, composer).buildDue(at);
+    const build = await new DigestService(new EmailsRepository(dataSource), composer).buildDue(at);
     const builtMs = Date.now() - started;
     const sent = await delivery.drain();
     const totalMs = Date.now() - started;

@@ -36,7 +36,8 @@ export async function runDigest(args: string[], out: NodeJS.WritableStream = pro
     const composer = new EmailComposer(dataSource, config);
     const started = Date.now();
     let lastReported = 0;
-    const run = await new DigestService(dataSource, composer).buildDue(at, {
+    const emails = new EmailsRepository(dataSource);
+    const run = await new DigestService(emails, composer).buildDue(at, {
       dryRun,
       onProgress: (done, state) => {
         if (Math.floor(done / 1000) > Math.floor(lastReported / 1000)) {
@@ -52,13 +53,9 @@ export async function runDigest(args: string[], out: NodeJS.WritableStream = pro
     } else {
       summary.owed = run.created;
       const sender = config.resendApiKey ? new ResendSender(config.resendApiKey, config.resendBaseUrl) : new OutboxSender(join(config.dataDir, 'outbox'));
-      const delivery = new DeliveryService(new EmailsRepository(dataSource), composer, sender);
+      const delivery = new DeliveryService(emails, composer, sender);
       summary.sent = await delivery.drain();
-      const rows: Array<{ status: string; n: number }> = await dataSource.query(
-        `SELECT status, count(*)::int AS n FROM emails WHERE kind = 'digest' AND created_at >= $1 GROUP BY status`,
-        [new Date(started - 1000)],
-      );
-      const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      const byStatus = await emails.digestsByStatusSince(new Date(started - 1000));
       failed = byStatus.failed ?? 0;
       summary.digests = byStatus;
       if (!config.resendApiKey) summary.outbox = join(config.dataDir, 'outbox');

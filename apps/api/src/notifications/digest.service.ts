@@ -1,6 +1,5 @@
-import type { ClaimedEmail } from '@clausewatch/db';
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { EmailsRepository, type ClaimedEmail } from '@clausewatch/db';
+import { Injectable } from '@nestjs/common';
 import { dueDigest } from './digest.schedule';
 import { EmailComposer } from './email.composer';
 import type { Email } from './email.sender';
@@ -27,7 +26,7 @@ export interface DigestRun {
 @Injectable()
 export class DigestService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly emails: EmailsRepository,
     private readonly composer: EmailComposer,
   ) {}
 
@@ -35,15 +34,7 @@ export class DigestService {
     const run: DigestRun = { subscribers: 0, due: 0, created: 0, built: 0 };
     let cursor = '0';
     for (;;) {
-      const page: Array<{ id: string; timezone: string; digest_day: number; created_at: Date; last_end: Date | null }> = await this.dataSource.query(
-        `SELECT s.id, s.timezone, s.digest_day, s.created_at,
-                (SELECT max(e.period_end) FROM emails e WHERE e.subscriber_id = s.id AND e.kind = 'digest') AS last_end
-           FROM subscribers s
-          WHERE s.id > $1 AND s.unsubscribed_at IS NULL AND s.suppressed_at IS NULL AND s.digest_enabled
-            AND EXISTS (SELECT 1 FROM follows f WHERE f.subscriber_id = s.id)
-          ORDER BY s.id LIMIT $2`,
-        [cursor, PAGE],
-      );
+      const page = await this.emails.digestSubscribersAfter(cursor, PAGE);
       if (!page.length) break;
       cursor = page[page.length - 1].id;
       run.subscribers += page.length;
@@ -54,21 +45,14 @@ export class DigestService {
       if (owed.length) {
         const keys = owed.map((o) => `digest:${o.subscriberId}:${o.weekKey}`);
         if (options.dryRun) {
-          const existing: Array<{ dedupe_key: string }> = await this.dataSource.query(`SELECT dedupe_key FROM emails WHERE dedupe_key = ANY($1)`, [keys]);
-          const taken = new Set(existing.map((r) => r.dedupe_key));
+          const taken = await this.emails.takenDedupeKeys(keys);
           const fresh = owed.filter((_, i) => !taken.has(keys[i]));
           run.due += fresh.length;
           await this.buildInMemory(fresh, run, options.onBuilt);
         } else {
-          const inserted: unknown[] = await this.dataSource.query(
-            `INSERT INTO emails (subscriber_id, kind, dedupe_key, idempotency_key, period_start, period_end)
-             SELECT r.subscriber_id, 'digest', r.dedupe_key, 'cw-' || replace(r.dedupe_key, ':', '-'), r.period_start, r.period_end
-               FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS r(subscriber_id, dedupe_key, period_start, period_end)
-             ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-            [owed.map((o) => o.subscriberId), keys, owed.map((o) => o.periodStart), owed.map((o) => o.periodEnd)],
-          );
-          run.due += inserted.length;
-          run.created += inserted.length;
+          const created = await this.emails.createDigestEmails(owed.map((o, i) => ({ subscriberId: o.subscriberId, dedupeKey: keys[i], periodStart: o.periodStart, periodEnd: o.periodEnd })));
+          run.due += created;
+          run.created += created;
         }
       }
       options.onProgress?.(run.subscribers, run);

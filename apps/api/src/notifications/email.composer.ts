@@ -1,6 +1,5 @@
-import type { ClauseChange, Severity } from '@clausewatch/analyzer';
 import type { AppConfig } from '@clausewatch/config';
-import type { ClaimedEmail } from '@clausewatch/db';
+import { EmailContentRepository, type ClaimedEmail, type EmailSubscriberRow } from '@clausewatch/db';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { alertView, ChangeForEmail, digestEntryView, digestView, EmailLinks, MonitoredDocument, monitoringView, RenderedEntry, SubscriberForEmail } from './email-content';
@@ -10,19 +9,7 @@ import type { Email } from './email.sender';
 /** What to do with one claimed row: send this email, or skip it (and why). */
 export type Composed = { email: Email } | { skip: string };
 
-interface SubscriberRow {
-  id: string;
-  email: string;
-  unsubscribe_token: string;
-  timezone: string;
-  plan: string;
-  alerts_enabled: boolean;
-  digest_enabled: boolean;
-  unsubscribed_at: Date | null;
-  suppressed_at: Date | null;
-  platform_ids: string[];
-  clause_types: string[];
-}
+type SubscriberRow = EmailSubscriberRow;
 
 /** Changes are immutable once recorded: keep the most recent ones read, shared by every email. */
 const CHANGE_CACHE_SIZE = 5000;
@@ -40,10 +27,14 @@ export class EmailComposer {
   private readonly documentStats = new Map<string, { at: number; stats: Map<string, MonitoredDocument> }>();
 
   // Built by a factory (api.module, the send worker): no capture import, so a sender process starts fast.
+  private readonly content: EmailContentRepository;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.content = new EmailContentRepository(dataSource);
+  }
 
   private get links(): EmailLinks {
     return { publicUrl: this.config.publicUrl };
@@ -137,64 +128,27 @@ export class EmailComposer {
 
   private async subscribers(ids: string[]): Promise<Map<string, SubscriberRow>> {
     if (!ids.length) return new Map();
-    const rows: SubscriberRow[] = await this.dataSource.query(
-      `SELECT s.id, s.email, s.unsubscribe_token, s.timezone, s.plan, s.alerts_enabled, s.digest_enabled, s.unsubscribed_at, s.suppressed_at,
-              coalesce((SELECT array_agg(f.platform_id::text) FROM follows f WHERE f.subscriber_id = s.id AND f.platform_id IS NOT NULL
-                          AND NOT (f.platform_id = ANY(s.muted_platform_ids))), '{}') AS platform_ids,
-              coalesce((SELECT array_agg(f.clause_type) FROM follows f WHERE f.subscriber_id = s.id AND f.clause_type IS NOT NULL), '{}') AS clause_types
-         FROM subscribers s WHERE s.id = ANY($1::bigint[])`,
-      [ids],
-    );
+    const rows = await this.content.subscribers(ids);
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   private async alertChangeIds(emailIds: string[]): Promise<Map<string, string[]>> {
     if (!emailIds.length) return new Map();
-    const rows: Array<{ email_id: string; ids: string[] }> = await this.dataSource.query(
-      `SELECT email_id, array_agg(change_record_id::text ORDER BY change_record_id) AS ids FROM notifications WHERE email_id = ANY($1::bigint[]) GROUP BY email_id`,
-      [emailIds],
-    );
+    const rows = await this.content.alertChangeIds(emailIds);
     return new Map(rows.map((r) => [r.email_id, r.ids]));
   }
 
   /** The digest entries owed to each subscriber within the digest's period. */
   private async digestChangeIds(rows: ClaimedEmail[]): Promise<Map<string, string[]>> {
     if (!rows.length) return new Map();
-    const found: Array<{ email_id: string; ids: string[] }> = await this.dataSource.query(
-      `SELECT r.email_id, array_agg(n.change_record_id::text ORDER BY n.change_record_id) AS ids
-         FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS r(email_id, subscriber_id, period_start, period_end)
-         JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest'
-                             AND n.created_at >= r.period_start AND n.created_at < r.period_end
-        GROUP BY r.email_id`,
-      [rows.map((r) => r.id), rows.map((r) => r.subscriberId), rows.map((r) => r.periodStart), rows.map((r) => r.periodEnd)],
-    );
+    const found = await this.content.digestChangeIds(rows);
     return new Map(found.map((r) => [r.email_id, r.ids]));
   }
 
   private async loadChanges(ids: string[]): Promise<void> {
     const missing = ids.filter((id) => !this.changes.has(id));
     if (!missing.length) return;
-    const rows: Array<{
-      id: string;
-      record_id: string;
-      platform_id: string;
-      platform_name: string;
-      document_id: string;
-      document_title: string;
-      severity: Severity;
-      kind: string;
-      summary: string;
-      clauses: ClauseChange[];
-      clause_types: string[];
-      captured_at: Date;
-    }> = await this.dataSource.query(
-      `SELECT c.id, c.record_id, p.id AS platform_id, p.name AS platform_name, d.id AS document_id, d.title AS document_title,
-              c.severity, c.kind, c.summary, c.clauses, c.clause_types, v.captured_at
-         FROM change_records c JOIN documents d ON d.id = c.document_id JOIN platforms p ON p.id = d.platform_id
-         JOIN versions v ON v.id = c.to_version_id
-        WHERE c.id = ANY($1::bigint[])`,
-      [missing],
-    );
+    const rows = await this.content.changes(missing);
     if (this.changes.size + rows.length > CHANGE_CACHE_SIZE) {
       this.changes.clear();
       this.entries.clear();
@@ -222,18 +176,7 @@ export class EmailComposer {
     const key = `${start.toISOString()}|${end.toISOString()}`;
     const cached = this.documentStats.get(key);
     if (cached && Date.now() - cached.at < 60_000) return cached.stats as Map<string, MonitoredDocument & { platformId: string }>;
-    const rows: Array<{ id: string; platform_id: string; platform_name: string; title: string; last_ok: Date | null; checks: number; last_outcome: string | null; last_cause: string | null }> =
-      await this.dataSource.query(
-        `SELECT d.id, d.platform_id, p.name AS platform_name, d.title,
-                (SELECT max(c.started_at) FROM checks c WHERE c.document_id = d.id AND c.outcome IN ('ok', 'not-modified') AND c.started_at < $2) AS last_ok,
-                (SELECT count(*)::int FROM checks c WHERE c.document_id = d.id AND c.started_at >= $1 AND c.started_at < $2) AS checks,
-                last.outcome AS last_outcome, last.cause AS last_cause
-           FROM documents d JOIN platforms p ON p.id = d.platform_id
-           LEFT JOIN LATERAL (SELECT c.outcome, c.cause FROM checks c WHERE c.document_id = d.id AND c.started_at < $2 ORDER BY c.started_at DESC LIMIT 1) last ON true
-          WHERE d.active AND d.created_at < $2
-          ORDER BY p.name, d.title`,
-        [start, end],
-      );
+    const rows = await this.content.documentMonitoring(start, end);
     const stats = new Map(
       rows.map((r) => [
         r.id,
@@ -255,13 +198,7 @@ export class EmailComposer {
   }
 
   private async notice(row: ClaimedEmail) {
-    const [found]: Array<{ platform_name: string; title: string; record_id: string; cause: string | null }> = await this.dataSource.query(
-      `SELECT p.name AS platform_name, d.title, d.record_id, i.cause
-         FROM documents d JOIN platforms p ON p.id = d.platform_id
-         LEFT JOIN document_incidents i ON i.document_id = d.id AND date_trunc('milliseconds', i.started_at) = date_trunc('milliseconds', $2::timestamptz)
-        WHERE d.id = $1`,
-      [row.documentId, row.periodStart],
-    );
+    const found = await this.content.noticeDocument(row.documentId, row.periodStart);
     if (!found) return null;
     return {
       recovered: row.kind === 'monitoring-recovered',

@@ -34,6 +34,76 @@ const CLAIMED_COLUMNS = `id, subscriber_id, kind, idempotency_key, batch_key, at
 export class EmailsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Subscribers who may get a digest (following something, not unsubscribed), a page at a time in id order, with their last digest's period end. */
+  digestSubscribersAfter(cursor: string, limit: number): Promise<Array<{ id: string; timezone: string; digest_day: number; created_at: Date; last_end: Date | null }>> {
+    return this.dataSource.query(
+      `SELECT s.id, s.timezone, s.digest_day, s.created_at,
+                (SELECT max(e.period_end) FROM emails e WHERE e.subscriber_id = s.id AND e.kind = 'digest') AS last_end
+           FROM subscribers s
+          WHERE s.id > $1 AND s.unsubscribed_at IS NULL AND s.suppressed_at IS NULL AND s.digest_enabled
+            AND EXISTS (SELECT 1 FROM follows f WHERE f.subscriber_id = s.id)
+          ORDER BY s.id LIMIT $2`,
+      [cursor, limit],
+    );
+  }
+
+  /** How many digest emails created since `since` are in each status. */
+  async digestsByStatusSince(since: Date): Promise<Record<string, number>> {
+    const rows: Array<{ status: string; n: number }> = await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM emails WHERE kind = 'digest' AND created_at >= $1 GROUP BY status`,
+      [since],
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  }
+
+  /** Which of these dedupe keys an email already has. */
+  async takenDedupeKeys(keys: string[]): Promise<Set<string>> {
+    const rows: Array<{ dedupe_key: string }> = await this.dataSource.query(`SELECT dedupe_key FROM emails WHERE dedupe_key = ANY($1)`, [keys]);
+    return new Set(rows.map((r) => r.dedupe_key));
+  }
+
+  /** Creates the digest emails not created yet (unique dedupe key); returns how many it created. */
+  async createDigestEmails(digests: Array<{ subscriberId: string; dedupeKey: string; periodStart: Date; periodEnd: Date }>): Promise<number> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO emails (subscriber_id, kind, dedupe_key, idempotency_key, period_start, period_end)
+             SELECT r.subscriber_id, 'digest', r.dedupe_key, 'cw-' || replace(r.dedupe_key, ':', '-'), r.period_start, r.period_end
+               FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS r(subscriber_id, dedupe_key, period_start, period_end)
+             ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [digests.map((d) => d.subscriberId), digests.map((d) => d.dedupeKey), digests.map((d) => d.periodStart), digests.map((d) => d.periodEnd)],
+    );
+    return inserted.length;
+  }
+
+  /**
+   * Groups each subscriber's pending alert notifications into one alert email, unless one was created
+   * in the last `minutes`; returns how many emails it created.
+   */
+  async groupPendingAlerts(minutes: number): Promise<number> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH due AS (
+         SELECT n.subscriber_id, min(n.id) AS first_id
+           FROM notifications n
+          WHERE n.channel = 'alert' AND n.status = 'pending' AND n.email_id IS NULL
+            AND NOT EXISTS (SELECT 1 FROM emails e WHERE e.subscriber_id = n.subscriber_id AND e.kind = 'alert'
+                              AND e.created_at > now() - make_interval(mins => $1))
+          GROUP BY n.subscriber_id
+       ), created AS (
+         INSERT INTO emails (subscriber_id, kind, dedupe_key, idempotency_key)
+         SELECT subscriber_id, 'alert', 'alert:' || first_id, 'cw-alert-' || first_id FROM due
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id, subscriber_id
+       )
+       , assigned AS (
+         UPDATE notifications n SET email_id = c.id FROM created c
+          WHERE n.subscriber_id = c.subscriber_id AND n.channel = 'alert' AND n.status = 'pending' AND n.email_id IS NULL
+         RETURNING c.id
+       )
+       SELECT id FROM created`,
+      [minutes],
+    );
+    return new Set(rows.map((r) => r.id)).size;
+  }
+
   /**
    * Claims the next unit of work and commits the claim before anything is sent: a batch that was
    * already handed to the provider (same rows, same key, so the provider deduplicates the retry), or

@@ -17,3 +17,5 @@ export * from './versions.repository';
 export * from './accounts.repository';
 export * from './archive-export.repository';
 export * from './public-pages.repository';
+export * from './monitoring.repository';
+export * from './email-content.repository';
