@@ -9,12 +9,19 @@ import { createApiApp } from '../apps/api/src/bootstrap';
 import { ASSETS } from '../apps/api/src/web/assets.constants';
 import { loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate, startEmbeddedDatabase } from '@clausewatch/db';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DOCUMENTS, seed, VERSIONS_PER_DOCUMENT } from './records-api.bench';
 
-const SAMPLES = 300;
+const SAMPLES = Number(process.env.PAGES_BENCH_SAMPLES) || 300;
+/**
+ * `PAGES_BENCH_DIR=<dir>` keeps the seeded database in that directory between runs (seeded on the first
+ * run only), so that before/after runs can alternate on the same data; `PAGES_BENCH_ONLY=<text>` runs
+ * only the pages whose label contains the text.
+ */
+const KEEP_DIR = process.env.PAGES_BENCH_DIR;
+const ONLY = process.env.PAGES_BENCH_ONLY;
 const ASSET_BYTES = Object.values(ASSETS).reduce((sum, a) => sum + a.body.length, 0);
 
 function percentile(samples: number[], q: number): number {
@@ -23,19 +30,24 @@ function percentile(samples: number[], q: number): number {
 }
 
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cw-pages-bench-'));
+  const dataDir = KEEP_DIR ?? mkdtempSync(join(tmpdir(), 'cw-pages-bench-'));
+  const seeded = KEEP_DIR !== undefined && existsSync(join(KEEP_DIR, 'seeded'));
   const database = await startEmbeddedDatabase(dataDir);
   const db = createDataSource({ url: database.url, poolSize: 10 });
   try {
     await db.initialize();
     await migrate(db, 'CW');
-    const t = Date.now();
-    await seed(db);
-    // Vary severities so the home page's high/critical list and the registry's filters select something real.
-    await db.query(`UPDATE change_records SET severity = (ARRAY['low','medium','high','critical'])[1 + (id % 4)::int]`);
-    await db.query('VACUUM ANALYZE');
-    process.stdout.write(`seeded ${DOCUMENTS} documents, ${DOCUMENTS * VERSIONS_PER_DOCUMENT} versions in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
-    const config = loadConfig({ DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token-0123456789', PUBLIC_URL: 'http://127.0.0.1' });
+    if (!seeded) {
+      const t = Date.now();
+      await seed(db);
+      // Vary severities so the home page's high/critical list and the registry's filters select something real.
+      await db.query(`UPDATE change_records SET severity = (ARRAY['low','medium','high','critical'])[1 + (id % 4)::int]`);
+      await db.query('VACUUM ANALYZE');
+      if (KEEP_DIR) mkdirSync(join(KEEP_DIR, 'seeded'));
+      process.stdout.write(`seeded ${DOCUMENTS} documents, ${DOCUMENTS * VERSIONS_PER_DOCUMENT} versions in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+    }
+    // One client sends every request: the per-client rate limit would answer 429 after 600 a minute.
+    const config = loadConfig({ DATA_DIR: dataDir, ADMIN_TOKEN: 'bench-admin-token-0123456789', PUBLIC_URL: 'http://127.0.0.1', RATE_LIMIT_PER_MINUTE: '1000000' });
     const app = await createApiApp({ config, databaseUrl: database.url, ticks: false, logger: false });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -54,7 +66,7 @@ export async function run(): Promise<void> {
         ['GET /changes (platform, type, severity)', (i) => `/changes?platform=${at(slugs, i)}&type=${at(types, i)}&severity=high`, 100],
         ['GET /changes (no filter)', () => '/changes', 100],
       ];
-      for (const [label, url, target] of pages) {
+      for (const [label, url, target] of pages.filter(([label]) => !ONLY || label.includes(ONLY))) {
         for (let i = 0; i < 20; i++) await app.inject({ method: 'GET', url: url(i) });
         const samples: number[] = [];
         let maxBytes = 0;
@@ -77,6 +89,6 @@ export async function run(): Promise<void> {
   } finally {
     if (db.isInitialized) await db.destroy();
     await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!KEEP_DIR) rmSync(dataDir, { recursive: true, force: true });
   }
 }

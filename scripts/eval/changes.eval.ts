@@ -3,7 +3,8 @@
 // missed serious changes, key-type recall and must-not-claim violations — on the whole set and per split.
 // The analyzer was tuned while reading the `pga-*` pairs only (dev); the `contrib-*` pairs are the held-out split.
 // CHANGES_EVAL_MISSES=pga lists only the misses of the pairs whose id starts with that prefix (to keep the held-out
-// pairs unread while tuning); by default every miss is listed. Only `evaluate` is exported (see main.ts).
+// pairs unread while tuning); by default every miss is listed. CHANGES_EVAL_ONLY=pga scores only those pairs (so not
+// even the held-out aggregate is seen while tuning). Only `evaluate` is exported (see main.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -169,14 +170,16 @@ export async function evaluate(datasetsDir: string): Promise<{ report: string; p
   const ids = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'grade.json')))
     .map((e) => e.name)
+    .filter((id) => !process.env.CHANGES_EVAL_ONLY || id.startsWith(process.env.CHANGES_EVAL_ONLY))
     .sort((a, b) => a.replace(/^\D+/, '').localeCompare(b.replace(/^\D+/, '')));
   const rows = ids.map((id) => score(dir, id));
+  const only = process.env.CHANGES_EVAL_ONLY;
   const splits: Array<[string, Scored[]]> = [
-    ['all', rows],
+    [only ? `${only}* only` : 'all', rows],
     ['dev (pga-*, read while tuning)', rows.filter((r) => r.grade.id.startsWith('pga-'))],
     ['held out (contrib-*, never read)', rows.filter((r) => r.grade.id.startsWith('contrib-'))],
   ];
-  const table = splits.map(([name, list]) => [name, figures(list)] as const);
+  const table = splits.filter(([, list]) => list.length > 0).map(([name, list]) => [name, figures(list)] as const);
   const times = rows.map((r) => r.ms).sort((a, b) => a - b);
   const show = process.env.CHANGES_EVAL_MISSES;
   const misses = rows.filter((r) => !show || r.grade.id.startsWith(show)).map(missLine).filter((l): l is string => l !== null);

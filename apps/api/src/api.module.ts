@@ -42,6 +42,8 @@ import { SubscribersController } from './subscribers/subscribers.controller';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsCron } from './accounts/accounts.cron';
 import { ApiTokenController } from './accounts/api-token.controller';
+import { ApiTokenService } from './accounts/api-token.service';
+import { ExportsController } from './exports/exports.controller';
 import { BillingService } from './accounts/billing.service';
 import { FollowsService } from './accounts/follows.service';
 import { LoginService } from './accounts/login.service';
@@ -85,10 +87,11 @@ export class ApiModule {
         ...(options.ticks === false ? [] : [ScheduleModule.forRoot()]),
       ],
       controllers: [HealthController, PlatformsController, DocumentsController, RecordsController, SubscribersController, UnsubscribeController, LedgerController, FeedsController, ContextController, ProvisionsController, ResendWebhookController,
-        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController, ChangesFeedController, ApiTokenController],
+        AccountsController, StripeWebhookController, PagesController, AssetsController, AdminController, ChangesFeedController, ApiTokenController, ExportsController],
       providers: [
         { provide: EMAIL_SENDER, useFactory: () => options.emailSender ?? createEmailSender(options.config) },
         AdminGuard,
+        ApiTokenService,
         AlertsService,
         { provide: EmailComposer, useFactory: (dataSource: DataSource) => new EmailComposer(dataSource, options.config), inject: [DataSource] },
         DeliveryService,

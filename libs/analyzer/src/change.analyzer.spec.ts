@@ -116,11 +116,19 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analysis.summary).not.toMatch(/Sale of data/);
   });
 
-  test('an improvement is labelled favourable and stays at most at its topic level', () => {
+  test('an improvement is labelled favourable and kept below its topic level', () => {
     const withArbitration = terms(LICENCE, 'All disputes will be resolved by binding arbitration and you waive any class action.');
     const analysis = analyzeChange(withArbitration, terms(LICENCE));
-    expect(analysis.severity).toBe('high');
-    expect(analysis.summary).toMatch(/\[Dispute resolution, high, improvement\]/);
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.summary).toMatch(/\[Dispute resolution, medium, improvement\]/);
+  });
+
+  test('a clarification in a critical topic (neither wider nor narrower) is low', () => {
+    const before = terms(LICENCE, 'All disputes will be resolved by binding arbitration in your county.');
+    const after = terms(LICENCE, 'All disputes will be resolved by binding arbitration in the county where you live.');
+    const analysis = analyzeChange(before, after);
+    expect(analysis.kind).toBe('substantive');
+    expect(analysis.severity).toBe('low');
   });
 
   test('a retention period that grows is a medium, unfavourable change of how long data is kept', () => {

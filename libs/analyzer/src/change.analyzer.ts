@@ -4,7 +4,7 @@ import { clearClassifyCache } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
 import { splitProvisions } from './provision.splitter';
-import { cosmeticKey, searchKey } from './text.normalizer';
+import { clearCosmeticKeys, cosmeticKey, joinedSearchKey, searchKey } from './text.normalizer';
 import { assessClause, maxSeverity, severityRank } from './severity.scorer';
 import { RemovedSection, writeSummary } from './summary.writer';
 import { changedText, wordDiff } from './word.differ';
@@ -20,6 +20,9 @@ interface Context {
   /** Each version as a whole (searchKey), computed on first use. */
   beforeKey: () => string;
   afterKey: () => string;
+  /** Whether each version as a whole holds a search key, answers remembered. */
+  inBefore: (key: string) => boolean;
+  inAfter: (key: string) => boolean;
   /** Provisions that look like page navigation (runs of short link-like lines), by version. */
   navBefore: Set<number>;
   navAfter: Set<number>;
@@ -43,6 +46,19 @@ function resemblesOther(text: string, others: Array<Set<string>>): boolean {
     for (const w of words) if (o.has(w)) shared++;
     return shared / words.size >= RESEMBLANCE_MIN_SHARE;
   });
+}
+
+/** Substring search in a text computed on first use, each key's answer remembered. */
+function rememberedSearch(text: () => string): (key: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (key) => {
+    let found = answers.get(key);
+    if (found === undefined) {
+      found = text().includes(key);
+      answers.set(key, found);
+    }
+    return found;
+  };
 }
 
 function lazy<T>(make: () => T): () => T {
@@ -87,6 +103,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     deleted: diff ? changedText(diff, 'delete') : '',
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
     otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
+    inOtherVersion: op === 'added' ? ctx.inBefore : op === 'removed' ? ctx.inAfter : undefined,
     resembles: op === 'added' || op === 'removed' ? () => resemblesOther(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
   });
   return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}), ...(assessment.decisive ? { decisive: assessment.decisive } : {}) };
@@ -248,12 +265,17 @@ function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
 /** Compares two versions' Markdown: change kind, severity, reasons, a summary and one record per changed clause. */
 export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): ChangeAnalysis {
   clearClassifyCache();
+  clearCosmeticKeys();
   const before = splitProvisions(beforeMarkdown);
   const after = splitProvisions(afterMarkdown);
+  const beforeKey = lazy(() => joinedSearchKey(before.map((p) => p.text)));
+  const afterKey = lazy(() => joinedSearchKey(after.map((p) => p.text)));
   const ctx: Context = {
     headings: headingKeys(before, after),
-    beforeKey: lazy(() => searchKey(before.map((p) => p.text).join(' '))),
-    afterKey: lazy(() => searchKey(after.map((p) => p.text).join(' '))),
+    beforeKey,
+    afterKey,
+    inBefore: rememberedSearch(beforeKey),
+    inAfter: rememberedSearch(afterKey),
     navBefore: navigationLike(before),
     navAfter: navigationLike(after),
     addedWords: () => [],

@@ -4,7 +4,7 @@ import { ClauseRule } from './clause-rule.types';
 import { intlRules } from './intl-rules.constants';
 import { privacyRules } from './privacy-rules.constants';
 import { termsRules } from './terms-rules.constants';
-import { LiteralPrefilter, requiredLiterals } from './rule.prefilter';
+import { LiteralPrefilter, requiredLiteralSets } from './rule.prefilter';
 import { normalizeTypography } from './text.normalizer';
 
 interface CompiledRule extends ClauseRule {
@@ -14,8 +14,8 @@ interface CompiledRule extends ClauseRule {
   folded: RegExp;
   /** Whether a negator inside the match ("we do not collect") negates it: not for rules that spell out a negation. */
   innerNegation: boolean;
-  /** Literals of which every match contains one (rule.prefilter.ts): a text holding none is not searched. */
-  literals: string[] | null;
+  /** Sets of literals of which every match contains one each (rule.prefilter.ts): a text missing a set is not searched. */
+  literals: string[][] | null;
 }
 
 // A rule whose pattern names a negator itself ("not (?:respond|honour)", "(?!can not)") decides what it means,
@@ -28,7 +28,7 @@ export const compiledRules: CompiledRule[] = [...privacyRules, ...termsRules, ..
   lower: new RegExp(r.pattern.source, 'g'),
   folded: new RegExp(r.pattern.source, 'gi'),
   innerNegation: !SPELLED_NEGATION.test(r.pattern.source),
-  literals: requiredLiterals(r.pattern.source),
+  literals: requiredLiteralSets(r.pattern.source),
 }));
 const compiled = compiledRules;
 const prefilter = new LiteralPrefilter(compiled.length, compiled.map((r) => r.literals));
@@ -71,8 +71,11 @@ const CONFIDENCE_SCALE = 2.5;
 
 function isNegated(text: string, start: number): boolean {
   // The cue's own first words count too: a cue that opens with "you may ..." starts a clause of its own.
+  const scope = clauseBefore(text, start);
+  // A negator word would match in its clause too (removing idioms creates none): most cues have none before them.
+  if (!NEGATOR.test(scope)) return false;
   const opening = text.slice(start, start + 24);
-  const words = clauseBefore(text, start).replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS);
+  const words = scope.replace(NOT_NEGATIONS, ' ').trim().split(/\s+/).slice(-NEGATION_WINDOW_WORDS);
   const last = lastNegator(words);
   return last >= 0 && !NEW_SUBJECT_CLAUSE.test(`${words.slice(last + 1).join(' ')} ${opening}`);
 }

@@ -19,7 +19,12 @@ const STOP_WORDS: Record<string, string[]> = {
 
 const NAMES: Record<string, string> = { en: 'English', fr: 'French', de: 'German', es: 'Spanish', it: 'Italian', nl: 'Dutch', pt: 'Portuguese', ru: 'Russian', zh: 'Chinese', ja: 'Japanese', ko: 'Korean', ar: 'Arabic', und: 'an unrecognised language' };
 
-const SETS = Object.entries(STOP_WORDS).map(([code, words]) => [code, new Set(words)] as const);
+const CODES = Object.keys(STOP_WORDS);
+/** Stop word → the positions (in CODES) of the languages that list it: one pass over a text counts them all. */
+const LANGUAGES_OF = new Map<string, number[]>();
+CODES.forEach((code, k) => {
+  for (const w of new Set(STOP_WORDS[code])) LANGUAGES_OF.set(w, [...(LANGUAGES_OF.get(w) ?? []), k]);
+});
 const SCRIPTS: Array<[string, RegExp]> = [
   ['ru', /\p{Script=Cyrillic}/gu],
   ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
@@ -42,19 +47,25 @@ export function detectLanguage(text: string): LanguageGuess {
       if (n >= 4 && n >= text.length / 10) return { code, name: languageName(code) };
     }
   }
-  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  // ASCII text's letters are a-z once lower-cased: a plain class splits it as \p{L} would, faster.
+  const lower = text.toLowerCase();
+  const words = lower.split(/[^\x00-\x7f]/.test(lower) ? /[^\p{L}]+/u : /[^a-z]+/);
+  const counts = new Array<number>(CODES.length).fill(0);
+  for (const w of words) {
+    const languages = w ? LANGUAGES_OF.get(w) : undefined;
+    if (languages) for (const k of languages) counts[k]++;
+  }
   let best = 'und';
   let bestHits = 0;
   let english = 0;
-  for (const [code, set] of SETS) {
-    let hits = 0;
-    for (const w of words) if (set.has(w)) hits++;
+  CODES.forEach((code, k) => {
+    const hits = counts[k];
     if (code === 'en') english = hits;
     if (hits > bestHits) {
       best = code;
       bestHits = hits;
     }
-  }
+  });
   if (bestHits < MIN_HITS) return { code: 'und', name: languageName('und') };
   if (english >= bestHits) best = 'en';
   return { code: best, name: languageName(best) };

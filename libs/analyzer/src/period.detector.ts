@@ -37,8 +37,13 @@ interface Period {
   userDeadline: boolean;
 }
 
+// A period needs a number: digits or a number word where a word starts (the same \b and flags as PERIOD).
+const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(WORD_NUMBERS).join('|')})`, 'iu');
+
 function periods(text: string): Period[] {
   const out: Period[] = [];
+  // Most clauses hold no number at all: the period pattern, tried at every word, is not run on them.
+  if (!/\d/.test(text) && !NUMBER_WORD.test(text)) return out;
   for (const m of text.matchAll(PERIOD)) {
     const n = m[2] ? Number(m[2]) : /^\d+$/.test(m[1]) ? Number(m[1]) : WORD_NUMBERS[m[1].toLowerCase()];
     const unit = UNIT_DAYS.find(([re]) => re.test(m[3].toLowerCase()));

@@ -30,35 +30,63 @@ function encode(keys: string[], table: Map<string, string>): string {
   return out;
 }
 
+/** A multiset of words: word numbers in ascending order with their counts (numbers from one Vocabulary). */
 interface Bag {
-  words: Map<string, number>;
+  ids: Int32Array;
+  counts: Int32Array;
   size: number;
 }
 
-function bagOf(text: string): Bag {
-  return bagOfWords(wordsOf(text));
+/** Numbers the words of one alignment, so bags compare as sorted integer arrays rather than string maps. */
+class Vocabulary {
+  private readonly numbers = new Map<string, number>();
+
+  bagOf(text: string): Bag {
+    return this.bagOfWords(wordsOf(text));
+  }
+
+  /** bagOf from a text's cosmeticKey (wordsOf is that key's non-empty words). */
+  bagOfKey(key: string): Bag {
+    return this.bagOfWords(key.split(' ').filter((w) => w.length > 0));
+  }
+
+  private bagOfWords(list: string[]): Bag {
+    const tally = new Map<number, number>();
+    for (const w of list) {
+      let id = this.numbers.get(w);
+      if (id === undefined) {
+        id = this.numbers.size;
+        this.numbers.set(w, id);
+      }
+      tally.set(id, (tally.get(id) ?? 0) + 1);
+    }
+    const ids = Int32Array.from(tally.keys()).sort();
+    const counts = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) counts[k] = tally.get(ids[k]) as number;
+    return { ids, counts, size: list.length };
+  }
 }
 
-/** bagOf from a text's cosmeticKey (wordsOf is that key's non-empty words). */
-function bagOfKey(key: string): Bag {
-  return bagOfWords(key.split(' ').filter((w) => w.length > 0));
-}
-
-function bagOfWords(list: string[]): Bag {
-  const words = new Map<string, number>();
-  for (const w of list) words.set(w, (words.get(w) ?? 0) + 1);
-  return { words, size: list.length };
-}
-
+/** Words the two bags share, counted with multiplicity (a merge of the two sorted arrays). */
 function overlap(a: Bag, b: Bag): number {
-  const [small, large] = a.words.size <= b.words.size ? [a, b] : [b, a];
+  const ai = a.ids;
+  const bi = b.ids;
+  let x = 0;
+  let y = 0;
   let shared = 0;
-  for (const [w, n] of small.words) shared += Math.min(n, large.words.get(w) ?? 0);
+  while (x < ai.length && y < bi.length) {
+    const u = ai[x];
+    const v = bi[y];
+    if (u === v) {
+      shared += Math.min(a.counts[x++], b.counts[y++]);
+    } else if (u < v) x++;
+    else y++;
+  }
   return shared;
 }
 
 /** Dice coefficient over word multisets. */
-export function similarity(a: Bag, b: Bag): number {
+function similarity(a: Bag, b: Bag): number {
   if (a.size + b.size === 0) return 1;
   return (2 * overlap(a, b)) / (a.size + b.size);
 }
@@ -107,11 +135,12 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
     }
     return k;
   };
+  const vocabulary = new Vocabulary();
   const bags = { before: new Map<number, Bag>(), after: new Map<number, Bag>() };
   const bag = (side: 'before' | 'after', index: number): Bag => {
     let b = bags[side].get(index);
     if (!b) {
-      b = bagOfKey(keyOf(side, index));
+      b = vocabulary.bagOfKey(keyOf(side, index));
       bags[side].set(index, b);
     }
     return b;
@@ -146,7 +175,7 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
       const b = list?.shift();
       if (b !== undefined) take({ op: 'reworded', before: [b], after: [a], similarity: 1 });
     }
-    detectSplitsAndMerges(g, before, after, bag, usedBefore, usedAfter, take);
+    detectSplitsAndMerges(g, before, after, bag, vocabulary, usedBefore, usedAfter, take);
     const candidates: Array<{ b: number; a: number; score: number }> = [];
     const restBefore = g.before.filter((b) => !usedBefore.has(b));
     const restAfter = g.after.filter((a) => !usedAfter.has(a));
@@ -215,6 +244,7 @@ function detectSplitsAndMerges(
   before: Provision[],
   after: Provision[],
   bag: (side: 'before' | 'after', index: number) => Bag,
+  vocabulary: Vocabulary,
   usedBefore: Set<number>,
   usedAfter: Set<number>,
   take: (a: Alignment) => void,
@@ -228,11 +258,12 @@ function detectSplitsAndMerges(
         const idx = many[k];
         if (used.has(idx) || (run.length && idx !== run[run.length - 1] + 1)) break;
         const part = bag(manySide, idx);
-        if (part.size === 0 || overlap(part, whole) / part.size < SPLIT_MIN_COVERAGE) break;
+        // The overlap is at most the whole's size: a part that much larger cannot be covered at that share.
+        if (part.size === 0 || whole.size < part.size * SPLIT_MIN_COVERAGE || overlap(part, whole) / part.size < SPLIT_MIN_COVERAGE) break;
         run.push(idx);
       }
       if (run.length >= 2) {
-        const joined = bagOf(run.map((idx) => (manySide === 'before' ? before : after)[idx].text).join(' '));
+        const joined = vocabulary.bagOf(run.map((idx) => (manySide === 'before' ? before : after)[idx].text).join(' '));
         if (overlap(joined, whole) / whole.size >= SPLIT_MIN_COVERAGE) return run;
       }
     }
@@ -241,11 +272,11 @@ function detectSplitsAndMerges(
   for (const b of g.before) {
     if (usedBefore.has(b)) continue;
     const run = tryJoin('before', b, 'after', g.after, usedAfter);
-    if (run) take({ op: 'split', before: [b], after: run, similarity: round(similarity(bag('before', b), bagOf(run.map((x) => after[x].text).join(' ')))) });
+    if (run) take({ op: 'split', before: [b], after: run, similarity: round(similarity(bag('before', b), vocabulary.bagOf(run.map((x) => after[x].text).join(' ')))) });
   }
   for (const a of g.after) {
     if (usedAfter.has(a)) continue;
     const run = tryJoin('after', a, 'before', g.before, usedBefore);
-    if (run) take({ op: 'merged', before: run, after: [a], similarity: round(similarity(bagOf(run.map((x) => before[x].text).join(' ')), bag('after', a))) });
+    if (run) take({ op: 'merged', before: run, after: [a], similarity: round(similarity(vocabulary.bagOf(run.map((x) => before[x].text).join(' ')), bag('after', a))) });
   }
 }

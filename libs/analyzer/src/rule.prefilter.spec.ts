@@ -1,6 +1,6 @@
 import { compiledRules } from './clause.classifier';
 import { RULE_EXAMPLES } from './rule-examples.constants';
-import { LiteralPrefilter, requiredLiterals } from './rule.prefilter';
+import { LiteralPrefilter, requiredLiteralSets, requiredLiterals } from './rule.prefilter';
 import { normalizeTypography } from './text.normalizer';
 
 describe('requiredLiterals', () => {
@@ -19,6 +19,19 @@ describe('requiredLiterals', () => {
   });
 });
 
+describe('requiredLiteralSets', () => {
+  test.each([
+    ['\\b(?:we|us)\\b[^.;]{0,40}\\b(?:collect|gather)s?\\b', [['collect', 'gather'], ['we', 'us']]],
+    ['\\bdo not (?:sell|share)\\b', [['do not '], ['sell', 'share']]],
+    ['\\bcookies?\\b|\\btrack\\w*', [['cookie', 'track']]],
+    ['(?:an (?:bb|cc)|dd)ee', [['an ', 'dd'], ['bb', 'cc', 'dd'], ['ee']]],
+    ['\\bx (?:y|zz)', [['x ']]],
+    ['x?y*', null],
+  ])('%s needs a literal of each set', (source, expected) => {
+    expect(requiredLiteralSets(source)).toEqual(expected);
+  });
+});
+
 describe('LiteralPrefilter', () => {
   const prefilter = new LiteralPrefilter(
     compiledRules.length,
@@ -33,7 +46,7 @@ describe('LiteralPrefilter', () => {
     for (const text of texts) {
       const possible = prefilter.possible(text);
       compiledRules.forEach((r, i) => {
-        const naive = r.literals === null || r.literals.some((l) => text.includes(l));
+        const naive = r.literals === null || r.literals.every((set) => set.some((l) => text.includes(l)));
         if (Boolean(possible[i]) !== naive) mismatches.push(`${r.id}: ${text}`);
       });
     }

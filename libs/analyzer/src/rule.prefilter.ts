@@ -1,32 +1,71 @@
-// A cheap test run before a rule's regex: the literal strings of which every match must contain at least one
-// ("\b(?:sell|sale)\b" cannot match a text holding neither "sell" nor "sale"). Computed once from the pattern source,
-// conservatively: anything the reader does not understand (classes, \w, optional parts, lookarounds) gives no factor,
-// and a pattern without a factor is always run. Only speed depends on it, never a result.
+// A cheap test run before a rule's regex: the literal strings a match must contain. Every match of
+// "\b(?:we|us)\b[^.;]{0,40}\b(?:collect|gather)" holds one of {we, us} and one of {collect, gather}, so a text lacking
+// either set is not searched. Computed once from the pattern source, conservatively: anything the reader does not
+// understand (classes, \w, optional parts, lookarounds) gives no set, and a pattern without a set is always run.
+// Only speed depends on it, never a result.
 
-type Factors = string[] | null;
-
+/** Sets of literals of which a match contains one each (all sets must be met); null when none is known. */
+type Factors = string[][] | null;
 interface Parser {
   src: string;
   pos: number;
 }
 
-/** The literals of which every match of `source` contains one, or null when no such set is known. */
-export function requiredLiterals(source: string): string[] | null {
+/** The sets of literals every match of `source` contains one of each, or null when no set is known. */
+export function requiredLiteralSets(source: string): string[][] | null {
   const p: Parser = { src: source, pos: 0 };
   const f = parseAlternation(p);
-  if (p.pos !== source.length) return null;
-  if (!f || f.length === 0 || f.some((s) => s.length === 0)) return null;
-  return [...new Set(f)];
+  if (p.pos !== source.length || !f) return null;
+  const sets = pruned(f);
+  return sets.length ? sets : null;
 }
 
+// Any subset of the required sets is still required: keep the few most selective ones, so the filter stays cheap.
+const MAX_SETS_PER_PATTERN = 3;
+// A set with a literal this short (" ", "e") is met by almost any text: it rules nothing out.
+const MIN_USEFUL_LITERAL = 2;
+
+function pruned(sets: string[][]): string[][] {
+  const useful = sets.map((set) => [...new Set(set)]).filter((set) => set.length > 0 && selectivity(set) >= MIN_USEFUL_LITERAL);
+  // A set holding every literal of another is met whenever that one is: it adds nothing.
+  const minimal = useful.filter((set, i) => !useful.some((other, j) => j !== i && other.every((l) => set.includes(l)) && (other.length < set.length || j < i)));
+  return minimal.sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_SETS_PER_PATTERN);
+}
+
+/** The most selective of those sets (the one whose shortest literal is longest), or null. */
+export function requiredLiterals(source: string): string[] | null {
+  const sets = requiredLiteralSets(source);
+  return sets ? mostSelective(sets) : null;
+}
+
+function selectivity(set: string[]): number {
+  return Math.min(...set.map((s) => s.length));
+}
+
+function mostSelective(sets: string[][]): string[] {
+  let best = sets[0];
+  for (const set of sets) if (selectivity(set) > selectivity(best)) best = set;
+  return best;
+}
+
+// Above this many sets, an alternation keeps one set (the union of each branch's most selective set).
+const MAX_DISTRIBUTED_SETS = 64;
+
+// A match of an alternation holds a match of one branch: (A1 and A2) or (B1 and B2) needs a literal of each union
+// A1+B1, A1+B2, A2+B1, A2+B2 (kept while there are few), at least of the union of each branch's most selective set.
 function parseAlternation(p: Parser): Factors {
   const branches: Factors[] = [parseSequence(p)];
   while (p.src[p.pos] === '|') {
     p.pos++;
     branches.push(parseSequence(p));
   }
-  if (branches.some((b) => b === null)) return null;
-  return branches.flat() as string[];
+  if (branches.some((b) => b === null || b.length === 0)) return null;
+  const sets = branches as string[][][];
+  if (sets.length === 1) return sets[0];
+  if (sets.reduce((n, b) => n * b.length, 1) > MAX_DISTRIBUTED_SETS) return [sets.flatMap(mostSelective)];
+  let product: string[][] = [[]];
+  for (const b of sets) product = pruned(product.flatMap((union) => b.map((set) => [...union, ...set])));
+  return product;
 }
 
 interface Atom {
@@ -36,6 +75,7 @@ interface Atom {
   char: string | null;
 }
 
+// A match of a sequence holds a match of each of its required atoms: every atom's sets apply.
 function parseSequence(p: Parser): Factors {
   const candidates: string[][] = [];
   let run = '';
@@ -51,15 +91,10 @@ function parseSequence(p: Parser): Factors {
       continue;
     }
     endRun();
-    if (atom.factors && (q === null || q >= 1)) candidates.push(atom.factors);
+    if (atom.factors && (q === null || q >= 1)) candidates.push(...atom.factors);
   }
   endRun();
-  if (candidates.length === 0) return null;
-  // The most selective candidate: the one whose shortest literal is longest.
-  let best = candidates[0];
-  const score = (c: string[]): number => Math.min(...c.map((s) => s.length));
-  for (const c of candidates) if (score(c) > score(best)) best = c;
-  return best;
+  return candidates.length ? candidates : null;
 }
 
 /** Minimum count of the quantifier after an atom (null when there is none); consumes it. */
@@ -131,79 +166,113 @@ function parseAtom(p: Parser): Atom {
       if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== hex) return NONE;
       p.pos += hex;
       const ch = String.fromCharCode(parseInt(digits, 16));
-      return { factors: [ch], char: ch };
+      return { factors: [[ch]], char: ch };
     }
     const ch = ESCAPED_CHAR[e] ?? (/[a-zA-Z0-9]/.test(e) ? null : e);
-    return ch === null ? NONE : { factors: [ch], char: ch };
+    return ch === null ? NONE : { factors: [[ch]], char: ch };
   }
   p.pos++;
   if (c === '.' || c === '^' || c === '$') return NONE;
-  return { factors: [c], char: c };
+  return { factors: [[c]], char: c };
 }
 
 /**
  * Which of many patterns may match a text, in one pass over it: an Aho-Corasick automaton over the required literals
- * of every pattern. A pattern without literals (null) is always possible.
+ * of every pattern, as a dense transition table over the characters the literals use (any other character leads back
+ * to the root). A pattern is possible when each of its literal sets has a literal in the text; one without sets (null)
+ * always is.
  */
 export class LiteralPrefilter {
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
-  private readonly always: number[] = [];
+  /** Character code → column of the table (0: a character no literal uses). */
+  private readonly column = new Uint16Array(0x10000);
+  private readonly width: number;
+  private readonly delta: Int32Array;
+  /** Per automaton state s, outSets[outStart[s] .. outStart[s + 1]) are the literal sets whose literal ends there. */
+  private readonly outStart: Int32Array;
+  private readonly outSets: Int32Array;
+  /** Per pattern i, setList[setStart[i] .. setStart[i + 1]) are its literal sets (none: always possible). */
+  private readonly setStart: Int32Array;
+  private readonly setList: Int32Array;
+  private readonly found: Uint8Array;
+  private readonly answer: Uint8Array;
 
-  constructor(private readonly count: number, literalsOf: (string[] | null)[]) {
-    literalsOf.forEach((literals, index) => {
-      if (!literals) {
-        this.always.push(index);
-        return;
-      }
-      for (const literal of literals) {
-        let node = 0;
-        for (let i = 0; i < literal.length; i++) {
-          const c = literal.charCodeAt(i);
-          let child = this.next[node].get(c);
-          if (child === undefined) {
-            child = this.next.length;
-            this.next.push(new Map());
-            this.fail.push(0);
-            this.out.push([]);
-            this.next[node].set(c, child);
+  constructor(private readonly count: number, literalSetsOf: (string[][] | null)[]) {
+    const next: Map<number, number>[] = [new Map()];
+    const out: number[][] = [[]];
+    let setCount = 0;
+    const setsOf = literalSetsOf.map((sets) =>
+      (sets ?? []).map((literals) => {
+        const set = setCount++;
+        for (const literal of literals) {
+          let node = 0;
+          for (let i = 0; i < literal.length; i++) {
+            const c = literal.charCodeAt(i);
+            let child = next[node].get(c);
+            if (child === undefined) {
+              child = next.length;
+              next.push(new Map());
+              out.push([]);
+              next[node].set(c, child);
+            }
+            node = child;
           }
-          node = child;
+          out[node].push(set);
         }
-        this.out[node].push(index);
-      }
-    });
-    // Breadth-first failure links; each node's outputs take in its failure node's.
-    const queue: number[] = [...this.next[0].values()];
+        return set;
+      }),
+    );
+    this.found = new Uint8Array(setCount);
+    this.answer = new Uint8Array(count);
+    this.setStart = offsets(setsOf);
+    this.setList = Int32Array.from(setsOf.flat());
+    const chars = [...new Set(next.flatMap((m) => [...m.keys()]))];
+    chars.forEach((c, k) => (this.column[c] = k + 1));
+    this.width = chars.length + 1;
+    this.delta = new Int32Array(next.length * this.width);
+    // Breadth-first: a state's transitions on characters it has no child for are its failure state's.
+    const fail = new Int32Array(next.length);
+    const queue: number[] = [0];
     for (let head = 0; head < queue.length; head++) {
       const node = queue[head];
-      for (const [c, child] of this.next[node]) {
-        let f = this.fail[node];
-        while (f !== 0 && !this.next[f].has(c)) f = this.fail[f];
-        const target = this.next[f].get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        this.out[child] = [...this.out[child], ...this.out[this.fail[child]]];
-        queue.push(child);
+      for (let k = 1; k < this.width; k++) {
+        const child = next[node].get(chars[k - 1]);
+        if (child !== undefined) {
+          fail[child] = node === 0 ? 0 : this.delta[fail[node] * this.width + k];
+          out[child] = [...out[child], ...out[fail[child]]];
+          this.delta[node * this.width + k] = child;
+          queue.push(child);
+        } else this.delta[node * this.width + k] = node === 0 ? 0 : this.delta[fail[node] * this.width + k];
       }
     }
+    this.outStart = offsets(out);
+    this.outSets = Int32Array.from(out.flat());
   }
 
-  /** possible[i] is 1 when pattern i may match `text` (one of its literals occurs in it, or it has none). */
+  /**
+   * possible[i] is 1 when pattern i may match `text` (each of its literal sets occurs in it, or it has none). The array
+   * is reused: it holds the answer until the next call (allocating two typed arrays per clause cost more than the scan).
+   */
   possible(text: string): Uint8Array {
-    const possible = new Uint8Array(this.count);
-    for (const i of this.always) possible[i] = 1;
+    // Locals, not fields, in the loops: this runs on every clause classified.
+    const { delta, width, column, outStart, outSets, setStart, setList, count, found, answer } = this;
+    found.fill(0);
     let node = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let child = this.next[node].get(c);
-      while (child === undefined && node !== 0) {
-        node = this.fail[node];
-        child = this.next[node].get(c);
-      }
-      node = child ?? 0;
-      for (const index of this.out[node]) possible[index] = 1;
+      node = delta[node * width + column[text.charCodeAt(i)]];
+      for (let k = outStart[node], end = outStart[node + 1]; k < end; k++) found[outSets[k]] = 1;
     }
-    return possible;
+    for (let i = 0; i < count; i++) {
+      let all = 1;
+      for (let k = setStart[i], end = setStart[i + 1]; k < end && all; k++) all = found[setList[k]];
+      answer[i] = all;
+    }
+    return answer;
   }
+}
+
+/** Start offsets of each list in the lists laid end to end, and the total at the end. */
+function offsets(lists: number[][]): Int32Array {
+  const starts = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
+  return starts;
 }

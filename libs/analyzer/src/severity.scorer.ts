@@ -47,6 +47,8 @@ export interface ChangeTexts {
    * A practice the other version already describes is not introduced (or removed) by this clause.
    */
   otherVersion?: string;
+  /** Whether otherVersion holds a search key, when the caller remembers answers (clauses share their cue words). */
+  inOtherVersion?: (key: string) => boolean;
   /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
   resembles?: () => boolean;
 }
@@ -132,7 +134,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
     // opt-out makes the clause as a whole read favourably.
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
-    let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion);
+    let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
     const level = typeLevel(t, info.id, info.weight, info.disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
@@ -194,25 +196,25 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {
-    // An improvement is at most the level of its topic: the end of a burden one below it, a new right or a narrower
-    // practice two below.
-    level = t.op === 'removed' && !elsewhere ? weight - 1 : weight - 2;
+    // An improvement harms no one: it is labelled as one and kept well below its topic's ceiling, the end of a burden
+    // two levels below it (medium in the critical topics), a new right or a narrower practice three below (low).
+    level = t.op === 'removed' && !elsewhere ? weight - 2 : weight - 3;
   } else {
-    // A change that neither widens nor narrows the practice is a clarification: two levels below the topic's ceiling
-    // (medium in the critical topics, low elsewhere); a number that moved is judged on its own (see periodChange).
-    level = weight - 2;
+    // A change that neither widens nor narrows the practice is a clarification, low in every topic (the rubric's
+    // "low — clarifications"); a number that moved is judged on its own (see periodChange).
+    level = 1;
   }
   if (small) level -= 1;
   return Math.max(1, Math.min(weight, level));
 }
 
 /** Whether the other version already holds this type's decisive evidence word for word (the practice is not new or gone). */
-function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined): boolean {
+function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined, holds: (key: string) => boolean = (key) => otherVersion?.includes(key) ?? false): boolean {
   if (!otherVersion) return false;
   const spans = m.evidence.filter((e) => e.text.length >= 8);
   return spans.length > 0 && spans.some((e) => {
     const key = searchKey(e.text);
-    return key.includes(' ') && otherVersion.includes(key);
+    return key.includes(' ') && holds(key);
   });
 }
 

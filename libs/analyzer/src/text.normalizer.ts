@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { DATE_PATTERN, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
 
 // Typography that changes without changing meaning: curly quotes, dashes, odd spaces, ellipses.
@@ -39,9 +39,30 @@ const NON_ASCII = /[^\x00-\x7f]/;
 
 /** The words of a text, lower-cased, typography and punctuation gone: what a reader would call "the same". */
 export function cosmeticKey(text: string): string {
-  // ASCII text (most policies) takes the cheap path; Unicode property classes are several times slower.
-  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return normalizeTypography(text)
+  // One analysis asks for the same provision's key several times (aligner, change kind, moved text): remembered.
+  let key = cosmeticKeys.get(text);
+  if (key === undefined) {
+    if (cosmeticKeys.size >= COSMETIC_KEYS_MAX) cosmeticKeys.clear();
+    key = computeCosmeticKey(text);
+    cosmeticKeys.set(text, key);
+  }
+  return key;
+}
+
+const COSMETIC_KEYS_MAX = 4096;
+const cosmeticKeys = new Map<string, string>();
+
+/** Forgets remembered keys: each analysis starts afresh, so timing one pair again does not measure a warm memo. */
+export function clearCosmeticKeys(): void {
+  cosmeticKeys.clear();
+}
+
+function computeCosmeticKey(text: string): string {
+  // ASCII text (most policies, and most once curly quotes and dashes are straightened) takes the cheap path: its
+  // letters and digits are [a-z0-9] once lower-cased. Unicode property classes are several times slower.
+  const plain = NON_ASCII.test(text) ? normalizeTypography(text) : text;
+  if (!NON_ASCII.test(plain)) return plain.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return plain
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -54,6 +75,22 @@ export function cosmeticKey(text: string): string {
 export function searchKey(text: string): string {
   const lower = text.toLowerCase();
   return /\s\s|[\t\n\r]/.test(lower) ? lower.replace(/\s+/g, ' ') : lower;
+}
+
+/**
+ * searchKey of texts joined by single spaces, built text by text: lower-casing a long string that holds one non-Latin-1
+ * character (a curly quote) takes the slow path for all of it, each text alone only for itself. Same result.
+ */
+export function joinedSearchKey(texts: string[]): string {
+  let joined = '';
+  let suspect = false;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    // Without an empty text, whitespace at an edge or a run inside one, the joined text has no run to collapse.
+    if (!suspect && (t === '' || /\s\s|[\t\n\r]|^\s|\s$/.test(t))) suspect = true;
+    joined += i === 0 ? t.toLowerCase() : ` ${t.toLowerCase()}`;
+  }
+  return suspect && /\s\s|[\t\n\r]/.test(joined) ? joined.replace(/\s+/g, ' ') : joined;
 }
 
 /** As cosmeticKey, without the leading section number ("2.3", "iv.", "a)"). */
@@ -69,8 +106,9 @@ export function isDateStamp(text: string): boolean {
   return labelled !== null && DATE_STAMP_PATTERN.test(labelled[1]);
 }
 
+// The one-shot crypto.hash (UTF-8 for a string) gives the same digest as createHash without a Hash object per call.
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** Whole-document key: cosmetic differences (line wrapping included) and date stamps removed. */

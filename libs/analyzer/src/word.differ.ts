@@ -4,6 +4,9 @@ import { DiffSegment } from './analyzer.types';
 const dmp = new diff_match_patch();
 dmp.Diff_Timeout = 0;
 const TOKEN = /[\p{L}\p{N}]+|\s+|[^\p{L}\p{N}\s]/gu;
+// The same tokens for ASCII text (its letters and digits are these), without the slower Unicode property classes.
+const ASCII_TOKEN = /[A-Za-z0-9]+|\s+|[^A-Za-z0-9\s]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Word-level diff: words are diffed as units (so "13" → "18" is a whole-word swap), then semantically cleaned. */
 export function wordDiff(before: string, after: string): DiffSegment[] {
@@ -11,7 +14,7 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
   const tokens: string[] = [];
   const encode = (text: string): string => {
     let out = '';
-    for (const token of text.match(TOKEN) ?? []) {
+    for (const token of text.match(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN) ?? []) {
       let ch = table.get(token);
       if (ch === undefined) {
         let code = tokens.length + 1;

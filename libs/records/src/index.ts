@@ -18,3 +18,4 @@ export { formatCitation, escapeBibtex, risValue } from './citation/citation.form
 export * from './ledger/version-raw-hash';
 export * from './ledger/ledger-key.file';
 export * from './ledger/saved-head.verifier';
+export * from './export/csv';

@@ -1,19 +1,22 @@
-import { AccountsRepository } from '@clausewatch/db';
-import { Controller, Get, Headers, Query, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ChangesQuery } from '../web/changes.query';
+import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
+import { Controller, Get, Header, Headers, Inject, Query, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { renderAtom } from '../feeds/atom.renderer';
+import { ChangeListItem, ChangesQuery } from '../web/changes.query';
 import { isSeverity } from '../web/severity';
 import { AccountsApiFilter } from './accounts-api.filter';
-import { AccountsError, AccountsErrorCode } from './accounts.error';
-import { sha256 } from './sessions.service';
+import { ApiTokenService } from './api-token.service';
 
-/** The professional plan's API token: the subscriber's own feed as JSON. */
+const FEED_ENTRIES = 100;
+
+/** The professional plan's API token: the subscriber's own feed, as JSON and as Atom. */
 @ApiTags('account')
 @UseFilters(AccountsApiFilter)
 @Controller('account')
 export class ApiTokenController {
   constructor(
-    private readonly accounts: AccountsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: ApiTokenService,
     private readonly changes: ChangesQuery,
   ) {}
 
@@ -23,10 +26,42 @@ export class ApiTokenController {
   @ApiOkResponse({ description: 'The newest changes on what the token holder follows' })
   @ApiUnauthorizedResponse({ description: 'No valid API token (professional plan)' })
   async feed(@Headers('authorization') authorization: string | undefined, @Query('severity') severity: string | undefined) {
-    const token = /^Bearer\s+(cwk_[A-Za-z0-9_-]{20,100})$/i.exec(authorization ?? '')?.[1];
-    const subscriber = token ? await this.accounts.findSubscriberByApiToken(sha256(token)) : null;
-    if (!subscriber || subscriber.plan !== 'professional') throw new AccountsError(AccountsErrorCode.NotSignedIn, 'this route needs Authorization: Bearer <API token of a professional plan>');
-    const changes = await this.changes.list({ followedBy: subscriber.id, minSeverity: isSeverity(severity) ? severity : undefined }, 100);
-    return { subscriber: subscriber.email, changes };
+    const subscriber = await this.tokens.professional(authorization);
+    return { subscriber: subscriber.email, changes: await this.followed(subscriber.id, severity) };
+  }
+
+  @Get('feed.atom')
+  @Header('content-type', 'application/atom+xml; charset=utf-8')
+  @ApiBearerAuth()
+  @ApiProduces('application/atom+xml')
+  @ApiQuery({ name: 'token', required: false, description: 'The API token, for feed readers that cannot send an Authorization header' })
+  @ApiQuery({ name: 'severity', required: false, description: 'Minimum severity' })
+  @ApiOkResponse({ description: 'Atom feed of the newest changes on what the token holder follows' })
+  @ApiUnauthorizedResponse({ description: 'No valid API token (professional plan)' })
+  async atom(@Headers('authorization') authorization: string | undefined, @Query('token') token: string | undefined, @Query('severity') severity: string | undefined): Promise<string> {
+    const subscriber = await this.tokens.professional(authorization, token);
+    const items = await this.followed(subscriber.id, severity);
+    const base = this.config.publicUrl;
+    return renderAtom({
+      id: `${base}/account#feed`,
+      title: 'Clausewatch: changes on what you follow',
+      // The self link leaves the token out: it is a secret, not part of the feed's name.
+      selfLink: `${base}/api/v1/account/feed.atom`,
+      alternateLink: `${base}/`,
+      updated: items[0]?.createdAt ?? new Date(0),
+      entries: items.map((r) => ({
+        id: `${base}/r/${r.id}`,
+        title: `${r.platform.name} ${r.document.title}: ${r.severity} ${r.kind} change (${r.id})`,
+        link: `${base}/r/${r.id}`,
+        published: r.capturedAt,
+        updated: r.createdAt,
+        summary: r.summary,
+        categories: [r.severity, r.kind, ...r.clauseTypes],
+      })),
+    });
+  }
+
+  private followed(subscriberId: string, severity: string | undefined): Promise<ChangeListItem[]> {
+    return this.changes.list({ followedBy: subscriberId, minSeverity: isSeverity(severity) ? severity : undefined }, FEED_ENTRIES);
   }
 }

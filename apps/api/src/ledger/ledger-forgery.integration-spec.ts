@@ -1,5 +1,5 @@
-import { LedgerAuditService, LedgerService, ledgerRecordOf } from '@clausewatch/db';
-import { generateLedgerKey, ledgerKeyFile, signLogHead, SignedTreeHead, treeHeadsLogFile, versionLeafOf } from '@clausewatch/records';
+import { LedgerAuditService, LedgerService, ledgerRecordOf, RecordIntegrityService } from '@clausewatch/db';
+import { generateLedgerKey, ledgerKeyFile, signLogHead, SignedTreeHead, treeHeadsLogFile, verifyVersionBundle, versionLeafOf } from '@clausewatch/records';
 import { readCorpusPage } from '@clausewatch/testing';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -48,6 +48,31 @@ describe('ledger key outside the database; a forged ledger detected from a saved
     expect(columns.map((c) => c.column_name).sort()).toEqual(['created_at', 'key_id', 'public_key_pem']);
     const stored = JSON.stringify(await db.query('SELECT * FROM ledger_keys'));
     expect(stored).not.toContain('PRIVATE KEY');
+  });
+
+  it('keeps verifying versions under heads signed by an earlier key after the signing key changes', async () => {
+    // The operator moves to a new key (the migration that took the key out of the database, or a
+    // rotation): heads already signed stay as they are, signed by the earlier key.
+    const earlier = (await get('/api/v1/ledger/key')).json();
+    const rotated = new LedgerService(db, { dataDir: api.config.dataDir, ledgerSigningKey: generateLedgerKey().privateKeyPem });
+    expect((await rotated.publicKey()).keyId).not.toBe(earlier.keyId);
+    const [version] = await db.query(
+      `SELECT v.record_id, v.captured_at, v.raw_sha256, v.text_sha256, v.source_url, v.ledger_index, d.record_id AS document_record_id
+         FROM versions v JOIN documents d ON d.id = v.document_id WHERE v.ledger_index = 0`,
+    );
+    const bundle = await rotated.bundleFor(
+      { recordId: version.record_id, capturedAt: version.captured_at, rawSha256: version.raw_sha256, textSha256: version.text_sha256, sourceUrl: version.source_url, ledgerIndex: version.ledger_index },
+      version.document_record_id,
+    );
+    expect(bundle.treeHead.keyId).toBe(earlier.keyId);
+    expect(bundle.publicKey).toBe(earlier.publicKeyBase64);
+    expect(verifyVersionBundle(bundle, earlier.publicKeyPem).ok).toBe(true);
+    const [{ id }] = await db.query('SELECT id FROM versions WHERE ledger_index = 0');
+    const [integrity] = await new RecordIntegrityService(db, rotated).verifyVersions([id]);
+    expect(integrity.checks.find((c) => c.name === 'ledger')).toMatchObject({ ok: true });
+    // A head naming a key the ledger never recorded is a problem, not a pass.
+    await expect(rotated.publicKeyOf('0'.repeat(64))).rejects.toMatchObject({ code: 'UNKNOWN_LEDGER_KEY' });
+    await db.query('DELETE FROM ledger_keys WHERE key_id = $1', [(await rotated.publicKey()).keyId]);
   });
 
   it('detects the rewrite from a saved head, although the database-only audit is fooled', async () => {

@@ -1,9 +1,10 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { ChangeRecordsRepository, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, VersionsRepository } from '@clausewatch/db';
-import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation } from '@clausewatch/records';
+import { Document, DocumentsRepository, LedgerService, PlatformsRepository, ProvisionRecordsRepository, VersionsRepository } from '@clausewatch/db';
+import { CITATION_FORMATS, CitationFormat, CitationView, formatCitation, type SignedTreeHead } from '@clausewatch/records';
 import { Inject, Injectable } from '@nestjs/common';
 import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
+import { RecordsService } from './records.service';
 
 export const CITATION_CONTENT_TYPES: Record<CitationFormat, string> = {
   text: 'text/plain; charset=utf-8',
@@ -22,18 +23,10 @@ export class CitationService {
     private readonly platforms: PlatformsRepository,
     private readonly documents: DocumentsRepository,
     private readonly versions: VersionsRepository,
-    private readonly changes: ChangeRecordsRepository,
+    private readonly records: RecordsService,
     private readonly provisions: ProvisionRecordsRepository,
     private readonly ledger: LedgerService,
   ) {}
-
-  /** The newest signed head, when it covers the ledger entry (a read: nothing is signed). */
-  private async headCovering(ledgerIndex: string | null): Promise<CitationView['treeHead']> {
-    if (ledgerIndex === null) return undefined;
-    const head = await this.ledger.latestTreeHead().catch(() => null);
-    if (!head || head.treeSize <= Number(ledgerIndex)) return undefined;
-    return { treeSize: head.treeSize, rootHash: head.rootHash, timestamp: head.timestamp };
-  }
 
   parseFormat(format: string | undefined): CitationFormat {
     const value = format ?? 'text';
@@ -66,41 +59,53 @@ export class CitationService {
       if (!platform) throw notFound();
       return { ...base, entityName: platform.name, sourceUrl: platform.homepage ?? undefined };
     }
-    let documentId: string;
-    let facts: Facts = {};
-    if (kind === 'D') {
-      const document = await this.documents.findByRecordId(id);
-      if (!document) throw notFound();
-      documentId = document.id;
-      facts = { sourceUrl: document.sources[0]?.url };
-    } else if (kind === 'V' || kind === 'C') {
-      const versionId = kind === 'V' ? (await this.versions.findByRecordId(id))?.id : (await this.changes.findByRecordId(id))?.toVersionId;
-      const version = versionId ? await this.versions.findById(versionId) : null;
-      if (!version) throw notFound();
-      documentId = version.documentId;
-      facts = {
-        capturedAt: version.capturedAt,
-        textSha256: version.textSha256,
-        rawSha256: version.rawSha256,
-        sourceUrl: version.sourceUrl,
-        treeHead: await this.headCovering(version.ledgerIndex),
-      };
-    } else {
-      // A provision is cited as the text of the latest version that holds it.
-      const row = await this.provisions.findByRecordId(id);
-      if (!row) throw notFound();
-      documentId = row.document_id;
-      facts = {
-        capturedAt: row.last_version_captured_at,
-        textSha256: row.last_version_text_sha256,
-        rawSha256: row.last_version_raw_sha256,
-        sourceUrl: row.last_version_source_url,
-        section: row.heading_path,
-        quote: row.text,
-      };
-    }
-    const document = await this.documents.findById(documentId);
+    if (kind === 'V' || kind === 'C' || kind === 'D') return { ...base, ...(await this.recordFacts(id, kind)) };
+    // A provision is cited as the text of the latest version that holds it.
+    const row = await this.provisions.findByRecordId(id);
+    if (!row) throw notFound();
+    const document = await this.documents.findById(row.document_id);
     if (!document) throw notFound();
-    return { ...base, ...facts, entityName: document.platform?.name ?? document.title, documentTitle: document.title, documentType: document.type.replace(/-/g, ' ') };
+    const facts: Facts = {
+      capturedAt: row.last_version_captured_at,
+      textSha256: row.last_version_text_sha256,
+      rawSha256: row.last_version_raw_sha256,
+      sourceUrl: row.last_version_source_url,
+      section: row.heading_path,
+      quote: row.text,
+    };
+    return { ...base, ...facts, ...this.documentFacts(document) };
   }
+
+  /**
+   * A version's or a change's (its new version's) facts in one statement, the signed head alongside;
+   * a document's from its record as the JSON API serves it (from memory while unchanged).
+   */
+  private async recordFacts(id: string, kind: 'V' | 'C' | 'D'): Promise<Omit<CitationView, 'recordId' | 'kind' | 'permalinkUrl' | 'accessedDate'>> {
+    if (kind === 'D') {
+      const document = (await this.records.findServed(id)) as { title: string; type: string; url: string | null; platform?: { name: string } };
+      return { entityName: document.platform?.name ?? document.title, documentTitle: document.title, documentType: document.type.replace(/-/g, ' '), sourceUrl: document.url ?? undefined };
+    }
+    const [row, head] = await Promise.all([this.versions.citationFactsOf(id), this.ledger.latestTreeHead().catch(() => null)]);
+    if (!row) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
+    return {
+      entityName: row.platformName ?? row.documentTitle,
+      documentTitle: row.documentTitle,
+      documentType: row.documentType.replace(/-/g, ' '),
+      capturedAt: row.capturedAt,
+      textSha256: row.textSha256,
+      rawSha256: row.rawSha256,
+      sourceUrl: row.sourceUrl,
+      treeHead: headCovering(head, row.ledgerIndex),
+    };
+  }
+
+  private documentFacts(document: Document): Pick<CitationView, 'entityName' | 'documentTitle' | 'documentType'> {
+    return { entityName: document.platform?.name ?? document.title, documentTitle: document.title, documentType: document.type.replace(/-/g, ' ') };
+  }
+}
+
+/** The signed head, when it covers the ledger entry (a read: nothing is signed). */
+function headCovering(head: SignedTreeHead | null, ledgerIndex: number | string | null): CitationView['treeHead'] {
+  if (ledgerIndex === null || !head || head.treeSize <= Number(ledgerIndex)) return undefined;
+  return { treeSize: head.treeSize, rootHash: head.rootHash, timestamp: head.timestamp };
 }

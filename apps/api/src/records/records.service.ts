@@ -81,6 +81,11 @@ export class RecordsService {
     return body;
   }
 
+  /** The record as the JSON API serves it (dates as ISO strings), from memory when it has not changed: what the pages show. */
+  async findServed(id: string): Promise<Record<string, unknown>> {
+    return JSON.parse((await this.findJson(id)).toString('utf8')) as Record<string, unknown>;
+  }
+
   /** Any record by its permanent ID: 400 when malformed, 404 when unknown. */
   async find(id: string): Promise<Record<string, unknown>> {
     const { kind } = requireRecordIdParam(id);

@@ -1,6 +1,6 @@
 import { clauseTypeById, clauseTypes } from '@clausewatch/analyzer';
 import type { Severity } from '@clausewatch/analyzer';
-import { ChangeListCriteria, PublicPagesRepository } from '@clausewatch/db';
+import { ChangeListCriteria, ChangeListsRepository } from '@clausewatch/db';
 import { Injectable } from '@nestjs/common';
 import { isSeverity, SEVERITIES } from './severity';
 
@@ -58,28 +58,26 @@ export function clauseTypesOfRegulation(regulation: string): string[] {
 /** Lists of change records for the home feed, the registry, platform timelines and topic pages. */
 @Injectable()
 export class ChangesQuery {
-  constructor(private readonly pages: PublicPagesRepository) {}
+  constructor(private readonly lists: ChangeListsRepository) {}
 
   async list(filter: ChangeFilter, limit: number, offset = 0): Promise<ChangeListItem[]> {
-    let followed: ChangeListCriteria['followed'];
-    if (filter.followedBy) {
-      const follows = await this.pages.activeFollows(filter.followedBy);
-      const platformIds = follows.flatMap((f) => (f.platform_id ? [f.platform_id] : []));
-      const types = [...new Set(follows.flatMap((f) => [...(f.clause_type ? [f.clause_type] : []), ...(f.regulation ? clauseTypesOfRegulation(f.regulation) : [])]))];
-      if (platformIds.length === 0 && types.length === 0) return [];
-      followed = { platformIds, clauseTypes: types };
-    }
     const criteria: ChangeListCriteria = {
       platformSlug: filter.platform,
       documentType: filter.documentType,
       severities: filter.minSeverity && filter.minSeverity !== 'none' ? SEVERITIES.slice(SEVERITIES.indexOf(filter.minSeverity)) : undefined,
       clauseType: filter.clauseType,
       anyClauseTypes: filter.regulation ? clauseTypesOfRegulation(filter.regulation) : undefined,
-      from: filter.from,
-      to: filter.to,
-      followed,
+      capturedFrom: filter.from,
+      capturedTo: filter.to,
     };
-    const rows = await this.pages.listChanges(criteria, limit, offset);
+    if (filter.followedBy) {
+      const follows = await this.lists.activeFollowsOf(filter.followedBy);
+      const platformIds = follows.flatMap((f) => (f.platform_id ? [f.platform_id] : []));
+      const clauseTypes = [...new Set(follows.flatMap((f) => [...(f.clause_type ? [f.clause_type] : []), ...(f.regulation ? clauseTypesOfRegulation(f.regulation) : [])]))];
+      if (platformIds.length === 0 && clauseTypes.length === 0) return [];
+      criteria.followed = { platformIds, clauseTypes };
+    }
+    const rows = await this.lists.list(criteria, limit, offset);
     return rows.map((r) => ({
       id: r.record_id,
       kind: r.kind,
@@ -94,6 +92,6 @@ export class ChangesQuery {
   }
 
   documentTypes(): Promise<string[]> {
-    return this.pages.documentTypes();
+    return this.lists.documentTypes();
   }
 }

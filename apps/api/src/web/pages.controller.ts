@@ -1,5 +1,5 @@
 import { clauseTypeById, clauseTypes } from '@clausewatch/analyzer';
-import { AccountsRepository, PlatformsRepository, PublicPagesRepository } from '@clausewatch/db';
+import { AccountsRepository, PlatformsRepository, ProvisionRecordsRepository } from '@clausewatch/db';
 import { Controller, Get, NotFoundException, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -15,6 +15,8 @@ import { WebContext } from './web-context.service';
 import { WebExceptionFilter } from './web-exception.filter';
 
 const PAGE_SIZE = 50;
+/** Provisions listed on a clause-type or regulation page. */
+const TOPIC_PROVISIONS = 60;
 
 type Query = Record<string, string | undefined>;
 
@@ -33,7 +35,7 @@ export class PagesController {
     private readonly context: ContextService,
     private readonly platforms: PlatformsRepository,
     private readonly accounts: AccountsRepository,
-    private readonly pages: PublicPagesRepository,
+    private readonly provisions: ProvisionRecordsRepository,
   ) {}
 
   @Get()
@@ -42,17 +44,18 @@ export class PagesController {
     const { viewer, chrome } = await this.web.of(request, reply, 'Know when the terms change', 'home');
     chrome.description = 'Clausewatch watches the terms of service and privacy policies of online platforms and explains every change, clause by clause.';
     const minSeverity = isSeverity(query.severity) ? query.severity : viewer ? 'low' : 'high';
-    const [latest, feed, follows] = await Promise.all([
+    const [latest, feed, follows, platformCount] = await Promise.all([
       this.changes.list({ minSeverity: 'high' }, 12),
       viewer ? this.changes.list({ followedBy: viewer.subscriber.id, minSeverity }, 30) : Promise.resolve(null),
       viewer ? this.accounts.listFollows(viewer.subscriber.id) : Promise.resolve([]),
+      this.platforms.count(),
     ]);
     return this.views.render('home', chrome, {
       latest,
       feed,
       follows: follows.length,
       severities: SEVERITIES.filter((s) => s !== 'none').map((s) => ({ value: s, selected: s === minSeverity })),
-      platformCount: (await this.platforms.list()).length,
+      platformCount,
     });
   }
 
@@ -109,7 +112,7 @@ export class PagesController {
     const { viewer, chrome } = await this.web.of(request, reply, `${info.label}: across platforms`);
     const [counts, provisions, recent, following] = await Promise.all([
       this.context.clauseType(id),
-      this.provisionsOfTypes([id]),
+      this.provisions.listOfClauseTypes([id], TOPIC_PROVISIONS),
       this.changes.list({ clauseType: id }, 15),
       viewer ? this.isFollowing(viewer.subscriber.id, (f) => f.clauseType === id) : false,
     ]);
@@ -136,7 +139,7 @@ export class PagesController {
     const { viewer, chrome } = await this.web.of(request, reply, `${name}: provisions across platforms`);
     const types = clauseTypesOfRegulation(name);
     const [provisions, recent, following] = await Promise.all([
-      this.provisionsOfTypes(types),
+      this.provisions.listOfClauseTypes(types, TOPIC_PROVISIONS),
       this.changes.list({ regulation: name }, 15),
       viewer ? this.isFollowing(viewer.subscriber.id, (f) => f.regulation === name) : false,
     ]);
@@ -177,11 +180,6 @@ export class PagesController {
 
   private async isFollowing(subscriberId: string, match: (f: Awaited<ReturnType<AccountsRepository['listFollows']>>[number]) => boolean): Promise<boolean> {
     return (await this.accounts.listFollows(subscriberId)).some(match);
-  }
-
-  private async provisionsOfTypes(types: string[]) {
-    const rows = await this.pages.provisionsOfTypes(types);
-    return rows.map((r) => ({ id: r.record_id, text: r.text, headingPath: r.heading_path, platform: { slug: r.platform_slug, name: r.platform_name }, document: { id: r.document_record_id, title: r.document_title } }));
   }
 }
 

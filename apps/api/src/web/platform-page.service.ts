@@ -1,5 +1,5 @@
 import { clauseTypeById } from '@clausewatch/analyzer';
-import { DocumentsRepository, PlatformsRepository, PublicPagesRepository } from '@clausewatch/db';
+import { DocumentsRepository, PlatformsRepository, ProvisionRecordsRepository } from '@clausewatch/db';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ChangesQuery, ChangeListItem } from './changes.query';
 import { SEVERITY_COLOURS } from './severity';
@@ -23,14 +23,19 @@ export class PlatformPageService {
     private readonly platforms: PlatformsRepository,
     private readonly documents: DocumentsRepository,
     private readonly changes: ChangesQuery,
-    private readonly pages: PublicPagesRepository,
+    private readonly provisions: ProvisionRecordsRepository,
   ) {}
 
   async page(slug: string) {
-    const platform = await this.platforms.findBySlug(slug);
+    // The platform, every document's health (failing ones first), the quick facts and the changes, side by side.
+    const [platform, documents, facts, recent] = await Promise.all([
+      this.platforms.findBySlug(slug),
+      this.documents.listWithHealth(slug),
+      this.provisions.countsByClauseType(slug, QUICK_FACT_TYPES),
+      this.changes.list({ platform: slug }, 200),
+    ]);
     if (!platform) throw new NotFoundException(`no platform "${slug.slice(0, 60)}"`);
-    // One query for every document's health (failing ones first).
-    const withHealth = (await this.documents.listWithHealth(platform.id)).map((d) => ({
+    const withHealth = documents.map((d) => ({
       id: d.recordId,
       title: d.title,
       type: d.type,
@@ -38,9 +43,7 @@ export class PlatformPageService {
       url: d.url,
       health: { lastCheckedAt: d.lastCheckedAt, lastOkAt: d.lastOkAt, lastCause: d.lastCause, consecutiveFailures: d.failures },
     }));
-    const facts = await this.pages.clauseTypeFacts(platform.id, QUICK_FACT_TYPES);
     const factByType = new Map(facts.map((f) => [f.type, f]));
-    const recent = await this.changes.list({ platform: slug }, 200);
     const lastVerified = withHealth.map((d) => d.health.lastOkAt).filter((d): d is Date => d !== null).sort((a, b) => new Date(b).getTime() - new Date(a).getTime())[0] ?? null;
     return {
       template: 'platform',

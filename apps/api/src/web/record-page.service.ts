@@ -1,11 +1,10 @@
 import { clauseTypeById } from '@clausewatch/analyzer';
 import type { ClauseChange } from '@clausewatch/analyzer';
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { ChecksRepository, DocumentsRepository, PublicPagesRepository, VersionsRepository } from '@clausewatch/db';
+import { ChecksRepository, DocumentsRepository, VersionsRepository } from '@clausewatch/db';
 import { CITATION_FORMATS, formatCitation } from '@clausewatch/records';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ContextService } from '../context/context.service';
-import { DocumentsService } from '../documents/documents.service';
 import { CitationService } from '../records/citation.service';
 import { checkView } from '../records/record.views';
 import { RecordsService } from '../records/records.service';
@@ -19,6 +18,14 @@ export const CLAUSES_PER_PAGE = 60;
 export const VERSIONS_SHOWN = 40;
 
 const FORMAT_LABELS: Record<string, string> = { text: 'Plain text', bibtex: 'BibTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
+
+/** A clause of a served change record: the analyzer's clause and the provisions it touches in each version. */
+type ServedClause = ClauseChange & { provisions?: { before: Array<string | null>; after: Array<string | null> } };
+
+/** The provision a clause is about: the one it touches in the new version, else in the old one. */
+function provisionOf(clause: ServedClause): string | null {
+  return clause.provisions?.after.find((p) => p !== null) ?? clause.provisions?.before.find((p) => p !== null) ?? null;
+}
 
 export interface RecordPage {
   template: string;
@@ -34,16 +41,14 @@ export class RecordPageService {
     private readonly records: RecordsService,
     private readonly citations: CitationService,
     private readonly context: ContextService,
-    private readonly documentsService: DocumentsService,
     private readonly documents: DocumentsRepository,
     private readonly versions: VersionsRepository,
     private readonly checks: ChecksRepository,
     private readonly platformPages: PlatformPageService,
-    private readonly pages: PublicPagesRepository,
   ) {}
 
   async page(id: string, query: { page?: string; from?: string; to?: string; verify?: string }): Promise<RecordPage> {
-    const record = (await this.records.find(id)) as Record<string, unknown> & { recordType: string };
+    const record = (await this.records.findServed(id)) as Record<string, unknown> & { recordType: string };
     switch (record.recordType) {
       case 'version':
         return this.version(id, record, query.verify === '1');
@@ -66,9 +71,10 @@ export class RecordPageService {
     return CITATION_FORMATS.map((format) => ({ format, label: FORMAT_LABELS[format] ?? format, text: formatCitation(view, format) }));
   }
 
+  /** The document a record belongs to, as its served record says (from memory while unchanged). */
   private async documentHeader(documentRecordId: string) {
-    const document = await this.documents.findByRecordId(documentRecordId);
-    return document ? { id: document.recordId, title: document.title, type: document.type, platform: document.platform ? { name: document.platform.name, slug: document.platform.slug, id: document.platform.recordId } : null } : null;
+    const document = (await this.records.findServed(documentRecordId)) as { id: string; title: string; type: string; platform?: { id: string; slug: string; name: string } };
+    return { id: document.id, title: document.title, type: document.type, platform: document.platform ?? null };
   }
 
   private async version(id: string, record: Record<string, unknown>, verify: boolean): Promise<RecordPage> {
@@ -87,18 +93,14 @@ export class RecordPageService {
   }
 
   private async change(id: string, record: Record<string, unknown>, pageNumber: number): Promise<RecordPage> {
-    const clauses = (record.clauses as ClauseChange[]).map((clause, index) => ({ clause, index }));
-    const [document, provisions, citations] = await Promise.all([
-      this.documentHeader(record.document as string),
-      this.provisionIdsOf(record.from as string | null, record.to as string | null, clauses.map((c) => c.clause)),
-      this.citationsOf(id),
-    ]);
+    const clauses = (record.clauses as ServedClause[]).map((clause, index) => ({ clause, index }));
+    const [document, citations] = await Promise.all([this.documentHeader(record.document as string), this.citationsOf(id)]);
     clauses.sort((a, b) => severityRank(b.clause.severity) - severityRank(a.clause.severity) || a.index - b.index);
     const substantive = clauses.filter((c) => c.clause.kind !== 'cosmetic');
     const cosmetic = clauses.filter((c) => c.clause.kind === 'cosmetic');
     const pages = Math.max(1, Math.ceil(substantive.length / CLAUSES_PER_PAGE));
     const current = Math.min(Math.max(1, pageNumber), pages);
-    const view = (c: { clause: ClauseChange; index: number }) => ({
+    const view = (c: { clause: ServedClause; index: number }) => ({
       op: c.clause.op,
       kind: c.clause.kind,
       severity: c.clause.severity,
@@ -109,7 +111,7 @@ export class RecordPageService {
       segments: c.clause.diff ?? redlineSegments(c.clause.before, c.clause.after),
       before: c.clause.before,
       after: c.clause.after,
-      provision: provisions.get(c.index) ?? null,
+      provision: provisionOf(c.clause),
     });
     const types = ((record.clauseTypes as string[]) ?? []).map((t) => clauseTypeById.get(t)).filter((t) => t !== undefined);
     const worse = clauses.some((c) => c.clause.direction === 'worse');
@@ -132,18 +134,6 @@ export class RecordPageService {
     };
   }
 
-  /** The provision each clause is about: the one at its position in the new version, else in the old one. */
-  private async provisionIdsOf(from: string | null, to: string | null, clauses: ClauseChange[]): Promise<Map<number, string>> {
-    const rows = await this.pages.provisionsAtPositions([from, to].filter((v) => v !== null));
-    const at = new Map(rows.map((r) => [`${r.version}:${r.position}`, r.record_id]));
-    const result = new Map<number, string>();
-    clauses.forEach((c, i) => {
-      const id = (to && c.afterIndexes?.length ? at.get(`${to}:${c.afterIndexes[0]}`) : undefined) ?? (from && c.beforeIndexes?.length ? at.get(`${from}:${c.beforeIndexes[0]}`) : undefined);
-      if (id) result.set(i, id);
-    });
-    return result;
-  }
-
   private async provision(id: string, record: Record<string, unknown>): Promise<RecordPage> {
     const [document, context, citations] = await Promise.all([this.documentHeader(record.document as string), this.context.forProvision(id), this.citationsOf(id)]);
     const history = ((record.history as Array<Record<string, unknown>>) ?? []).slice().reverse();
@@ -162,32 +152,31 @@ export class RecordPageService {
   }
 
   private async document(id: string, record: Record<string, unknown>, from?: string, to?: string): Promise<RecordPage> {
-    const [versions, changes, document, citations] = await Promise.all([
-      this.documentsService.versionsOf(id, VERSIONS_SHOWN, 0),
-      this.documentsService.changesOf(id, VERSIONS_SHOWN, 0),
-      this.documents.findByRecordId(id),
+    const [versions, checks, citations, compare] = await Promise.all([
+      this.versions.timelineOf(id, VERSIONS_SHOWN),
+      this.checks.listForDocumentRecord(id, 10),
       this.citationsOf(id),
+      from && to ? this.comparison(id, from, to) : null,
     ]);
-    const checks = document ? (await this.checks.listFor(document.id, 10)).map(checkView) : [];
-    const changeByTo = new Map(changes.changes.map((c) => [c.to, c]));
-    let compare: { from: string; to: string; segments: ReturnType<typeof redlineSegments> } | null = null;
-    if (from && to) {
-      const [a, b] = await Promise.all([this.versions.findByRecordId(from), this.versions.findByRecordId(to)]);
-      if (!a || !b || a.documentId !== document?.id || b.documentId !== document?.id) throw new NotFoundException(`${from} and ${to} are not both versions of ${id}`);
-      compare = { from, to, segments: redlineSegments(a.markdown, b.markdown) };
-    }
     return {
       template: 'document',
       title: `${(record.platform as { name?: string } | undefined)?.name ?? ''} ${record.title} (${id})`.trim(),
       model: {
         record,
-        versions: versions.versions.map((v) => ({ ...v, change: changeByTo.get(v.id) ?? null })),
-        checks,
+        versions: versions.map((v) => ({ id: v.id, capturedAt: v.capturedAt, revertOf: v.isRevert, change: v.change })),
+        checks: checks.map(checkView),
         compare,
         feed: `/api/v1/feeds/documents/${id}`,
         citations,
         publicUrl: this.config.publicUrl,
       },
     };
+  }
+
+  /** The redline between two versions of the document (404 unless both are its versions). */
+  private async comparison(documentRecordId: string, from: string, to: string) {
+    const [document, a, b] = await Promise.all([this.documents.findByRecordId(documentRecordId), this.versions.findByRecordId(from), this.versions.findByRecordId(to)]);
+    if (!document || !a || !b || a.documentId !== document.id || b.documentId !== document.id) throw new NotFoundException(`${from} and ${to} are not both versions of ${documentRecordId}`);
+    return { from, to, segments: redlineSegments(a.markdown, b.markdown) };
   }
 }

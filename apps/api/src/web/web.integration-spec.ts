@@ -242,6 +242,89 @@ describe('web app: pages, sign-in, follows', () => {
     expect(after).toHaveLength(1);
   });
 
+  it('leaves a change superseded by a back-dated capture out of the home feed, the registry and the feeds; its page says what replaces it', async () => {
+    const url = 'https://sigma.example.com/terms';
+    const sigma = await createDocument('Sigma', url);
+    const page = (text: string) => `<html><body><main><h1>Terms</h1><h2>Disputes</h2><p>${text}</p><h2>Accounts</h2><p>You must keep your password safe.</p></main></body></html>`;
+    expect((await capture(sigma, page('Disputes are resolved in the courts of your home country.'), '2025-01-01T12:00:00.000Z', url)).json().outcome).toBe('ok');
+    const later = (await capture(sigma, page('Disputes are resolved by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.'), '2025-03-01T12:00:00.000Z', url)).json();
+    const news: string = later.change.id;
+    const follower = new WebClient(api.app, '10.0.0.11');
+    await signIn(follower, 'sigma@example.org', api.outbox);
+    expect((await follower.submit('/platforms', '/follow', { kind: 'platform', value: 'sigma', return: '/' })).status).toBe(303);
+    const lists = async () => [
+      (await follower.get('/')).body,
+      (await anon.get('/changes?platform=sigma')).body,
+      (await anon.get('/api/v1/feeds/changes?platform=sigma')).body,
+      (await anon.get('/api/v1/feeds/platforms/sigma')).body,
+      (await anon.get(`/api/v1/feeds/documents/${sigma}`)).body,
+      (await anon.get(`/r/${sigma}`)).body,
+    ];
+    for (const body of await lists()) expect(body).toContain(news);
+
+    // A capture taken between the two, ingested last: the change it splits is superseded by two technical corrections.
+    const between = (await capture(sigma, page('Disputes are resolved by mediation first, then in the courts of your home country.'), '2025-02-01T12:00:00.000Z', url)).json();
+    expect(between.outcome).toBe('ok');
+    const record = JSON.parse((await anon.get(`/api/v1/records/${news}`)).body);
+    expect(record.superseded).toBe(true);
+    expect(record.supersededBy).toHaveLength(2);
+    for (const body of await lists()) {
+      expect(body).not.toContain(news);
+      expect(body).toContain(record.supersededBy[1]);
+    }
+    const superseded = await anon.get(`/r/${news}`);
+    expect(superseded.status).toBe(200);
+    expect(superseded.body).toContain('Superseded.');
+    for (const id of record.supersededBy) expect(superseded.body).toContain(`<a class="rid" href="/r/${id}">${id}</a>`);
+  });
+
+  it('opens the own feed (JSON, Atom) and the registry exports to a professional API token; refuses none, a replaced one and another plan\'s', async () => {
+    const pro = new WebClient(api.app, '10.0.0.12');
+    await signIn(pro, 'pro@example.org', api.outbox);
+    const db = api.app.get(DataSource);
+    const [{ id }] = await db.query(`SELECT id FROM subscribers WHERE email = 'pro@example.org'`);
+    await api.app.get(FollowsService).setPlan(id, 'professional');
+    expect((await pro.submit('/platforms', '/follow', { kind: 'platform', value: 'midjourney', return: '/' })).status).toBe(303);
+    const newToken = async () => decodeURIComponent(/token=([^&]+)/.exec(String((await pro.submit('/account', '/account/api-token', {})).headers.location))![1]);
+    const get = (url: string, token?: string) => api.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const token = await newToken();
+
+    const atom = await get('/api/v1/account/feed.atom', token);
+    expect(atom.statusCode).toBe(200);
+    expect(atom.headers['content-type']).toContain('application/atom+xml');
+    for (const change of changes) expect(atom.body).toContain(change);
+    expect(atom.body).not.toContain(token);
+    const reader = await get(`/api/v1/account/feed.atom?token=${encodeURIComponent(token)}`);
+    expect(reader.statusCode).toBe(200);
+    for (const change of changes) expect(reader.body).toContain(change);
+    expect((await get('/api/v1/account/feed', token)).json().changes.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(changes));
+
+    const jsonl = await get('/api/v1/exports/changes?platform=midjourney', token);
+    expect(jsonl.statusCode).toBe(200);
+    expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
+    const lines = jsonl.body.trim().split('\n').map((line) => JSON.parse(line) as { id: string; platform: string; severity: string });
+    expect(lines.map((l) => l.id)).toEqual(expect.arrayContaining(changes));
+    expect(new Set(lines.map((l) => l.platform))).toEqual(new Set(['midjourney']));
+    const csv = await get('/api/v1/exports/changes?platform=midjourney&format=csv', token);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = csv.body.split('\r\n').filter((row) => row !== '');
+    expect(rows[0]).toBe('id,platform,document,document_type,kind,severity,clause_types,summary,captured_at,created_at');
+    expect(rows.slice(1).map((row) => row.split(',')[0])).toEqual(lines.map((l) => l.id));
+    expect((await get('/api/v1/exports/changes?format=xml', token)).statusCode).toBe(400);
+
+    for (const url of ['/api/v1/account/feed', '/api/v1/account/feed.atom', '/api/v1/exports/changes']) {
+      expect((await get(url)).statusCode).toBe(401);
+      expect((await get(url, 'cwk_wrongwrongwrongwrongwrong')).statusCode).toBe(401);
+    }
+    // A replaced token is revoked; a plan change that left the token in place does not keep it working.
+    const replacement = await newToken();
+    expect((await get('/api/v1/exports/changes', token)).statusCode).toBe(401);
+    expect((await get('/api/v1/exports/changes', replacement)).statusCode).toBe(200);
+    await db.query(`UPDATE subscribers SET plan = 'monitor' WHERE id = $1`, [id]);
+    expect((await get('/api/v1/exports/changes', replacement)).statusCode).toBe(401);
+    expect((await get(`/api/v1/account/feed.atom?token=${encodeURIComponent(replacement)}`)).statusCode).toBe(401);
+  });
+
   it('alerts a regulation follower across platforms, and not a follow that a downgrade paused', async () => {
     const regulation = new WebClient(api.app, '10.0.0.8');
     await signIn(regulation, 'faa@example.org', api.outbox);

@@ -3,6 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, WriteStream } fr
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ArchiveExportRepository, type ArchiveTableName } from '@clausewatch/db';
+import { csvField, plainValue } from '@clausewatch/records';
 import { withDatabase } from '../cli-context';
 import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
 import { Progress, startProgress } from '../progress';
@@ -16,19 +17,6 @@ export interface ManifestFile {
   records: number;
   bytes: number;
   sha256: string;
-}
-
-function plain(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  // bigint columns come back as strings; a ledger index reads better as a number.
-  return value;
-}
-
-/** RFC 4180: a field with a quote, comma or line break is quoted, quotes doubled; JSON values as JSON text. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : String(plain(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 class HashedFile {
@@ -65,7 +53,7 @@ async function exportTable(archive: ArchiveExportRepository, table: { name: Arch
     for (const row of rows) {
       out +=
         format === 'jsonl'
-          ? `${JSON.stringify(Object.fromEntries(table.columns.map((c) => [c, c === 'ledger_index' && row[c] !== null ? Number(row[c]) : plain(row[c])])))}\n`
+          ? `${JSON.stringify(Object.fromEntries(table.columns.map((c) => [c, c === 'ledger_index' && row[c] !== null ? Number(row[c]) : plainValue(row[c])])))}\n`
           : `${table.columns.map((c) => csvField(row[c])).join(',')}\r\n`;
     }
     await file.write(out);

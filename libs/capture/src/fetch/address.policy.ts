@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import ipaddr from 'ipaddr.js';
 import { FetchError, FetchErrorCode } from './fetch.error';
 
@@ -57,12 +57,19 @@ function isIpLiteral(host: string): boolean {
   return ipaddr.IPv6.isValid(host) || ipaddr.IPv4.isValidFourPartDecimal(host);
 }
 
-function systemResolve(hostname: string): Promise<string[]> {
+/** Every address of a name from the system resolver; errors keep their `ENOTFOUND`/`EAI_AGAIN` codes. */
+function systemLookupAll(hostname: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     dnsLookup(hostname, { all: true, verbatim: true }, (err, addresses: LookupAddress[]) => {
-      if (err) reject(new FetchError(FetchErrorCode.DnsFailure, `DNS lookup failed for ${hostname} (${err.code ?? err.message})`));
+      if (err) reject(err);
       else resolve(addresses.map((a) => a.address));
     });
+  });
+}
+
+function systemResolve(hostname: string): Promise<string[]> {
+  return systemLookupAll(hostname).catch((err: NodeJS.ErrnoException) => {
+    throw new FetchError(FetchErrorCode.DnsFailure, `DNS lookup failed for ${hostname} (${err.code ?? err.message})`);
   });
 }
 
@@ -118,6 +125,39 @@ export class AddressPolicy {
   allowsAddress(hostname: string, address: string): boolean {
     return this.options.allowPrivateNetworks || isPublicAddress(address) || this.isAllowedPrivateHost(hostname);
   }
+
+  /**
+   * The addresses to open a socket to, resolved at connect time (the answer the connection will use,
+   * not the one seen at validation), refused whole when any of them may not be contacted.
+   */
+  async resolveForConnect(hostname: string): Promise<string[]> {
+    const host = bareHost(hostname);
+    const addresses = isIpLiteral(host) ? [host] : await (this.options.resolve ?? systemLookupAll)(host);
+    const bad = addresses.find((a) => !this.allowsAddress(host, a));
+    if (bad !== undefined) throw refusal(host, bad);
+    return addresses;
+  }
+}
+
+type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A `lookup` for sockets (undici's `connect.lookup`) that resolves through the policy at connect time, so
+ * a name that answered a public address when the URL was checked and a private one now (DNS rebinding)
+ * is refused where the socket is opened.
+ */
+export function guardedLookup(policy: AddressPolicy) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    policy.resolveForConnect(hostname).then(
+      (resolved) => {
+        const addresses = resolved.map((address) => ({ address, family: ipaddr.parse(address).kind() === 'ipv6' ? 6 : 4 }));
+        if (addresses.length === 0) return callback(Object.assign(new Error(`DNS lookup failed for ${hostname} (no address)`), { code: 'ENOTFOUND' }), []);
+        if (options.all) return callback(null, addresses);
+        callback(null, addresses[0].address, addresses[0].family);
+      },
+      (err: NodeJS.ErrnoException) => callback(err, []),
+    );
+  };
 }
 
 function effectivePort(url: URL): string {

@@ -1,5 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page, type Route, type WebSocketRoute } from 'playwright-core';
-import { AddressPolicy, BLOCKED_PRIVATE_ADDRESS, type HostVerdict } from './address.policy';
+import { brotliDecompressSync, unzipSync } from 'node:zlib';
+import { Agent, request as undiciRequest } from 'undici';
+import { AddressPolicy, BLOCKED_PRIVATE_ADDRESS, guardedLookup, type HostVerdict } from './address.policy';
 import {
   ACCEPT_LANGUAGE,
   BROWSER_USER_AGENT,
@@ -35,6 +37,27 @@ export interface BrowserFetcherOptions {
   allowedPrivateHosts?: readonly string[];
   /** Keep "refused", "reset"… for private hosts too (tests of the causes); by default they all read the same. */
   detailedPrivateCauses?: boolean;
+  /** Replaces DNS resolution (at check and at connect time), for tests. */
+  resolve?: (hostname: string) => Promise<string[]>;
+}
+
+/** Request headers that belong to one hop (or to HTTP/2 framing) and are never forwarded. */
+const HOP_HEADERS = new Set(['host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'content-length', 'te', 'trailer']);
+
+/** Headers of a response whose body was decoded here, so they no longer describe it. */
+const ENCODING_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+
+function decodeBody(body: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+  switch (encoding?.trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+    case 'deflate':
+      return unzipSync(body, { maxOutputLength: maxBytes });
+    case 'br':
+      return brotliDecompressSync(body, { maxOutputLength: maxBytes });
+    default:
+      return body;
+  }
 }
 
 /** Requests the address policy refused during one capture. */
@@ -76,9 +99,12 @@ export class BrowserFetcher implements PageFetcher {
   private readonly navigationTimeoutMs: number;
   private readonly selectorTimeoutMs: number;
   private readonly policy: AddressPolicy;
+  /** Makes the page's requests on Chromium's behalf, each socket's address checked at connect time. */
+  private readonly agent: Agent;
 
   constructor(private readonly options: BrowserFetcherOptions = {}) {
-    this.policy = new AddressPolicy({ allowPrivateNetworks: options.allowPrivateNetworks ?? false, allowedPrivateHosts: options.allowedPrivateHosts });
+    this.policy = new AddressPolicy({ allowPrivateNetworks: options.allowPrivateNetworks ?? false, allowedPrivateHosts: options.allowedPrivateHosts, resolve: options.resolve });
+    this.agent = new Agent({ connect: { lookup: guardedLookup(this.policy) } });
     this.navigationTimeoutMs = options.navigationTimeoutMs ?? DEFAULT_NAVIGATION_TIMEOUT_MS;
     this.selectorTimeoutMs = options.selectorTimeoutMs ?? DEFAULT_SELECTOR_TIMEOUT_MS;
   }
@@ -93,6 +119,7 @@ export class BrowserFetcher implements PageFetcher {
     const pending = this.browser;
     this.browser = undefined;
     if (pending) await (await pending.catch(() => undefined))?.close();
+    await this.agent.close().catch(() => undefined);
   }
 
   /** Launch problems are the machine's, not the page's, so they throw. */
@@ -196,18 +223,22 @@ export class BrowserFetcher implements PageFetcher {
     };
     // Chromium follows redirects without routing the next hop, so each request is made here without
     // following any; a redirect goes back to Chromium only when its target passes the policy, and
-    // Chromium's request for that target is routed in turn.
+    // Chromium's request for that target is routed in turn. The request is made by this process through
+    // an agent that checks the address it connects to, so a name that rebinds to a private address
+    // between the check above and the connection is refused too (Chromium's own fetch would resolve
+    // the name again, unchecked).
     await context.route('**/*', async (route: Route) => {
       const request = route.request();
       if (!(await allowed(request.url()))) return route.abort('blockedbyclient').catch(() => undefined);
       try {
-        const response = await route.fetch({ maxRedirects: 0, timeout: this.navigationTimeoutMs });
-        const location = response.headers()['location'];
-        if (REDIRECT_STATUSES.has(response.status()) && location && !(await allowed(new URL(location, request.url()).toString()))) {
+        const response = await this.forward(request.url(), request.method(), await request.allHeaders(), request.postDataBuffer());
+        const location = response.headers['location'];
+        if (REDIRECT_STATUSES.has(response.status) && location && !(await allowed(new URL(location, request.url()).toString()))) {
           return await route.abort('blockedbyclient');
         }
-        await route.fulfill({ response });
+        await route.fulfill(response);
       } catch (err) {
+        if (err instanceof FetchError && err.code === FetchErrorCode.PrivateAddress) guard.refused.push(new URL(request.url()).origin);
         await route.abort(abortCodeFor(err)).catch(() => undefined);
       }
     });
@@ -215,6 +246,38 @@ export class BrowserFetcher implements PageFetcher {
       if (await allowed(ws.url())) ws.connectToServer();
       else await ws.close({ code: 1008, reason: 'blocked' }).catch(() => undefined);
     });
+  }
+
+  /** One request of the page, made without following redirects; the body decoded for Chromium and capped. */
+  private async forward(url: string, method: string, headers: Record<string, string>, body: Buffer | null): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+    const forwarded = Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(':') && !HOP_HEADERS.has(name.toLowerCase())));
+    const response = await undiciRequest(url, {
+      method: method as 'GET',
+      headers: forwarded,
+      body: body ?? undefined,
+      dispatcher: this.agent,
+      signal: AbortSignal.timeout(this.navigationTimeoutMs),
+    });
+    const maxBytes = this.options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) {
+        response.body.destroy();
+        throw new Error(`Response larger than the ${formatBytes(maxBytes)} limit`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const encoding = response.headers['content-encoding'];
+    const decoded = decodeBody(Buffer.concat(chunks), Array.isArray(encoding) ? encoding.join(',') : encoding, maxBytes);
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      if (value === undefined || ENCODING_HEADERS.has(name)) continue;
+      // Playwright reads several values of one header (Set-Cookie) separated by newlines.
+      out[name] = Array.isArray(value) ? value.join('\n') : value;
+    }
+    return { status: response.statusCode, headers: out, body: decoded };
   }
 
   private async capture(page: Page, req: FetchRequest, vagueCauses: boolean): Promise<Attempt> {

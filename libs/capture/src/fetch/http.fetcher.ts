@@ -1,4 +1,3 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createUnzip } from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
@@ -19,7 +18,7 @@ import { FetchError, FetchErrorCode } from './fetch.error';
 import type { FetchRequest, FetchResult, PageFetcher, PageVerdict, ResponseHeaders } from './fetch.types';
 import { describeNetworkError, formatBytes, type FailureStage } from './network-error.describer';
 import { classifyPage } from './page.classifier';
-import { AddressPolicy, BLOCKED_PRIVATE_ADDRESS, type HostVerdict } from './address.policy';
+import { AddressPolicy, guardedLookup, type HostVerdict } from './address.policy';
 import { checkTargetUrlSyntax } from './target-url.validator';
 
 export interface HttpFetcherOptions {
@@ -58,27 +57,6 @@ function decoderFor(encoding: string | undefined): Transform | undefined {
     default:
       return undefined;
   }
-}
-
-/**
- * Connect-time guard: DNS may answer differently at connect time than when the URL was validated
- * (rebinding), so every address is checked again where the socket is opened.
- */
-function guardedLookup(policy: AddressPolicy) {
-  return (
-    hostname: string,
-    options: LookupOptions,
-    callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
-  ): void => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-      if (err) return callback(err, []);
-      if (addresses.some((a) => !policy.allowsAddress(hostname, a.address))) {
-        return callback(new FetchError(FetchErrorCode.PrivateAddress, `${BLOCKED_PRIVATE_ADDRESS}: ${hostname} resolves to a private or reserved address`), []);
-      }
-      if (options.all) return callback(null, addresses);
-      callback(null, addresses[0].address, addresses[0].family);
-    });
-  };
 }
 
 /** Before any response, a private host's failures all read the same, so causes never map its ports. */

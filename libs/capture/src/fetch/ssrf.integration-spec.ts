@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { AutoFetcher } from './auto.fetcher';
 import { BrowserFetcher } from './browser.fetcher';
 import { HttpFetcher } from './http.fetcher';
@@ -76,6 +77,12 @@ describe('address policy in the browser fetcher (every request checked)', () => 
           return res.end(`fetch(${JSON.stringify(secret + '/from-worker')})`);
         case '/websocket':
           return html(res, `<script>new WebSocket(${JSON.stringify(internal.origin.replace('http', 'ws') + '/ws')})</script>`);
+        case '/rebind':
+          // A name that answers a public address when checked and the internal service's when connected to.
+          return html(res, `<img src="http://rebind.test:${new URL(internal.origin).port}/rebound.png" alt="">`);
+        case '/gzipped':
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
+          return res.end(gzipSync(`<!doctype html><html><head><title>Terms</title></head><body><main><h1>Terms of Service</h1>${TEXT}</main></body></html>`));
         case '/numeric':
           // 127.0.0.1 as one number, and the IPv4-mapped IPv6 form: both are the internal service.
           return html(res, `<img src="http://2130706433:${new URL(internal.origin).port}/n.png"><img src="http://[::ffff:127.0.0.1]:${new URL(internal.origin).port}/m.png">`);
@@ -104,6 +111,31 @@ describe('address policy in the browser fetcher (every request checked)', () => 
     const result = await browser.fetch({ url: `${publicSite.origin}/plain`, fetcher: 'browser' });
     expect(result).toMatchObject({ outcome: 'ok', fetcher: 'browser' });
     expect(result.body?.toString('utf8')).toContain('Section 12.');
+  });
+
+  it('reads a compressed page fetched on behalf of Chromium', async () => {
+    const result = await browser.fetch({ url: `${publicSite.origin}/gzipped`, fetcher: 'browser' });
+    expect(result).toMatchObject({ outcome: 'ok' });
+    expect(result.body?.toString('utf8')).toContain('Section 12.');
+  });
+
+  it('refuses a name that rebinds to a private address between the check and the connection', async () => {
+    // First answer public (the check), then loopback (the connection), as a rebinding DNS server does.
+    const answers = new Map<string, number>();
+    const resolve = async (hostname: string): Promise<string[]> => {
+      const n = (answers.get(hostname) ?? 0) + 1;
+      answers.set(hostname, n);
+      return hostname === 'rebind.test' && n === 1 ? ['93.184.216.34'] : ['127.0.0.1'];
+    };
+    const rebinding = new BrowserFetcher({ executablePath: process.env.CHROMIUM_PATH, navigationTimeoutMs: 10_000, settleMs: 300, allowedPrivateHosts: [new URL(publicSite.origin).host], resolve });
+    try {
+      const result = await rebinding.fetch({ url: `${publicSite.origin}/rebind`, fetcher: 'browser' });
+      expect(answers.get('rebind.test')).toBeGreaterThanOrEqual(2);
+      expect(result).toMatchObject({ outcome: 'network-error', problem: 'blocked-private-address' });
+      expect(internalHits).toEqual([]);
+    } finally {
+      await rebinding.close();
+    }
   });
 
   it('follows a redirect that stays on the allowed host', async () => {

@@ -12,6 +12,7 @@ import {
   LedgerVersionRecord,
   loadPublicKey,
   MerkleLog,
+  rawPublicKey,
   SignedTreeHead,
   signLogHead,
   toHex,
@@ -125,6 +126,19 @@ export class LedgerService {
   }
 
   /**
+   * The public key that signed a head: the current one, or an earlier key recorded in the database, so
+   * heads signed before the key changed (the move of the key out of the database, a rotation) keep
+   * verifying with the key that signed them.
+   */
+  async publicKeyOf(keyId: string): Promise<PublishedLedgerKey> {
+    const current = await this.publicKey();
+    if (current.keyId === keyId) return current;
+    const [row]: Array<{ public_key_pem: string; created_at: Date }> = await this.dataSource.query('SELECT public_key_pem, created_at FROM ledger_keys WHERE key_id = $1', [keyId]);
+    if (!row) throw new LedgerError(LedgerErrorCode.UnknownKey, `tree heads name ledger key ${keyId}, which is not a recorded key of this ledger`);
+    return { algorithm: 'Ed25519', keyId, publicKeyPem: row.public_key_pem, publicKeyBase64: rawPublicKey(loadPublicKey(row.public_key_pem)).toString('base64'), createdAt: row.created_at };
+  }
+
+  /**
    * Signs a head of the whole log as it is now, unless one of that size exists: the write path
    * calls it after every commit that appended (and the API and crawler at start and on each tick,
    * catching growth a failed call left unsigned), so reads never have to write.
@@ -178,7 +192,7 @@ export class LedgerService {
     if (!treeHead || treeHead.treeSize <= Number(version.ledgerIndex)) {
       throw new LedgerError(LedgerErrorCode.NotYetSigned, `version ${version.recordId} is not covered by a signed tree head yet (heads are signed after each capture and on every crawler tick)`);
     }
-    const { publicKeyBase64 } = await this.publicKey();
+    const { publicKeyBase64 } = await this.publicKeyOf(treeHead.keyId);
     return buildVerificationBundle({
       log: this.log(),
       record: ledgerRecordOf(version, documentRecordId),

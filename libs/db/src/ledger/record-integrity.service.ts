@@ -143,7 +143,7 @@ export class RecordIntegrityService {
         { recordId: row.record_id, capturedAt: row.captured_at, rawSha256: row.raw_sha256, textSha256: row.text_sha256, sourceUrl: row.source_url, ledgerIndex: row.ledger_index },
         row.document_record_id,
       );
-      const { publicKeyPem } = await this.ledger.publicKey();
+      const { publicKeyPem } = await this.ledger.publicKeyOf(bundle.treeHead.keyId);
       const result = verifyVersionBundle(bundle, publicKeyPem);
       if (!result.ok) return { name: 'ledger', ok: false, detail: `ledger mismatch: ${result.checks.filter((c) => !c.ok).map((c) => c.detail).join(', ')}` };
       return { name: 'ledger', ok: true, detail: `leaf ${row.ledger_index} (${toHex(row.leaf_hash)}) is in the signed tree of ${bundle.treeHead.treeSize}` };

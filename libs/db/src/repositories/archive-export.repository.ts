@@ -29,11 +29,11 @@ const ARCHIVE_TABLES: Record<ArchiveTableName, { table: string; columns: string[
   },
   changes: {
     table: 'change_records',
-    columns: ['id', 'document', 'platform', 'from_version', 'to_version', 'kind', 'severity', 'alert_eligible', 'revert_of', 'clause_types', 'summary', 'reasons', 'clauses', 'analyzer_version', 'created_at'],
+    columns: ['id', 'document', 'platform', 'from_version', 'to_version', 'kind', 'severity', 'alert_eligible', 'revert_of', 'clause_types', 'summary', 'reasons', 'clauses', 'analyzer_version', 'created_at', 'superseded_by'],
     // Keyset-paginated by the internal id, which is not exported ($1 = last id, $2 = limit).
     query: `SELECT c.id AS _key, c.record_id AS id, d.record_id AS document, pl.slug AS platform, f.record_id AS from_version, t.record_id AS to_version,
                    c.kind, c.severity, c.alert_eligible, r.record_id AS revert_of, c.clause_types, c.summary, c.reasons, c.clauses,
-                   c.analyzer_version, c.created_at
+                   c.analyzer_version, c.created_at, c.superseded_by
               FROM change_records c JOIN documents d ON d.id = c.document_id JOIN platforms pl ON pl.id = d.platform_id
               JOIN versions f ON f.id = c.from_version_id JOIN versions t ON t.id = c.to_version_id
               LEFT JOIN versions r ON r.id = c.revert_of_version_id

@@ -13,6 +13,7 @@ export interface ChangeFeedRow {
   platform_name: string;
 }
 
+/** Current change records only: one superseded by a technical correction is not news any more. */
 const CHANGES = `SELECT c.record_id, c.kind, c.severity, c.summary, c.clause_types, c.created_at, t.captured_at, d.title AS document_title, pl.name AS platform_name
   FROM change_records c JOIN versions t ON t.id = c.to_version_id JOIN documents d ON d.id = c.document_id JOIN platforms pl ON pl.id = d.platform_id`;
 
@@ -26,7 +27,7 @@ export class ChangeFeedsRepository {
   }
 
   newestChangesOfPlatform(platformId: string, limit: number): Promise<ChangeFeedRow[]> {
-    return this.dataSource.query(`${CHANGES} WHERE d.platform_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2`, [platformId, limit]);
+    return this.dataSource.query(`${CHANGES} WHERE d.platform_id = $1 AND c.superseded_by IS NULL ORDER BY c.created_at DESC, c.id DESC LIMIT $2`, [platformId, limit]);
   }
 
   async findDocumentByRecordId(id: string): Promise<{ id: string; title: string; platform_name: string } | null> {
@@ -38,6 +39,6 @@ export class ChangeFeedsRepository {
   }
 
   newestChangesOfDocument(documentId: string, limit: number): Promise<ChangeFeedRow[]> {
-    return this.dataSource.query(`${CHANGES} WHERE c.document_id = $1 ORDER BY c.created_at DESC, c.id DESC LIMIT $2`, [documentId, limit]);
+    return this.dataSource.query(`${CHANGES} WHERE c.document_id = $1 AND c.superseded_by IS NULL ORDER BY c.created_at DESC, c.id DESC LIMIT $2`, [documentId, limit]);
   }
 }

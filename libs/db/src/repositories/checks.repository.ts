@@ -25,6 +25,18 @@ export class ChecksRepository {
     return this.dataSource.manager.find(Check, { where: { documentId }, order: { startedAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
+  /** The newest checks of a document named by its record ID (one statement: no lookup of its internal id first). */
+  listForDocumentRecord(documentRecordId: string, limit: number): Promise<Check[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(Check, 'check')
+      .innerJoin('documents', 'd', 'd.id = check.document_id')
+      .where('d.record_id = :documentRecordId', { documentRecordId })
+      .orderBy('check.startedAt', 'DESC')
+      .addOrderBy('check.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
   countFor(documentId: string): Promise<number> {
     return this.dataSource.manager.countBy(Check, { documentId });
   }

@@ -42,12 +42,13 @@ export interface DocumentHealth {
 export class DocumentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  // With its platform in one statement: `findOne` with a relation sends two (a DISTINCT over the join, then the row).
   findByRecordId(recordId: string, manager: EntityManager = this.dataSource.manager): Promise<Document | null> {
-    return manager.findOne(Document, { where: { recordId }, relations: { platform: true } });
+    return manager.createQueryBuilder(Document, 'document').leftJoinAndSelect('document.platform', 'platform').where('document.recordId = :recordId', { recordId }).getOne();
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Document | null> {
-    return manager.findOne(Document, { where: { id }, relations: { platform: true } });
+    return manager.createQueryBuilder(Document, 'document').leftJoinAndSelect('document.platform', 'platform').where('document.id = :id', { id }).getOne();
   }
 
   listForPlatform(platformId: string): Promise<Document[]> {
@@ -82,7 +83,7 @@ export class DocumentsRepository {
   }
 
   /** Every document with its platform and health summary, failing ones first (the admin list). */
-  async listWithHealth(platformId?: string): Promise<Array<{ recordId: string; title: string; type: string; active: boolean; url: string | null; platformName: string; platformSlug: string; lastCheckedAt: Date | null; lastOutcome: string | null; lastCause: string | null; lastOkAt: Date | null; failures: number }>> {
+  async listWithHealth(platformSlug?: string): Promise<Array<{ recordId: string; title: string; type: string; active: boolean; url: string | null; platformName: string; platformSlug: string; lastCheckedAt: Date | null; lastOutcome: string | null; lastCause: string | null; lastOkAt: Date | null; failures: number }>> {
     const rows: Array<{ record_id: string; title: string; type: string; active: boolean; url: string | null; platform_name: string; platform_slug: string; last_checked_at: Date | null; last_outcome: string | null; last_cause: string | null; last_ok_at: Date | null; failures: number }> = await this.dataSource.query(
       `SELECT d.record_id, d.title, d.type, d.active, d.sources->0->>'url' AS url, p.name AS platform_name, p.slug AS platform_slug,
               last.started_at AS last_checked_at, last.outcome AS last_outcome, last.cause AS last_cause, ok.at AS last_ok_at,
@@ -91,9 +92,9 @@ export class DocumentsRepository {
          FROM documents d JOIN platforms p ON p.id = d.platform_id
          LEFT JOIN LATERAL (SELECT started_at, outcome, cause FROM checks c WHERE c.document_id = d.id ORDER BY started_at DESC, id DESC LIMIT 1) last ON true
          LEFT JOIN LATERAL (SELECT max(started_at) AS at FROM checks o WHERE o.document_id = d.id AND o.outcome IN ('ok', 'not-modified')) ok ON true
-        WHERE $1::bigint IS NULL OR d.platform_id = $1
+        WHERE $1::text IS NULL OR p.slug = $1
         ORDER BY failures DESC, d.active DESC, p.name, d.title`,
-      [platformId ?? null],
+      [platformSlug ?? null],
     );
     return rows.map((r) => ({ recordId: r.record_id, title: r.title, type: r.type, active: r.active, url: r.url, platformName: r.platform_name, platformSlug: r.platform_slug, lastCheckedAt: r.last_checked_at, lastOutcome: r.last_outcome, lastCause: r.last_cause, lastOkAt: r.last_ok_at, failures: r.failures }));
   }

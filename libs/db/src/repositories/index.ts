@@ -1,4 +1,5 @@
 export * from './change-feeds.repository';
+export * from './change-lists.repository';
 export * from './change-records.repository';
 export * from './checks.repository';
 export * from './clause-context.repository';
@@ -16,6 +17,5 @@ export * from './version-records.repository';
 export * from './versions.repository';
 export * from './accounts.repository';
 export * from './archive-export.repository';
-export * from './public-pages.repository';
 export * from './monitoring.repository';
 export * from './email-content.repository';

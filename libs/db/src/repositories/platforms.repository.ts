@@ -27,9 +27,8 @@ export class PlatformsRepository {
   }
 
   /** How many platforms the catalog holds (none: a first start). */
-  async count(): Promise<number> {
-    const [{ count }]: Array<{ count: string }> = await this.dataSource.query('SELECT count(*) FROM platforms');
-    return Number(count);
+  count(): Promise<number> {
+    return this.dataSource.manager.count(Platform);
   }
 
   async list(): Promise<PlatformSummary[]> {

@@ -3,6 +3,26 @@ import { Version } from '../entities';
 
 export type NewVersion = Omit<Version, 'id' | 'recordId' | 'createdAt' | 'document' | 'snapshot' | 'ledgerIndex'>;
 
+/** A row of a document's version timeline: the version and the current (not superseded) change that led to it. */
+export interface VersionTimelineEntry {
+  id: string;
+  capturedAt: Date;
+  isRevert: boolean;
+  change: { id: string; severity: string } | null;
+}
+
+/** The facts a citation of a version (or of the change that led to it) states. */
+export interface CitationFacts {
+  capturedAt: Date;
+  textSha256: string;
+  rawSha256: string;
+  sourceUrl: string;
+  ledgerIndex: string | null;
+  documentTitle: string;
+  documentType: string;
+  platformName: string | null;
+}
+
 export class VersionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -147,5 +167,34 @@ export class VersionsRepository {
     if (ids.length === 0) return new Map();
     const rows: Array<{ id: string; record_id: string }> = await this.dataSource.query('SELECT id, record_id FROM versions WHERE id = ANY($1)', [ids]);
     return new Map(rows.map((r) => [r.id, r.record_id]));
+  }
+
+  /** The newest versions of a document (by record ID) with the change that led to each, in one statement and without their text. */
+  async timelineOf(documentRecordId: string, limit: number): Promise<VersionTimelineEntry[]> {
+    const rows: Array<{ record_id: string; captured_at: Date; is_revert: boolean; change_id: string | null; severity: string | null }> = await this.dataSource.query(
+      `SELECT v.record_id, v.captured_at, v.revert_of_version_id IS NOT NULL AS is_revert, c.record_id AS change_id, c.severity
+         FROM (SELECT id, record_id, captured_at, revert_of_version_id FROM versions WHERE document_id = (SELECT id FROM documents WHERE record_id = $1)
+                ORDER BY captured_at DESC, id DESC LIMIT $2) v
+         LEFT JOIN change_records c ON c.to_version_id = v.id AND c.superseded_by IS NULL
+        ORDER BY v.captured_at DESC, v.id DESC`,
+      [documentRecordId, limit],
+    );
+    return rows.map((r) => ({ id: r.record_id, capturedAt: r.captured_at, isRevert: r.is_revert, change: r.change_id ? { id: r.change_id, severity: r.severity ?? 'none' } : null }));
+  }
+
+  /**
+   * What a citation of a version, or of a change (its new version), states: the capture's facts and the
+   * document's names, in one statement. `recordId` is a version's or a change record's ID.
+   */
+  async citationFactsOf(recordId: string): Promise<CitationFacts | null> {
+    const [row]: Array<{ captured_at: Date; text_sha256: string; raw_sha256: string; source_url: string; ledger_index: string | null; title: string; type: string; platform_name: string | null }> = await this.dataSource.query(
+      `SELECT v.captured_at, v.text_sha256, v.raw_sha256, v.source_url, v.ledger_index, d.title, d.type, pl.name AS platform_name
+         FROM versions v JOIN documents d ON d.id = v.document_id LEFT JOIN platforms pl ON pl.id = d.platform_id
+        WHERE v.id = COALESCE((SELECT id FROM versions WHERE record_id = $1), (SELECT to_version_id FROM change_records WHERE record_id = $1))`,
+      [recordId],
+    );
+    return row
+      ? { capturedAt: row.captured_at, textSha256: row.text_sha256, rawSha256: row.raw_sha256, sourceUrl: row.source_url, ledgerIndex: row.ledger_index, documentTitle: row.title, documentType: row.type, platformName: row.platform_name }
+      : null;
   }
 }

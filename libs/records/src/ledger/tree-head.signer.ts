@@ -36,7 +36,8 @@ function invalidHead(message: string): RecordsError {
   return new RecordsError(RecordsErrorCode.InvalidTreeHead, message);
 }
 
-function rawPublicKey(key: KeyObject): Buffer {
+/** The raw 32-byte Ed25519 key (what bundles and scripts/verify-record.mjs carry, base64). */
+export function rawPublicKey(key: KeyObject): Buffer {
   return key.export({ format: 'der', type: 'spki' }).subarray(ED25519_SPKI_PREFIX.length);
 }
 
