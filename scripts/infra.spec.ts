@@ -1,4 +1,4 @@
-import { CONFIG_VARIABLES } from '@clausewatch/config';
+import { CONFIG_VARIABLES, loadConfig } from '@clausewatch/config';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -78,6 +78,20 @@ describe('infra/', () => {
     const set = all.flatMap(variablesSetIn);
     expect(set.length).toBeGreaterThan(10);
     expect(set.filter((v) => !KNOWN.has(v.name))).toEqual([]);
+  });
+
+  it('believes X-Forwarded-For only from the one proxy in front of the APIs (TRUST_PROXY, a value the configuration accepts)', () => {
+    const [compose] = yamlDocuments(join(INFRA, 'compose.yaml'));
+    const apis = Object.entries(compose.services as Record<string, Json>).filter(([name]) => name.startsWith('api-'));
+    const values = apis.map(([, service]) => String((service.environment as Json).TRUST_PROXY));
+    const [api] = yamlDocuments(join(INFRA, 'k8s/api.yaml')).filter((d) => d.kind === 'Deployment');
+    const containers = (((api.spec as Json).template as Json).spec as Json).containers as Array<{ env: Array<{ name: string; value: string }> }>;
+    values.push(containers[0].env.find((e) => e.name === 'TRUST_PROXY')?.value ?? 'unset');
+    expect(values).toEqual(['1', '1', '1']);
+    for (const value of values) expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toBe(1);
+    // The crawler has no HTTP server: nothing there sets it.
+    const crawlerEnv = envNames((compose.services as Record<string, Json>).crawler.environment);
+    expect(crawlerEnv).not.toContain('TRUST_PROXY');
   });
 
   it('keeps the safe defaults and runs as a non-root user with Debian Chromium', () => {

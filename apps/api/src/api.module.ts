@@ -36,6 +36,7 @@ import { RecordBytesService } from './records/record-bytes.service';
 import { RecordChangesInterceptor } from './records/record-changes.interceptor';
 import { RecordChangesListener } from './records/record-changes.listener';
 import { RecordCache } from './records/record.cache';
+import { VerificationCache } from './records/verification.cache';
 import { RecordsController } from './records/records.controller';
 import { RecordsService } from './records/records.service';
 import { SubscribersController } from './subscribers/subscribers.controller';
@@ -104,6 +105,7 @@ export class ApiModule {
         CitationService,
         RecordBytesService,
         { provide: RecordCache, useFactory: () => new RecordCache(options.config.recordCacheMb * 1024 * 1024) },
+        { provide: VerificationCache, useFactory: () => new VerificationCache() },
         {
           provide: RecordChangesListener,
           useFactory: (cache: RecordCache) => new RecordChangesListener(cache, options.databaseUrl, options.config.recordCacheMb > 0),

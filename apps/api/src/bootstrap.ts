@@ -18,7 +18,7 @@ export async function createApiApp(options: ApiModuleOptions & { logger?: boolea
   const adapter = new FastifyAdapter({
     // JSON and form bodies; captures (any other type, text/plain included) have MAX_PAGE_BYTES below.
     bodyLimit: config.jsonBodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     rewriteUrl: rewriteWebUrl,
     // A slow client cannot hold a connection open: the whole request must arrive within the deadline.
     requestTimeout: config.requestTimeoutMs,

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { CrawlerModule } from './crawler.module';
 import { SchedulerCron } from './schedule/scheduler.cron';
+import { CheckWorker } from './jobs/check.worker';
+import { ConfirmJob, QUEUES } from '@clausewatch/capture';
+import type PgBoss from 'pg-boss';
 
 const TOS = 'sites/midjourney/terms-of-service';
 
@@ -117,4 +120,21 @@ describe('crawler confirmation against a server that sends validators', () => {
     const owed = await dataSource.query(`SELECT channel FROM notifications WHERE change_record_id = $1 ORDER BY channel`, [change.id]);
     expect(owed.map((r: { channel: string }) => r.channel)).toEqual(['alert', 'digest']);
   }, 60_000);
+
+  it('takes a politeness slot for the confirmation fetch: a host booked far ahead gets the job back for then, not a request now', async () => {
+    const [document] = await dataSource.query(`SELECT id, sources->0->>'url' AS url FROM documents WHERE type = 'not-modified'`);
+    const [latest] = await dataSource.query(`SELECT id FROM versions WHERE document_id = $1 ORDER BY id DESC LIMIT 1`, [document.id]);
+    const host = new URL(document.url).host;
+    await dataSource.query(`UPDATE host_slots SET next_fetch_at = now() + interval '90 seconds' WHERE host = $1`, [host]);
+    const hits = site.hits('/not-modified');
+    const job = { id: 'test-confirm', name: QUEUES.confirm, data: { documentId: document.id, versionId: latest.id } } as PgBoss.Job<ConfirmJob>;
+    await crawler.get(CheckWorker).runConfirm(job);
+    expect(site.hits('/not-modified')).toBe(hits);
+    const [requeued] = await dataSource.query(
+      `SELECT extract(epoch FROM start_after - now()) AS seconds FROM pgboss.job WHERE name = $1 AND state = 'created' AND data->>'versionId' = $2`,
+      [QUEUES.confirm, latest.id],
+    );
+    expect(Number(requeued.seconds)).toBeGreaterThan(60);
+    expect(Number(requeued.seconds)).toBeLessThan(120);
+  });
 });

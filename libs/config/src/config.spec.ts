@@ -37,6 +37,18 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads TRUST_PROXY as Fastify takes it: off by default, a hop count, or proxy addresses and ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.0/8, ::1 ,loopback,fd00::/8,192.0.2.7' }).trustProxy).toEqual(['10.0.0.0/8', '::1', 'loopback', 'fd00::/8', '192.0.2.7']);
+    for (const bad of ['yes', '10.0.0.0/33', '::1/129', 'proxy.internal', '10.0.0.0/8/1', '99']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
+
   it('has every variable in .env.example', () => {
     const example = readFileSync(`${__dirname}/../../../.env.example`, 'utf8');
     for (const variable of CONFIG_VARIABLES) expect(example).toContain(`# ${variable.name}=`);

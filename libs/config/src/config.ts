@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
 
 /** Everything the processes read from the environment, validated once at boot. */
 export interface AppConfig {
@@ -48,6 +49,12 @@ export interface AppConfig {
   workerThreads: number;
   /** PKCS#8 PEM of the ledger's Ed25519 signing key; null: DATA_DIR/ledger/signing-key.pem (never the database). */
   ledgerSigningKey: string | null;
+  /**
+   * Which peers' X-Forwarded-For is believed (Fastify's `trustProxy`): false (the default) uses the socket
+   * address, so a client cannot name itself another client past the rate limits; a hop count or a list of
+   * proxy addresses and CIDR ranges when the API runs behind a proxy; true trusts every peer.
+   */
+  trustProxy: TrustProxy;
   /** Requests per minute and client on every route (admin requests exempt). */
   rateLimitPerMinute: number;
   /** Requests per minute and client on GET /records/:id/verify, which re-hashes stored snapshots. */
@@ -131,6 +138,38 @@ function pem(env: Env, name: string): string | null {
   return raw;
 }
 
+/** Fastify's `trustProxy`: off, every peer, a hop count, or proxy addresses and CIDR ranges. */
+export type TrustProxy = boolean | number | string[];
+
+/** proxy-addr's named ranges, accepted beside addresses and CIDRs. */
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(value: string): boolean {
+  if (TRUST_PROXY_NAMES.has(value)) return true;
+  const [address, bits, extra] = value.split('/');
+  if (extra !== undefined || !ipaddr.isValid(address)) return false;
+  if (bits === undefined) return true;
+  const max = ipaddr.parse(address).kind() === 'ipv4' ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+function trustProxy(env: Env, name: string): TrustProxy {
+  const raw = optional(env, name);
+  if (raw === null || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 32) throw new ConfigError(name, `hop count must be at most 32, got ${raw}`);
+    return hops === 0 ? false : hops;
+  }
+  const list = raw.split(',').map((v) => v.trim()).filter(Boolean);
+  const bad = list.find((v) => !isAddressOrRange(v));
+  if (bad !== undefined) {
+    throw new ConfigError(name, `must be false, true, a hop count or a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.0/8,::1), got "${bad}"`);
+  }
+  return list;
+}
+
 /** Comma-separated `host` or `host:port` entries (IPv6 in brackets). */
 function hostList(env: Env, name: string): string[] {
   const raw = optional(env, name);
@@ -212,6 +251,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     workerMemoryMb: integer(env, 'WORKER_MEMORY_MB', 256, 32, 16384),
     workerThreads: integer(env, 'WORKER_THREADS', 2, 1, 64),
     ledgerSigningKey: pem(env, 'LEDGER_SIGNING_KEY'),
+    trustProxy: trustProxy(env, 'TRUST_PROXY'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     verifyRateLimitPerMinute: integer(env, 'VERIFY_RATE_LIMIT_PER_MINUTE', 10, 1, 1_000_000),
     jsonBodyLimitBytes: integer(env, 'JSON_BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
@@ -253,6 +293,7 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'WORKER_MEMORY_MB', default: '256', description: 'Heap of each extraction/analysis worker thread; a page needing more fails as too-large' },
   { name: 'WORKER_THREADS', default: '2', description: 'Extraction/analysis worker threads per process' },
   { name: 'LEDGER_SIGNING_KEY', default: '(key file)', description: 'Ed25519 PKCS#8 PEM that signs ledger tree heads (from a secret store); unset: DATA_DIR/ledger/signing-key.pem, mode 0600, created at first start. Never in the database' },
+  { name: 'TRUST_PROXY', default: 'false', description: 'Whose X-Forwarded-For names the client (rate limits, logs): false uses the connection\'s address; behind a proxy, its hop count (1 for one nginx) or its addresses/CIDR ranges (e.g. 10.0.0.0/8); true believes every peer (only when nothing reaches the API but through the proxy)' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute and client on every route (admin requests with ADMIN_TOKEN exempt)' },
   { name: 'VERIFY_RATE_LIMIT_PER_MINUTE', default: '10', description: 'Requests per minute and client on GET /api/v1/records/:id/verify' },
   { name: 'JSON_BODY_LIMIT_BYTES', default: '1048576', description: 'Largest JSON body (captures have MAX_PAGE_BYTES)' },

@@ -1,3 +1,5 @@
+import { DocumentsRepository } from '@clausewatch/db';
+import { DataSource } from 'typeorm';
 import { ApiHarness, startApi } from '../testing/api-harness';
 
 const URL_A = 'https://www.grindr.com/privacy-policy';
@@ -38,6 +40,26 @@ describe('documents: 409, PATCH and the rules history', () => {
     expect(again.json().message).toContain(URL_A);
     expect(again.json().existing).toEqual({ id, url: URL_A, title: 'Privacy Policy' });
     expect((await request('GET', `/api/v1/documents/${id}`)).json().url).toBe(URL_A);
+  });
+
+  it('creates platform, document and its history entry in one transaction: a failure midway leaves none of them', async () => {
+    const db = api.app.get(DataSource);
+    const history = jest.spyOn(api.app.get(DocumentsRepository), 'recordEvent').mockRejectedValueOnce(new Error('connection lost midway'));
+    try {
+      const body = { platform: 'Atomic Platform', title: 'Terms', type: 'terms-of-service', url: 'https://atomic.example/terms' };
+      const failed = await request('POST', '/api/v1/documents', body);
+      expect(failed.statusCode).toBe(500);
+      expect(history).toHaveBeenCalledTimes(1);
+      expect(await db.query(`SELECT id FROM platforms WHERE slug = 'atomic-platform'`)).toEqual([]);
+      expect(await db.query(`SELECT d.id FROM documents d WHERE d.title = 'Terms' AND d.sources->0->>'url' = $1`, [body.url])).toEqual([]);
+      // Nothing half-made blocks the retry (no 409 against an orphan).
+      const retried = await request('POST', '/api/v1/documents', body);
+      expect(retried.statusCode).toBe(201);
+      const [event] = await db.query(`SELECT e.action FROM document_events e JOIN documents d ON d.id = e.document_id WHERE d.record_id = $1`, [retried.json().document.id]);
+      expect(event).toEqual({ action: 'created' });
+    } finally {
+      history.mockRestore();
+    }
   });
 
   it('corrects URL, rules, fetcher, interval and active, each change kept in the history', async () => {

@@ -56,14 +56,22 @@ export class DocumentsService {
       if (error instanceof ExtractionError) throw new DocumentsError(DocumentsErrorCode.InvalidRules, error.message);
       throw error;
     }
-    const platform = await this.platforms.ensure(kebabCase(dto.platform).slice(0, 80) || 'platform', dto.platform.trim());
-    const { document, created } = await this.documents.create({
-      platformId: platform.id,
-      title: dto.title.trim(),
-      type: dto.type,
-      sources: [source],
-      fetcher: dto.fetcher ?? 'auto',
-      checkIntervalMinutes: dto.checkIntervalMinutes ?? this.config.defaultCheckIntervalMinutes,
+    // Platform, document and its first history entry in one transaction: a failure midway leaves none of them.
+    const { platform, document, created } = await this.documents.transaction(async (manager) => {
+      const platform = await this.platforms.ensure(kebabCase(dto.platform).slice(0, 80) || 'platform', dto.platform.trim(), null, manager);
+      const stored = await this.documents.create(
+        {
+          platformId: platform.id,
+          title: dto.title.trim(),
+          type: dto.type,
+          sources: [source],
+          fetcher: dto.fetcher ?? 'auto',
+          checkIntervalMinutes: dto.checkIntervalMinutes ?? this.config.defaultCheckIntervalMinutes,
+        },
+        manager,
+      );
+      if (stored.created) await this.documents.recordEvent(stored.document.id, 'admin', 'created', { sources: { from: null, to: stored.document.sources } }, manager);
+      return { platform, ...stored };
     });
     if (!created) {
       // Never drop the new URL silently: name the document to correct instead.
@@ -74,7 +82,6 @@ export class DocumentsService {
         { existing: { id: document.recordId, url: existingUrl, title: document.title } },
       );
     }
-    await this.documents.recordEvent(document.id, 'admin', 'created', { sources: { from: null, to: document.sources } });
     return { created, document: documentView(document, this.config.publicUrl) };
   }
 

@@ -24,6 +24,15 @@ describe('HTTP limits: rate limits per client, shallow and small JSON bodies', (
     }
   });
 
+  it('counts a client by its connection, whatever X-Forwarded-For it sends (TRUST_PROXY off by default)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const spoofed = { 'x-forwarded-for': `203.0.113.${i + 1}` };
+      statuses.push((await api.app.inject({ method: 'GET', url: '/api/v1/platforms', remoteAddress: '10.9.9.4', headers: spoofed })).statusCode);
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+  });
+
   it('limits /records/:id/verify more tightly', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await api.app.inject({ method: 'GET', url: '/api/v1/records/CW-V-0000001/verify', remoteAddress: '10.9.9.3' })).statusCode);
@@ -83,5 +92,29 @@ describe('HTTP limits: rate limits per client, shallow and small JSON bodies', (
     for (const limit of ['abc', '1e9', '-1.5']) {
       expect((await api.app.inject({ method: 'GET', url: `/api/v1/documents/${documentId}/versions?limit=${limit}`, headers: api.admin })).statusCode).toBe(400);
     }
+  });
+});
+
+describe('HTTP limits behind a proxy (TRUST_PROXY=1)', () => {
+  let api: ApiHarness;
+
+  beforeAll(async () => {
+    api = await startApi({ RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '1' });
+  });
+  afterAll(() => api?.close());
+
+  const viaProxy = (forwardedFor: string) =>
+    api.app.inject({ method: 'GET', url: '/api/v1/platforms', remoteAddress: '10.0.0.5', headers: { 'x-forwarded-for': forwardedFor } });
+
+  it('counts each client the proxy names apart, and believes only the entry the proxy added', async () => {
+    const first: number[] = [];
+    for (let i = 0; i < 4; i++) first.push((await viaProxy('198.51.100.1')).statusCode);
+    expect(first).toEqual([200, 200, 200, 429]);
+    // Another client behind the same proxy has its own count.
+    expect((await viaProxy('198.51.100.2')).statusCode).toBe(200);
+    // A client that sends its own X-Forwarded-For gets it prefixed to the proxy's entry: still counted as itself.
+    const spoofing: number[] = [];
+    for (let i = 0; i < 3; i++) spoofing.push((await viaProxy(`203.0.113.${i + 10}, 198.51.100.1`)).statusCode);
+    expect(spoofing).toEqual([429, 429, 429]);
   });
 });

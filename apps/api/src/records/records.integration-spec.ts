@@ -8,7 +8,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
-import { LedgerAuditService, LedgerService } from '@clausewatch/db';
+import { LedgerAuditService, LedgerService, RecordIntegrityService } from '@clausewatch/db';
 import { fromHex, hashLeaf, verifyConsistency, verifyVersionBundle } from '@clausewatch/records';
 import { readCorpusPage } from '@clausewatch/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -369,6 +369,39 @@ describe('records: lineage, citations, verification and the ledger', () => {
     expect((await audit.audit()).ok).toBe(true);
     const stored: Array<{ leaf: Buffer; leaf_hash: Buffer }> = await db.query('SELECT leaf, leaf_hash FROM ledger_leaves');
     expect(stored.every((r) => hashLeaf(r.leaf).equals(r.leaf_hash))).toBe(true);
+  });
+
+  it('reuses a verification until the data behind the record changes, and computes it once for concurrent requests', async () => {
+    const integrity = api.app.get(RecordIntegrityService);
+    const rehash = jest.spyOn(integrity, 'verifyVersions');
+    try {
+      // The document record rests on every version; ten clients at once share one re-hash.
+      const concurrent = await Promise.all(Array.from({ length: 10 }, () => get(`/api/v1/records/${documentId}/verify`)));
+      expect(concurrent.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+      expect(new Set(concurrent.map((r) => r.body)).size).toBe(1);
+      expect(concurrent[0].json()).toMatchObject({ ok: true, status: `${versions.length} versions: snapshot stored, hash verified` });
+      expect(rehash).toHaveBeenCalledTimes(1);
+      expect((await get(`/api/v1/records/${documentId}/verify`)).body).toBe(concurrent[0].body);
+      expect(rehash).toHaveBeenCalledTimes(1);
+
+      // A snapshot rewritten behind the API's back: the next request re-hashes and says so.
+      const flip = `UPDATE snapshots SET body = set_byte(body, 5, get_byte(body, 5) # 1) WHERE id = (SELECT snapshot_id FROM versions WHERE record_id = $1)`;
+      await db.query(flip, [versions[0]]);
+      try {
+        const forged = (await get(`/api/v1/records/${documentId}/verify`)).json();
+        expect(forged.ok).toBe(false);
+        expect(forged.status).toContain(`${versions[0]}: snapshot mismatch`);
+        expect(rehash).toHaveBeenCalledTimes(2);
+      } finally {
+        await db.query(flip, [versions[0]]);
+      }
+      expect((await get(`/api/v1/records/${documentId}/verify`)).json().ok).toBe(true);
+      expect(rehash).toHaveBeenCalledTimes(3);
+      expect((await get(`/api/v1/records/${documentId}/verify`)).json().ok).toBe(true);
+      expect(rehash).toHaveBeenCalledTimes(3);
+    } finally {
+      rehash.mockRestore();
+    }
   });
 
   it('never gives two concurrent captures the same ledger index', async () => {

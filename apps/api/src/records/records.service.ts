@@ -7,7 +7,22 @@ import { RecordRequestError, RecordsErrorCode } from './records.error';
 import { requireRecordIdParam } from './record-id.parser';
 import { provisionView } from './provision.view';
 import { RecordCache } from './record.cache';
+import { RecordVerification, VerificationCache } from './verification.cache';
 import { changeView, documentView, platformView, referencedVersionIds, versionView } from './record.views';
+
+/** One status for the record: the failures, or how many versions verified. */
+function summarizeVerification(id: string, versions: VersionIntegrity[]): RecordVerification {
+  const failed = versions.filter((v) => !v.ok);
+  const status =
+    failed.length > 0
+      ? failed.map((v) => `${v.id}: ${v.status}`).join('\n')
+      : versions.length === 0
+        ? 'no version stored yet: nothing to verify'
+        : versions.length === 1
+          ? VERIFIED_STATUS
+          : `${versions.length} versions: ${VERIFIED_STATUS}`;
+  return { id, ok: failed.length === 0, status, versions };
+}
 
 @Injectable()
 export class RecordsService {
@@ -22,6 +37,7 @@ export class RecordsService {
     private readonly integrity: RecordIntegrityService,
     private readonly versionRecords: VersionRecordsRepository,
     private readonly cache: RecordCache,
+    private readonly verifications: VerificationCache,
   ) {}
 
   private verificationsRunning = 0;
@@ -29,32 +45,25 @@ export class RecordsService {
   /**
    * Re-hashes what is stored behind a record (every version it rests on), one snapshot in memory at a
    * time, and only a few records at once per process: an unauthenticated route must not be a memory sink.
+   * The result is reused until the rows it rests on change (VerificationCache), so asking again costs
+   * two small queries, not a re-read of every snapshot.
    */
-  async verify(id: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
+  async verify(id: string): Promise<RecordVerification> {
     const { kind } = requireRecordIdParam(id);
+    const versionIds = await this.integrity.versionIdsOf(id, kind);
+    if (!versionIds) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
+    const stamp = await this.integrity.verificationStamp(versionIds);
+    return this.verifications.resolve(id, stamp, () => this.verifyBounded(id, versionIds));
+  }
+
+  private async verifyBounded(id: string, versionIds: string[]): Promise<RecordVerification> {
     if (this.verificationsRunning >= MAX_CONCURRENT_VERIFICATIONS) throw new ServiceUnavailableException('other verifications are running; retry in a few seconds');
     this.verificationsRunning += 1;
     try {
-      return await this.verifyNow(id, kind);
+      return summarizeVerification(id, await this.integrity.verifyVersions(versionIds));
     } finally {
       this.verificationsRunning -= 1;
     }
-  }
-
-  private async verifyNow(id: string, kind: string): Promise<{ id: string; ok: boolean; status: string; versions: VersionIntegrity[] }> {
-    const versionIds = await this.integrity.versionIdsOf(id, kind);
-    if (!versionIds) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
-    const versions = await this.integrity.verifyVersions(versionIds);
-    const failed = versions.filter((v) => !v.ok);
-    const status =
-      failed.length > 0
-        ? failed.map((v) => `${v.id}: ${v.status}`).join('\n')
-        : versions.length === 0
-          ? 'no version stored yet: nothing to verify'
-          : versions.length === 1
-            ? VERIFIED_STATUS
-            : `${versions.length} versions: ${VERIFIED_STATUS}`;
-    return { id, ok: failed.length === 0, status, versions };
   }
 
   /** The outsider's bundle for a version: record, leaf, audit path, signed tree head and public key. */

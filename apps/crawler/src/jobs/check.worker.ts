@@ -1,5 +1,5 @@
 import { CheckDocument, CheckJob, ConfirmCapture, ConfirmJob, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
-import { DocumentsRepository } from '@clausewatch/db';
+import { Document, DocumentsRepository } from '@clausewatch/db';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type PgBoss from 'pg-boss';
 import { HostPolitenessService } from '../politeness/host-politeness.service';
@@ -7,6 +7,8 @@ import { HostPolitenessService } from '../politeness/host-politeness.service';
 const MAX_ATTEMPTS = 5;
 /** Fetches in flight per crawler process (across different hosts). */
 const WORKERS = 4;
+/** How long a worker that found the queue empty waits before asking again. */
+const POLL_SECONDS = 2;
 /** A slot further away than this is not waited for: the job goes back to the queue for then. */
 const MAX_WAIT_MS = 30_000;
 
@@ -26,7 +28,16 @@ export class CheckWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const boss = await this.jobs.client();
     for (let i = 0; i < WORKERS; i++) {
-      await boss.work<CheckJob>(QUEUES.check, { batchSize: 1, pollingIntervalSeconds: 2 }, ([job]) => this.runCheck(job));
+      let workerId = '';
+      workerId = await boss.work<CheckJob>(QUEUES.check, { batchSize: 1, pollingIntervalSeconds: POLL_SECONDS }, async ([job]) => {
+        try {
+          await this.runCheck(job);
+        } finally {
+          // A job was there, so more may be: fetch the next at once instead of after the polling interval
+          // (which would cap each worker at one check per interval). An empty queue still waits the interval.
+          boss.notifyWorker(workerId);
+        }
+      });
     }
     await boss.work<ConfirmJob>(QUEUES.confirm, { batchSize: 1, pollingIntervalSeconds: 2 }, ([job]) => this.runConfirm(job));
   }
@@ -38,13 +49,7 @@ export class CheckWorker implements OnApplicationBootstrap {
     if (!document || !document.active) return;
     // A scheduled job queued twice (two ticks racing a running check) fetches once per cycle.
     if (job.data.trigger === 'schedule' && !(await this.documents.isDue(documentId))) return;
-    const host = new URL(document.sources[0].url).host;
-    const waitMs = await this.politeness.reserve(host);
-    if (waitMs > MAX_WAIT_MS) {
-      await this.jobs.enqueueCheck(job.data, Math.ceil(waitMs / 1000));
-      return;
-    }
-    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    if (!(await this.waitForSlot(document, (delaySeconds) => this.jobs.enqueueCheck(job.data, delaySeconds)))) return;
     const result = await this.checks.check(document, job.data.trigger, attempt);
     if (result.outcome !== 'ok' && result.outcome !== 'not-modified') {
       const retry = result.transient && attempt < MAX_ATTEMPTS;
@@ -55,8 +60,26 @@ export class CheckWorker implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Waits for the document's host's next politeness slot; a slot further away than MAX_WAIT_MS is not
+   * waited for: `requeue` puts the job back for then, and false says so.
+   */
+  private async waitForSlot(document: Document, requeue: (delaySeconds: number) => Promise<unknown>): Promise<boolean> {
+    const waitMs = await this.politeness.reserve(new URL(document.sources[0].url).host);
+    if (waitMs > MAX_WAIT_MS) {
+      await requeue(Math.ceil(waitMs / 1000));
+      return false;
+    }
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    return true;
+  }
+
   /** The confirmation job: the one use case the admin route calls too. A transient failure throws, so pg-boss retries. */
   async runConfirm(job: PgBoss.Job<ConfirmJob>): Promise<void> {
+    const { documentId, versionId } = job.data;
+    const document = await this.documents.findById(documentId);
+    // The confirmation fetch is a request to the host like any other: it takes a politeness slot too.
+    if (document && !(await this.waitForSlot(document, (delaySeconds) => this.jobs.scheduleConfirmation(documentId, versionId, delaySeconds)))) return;
     const result = await this.confirmation.confirmCapture(job.data.documentId, job.data.versionId);
     if (result.retry) throw new Error(`confirmation fetch failed (${result.outcome}): ${result.cause ?? ''}`);
   }

@@ -11,6 +11,9 @@ export type CheckTrigger = 'schedule' | 'manual' | 'capture' | 'confirm' | 'retr
  */
 @Entity('checks')
 @Index(['documentId', 'startedAt'])
+// The validators of a document's last ok check (sent with the next conditional request) in one index
+// probe, however many 304s and failures came after it.
+@Index('IDX_checks_last_ok', ['documentId', 'startedAt', 'id'], { where: "outcome = 'ok'" })
 export class Check {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -73,6 +73,28 @@ export class RecordIntegrityService {
     return [...new Set(rows.flatMap((r) => (r.id === null ? [] : [r.id])))];
   }
 
+  /**
+   * What a verification of these versions rests on, without reading a byte of any snapshot: the row
+   * version (xmin) of each version, its snapshot(s), document and ledger leaf, the latest signed tree
+   * head and the public keys. Any write to one of them (a new capture, an edit, a forgery) gives a
+   * different stamp, so a verification result may be reused while the stamp stays the same.
+   */
+  async verificationStamp(versionIds: string[]): Promise<string> {
+    const [row]: Array<{ head: string | null; keys: string | null; versions: string | null }> = await this.dataSource.query(
+      `SELECT (SELECT tree_size || ':' || xmin::text FROM ledger_tree_heads ORDER BY tree_size DESC LIMIT 1) AS head,
+              (SELECT string_agg(key_id || ':' || xmin::text, ',' ORDER BY key_id) FROM ledger_keys) AS keys,
+              (SELECT string_agg(concat_ws(':', v.id, v.xmin::text, d.xmin::text, s.xmin::text, l.xmin::text, parts.stamp), ',' ORDER BY v.id)
+                 FROM versions v JOIN documents d ON d.id = v.document_id
+                 LEFT JOIN snapshots s ON s.id = v.snapshot_id
+                 LEFT JOIN ledger_leaves l ON l.version_id = v.id
+                 LEFT JOIN LATERAL (SELECT string_agg(p.xmin::text || '/' || ps.xmin::text, ';' ORDER BY p.position) AS stamp
+                                      FROM version_parts p JOIN snapshots ps ON ps.id = p.snapshot_id WHERE p.version_id = v.id) parts ON true
+                WHERE v.id = ANY($1::bigint[])) AS versions`,
+      [versionIds],
+    );
+    return `${row.head ?? '-'}|${row.keys ?? '-'}|${row.versions ?? '-'}`;
+  }
+
   /** One version (and its snapshot's bytes) read and re-hashed at a time, so memory holds a single snapshot. */
   async verifyVersions(versionIds: string[]): Promise<VersionIntegrity[]> {
     const results: VersionIntegrity[] = [];

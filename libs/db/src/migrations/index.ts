@@ -11,7 +11,8 @@ import { DocumentHistory1797300000000 } from './1797300000000-document-history';
 import { ProvisionSearch1797300000001 } from './1797300000001-provision-search';
 import { LedgerKeyOutsideDatabase1797400000000 } from './1797400000000-ledger-key-outside-database';
 import { ChangeSupersession1797500000000 } from './1797500000000-change-supersession';
-import { LedgerLeafVersion1797600000000 } from './1797600000000-ledger-leaf-version';
+import { LastOkCheck1797700000000 } from './1797700000000-last-ok-check';
+import { LedgerLeafVersion1797800000000 } from './1797800000000-ledger-leaf-version';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -28,5 +29,6 @@ export const migrations = [
   ProvisionSearch1797300000001,
   LedgerKeyOutsideDatabase1797400000000,
   ChangeSupersession1797500000000,
-  LedgerLeafVersion1797600000000,
+  LastOkCheck1797700000000,
+  LedgerLeafVersion1797800000000,
 ];

@@ -42,6 +42,11 @@ export interface DocumentHealth {
 export class DocumentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Runs `work` in one transaction: a write of several rows (platform, document, its history) is all or nothing. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
   // With its platform in one statement: `findOne` with a relation sends two (a DISTINCT over the join, then the row).
   findByRecordId(recordId: string, manager: EntityManager = this.dataSource.manager): Promise<Document | null> {
     return manager.createQueryBuilder(Document, 'document').leftJoinAndSelect('document.platform', 'platform').where('document.recordId = :recordId', { recordId }).getOne();

@@ -155,14 +155,13 @@ export class EmailsRepository {
 
   async markSent(results: Array<{ id: string; providerMessageId: string | null }>): Promise<void> {
     if (!results.length) return;
+    // One statement (a data-modifying CTE): the email and its notifications change together or not at all.
     await this.dataSource.query(
-      `UPDATE emails e SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, provider_message_id = r.pid
-         FROM unnest($1::bigint[], $2::text[]) AS r(id, pid) WHERE e.id = r.id AND e.status = 'sending'`,
+      `WITH sent AS (
+         UPDATE emails e SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, provider_message_id = r.pid
+           FROM unnest($1::bigint[], $2::text[]) AS r(id, pid) WHERE e.id = r.id AND e.status = 'sending' RETURNING e.id)
+       UPDATE notifications n SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE n.email_id = ANY($1::bigint[]) AND n.status = 'pending'`,
       [results.map((r) => r.id), results.map((r) => r.providerMessageId)],
-    );
-    await this.dataSource.query(
-      `UPDATE notifications n SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE n.email_id = ANY($1::bigint[]) AND n.status = 'pending'`,
-      [results.map((r) => r.id)],
     );
   }
 
@@ -181,18 +180,23 @@ export class EmailsRepository {
 
   /** The provider refused the email for good (a 4xx other than 429), or it was retried for 24 hours. */
   async markFailed(ids: string[], error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE emails SET status = 'failed', claimed_until = NULL, last_error = $2 WHERE id = ANY($1::bigint[]) AND status = 'sending'`, [
-      ids,
-      error.slice(0, 2000),
-    ]);
-    await this.dataSource.query(`UPDATE notifications SET status = 'failed', last_error = $2 WHERE email_id = ANY($1::bigint[]) AND status = 'pending'`, [ids, error.slice(0, 2000)]);
+    await this.finish(ids, 'failed', error.slice(0, 2000));
   }
 
   /** Nothing to send any more (the address was suppressed or unsubscribed after the email was owed). */
   async markSkipped(ids: string[], reason: string): Promise<void> {
     if (!ids.length) return;
-    await this.dataSource.query(`UPDATE emails SET status = 'skipped', claimed_until = NULL, last_error = $2 WHERE id = ANY($1::bigint[]) AND status = 'sending'`, [ids, reason]);
-    await this.dataSource.query(`UPDATE notifications SET status = 'skipped', last_error = $2 WHERE email_id = ANY($1::bigint[]) AND status = 'pending'`, [ids, reason]);
+    await this.finish(ids, 'skipped', reason);
+  }
+
+  /** Emails that will not be sent, with their notifications, in one statement (together or not at all). */
+  private async finish(ids: string[], status: 'failed' | 'skipped', reason: string): Promise<void> {
+    await this.dataSource.query(
+      `WITH finished AS (
+         UPDATE emails SET status = $2, claimed_until = NULL, last_error = $3 WHERE id = ANY($1::bigint[]) AND status = 'sending' RETURNING id)
+       UPDATE notifications SET status = $2, last_error = $3 WHERE email_id = ANY($1::bigint[]) AND status = 'pending'`,
+      [ids, status, reason],
+    );
   }
 
   /** Rows a sender could work on now (for the job loop and tests). */

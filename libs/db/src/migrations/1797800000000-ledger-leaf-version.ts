@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The ledger is append-only, so a leaf whose version is missing is never deleted here: the migration
  * stops and names them, for an operator to look at, rather than lose or hide ledger entries.
  */
-export class LedgerLeafVersion1797600000000 implements MigrationInterface {
-  name = 'LedgerLeafVersion1797600000000';
+export class LedgerLeafVersion1797800000000 implements MigrationInterface {
+  name = 'LedgerLeafVersion1797800000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const orphans: Array<{ leaf_index: string; version_id: string }> = await queryRunner.query(
