@@ -5,5 +5,6 @@ export * from './embedded/embedded-database';
 export * from './repositories';
 export * from './database.module';
 export * from './record-changes.constants';
+export * from './record-changes.channel';
 export * from './canonical-json';
 export * from './ledger';

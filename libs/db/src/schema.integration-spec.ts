@@ -60,5 +60,7 @@ describe('schema', () => {
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM follows WHERE subscriber_id = $1`, [subscriber.id]);
     expect(n).toBe(2);
     await expect(dataSource.query(`INSERT INTO notifications (subscriber_id, change_record_id, channel, idempotency_key) VALUES ($1, 999999, 'digest', 'k')`, [subscriber.id])).rejects.toThrow(/foreign key/);
+    // A ledger leaf always records a version that exists.
+    await expect(dataSource.query(`INSERT INTO ledger_leaves (leaf_index, version_id, leaf, leaf_hash) VALUES (999999, 999999, '\\x00', '\\x00')`)).rejects.toThrow(/foreign key/);
   });
 });

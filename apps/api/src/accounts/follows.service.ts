@@ -61,7 +61,7 @@ export class FollowsService {
         throw new AccountsError(AccountsErrorCode.PlanLimit, `the ${locked.plan} plan follows at most ${limit} platform${limit === 1 ? '' : 's'}, clause types or regulations; upgrade to follow more`);
       }
       for (const target of fresh) await this.accounts.insertFollow(m, subscriberId, target);
-      if (resumed.length) await m.query(`UPDATE follows SET paused_at = NULL WHERE id = ANY($1)`, [resumed]);
+      await this.accounts.resumeFollows(m, resumed);
     });
   }
 

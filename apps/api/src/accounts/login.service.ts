@@ -63,11 +63,7 @@ export class LoginService {
     return this.accounts.transaction(async (manager) => {
       const email = await this.accounts.consumeLoginToken(sha256(token), now, manager);
       if (!email) return null;
-      await manager.query(
-        `INSERT INTO subscribers (email, unsubscribe_token) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`,
-        [email, randomBytes(18).toString('hex')],
-      );
-      return manager.findOneByOrFail(Subscriber, { email });
+      return this.accounts.ensureSubscriber(manager, email, randomBytes(18).toString('hex'));
     });
   }
 }

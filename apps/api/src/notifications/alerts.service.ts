@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { EmailsRepository } from '@clausewatch/db';
+import { Injectable, Logger } from '@nestjs/common';
 import { NotificationsJobs } from './notifications.jobs';
 
 /** Several alerts for one subscriber within this window go out as one email. */
@@ -16,7 +16,7 @@ export class AlertsService {
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly emails: EmailsRepository,
     private readonly jobs: NotificationsJobs,
   ) {}
 
@@ -35,29 +35,7 @@ export class AlertsService {
   }
 
   /** Returns how many alert emails it created. */
-  async groupPending(): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `WITH due AS (
-         SELECT n.subscriber_id, min(n.id) AS first_id
-           FROM notifications n
-          WHERE n.channel = 'alert' AND n.status = 'pending' AND n.email_id IS NULL
-            AND NOT EXISTS (SELECT 1 FROM emails e WHERE e.subscriber_id = n.subscriber_id AND e.kind = 'alert'
-                              AND e.created_at > now() - make_interval(mins => $1))
-          GROUP BY n.subscriber_id
-       ), created AS (
-         INSERT INTO emails (subscriber_id, kind, dedupe_key, idempotency_key)
-         SELECT subscriber_id, 'alert', 'alert:' || first_id, 'cw-alert-' || first_id FROM due
-         ON CONFLICT (dedupe_key) DO NOTHING
-         RETURNING id, subscriber_id
-       )
-       , assigned AS (
-         UPDATE notifications n SET email_id = c.id FROM created c
-          WHERE n.subscriber_id = c.subscriber_id AND n.channel = 'alert' AND n.status = 'pending' AND n.email_id IS NULL
-         RETURNING c.id
-       )
-       SELECT id FROM created`,
-      [ALERT_GROUPING_MINUTES],
-    );
-    return new Set(rows.map((r) => (r as { id: string }).id)).size;
+  groupPending(): Promise<number> {
+    return this.emails.groupPendingAlerts(ALERT_GROUPING_MINUTES);
   }
 }

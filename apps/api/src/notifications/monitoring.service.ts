@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { MonitoringRepository } from '@clausewatch/db';
+import { Injectable } from '@nestjs/common';
 
 /** A followed document failing this long sends one "monitoring problem" notice. */
 export const FAILING_NOTICE_HOURS = 24;
-
-const GOOD = `('ok', 'not-modified')`;
 
 /**
  * Monitoring notices for same-day-alert plans: one when a followed document has failed every check
@@ -12,60 +10,15 @@ const GOOD = `('ok', 'not-modified')`;
  */
 @Injectable()
 export class MonitoringService {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(private readonly monitoring: MonitoringRepository) {}
 
   /** Opens incidents for documents failing 24 hours and closes recovered ones, owing the notices. */
   async tick(): Promise<{ failing: number; recovered: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      const opened: Array<{ id: string }> = await manager.query(
-        `WITH state AS (
-           SELECT d.id, (SELECT max(c.started_at) FROM checks c WHERE c.document_id = d.id AND c.outcome IN ${GOOD}) AS last_ok
-             FROM documents d WHERE d.active
-         )
-         INSERT INTO document_incidents (document_id, started_at, cause)
-         SELECT s.id, f.started_at, coalesce(f.cause, f.outcome)
-           FROM state s
-           JOIN LATERAL (SELECT c.started_at, c.cause, c.outcome FROM checks c
-                          WHERE c.document_id = s.id AND (s.last_ok IS NULL OR c.started_at > s.last_ok)
-                          ORDER BY c.started_at LIMIT 1) f ON true
-          WHERE f.started_at <= now() - make_interval(hours => $1)
-            AND NOT EXISTS (SELECT 1 FROM document_incidents i WHERE i.document_id = s.id AND i.recovered_at IS NULL)
-         ON CONFLICT DO NOTHING
-         RETURNING id`,
-        [FAILING_NOTICE_HOURS],
-      );
-      if (opened.length) {
-        await manager.query(
-          `INSERT INTO emails (subscriber_id, kind, dedupe_key, idempotency_key, document_id, period_start)
-           SELECT DISTINCT s.id, 'monitoring-failing', 'monitoring-failing:' || i.id || ':' || s.id, 'cw-monitoring-failing-' || i.id || '-' || s.id,
-                  i.document_id, i.started_at
-             FROM document_incidents i JOIN documents d ON d.id = i.document_id
-             JOIN follows f ON f.platform_id = d.platform_id JOIN subscribers s ON s.id = f.subscriber_id
-            WHERE i.id = ANY($1::bigint[]) AND s.plan <> 'free' AND s.alerts_enabled
-              AND s.unsubscribed_at IS NULL AND s.suppressed_at IS NULL AND NOT (d.platform_id = ANY(s.muted_platform_ids))
-           ON CONFLICT DO NOTHING`,
-          [opened.map((r) => r.id)],
-        );
-      }
-      const closed: Array<{ id: string }> = await manager.query(
-        `WITH u AS (UPDATE document_incidents i SET recovered_at = ok.at
-           FROM (SELECT i2.id, min(c.started_at) AS at FROM document_incidents i2
-                   JOIN checks c ON c.document_id = i2.document_id AND c.started_at > i2.started_at AND c.outcome IN ${GOOD}
-                  WHERE i2.recovered_at IS NULL GROUP BY i2.id) ok
-          WHERE i.id = ok.id RETURNING i.id) SELECT id FROM u`,
-      );
-      if (closed.length) {
-        // The recovery goes to those who were told about the failure.
-        await manager.query(
-          `INSERT INTO emails (subscriber_id, kind, dedupe_key, idempotency_key, document_id, period_start, period_end)
-           SELECT e.subscriber_id, 'monitoring-recovered', 'monitoring-recovered:' || i.id || ':' || e.subscriber_id,
-                  'cw-monitoring-recovered-' || i.id || '-' || e.subscriber_id, i.document_id, i.started_at, i.recovered_at
-             FROM document_incidents i JOIN emails e ON e.kind = 'monitoring-failing' AND e.dedupe_key = 'monitoring-failing:' || i.id || ':' || e.subscriber_id
-            WHERE i.id = ANY($1::bigint[]) AND e.status IN ('sent', 'pending', 'sending')
-           ON CONFLICT DO NOTHING`,
-          [closed.map((r) => r.id)],
-        );
-      }
+    return this.monitoring.transaction(async (manager) => {
+      const opened = await this.monitoring.openIncidents(manager, FAILING_NOTICE_HOURS);
+      await this.monitoring.oweFailingNotices(manager, opened);
+      const closed = await this.monitoring.closeRecoveredIncidents(manager);
+      await this.monitoring.oweRecoveredNotices(manager, closed);
       return { failing: opened.length, recovered: closed.length };
     });
   }

@@ -1,4 +1,4 @@
-import { ALL_RECORDS_CHANGED, RECORD_CHANGES_CHANNEL } from '@clausewatch/db';
+import { ALL_RECORDS_CHANGED, listenForRecordChanges, RECORD_CHANGES_CHANNEL, sendRecordChangesBarrier } from '@clausewatch/db';
 import { Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Client, Notification } from 'pg';
@@ -65,7 +65,7 @@ export class RecordChangesListener implements OnApplicationBootstrap, OnApplicat
       timer = setTimeout(() => resolve(false), CATCH_UP_TIMEOUT_MS);
     });
     try {
-      await client.query('SELECT pg_notify($1, $2)', [RECORD_CHANGES_CHANNEL, token]);
+      await sendRecordChangesBarrier(client, token);
       // Not heard in time: the connection is unwell, so stop trusting what is cached.
       if (!(await heard)) this.cache.invalidate('all');
     } catch {
@@ -90,7 +90,7 @@ export class RecordChangesListener implements OnApplicationBootstrap, OnApplicat
     client.on('end', () => onLost());
     try {
       await client.connect();
-      await client.query(`LISTEN ${RECORD_CHANGES_CHANNEL}`);
+      await listenForRecordChanges(client);
     } catch (error) {
       onLost(error as Error);
       return;

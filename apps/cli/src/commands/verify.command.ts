@@ -1,4 +1,4 @@
-import { LedgerAuditService, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity } from '@clausewatch/db';
+import { LedgerAuditService, LedgerService, RecordIntegrityService, VERIFIED_STATUS, VersionIntegrity, VersionsRepository } from '@clausewatch/db';
 import { parseRecordId, parseSavedTreeHead, RecordsError, SavedTreeHead } from '@clausewatch/records';
 import { existsSync, readFileSync } from 'node:fs';
 import { withServices } from '../cli-context';
@@ -46,7 +46,7 @@ export const verifyCommand: CliCommand = {
       }
     }
 
-    return withServices(async ({ app, dataSource }) => {
+    return withServices(async ({ app }) => {
       const integrity = app.get(RecordIntegrityService);
       let failed = 0;
       let checked = 0;
@@ -62,16 +62,16 @@ export const verifyCommand: CliCommand = {
         if (!json && checked === 0) write(`${recordId}: no version stored yet: nothing to verify`);
       } else if (!booleans.ledger) {
         // The whole archive: every version, in id order, a batch at a time; only problems are listed.
-        const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM versions');
-        const progress = startProgress('verify', n);
+        const versions = app.get(VersionsRepository);
+        const progress = startProgress('verify', await versions.countAll());
         for (let after = '0'; ; ) {
-          const rows: Array<{ id: string }> = await dataSource.query('SELECT id FROM versions WHERE id > $1 ORDER BY id LIMIT $2', [after, VERIFY_BATCH]);
-          if (rows.length === 0) break;
-          const results = await integrity.verifyVersions(rows.map((r) => r.id));
+          const ids = await versions.idsAfter(after, VERIFY_BATCH);
+          if (ids.length === 0) break;
+          const results = await integrity.verifyVersions(ids);
           checked += results.length;
           failed += report(results, json, true);
           for (let i = 0; i < results.length; i++) progress.tick();
-          after = rows[rows.length - 1].id;
+          after = ids[ids.length - 1];
         }
         progress.stop(`re-hashed ${checked} version(s)`);
         if (!json) write(failed === 0 ? `${checked} versions: ${VERIFIED_STATUS}` : `${failed} of ${checked} versions do not verify`);

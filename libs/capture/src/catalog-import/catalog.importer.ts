@@ -75,8 +75,7 @@ export class CatalogImporter {
 
   /** Seeds the catalog on a database that has no platform yet (first start). */
   async seedIfEmpty(entries: CatalogEntry[]): Promise<ImportReport | null> {
-    const [{ count }]: Array<{ count: string }> = await this.dataSource.query('SELECT count(*) FROM platforms');
-    return Number(count) === 0 ? this.import(entries) : null;
+    return (await this.platforms.count()) === 0 ? this.import(entries) : null;
   }
 
   private async storeMissingHistory(

@@ -1,8 +1,9 @@
 import { analyzeChange, splitProvisions } from '@clausewatch/analyzer';
 import type { Version } from '@clausewatch/db';
 import { sha256Hex } from '@clausewatch/extract';
-import { alignmentsOf, oweOptionsFor, planCapture, prepareText } from './capture.planner';
+import { alignmentsOf, CaptureFacts, oweOptionsFor, PlanBasis, planCapture, prepareText } from './capture.planner';
 import type { ExtractedDocument } from './document-extractor';
+import { DEFAULT_TASK_POOL_OPTIONS, TaskPool } from './worker/task.pool';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date('2026-12-02T12:00:00Z');
@@ -44,24 +45,27 @@ describe('oweOptionsFor', () => {
 
 describe('planCapture', () => {
   const empty = { latestProvisions: [], earlierLike: null, restorable: [] };
+  // The pool's tasks on the calling thread: the same functions the worker threads run.
+  const inline = new TaskPool({ ...DEFAULT_TASK_POOL_OPTIONS, inline: true });
+  const planOf = async (basis: PlanBasis, markdown: string, facts: CaptureFacts) => planCapture(basis, await prepareText(extracted(markdown), inline), facts, inline);
 
-  it('plans nothing but a check for the latest text again', () => {
+  it('plans nothing but a check for the latest text again', async () => {
     const latest = version(v1, new Date(now.getTime() - DAY));
-    expect(planCapture({ ...empty, latest }, prepareText(extracted(v1)), { capturedAt: now, confirmed: false, now })).toEqual({ kind: 'unchanged', latest });
+    expect(await planOf({ ...empty, latest }, v1, { capturedAt: now, confirmed: false, now })).toEqual({ kind: 'unchanged', latest });
   });
 
-  it('confirms a first version at once and gives each clause a new provision', () => {
-    const plan = planCapture({ ...empty, latest: null }, prepareText(extracted(v1)), { capturedAt: now, confirmed: false, now });
+  it('confirms a first version at once and gives each clause a new provision', async () => {
+    const plan = await planOf({ ...empty, latest: null }, v1, { capturedAt: now, confirmed: false, now });
     expect(plan).toMatchObject({ kind: 'new-version', confirmed: true, change: null, revertOfVersionId: null });
     if (plan.kind !== 'new-version') throw new Error('expected a new version');
     expect(plan.lineage.fresh.map((f) => f.afterIndex)).toEqual(splitProvisions(v1).map((p) => p.index));
     expect(plan.lineage.kept).toEqual([]);
   });
 
-  it('analyses a new text once: the change, its lineage (unchanged clauses keep their IDs) and what it may owe', () => {
+  it('analyses a new text once: the change, its lineage (unchanged clauses keep their IDs) and what it may owe', async () => {
     const latest = version(v1, new Date(now.getTime() - DAY));
     const held = splitProvisions(v1).map((p) => ({ position: p.index, provisionId: `P${p.index}`, text: p.text }));
-    const plan = planCapture({ ...empty, latest, latestProvisions: held }, prepareText(extracted(v2)), { capturedAt: now, confirmed: false, now });
+    const plan = await planOf({ ...empty, latest, latestProvisions: held }, v2, { capturedAt: now, confirmed: false, now });
     if (plan.kind !== 'new-version' || !plan.change) throw new Error('expected a change');
     expect(plan.confirmed).toBe(false);
     expect(plan.change.analysis.kind).toBe('substantive');
@@ -72,26 +76,26 @@ describe('planCapture', () => {
     expect(plan.lineage.kept.length + plan.lineage.fresh.length + plan.lineage.restored.length).toBe(splitProvisions(v2).length);
   });
 
-  it('never makes a revert or a technical upgrade alert-eligible, even confirmed', () => {
+  it('never makes a revert or a technical upgrade alert-eligible, even confirmed', async () => {
     const latest = version(v1, new Date(now.getTime() - DAY));
-    const revert = planCapture({ ...empty, latest, earlierLike: { id: '0' } }, prepareText(extracted(v2)), { capturedAt: now, confirmed: true, now });
-    const technical = planCapture({ ...empty, latest }, prepareText(extracted(v2)), { capturedAt: now, confirmed: true, technical: true, now });
-    const ordinary = planCapture({ ...empty, latest }, prepareText(extracted(v2)), { capturedAt: now, confirmed: true, now });
+    const revert = await planOf({ ...empty, latest, earlierLike: { id: '0' } }, v2, { capturedAt: now, confirmed: true, now });
+    const technical = await planOf({ ...empty, latest }, v2, { capturedAt: now, confirmed: true, technical: true, now });
+    const ordinary = await planOf({ ...empty, latest }, v2, { capturedAt: now, confirmed: true, now });
     expect([revert, technical, ordinary].map((p) => (p.kind === 'new-version' ? p.change?.alertEligible : undefined))).toEqual([false, false, true]);
     expect(revert).toMatchObject({ revertOfVersionId: '0' });
   });
 
-  it('gives a removed clause that comes back word for word its old ID', () => {
+  it('gives a removed clause that comes back word for word its old ID', async () => {
     const latest = version(v2, new Date(now.getTime() - DAY));
     const courts = splitProvisions(v1).find((p) => p.text.startsWith('You may bring'))!;
-    const plan = planCapture({ ...empty, latest, restorable: [{ id: 'P-old', fingerprint: courts.fingerprint }] }, prepareText(extracted(v1)), { capturedAt: now, confirmed: true, now });
+    const plan = await planOf({ ...empty, latest, restorable: [{ id: 'P-old', fingerprint: courts.fingerprint }] }, v1, { capturedAt: now, confirmed: true, now });
     if (plan.kind !== 'new-version') throw new Error('expected a new version');
     expect(plan.lineage.restored).toEqual([{ afterIndex: courts.index, provisionId: 'P-old' }]);
   });
 });
 
 describe('alignmentsOf', () => {
-  it('rebuilds every provision pair of the analysis (identical ones included) without aligning again', () => {
+  it('rebuilds every provision pair of the analysis (identical ones included) without aligning again', async () => {
     const before = splitProvisions(v1);
     const after = splitProvisions(v2);
     const alignments = alignmentsOf(analyzeChange(v1, v2), before, after);

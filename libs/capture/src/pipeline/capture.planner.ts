@@ -4,6 +4,11 @@ import { planLineage } from '../lineage/lineage.planner';
 import { ALERT_MAX_AGE_MS, MAX_CLAUSE_CHARS } from '../capture.constants';
 import type { ExtractedDocument } from './document-extractor';
 import { boundClauseTexts } from './worker/analysis.task';
+import type { TaskPool } from './worker/task.pool';
+import type { PlanTextTask, PreparedFingerprints, TextPlan } from './worker/task.types';
+
+/** Where a plan's heavy work runs: the task pool (worker threads), or inline in unit tests. */
+export type PlanWorkers = Pick<TaskPool, 'run'>;
 
 /** What the database holds about the document, read before the capture transaction. */
 export interface PlanBasis {
@@ -28,15 +33,18 @@ export interface PlanBasis {
   restorable: Array<{ id: string; fingerprint: string }>;
 }
 
-/** A new text, split once: its provisions and its cosmetic fingerprint serve every later step. */
-export interface PreparedText {
+/** A new text with the fingerprints the reads before planning need (see PreparedFingerprints). */
+export interface PreparedText extends PreparedFingerprints {
   extracted: ExtractedDocument;
-  provisions: Provision[];
-  cosmeticFingerprint: string;
 }
 
-export function prepareText(extracted: ExtractedDocument): PreparedText {
-  return { extracted, provisions: splitProvisions(extracted.markdown), cosmeticFingerprint: cosmeticFingerprint(extracted.markdown) };
+/** The fingerprints of a text (split once, in a worker thread: seconds of CPU on a 10 MB text). */
+export function fingerprintsOf(markdown: string): PreparedFingerprints {
+  return { cosmeticFingerprint: cosmeticFingerprint(markdown), provisionFingerprints: [...new Set(splitProvisions(markdown).map((p) => p.fingerprint))] };
+}
+
+export async function prepareText(extracted: ExtractedDocument, workers: PlanWorkers): Promise<PreparedText> {
+  return { extracted, ...(await workers.run({ kind: 'prepare', markdown: extracted.markdown })) };
 }
 
 export interface CaptureFacts {
@@ -144,43 +152,64 @@ export function planProvisions(before: Provision[], held: HeldProvision[], after
 }
 
 /**
- * The pure part of recording a capture, computed before the transaction from one analysis: is the
- * text new; if so its revert status, the change analysis, the provision lineage and what it may owe.
+ * The heavy part of a plan, pure and run in a worker thread: one split of each text, one alignment
+ * and analysis of the change, and the provision lineage that alignment implies (clauses classified
+ * only where their text is new).
  */
-export function planCapture(basis: PlanBasis, text: PreparedText, facts: CaptureFacts): CapturePlan {
+export function planText(task: PlanTextTask): TextPlan {
+  const after = splitProvisions(task.after);
+  if (task.before === null) return { analysis: null, lineage: planProvisions([], [], after, undefined, task.restorable) };
+  const before = splitProvisions(task.before);
+  // Clause texts bounded in the change record; the versions keep them whole.
+  const analysis = boundClauseTexts(analyzeChange(task.before, task.after), task.maxClauseChars);
+  return { analysis, lineage: planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable) };
+}
+
+/**
+ * Recording a capture, planned before the transaction: is the text new; if so its revert status, the
+ * change analysis, the provision lineage and what it may owe. The analyses run in the task pool, so
+ * captures of different documents analyse on several cores at once; a back-dated capture's two
+ * analyses (from the version before it, and the correction to the version after it) run side by side.
+ */
+export async function planCapture(basis: PlanBasis, text: PreparedText, facts: CaptureFacts, workers: PlanWorkers): Promise<CapturePlan> {
   const { latest } = basis;
   const next = basis.next ?? null;
-  const { extracted, provisions: after } = text;
+  const { extracted } = text;
   if (latest && latest.textSha256 === extracted.textSha256) return { kind: 'unchanged', latest };
   // A back-dated capture of the text that follows it: that version was already in force then.
   if (next && next.textSha256 === extracted.textSha256) return { kind: 'unchanged', latest: next };
   const revertOfVersionId = latest ? (basis.earlierLike?.id ?? null) : null;
   // A first version has nothing to alert about, so it needs no confirmation.
   const confirmed = facts.confirmed || !latest;
-  const correction = next ? { next, change: correctionOf(next, basis, text) } : undefined;
-  const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(correction ? { correction } : {}) };
-  if (!latest) return { ...base, lineage: backfilled(planProvisions([], [], after, undefined, basis.restorable), basis), change: null };
-  const before = splitProvisions(latest.markdown);
-  // Clause texts bounded in the change record (MAX_CLAUSE_CHARS); the versions keep them whole.
-  const analysis = boundClauseTexts(analyzeChange(latest.markdown, extracted.markdown), MAX_CLAUSE_CHARS);
+  const [planned, correction] = await Promise.all([
+    workers.run({ kind: 'plan-text', before: latest?.markdown ?? null, after: extracted.markdown, held: basis.latestProvisions, restorable: basis.restorable, maxClauseChars: MAX_CLAUSE_CHARS }),
+    next ? correctionOf(next, basis, text, workers) : undefined,
+  ]);
+  const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(next && correction ? { correction: { next, change: correction } } : {}) };
+  const lineage = backfilled(planned.lineage, basis);
+  if (!latest || !planned.analysis) return { ...base, lineage, change: null };
+  const { analysis } = planned;
   const change: PlannedChange = {
     analysis,
-    clauseTypes: [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))],
+    clauseTypes: clauseTypesIn(analysis),
     alertEligible: !facts.technical && isAlertEligible(analysis, revertOfVersionId, confirmed),
     // Compared with the newest version: a capture older than it is history being filled in.
     owe: oweOptionsFor(facts.capturedAt, basis.newestCapturedAt ?? latest.capturedAt, facts.now),
   };
-  const lineage = planProvisions(before, basis.latestProvisions, after, alignmentsOf(analysis, before, after), basis.restorable);
-  return { ...base, lineage: backfilled(lineage, basis), change };
+  return { ...base, lineage, change };
+}
+
+function clauseTypesIn(analysis: ChangeAnalysis): string[] {
+  return [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))];
 }
 
 /** The change from an inserted capture to the version after it: recomputed, recorded, never alerting. */
-function correctionOf(next: Version, basis: PlanBasis, text: PreparedText): PlannedChange {
-  const analysis = boundClauseTexts(analyzeChange(text.extracted.markdown, next.markdown), MAX_CLAUSE_CHARS);
+async function correctionOf(next: Version, basis: PlanBasis, text: PreparedText, workers: PlanWorkers): Promise<PlannedChange> {
+  const analysis = await workers.run({ kind: 'analyze', before: text.extracted.markdown, after: next.markdown, maxClauseChars: MAX_CLAUSE_CHARS });
   const revertOf = basis.nextEarlierLike?.id ?? null;
   return {
     analysis,
-    clauseTypes: [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))],
+    clauseTypes: clauseTypesIn(analysis),
     alertEligible: false,
     owe: { alert: false, sameDayAlert: false },
     ...(revertOf ? { revertOfVersionId: revertOf } : {}),

@@ -167,6 +167,10 @@ export class CaptureWriter {
       manager,
     );
     if (superseded) await this.changes.supersede(superseded.id, [...replacing, recomputed.recordId], manager, true);
+    // The version after it now follows the inserted one, and later versions with the inserted text may
+    // now return to it: what they revert to is recomputed as if the captures had come in time order.
+    await this.versions.setRevertOf(next.id, planned.revertOfVersionId ?? null, manager);
+    await this.versions.recomputeRevertsAfter(manager, document.id, inserted.cosmeticFingerprint, inserted.capturedAt);
   }
 
   /**

@@ -6,7 +6,7 @@ import { CaptureFacts, PlanBasis, planCapture, PreparedText, prepareText } from 
 import type { Capture, CaptureContext, CaptureOutcome, CheckResult } from './capture.types';
 import { CaptureWriter, CheckRow, provenanceOf, VersionProvenance, WriteOutcome } from './capture.writer';
 import { ExtractedDocument, extractDocument } from './document-extractor';
-import { TaskLimitError } from './worker/task.pool';
+import { TaskLimitError, taskPool } from './worker/task.pool';
 
 export class CaptureConflictError extends Error {
   constructor(documentId: string) {
@@ -68,13 +68,21 @@ export class RecordCapture {
       await this.writer.recordFailure(checkRowOf(document, capture, context, null, { outcome, cause }));
       return { outcome, cause, version: null, change: null, created: false };
     }
-    const written = await this.writePlanned(
-      document,
-      prepareText(extracted),
-      { capturedAt: capture.capturedAt, confirmed: context.confirmed },
-      provenanceOf(capture, context.trigger === 'capture' ? 'capture' : 'fetch'),
-      checkRowOf(document, capture, context, extracted),
-    );
+    let written: Awaited<ReturnType<RecordCapture['writePlanned']>>;
+    try {
+      written = await this.writePlanned(
+        document,
+        await prepareText(extracted, taskPool()),
+        { capturedAt: capture.capturedAt, confirmed: context.confirmed },
+        provenanceOf(capture, context.trigger === 'capture' ? 'capture' : 'fetch'),
+        checkRowOf(document, capture, context, extracted),
+      );
+    } catch (error) {
+      // A text whose analysis is over the task pool's deadline or memory cap: a check row saying so, as for extraction.
+      if (!(error instanceof TaskLimitError)) throw error;
+      await this.writer.recordFailure(checkRowOf(document, capture, context, extracted, { outcome: error.code, cause: error.message }));
+      return { outcome: error.code, cause: error.message, version: null, change: null, created: false };
+    }
     // Never null: only a write restricted to one latest version (`onlyAfter`) gives up.
     return { outcome: 'ok', version: written!.version, change: written!.change, created: written!.created };
   }
@@ -91,7 +99,7 @@ export class RecordCapture {
     for (let attempt = 1; attempt <= MAX_PLAN_ATTEMPTS; attempt++) {
       const basis = await this.readBasis(document, text, facts.capturedAt);
       if (options.onlyAfter !== undefined && (basis.latest?.id !== options.onlyAfter || basis.next)) return null;
-      const plan = planCapture(basis, text, { ...facts, now: new Date() });
+      const plan = await planCapture(basis, text, { ...facts, now: new Date() }, taskPool());
       const outcome = await this.writer.write(document, basis.latest, plan, text.extracted, provenance, check, options.extraReasons, basis.next ?? null);
       if (outcome.stale) continue;
       if (outcome.created) await this.signTreeHead(document);
@@ -113,7 +121,7 @@ export class RecordCapture {
       latest ? this.provisions.heldBy(latest.id) : [],
       // Only versions captured before it can be what a capture reverts to.
       latest ? this.versions.findEarlierLike(document.id, text.cosmeticFingerprint, latest.id, next ? capturedAt : undefined) : null,
-      this.provisions.removedWithFingerprints(document.id, [...new Set(text.provisions.map((p) => p.fingerprint))]),
+      this.provisions.removedWithFingerprints(document.id, text.provisionFingerprints),
       next ? this.provisions.heldBy(next.id) : [],
       next ? this.versions.findEarlierLike(document.id, next.cosmeticFingerprint, null, capturedAt) : null,
       next ? this.versions.findLatestFor(document.id) : latest,

@@ -93,8 +93,8 @@ describe('time order is the capture time (real PostgreSQL, corpus pages out of o
 
   /** Versions in capture order, and the current change record between each consecutive pair. */
   async function historyOf(document: Document) {
-    const versions: Array<{ id: string; text_sha256: string; captured_at: Date }> = await dataSource.query(
-      `SELECT id, text_sha256, captured_at FROM versions WHERE document_id = $1 ORDER BY captured_at, id`,
+    const versions: Array<{ id: string; text_sha256: string; captured_at: Date; revert_of_version_id: string | null }> = await dataSource.query(
+      `SELECT id, text_sha256, captured_at, revert_of_version_id FROM versions WHERE document_id = $1 ORDER BY captured_at, id`,
       [document.id],
     );
     const current: Array<{ from_version_id: string; to_version_id: string; kind: string; severity: string; summary: string; reasons: string[]; alert_eligible: boolean; id: string }> =
@@ -112,18 +112,20 @@ describe('time order is the capture time (real PostgreSQL, corpus pages out of o
       const rows: Array<{ text: string }> = await dataSource.query(`SELECT text FROM version_provisions WHERE version_id = $1 ORDER BY position`, [v.id]);
       held.push(rows.map((r) => r.text));
     }
+    // What each version reverts to, as a position in the chain.
+    const revertsTo = versions.map((v) => (v.revert_of_version_id === null ? null : versions.findIndex((w) => w.id === v.revert_of_version_id)));
     // Provisions still in force are exactly those the newest version holds.
     const live: Array<{ id: string }> = await dataSource.query(`SELECT id::text FROM provisions WHERE document_id = $1 AND removed_at IS NULL ORDER BY id`, [document.id]);
     const newestHeld: Array<{ id: string }> = versions.length
       ? await dataSource.query(`SELECT DISTINCT provision_id::text AS id FROM version_provisions WHERE version_id = $1 ORDER BY id`, [versions[versions.length - 1].id])
       : [];
     expect(live).toEqual(newestHeld);
-    return { texts: versions.map((v) => v.text_sha256), changes, held };
+    return { texts: versions.map((v) => v.text_sha256), changes, held, revertsTo };
   }
 
   const scenarios = loadScenarios().documents.filter((d: ScenarioDocument) => d.sequence.length > 2);
 
-  it.each(scenarios.map((d) => [`${d.platform} ${d.document}`, d] as const))('%s: shuffled ingestion gives the same versions, changes and held clauses as in order', async (_name, scenario) => {
+  it.each(scenarios.map((d) => [`${d.platform} ${d.document}`, d] as const))('%s: shuffled ingestion gives the same versions, changes, held clauses and reverts as in order', async (_name, scenario) => {
     // Recent capture times an hour apart, in the scenario's order (fresh enough that an in-order capture alerts).
     const start = Date.now() - (scenario.sequence.length + 1) * HOUR;
     const steps: Step[] = scenario.sequence.map((s, i) => ({ page: s.page, capturedAt: new Date(start + i * HOUR) }));
@@ -147,6 +149,7 @@ describe('time order is the capture time (real PostgreSQL, corpus pages out of o
       expect(got.texts).toEqual(expected.texts);
       expect(got.changes).toEqual(expected.changes);
       expect(got.held).toEqual(expected.held);
+      expect(got.revertsTo).toEqual(expected.revertsTo);
 
       // Every record ID issued stays: superseded records name current or later-superseded records that exist.
       const superseded: Array<{ record_id: string; superseded_by: string[] }> = await dataSource.query(

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import { Version } from './version.entity';
 
 /** A leaf of the append-only Merkle log: one per version. */
 @Entity('ledger_leaves')
@@ -8,6 +9,11 @@ export class LedgerLeaf {
 
   @Column({ type: 'bigint', unique: true })
   versionId!: string;
+
+  /** The version this leaf records (a leaf never points at nothing). */
+  @ManyToOne(() => Version, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'version_id' })
+  version?: Relation<Version>;
 
   /** The exact leaf bytes that were hashed. */
   @Column({ type: 'bytea' })

@@ -6,18 +6,30 @@ import { PgLedgerStore } from './pg-ledger.store';
 
 const LEAVES = 70;
 
-/** Synthetic leaves carry negative version ids: no version row is behind them. */
-const versionIdOf = (i: number): string => String(-1 - i);
+const VERSIONS = 256;
 const leafOf = (i: number): Buffer => Buffer.from(`leaf ${i}`);
 
 describe('PgLedgerStore (ledger_append in PostgreSQL)', () => {
   let database: TestDatabase;
   let dataSource: DataSource;
+  let syntheticVersions: string[] = [];
+  const versionIdOf = (i: number): string => syntheticVersions[i];
 
   beforeAll(async () => {
     database = await createTestDatabase();
     dataSource = createDataSource({ url: database.url, poolSize: 4 });
     await dataSource.initialize();
+    // Each synthetic leaf records a version of its own (ledger_leaves.version_id has a foreign key).
+    const [platform] = await dataSource.query(`INSERT INTO platforms (slug, name) VALUES ('synthetic', 'Synthetic') RETURNING id`);
+    const [document] = await dataSource.query(`INSERT INTO documents (platform_id, title, type, sources) VALUES ($1, 'T', 'synthetic', '[]') RETURNING id`, [platform.id]);
+    const [snapshot] = await dataSource.query(`INSERT INTO snapshots (raw_sha256, content_type, byte_size, body) VALUES (repeat('c', 64), 'text/html', 1, 'x') RETURNING id`);
+    const rows: Array<{ id: string }> = await dataSource.query(
+      `INSERT INTO versions (document_id, snapshot_id, raw_sha256, text_sha256, cosmetic_fingerprint, markdown, extractor_version, source_url, captured_at, fetcher)
+       SELECT $1, $2, repeat('a', 64), repeat('b', 64), 'f' || n, 'text ' || n, 'x', 'https://example.com', now() + n * interval '1 second', 'http'
+         FROM generate_series(1, $3) n ORDER BY n RETURNING id`,
+      [document.id, snapshot.id, VERSIONS],
+    );
+    syntheticVersions = rows.map((r) => r.id);
   });
 
   afterAll(async () => {

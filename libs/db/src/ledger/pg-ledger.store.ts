@@ -103,18 +103,24 @@ export class PgLedgerStore implements LedgerStore {
    * ledger_append, is released by the COMMIT the server runs right after it, never held while this
    * process is busy elsewhere. Call it as the last statement of the capture transaction, on its own
    * connection; on an error nothing is committed and the caller rolls back.
+   *
+   * Before the lock, the WAL the transaction wrote so far (snapshot, version, provisions, change,
+   * notifications: most of its bytes) is flushed to disk (a non-transactional logical message with
+   * `flush`, PostgreSQL 17), so the COMMIT under the lock flushes only the append and the commit record.
+   * Durability is unchanged: the COMMIT still waits for its own flush.
    */
   static async appendLeafAndCommit(client: SimpleQueryClient, versionId: string, leaf: Buffer): Promise<PgAppendedLeaf> {
     if (!/^\d+$/.test(versionId)) throw new RecordsError(RecordsErrorCode.InvalidArgument, `not a version id: ${versionId}`);
     // Only digits and hex reach the text: nothing here can be injected.
     // The lock is taken first (ledger_append takes it again, re-entrantly) so the server can say when it held it.
     const results = (await client.query(
-      `SELECT pg_advisory_xact_lock(${LEDGER_LOCK_ID}::bigint), extract(epoch FROM clock_timestamp()) * 1000 AS locked_ms;
+      `SELECT pg_logical_emit_message(false, 'clausewatch', 'capture written', true);
+       SELECT pg_advisory_xact_lock(${LEDGER_LOCK_ID}::bigint), extract(epoch FROM clock_timestamp()) * 1000 AS locked_ms;
        SELECT * FROM ledger_append(${LEDGER_LOCK_ID}::bigint, ${versionId}::bigint, '\\x${leaf.toString('hex')}'::bytea, NULL);
        COMMIT; SELECT extract(epoch FROM clock_timestamp()) * 1000 AS committed_ms`,
-    )) as [{ rows: Array<{ locked_ms: string }> }, { rows: AppendRow[] }, unknown, { rows: Array<{ committed_ms: string }> }];
-    const row = results[1].rows[0];
-    const serverMs = Number(results[3].rows[0].committed_ms) - Number(results[0].rows[0].locked_ms);
+    )) as [unknown, { rows: Array<{ locked_ms: string }> }, { rows: AppendRow[] }, unknown, { rows: Array<{ committed_ms: string }> }];
+    const row = results[2].rows[0];
+    const serverMs = Number(results[4].rows[0].committed_ms) - Number(results[1].rows[0].locked_ms);
     const leafHash = hashLeaf(leaf);
     if (!row.appended_leaf_hash.equals(leafHash)) {
       throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);

@@ -13,6 +13,7 @@ import { LedgerKeyOutsideDatabase1797400000000 } from './1797400000000-ledger-ke
 import { ChangeSupersession1797500000000 } from './1797500000000-change-supersession';
 import { LastOkCheck1797700000000 } from './1797700000000-last-ok-check';
 import { UnfinishedEmails1797800000000 } from './1797800000000-unfinished-emails';
+import { LedgerLeafVersion1797900000000 } from './1797900000000-ledger-leaf-version';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ChangeSupersession1797500000000,
   LastOkCheck1797700000000,
   UnfinishedEmails1797800000000,
+  LedgerLeafVersion1797900000000,
 ];

@@ -57,6 +57,12 @@ export class AccountsRepository {
 
   // --- sessions -------------------------------------------------------------------------------
 
+  /** The subscriber signing in with this email, created on the free plan on a first sign-in. */
+  async ensureSubscriber(manager: EntityManager, email: string, unsubscribeToken: string): Promise<Subscriber> {
+    await manager.query(`INSERT INTO subscribers (email, unsubscribe_token) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`, [email, unsubscribeToken]);
+    return manager.findOneByOrFail(Subscriber, { email });
+  }
+
   async insertSession(tokenHash: string, subscriberId: string, expiresAt: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`INSERT INTO sessions (token_hash, subscriber_id, expires_at) VALUES ($1, $2, $3)`, [tokenHash, subscriberId, expiresAt]);
   }
@@ -132,6 +138,11 @@ export class AccountsRepository {
       [subscriberId, target.platformId ?? null, target.clauseType ?? null, target.regulation ?? null],
     );
     return rows[0] ?? null;
+  }
+
+  /** Resumes paused follows (the plan's limit grew back). */
+  async resumeFollows(manager: EntityManager, followIds: string[]): Promise<void> {
+    if (followIds.length) await manager.query(`UPDATE follows SET paused_at = NULL WHERE id = ANY($1)`, [followIds]);
   }
 
   async insertFollow(manager: EntityManager, subscriberId: string, target: FollowTarget): Promise<void> {

@@ -35,6 +35,36 @@ export class EmailsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Groups each subscriber's pending alert notifications into one alert email, unless one was created
+   * in the last `minutes`; returns how many emails it created.
+   */
+  async groupPendingAlerts(minutes: number): Promise<number> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH due AS (
+         SELECT n.subscriber_id, min(n.id) AS first_id
+           FROM notifications n
+          WHERE n.channel = 'alert' AND n.status = 'pending' AND n.email_id IS NULL
+            AND NOT EXISTS (SELECT 1 FROM emails e WHERE e.subscriber_id = n.subscriber_id AND e.kind = 'alert'
+                              AND e.created_at > now() - make_interval(mins => $1))
+          GROUP BY n.subscriber_id
+       ), created AS (
+         INSERT INTO emails (subscriber_id, kind, dedupe_key, idempotency_key)
+         SELECT subscriber_id, 'alert', 'alert:' || first_id, 'cw-alert-' || first_id FROM due
+         ON CONFLICT (dedupe_key) DO NOTHING
+         RETURNING id, subscriber_id
+       )
+       , assigned AS (
+         UPDATE notifications n SET email_id = c.id FROM created c
+          WHERE n.subscriber_id = c.subscriber_id AND n.channel = 'alert' AND n.status = 'pending' AND n.email_id IS NULL
+         RETURNING c.id
+       )
+       SELECT id FROM created`,
+      [minutes],
+    );
+    return new Set(rows.map((r) => r.id)).size;
+  }
+
+  /**
    * Claims the next unit of work and commits the claim before anything is sent: a batch that was
    * already handed to the provider (same rows, same key, so the provider deduplicates the retry), or
    * else up to `limit` fresh pending rows, which become a new batch keyed by its first row.

@@ -17,4 +17,6 @@ export * from './version-records.repository';
 export * from './versions.repository';
 export * from './accounts.repository';
 export * from './digests.repository';
+export * from './archive-export.repository';
+export * from './monitoring.repository';
 export * from './email-content.repository';

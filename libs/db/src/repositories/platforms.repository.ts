@@ -26,6 +26,7 @@ export class PlatformsRepository {
     return manager.findOneByOrFail(Platform, { slug });
   }
 
+  /** How many platforms the catalog holds (none: a first start). */
   count(): Promise<number> {
     return this.dataSource.manager.count(Platform);
   }

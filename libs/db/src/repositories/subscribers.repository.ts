@@ -28,6 +28,19 @@ export class SubscribersRepository {
     return manager.findOneByOrFail(Subscriber, { email });
   }
 
+  /**
+   * Enrols `count` free subscribers `reader<n>@<domain>` (created `createdAt`) following one platform, in
+   * two set-based statements: a bulk enrolment (the delivery tests and load runs owe digests to them).
+   */
+  async bulkEnrol(count: number, domain: string, platformId: string, createdAt: Date): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO subscribers (email, plan, unsubscribe_token, created_at)
+       SELECT 'reader' || g || '@' || $2, 'free', md5(random()::text || g || $2), $3 FROM generate_series(1, $1) g`,
+      [count, domain, createdAt],
+    );
+    await this.dataSource.query(`INSERT INTO follows (subscriber_id, platform_id) SELECT id, $1 FROM subscribers WHERE email LIKE $2`, [platformId, `%@${domain}`]);
+  }
+
   async follow(subscriberId: string, target: { platformId?: string; clauseType?: string }, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(
       // The unique index is NULLS NOT DISTINCT: a repeated follow (platform or clause type NULL) inserts nothing.

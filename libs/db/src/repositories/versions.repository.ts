@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, IsNull, LessThanOrEqual, Not } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { Version } from '../entities';
 
 export type NewVersion = Omit<Version, 'id' | 'recordId' | 'createdAt' | 'document' | 'snapshot' | 'ledgerIndex'>;
@@ -43,12 +43,8 @@ export class VersionsRepository {
   async neighboursAt(documentId: string, at: Date, manager: EntityManager = this.dataSource.manager): Promise<{ previous: Version | null; next: Version | null }> {
     const [previous, next] = await Promise.all([
       manager.findOne(Version, { where: { documentId, capturedAt: LessThanOrEqual(at) }, order: { capturedAt: 'DESC', id: 'DESC' } }),
-      manager
-        .createQueryBuilder(Version, 'v')
-        .where('v.document_id = :documentId AND v.captured_at > :at', { documentId, at })
-        .orderBy('v.captured_at', 'ASC')
-        .addOrderBy('v.id', 'ASC')
-        .getOne(),
+      // findOne reads one row (LIMIT 1); a query builder's getOne() would read every later version and keep the first.
+      manager.findOne(Version, { where: { documentId, capturedAt: MoreThan(at) }, order: { capturedAt: 'ASC', id: 'ASC' } }),
     ]);
     return { previous, next };
   }
@@ -61,6 +57,50 @@ export class VersionsRepository {
       [documentId, at],
     );
     return { previousId: row?.previous_id ?? null, nextId: row?.next_id ?? null };
+  }
+
+  /** Records which earlier version a version's text returns to (null: none), recomputed when a capture is inserted before it. */
+  async setRevertOf(versionId: string, revertOfVersionId: string | null, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.update(Version, { id: versionId }, { revertOfVersionId });
+  }
+
+  /**
+   * After a version with this cosmetic fingerprint was inserted at `insertedAt`: each later version with
+   * the same fingerprint reverts to the most recent earlier one other than the version just before it (as
+   * if captured in time order), and its current change record says so too.
+   */
+  async recomputeRevertsAfter(manager: EntityManager, documentId: string, cosmeticFingerprint: string, insertedAt: Date): Promise<void> {
+    await manager.query(
+      `WITH recomputed AS (
+         SELECT w.id,
+                (SELECT e.id FROM versions e
+                  WHERE e.document_id = w.document_id AND e.cosmetic_fingerprint = w.cosmetic_fingerprint
+                    AND (e.captured_at, e.id) < (w.captured_at, w.id)
+                    AND e.id <> (SELECT p.id FROM versions p WHERE p.document_id = w.document_id AND (p.captured_at, p.id) < (w.captured_at, w.id)
+                                  ORDER BY p.captured_at DESC, p.id DESC LIMIT 1)
+                  ORDER BY e.captured_at DESC, e.id DESC LIMIT 1) AS revert_of
+           FROM versions w
+          WHERE w.document_id = $1 AND w.cosmetic_fingerprint = $2 AND w.captured_at > $3
+       ), versions_updated AS (
+         UPDATE versions v SET revert_of_version_id = r.revert_of FROM recomputed r
+          WHERE v.id = r.id AND v.revert_of_version_id IS DISTINCT FROM r.revert_of RETURNING v.id
+       )
+       UPDATE change_records c SET revert_of_version_id = r.revert_of FROM recomputed r
+        WHERE c.to_version_id = r.id AND c.superseded_by IS NULL AND c.revert_of_version_id IS DISTINCT FROM r.revert_of`,
+      [documentId, cosmeticFingerprint, insertedAt],
+    );
+  }
+
+  /** How many versions the archive holds. */
+  async countAll(): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.dataSource.query('SELECT count(*)::int AS n FROM versions');
+    return n;
+  }
+
+  /** Up to `limit` version ids after `after`, in id order (a walk of the whole archive, a batch at a time). */
+  async idsAfter(after: string, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query('SELECT id FROM versions WHERE id > $1 ORDER BY id LIMIT $2', [after, limit]);
+    return rows.map((r) => r.id);
   }
 
   /** Each document's latest version's extractor version (the re-extraction sweep looks for old ones). */
