@@ -142,6 +142,10 @@ describe('email subscribers can trust', () => {
 
   it('sends the weekly digest once per subscriber and week, free plan included, and a quiet week as proof of monitoring', async () => {
     const digests = api.app.get(DigestService);
+    // One change record of the week was later superseded (a back-dated capture landed inside it, and
+    // technical corrections replace it): it is no longer news and no digest lists it.
+    const [superseded] = await dataSource.query(`SELECT id, record_id FROM change_records ORDER BY id LIMIT 1`);
+    await dataSource.query(`UPDATE change_records SET superseded_by = $2 WHERE id = $1`, [superseded.id, JSON.stringify(['CW-C-REPLACEMENT'])]);
     const slot = nextDigestSlot(new Date(), 'UTC', 1);
     expect(await digests.buildDue(new Date(slot.getTime() - 60_000))).toMatchObject({ created: 1 }); // Paris is an hour ahead
     const run = await digests.buildDue(slot);
@@ -152,11 +156,13 @@ describe('email subscribers can trust', () => {
 
     const digestOf = (email: string) => deliveredTo(email).filter((d) => d.body.subject.startsWith('Your weekly Clausewatch digest'));
     const [free] = digestOf('free@example.org');
-    expect(free.body.subject).toMatch(/^Your weekly Clausewatch digest: 3 changes \(/);
+    expect(free.body.subject).toMatch(/^Your weekly Clausewatch digest: 2 changes \(/);
     expect(free.emailKey).toMatch(/^cw-digest-\d+-\d{4}-W\d{2}$/);
     expect(free.body.html).toContain('<h2 style="font-size:17px;margin:16px 0 6px">Midjourney</h2>');
-    const ids = (await dataSource.query(`SELECT record_id FROM change_records ORDER BY id`)).map((r: { record_id: string }) => r.record_id);
+    const ids = (await dataSource.query(`SELECT record_id FROM change_records WHERE superseded_by IS NULL ORDER BY id`)).map((r: { record_id: string }) => r.record_id);
+    expect(ids).toHaveLength(2);
     for (const id of ids) expect(free.body.text).toContain(id);
+    expect(free.body.text).not.toContain(superseded.record_id);
     expect(free.body.text).toMatch(/Monitoring: 1 of 1 followed documents checked this week/);
     // The critical-only subscriber had nothing at their level: a quiet digest that proves the watching.
     const [picky] = digestOf('picky@example.org');

@@ -122,6 +122,8 @@ export class EmailContentRepository {
          FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS r(email_id, subscriber_id, period_start, period_end)
          JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest'
                              AND n.created_at >= r.period_start AND n.created_at < r.period_end
+         -- A change record superseded by technical corrections (a back-dated capture landed inside it) is no longer news.
+         JOIN change_records c ON c.id = n.change_record_id AND c.superseded_by IS NULL
         GROUP BY r.email_id`,
       [rows.map((r) => r.id), rows.map((r) => r.subscriberId), rows.map((r) => r.periodStart), rows.map((r) => r.periodEnd)],
     );
