@@ -50,7 +50,10 @@ export async function run(): Promise<void> {
   await db.initialize();
   await migrate(db, 'CW');
   await db.destroy();
-  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, ADMIN_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '1000000', MAX_PAGE_BYTES: String(12 * 1024 * 1024) });
+  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url, ADMIN_TOKEN: ADMIN, RATE_LIMIT_PER_MINUTE: '1000000', MAX_PAGE_BYTES: String(12 * 1024 * 1024),
+    // The pool's limits can be tried from the environment (WORKER_MEMORY_MB, WORKER_THREADS); defaults otherwise.
+    ...Object.fromEntries(['WORKER_MEMORY_MB', 'WORKER_THREADS', 'WORKER_DEADLINE_MS'].flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))),
+  });
   const app = await createApiApp({ config, databaseUrl: database.url, ticks: false, logger: false });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
