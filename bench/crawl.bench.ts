@@ -24,7 +24,6 @@ const ADMIN_TOKEN = 'bench-crawl-admin-token-0123456789';
 const CRAWLERS = 2;
 const CHANGING = 0.01;
 
-
 interface Page {
   body: string;
   etag: string;

@@ -2,7 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { Controller, Get, Header, Headers, Inject, Query, UseFilters } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { renderAtom } from '../feeds/atom.renderer';
-import { ChangeListItem, ChangesQuery } from '../web/changes.query';
+import { changeAtomEntry, ChangeListItem, ChangesQuery } from '../web/changes.query';
 import { isSeverity } from '../web/severity';
 import { AccountsApiFilter } from './accounts-api.filter';
 import { ApiTokenService } from './api-token.service';
@@ -49,15 +49,7 @@ export class ApiTokenController {
       selfLink: `${base}/api/v1/account/feed.atom`,
       alternateLink: `${base}/`,
       updated: items[0]?.createdAt ?? new Date(0),
-      entries: items.map((r) => ({
-        id: `${base}/r/${r.id}`,
-        title: `${r.platform.name} ${r.document.title}: ${r.severity} ${r.kind} change (${r.id})`,
-        link: `${base}/r/${r.id}`,
-        published: r.capturedAt,
-        updated: r.createdAt,
-        summary: r.summary,
-        categories: [r.severity, r.kind, ...r.clauseTypes],
-      })),
+      entries: items.map((r) => changeAtomEntry(base, r)),
     });
   }
 

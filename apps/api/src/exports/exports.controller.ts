@@ -6,7 +6,7 @@ import { AccountsApiFilter } from '../accounts/accounts-api.filter';
 import { AccountsError, AccountsErrorCode } from '../accounts/accounts.error';
 import { ApiTokenService } from '../accounts/api-token.service';
 import { REGULATIONS } from '../accounts/follows.service';
-import { ChangeListItem, ChangesQuery, filterQuery, parseChangeFilter } from '../web/changes.query';
+import { ApiChangeFilterQuery, ChangeListItem, ChangesQuery, filterQuery, parseChangeFilter } from '../web/changes.query';
 
 /** Rows per page of an export (the `Link: rel="next"` header names the next page). */
 export const EXPORT_PAGE_ROWS = 5000;
@@ -42,13 +42,7 @@ export class ExportsController {
   @ApiProduces('application/x-ndjson', 'text/csv')
   @ApiQuery({ name: 'format', required: false, description: 'jsonl (default) or csv' })
   @ApiQuery({ name: 'page', required: false, description: `Page of ${EXPORT_PAGE_ROWS} rows, newest first (default 1)` })
-  @ApiQuery({ name: 'platform', required: false })
-  @ApiQuery({ name: 'type', required: false, description: 'Document type' })
-  @ApiQuery({ name: 'severity', required: false, description: 'Minimum severity' })
-  @ApiQuery({ name: 'clauseType', required: false })
-  @ApiQuery({ name: 'regulation', required: false })
-  @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD' })
-  @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD' })
+  @ApiChangeFilterQuery()
   @ApiOkResponse({ description: 'One change record per line (JSON Lines) or per row (CSV with a header)' })
   @ApiUnauthorizedResponse({ description: 'No valid API token (professional plan)' })
   async changesExport(@Headers('authorization') authorization: string | undefined, @Query('format') format: string | undefined, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {

@@ -1,4 +1,5 @@
 import { clauseTypeById, ClauseChange, Severity, SEVERITY_ORDER } from '@clausewatch/analyzer';
+import type { ChangeRow } from '@clausewatch/db';
 import { elideUnchanged, RedlineSegment, redlineSegments, redlineText } from '../views/redline.view-model';
 
 /** Clause changes shown in one email per change; the rest are counted and linked. */
@@ -9,20 +10,7 @@ export function severityRank(severity: string): number {
 }
 
 /** A change record as an email needs it (read once, shared by every subscriber it goes to). */
-export interface ChangeForEmail {
-  id: string;
-  recordId: string;
-  platformId: string;
-  platformName: string;
-  documentId: string;
-  documentTitle: string;
-  severity: Severity;
-  kind: string;
-  summary: string;
-  clauses: ClauseChange[];
-  clauseTypes: string[];
-  capturedAt: Date;
-}
+export type ChangeForEmail = ChangeRow;
 
 export interface SubscriberForEmail {
   email: string;

@@ -1,10 +1,10 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { REGULATIONS } from '../accounts/follows.service';
 import { renderAtom } from '../feeds/atom.renderer';
-import { ChangesQuery, filterQuery, parseChangeFilter } from './changes.query';
+import { ApiChangeFilterQuery, changeAtomEntry, ChangesQuery, filterQuery, parseChangeFilter } from './changes.query';
 
 const ENTRIES = 50;
 
@@ -20,13 +20,7 @@ export class ChangesFeedController {
   @Get('changes')
   @Header('content-type', 'application/atom+xml; charset=utf-8')
   @ApiProduces('application/atom+xml')
-  @ApiQuery({ name: 'platform', required: false })
-  @ApiQuery({ name: 'type', required: false, description: 'Document type' })
-  @ApiQuery({ name: 'severity', required: false, description: 'Minimum severity' })
-  @ApiQuery({ name: 'clauseType', required: false })
-  @ApiQuery({ name: 'regulation', required: false })
-  @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD' })
-  @ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD' })
+  @ApiChangeFilterQuery()
   @ApiOkResponse({ description: 'Atom feed of the newest change records matching the filters' })
   async feed(@Req() request: FastifyRequest): Promise<string> {
     const filter = parseChangeFilter(request.query as Record<string, string | undefined>, REGULATIONS);
@@ -39,15 +33,7 @@ export class ChangesFeedController {
       selfLink: `${base}/api/v1/feeds/changes${query ? `?${query}` : ''}`,
       alternateLink: `${base}/changes${query ? `?${query}` : ''}`,
       updated: rows[0]?.createdAt ?? new Date(0),
-      entries: rows.map((r) => ({
-        id: `${base}/r/${r.id}`,
-        title: `${r.platform.name} ${r.document.title}: ${r.severity} ${r.kind} change (${r.id})`,
-        link: `${base}/r/${r.id}`,
-        published: r.capturedAt,
-        updated: r.createdAt,
-        summary: r.summary,
-        categories: [r.severity, r.kind, ...r.clauseTypes],
-      })),
+      entries: rows.map((r) => changeAtomEntry(base, r)),
     });
   }
 }

@@ -1,7 +1,9 @@
 import { clauseTypeById, clauseTypes } from '@clausewatch/analyzer';
 import type { Severity } from '@clausewatch/analyzer';
 import { ChangeListCriteria, ChangeListsRepository } from '@clausewatch/db';
-import { Injectable } from '@nestjs/common';
+import { applyDecorators, Injectable } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
+import type { AtomEntry } from '../feeds/atom.renderer';
 import { isSeverity, SEVERITIES } from './severity';
 
 export interface ChangeFilter {
@@ -27,6 +29,32 @@ export interface ChangeListItem {
   createdAt: Date;
   document: { id: string; title: string; type: string };
   platform: { slug: string; name: string };
+}
+
+/** A listed change as an Atom entry: the registry's feed and the account's feed show changes alike. */
+export function changeAtomEntry(base: string, r: ChangeListItem): AtomEntry {
+  return {
+    id: `${base}/r/${r.id}`,
+    title: `${r.platform.name} ${r.document.title}: ${r.severity} ${r.kind} change (${r.id})`,
+    link: `${base}/r/${r.id}`,
+    published: r.capturedAt,
+    updated: r.createdAt,
+    summary: r.summary,
+    categories: [r.severity, r.kind, ...r.clauseTypes],
+  };
+}
+
+/** The registry's filters as OpenAPI query parameters, for every route that takes them. */
+export function ApiChangeFilterQuery(): MethodDecorator {
+  return applyDecorators(
+    ApiQuery({ name: 'platform', required: false }),
+    ApiQuery({ name: 'type', required: false, description: 'Document type' }),
+    ApiQuery({ name: 'severity', required: false, description: 'Minimum severity' }),
+    ApiQuery({ name: 'clauseType', required: false }),
+    ApiQuery({ name: 'regulation', required: false }),
+    ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD' }),
+    ApiQuery({ name: 'to', required: false, description: 'YYYY-MM-DD' }),
+  );
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
