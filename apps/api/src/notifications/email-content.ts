@@ -61,6 +61,11 @@ export function significantClauses(clauses: ClauseChange[]): ClauseChange[] {
     .map(({ clause }) => clause);
 }
 
+/** A label as it reads inside a sentence: "Arbitration" → "arbitration", but an acronym ("AI training") keeps its capitals. */
+function inSentence(label: string): string {
+  return /^\p{Lu}\p{Lu}/u.test(label) ? label : `${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+}
+
 /** "arbitration opt-out window added": what happened to the most severe clause, in a few words. */
 export function headlineOf(change: ChangeForEmail): string {
   const [top] = significantClauses(change.clauses);
@@ -68,7 +73,7 @@ export function headlineOf(change: ChangeForEmail): string {
   const type = top.clauseTypes[0] ? clauseTypeById.get(top.clauseTypes[0]) : undefined;
   const heading = top.headingPath[top.headingPath.length - 1]?.replace(/^[\d.\s]+/, '').trim();
   const subject = type?.label ?? heading ?? 'a clause';
-  return `${subject.charAt(0).toLowerCase()}${subject.slice(1)} ${OP_VERBS[top.op] ?? 'changed'}`;
+  return `${inSentence(subject)} ${OP_VERBS[top.op] ?? 'changed'}`;
 }
 
 export function subjectFor(changes: ChangeForEmail[]): string {

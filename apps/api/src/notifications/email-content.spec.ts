@@ -1,0 +1,47 @@
+import type { ClauseChange } from '@clausewatch/analyzer';
+import { ChangeForEmail, headlineOf } from './email-content';
+
+function changeWith(clause: Partial<ClauseChange>): ChangeForEmail {
+  const full: ClauseChange = {
+    op: 'reworded',
+    kind: 'substantive',
+    clauseTypes: [],
+    severity: 'high',
+    direction: 'worse',
+    before: 'Old text.',
+    after: 'New text.',
+    headingPath: ['Terms'],
+    beforeIndexes: [0],
+    afterIndexes: [0],
+    reasons: [],
+    ...clause,
+  };
+  return {
+    id: '1',
+    recordId: 'CW-C-000001',
+    platformId: '1',
+    platformName: 'Example',
+    documentId: '1',
+    documentTitle: 'Terms of Service',
+    severity: full.severity,
+    kind: 'substantive',
+    summary: '',
+    clauses: [full],
+    clauseTypes: full.clauseTypes,
+    capturedAt: new Date('2026-01-01T00:00:00Z'),
+  };
+}
+
+describe('headlineOf (the subject line of an alert)', () => {
+  it('reads a clause type inside the sentence in lower case', () => {
+    expect(headlineOf(changeWith({ clauseTypes: ['dispute-resolution'] }))).toBe('dispute resolution changed');
+  });
+
+  it('keeps an acronym that starts a label in capitals', () => {
+    expect(headlineOf(changeWith({ clauseTypes: ['ai-training'] }))).toBe('AI training changed');
+  });
+
+  it('falls back to the heading, without its number, when no type was found', () => {
+    expect(headlineOf(changeWith({ headingPath: ['Terms', '6. Refunds'] }))).toBe('refunds changed');
+  });
+});
