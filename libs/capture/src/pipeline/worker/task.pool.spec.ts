@@ -79,6 +79,19 @@ describe('TaskPool (worker threads)', () => {
     }
   });
 
+  it('runs a task over the small heap again on the large task thread', async () => {
+    // Ordinary threads of 32 MB cannot hold this page's DOM; the large task's thread (512 MB) can.
+    const lanes = new TaskPool({ deadlineMs: 50_000, maxMemoryMb: 512, threads: 1, smallMemoryMb: 32, largeTaskBytes: 64 * 1024 * 1024 });
+    try {
+      const big = `<html><body>${'<p><b>clause</b> <i>text</i> <a href="#x">link</a></p>'.repeat(40_000)}</body></html>`;
+      expect((await lanes.run(extractTask(big))).markdown).toContain('**clause**');
+      // A small page stays on the small threads.
+      expect((await lanes.run(extractTask(PAGE))).markdown).toContain('## Section 20');
+    } finally {
+      await lanes.close();
+    }
+  }, 120_000);
+
   it('bounds clause texts in the analysis and keeps the rest of the change', async () => {
     const long = `You agree ${'to everything '.repeat(300)}`;
     const analysis = await pool.run({ kind: 'analyze', before: `# Terms\n\n${long}`, after: `# Terms\n\n${long} and to arbitration.`, maxClauseChars: 500 });
