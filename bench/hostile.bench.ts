@@ -9,7 +9,7 @@
 import { createDataSource, migrate, startEmbeddedDatabase } from '@clausewatch/db';
 import { generateLedgerKey } from '@clausewatch/records';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,12 @@ function page(body: string): string {
 
 /** The hostile corpus of issue 13, each with a second version to force an analysis. */
 function corpus(): Array<{ name: string; first: Buffer; second: Buffer }> {
+  // BENCH_PAGES=2,3 runs only those pages of the corpus (1-based), e.g. to look at one of them.
+  const only = process.env.BENCH_PAGES?.split(',').map(Number);
+  return allPages().filter((_, i) => !only || only.includes(i + 1));
+}
+
+function allPages(): Array<{ name: string; first: Buffer; second: Buffer }> {
   const deep = (n: number, inner: string) => page(`<p>${PARAGRAPH}</p>${'<div>'.repeat(n)}${inner}${'</div>'.repeat(n)}`);
   const line = (words: number, changed: boolean) => page(`<p>${Array.from({ length: words }, (_, i) => (changed && i === words >> 1 ? 'CHANGED' : `word${i % 5000}`)).join(' ')}</p>`);
   const sections = (n: number, changed: boolean) =>
@@ -64,9 +70,15 @@ function memoryOf(pid: number | undefined): { peak: number; now: number } {
 type Child = { name: string; child: ChildProcess; output: string[] };
 
 function startApp(children: Child[], name: string, script: string, env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [join(DIST, script)], { cwd: join(DIST, '..'), env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Diagnosis: BENCH_NODE_ARGS (e.g. --trace-gc) go to the apps' node, and BENCH_OUTPUT_DIR keeps their whole output.
+  const args = [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(DIST, script)];
+  const child = spawn(process.execPath, args, { cwd: join(DIST, '..'), env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
-  const keep = (d: unknown) => output.push(String(d)) > 200 && output.shift();
+  const log = process.env.BENCH_OUTPUT_DIR ? createWriteStream(join(process.env.BENCH_OUTPUT_DIR, `${name}.log`)) : null;
+  const keep = (d: unknown) => {
+    log?.write(String(d));
+    if (output.push(String(d)) > 200) output.shift();
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const app = { name, child, output };
@@ -114,6 +126,8 @@ export async function run(): Promise<void> {
     SCHEDULER_TICK_SECONDS: '1',
     LOG_FORMAT: 'json',
     ...Object.fromEntries(POOL_SETTINGS.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))),
+    // glibc's allocator settings, to try their effect on RSS.
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('MALLOC_')) as Array<[string, string]>),
   };
   const apiPort = await freePort();
   const url = `http://127.0.0.1:${apiPort}`;
@@ -176,6 +190,7 @@ export async function run(): Promise<void> {
       }
     }
 
+    if (process.env.BENCH_CRAWLER === '0') return;
     process.stdout.write(`\nPhase 2: a crawler process checks the same pages on a loopback site\n`);
     // The API's documents (on unresolvable hosts) are paused, so the crawler checks only its own.
     await db.query(`UPDATE documents SET active = false WHERE type = 'terms-of-service'`);
