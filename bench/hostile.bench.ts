@@ -126,9 +126,13 @@ export async function run(): Promise<void> {
     SCHEDULER_TICK_SECONDS: '1',
     LOG_FORMAT: 'json',
     ...Object.fromEntries(POOL_SETTINGS.flatMap((name) => (process.env[name] ? [[name, process.env[name] as string]] : []))),
-    // glibc's allocator settings, to try their effect on RSS.
+    // glibc's allocator as infra/Dockerfile and npm start set it; MALLOC_* from the environment override
+    // (an empty value is left out, for glibc's default: MALLOC_ARENA_MAX= MALLOC_MMAP_THRESHOLD_= to compare).
+    MALLOC_ARENA_MAX: '2',
+    MALLOC_MMAP_THRESHOLD_: '131072',
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('MALLOC_')) as Array<[string, string]>),
   };
+  for (const [name, value] of Object.entries(common)) if (value === '') delete common[name];
   const apiPort = await freePort();
   const url = `http://127.0.0.1:${apiPort}`;
   const api = startApp(children, 'api', 'apps/api/src/main.js', { ...common, PORT: String(apiPort), HOST: '127.0.0.1', CRAWLER_ENABLED: 'false', DATA_DIR: mkdtempSync(join(tmpdir(), 'cw-hostile-api-')) });
