@@ -183,7 +183,7 @@ export async function run(): Promise<void> {
         const result = (await fetch(`${url}/api/v1/documents/${created.document.id}/captures?capturedAt=2026-0${label === 'first' ? 1 : 2}-01T00:00:00Z`, {
           method: 'POST',
           headers: { ...admin, 'content-type': 'text/html; charset=utf-8' },
-          body: html,
+          body: new Uint8Array(html.buffer, html.byteOffset, html.byteLength),
         }).then((r) => r.json())) as { outcome?: string; cause?: string; change?: { clauses?: unknown[] } | null; statusCode?: number; message?: string };
         const during = health.slice(before);
         process.stdout.write(
