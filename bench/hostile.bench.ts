@@ -26,19 +26,19 @@ function page(body: string): string {
 }
 
 /** The hostile corpus of issue 13, each with a second version to force an analysis. */
-function corpus(): Array<{ name: string; first: Buffer; second: Buffer }> {
+function corpus(): Array<{ name: string; first: Uint8Array<ArrayBuffer>; second: Uint8Array<ArrayBuffer> }> {
   // BENCH_PAGES=2,3 runs only those pages of the corpus (1-based), e.g. to look at one of them.
   const only = process.env.BENCH_PAGES?.split(',').map(Number);
   return allPages().filter((_, i) => !only || only.includes(i + 1));
 }
 
-function allPages(): Array<{ name: string; first: Buffer; second: Buffer }> {
+function allPages(): Array<{ name: string; first: Uint8Array<ArrayBuffer>; second: Uint8Array<ArrayBuffer> }> {
   const deep = (n: number, inner: string) => page(`<p>${PARAGRAPH}</p>${'<div>'.repeat(n)}${inner}${'</div>'.repeat(n)}`);
   const line = (words: number, changed: boolean) => page(`<p>${Array.from({ length: words }, (_, i) => (changed && i === words >> 1 ? 'CHANGED' : `word${i % 5000}`)).join(' ')}</p>`);
   const sections = (n: number, changed: boolean) =>
     page(Array.from({ length: n }, (_, i) => `<h2>Section ${i}</h2><p>Clause ${i}: ${changed && i % 1000 === 0 ? 'we may share it' : 'we never share it'}.</p>`).join(''));
   // Bytes, not strings: the client's copy of the corpus is half the size, and requests send it as is.
-  const pair = (name: string, first: string, second: string) => ({ name, first: Buffer.from(first), second: Buffer.from(second) });
+  const pair = (name: string, first: string, second: string) => ({ name, first: new Uint8Array(Buffer.from(first)), second: new Uint8Array(Buffer.from(second)) });
   return [
     pair('100,000 nested <div> (1.1 MB)', deep(100_000, 'deep clause one'), deep(100_000, 'deep clause two')),
     pair('10 MB single line, one word changed', line(1_100_000, false), line(1_100_000, true)),
@@ -105,7 +105,7 @@ export async function run(): Promise<void> {
   await db.initialize();
   await migrate(db, 'CW');
   // The loopback site the crawler fetches: one path per page, its version switched for cycle 2.
-  const served = new Map<string, Buffer>();
+  const served = new Map<string, Uint8Array>();
   const site = createHttpServer((req, res) => {
     const body = served.get(req.url ?? '');
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? 'not found');
@@ -183,7 +183,7 @@ export async function run(): Promise<void> {
         const result = (await fetch(`${url}/api/v1/documents/${created.document.id}/captures?capturedAt=2026-0${label === 'first' ? 1 : 2}-01T00:00:00Z`, {
           method: 'POST',
           headers: { ...admin, 'content-type': 'text/html; charset=utf-8' },
-          body: new Uint8Array(html.buffer, html.byteOffset, html.byteLength),
+          body: html,
         }).then((r) => r.json())) as { outcome?: string; cause?: string; change?: { clauses?: unknown[] } | null; statusCode?: number; message?: string };
         const during = health.slice(before);
         process.stdout.write(
