@@ -1,4 +1,4 @@
-import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SimpleQueryClient, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
 import { ANALYZER_VERSION } from '@clausewatch/analyzer';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -31,8 +31,9 @@ export function provenanceOf(capture: Capture, origin: VersionOrigin): VersionPr
 /**
  * The one transaction of a capture: it writes the rows a plan made outside it. It locks the document,
  * checks the plan was made against the latest version (else the caller re-plans), writes the snapshot
- * pages, version, check row, provision lineage, change record and notifications owed, and appends the
- * version to the ledger last, so the ledger's global lock is held for the append alone.
+ * pages, version, check row, provision lineage, change record and notifications owed, and marks the
+ * version pending in the ledger. It takes no global lock: after the commit, the caller awaits the
+ * ledger's batch that appends the version (one lock and one COMMIT for every capture pending then).
  */
 @Injectable()
 export class CaptureWriter {
@@ -58,21 +59,12 @@ export class CaptureWriter {
     extraReasons: string[] = [],
     plannedNext: Version | null = null,
   ): Promise<WriteOutcome> {
-    // A query runner rather than dataSource.transaction(): the last statement commits in the same round
-    // trip as the ledger append (see LedgerService.appendVersionAndCommit).
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    let committed = false;
-    try {
-      await runner.startTransaction();
-      const manager = runner.manager;
+    const written = await this.dataSource.transaction(async (manager): Promise<WriteOutcome> => {
       await this.documents.lock(manager, document.id);
       const around = await this.versions.neighbourIdsAt(document.id, provenance.capturedAt, manager);
       if (around.previousId !== (plannedAgainst?.id ?? null) || around.nextId !== (plannedNext?.id ?? null)) return { stale: true };
       if (plan.kind === 'unchanged') {
         if (check) await this.checks.insert({ ...check, versionId: null }, manager);
-        await runner.commitTransaction();
-        committed = true;
         return { stale: false, version: plan.latest, change: null, created: false };
       }
       const snapshotIds = await this.snapshots.storeAll(extracted.parts, manager);
@@ -118,14 +110,14 @@ export class CaptureWriter {
         if (change.alertEligible) await this.notifications.oweForChange(manager, change, plan.change.owe);
       }
       if (plan.correction) await this.writeCorrection(manager, document, version, change, plan.correction);
-      // Last: the append and the COMMIT in one round trip, so the ledger's global lock is held for the append alone.
-      await this.ledger.appendVersionAndCommit((await runner.connect()) as SimpleQueryClient, version, document.recordId);
-      committed = true;
+      // No global lock here: the version commits as pending and the ledger's appender gives it its leaf.
+      await this.ledger.markPending(manager, version);
       return { stale: false, version, change, created: true };
-    } finally {
-      if (!committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      await runner.release();
-    }
+    });
+    // After the commit, with the connection back in the pool: one batch appends every capture pending
+    // now under one lock and one COMMIT; the caller gets the version with its ledger index, as before.
+    if (!written.stale && written.created) await this.ledger.appendedLeafOf(written.version);
+    return written;
   }
 
   /**
