@@ -8,6 +8,8 @@ import type { SimpleQueryClient } from './pg-ledger.store';
 export interface LedgerBatch {
   /** Versions this batch appended (0: every pending one was appended by another process first). */
   size: number;
+  /** Their ids, in the order of their leaves (ascending version id). */
+  versionIds: string[];
   /** From the server taking the ledger's lock to its COMMIT done, in ms: the batch's whole hold. */
   serverMs: number;
   /** From that COMMIT to its WAL flushed (after the lock, before any waiter is answered), in ms. */
@@ -187,7 +189,7 @@ export class LedgerAppender {
         appended.set(row.appended_version_id, { index, leafHash, treeSize: index + 1 });
       }
       const committedMs = Number(results[3].rows[0].committed_ms);
-      const batch = { size: appended.size, serverMs: committedMs - Number(results[0].rows[0].locked_ms), flushMs: Number(results[5].rows[0].flushed_ms) - committedMs };
+      const batch = { size: appended.size, versionIds: [...appended.keys()], serverMs: committedMs - Number(results[0].rows[0].locked_ms), flushMs: Number(results[5].rows[0].flushed_ms) - committedMs };
       for (const listener of this.listeners) listener(batch);
       return { more: rows.length === LEDGER_BATCH_MAX, appended };
     } finally {

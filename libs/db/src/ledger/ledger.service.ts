@@ -108,7 +108,7 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
    * After the capture's transaction committed: waits for the batch that appends the version (one lock
    * and one COMMIT for every capture pending at that moment) and sets `version.ledgerIndex`.
    */
-  async appendedLeafOf(version: Version): Promise<AppendedLeaf> {
+  async appendedLeafOf(version: Pick<Version, 'id' | 'ledgerIndex'>): Promise<AppendedLeaf> {
     const leaf = await this.appender.leafOf(version.id);
     version.ledgerIndex = String(leaf.index);
     return leaf;
@@ -122,7 +122,7 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * Appends every version left pending (a process that died between a capture's commit and its batch)
    * and signs a head over them. Runs at start and every LEDGER_SWEEP_INTERVAL_MS; errors are logged, the
-   * next sweep retries.
+   * next sweep retries. Returns how many versions this process's batches appended meanwhile.
    */
   async sweep(): Promise<number> {
     let appended = 0;
