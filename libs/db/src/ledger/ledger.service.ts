@@ -17,7 +17,6 @@ import {
   signLogHead,
   toHex,
   VerificationBundle,
-  versionLeafOf,
 } from '@clausewatch/records';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
