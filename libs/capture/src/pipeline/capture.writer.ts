@@ -1,4 +1,4 @@
-import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
+import { ChangeRecord, ChangeRecordsRepository, ChecksRepository, Document, DocumentsRepository, LedgerService, NewCheck, NotificationsRepository, ProvisionsRepository, SimpleQueryClient, SnapshotsRepository, Version, VersionOrigin, VersionsRepository } from '@clausewatch/db';
 import { ANALYZER_VERSION } from '@clausewatch/analyzer';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -59,12 +59,22 @@ export class CaptureWriter {
     extraReasons: string[] = [],
     plannedNext: Version | null = null,
   ): Promise<WriteOutcome> {
-    const written = await this.dataSource.transaction(async (manager): Promise<WriteOutcome> => {
+    // A query runner rather than dataSource.transaction(): the last statement commits in the same round
+    // trip as the version's pending mark (see LedgerService.markPendingAndCommit).
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let committed = false;
+    let written: WriteOutcome;
+    try {
+      await runner.startTransaction();
+      const manager = runner.manager;
       await this.documents.lock(manager, document.id);
       const around = await this.versions.neighbourIdsAt(document.id, provenance.capturedAt, manager);
       if (around.previousId !== (plannedAgainst?.id ?? null) || around.nextId !== (plannedNext?.id ?? null)) return { stale: true };
       if (plan.kind === 'unchanged') {
         if (check) await this.checks.insert({ ...check, versionId: null }, manager);
+        await runner.commitTransaction();
+        committed = true;
         return { stale: false, version: plan.latest, change: null, created: false };
       }
       const snapshotIds = await this.snapshots.storeAll(extracted.parts, manager);
@@ -110,13 +120,18 @@ export class CaptureWriter {
         if (change.alertEligible) await this.notifications.oweForChange(manager, change, plan.change.owe);
       }
       if (plan.correction) await this.writeCorrection(manager, document, version, change, plan.correction);
-      // No global lock here: the version commits as pending and the ledger's appender gives it its leaf.
-      await this.ledger.markPending(manager, version);
-      return { stale: false, version, change, created: true };
-    });
+      // No global lock here: the version commits as pending (its mark and the COMMIT in one round trip),
+      // and the ledger's appender gives it its leaf.
+      await this.ledger.markPendingAndCommit((await runner.connect()) as SimpleQueryClient, version);
+      committed = true;
+      written = { stale: false, version, change, created: true };
+    } finally {
+      if (!committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+    }
     // After the commit, with the connection back in the pool: one batch appends every capture pending
     // now under one lock and one COMMIT; the caller gets the version with its ledger index, as before.
-    if (!written.stale && written.created) await this.ledger.appendedLeafOf(written.version);
+    await this.ledger.appendedLeafOf(written.version);
     return written;
   }
 

@@ -71,6 +71,11 @@ export class LedgerAppender {
     await manager.query('INSERT INTO ledger_pending (version_id) VALUES ($1)', [versionId]);
   }
 
+  /** markPending and the transaction's COMMIT in one round trip (the caller's connection, simple protocol). */
+  async markPendingAndCommit(client: SimpleQueryClient, versionId: string): Promise<void> {
+    await client.query(`INSERT INTO ledger_pending (version_id) VALUES (${digits(versionId)}); COMMIT`);
+  }
+
   /**
    * The version's leaf, once a batch (this process's or another's) has committed it. Call after the
    * version's transaction committed; it rejects if the version is neither pending nor in the ledger.

@@ -23,7 +23,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LedgerAppender, LedgerBatch } from './ledger-appender';
 import { LEDGER_ORIGIN, LEDGER_SWEEP_INTERVAL_MS } from './ledger.constants';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
-import { PgLedgerStore } from './pg-ledger.store';
+import { PgLedgerStore, SimpleQueryClient } from './pg-ledger.store';
 
 export interface PublishedLedgerKey {
   algorithm: 'Ed25519';
@@ -86,7 +86,9 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LedgerService.name);
   private readonly appender: LedgerAppender;
   private sweeper: NodeJS.Timeout | null = null;
-  private signing: Promise<unknown> = Promise.resolve();
+  /** The signing running in this process, and the one queued behind it that every later caller joins. */
+  private signing: Promise<SignedTreeHead> | null = null;
+  private nextSigning: Promise<SignedTreeHead> | null = null;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -101,6 +103,14 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async markPending(manager: EntityManager, version: Pick<Version, 'id'>): Promise<void> {
     await this.appender.markPending(manager, version.id);
+  }
+
+  /**
+   * markPending as the last statement of the capture's transaction, sent with its COMMIT in one round trip
+   * (simple protocol, on the transaction's own connection). On an error nothing is committed: roll back.
+   */
+  async markPendingAndCommit(client: SimpleQueryClient, version: Pick<Version, 'id'>): Promise<void> {
+    await this.appender.markPendingAndCommit(client, version.id);
   }
 
   /**
@@ -210,12 +220,25 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
    * calls it after every commit that appended (and the API and crawler at start and on each tick,
    * catching growth a failed call left unsigned), so reads never have to write.
    */
-  async signTreeHead(): Promise<SignedTreeHead> {
-    // One at a time in this process: the captures of one batch all ask at once, and after the first
-    // the others find the head stored.
-    const next = this.signing.catch(() => undefined).then(() => this.signNow());
-    this.signing = next;
-    return next;
+  signTreeHead(): Promise<SignedTreeHead> {
+    // The captures of one batch all ask at once: one signing runs, and whoever asks meanwhile joins the
+    // single one queued behind it, which starts after it and so covers every leaf appended before the ask.
+    if (!this.signing) return this.startSigning();
+    this.nextSigning ??= this.signing
+      .catch(() => undefined)
+      .then(() => {
+        this.nextSigning = null;
+        return this.startSigning();
+      });
+    return this.nextSigning;
+  }
+
+  private startSigning(): Promise<SignedTreeHead> {
+    const running: Promise<SignedTreeHead> = this.signNow().finally(() => {
+      if (this.signing === running) this.signing = null;
+    });
+    this.signing = running;
+    return running;
   }
 
   private async signNow(): Promise<SignedTreeHead> {
