@@ -1,6 +1,7 @@
 import { AppendedLeaf, hashLeaf, RecordsError, RecordsErrorCode, versionLeafOf } from '@clausewatch/records';
 import { DataSource, EntityManager } from 'typeorm';
-import { LEDGER_APPEND_ATTEMPTS, LEDGER_BATCH_MAX, LEDGER_LOCK_ID } from './ledger.constants';
+import { ALL_RECORDS_CHANGED, RECORD_CHANGES_CHANNEL } from '../record-changes.constants';
+import { LEDGER_APPEND_ATTEMPTS, LEDGER_BATCH_MAX, LEDGER_LOCK_ID, RECORD_CHANGES_MAX_IDS } from './ledger.constants';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
 import type { SimpleQueryClient } from './pg-ledger.store';
 
@@ -166,16 +167,26 @@ export class LedgerAppender {
       // The batch's COMMIT does not wait for its WAL flush (synchronous_commit off for this transaction
       // only), so the lock is released as soon as the appends are done; the flush follows, outside the
       // lock, and no waiter learns its leaf before it is on disk (see the class comment).
-      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      let results: [{ rows: Array<{ locked_ms: string }> }, { rows: AppendedRow[] }, unknown, { rows: Array<{ committed_ms: string }> }, unknown, { rows: Array<{ flushed_ms: string }> }];
+      // Its versions' record changes are announced after the COMMIT, not by the trigger inside it (see the
+      // migration LedgerPending1798100000000: a NOTIFY in the batch would make its COMMIT wait for others' fsyncs).
+      await client.query(`BEGIN; SET LOCAL synchronous_commit = off; SELECT set_config('clausewatch.ledger_batch', 'on', true)`);
+      let results: [unknown, { rows: Array<{ locked_ms: string }> }, { rows: AppendedRow[] }, unknown, { rows: Array<{ committed_ms: string }> }, unknown, unknown, { rows: Array<{ flushed_ms: string }> }];
+      // What the record-changes trigger would have said (record IDs are letters, digits and dashes only).
+      const changed = rows.length > RECORD_CHANGES_MAX_IDS ? ALL_RECORDS_CHANGED : rows.map((r) => recordId(r.record_id)).join(',');
+      const versionIds = `ARRAY[${rows.map((r) => digits(r.version_id)).join(',')}]::bigint[]`;
       try {
         // One round trip: the lock is released by the COMMIT the server runs right after the appends,
         // never held while this process is busy elsewhere. Only digits and hex reach the text.
+        // The versions' rows are locked first, before the ledger's lock: a transaction still updating one
+        // of them (a confirmation, a back-dated capture recomputing its neighbours) is waited for here,
+        // not while the global lock is held.
         results = (await client.query(
-          `SELECT pg_advisory_xact_lock(${LEDGER_LOCK_ID}::bigint), extract(epoch FROM clock_timestamp()) * 1000 AS locked_ms;
-           SELECT * FROM ledger_append_pending(${LEDGER_LOCK_ID}::bigint, ARRAY[${rows.map((r) => digits(r.version_id)).join(',')}]::bigint[],
+          `SELECT count(*) FROM (SELECT id FROM versions WHERE id = ANY(${versionIds}) ORDER BY id FOR NO KEY UPDATE) locked;
+           SELECT pg_advisory_xact_lock(${LEDGER_LOCK_ID}::bigint), extract(epoch FROM clock_timestamp()) * 1000 AS locked_ms;
+           SELECT * FROM ledger_append_pending(${LEDGER_LOCK_ID}::bigint, ${versionIds},
                                                 ARRAY[${leaves.map((leaf) => `'\\x${leaf.toString('hex')}'`).join(',')}]::bytea[]);
            COMMIT; SELECT extract(epoch FROM clock_timestamp()) * 1000 AS committed_ms;
+           SELECT pg_notify('${RECORD_CHANGES_CHANNEL}', '${changed}');
            SELECT pg_logical_emit_message(false, 'clausewatch', 'ledger batch', true);
            SELECT extract(epoch FROM clock_timestamp()) * 1000 AS flushed_ms`,
         )) as typeof results;
@@ -184,7 +195,7 @@ export class LedgerAppender {
         throw error;
       }
       const leafByVersion = new Map(rows.map((row, i) => [row.version_id, leaves[i]]));
-      for (const row of results[1].rows) {
+      for (const row of results[2].rows) {
         const leafHash = hashLeaf(leafByVersion.get(row.appended_version_id)!);
         // The database hashed the leaf itself: it must agree with the reference implementation.
         if (!row.appended_leaf_hash.equals(leafHash)) {
@@ -193,8 +204,8 @@ export class LedgerAppender {
         const index = Number(row.appended_index);
         appended.set(row.appended_version_id, { index, leafHash, treeSize: index + 1 });
       }
-      const committedMs = Number(results[3].rows[0].committed_ms);
-      const batch = { size: appended.size, versionIds: [...appended.keys()], serverMs: committedMs - Number(results[0].rows[0].locked_ms), flushMs: Number(results[5].rows[0].flushed_ms) - committedMs };
+      const committedMs = Number(results[4].rows[0].committed_ms);
+      const batch = { size: appended.size, versionIds: [...appended.keys()], serverMs: committedMs - Number(results[1].rows[0].locked_ms), flushMs: Number(results[7].rows[0].flushed_ms) - committedMs };
       for (const listener of this.listeners) listener(batch);
       return { more: rows.length === LEDGER_BATCH_MAX, appended };
     } finally {
@@ -243,6 +254,11 @@ export class LedgerAppender {
       this.waiters.delete(versionId);
     }
   }
+}
+
+function recordId(id: string): string {
+  if (!/^[A-Za-z0-9-]+$/.test(id)) throw new RecordsError(RecordsErrorCode.InvalidArgument, `not a record id: ${id}`);
+  return id;
 }
 
 function digits(id: string): string {

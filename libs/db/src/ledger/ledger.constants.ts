@@ -22,3 +22,6 @@ export const LEDGER_APPEND_ATTEMPTS = 3;
 
 /** How often each process appends versions a crash left pending (they are also taken by any batch, and at start). */
 export const LEDGER_SWEEP_INTERVAL_MS = 30_000;
+
+/** Above this many record IDs a batch announces `*` (as the record-changes trigger does: a NOTIFY payload holds < 8,000 bytes). */
+export const RECORD_CHANGES_MAX_IDS = 400;

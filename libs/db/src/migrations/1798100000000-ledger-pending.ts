@@ -9,6 +9,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * deletes the pending row and appends the leaf only if the row was still there. A version appended by
  * another process's batch (its row already gone) is skipped, so every version is appended exactly once,
  * and the UNIQUE(version_id) of ledger_leaves stays the last guard.
+ *
+ * The batch's `UPDATE versions SET ledger_index` does not NOTIFY record changes from inside the batch: a
+ * transaction that has notified serialises its COMMIT with every other notifying transaction (PostgreSQL
+ * holds a global lock on the notification queue from pre-commit until after its commit, WAL flush
+ * included), so the ledger's lock would wait for captures' fsyncs. The batch sets
+ * `clausewatch.ledger_batch` for its transaction and notifies the versions' records itself right after
+ * its COMMIT, outside the lock.
  */
 export class LedgerPending1798100000000 implements MigrationInterface {
   name = 'LedgerPending1798100000000';
@@ -33,9 +40,14 @@ export class LedgerPending1798100000000 implements MigrationInterface {
           END IF;
         END LOOP;
       END $$`);
+    await queryRunner.query(`DROP TRIGGER record_changes_update ON "versions"`);
+    await queryRunner.query(`CREATE TRIGGER record_changes_update AFTER UPDATE ON "versions" REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
+      WHEN (current_setting('clausewatch.ledger_batch', true) IS DISTINCT FROM 'on') EXECUTE FUNCTION notify_record_changes()`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER record_changes_update ON "versions"`);
+    await queryRunner.query(`CREATE TRIGGER record_changes_update AFTER UPDATE ON "versions" REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION notify_record_changes()`);
     await queryRunner.query(`DROP FUNCTION ledger_append_pending(bigint, bigint[], bytea[])`);
     await queryRunner.query(`DROP TABLE "ledger_pending"`);
   }
