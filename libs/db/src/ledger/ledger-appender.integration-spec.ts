@@ -39,14 +39,14 @@ describe('LedgerAppender (group commit of ledger appends, real PostgreSQL)', () 
   }
 
   /** A capture's transaction: the version and, unless told otherwise, its pending row, committed together. */
-  async function commitVersion(on: DataSource = dataSource, pending = true): Promise<{ id: string; recordId: string }> {
+  async function commitVersion(on: DataSource = dataSource, pending = true, sourceUrl = 'https://example.com/terms'): Promise<{ id: string; recordId: string }> {
     made += 1;
     const markdown = `text ${made}`;
     return on.transaction(async (manager) => {
       const [version]: Array<{ id: string; record_id: string }> = await manager.query(
         `INSERT INTO versions (document_id, snapshot_id, raw_sha256, text_sha256, cosmetic_fingerprint, markdown, extractor_version, source_url, captured_at, fetcher)
-         VALUES ($1, $2, $3, $4, $5, $6, 'x', 'https://example.com/terms', now() + $7 * interval '1 second', 'http') RETURNING id, record_id`,
-        [documentId, snapshotId, sha256('x'), sha256(markdown), `f${made}`, markdown, made],
+         VALUES ($1, $2, $3, $4, $5, $6, 'x', $8, now() + $7 * interval '1 second', 'http') RETURNING id, record_id`,
+        [documentId, snapshotId, sha256('x'), sha256(markdown), `f${made}`, markdown, made, sourceUrl],
       );
       if (pending) await ledger.markPending(manager, { id: version.id });
       return { id: version.id, recordId: version.record_id };
@@ -174,5 +174,23 @@ describe('LedgerAppender (group commit of ledger appends, real PostgreSQL)', () 
     expect(report.ok).toBe(false);
     expect(report.problems).toEqual([`1 version(s) are not in the ledger (first: ${stray.recordId})`]);
     await dataSource.query('DELETE FROM versions WHERE id = $1', [stray.id]);
+  });
+
+  it('a pending version whose leaf cannot be built fails its own caller only; the audit names it once it has been pending for long', async () => {
+    const bad = await commitVersion(dataSource, true, '');
+    const good = await commitVersion();
+    const [badLeaf, goodLeaf] = await Promise.allSettled([ledger.appendedLeafOf({ id: bad.id, ledgerIndex: null }), ledger.appendedLeafOf({ id: good.id, ledgerIndex: null })]);
+    expect(badLeaf).toMatchObject({ status: 'rejected', reason: { code: LedgerErrorCode.NotInLedger, message: expect.stringContaining('sourceUrl is empty') } });
+    expect(goodLeaf).toMatchObject({ status: 'fulfilled' });
+    expect(await ledgerIndexOf(good.id)).not.toBeNull();
+    // Later batches go on without it.
+    const next = await commitVersion();
+    await expect(ledger.appendedLeafOf({ id: next.id, ledgerIndex: null })).resolves.toMatchObject({ index: expect.any(Number) });
+    await ledger.signTreeHead();
+    const audit = new LedgerAuditService(dataSource, ledger);
+    expect(await audit.audit()).toMatchObject({ ok: true, pending: 1 });
+    await dataSource.query(`UPDATE ledger_pending SET pending_since = now() - interval '11 minutes' WHERE version_id = $1`, [bad.id]);
+    expect((await audit.audit()).problems).toEqual([expect.stringContaining(`1 version(s) pending in the ledger for over 10 minutes (first: ${bad.recordId})`)]);
+    await dataSource.query('DELETE FROM versions WHERE id = $1', [bad.id]);
   });
 });

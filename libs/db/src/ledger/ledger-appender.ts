@@ -1,4 +1,5 @@
 import { AppendedLeaf, hashLeaf, RecordsError, RecordsErrorCode, versionLeafOf } from '@clausewatch/records';
+import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ALL_RECORDS_CHANGED, RECORD_CHANGES_CHANNEL } from '../record-changes.constants';
 import { LEDGER_APPEND_ATTEMPTS, LEDGER_BATCH_MAX, LEDGER_LOCK_ID, RECORD_CHANGES_MAX_IDS } from './ledger.constants';
@@ -64,6 +65,14 @@ export class LedgerAppender {
   private running: Promise<void> | null = null;
   private again = false;
   private readonly listeners = new Set<(batch: LedgerBatch) => void>();
+  /**
+   * Pending versions whose leaf cannot be built (a record that fails the leaf's checks): left out of every
+   * batch of this process, so one bad row never blocks the others; they stay pending, and the audit names
+   * versions pending for long.
+   */
+  private readonly unbuildable = new Map<string, Error>();
+
+  private readonly logger = new Logger(LedgerAppender.name);
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -146,23 +155,36 @@ export class LedgerAppender {
     const runner = this.dataSource.createQueryRunner();
     try {
       // Read before the lock: the leaves are built here, in the reference implementation, not under it.
-      const rows: PendingRow[] = await runner.query(
+      const read: PendingRow[] = await runner.query(
         `SELECT p.version_id, v.record_id, d.record_id AS document_record_id, v.captured_at, v.raw_sha256, v.text_sha256, v.source_url
            FROM ledger_pending p JOIN versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id
+          WHERE p.version_id <> ALL($2::bigint[])
           ORDER BY p.version_id LIMIT $1`,
-        [LEDGER_BATCH_MAX],
+        [LEDGER_BATCH_MAX, [...this.unbuildable.keys()]],
       );
-      if (rows.length === 0) return { more: false, appended };
-      const leaves = rows.map((row) =>
-        versionLeafOf({
-          id: row.record_id,
-          documentId: row.document_record_id,
-          capturedAt: row.captured_at.toISOString(),
-          rawSha256: row.raw_sha256,
-          textSha256: row.text_sha256,
-          sourceUrl: row.source_url,
-        }),
-      );
+      const more = read.length === LEDGER_BATCH_MAX;
+      const rows: PendingRow[] = [];
+      const leaves: Buffer[] = [];
+      for (const row of read) {
+        try {
+          leaves.push(
+            versionLeafOf({
+              id: row.record_id,
+              documentId: row.document_record_id,
+              capturedAt: row.captured_at.toISOString(),
+              rawSha256: row.raw_sha256,
+              textSha256: row.text_sha256,
+              sourceUrl: row.source_url,
+            }),
+          );
+          rows.push(row);
+        } catch (error) {
+          const reason = new LedgerError(LedgerErrorCode.NotInLedger, `version ${row.record_id} cannot be appended to the ledger: ${(error as Error).message}`);
+          this.unbuildable.set(row.version_id, reason);
+          this.logger.error({ versionId: row.record_id, err: reason.message }, 'pending version left out of the ledger');
+        }
+      }
+      if (rows.length === 0) return { more, appended };
       const client = (await runner.connect()) as SimpleQueryClient;
       // The batch's COMMIT does not wait for its WAL flush (synchronous_commit off for this transaction
       // only), so the lock is released as soon as the appends are done; the flush follows, outside the
@@ -207,7 +229,7 @@ export class LedgerAppender {
       const committedMs = Number(results[4].rows[0].committed_ms);
       const batch = { size: appended.size, versionIds: [...appended.keys()], serverMs: committedMs - Number(results[1].rows[0].locked_ms), flushMs: Number(results[7].rows[0].flushed_ms) - committedMs };
       for (const listener of this.listeners) listener(batch);
-      return { more: rows.length === LEDGER_BATCH_MAX, appended };
+      return { more, appended };
     } finally {
       await runner.release();
     }
@@ -218,7 +240,9 @@ export class LedgerAppender {
     const others: string[] = [];
     for (const versionId of waiting) {
       const leaf = appended.get(versionId);
+      const unbuildable = this.unbuildable.get(versionId);
       if (leaf) this.resolve(versionId, leaf);
+      else if (unbuildable) this.rejectAll([versionId], unbuildable);
       else others.push(versionId);
     }
     for (const versionId of appended.keys()) if (!waiting.includes(versionId)) this.resolve(versionId, appended.get(versionId)!);

@@ -25,3 +25,6 @@ export const LEDGER_SWEEP_INTERVAL_MS = 30_000;
 
 /** Above this many record IDs a batch announces `*` (as the record-changes trigger does: a NOTIFY payload holds < 8,000 bytes). */
 export const RECORD_CHANGES_MAX_IDS = 400;
+
+/** A version pending longer than this is a problem in the audit (normally a few milliseconds; at worst one sweep interval). */
+export const LEDGER_PENDING_STALE_MS = 10 * 60_000;
