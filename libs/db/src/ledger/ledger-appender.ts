@@ -118,13 +118,13 @@ export class LedgerAppender {
   }
 
   private kick(): void {
-    if (this.running) {
-      // A batch is in flight: whatever committed meanwhile goes into the next one, right after it.
-      this.again = true;
-      return;
-    }
+    // A batch in flight: whatever committed meanwhile goes into the next one, right after it.
+    this.again = true;
+    if (this.running) return;
     this.running = this.loop().finally(() => {
       this.running = null;
+      // Asked for between the loop's last look and now.
+      if (this.again) this.kick();
     });
   }
 
