@@ -19,7 +19,7 @@ export interface TaskPoolOptions {
   smallMemoryMb?: number;
   /** A task whose text or page is this size or more goes straight to the large task's thread. */
   largeTaskBytes?: number;
-  /** An idle thread exits after this, giving its heap back (the large task's thread right after its task). */
+  /** An idle ordinary thread exits after this, giving its heap back (the large task's thread ends with its task). */
   idleMs?: number;
   /** Run tasks on the calling thread without limits (unit tests, one-shot CLI commands). */
   inline?: boolean;
@@ -34,8 +34,6 @@ export const DEFAULT_TASK_POOL_OPTIONS: TaskPoolOptions = {
   idleMs: 30_000,
 };
 
-/** The large task's thread stays this long after its task (a back-dated capture's second analysis follows at once). */
-const LARGE_IDLE_MS = 1000;
 
 export type TaskLimitCode = 'too-complex' | 'too-large';
 
@@ -93,13 +91,17 @@ function isOutOfMemory(err: unknown): boolean {
  *
  * Memory: two lanes. Ordinary tasks run on `threads` threads with a small heap (`smallMemoryMb`); a
  * large page or text (`largeTaskBytes`), or a task that ran out of the small heap, runs on one thread
- * with the large heap (`maxMemoryMb`), one such task at a time, and that thread exits as soon as it is
- * idle. So a process holds at most threads × small + one large heap, and the large one only while a
- * large task runs; before, every thread could grow to the large heap and kept it while idle.
+ * with the large heap (`maxMemoryMb`), one such task at a time, on a thread of its own that ends with
+ * it: its whole heap for itself (reused, the thread kept what the task before left in module caches, and
+ * the 90,000-section page failed as too-large after the 10 MB one), given back at once. So a process
+ * holds at most threads × small + one large heap, and the large one only while a large task runs;
+ * before, every thread could grow to the large heap and kept it while idle.
  */
 export class TaskPool {
   private readonly small?: Piscina;
-  private readonly large?: Piscina;
+  private readonly lane?: (threads: number, heapMb: number, idleTimeout: number) => Piscina;
+  /** The large task's pool while one runs (closed with it). */
+  private large?: Piscina;
   private readonly smallMemoryMb: number;
   private readonly largeTaskBytes: number;
 
@@ -117,10 +119,9 @@ export class TaskPool {
         resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.max(8, Math.round(heapMb / 8)) },
       });
     this.small = lane(options.threads, this.smallMemoryMb, options.idleMs ?? DEFAULT_TASK_POOL_OPTIONS.idleMs!);
-    this.large = lane(1, options.maxMemoryMb, Math.min(LARGE_IDLE_MS, options.idleMs ?? LARGE_IDLE_MS));
+    this.lane = lane;
     // A thread that dies over its memory cap also fails its task, which is where the error is reported.
     this.small.on('error', () => undefined);
-    this.large.on('error', () => undefined);
   }
 
   async run<K extends WorkerTask['kind']>(task: Extract<WorkerTask, { kind: K }>): Promise<TaskValue[K]> {
@@ -145,10 +146,10 @@ export class TaskPool {
           deadlineMs = Math.max(1, Math.round(deadlineMs - (performance.now() - started)));
         }
       }
-      return await this.onLargeThread(async () => {
+      return await this.onLargeThread(async (large) => {
         // The deadline counts from when the large thread takes the task, not while it waits for it.
         signal = AbortSignal.timeout(deadlineMs);
-        return this.large!.run(task, { signal });
+        return large.run(task, { signal });
       });
     } catch (err) {
       if (signal?.aborted || (err as { name?: string } | null)?.name === 'AbortError') {
@@ -159,11 +160,21 @@ export class TaskPool {
     }
   }
 
-  /** Large tasks one at a time, in the order they came. */
+  /** Large tasks one at a time, in the order they came, each on a new thread that ends with it. */
   private largeQueue: Promise<unknown> = Promise.resolve();
 
-  private onLargeThread<T>(work: () => Promise<T>): Promise<T> {
-    const turn = this.largeQueue.then(work, work);
+  private onLargeThread<T>(work: (large: Piscina) => Promise<T>): Promise<T> {
+    const turn = this.largeQueue.then(async () => {
+      const large = this.lane!(1, this.options.maxMemoryMb, 1000);
+      large.on('error', () => undefined);
+      this.large = large;
+      try {
+        return await work(large);
+      } finally {
+        this.large = undefined;
+        await large.destroy();
+      }
+    });
     this.largeQueue = turn.catch(() => undefined);
     return turn;
   }
