@@ -303,7 +303,7 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'WORKER_THREADS', default: '2', description: 'Extraction/analysis worker threads per process for ordinary pages (the large pages\' thread comes on top)' },
   { name: 'WORKER_SMALL_MEMORY_MB', default: '64', description: 'Heap of each ordinary worker thread; a page over it is done again on the large pages\' thread, within the same deadline' },
   { name: 'WORKER_LARGE_TASK_BYTES', default: '1048576', description: 'A page or text of this many bytes or more goes straight to the large pages\' thread' },
-  { name: 'WORKER_IDLE_MS', default: '30000', description: 'An idle worker thread exits after this, returning its memory (the large pages\' thread after 1 s)' },
+  { name: 'WORKER_IDLE_MS', default: '30000', description: 'An idle worker thread exits after this, returning its memory (a large page\'s thread ends with its task)' },
   { name: 'LEDGER_SIGNING_KEY', default: '(key file)', description: 'Ed25519 PKCS#8 PEM that signs ledger tree heads (from a secret store); unset: DATA_DIR/ledger/signing-key.pem, mode 0600, created at first start. Never in the database' },
   { name: 'TRUST_PROXY', default: 'false', description: 'Whose X-Forwarded-For names the client (rate limits, logs): false uses the connection\'s address; behind a proxy, its hop count (1 for one nginx) or its addresses/CIDR ranges (e.g. 10.0.0.0/8); true believes every peer (only when nothing reaches the API but through the proxy)' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute and client on every route (admin requests with ADMIN_TOKEN exempt)' },
