@@ -17,7 +17,7 @@ function corpusParagraphs(): string[] {
     .filter((t) => t.length > 40);
 }
 
-function buildPair(): [string, string] {
+export function buildPair(): [string, string] {
   const paragraphs = corpusParagraphs();
   const before: string[] = ['# Terms and Privacy', 'Last updated: June 2, 2025'];
   let section = 0;
@@ -42,7 +42,7 @@ function buildPair(): [string, string] {
 const REWRITE_PROVISIONS = 300;
 
 /** A 300-provision policy and a rewrite of it: every provision reworded, a third of them moved, fifty new ones. */
-function buildRewrite(): [string, string] {
+export function buildRewrite(): [string, string] {
   const paragraphs = corpusParagraphs();
   const before: string[] = ['# Policy'];
   for (let i = 0; i < REWRITE_PROVISIONS; i++) before.push(i % 10 === 0 ? `## Part ${i / 10 + 1}` : `${paragraphs[i % paragraphs.length]} (item ${i})`);
