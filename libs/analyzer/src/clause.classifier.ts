@@ -84,9 +84,9 @@ const LEAD_BONUS = 1.25;
 /** Scores turn into a confidence that saturates: one strong cue ≈ 0.7, two ≈ 0.9. */
 const CONFIDENCE_SCALE = 2.5;
 
-function isNegated(text: string, start: number): boolean {
+/** Whether a negator governs the cue at `start`; `scope` is clauseBefore(text, start). */
+function isNegated(text: string, start: number, scope: string): boolean {
   // The cue's own first words count too: a cue that opens with "you may ..." starts a clause of its own.
-  const scope = clauseBefore(text, start);
   // A negator word would match in its clause too (removing idioms creates none): most cues have none before them.
   if (!NEGATOR.test(scope)) return false;
   const opening = text.slice(start, start + 24);
@@ -132,8 +132,8 @@ const SUBJECT = /\b(?:you|we|us|our|they|it|[a-z]+ (?=may|will|can|shall|reserve
 /** Who carries out a cue's act: the user by choice, the user as a mere subject, or (null) the platform or a third party. */
 type UserRole = 'choice' | 'subject' | null;
 
-function userActs(text: string, start: number): UserRole {
-  const scope = clauseBefore(text, start);
+/** `scope` is clauseBefore(text, start) of the cue. */
+function userActs(scope: string): UserRole {
   let last: RegExpMatchArray | null = null;
   for (const m of scope.matchAll(SUBJECT)) last = m;
   if (!last) return IMPERATIVE_LEAD.test(scope) ? 'choice' : null;
@@ -165,6 +165,7 @@ export function ruleHits(text: string): RuleHit[] {
   const haystack = sameLength ? lowered : text;
   // The prefilter reads the lower-cased text only (the folded fallback always runs every regex).
   const possible = sameLength ? prefilter.possible(haystack) : null;
+  const scopes = new Map<number, string>();
   for (let index = 0; index < compiled.length; index++) {
     if (possible && !possible[index]) continue;
     const r = compiled[index];
@@ -176,10 +177,16 @@ export function ruleHits(text: string): RuleHit[] {
         continue;
       }
       const start = m.index;
-      const role = r.userActorStance !== undefined ? userActs(text, start) : null;
+      // Several rules' cues often start at one place: its clause is cut out once.
+      let scope = scopes.get(start);
+      if (scope === undefined) {
+        scope = clauseBefore(text, start);
+        scopes.set(start, scope);
+      }
+      const role = r.userActorStance !== undefined ? userActs(scope) : null;
       const userActor = role === 'choice';
       const userSubject = role === 'subject';
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
+      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
     }
   }
   return hits;

@@ -109,8 +109,13 @@ export function joinedSearchKey(texts: string[]): string {
 
 /** As cosmeticKey, without the leading section number ("2.3", "iv.", "a)"). */
 export function unnumberedKey(text: string): string {
-  return cosmeticKey(normalizeTypography(text).replace(/^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+/i, ''));
+  const plain = normalizeTypography(text);
+  const unnumbered = plain.replace(LEADING_NUMBER, '');
+  // Without a number to remove, the key is the text's own (remembered): cosmeticKey straightens typography itself.
+  return cosmeticKey(unnumbered === plain ? text : unnumbered);
 }
+
+const LEADING_NUMBER = /^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+/i;
 
 export function isDateStamp(text: string): boolean {
   const plain = normalizeTypography(stripInlineMarkdown(text)).trim();
