@@ -116,7 +116,9 @@ function isNegatedInside(matched: string): boolean {
 function clauseBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 120), start);
   let clauseStart = 0;
-  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
+  // exec on the shared global pattern (matchAll would copy it per call); a failed exec leaves lastIndex at 0.
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) clauseStart = m.index + m[0].length;
   return before.slice(clauseStart);
 }
 
