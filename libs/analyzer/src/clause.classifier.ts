@@ -198,10 +198,21 @@ export function ruleHits(text: string): RuleHit[] {
 // classify is pure: one change analysis asks about the same heading (and often the same clause) many times. The cache
 // lives for one analysis (analyzeChange clears it first), so repeated analyses of one pair are not sped up by it.
 const CACHE_MAX = 512;
+// The keys are whole clauses (and the clause around a changed fragment): bounded by characters too, and a text longer
+// than a long clause is not held at all.
+const CACHE_MAX_CHARS = 2_000_000;
+const CACHE_MAX_KEY = 20_000;
 const cache = new Map<string, Classification>();
+let cacheChars = 0;
 
 export function clearClassifyCache(): void {
   cache.clear();
+  cacheChars = 0;
+}
+
+/** Characters of the keys the classify memo holds now. */
+export function rememberedClassifyChars(): number {
+  return cacheChars;
 }
 
 export function classify(input: string, objectContext?: string): Classification {
@@ -209,8 +220,14 @@ export function classify(input: string, objectContext?: string): Classification 
   const hit = cache.get(key);
   if (hit) return hit;
   const result = classifyUncached(input, objectContext);
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  if (key.length > CACHE_MAX_KEY) return result;
+  while (cache.size > 0 && (cache.size >= CACHE_MAX || cacheChars + key.length > CACHE_MAX_CHARS)) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    cacheChars -= oldest.length;
+  }
   cache.set(key, result);
+  cacheChars += key.length;
   return result;
 }
 
