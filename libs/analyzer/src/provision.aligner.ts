@@ -115,7 +115,8 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
     const restBefore = g.before.filter((b) => !usedBefore.has(b));
     const restAfter = g.after.filter((a) => !usedAfter.has(a));
     const nearbyOnly = restBefore.length * restAfter.length > MAX_PAIRS_PER_GAP;
-    for (const [x, y] of gapPairs({ before: restBefore, after: restAfter }, bag, stamp, vocabulary)) {
+    const pairs = nearbyOnly ? nearbyPairs(restBefore.length, restAfter.length) : gapPairs({ before: restBefore, after: restAfter }, bag, stamp, vocabulary);
+    for (const [x, y] of pairs) {
       const b = restBefore[x];
       if (nearbyOnly && Math.abs(x - (y * restBefore.length) / restAfter.length) > NEARBY_WINDOW) continue;
       const a = restAfter[y];
@@ -172,6 +173,21 @@ function round(x: number): number {
 }
 
 type BagOf = (side: 'before' | 'after', index: number) => Bag;
+
+/**
+ * In a gap too large to score every pair, the pairs near the diagonal (a superset of those within NEARBY_WINDOW, which
+ * the caller checks), in nested-loop order: linear in the gap, where an index of a repetitive gap (a long table) could
+ * still yield most pairs.
+ */
+function nearbyPairs(width: number, height: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let x = 0; x < width; x++) {
+    const from = Math.max(0, Math.floor(((x - NEARBY_WINDOW - 1) * height) / width));
+    const to = Math.min(height - 1, Math.ceil(((x + NEARBY_WINDOW + 1) * height) / width));
+    for (let y = from; y <= to; y++) pairs.push([x, y]);
+  }
+  return pairs;
+}
 
 /** Positions (x in before, y in after) of the pairs worth scoring as rewordings in a gap, in nested-loop order. */
 function gapPairs(rest: Gap, bag: BagOf, stamp: (side: 'before' | 'after', index: number) => boolean, vocabulary: Vocabulary): Array<[number, number]> {
