@@ -64,7 +64,7 @@ describe('planCapture', () => {
 
   it('analyses a new text once: the change, its lineage (unchanged clauses keep their IDs) and what it may owe', async () => {
     const latest = version(v1, new Date(now.getTime() - DAY));
-    const held = splitProvisions(v1).map((p) => ({ position: p.index, provisionId: `P${p.index}`, text: p.text }));
+    const held = splitProvisions(v1).map((p) => ({ position: p.index, provisionId: `P${p.index}`, text: p.text, firstSeenAt: latest.capturedAt }));
     const plan = await planOf({ ...empty, latest, latestProvisions: held }, v2, { capturedAt: now, confirmed: false, now });
     if (plan.kind !== 'new-version' || !plan.change) throw new Error('expected a change');
     expect(plan.confirmed).toBe(false);
@@ -88,7 +88,7 @@ describe('planCapture', () => {
   it('gives a removed clause that comes back word for word its old ID', async () => {
     const latest = version(v2, new Date(now.getTime() - DAY));
     const courts = splitProvisions(v1).find((p) => p.text.startsWith('You may bring'))!;
-    const plan = await planOf({ ...empty, latest, restorable: [{ id: 'P-old', fingerprint: courts.fingerprint }] }, v1, { capturedAt: now, confirmed: true, now });
+    const plan = await planOf({ ...empty, latest, restorable: [{ id: 'P-old', fingerprint: courts.fingerprint, firstSeenAt: new Date(0) }] }, v1, { capturedAt: now, confirmed: true, now });
     if (plan.kind !== 'new-version') throw new Error('expected a new version');
     expect(plan.lineage.restored).toEqual([{ afterIndex: courts.index, provisionId: 'P-old' }]);
   });

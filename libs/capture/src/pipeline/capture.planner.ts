@@ -1,11 +1,11 @@
 import { Alignment, analyzeChange, ChangeAnalysis, classify, cosmeticFingerprint, Provision, splitProvisions } from '@clausewatch/analyzer';
-import type { HeldProvision, OweOptions, ProvisionLineageWrite, Version } from '@clausewatch/db';
+import type { HeldProvision, LineageBackfill, OweOptions, ProvisionLineageWrite, RemapTarget, RestorableProvision, Version } from '@clausewatch/db';
 import { planLineage } from '../lineage/lineage.planner';
 import { ALERT_MAX_AGE_MS, MAX_CLAUSE_CHARS } from '../capture.constants';
 import type { ExtractedDocument } from './document-extractor';
 import { boundClauseTexts } from './worker/analysis.task';
 import type { TaskPool } from './worker/task.pool';
-import type { PlanTextTask, PreparedFingerprints, TextPlan } from './worker/task.types';
+import type { CorrectionPlan, PlanCorrectionTask, PlanTextTask, PreparedFingerprints, TextPlan } from './worker/task.types';
 
 /** Where a plan's heavy work runs: the task pool (worker threads), or inline in unit tests. */
 export type PlanWorkers = Pick<TaskPool, 'run'>;
@@ -30,7 +30,7 @@ export interface PlanBasis {
   /** An earlier version whose text equals the new one once cosmetic differences are removed. */
   earlierLike: Pick<Version, 'id'> | null;
   /** Removed provisions of the document whose fingerprint a clause of the new text has. */
-  restorable: Array<{ id: string; fingerprint: string }>;
+  restorable: RestorableProvision[];
 }
 
 /** A new text with the fingerprints the reads before planning need (see PreparedFingerprints). */
@@ -162,7 +162,24 @@ export function planText(task: PlanTextTask): TextPlan {
   const before = splitProvisions(task.before);
   // Clause texts bounded in the change record; the versions keep them whole.
   const analysis = boundClauseTexts(analyzeChange(task.before, task.after), task.maxClauseChars);
-  return { analysis, lineage: planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable) };
+  const lineage = planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable);
+  return { analysis, lineage, ...(task.describeBefore ? { before: before.map((p) => ({ headingPath: p.headingPath, fingerprint: p.fingerprint })) } : {}) };
+}
+
+/**
+ * The heavy part of a back-dated capture's correction, in a worker thread: the change from it to the
+ * version after it, and which clauses of that version continue which of its own (by index).
+ */
+export function planCorrectionText(task: PlanCorrectionTask): CorrectionPlan {
+  const before = splitProvisions(task.before);
+  const after = splitProvisions(task.after);
+  const analysis = boundClauseTexts(analyzeChange(task.before, task.after), task.maxClauseChars);
+  const plan = planLineage(before, before.map((p) => String(p.index)), after, alignmentsOf(analysis, before, after));
+  return {
+    analysis,
+    continues: plan.kept.map((k) => ({ afterIndex: k.afterIndex, beforeIndex: Number(k.provisionId) })),
+    added: plan.added.map((a) => ({ afterIndex: a, fingerprint: after[a].fingerprint })),
+  };
 }
 
 /**
@@ -181,12 +198,21 @@ export async function planCapture(basis: PlanBasis, text: PreparedText, facts: C
   const revertOfVersionId = latest ? (basis.earlierLike?.id ?? null) : null;
   // A first version has nothing to alert about, so it needs no confirmation.
   const confirmed = facts.confirmed || !latest;
-  const [planned, correction] = await Promise.all([
-    workers.run({ kind: 'plan-text', before: latest?.markdown ?? null, after: extracted.markdown, held: basis.latestProvisions, restorable: basis.restorable, maxClauseChars: MAX_CLAUSE_CHARS }),
-    next ? correctionOf(next, basis, text, workers) : undefined,
+  const [planned, corrected] = await Promise.all([
+    workers.run({
+      kind: 'plan-text',
+      before: latest?.markdown ?? null,
+      after: extracted.markdown,
+      held: basis.latestProvisions,
+      restorable: next ? restorableAt(basis, facts.capturedAt) : basis.restorable,
+      maxClauseChars: MAX_CLAUSE_CHARS,
+      describeBefore: next !== null,
+    }),
+    next ? workers.run({ kind: 'plan-correction', before: extracted.markdown, after: next.markdown, maxClauseChars: MAX_CLAUSE_CHARS }) : undefined,
   ]);
-  const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(next && correction ? { correction: { next, change: correction } } : {}) };
-  const lineage = backfilled(planned.lineage, basis);
+  const correction = next && corrected ? { next, change: correctionOf(corrected, basis) } : undefined;
+  const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(correction ? { correction } : {}) };
+  const lineage = next && corrected ? backfilled(planned, corrected, basis, next) : planned.lineage;
   if (!latest || !planned.analysis) return { ...base, lineage, change: null };
   const { analysis } = planned;
   const change: PlannedChange = {
@@ -204,8 +230,8 @@ function clauseTypesIn(analysis: ChangeAnalysis): string[] {
 }
 
 /** The change from an inserted capture to the version after it: recomputed, recorded, never alerting. */
-async function correctionOf(next: Version, basis: PlanBasis, text: PreparedText, workers: PlanWorkers): Promise<PlannedChange> {
-  const analysis = await workers.run({ kind: 'analyze', before: text.extracted.markdown, after: next.markdown, maxClauseChars: MAX_CLAUSE_CHARS });
+function correctionOf(corrected: CorrectionPlan, basis: PlanBasis): PlannedChange {
+  const { analysis } = corrected;
   const revertOf = basis.nextEarlierLike?.id ?? null;
   return {
     analysis,
@@ -217,23 +243,95 @@ async function correctionOf(next: Version, basis: PlanBasis, text: PreparedText,
 }
 
 /**
- * Provision lineage of an inserted (back-dated) version: it continues the provisions of the version
- * before it; a clause it holds for the first time that the version after it holds word for word takes
- * that provision's ID; any other new clause is a provision of its own, removed by the version after it
- * (which keeps its own lineage: IDs already issued never move). See ProvisionsRepository.recordLineage.
+ * What a back-dated capture may restore: provisions removed by then, that is seen before it and not
+ * held by the version it follows (the read gives those removed now).
  */
-function backfilled(lineage: ProvisionLineageWrite, basis: PlanBasis): ProvisionLineageWrite {
-  const next = basis.next;
-  if (!next) return lineage;
-  const used = new Set([...lineage.kept.map((k) => k.provisionId), ...lineage.restored.map((r) => r.provisionId)]);
-  const byText = new Map<string, string[]>();
-  for (const row of basis.nextProvisions ?? []) if (!used.has(row.provisionId)) byText.set(row.text, [...(byText.get(row.text) ?? []), row.provisionId]);
+function restorableAt(basis: PlanBasis, capturedAt: Date): RestorableProvision[] {
+  const held = new Set(basis.latestProvisions.map((p) => p.provisionId));
+  return basis.restorable.filter((p) => p.firstSeenAt.getTime() < capturedAt.getTime() && !held.has(p.id));
+}
+
+/**
+ * Provision lineage of an inserted (back-dated) version V, as if the captures had come in time order.
+ * V continues the provisions of the version before it (the plan from it). Then the version after it,
+ * `next`, follows V along the correction's alignment: a clause V holds for the first time that `next`
+ * continues takes `next`'s ID when that ID starts at `next` (the clause was simply seen first in V);
+ * any other clause of `next` whose provision differs from the one it had is remapped (in `next` and
+ * every later version) to the one it continues in time order, or to a provision of its own.
+ * See LineageBackfill and ProvisionsRepository.recordLineage.
+ */
+function backfilled(planned: TextPlan, corrected: CorrectionPlan, basis: PlanBasis, next: Version): ProvisionLineageWrite {
+  const { lineage } = planned;
+  const held = new Map((basis.nextProvisions ?? []).map((row) => [row.position, row]));
+  const heldBeforeNext = (row: HeldProvision) => row.firstSeenAt.getTime() < next.capturedAt.getTime();
+  const idV = new Map<number, string>([...lineage.kept.map((k) => [k.afterIndex, k.provisionId] as const), ...lineage.restored.map((r) => [r.afterIndex, r.provisionId] as const)]);
+  const usedV = new Set(idV.values());
+  const freshV = new Set(lineage.fresh.map((f) => f.afterIndex));
   const restored = [...lineage.restored];
-  const fresh: ProvisionLineageWrite['fresh'] = [];
-  for (const f of lineage.fresh) {
-    const id = byText.get(lineage.after[f.afterIndex].text)?.shift();
-    if (id) restored.push({ afterIndex: f.afterIndex, provisionId: id });
-    else fresh.push(f);
+  for (const c of corrected.continues) {
+    const row = held.get(c.afterIndex);
+    if (!freshV.has(c.beforeIndex) || !row || heldBeforeNext(row) || usedV.has(row.provisionId)) continue;
+    freshV.delete(c.beforeIndex);
+    idV.set(c.beforeIndex, row.provisionId);
+    usedV.add(row.provisionId);
+    restored.push({ afterIndex: c.beforeIndex, provisionId: row.provisionId });
   }
-  return { ...lineage, restored, fresh, backfill: { nextVersionId: next.id, nextCapturedAt: next.capturedAt } };
+  // `next`'s provisions in time order.
+  const target = new Map<number, RemapTarget>();
+  const usedNext = new Set<string>();
+  for (const c of corrected.continues) {
+    const id = idV.get(c.beforeIndex);
+    target.set(c.afterIndex, id === undefined ? { freshAt: c.beforeIndex } : { provisionId: id });
+    if (id !== undefined) usedNext.add(id);
+  }
+  const latestById = new Map(basis.latestProvisions.map((row) => [row.provisionId, row]));
+  // Removed by V (held by the version before it, not by V): what a new clause of `next` restores, as in time order.
+  const removedByV = new Map<string, string[]>();
+  for (const row of basis.latestProvisions) {
+    const fingerprint = planned.before?.[row.position]?.fingerprint;
+    if (fingerprint !== undefined && !usedV.has(row.provisionId)) removedByV.set(fingerprint, [...(removedByV.get(fingerprint) ?? []), row.provisionId]);
+  }
+  for (const a of corrected.added) {
+    const row = held.get(a.afterIndex);
+    const restorable = removedByV.get(a.fingerprint)?.find((id) => !usedNext.has(id));
+    // Else a new clause of `next` keeps its provision if that one was free then: first held by `next`, or
+    // restored by it from before the version before V.
+    const free = row && !usedNext.has(row.provisionId) && !usedV.has(row.provisionId) && (!heldBeforeNext(row) || !latestById.has(row.provisionId));
+    const id = restorable ?? (free ? row.provisionId : undefined);
+    if (id !== undefined) usedNext.add(id);
+    target.set(a.afterIndex, id !== undefined ? { provisionId: id } : { fresh: true });
+  }
+  const remap: LineageBackfill['remap'] = [];
+  for (const [position, row] of held) {
+    const to = target.get(position);
+    if (to && !('provisionId' in to && to.provisionId === row.provisionId)) remap.push({ from: row.provisionId, to });
+  }
+  // A replaced provision still held before `next` now ends in V or the version before it: its last text there.
+  const retreat: LineageBackfill['retreat'] = [];
+  const indexInV = new Map([...idV].map(([index, id]) => [id, index]));
+  for (const { from } of remap) {
+    if (usedNext.has(from)) continue;
+    const index = indexInV.get(from);
+    const last = latestById.get(from);
+    if (index !== undefined) {
+      const p = lineage.after[index];
+      retreat.push({ provisionId: from, headingPath: p.headingPath, text: p.text, fingerprint: p.fingerprint, clauseTypes: clauseTypesOf(p.text) });
+    } else if (last && planned.before?.[last.position]) {
+      const p = planned.before[last.position];
+      retreat.push({ provisionId: from, headingPath: p.headingPath, text: last.text, fingerprint: p.fingerprint, clauseTypes: clauseTypesOf(last.text) });
+    }
+  }
+  // Provisions V keeps whose first/last seen, removal or change count the insert can change.
+  const continued = new Set(corrected.continues.map((c) => c.beforeIndex));
+  const lifecycle = lineage.kept.filter((k) => k.textChanged || !continued.has(k.afterIndex)).map((k) => k.provisionId);
+  const fresh = lineage.fresh.filter((f) => freshV.has(f.afterIndex));
+  // Removed now before `next` and not restored by it, most recently removed first: a later clause with their last text restores them.
+  const reopened: LineageBackfill['reopened'] = [];
+  for (const p of lineage.after) {
+    if (continued.has(p.index)) continue;
+    const id = idV.get(p.index);
+    reopened.push({ target: id === undefined ? { freshAt: p.index } : { provisionId: id }, text: p.text });
+  }
+  for (const row of basis.latestProvisions) if (!usedV.has(row.provisionId) && !usedNext.has(row.provisionId)) reopened.push({ target: { provisionId: row.provisionId }, text: row.text });
+  return { ...lineage, restored, fresh, backfill: { nextVersionId: next.id, nextCapturedAt: next.capturedAt, remap, retreat, lifecycle, reopened } };
 }

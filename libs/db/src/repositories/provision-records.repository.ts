@@ -205,7 +205,7 @@ export class ProvisionRecordsRepository {
       `SELECT t.type, count(*)::int AS provisions, min(p.record_id) AS example
          FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
               CROSS JOIN LATERAL jsonb_array_elements_text(p.clause_types) AS t(type)
-        WHERE pl.slug = $1 AND p.removed_at IS NULL AND t.type = ANY($2) GROUP BY t.type`,
+        WHERE pl.slug = $1 AND p.removed_at IS NULL AND p.superseded_by_id IS NULL AND t.type = ANY($2) GROUP BY t.type`,
       [platformSlug, types],
     );
   }
@@ -215,7 +215,7 @@ export class ProvisionRecordsRepository {
     const rows: Array<{ record_id: string; text: string; heading_path: string[]; platform_slug: string; platform_name: string; document_record_id: string; document_title: string }> = await this.dataSource.query(
       `SELECT p.record_id, left(p.text, 400) AS text, p.heading_path, pl.slug AS platform_slug, pl.name AS platform_name, d.record_id AS document_record_id, d.title AS document_title
          FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
-        WHERE p.removed_at IS NULL AND p.clause_types ?| $1::text[] ORDER BY pl.name, p.id LIMIT $2`,
+        WHERE p.removed_at IS NULL AND p.superseded_by_id IS NULL AND p.clause_types ?| $1::text[] ORDER BY pl.name, p.id LIMIT $2`,
       [types, limit],
     );
     return rows.map((r) => ({ id: r.record_id, text: r.text, headingPath: r.heading_path, platform: { slug: r.platform_slug, name: r.platform_name }, document: { id: r.document_record_id, title: r.document_title } }));
