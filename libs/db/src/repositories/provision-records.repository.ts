@@ -24,6 +24,8 @@ export interface ProvisionRow {
   last_version_text_sha256: string;
   last_version_raw_sha256: string;
   last_version_source_url: string;
+  /** The record ID of the provision this one turned out to be (see Provision.supersededById), or null. */
+  superseded_by: string | null;
 }
 
 /** One version of the provision's document from its first appearance on; `text` is null where the version does not hold it. */
@@ -93,11 +95,12 @@ export class ProvisionRecordsRepository {
               p.heading_path, p.text, p.clause_types, p.change_count, p.first_seen_at, p.last_seen_at, p.removed_at,
               fv.record_id AS first_version, lv.record_id AS last_version, rv.record_id AS removed_version,
               lv.captured_at AS last_version_captured_at, lv.text_sha256 AS last_version_text_sha256,
-              lv.raw_sha256 AS last_version_raw_sha256, lv.source_url AS last_version_source_url
+              lv.raw_sha256 AS last_version_raw_sha256, lv.source_url AS last_version_source_url, sp.record_id AS superseded_by
          FROM provisions p
          JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
          JOIN versions fv ON fv.id = p.first_seen_version_id JOIN versions lv ON lv.id = p.last_seen_version_id
          LEFT JOIN versions rv ON rv.id = p.removed_in_version_id
+         LEFT JOIN provisions sp ON sp.id = p.superseded_by_id
         WHERE p.record_id = $1`,
       [recordId],
     );
@@ -152,7 +155,8 @@ export class ProvisionRecordsRepository {
    * (3) only when more than SEARCH_PROBE match, older ones mostly, the newest-first walk of the key.
    */
   async search(query: ProvisionSearch): Promise<ProvisionSearchRow[]> {
-    const where: string[] = [];
+    // A superseded provision is the same clause as the one that replaces it: only that one is listed.
+    const where: string[] = ['p.superseded_by_id IS NULL'];
     const params: unknown[] = [];
     if (query.document) {
       params.push(query.document);
@@ -166,17 +170,18 @@ export class ProvisionRecordsRepository {
       params.push(query.q);
       where.push(`p.search_vector @@ websearch_to_tsquery('english', $${params.length})`);
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filtered = where.length > 1;
+    const filter = `WHERE ${where.join(' AND ')}`;
     const page = [...params, query.limit, query.offset];
     const [limit, offset] = [`$${page.length - 1}`, `$${page.length}`];
     const ids = async (sql: string): Promise<string[]> => (await this.dataSource.query(sql, page)).map((r: { id: string }) => r.id);
     let found: string[] | null = null;
-    if (!filter) {
-      found = await ids(`SELECT id FROM provisions ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`);
+    if (!filtered) {
+      found = await ids(`SELECT id FROM provisions WHERE superseded_by_id IS NULL ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`);
     } else {
       // One document holds a sliver of the newest rows: its own index finds its provisions at once.
       const window = query.document ? [] : await ids(
-        `SELECT p.id FROM (SELECT id, document_id, clause_types, search_vector FROM provisions ORDER BY id DESC LIMIT ${SEARCH_WINDOW}) p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`,
+        `SELECT p.id FROM (SELECT id, document_id, clause_types, search_vector, superseded_by_id FROM provisions ORDER BY id DESC LIMIT ${SEARCH_WINDOW}) p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`,
       );
       if (window.length === query.limit) found = window;
       else {
