@@ -321,10 +321,34 @@ function backfilled(planned: TextPlan, corrected: CorrectionPlan, basis: PlanBas
       retreat.push({ provisionId: from, headingPath: p.headingPath, text: last.text, fingerprint: p.fingerprint, clauseTypes: clauseTypesOf(last.text) });
     }
   }
-  // Provisions V keeps whose first/last seen, removal or change count the insert can change.
   const continued = new Set(corrected.continues.map((c) => c.beforeIndex));
-  const lifecycle = lineage.kept.filter((k) => k.textChanged || !continued.has(k.afterIndex)).map((k) => k.provisionId);
   const fresh = lineage.fresh.filter((f) => freshV.has(f.afterIndex));
+  // What the insert changes in the other provisions' lifecycles, worked out from the three versions
+  // around it (a provision held by hundreds of versions is not re-read); remapped ones and ones V
+  // restores from further back are recomputed from every version that holds them.
+  const remapped = new Set(remap.flatMap((r) => ('provisionId' in r.to ? [r.from, r.to.provisionId] : [r.from])));
+  const recompute = planned.lineage.restored.map((r) => r.provisionId).filter((id) => !remapped.has(id));
+  const nextText = new Map((basis.nextProvisions ?? []).map((row) => [row.provisionId, row.text]));
+  const lifecycle: LineageBackfill['lifecycle'] = [];
+  const differs = (a: string | undefined, b: string | undefined) => (a !== undefined && b !== undefined && a !== b ? 1 : 0);
+  for (const r of restored.slice(lineage.restored.length)) {
+    // Taken from `next`: first seen in V now.
+    if (!remapped.has(r.provisionId)) lifecycle.push({ provisionId: r.provisionId, changeDelta: differs(lineage.after[r.afterIndex].text, nextText.get(r.provisionId)), firstSeenInV: true });
+  }
+  for (const k of lineage.kept) {
+    if (remapped.has(k.provisionId)) continue;
+    const [before, inV, after] = [latestById.get(k.provisionId)?.text, lineage.after[k.afterIndex].text, nextText.get(k.provisionId)];
+    if (continued.has(k.afterIndex) && after !== undefined) {
+      const changeDelta = differs(before, inV) + differs(inV, after) - differs(before, after);
+      if (changeDelta !== 0) lifecycle.push({ provisionId: k.provisionId, changeDelta });
+    } else if (after === undefined) {
+      // Removed by `next` as before, but last seen in V now, with V's text.
+      lifecycle.push({ provisionId: k.provisionId, changeDelta: differs(before, inV), lastSeenInV: true });
+      const p = lineage.after[k.afterIndex];
+      retreat.push({ provisionId: k.provisionId, headingPath: p.headingPath, text: p.text, fingerprint: p.fingerprint, clauseTypes: k.clauseTypes });
+    }
+  }
+  for (const id of lineage.removed) if (!remapped.has(id) && !nextText.has(id)) lifecycle.push({ provisionId: id, changeDelta: 0, removedInV: true });
   // Removed now before `next` and not restored by it, most recently removed first: a later clause with their last text restores them.
   const reopened: LineageBackfill['reopened'] = [];
   for (const p of lineage.after) {
@@ -333,5 +357,5 @@ function backfilled(planned: TextPlan, corrected: CorrectionPlan, basis: PlanBas
     reopened.push({ target: id === undefined ? { freshAt: p.index } : { provisionId: id }, text: p.text });
   }
   for (const row of basis.latestProvisions) if (!usedV.has(row.provisionId) && !usedNext.has(row.provisionId)) reopened.push({ target: { provisionId: row.provisionId }, text: row.text });
-  return { ...lineage, restored, fresh, backfill: { nextVersionId: next.id, nextCapturedAt: next.capturedAt, remap, retreat, lifecycle, reopened } };
+  return { ...lineage, restored, fresh, backfill: { nextVersionId: next.id, nextCapturedAt: next.capturedAt, remap, retreat, lifecycle, recompute, reopened } };
 }

@@ -43,9 +43,15 @@ export interface LineageBackfill {
   nextVersionId: string;
   nextCapturedAt: Date;
   remap: Array<{ from: string; to: RemapTarget }>;
-  retreat: Array<{ provisionId: string; headingPath: string[]; text: string; fingerprint: string; clauseTypes: string[] }>;
-  /** Provisions (besides the remapped and new ones) whose lifecycle the insert may change. */
-  lifecycle: string[];
+  /** `clauseTypes` null: the provision's types stand (its text is the one they were found in). */
+  retreat: Array<{ provisionId: string; headingPath: string[]; text: string; fingerprint: string; clauseTypes: string[] | null }>;
+  /**
+   * Lifecycle changes of provisions neither remapped nor new, worked out from the versions around the
+   * insert: change count delta, first seen in V, last seen in V (removed by `next`), removed in V.
+   */
+  lifecycle: Array<{ provisionId: string; changeDelta: number; firstSeenInV?: boolean; lastSeenInV?: boolean; removedInV?: boolean }>;
+  /** Provisions whose lifecycle is recomputed from every version that holds them (V restores them from further back). */
+  recompute: string[];
   /**
    * Provisions the insert leaves removed before `next` (held by V or the version before it, not by
    * `next`), most recently removed first, with their last text: the first later provision whose first
@@ -214,10 +220,10 @@ export class ProvisionsRepository {
     for (const r of write.restored) idAt.set(r.afterIndex, r.provisionId);
     const freshIds = await this.newIds(manager, write.fresh.length);
     if (write.fresh.length > 0) {
-      // The lifecycle (last seen, removed in) is recomputed below with the others.
+      // Removed by `next` (one `next` continues is a remap target, recomputed below).
       await manager.query(
-        `INSERT INTO provisions (id, document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at)
-         SELECT u.id, $1, u.heading_path, u.text, u.fingerprint, u.clause_types, $2, $2, $3, $3
+        `INSERT INTO provisions (id, document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at, removed_in_version_id, removed_at)
+         SELECT u.id, $1, u.heading_path, u.text, u.fingerprint, u.clause_types, $2, $2, $3, $3, $9, $10
            FROM unnest($4::bigint[], $5::jsonb[], $6::text[], $7::text[], $8::jsonb[]) AS u(id, heading_path, text, fingerprint, clause_types)`,
         [
           version.documentId,
@@ -228,6 +234,8 @@ export class ProvisionsRepository {
           write.fresh.map((f) => at(f.afterIndex).text),
           write.fresh.map((f) => at(f.afterIndex).fingerprint),
           write.fresh.map((f) => JSON.stringify(f.clauseTypes)),
+          backfill.nextVersionId,
+          backfill.nextCapturedAt,
         ],
       );
       freshIds.forEach((id, i) => idAt.set(write.fresh[i].afterIndex, id));
@@ -238,8 +246,42 @@ export class ProvisionsRepository {
         [version.id, write.after.map((p) => p.index), write.after.map((p) => idAt.get(p.index)), write.after.map((p) => p.text)],
       );
     }
+    if (backfill.lifecycle.length > 0) {
+      const l = backfill.lifecycle;
+      await manager.query(
+        `UPDATE provisions p SET change_count = p.change_count + u.delta,
+                first_seen_version_id = CASE WHEN u.first_v THEN $1::bigint ELSE p.first_seen_version_id END,
+                first_seen_at = CASE WHEN u.first_v THEN $2::timestamptz ELSE p.first_seen_at END,
+                last_seen_version_id = CASE WHEN u.last_v THEN $1::bigint ELSE p.last_seen_version_id END,
+                last_seen_at = CASE WHEN u.last_v THEN $2::timestamptz ELSE p.last_seen_at END,
+                removed_in_version_id = CASE WHEN u.removed_v THEN $1::bigint ELSE p.removed_in_version_id END,
+                removed_at = CASE WHEN u.removed_v THEN $2::timestamptz ELSE p.removed_at END
+           FROM unnest($3::bigint[], $4::int[], $5::boolean[], $6::boolean[], $7::boolean[]) AS u(id, delta, first_v, last_v, removed_v)
+          WHERE p.id = u.id`,
+        [
+          version.id,
+          version.capturedAt,
+          l.map((x) => x.provisionId),
+          l.map((x) => x.changeDelta),
+          l.map((x) => x.firstSeenInV === true),
+          l.map((x) => x.lastSeenInV === true),
+          l.map((x) => x.removedInV === true),
+        ],
+      );
+    }
     const remapped = await this.remapFrom(manager, version.documentId, backfill, idAt);
-    const touched = new Set([...backfill.lifecycle, ...idAt.values(), ...write.removed, ...remapped.flatMap((m) => [m.from, m.to])]);
+    // Provisions that now end in V or the version before it: their description is of their last text there.
+    const targets = new Set(remapped.map((p) => p.to));
+    const retreat = backfill.retreat.filter((r) => !targets.has(r.provisionId));
+    if (retreat.length > 0) {
+      await manager.query(
+        `UPDATE provisions p SET heading_path = u.heading_path, text = u.text, fingerprint = u.fingerprint, clause_types = coalesce(u.clause_types, p.clause_types)
+           FROM unnest($1::bigint[], $2::jsonb[], $3::text[], $4::text[], $5::jsonb[]) AS u(id, heading_path, text, fingerprint, clause_types)
+          WHERE p.id = u.id`,
+        [retreat.map((r) => r.provisionId), retreat.map((r) => JSON.stringify(r.headingPath)), retreat.map((r) => r.text), retreat.map((r) => r.fingerprint), retreat.map((r) => (r.clauseTypes ? JSON.stringify(r.clauseTypes) : null))],
+      );
+    }
+    const touched = new Set([...backfill.recompute, ...remapped.flatMap((m) => [m.from, m.to])]);
     if (touched.size > 0) await this.recomputeLifecycles(manager, version.documentId, [...touched]);
     const restored = await this.restoredLater(manager, version.documentId, backfill, idAt);
     if (restored.length > 0) {
@@ -300,16 +342,6 @@ export class ProvisionsRepository {
       );
     }
     await this.replace(manager, documentId, pairs, backfill.nextCapturedAt);
-    const targets = new Set(pairs.map((p) => p.to));
-    const retreat = backfill.retreat.filter((r) => !targets.has(r.provisionId));
-    if (retreat.length > 0) {
-      await manager.query(
-        `UPDATE provisions p SET heading_path = u.heading_path, text = u.text, fingerprint = u.fingerprint, clause_types = u.clause_types
-           FROM unnest($1::bigint[], $2::jsonb[], $3::text[], $4::text[], $5::jsonb[]) AS u(id, heading_path, text, fingerprint, clause_types)
-          WHERE p.id = u.id`,
-        [retreat.map((r) => r.provisionId), retreat.map((r) => JSON.stringify(r.headingPath)), retreat.map((r) => r.text), retreat.map((r) => r.fingerprint), retreat.map((r) => JSON.stringify(r.clauseTypes))],
-      );
-    }
     return pairs;
   }
 
