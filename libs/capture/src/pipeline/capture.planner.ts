@@ -40,7 +40,8 @@ export interface PreparedText extends PreparedFingerprints {
 
 /** The fingerprints of a text (split once, in a worker thread: seconds of CPU on a 10 MB text). */
 export function fingerprintsOf(markdown: string): PreparedFingerprints {
-  return { cosmeticFingerprint: cosmeticFingerprint(markdown), provisionFingerprints: [...new Set(splitProvisions(markdown).map((p) => p.fingerprint))] };
+  const provisions = splitProvisions(markdown);
+  return { cosmeticFingerprint: cosmeticFingerprint(markdown), provisionFingerprints: [...new Set(provisions.map((p) => p.fingerprint))], provisions };
 }
 
 export async function prepareText(extracted: ExtractedDocument, workers: PlanWorkers): Promise<PreparedText> {
@@ -157,11 +158,11 @@ export function planProvisions(before: Provision[], held: HeldProvision[], after
  * only where their text is new).
  */
 export function planText(task: PlanTextTask): TextPlan {
-  const after = splitProvisions(task.after);
+  const after = task.afterProvisions;
   if (task.before === null) return { analysis: null, lineage: planProvisions([], [], after, undefined, task.restorable) };
   const before = splitProvisions(task.before);
   // Clause texts bounded in the change record; the versions keep them whole.
-  const analysis = boundClauseTexts(analyzeChange(task.before, task.after), task.maxClauseChars);
+  const analysis = boundClauseTexts(analyzeChange(task.before, task.after, { before, after }), task.maxClauseChars);
   const lineage = planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable);
   return { analysis, lineage, ...(task.describeBefore ? { before: before.map((p) => ({ headingPath: p.headingPath, fingerprint: p.fingerprint })) } : {}) };
 }
@@ -171,9 +172,9 @@ export function planText(task: PlanTextTask): TextPlan {
  * version after it, and which clauses of that version continue which of its own (by index).
  */
 export function planCorrectionText(task: PlanCorrectionTask): CorrectionPlan {
-  const before = splitProvisions(task.before);
+  const before = task.beforeProvisions;
   const after = splitProvisions(task.after);
-  const analysis = boundClauseTexts(analyzeChange(task.before, task.after), task.maxClauseChars);
+  const analysis = boundClauseTexts(analyzeChange(task.before, task.after, { before, after }), task.maxClauseChars);
   const plan = planLineage(before, before.map((p) => String(p.index)), after, alignmentsOf(analysis, before, after));
   return {
     analysis,
@@ -203,12 +204,13 @@ export async function planCapture(basis: PlanBasis, text: PreparedText, facts: C
       kind: 'plan-text',
       before: latest?.markdown ?? null,
       after: extracted.markdown,
+      afterProvisions: text.provisions,
       held: basis.latestProvisions,
       restorable: next ? restorableAt(basis, facts.capturedAt) : basis.restorable,
       maxClauseChars: MAX_CLAUSE_CHARS,
       describeBefore: next !== null,
     }),
-    next ? workers.run({ kind: 'plan-correction', before: extracted.markdown, after: next.markdown, maxClauseChars: MAX_CLAUSE_CHARS }) : undefined,
+    next ? workers.run({ kind: 'plan-correction', before: extracted.markdown, beforeProvisions: text.provisions, after: next.markdown, maxClauseChars: MAX_CLAUSE_CHARS }) : undefined,
   ]);
   const correction = next && corrected ? { next, change: correctionOf(corrected, basis) } : undefined;
   const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(correction ? { correction } : {}) };

@@ -1,4 +1,4 @@
-import type { ChangeAnalysis } from '@clausewatch/analyzer';
+import type { ChangeAnalysis, Provision } from '@clausewatch/analyzer';
 import type { HeldProvision, ProvisionLineageWrite, RestorableProvision } from '@clausewatch/db';
 import type { ExtractionRules, ExtractResult } from '@clausewatch/extract';
 
@@ -30,6 +30,8 @@ export interface PreparedFingerprints {
   cosmeticFingerprint: string;
   /** The distinct fingerprints of the text's provisions. */
   provisionFingerprints: string[];
+  /** The text's provisions: the one split of it, passed on to the plan (issue 9). */
+  provisions: Provision[];
 }
 
 /**
@@ -40,6 +42,8 @@ export interface PlanTextTask {
   kind: 'plan-text';
   before: string | null;
   after: string;
+  /** `after` split (see PreparedFingerprints.provisions). */
+  afterProvisions: Provision[];
   /** The provisions the version before holds. */
   held: HeldProvision[];
   /** Removed provisions of the document whose fingerprint a clause of the new text has. */
@@ -60,6 +64,8 @@ export interface TextPlan {
 export interface PlanCorrectionTask {
   kind: 'plan-correction';
   before: string;
+  /** `before` split (the back-dated capture's provisions). */
+  beforeProvisions: Provision[];
   after: string;
   maxClauseChars: number;
 }
