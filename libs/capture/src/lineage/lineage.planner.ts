@@ -1,4 +1,4 @@
-import { Alignment, alignProvisions, Provision } from '@clausewatch/analyzer';
+import { Alignment, alignProvisions, Provision, wordSimilarity } from '@clausewatch/analyzer';
 
 /** A provision of the new version that continues one of the previous version. */
 export interface KeptProvision {
@@ -14,26 +14,6 @@ export interface LineagePlan {
   added: number[];
   /** Provisions of the previous version that the new one no longer holds. */
   removed: string[];
-}
-
-function words(text: string): Map<string, number> {
-  const bag = new Map<string, number>();
-  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) bag.set(w, (bag.get(w) ?? 0) + 1);
-  return bag;
-}
-
-/** Dice coefficient over word multisets: how much of two clauses' wording they share. */
-export function wordSimilarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  let shared = 0;
-  let total = 0;
-  for (const [w, n] of wa) {
-    shared += Math.min(n, wb.get(w) ?? 0);
-    total += n;
-  }
-  for (const n of wb.values()) total += n;
-  return total === 0 ? 1 : (2 * shared) / total;
 }
 
 function bestBy<T>(items: T[], score: (item: T) => number): T {
