@@ -297,7 +297,16 @@ export class ProvisionsRepository {
    */
   private async restoredLater(manager: EntityManager, documentId: string, backfill: LineageBackfill, idAt: Map<number, string>): Promise<Array<{ from: string; to: string }>> {
     if (backfill.reopened.length === 0) return [];
-    const reopened = backfill.reopened.map((r) => ({ id: 'provisionId' in r.target ? r.target.provisionId : idAt.get(r.target.freshAt)!, text: r.text }));
+    const candidates = backfill.reopened.map((r) => ({ id: 'provisionId' in r.target ? r.target.provisionId : idAt.get(r.target.freshAt)!, text: r.text }));
+    // One held again after `next` (restored there already) is not removed then: it restores nothing more.
+    const heldLater: Array<{ id: string }> = await manager.query(
+      `SELECT u.id::text FROM unnest($1::bigint[]) AS u(id)
+        WHERE EXISTS (SELECT 1 FROM version_provisions vp JOIN versions v ON v.id = vp.version_id WHERE vp.provision_id = u.id AND v.captured_at >= $2)`,
+      [candidates.map((c) => c.id), backfill.nextCapturedAt],
+    );
+    const held = new Set(heldLater.map((r) => r.id));
+    const reopened = candidates.filter((c) => !held.has(c.id));
+    if (reopened.length === 0) return [];
     const rows: Array<{ id: string; text: string }> = await manager.query(
       `SELECT f.id::text, vp.text
          FROM provisions f JOIN version_provisions vp ON vp.version_id = f.first_seen_version_id AND vp.provision_id = f.id
