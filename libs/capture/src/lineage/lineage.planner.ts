@@ -1,4 +1,4 @@
-import { Alignment, alignProvisions, Provision, wordSimilarity } from '@clausewatch/analyzer';
+import { Alignment, alignProvisions, classify, Provision, wordSimilarity } from '@clausewatch/analyzer';
 
 /** A provision of the new version that continues one of the previous version. */
 export interface KeptProvision {
@@ -14,6 +14,11 @@ export interface LineagePlan {
   added: number[];
   /** Provisions of the previous version that the new one no longer holds. */
   removed: string[];
+}
+
+/** The clause types a clause's text carries (IDs only: what a provision record keeps). */
+export function clauseTypesOf(text: string): string[] {
+  return classify(text).clauseTypes.map((t) => t.id);
 }
 
 function bestBy<T>(items: T[], score: (item: T) => number): T {
