@@ -91,6 +91,15 @@ function similarity(a: Bag, b: Bag): number {
   return (2 * overlap(a, b)) / (a.size + b.size);
 }
 
+/**
+ * How much of two clauses' wording they share: the aligner's measure (Dice over word multisets of
+ * their cosmetic keys), for whoever else compares clauses (provision lineage, cross-platform context).
+ */
+export function wordSimilarity(a: string, b: string): number {
+  const words = new Vocabulary();
+  return similarity(words.bagOf(a), words.bagOf(b));
+}
+
 function containedShare(a: Bag, b: Bag): number {
   const smaller = Math.min(a.size, b.size);
   return smaller === 0 ? 0 : overlap(a, b) / smaller;
