@@ -31,6 +31,15 @@ function encode(keys: string[], table: Map<string, string>): string {
   return out;
 }
 
+/**
+ * How much of two clauses' wording they share: the aligner's measure (Dice over word multisets of
+ * their cosmetic keys), for whoever else compares clauses (provision lineage, cross-platform context).
+ */
+export function wordSimilarity(a: string, b: string): number {
+  const words = new Vocabulary();
+  return similarity(words.bagOf(a), words.bagOf(b));
+}
+
 interface Gap {
   before: number[];
   after: number[];

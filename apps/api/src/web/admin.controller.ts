@@ -104,7 +104,8 @@ export class AdminController {
     if (!document) throw new NotFoundException(`no document ${id.slice(0, 40)}`);
     const form = (request.body ?? {}) as Form;
     const interval = Number(form.checkIntervalMinutes);
-    await this.documents.updateSettings(document.id, {
+    // The same correction as PATCH /api/v1/documents/:id, so the edit is kept in the document's history.
+    await this.documentsService.update(id, {
       title: String(form.title ?? document.title).trim() || document.title,
       active: form.active === 'on',
       checkIntervalMinutes: Number.isInteger(interval) && interval >= 5 && interval <= 525600 ? interval : document.checkIntervalMinutes,

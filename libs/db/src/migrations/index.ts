@@ -14,6 +14,9 @@ import { ChangeSupersession1797500000000 } from './1797500000000-change-superses
 import { LastOkCheck1797700000000 } from './1797700000000-last-ok-check';
 import { UnfinishedEmails1797800000000 } from './1797800000000-unfinished-emails';
 import { LedgerLeafVersion1797900000000 } from './1797900000000-ledger-leaf-version';
+import { LedgerPending1798100000000 } from './1798100000000-ledger-pending';
+import { ProvisionSupersession1798300000000 } from './1798300000000-provision-supersession';
+import { VersionProvisionsNotify1798300000001 } from './1798300000001-version-provisions-notify';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -33,4 +36,7 @@ export const migrations = [
   LastOkCheck1797700000000,
   UnfinishedEmails1797800000000,
   LedgerLeafVersion1797900000000,
+  LedgerPending1798100000000,
+  ProvisionSupersession1798300000000,
+  VersionProvisionsNotify1798300000001,
 ];
