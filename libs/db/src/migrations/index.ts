@@ -15,6 +15,8 @@ import { LastOkCheck1797700000000 } from './1797700000000-last-ok-check';
 import { UnfinishedEmails1797800000000 } from './1797800000000-unfinished-emails';
 import { LedgerLeafVersion1797900000000 } from './1797900000000-ledger-leaf-version';
 import { LedgerPending1798100000000 } from './1798100000000-ledger-pending';
+import { ProvisionSupersession1798300000000 } from './1798300000000-provision-supersession';
+import { VersionProvisionsNotify1798300000001 } from './1798300000001-version-provisions-notify';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -35,4 +37,6 @@ export const migrations = [
   UnfinishedEmails1797800000000,
   LedgerLeafVersion1797900000000,
   LedgerPending1798100000000,
+  ProvisionSupersession1798300000000,
+  VersionProvisionsNotify1798300000001,
 ];
