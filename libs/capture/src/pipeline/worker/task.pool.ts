@@ -77,6 +77,9 @@ export function taskSize(task: WorkerTask): number {
       return task.before.length + task.after.length;
     case 'plan-text':
       return (task.before?.length ?? 0) + task.after.length;
+    case 'plan-correction':
+      // Its split `before` weighs about as much again as the text.
+      return 2 * task.before.length + task.after.length;
   }
 }
 
