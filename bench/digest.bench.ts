@@ -177,6 +177,8 @@ export async function run(): Promise<void> {
     const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir, PUBLIC_URL: 'https://clausewatch.example' });
     const composer = new EmailComposer(dataSource, config);
     const delivery = new DeliveryService(new EmailsRepository(dataSource), composer, new ResendSender('re_bench', resendUrl));
+    // BENCH_CONCURRENCY: claim-and-send loops in the sender (default: the production default).
+    if (process.env.BENCH_CONCURRENCY) delivery.options = { ...delivery.options, concurrency: Number(process.env.BENCH_CONCURRENCY) };
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const at = new Date(Date.now() + 7 * 86_400_000);
