@@ -1,4 +1,5 @@
 export * from './extract.types';
+export * from './fetcher.types';
 export { extract } from './extract';
 export { EXTRACTOR_VERSION } from './extract.constants';
 export { decodeBody } from './charset.decoder';

@@ -71,7 +71,8 @@ export class RecordsService {
     requireRecordIdParam(id, 'V');
     const version = await this.versions.findByRecordId(id);
     if (!version) throw new RecordRequestError(RecordsErrorCode.NoSuchRecord, `no record ${id}`);
-    if (version.ledgerIndex === null) throw new RecordRequestError(RecordsErrorCode.VersionNotInLedger, `version ${id} is not in the ledger`);
+    // A version captured a moment ago is pending (its leaf comes with the appender's next batch): bundleFor says so.
+    if (version.ledgerIndex === null && !(await this.ledger.isPending(id))) throw new RecordRequestError(RecordsErrorCode.VersionNotInLedger, `version ${id} is not in the ledger`);
     const document = await this.documents.findById(version.documentId);
     return this.ledger.bundleFor(version, document!.recordId);
   }
@@ -137,7 +138,11 @@ export class RecordsService {
           this.provisions.listForVersion(version.id),
           change ? this.provisions.idsByPosition([change.fromVersionId, change.toVersionId]) : undefined,
         ]);
-        const ledger = version.ledgerIndex === null ? null : { index: Number(version.ledgerIndex), proof: `${publicUrl}/api/v1/records/${id}/proof`, publicKey: `${publicUrl}/api/v1/ledger/key` };
+        // Pending: committed a moment ago, its leaf comes with the ledger appender's next batch (the record changes then).
+        const ledger =
+          version.ledgerIndex === null
+            ? (await this.ledger.isPending(id)) ? { pending: true } : null
+            : { index: Number(version.ledgerIndex), proof: `${publicUrl}/api/v1/records/${id}/proof`, publicKey: `${publicUrl}/api/v1/ledger/key` };
         return {
           ...versionView(version, documentRecordId, ids, publicUrl, true),
           ledger,

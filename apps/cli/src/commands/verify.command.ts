@@ -93,6 +93,8 @@ export const verifyCommand: CliCommand = {
         else {
           for (const problem of audit.problems) write(`ledger: ${problem}`);
           write(audit.ok ? `ledger: ${audit.leaves} leaves and ${audit.treeHeads} signed tree heads verified` : `ledger: ${audit.problems.length} problem(s)`);
+          // Captured while this ran (every process appends what is pending at start, this one included).
+          if (audit.pending > 0) write(`ledger: ${audit.pending} version(s) pending, captured a moment ago: their entries are appended within seconds`);
         }
         if (!audit.ok) failed += 1;
       }

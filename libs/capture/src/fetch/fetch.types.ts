@@ -1,4 +1,4 @@
-export type FetcherKind = 'auto' | 'http' | 'browser';
+import type { FetcherKind } from '@clausewatch/extract';
 
 export type CheckOutcome =
   | 'ok'

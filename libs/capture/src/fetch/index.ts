@@ -1,4 +1,4 @@
-export type { CheckOutcome, FetcherKind, FetchRequest, FetchResult, PageFetcher, PageProblem, PageVerdict, ResponseHeaders } from './fetch.types';
+export type { CheckOutcome, FetchRequest, FetchResult, PageFetcher, PageProblem, PageVerdict, ResponseHeaders } from './fetch.types';
 export { FetchError, FetchErrorCode } from './fetch.error';
 export { classifyPage, looksClientRendered, visibleText } from './page.classifier';
 export type { ClassifyOptions } from './page.classifier';

@@ -31,8 +31,9 @@ export function provenanceOf(capture: Capture, origin: VersionOrigin): VersionPr
 /**
  * The one transaction of a capture: it writes the rows a plan made outside it. It locks the document,
  * checks the plan was made against the latest version (else the caller re-plans), writes the snapshot
- * pages, version, check row, provision lineage, change record and notifications owed, and appends the
- * version to the ledger last, so the ledger's global lock is held for the append alone.
+ * pages, version, check row, provision lineage, change record and notifications owed, and marks the
+ * version pending in the ledger. It takes no global lock: after the commit, the caller awaits the
+ * ledger's batch that appends the version (one lock and one COMMIT for every capture pending then).
  */
 @Injectable()
 export class CaptureWriter {
@@ -59,10 +60,11 @@ export class CaptureWriter {
     plannedNext: Version | null = null,
   ): Promise<WriteOutcome> {
     // A query runner rather than dataSource.transaction(): the last statement commits in the same round
-    // trip as the ledger append (see LedgerService.appendVersionAndCommit).
+    // trip as the version's pending mark (see LedgerService.markPendingAndCommit).
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let committed = false;
+    let written: WriteOutcome;
     try {
       await runner.startTransaction();
       const manager = runner.manager;
@@ -118,14 +120,19 @@ export class CaptureWriter {
         if (change.alertEligible) await this.notifications.oweForChange(manager, change, plan.change.owe);
       }
       if (plan.correction) await this.writeCorrection(manager, document, version, change, plan.correction);
-      // Last: the append and the COMMIT in one round trip, so the ledger's global lock is held for the append alone.
-      await this.ledger.appendVersionAndCommit((await runner.connect()) as SimpleQueryClient, version, document.recordId);
+      // No global lock here: the version commits as pending (its mark and the COMMIT in one round trip),
+      // and the ledger's appender gives it its leaf.
+      await this.ledger.markPendingAndCommit((await runner.connect()) as SimpleQueryClient, version);
       committed = true;
-      return { stale: false, version, change, created: true };
+      written = { stale: false, version, change, created: true };
     } finally {
       if (!committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
     }
+    // After the commit, with the connection back in the pool: one batch appends every capture pending
+    // now under one lock and one COMMIT; the caller gets the version with its ledger index, as before.
+    await this.ledger.appendedLeafOf(written.version);
+    return written;
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { FetcherKind } from '@clausewatch/extract';
 import { Platform } from './platform.entity';
 
-export type FetcherKind = 'auto' | 'http' | 'browser';
 export type SelectorRule = string | { startBefore?: string; startAfter?: string; endBefore?: string; endAfter?: string };
 
 /** One page of a document; a combined document (Open Terms Archive `combine`) has several. */

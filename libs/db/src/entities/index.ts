@@ -4,7 +4,7 @@ import { Check } from './check.entity';
 import { Document, DocumentEvent } from './document.entity';
 import { DocumentIncident, EmailMessage } from './email-message.entity';
 import { HostSlot } from './host-slot.entity';
-import { LedgerKey, LedgerLeaf, LedgerNode, LedgerTreeHead, Setting } from './ledger.entity';
+import { LedgerKey, LedgerLeaf, LedgerNode, LedgerPending, LedgerTreeHead, Setting } from './ledger.entity';
 import { Notification } from './notification.entity';
 import { Platform } from './platform.entity';
 import { Provision, VersionProvision } from './provision.entity';
@@ -42,6 +42,7 @@ export const entities = [
   Follow,
   Notification,
   LedgerLeaf,
+  LedgerPending,
   LedgerNode,
   LedgerTreeHead,
   LedgerKey,

@@ -23,6 +23,23 @@ export class LedgerLeaf {
   leafHash!: Buffer;
 }
 
+/**
+ * A version committed but not yet in the log: the ledger's appender takes every pending version in one
+ * batch (one lock, one COMMIT) and deletes its row in the transaction that appends it.
+ */
+@Entity('ledger_pending')
+export class LedgerPending {
+  @PrimaryColumn({ type: 'bigint', primaryKeyConstraintName: 'PK_ledger_pending' })
+  versionId!: string;
+
+  @ManyToOne(() => Version, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'version_id', foreignKeyConstraintName: 'FK_ledger_pending_version' })
+  version?: Relation<Version>;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  pendingSince!: Date;
+}
+
 /** Hash of a complete subtree: level 0 are leaf hashes, level k covers 2^k leaves. */
 @Entity('ledger_nodes')
 export class LedgerNode {

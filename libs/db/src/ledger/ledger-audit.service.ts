@@ -2,13 +2,15 @@ import { emptyRoot, hashChildren, hashLeaf, loadPublicKey, SignedTreeHead, toHex
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { LEDGER_AUDIT_BATCH } from './ledger.constants';
+import { LEDGER_AUDIT_BATCH, LEDGER_PENDING_STALE_MS } from './ledger.constants';
 import { LedgerService } from './ledger.service';
 
 export interface LedgerAuditReport {
   ok: boolean;
   leaves: number;
   treeHeads: number;
+  /** Versions committed but not appended yet (the appender's next batch takes them): not a problem. */
+  pending: number;
   /** What does not match, one sentence each (the first MAX_PROBLEMS). */
   problems: string[];
 }
@@ -79,7 +81,7 @@ export class LedgerAuditService {
         const index = Number(row.leaf_index);
         if (index !== expected) {
           problem(`ledger leaves ${expected}–${index - 1} are missing`);
-          return { ok: false, leaves: expected, treeHeads: heads.length, problems };
+          return { ok: false, leaves: expected, treeHeads: heads.length, pending: (await this.ledger.pending()).count, problems };
         }
         this.checkLeaf(row, index, problem);
         let node: StackNode = { level: 0, index, hash: hashLeaf(row.leaf) };
@@ -96,11 +98,21 @@ export class LedgerAuditService {
       await this.checkNodes(produced, problem);
     }
     for (; headAt < heads.length; headAt += 1) problem(`signed tree head ${heads[headAt].treeSize} is larger than the log (${expected} leaves)`);
-    const [missing]: Array<{ n: string; first: string | null }> = await this.dataSource.query(
-      'SELECT count(*) AS n, min(record_id) AS first FROM versions WHERE ledger_index IS NULL',
+    // A pending version (committed, its leaf in the next batch) is not missing; one neither pending nor appended is.
+    // Pending for long is a problem: every process appends what is pending at start, every
+    // LEDGER_SWEEP_INTERVAL_MS and with each batch, so a version still pending means none can append it.
+    const [missing]: Array<{ n: string; first: string | null; pending: string; stale: string; first_stale: string | null }> = await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE p.version_id IS NULL) AS n, min(v.record_id) FILTER (WHERE p.version_id IS NULL) AS first, count(p.version_id) AS pending,
+              count(*) FILTER (WHERE p.pending_since < now() - $1 * interval '1 millisecond') AS stale,
+              min(v.record_id) FILTER (WHERE p.pending_since < now() - $1 * interval '1 millisecond') AS first_stale
+         FROM versions v LEFT JOIN ledger_pending p ON p.version_id = v.id WHERE v.ledger_index IS NULL`,
+      [LEDGER_PENDING_STALE_MS],
     );
     if (Number(missing.n) > 0) problem(`${missing.n} version(s) are not in the ledger (first: ${missing.first})`);
-    return { ok: problems.length === 0, leaves: expected, treeHeads: heads.length, problems };
+    if (Number(missing.stale) > 0) {
+      problem(`${missing.stale} version(s) pending in the ledger for over ${LEDGER_PENDING_STALE_MS / 60_000} minutes (first: ${missing.first_stale}): no process could append them; see the logs`);
+    }
+    return { ok: problems.length === 0, leaves: expected, treeHeads: heads.length, pending: Number(missing.pending), problems };
   }
 
   private checkLeaf(row: LeafRow, index: number, problem: (text: string) => void): void {

@@ -2,6 +2,7 @@ import { CodedError, ErrorKind } from '@clausewatch/errors';
 
 export enum LedgerErrorCode {
   NotInLedger = 'NOT_IN_LEDGER',
+  Pending = 'LEDGER_PENDING',
   NoSuchTreeHead = 'NO_SUCH_TREE_HEAD',
   NotYetSigned = 'NOT_YET_SIGNED',
   UnknownKey = 'UNKNOWN_LEDGER_KEY',
@@ -9,6 +10,8 @@ export enum LedgerErrorCode {
 
 const KIND: Record<LedgerErrorCode, ErrorKind> = {
   [LedgerErrorCode.NotInLedger]: 'conflict',
+  // Committed a moment ago; the appender's next batch gives it its leaf.
+  [LedgerErrorCode.Pending]: 'unavailable',
   [LedgerErrorCode.NoSuchTreeHead]: 'not-found',
   // Captured a moment ago and its head not signed yet (or the signing failed): the next one covers it.
   [LedgerErrorCode.NotYetSigned]: 'unavailable',

@@ -17,11 +17,11 @@ import {
   signLogHead,
   toHex,
   VerificationBundle,
-  versionLeafOf,
 } from '@clausewatch/records';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { LEDGER_ORIGIN } from './ledger.constants';
+import { LedgerAppender, LedgerBatch } from './ledger-appender';
+import { LEDGER_ORIGIN, LEDGER_SWEEP_INTERVAL_MS } from './ledger.constants';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
 import { PgLedgerStore, SimpleQueryClient } from './pg-ledger.store';
 
@@ -58,6 +58,11 @@ export function ledgerRecordOf(version: Pick<Version, 'recordId' | 'capturedAt' 
   };
 }
 
+/** What a reader is told about a version captured a moment ago, whose leaf the next batch appends. */
+export function pendingMessage(versionRecordId: string): string {
+  return `version ${versionRecordId} is pending in the ledger: its entry is appended within seconds of the capture`;
+}
+
 function headFromRow(row: TreeHeadRow): SignedTreeHead {
   return {
     origin: LEDGER_ORIGIN,
@@ -70,37 +75,109 @@ function headFromRow(row: TreeHeadRow): SignedTreeHead {
 }
 
 /**
- * The verifiable ledger on PostgreSQL: one leaf per version, appended inside the capture
- * transaction under an advisory lock (so crawler processes never take the same index), and
- * tree heads signed on the write path — after the commit that grew the log — never on a read.
+ * The verifiable ledger on PostgreSQL: one leaf per version. A capture commits its version as pending
+ * and awaits its leaf; the appender (LedgerAppender) appends every pending version in one batch under
+ * an advisory lock (so processes never take the same index). Tree heads are signed on the write path,
+ * after the commit that grew the log, never on a read.
  */
 @Injectable()
-export class LedgerService {
+export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
   private key: StoredKey | null = null;
+  private readonly logger = new Logger(LedgerService.name);
+  private readonly appender: LedgerAppender;
+  private sweeper: NodeJS.Timeout | null = null;
+  /** The signing running in this process, and the one queued behind it that every later caller joins. */
+  private signing: Promise<SignedTreeHead> | null = null;
+  private nextSigning: Promise<SignedTreeHead> | null = null;
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'dataDir' | 'ledgerSigningKey'>,
-  ) {}
-
-  /** Appends the version's leaf; call right after inserting the version, in the same transaction (one round trip). */
-  async appendVersion(manager: EntityManager, version: Version, documentRecordId: string): Promise<AppendedLeaf> {
-    // ledger_append takes the ledger's advisory lock, held until the capture transaction ends,
-    // so crawler processes never take the same index and the next writer sees this leaf committed.
-    const { index, leafHash, treeSize } = await new PgLedgerStore(manager, version.id).appendLeaf(versionLeafOf(ledgerRecordOf(version, documentRecordId)));
-    version.ledgerIndex = String(index);
-    return { index, leafHash, treeSize };
+  ) {
+    this.appender = new LedgerAppender(dataSource);
   }
 
   /**
-   * Appends the version's leaf and commits the capture transaction of `client` in one round trip
-   * (see PgLedgerStore.appendLeafAndCommit): the last step of a capture, holding the ledger's
-   * global lock for the append alone.
+   * Inside the capture's transaction, as its last write: the version is pending in the ledger until the
+   * appender's next batch. No global lock is taken here.
    */
-  async appendVersionAndCommit(client: SimpleQueryClient, version: Version, documentRecordId: string): Promise<AppendedLeaf & { serverMs?: number }> {
-    const { index, leafHash, treeSize, serverMs } = await PgLedgerStore.appendLeafAndCommit(client, version.id, versionLeafOf(ledgerRecordOf(version, documentRecordId)));
-    version.ledgerIndex = String(index);
-    return { index, leafHash, treeSize, serverMs };
+  async markPending(manager: EntityManager, version: Pick<Version, 'id'>): Promise<void> {
+    await this.appender.markPending(manager, version.id);
+  }
+
+  /**
+   * markPending as the last statement of the capture's transaction, sent with its COMMIT in one round trip
+   * (simple protocol, on the transaction's own connection). On an error nothing is committed: roll back.
+   */
+  async markPendingAndCommit(client: SimpleQueryClient, version: Pick<Version, 'id'>): Promise<void> {
+    await this.appender.markPendingAndCommit(client, version.id);
+  }
+
+  /**
+   * After the capture's transaction committed: waits for the batch that appends the version (one lock
+   * and one COMMIT for every capture pending at that moment) and sets `version.ledgerIndex`.
+   */
+  async appendedLeafOf(version: Pick<Version, 'id' | 'ledgerIndex'>): Promise<AppendedLeaf> {
+    const leaf = await this.appender.leafOf(version.id);
+    version.ledgerIndex = String(leaf.index);
+    return leaf;
+  }
+
+  /** Called after every committed batch of this process (the write-path bench reads the lock's hold). */
+  onBatch(listener: (batch: LedgerBatch) => void): () => void {
+    return this.appender.onBatch(listener);
+  }
+
+  /**
+   * Appends every version left pending (a process that died between a capture's commit and its batch)
+   * and signs a head over them. Runs at start and every LEDGER_SWEEP_INTERVAL_MS; errors are logged, the
+   * next sweep retries. Returns how many versions this process's batches appended meanwhile.
+   */
+  async sweep(): Promise<number> {
+    let appended = 0;
+    const off = this.appender.onBatch((batch) => {
+      appended += batch.size;
+    });
+    try {
+      await this.appender.sweep();
+    } finally {
+      off();
+    }
+    if (appended > 0) await this.signTreeHead();
+    return appended;
+  }
+
+  /** Versions committed but not yet appended, and since when the oldest waits (null when none). */
+  async pending(): Promise<{ count: number; oldestSince: Date | null }> {
+    const [row]: Array<{ n: string; oldest: Date | null }> = await this.dataSource.query('SELECT count(*) AS n, min(pending_since) AS oldest FROM ledger_pending');
+    return { count: Number(row.n), oldestSince: row.oldest };
+  }
+
+  /** Whether a version (by record ID) is pending: committed, its leaf not appended yet. */
+  async isPending(versionRecordId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM ledger_pending p JOIN versions v ON v.id = p.version_id WHERE v.record_id = $1', [versionRecordId]);
+    return rows.length > 0;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.sweepLogged();
+    this.sweeper = setInterval(() => void this.sweepLogged(), LEDGER_SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    await this.appender.idle();
+  }
+
+  private async sweepLogged(): Promise<void> {
+    try {
+      const appended = await this.sweep();
+      if (appended > 0) this.logger.log({ appended }, 'pending versions appended to the ledger');
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'ledger sweep failed; the next one retries');
+    }
   }
 
   log(manager: EntityManager = this.dataSource.manager): MerkleLog {
@@ -143,7 +220,28 @@ export class LedgerService {
    * calls it after every commit that appended (and the API and crawler at start and on each tick,
    * catching growth a failed call left unsigned), so reads never have to write.
    */
-  async signTreeHead(): Promise<SignedTreeHead> {
+  signTreeHead(): Promise<SignedTreeHead> {
+    // The captures of one batch all ask at once: one signing runs, and whoever asks meanwhile joins the
+    // single one queued behind it, which starts after it and so covers every leaf appended before the ask.
+    if (!this.signing) return this.startSigning();
+    this.nextSigning ??= this.signing
+      .catch(() => undefined)
+      .then(() => {
+        this.nextSigning = null;
+        return this.startSigning();
+      });
+    return this.nextSigning;
+  }
+
+  private startSigning(): Promise<SignedTreeHead> {
+    const running: Promise<SignedTreeHead> = this.signNow().finally(() => {
+      if (this.signing === running) this.signing = null;
+    });
+    this.signing = running;
+    return running;
+  }
+
+  private async signNow(): Promise<SignedTreeHead> {
     const log = this.log();
     const size = await log.size();
     const stored = await this.storedHead(size);
@@ -187,7 +285,10 @@ export class LedgerService {
 
   /** Everything an outsider needs to check one version with only the public key (see docs/records.md). */
   async bundleFor(version: Pick<Version, 'recordId' | 'capturedAt' | 'rawSha256' | 'textSha256' | 'sourceUrl' | 'ledgerIndex'>, documentRecordId: string): Promise<VerificationBundle> {
-    if (version.ledgerIndex === null) throw new LedgerError(LedgerErrorCode.NotInLedger, `version ${version.recordId} has no ledger entry`);
+    if (version.ledgerIndex === null) {
+      if (await this.isPending(version.recordId)) throw new LedgerError(LedgerErrorCode.Pending, pendingMessage(version.recordId));
+      throw new LedgerError(LedgerErrorCode.NotInLedger, `version ${version.recordId} has no ledger entry`);
+    }
     const treeHead = await this.newestHead();
     if (!treeHead || treeHead.treeSize <= Number(version.ledgerIndex)) {
       throw new LedgerError(LedgerErrorCode.NotYetSigned, `version ${version.recordId} is not covered by a signed tree head yet (heads are signed after each capture and on every crawler tick)`);

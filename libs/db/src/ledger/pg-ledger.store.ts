@@ -1,9 +1,6 @@
 import { AppendedLeaf, hashLeaf, LedgerAppend, LedgerStore, NodeCoord, RecordsError, RecordsErrorCode } from '@clausewatch/records';
 import { EntityManager } from 'typeorm';
-import { LEDGER_LOCK_KEY } from './ledger.constants';
-
-/** The advisory lock key as the signed bigint PostgreSQL takes. */
-const LEDGER_LOCK_ID = BigInt(`0x${LEDGER_LOCK_KEY}`).toString();
+import { LEDGER_LOCK_ID } from './ledger.constants';
 
 interface AppendRow {
   appended_index: string;
@@ -14,8 +11,6 @@ interface AppendRow {
 export interface PgAppendedLeaf extends AppendedLeaf {
   /** The highest complete subtree the leaf closed (its own leaf hash when it closes none). */
   closingHash: Buffer;
-  /** From the server taking the ledger's lock to its COMMIT done, in ms: how long the lock was held (appendLeafAndCommit only). */
-  serverMs?: number;
 }
 
 /** A connection that runs a text query with the simple protocol (node-postgres's client). */
@@ -95,37 +90,6 @@ export class PgLedgerStore implements LedgerStore {
       throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);
     }
     return { index: Number(row.appended_index), leafHash, closingHash: row.closing_hash, treeSize: Number(row.appended_index) + 1 };
-  }
-
-  /**
-   * Appends `leaf` as the version's entry and commits the caller's transaction in ONE round trip (a
-   * simple-protocol query `SELECT ledger_append(...); COMMIT`): the ledger's advisory lock, taken by
-   * ledger_append, is released by the COMMIT the server runs right after it, never held while this
-   * process is busy elsewhere. Call it as the last statement of the capture transaction, on its own
-   * connection; on an error nothing is committed and the caller rolls back.
-   *
-   * Before the lock, the WAL the transaction wrote so far (snapshot, version, provisions, change,
-   * notifications: most of its bytes) is flushed to disk (a non-transactional logical message with
-   * `flush`, PostgreSQL 17), so the COMMIT under the lock flushes only the append and the commit record.
-   * Durability is unchanged: the COMMIT still waits for its own flush.
-   */
-  static async appendLeafAndCommit(client: SimpleQueryClient, versionId: string, leaf: Buffer): Promise<PgAppendedLeaf> {
-    if (!/^\d+$/.test(versionId)) throw new RecordsError(RecordsErrorCode.InvalidArgument, `not a version id: ${versionId}`);
-    // Only digits and hex reach the text: nothing here can be injected.
-    // The lock is taken first (ledger_append takes it again, re-entrantly) so the server can say when it held it.
-    const results = (await client.query(
-      `SELECT pg_logical_emit_message(false, 'clausewatch', 'capture written', true);
-       SELECT pg_advisory_xact_lock(${LEDGER_LOCK_ID}::bigint), extract(epoch FROM clock_timestamp()) * 1000 AS locked_ms;
-       SELECT * FROM ledger_append(${LEDGER_LOCK_ID}::bigint, ${versionId}::bigint, '\\x${leaf.toString('hex')}'::bytea, NULL);
-       COMMIT; SELECT extract(epoch FROM clock_timestamp()) * 1000 AS committed_ms`,
-    )) as [unknown, { rows: Array<{ locked_ms: string }> }, { rows: AppendRow[] }, unknown, { rows: Array<{ committed_ms: string }> }];
-    const row = results[2].rows[0];
-    const serverMs = Number(results[4].rows[0].committed_ms) - Number(results[1].rows[0].locked_ms);
-    const leafHash = hashLeaf(leaf);
-    if (!row.appended_leaf_hash.equals(leafHash)) {
-      throw new RecordsError(RecordsErrorCode.InvalidArgument, `ledger_append hashed leaf ${row.appended_index} differently from RFC 6962`);
-    }
-    return { index: Number(row.appended_index), leafHash, closingHash: row.closing_hash, treeSize: Number(row.appended_index) + 1, serverMs };
   }
 
   /** The LedgerStore append: `ledger_append` at `entry.index`, checked against the nodes MerkleLog computed. */

@@ -14,6 +14,7 @@ import { ChangeSupersession1797500000000 } from './1797500000000-change-superses
 import { LastOkCheck1797700000000 } from './1797700000000-last-ok-check';
 import { UnfinishedEmails1797800000000 } from './1797800000000-unfinished-emails';
 import { LedgerLeafVersion1797900000000 } from './1797900000000-ledger-leaf-version';
+import { LedgerPending1798100000000 } from './1798100000000-ledger-pending';
 import { DigestEntries1798200000000 } from './1798200000000-digest-entries';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
@@ -34,5 +35,6 @@ export const migrations = [
   LastOkCheck1797700000000,
   UnfinishedEmails1797800000000,
   LedgerLeafVersion1797900000000,
+  LedgerPending1798100000000,
   DigestEntries1798200000000,
 ];

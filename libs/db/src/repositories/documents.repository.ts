@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson } from '../canonical-json';
-import { Document, DocumentEvent, DocumentSource, FetcherKind, RulesHistoryEntry, SelectionSemantics } from '../entities';
+import type { FetcherKind } from '@clausewatch/extract';
+import { Document, DocumentEvent, DocumentSource, RulesHistoryEntry, SelectionSemantics } from '../entities';
 
 export interface NewDocument {
   platformId: string;
