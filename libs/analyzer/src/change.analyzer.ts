@@ -263,11 +263,12 @@ function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
 }
 
 /** Compares two versions' Markdown: change kind, severity, reasons, a summary and one record per changed clause. */
-export function analyzeChange(beforeMarkdown: string, afterMarkdown: string): ChangeAnalysis {
+export function analyzeChange(beforeMarkdown: string, afterMarkdown: string, split?: { before: Provision[]; after: Provision[] }): ChangeAnalysis {
   clearClassifyCache();
   clearCosmeticKeys();
-  const before = splitProvisions(beforeMarkdown);
-  const after = splitProvisions(afterMarkdown);
+  // A caller that split the texts already (the capture planner) passes their provisions: `splitProvisions` of the same texts.
+  const before = split?.before ?? splitProvisions(beforeMarkdown);
+  const after = split?.after ?? splitProvisions(afterMarkdown);
   const beforeKey = lazy(() => joinedSearchKey(before.map((p) => p.text)));
   const afterKey = lazy(() => joinedSearchKey(after.map((p) => p.text)));
   const ctx: Context = {

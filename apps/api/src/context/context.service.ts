@@ -1,5 +1,4 @@
-import { clauseTypeById, clauseTypes } from '@clausewatch/analyzer';
-import { wordSimilarity } from '@clausewatch/capture';
+import { clauseTypeById, clauseTypes, wordSimilarity } from '@clausewatch/analyzer';
 import { ClauseCandidateRow as CandidateRow, ClauseContextRepository } from '@clausewatch/db';
 import { Injectable } from '@nestjs/common';
 import { requireRecordIdParam } from '../records/record-id.parser';

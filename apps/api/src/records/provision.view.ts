@@ -42,7 +42,9 @@ export function provisionView(row: ProvisionRow, appearances: ProvisionAppearanc
     id: row.record_id,
     document: row.document_record_id,
     platform: { id: row.platform_record_id, slug: row.platform_slug, name: row.platform_name },
-    status: row.removed_at ? 'removed' : 'current',
+    status: row.superseded_by ? 'superseded' : row.removed_at ? 'removed' : 'current',
+    /** The provision this record turned out to be (a back-dated capture showed the clause continues it): it resolves there. */
+    supersededBy: row.superseded_by,
     headingPath: row.heading_path,
     text: row.text,
     clauseTypes: row.clause_types,

@@ -461,6 +461,62 @@ describe('records: lineage, citations, verification and the ledger', () => {
       ]);
     }
   });
+  it('a provision first recorded in a later capture is superseded by the older one a back-dated capture shows it restores; its ID still resolves', async () => {
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/api/v1/documents',
+      payload: { platform: 'Midjourney', title: 'Community Rules', type: 'community-rules', url: 'https://docs.midjourney.com/privacy' },
+      headers: api.admin,
+    });
+    const document = created.json().document.id;
+    const page = (sections: string[]) => `<html><head><title>Rules</title></head><body><main><h1>Rules</h1>${sections.join('')}</main></body></html>`;
+    const conduct = '<h2>Conduct</h2><p>Be kind to other members of the community and do not post anything hateful.</p>';
+    const appeals = '<h2>Appeals</h2><p>You may appeal a ban within thirty days by writing to our moderation team.</p>';
+    const post = async (sections: string[], capturedAt: string) =>
+      (
+        await api.app.inject({
+          method: 'POST',
+          url: `/api/v1/documents/${document}/captures?url=${encodeURIComponent('https://docs.midjourney.com/privacy')}&capturedAt=${capturedAt}`,
+          payload: page(sections),
+          headers: { ...api.admin, 'content-type': 'text/html; charset=utf-8' },
+        })
+      ).json();
+    // The version record lists the provision at the appeals clause's place (the third clause after the title).
+    const appealsIn = async (version: string): Promise<string | undefined> => {
+      const [row] = await db.query(`SELECT vp.position FROM version_provisions vp JOIN versions v ON v.id = vp.version_id WHERE v.record_id = $1 AND vp.text LIKE 'You may appeal%'`, [version]);
+      return row ? (await get(`/api/v1/records/${version}`)).json().provisions[row.position]?.id : undefined;
+    };
+    // Newest first: the appeals clause is first recorded in March; February lacks it; January had it.
+    const march = await post([conduct, appeals], '2025-03-01T00:00:00.000Z');
+    const laterId = await appealsIn(march.version.id);
+    expect(laterId).toMatch(/^CW-P-/);
+    // Read (and cached) before the insertions: the cache must hear that it changed.
+    expect((await get(`/api/v1/records/${laterId}`)).json()).toMatchObject({ status: 'current', supersededBy: null });
+    await post([conduct], '2025-02-01T00:00:00.000Z');
+    // Still the March ID (nothing yet says the clause is older); March's record is cached again here.
+    expect(await appealsIn(march.version.id)).toBe(laterId);
+    const january = await post([conduct, appeals], '2025-01-01T00:00:00.000Z');
+    // In time order the March clause is January's, back after February: one provision, January's ID.
+    const olderId = await appealsIn(january.version.id);
+    expect(olderId).toMatch(/^CW-P-/);
+    expect(olderId).not.toBe(laterId);
+    expect(await appealsIn(march.version.id)).toBe(olderId);
+
+    const superseded = (await get(`/api/v1/records/${laterId}`)).json();
+    expect(superseded).toMatchObject({ id: laterId, status: 'superseded', supersededBy: olderId });
+    const html = await get(`/r/${laterId}`);
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain(`Superseded by`);
+    expect(html.body).toContain(`href="/r/${olderId}"`);
+    const current = (await get(`/api/v1/records/${olderId}`)).json();
+    expect(current).toMatchObject({ status: 'current', supersededBy: null, firstSeen: { version: january.version.id } });
+    expect(current.history.map((h: { event: string; version: string }) => [h.event, h.version])).toEqual([
+      ['first seen', january.version.id],
+      ['removed', expect.any(String)],
+      ['restored', march.version.id],
+    ]);
+  });
+
   it('inserts a back-dated capture in time order: the record it splits stays, superseded, and names its replacements', async () => {
     const created = await api.app.inject({
       method: 'POST',

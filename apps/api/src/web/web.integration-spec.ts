@@ -425,6 +425,10 @@ describe('web app: admin pages', () => {
     expect((await admin.submit(`/admin/documents/${id}`, `/admin/documents/${id}`, { title: 'Terms', checkIntervalMinutes: '720', fetcher: 'http' })).status).toBe(303);
     const [row] = await api.app.get(DataSource).query('SELECT active, check_interval_minutes, title FROM documents WHERE record_id = $1', [id]);
     expect(row).toEqual({ active: false, check_interval_minutes: 720, title: 'Terms' });
+    // The edit is in the document's history, as a PATCH /api/v1/documents/:id would be (issue 14 item 3).
+    const { history } = (await api.app.inject({ method: 'GET', url: `/api/v1/documents/${id}` })).json();
+    expect(history.at(-1)).toMatchObject({ actor: 'admin', changes: expect.objectContaining({ title: expect.anything(), active: expect.anything(), checkIntervalMinutes: expect.anything() }) });
+    expect(JSON.stringify(history.at(-1).changes)).toContain('Terms of Service');
   });
 });
 

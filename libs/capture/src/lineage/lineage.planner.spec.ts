@@ -1,5 +1,5 @@
-import { splitProvisions } from '@clausewatch/analyzer';
-import { planLineage, wordSimilarity } from './lineage.planner';
+import { splitProvisions, wordSimilarity } from '@clausewatch/analyzer';
+import { planLineage } from './lineage.planner';
 
 const v1 = `# Terms
 

@@ -1,4 +1,4 @@
-import { Alignment, alignProvisions, Provision } from '@clausewatch/analyzer';
+import { Alignment, alignProvisions, classify, Provision, wordSimilarity } from '@clausewatch/analyzer';
 
 /** A provision of the new version that continues one of the previous version. */
 export interface KeptProvision {
@@ -16,24 +16,9 @@ export interface LineagePlan {
   removed: string[];
 }
 
-function words(text: string): Map<string, number> {
-  const bag = new Map<string, number>();
-  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) bag.set(w, (bag.get(w) ?? 0) + 1);
-  return bag;
-}
-
-/** Dice coefficient over word multisets: how much of two clauses' wording they share. */
-export function wordSimilarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  let shared = 0;
-  let total = 0;
-  for (const [w, n] of wa) {
-    shared += Math.min(n, wb.get(w) ?? 0);
-    total += n;
-  }
-  for (const n of wb.values()) total += n;
-  return total === 0 ? 1 : (2 * shared) / total;
+/** The clause types a clause's text carries (IDs only: what a provision record keeps). */
+export function clauseTypesOf(text: string): string[] {
+  return classify(text).clauseTypes.map((t) => t.id);
 }
 
 function bestBy<T>(items: T[], score: (item: T) => number): T {

@@ -64,7 +64,7 @@ describe('planCapture', () => {
 
   it('analyses a new text once: the change, its lineage (unchanged clauses keep their IDs) and what it may owe', async () => {
     const latest = version(v1, new Date(now.getTime() - DAY));
-    const held = splitProvisions(v1).map((p) => ({ position: p.index, provisionId: `P${p.index}`, text: p.text }));
+    const held = splitProvisions(v1).map((p) => ({ position: p.index, provisionId: `P${p.index}`, text: p.text, firstSeenAt: latest.capturedAt }));
     const plan = await planOf({ ...empty, latest, latestProvisions: held }, v2, { capturedAt: now, confirmed: false, now });
     if (plan.kind !== 'new-version' || !plan.change) throw new Error('expected a change');
     expect(plan.confirmed).toBe(false);
@@ -88,9 +88,58 @@ describe('planCapture', () => {
   it('gives a removed clause that comes back word for word its old ID', async () => {
     const latest = version(v2, new Date(now.getTime() - DAY));
     const courts = splitProvisions(v1).find((p) => p.text.startsWith('You may bring'))!;
-    const plan = await planOf({ ...empty, latest, restorable: [{ id: 'P-old', fingerprint: courts.fingerprint }] }, v1, { capturedAt: now, confirmed: true, now });
+    const plan = await planOf({ ...empty, latest, restorable: [{ id: 'P-old', fingerprint: courts.fingerprint, firstSeenAt: new Date(0) }] }, v1, { capturedAt: now, confirmed: true, now });
     if (plan.kind !== 'new-version') throw new Error('expected a new version');
     expect(plan.lineage.restored).toEqual([{ afterIndex: courts.index, provisionId: 'P-old' }]);
+  });
+});
+
+describe('planCapture, back-dated (provision lineage as in time order)', () => {
+  const inline = new TaskPool({ ...DEFAULT_TASK_POOL_OPTIONS, inline: true });
+  const at = (hours: number) => new Date(now.getTime() + hours * 3600_000);
+  const held = (markdown: string, ids: string[], firstSeen: Date[]) => splitProvisions(markdown).map((p) => ({ position: p.index, provisionId: ids[p.index], text: p.text, firstSeenAt: firstSeen[p.index] }));
+  const L = `# Terms\n\nWe do not sell your personal data to third parties.\n\nYou may bring any claim in the courts of your home country.\n`;
+  const V = `# Terms\n\nWe do not sell your personal data to third parties.\n\nWe may show you advertising based on the prompts you submit.\n`;
+  const N = `# Terms\n\nWe do not sell your personal data to third parties.\n\nWe may show you advertising based on the prompts you submit.\n\nYou may bring any claim in the courts of your home country.\n`;
+  const plan = async (nextIds: string[], nextFirstSeen: Date[]) => {
+    const basis: PlanBasis = {
+      latest: version(L, at(-2), 'L'),
+      latestProvisions: held(L, ['P-t', 'P-s', 'P-c'], [at(-2), at(-2), at(-2)]),
+      earlierLike: null,
+      restorable: [],
+      next: { ...version(N, at(2), 'N'), cosmeticFingerprint: 'n' } as Version,
+      nextProvisions: held(N, nextIds, nextFirstSeen),
+      nextEarlierLike: null,
+      newestCapturedAt: at(2),
+    };
+    const result = await planCapture(basis, await prepareText(extracted(V), inline), { capturedAt: at(0), confirmed: true, now }, inline);
+    if (result.kind !== 'new-version' || !result.lineage.backfill) throw new Error('expected a back-dated version');
+    return result.lineage;
+  };
+
+  it('gives a clause first recorded in the version after it that version\'s ID, and keeps the ID of a clause that version restores', async () => {
+    // The advertising clause was first recorded in N (X); the courts clause is L's, gone in V, back in N.
+    const lineage = await plan(['P-t', 'P-s', 'X', 'P-c'], [at(-2), at(-2), at(2), at(-2)]);
+    const ads = splitProvisions(V).findIndex((p) => p.text.startsWith('We may show'));
+    expect(lineage.restored).toContainEqual({ afterIndex: ads, provisionId: 'X' });
+    expect(lineage.fresh).toEqual([]);
+    expect(lineage.removed).toEqual(['P-c']);
+    // Nothing in N changes ID; X is now first seen in V; the courts clause was removed in V and restored by N, as in time order.
+    expect(lineage.backfill!.remap).toEqual([]);
+    expect(lineage.backfill!.lifecycle).toEqual([{ provisionId: 'X', changeDelta: 0, firstSeenInV: true }]);
+  });
+
+  it('replaces an ID of the version after it that continues a provision of V, and one that takes the place of a restored clause', async () => {
+    // N's advertising clause continued nothing when N was recorded (Y, first seen before: a restore from further back),
+    // and its courts clause had an ID of its own (Z, first seen in N) rather than L's.
+    const lineage = await plan(['P-t', 'P-s', 'Y', 'Z'], [at(-2), at(-2), at(-5), at(2)]);
+    const ads = splitProvisions(V).findIndex((p) => p.text.startsWith('We may show'));
+    expect(lineage.fresh.map((f) => f.afterIndex)).toEqual([ads]);
+    // In time order N continues V's new clause and restores L's courts clause.
+    expect(lineage.backfill!.remap).toEqual([
+      { from: 'Y', to: { freshAt: ads } },
+      { from: 'Z', to: { provisionId: 'P-c' } },
+    ]);
   });
 });
 

@@ -1,11 +1,12 @@
-import { Alignment, analyzeChange, ChangeAnalysis, classify, cosmeticFingerprint, Provision, splitProvisions } from '@clausewatch/analyzer';
-import type { HeldProvision, OweOptions, ProvisionLineageWrite, Version } from '@clausewatch/db';
-import { planLineage } from '../lineage/lineage.planner';
+import { Alignment, analyzeChange, ChangeAnalysis, cosmeticFingerprint, Provision, splitProvisions } from '@clausewatch/analyzer';
+import type { HeldProvision, OweOptions, ProvisionLineageWrite, RestorableProvision, Version } from '@clausewatch/db';
+import { backfilled, restorableAt } from '../lineage/backfill.planner';
+import { clauseTypesOf, planLineage } from '../lineage/lineage.planner';
 import { ALERT_MAX_AGE_MS, MAX_CLAUSE_CHARS } from '../capture.constants';
 import type { ExtractedDocument } from './document-extractor';
 import { boundClauseTexts } from './worker/analysis.task';
 import type { TaskPool } from './worker/task.pool';
-import type { PlanTextTask, PreparedFingerprints, TextPlan } from './worker/task.types';
+import type { CorrectionPlan, PlanCorrectionTask, PlanTextTask, PreparedFingerprints, TextPlan } from './worker/task.types';
 
 /** Where a plan's heavy work runs: the task pool (worker threads), or inline in unit tests. */
 export type PlanWorkers = Pick<TaskPool, 'run'>;
@@ -30,7 +31,7 @@ export interface PlanBasis {
   /** An earlier version whose text equals the new one once cosmetic differences are removed. */
   earlierLike: Pick<Version, 'id'> | null;
   /** Removed provisions of the document whose fingerprint a clause of the new text has. */
-  restorable: Array<{ id: string; fingerprint: string }>;
+  restorable: RestorableProvision[];
 }
 
 /** A new text with the fingerprints the reads before planning need (see PreparedFingerprints). */
@@ -40,7 +41,8 @@ export interface PreparedText extends PreparedFingerprints {
 
 /** The fingerprints of a text (split once, in a worker thread: seconds of CPU on a 10 MB text). */
 export function fingerprintsOf(markdown: string): PreparedFingerprints {
-  return { cosmeticFingerprint: cosmeticFingerprint(markdown), provisionFingerprints: [...new Set(splitProvisions(markdown).map((p) => p.fingerprint))] };
+  const provisions = splitProvisions(markdown);
+  return { cosmeticFingerprint: cosmeticFingerprint(markdown), provisionFingerprints: [...new Set(provisions.map((p) => p.fingerprint))], provisions };
 }
 
 export async function prepareText(extracted: ExtractedDocument, workers: PlanWorkers): Promise<PreparedText> {
@@ -123,10 +125,6 @@ export function alignmentsOf(analysis: ChangeAnalysis, before: Provision[], afte
   return alignments;
 }
 
-function clauseTypesOf(text: string): string[] {
-  return classify(text).clauseTypes.map((t) => t.id);
-}
-
 /** Which provision each clause of the new text continues, restores or starts (see ProvisionsRepository). */
 export function planProvisions(before: Provision[], held: HeldProvision[], after: Provision[], alignments: Alignment[] | undefined, restorable: PlanBasis['restorable']): ProvisionLineageWrite {
   const beforeIds: string[] = [];
@@ -157,12 +155,29 @@ export function planProvisions(before: Provision[], held: HeldProvision[], after
  * only where their text is new).
  */
 export function planText(task: PlanTextTask): TextPlan {
-  const after = splitProvisions(task.after);
+  const after = task.afterProvisions;
   if (task.before === null) return { analysis: null, lineage: planProvisions([], [], after, undefined, task.restorable) };
   const before = splitProvisions(task.before);
   // Clause texts bounded in the change record; the versions keep them whole.
-  const analysis = boundClauseTexts(analyzeChange(task.before, task.after), task.maxClauseChars);
-  return { analysis, lineage: planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable) };
+  const analysis = boundClauseTexts(analyzeChange(task.before, task.after, { before, after }), task.maxClauseChars);
+  const lineage = planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable);
+  return { analysis, lineage, ...(task.describeBefore ? { before: before.map((p) => ({ headingPath: p.headingPath, fingerprint: p.fingerprint })) } : {}) };
+}
+
+/**
+ * The heavy part of a back-dated capture's correction, in a worker thread: the change from it to the
+ * version after it, and which clauses of that version continue which of its own (by index).
+ */
+export function planCorrectionText(task: PlanCorrectionTask): CorrectionPlan {
+  const before = task.beforeProvisions;
+  const after = splitProvisions(task.after);
+  const analysis = boundClauseTexts(analyzeChange(task.before, task.after, { before, after }), task.maxClauseChars);
+  const plan = planLineage(before, before.map((p) => String(p.index)), after, alignmentsOf(analysis, before, after));
+  return {
+    analysis,
+    continues: plan.kept.map((k) => ({ afterIndex: k.afterIndex, beforeIndex: Number(k.provisionId) })),
+    added: plan.added.map((a) => ({ afterIndex: a, fingerprint: after[a].fingerprint })),
+  };
 }
 
 /**
@@ -181,12 +196,22 @@ export async function planCapture(basis: PlanBasis, text: PreparedText, facts: C
   const revertOfVersionId = latest ? (basis.earlierLike?.id ?? null) : null;
   // A first version has nothing to alert about, so it needs no confirmation.
   const confirmed = facts.confirmed || !latest;
-  const [planned, correction] = await Promise.all([
-    workers.run({ kind: 'plan-text', before: latest?.markdown ?? null, after: extracted.markdown, held: basis.latestProvisions, restorable: basis.restorable, maxClauseChars: MAX_CLAUSE_CHARS }),
-    next ? correctionOf(next, basis, text, workers) : undefined,
+  const [planned, corrected] = await Promise.all([
+    workers.run({
+      kind: 'plan-text',
+      before: latest?.markdown ?? null,
+      after: extracted.markdown,
+      afterProvisions: text.provisions,
+      held: basis.latestProvisions,
+      restorable: next ? restorableAt(basis, facts.capturedAt) : basis.restorable,
+      maxClauseChars: MAX_CLAUSE_CHARS,
+      describeBefore: next !== null,
+    }),
+    next ? workers.run({ kind: 'plan-correction', before: extracted.markdown, beforeProvisions: text.provisions, after: next.markdown, maxClauseChars: MAX_CLAUSE_CHARS }) : undefined,
   ]);
-  const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(next && correction ? { correction: { next, change: correction } } : {}) };
-  const lineage = backfilled(planned.lineage, basis);
+  const correction = next && corrected ? { next, change: correctionOf(corrected, basis) } : undefined;
+  const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(correction ? { correction } : {}) };
+  const lineage = next && corrected ? backfilled(planned, corrected, basis, next) : planned.lineage;
   if (!latest || !planned.analysis) return { ...base, lineage, change: null };
   const { analysis } = planned;
   const change: PlannedChange = {
@@ -204,8 +229,8 @@ function clauseTypesIn(analysis: ChangeAnalysis): string[] {
 }
 
 /** The change from an inserted capture to the version after it: recomputed, recorded, never alerting. */
-async function correctionOf(next: Version, basis: PlanBasis, text: PreparedText, workers: PlanWorkers): Promise<PlannedChange> {
-  const analysis = await workers.run({ kind: 'analyze', before: text.extracted.markdown, after: next.markdown, maxClauseChars: MAX_CLAUSE_CHARS });
+function correctionOf(corrected: CorrectionPlan, basis: PlanBasis): PlannedChange {
+  const { analysis } = corrected;
   const revertOf = basis.nextEarlierLike?.id ?? null;
   return {
     analysis,
@@ -214,26 +239,4 @@ async function correctionOf(next: Version, basis: PlanBasis, text: PreparedText,
     owe: { alert: false, sameDayAlert: false },
     ...(revertOf ? { revertOfVersionId: revertOf } : {}),
   };
-}
-
-/**
- * Provision lineage of an inserted (back-dated) version: it continues the provisions of the version
- * before it; a clause it holds for the first time that the version after it holds word for word takes
- * that provision's ID; any other new clause is a provision of its own, removed by the version after it
- * (which keeps its own lineage: IDs already issued never move). See ProvisionsRepository.recordLineage.
- */
-function backfilled(lineage: ProvisionLineageWrite, basis: PlanBasis): ProvisionLineageWrite {
-  const next = basis.next;
-  if (!next) return lineage;
-  const used = new Set([...lineage.kept.map((k) => k.provisionId), ...lineage.restored.map((r) => r.provisionId)]);
-  const byText = new Map<string, string[]>();
-  for (const row of basis.nextProvisions ?? []) if (!used.has(row.provisionId)) byText.set(row.text, [...(byText.get(row.text) ?? []), row.provisionId]);
-  const restored = [...lineage.restored];
-  const fresh: ProvisionLineageWrite['fresh'] = [];
-  for (const f of lineage.fresh) {
-    const id = byText.get(lineage.after[f.afterIndex].text)?.shift();
-    if (id) restored.push({ afterIndex: f.afterIndex, provisionId: id });
-    else fresh.push(f);
-  }
-  return { ...lineage, restored, fresh, backfill: { nextVersionId: next.id, nextCapturedAt: next.capturedAt } };
 }

@@ -121,7 +121,7 @@ export class RecordCapture {
       latest ? this.provisions.heldBy(latest.id) : [],
       // Only versions captured before it can be what a capture reverts to.
       latest ? this.versions.findEarlierLike(document.id, text.cosmeticFingerprint, latest.id, next ? capturedAt : undefined) : null,
-      this.provisions.removedWithFingerprints(document.id, text.provisionFingerprints),
+      this.provisions.removedWithFingerprints(document.id, text.provisionFingerprints, next ? { capturedAt, latestId: latest?.id ?? null } : undefined),
       next ? this.provisions.heldBy(next.id) : [],
       next ? this.versions.findEarlierLike(document.id, next.cosmeticFingerprint, null, capturedAt) : null,
       next ? this.versions.findLatestFor(document.id) : latest,

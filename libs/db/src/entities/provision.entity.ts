@@ -71,6 +71,17 @@ export class Provision {
 
   @Column({ type: 'timestamptz', nullable: true })
   removedAt!: Date | null;
+
+  /**
+   * The provision this record turned out to be (a back-dated capture showed the clause continues it):
+   * the record keeps its ID and resolves to that one; no version holds it any more.
+   */
+  @Column({ type: 'bigint', nullable: true })
+  supersededById!: string | null;
+
+  @ManyToOne(() => Provision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'superseded_by_id' })
+  supersededBy?: Relation<Provision>;
 }
 
 /** Which provisions a version holds, in order, with the text they had in it. */

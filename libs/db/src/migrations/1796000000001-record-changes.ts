@@ -10,7 +10,7 @@ const MAX_NAMED_IDS = 400;
  * Rare writes that show up in many records (renaming a platform, editing a document, deleting
  * anything) say `*`.
  */
-const AFFECTED = `
+export const AFFECTED = `
   IF TG_OP = 'DELETE' THEN
     PERFORM pg_notify('clausewatch_records', '*');
     RETURN NULL;

@@ -16,6 +16,8 @@ import { UnfinishedEmails1797800000000 } from './1797800000000-unfinished-emails
 import { LedgerLeafVersion1797900000000 } from './1797900000000-ledger-leaf-version';
 import { LedgerPending1798100000000 } from './1798100000000-ledger-pending';
 import { DigestEntries1798200000000 } from './1798200000000-digest-entries';
+import { ProvisionSupersession1798300000000 } from './1798300000000-provision-supersession';
+import { VersionProvisionsNotify1798300000001 } from './1798300000001-version-provisions-notify';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -37,4 +39,6 @@ export const migrations = [
   LedgerLeafVersion1797900000000,
   LedgerPending1798100000000,
   DigestEntries1798200000000,
+  ProvisionSupersession1798300000000,
+  VersionProvisionsNotify1798300000001,
 ];

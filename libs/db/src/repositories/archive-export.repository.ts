@@ -17,14 +17,14 @@ const ARCHIVE_TABLES: Record<ArchiveTableName, { table: string; columns: string[
   },
   provisions: {
     table: 'provisions',
-    columns: ['id', 'document', 'platform', 'heading_path', 'clause_types', 'first_seen_version', 'first_seen_at', 'last_seen_version', 'last_seen_at', 'change_count', 'removed_in_version', 'removed_at', 'text'],
+    columns: ['id', 'document', 'platform', 'heading_path', 'clause_types', 'first_seen_version', 'first_seen_at', 'last_seen_version', 'last_seen_at', 'change_count', 'removed_in_version', 'removed_at', 'text', 'superseded_by'],
     // Keyset-paginated by the internal id, which is not exported ($1 = last id, $2 = limit).
     query: `SELECT p.id AS _key, p.record_id AS id, d.record_id AS document, pl.slug AS platform, p.heading_path, p.clause_types,
                    f.record_id AS first_seen_version, p.first_seen_at, l.record_id AS last_seen_version, p.last_seen_at, p.change_count,
-                   r.record_id AS removed_in_version, p.removed_at, p.text
+                   r.record_id AS removed_in_version, p.removed_at, p.text, s.record_id AS superseded_by
               FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
               JOIN versions f ON f.id = p.first_seen_version_id JOIN versions l ON l.id = p.last_seen_version_id
-              LEFT JOIN versions r ON r.id = p.removed_in_version_id
+              LEFT JOIN versions r ON r.id = p.removed_in_version_id LEFT JOIN provisions s ON s.id = p.superseded_by_id
              WHERE p.id > $1 ORDER BY p.id LIMIT $2`,
   },
   changes: {

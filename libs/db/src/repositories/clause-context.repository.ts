@@ -19,7 +19,7 @@ export interface ClauseCandidateRow {
 
 const COUNTS = `SELECT t.type, count(*)::int AS provisions, count(DISTINCT d.platform_id)::int AS platforms
   FROM provisions p JOIN documents d ON d.id = p.document_id CROSS JOIN LATERAL jsonb_array_elements_text(p.clause_types) AS t(type)
-  WHERE p.removed_at IS NULL`;
+  WHERE p.removed_at IS NULL AND p.superseded_by_id IS NULL`;
 
 /** The reads of cross-platform context: clause types across current provisions. */
 export class ClauseContextRepository {
@@ -37,7 +37,7 @@ export class ClauseContextRepository {
   platformsWithClauseType(type: string): Promise<Array<{ slug: string; name: string; provisions: number }>> {
     return this.dataSource.query(
       `SELECT pl.slug, pl.name, count(*)::int AS provisions FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
-        WHERE p.removed_at IS NULL AND p.clause_types @> jsonb_build_array($1::text) GROUP BY pl.slug, pl.name ORDER BY provisions DESC, pl.slug`,
+        WHERE p.removed_at IS NULL AND p.superseded_by_id IS NULL AND p.clause_types @> jsonb_build_array($1::text) GROUP BY pl.slug, pl.name ORDER BY provisions DESC, pl.slug`,
       [type],
     );
   }
@@ -54,7 +54,7 @@ export class ClauseContextRepository {
     return this.dataSource.query(
       `SELECT p.record_id, p.text, d.record_id AS document_record_id, d.title AS document_title, pl.slug AS platform_slug, pl.name AS platform_name
            FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
-          WHERE p.removed_at IS NULL AND d.platform_id <> $1 AND p.clause_types @> jsonb_build_array($2::text) LIMIT $3`,
+          WHERE p.removed_at IS NULL AND p.superseded_by_id IS NULL AND d.platform_id <> $1 AND p.clause_types @> jsonb_build_array($2::text) LIMIT $3`,
       [platformId, type, limit],
     );
   }

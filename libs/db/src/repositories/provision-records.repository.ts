@@ -24,6 +24,8 @@ export interface ProvisionRow {
   last_version_text_sha256: string;
   last_version_raw_sha256: string;
   last_version_source_url: string;
+  /** The record ID of the provision this one turned out to be (see Provision.supersededById), or null. */
+  superseded_by: string | null;
 }
 
 /** One version of the provision's document from its first appearance on; `text` is null where the version does not hold it. */
@@ -93,11 +95,12 @@ export class ProvisionRecordsRepository {
               p.heading_path, p.text, p.clause_types, p.change_count, p.first_seen_at, p.last_seen_at, p.removed_at,
               fv.record_id AS first_version, lv.record_id AS last_version, rv.record_id AS removed_version,
               lv.captured_at AS last_version_captured_at, lv.text_sha256 AS last_version_text_sha256,
-              lv.raw_sha256 AS last_version_raw_sha256, lv.source_url AS last_version_source_url
+              lv.raw_sha256 AS last_version_raw_sha256, lv.source_url AS last_version_source_url, sp.record_id AS superseded_by
          FROM provisions p
          JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
          JOIN versions fv ON fv.id = p.first_seen_version_id JOIN versions lv ON lv.id = p.last_seen_version_id
          LEFT JOIN versions rv ON rv.id = p.removed_in_version_id
+         LEFT JOIN provisions sp ON sp.id = p.superseded_by_id
         WHERE p.record_id = $1`,
       [recordId],
     );
@@ -152,7 +155,8 @@ export class ProvisionRecordsRepository {
    * (3) only when more than SEARCH_PROBE match, older ones mostly, the newest-first walk of the key.
    */
   async search(query: ProvisionSearch): Promise<ProvisionSearchRow[]> {
-    const where: string[] = [];
+    // A superseded provision is the same clause as the one that replaces it: only that one is listed.
+    const where: string[] = ['p.superseded_by_id IS NULL'];
     const params: unknown[] = [];
     if (query.document) {
       params.push(query.document);
@@ -166,17 +170,18 @@ export class ProvisionRecordsRepository {
       params.push(query.q);
       where.push(`p.search_vector @@ websearch_to_tsquery('english', $${params.length})`);
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filtered = where.length > 1;
+    const filter = `WHERE ${where.join(' AND ')}`;
     const page = [...params, query.limit, query.offset];
     const [limit, offset] = [`$${page.length - 1}`, `$${page.length}`];
     const ids = async (sql: string): Promise<string[]> => (await this.dataSource.query(sql, page)).map((r: { id: string }) => r.id);
     let found: string[] | null = null;
-    if (!filter) {
-      found = await ids(`SELECT id FROM provisions ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`);
+    if (!filtered) {
+      found = await ids(`SELECT id FROM provisions WHERE superseded_by_id IS NULL ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`);
     } else {
       // One document holds a sliver of the newest rows: its own index finds its provisions at once.
       const window = query.document ? [] : await ids(
-        `SELECT p.id FROM (SELECT id, document_id, clause_types, search_vector FROM provisions ORDER BY id DESC LIMIT ${SEARCH_WINDOW}) p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`,
+        `SELECT p.id FROM (SELECT id, document_id, clause_types, search_vector, superseded_by_id FROM provisions ORDER BY id DESC LIMIT ${SEARCH_WINDOW}) p ${filter} ORDER BY p.id DESC LIMIT ${limit} OFFSET ${offset}`,
       );
       if (window.length === query.limit) found = window;
       else {
@@ -205,7 +210,7 @@ export class ProvisionRecordsRepository {
       `SELECT t.type, count(*)::int AS provisions, min(p.record_id) AS example
          FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
               CROSS JOIN LATERAL jsonb_array_elements_text(p.clause_types) AS t(type)
-        WHERE pl.slug = $1 AND p.removed_at IS NULL AND t.type = ANY($2) GROUP BY t.type`,
+        WHERE pl.slug = $1 AND p.removed_at IS NULL AND p.superseded_by_id IS NULL AND t.type = ANY($2) GROUP BY t.type`,
       [platformSlug, types],
     );
   }
@@ -215,7 +220,7 @@ export class ProvisionRecordsRepository {
     const rows: Array<{ record_id: string; text: string; heading_path: string[]; platform_slug: string; platform_name: string; document_record_id: string; document_title: string }> = await this.dataSource.query(
       `SELECT p.record_id, left(p.text, 400) AS text, p.heading_path, pl.slug AS platform_slug, pl.name AS platform_name, d.record_id AS document_record_id, d.title AS document_title
          FROM provisions p JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
-        WHERE p.removed_at IS NULL AND p.clause_types ?| $1::text[] ORDER BY pl.name, p.id LIMIT $2`,
+        WHERE p.removed_at IS NULL AND p.superseded_by_id IS NULL AND p.clause_types ?| $1::text[] ORDER BY pl.name, p.id LIMIT $2`,
       [types, limit],
     );
     return rows.map((r) => ({ id: r.record_id, text: r.text, headingPath: r.heading_path, platform: { slug: r.platform_slug, name: r.platform_name }, document: { id: r.document_record_id, title: r.document_title } }));

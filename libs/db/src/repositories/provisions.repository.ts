@@ -20,18 +20,60 @@ export interface ProvisionLineageWrite {
   fresh: Array<{ afterIndex: number; clauseTypes: string[] }>;
   /** Provisions of the previous version that the new one no longer holds. */
   removed: string[];
+  /** Set for a version inserted before an existing one (a back-dated capture): see LineageBackfill. */
+  backfill?: LineageBackfill;
+}
+
+/**
+ * Where a provision of the version after an inserted one goes: an existing provision, the one issued
+ * to a new clause of the inserted version (by its index there), or a provision of its own.
+ */
+export type RemapTarget = { provisionId: string } | { freshAt: number } | { fresh: true };
+
+/**
+ * A version inserted before `next` (a back-dated capture) makes the lineage what it would have been
+ * had the captures come in time order: `next` follows the inserted version, so some of its clauses
+ * continue other provisions than they did. Each such provision ID is replaced (`remap`) in `next` and
+ * every later version; a replaced ID that no version holds any more is superseded by its replacement
+ * (it keeps its ID and resolves to the replacement); one still held by earlier versions now ends there
+ * (`retreat` describes its last text). The lifecycle (first and last seen, removed in, change count)
+ * of every provision touched is recomputed from the versions that hold it.
+ */
+export interface LineageBackfill {
+  nextVersionId: string;
+  nextCapturedAt: Date;
+  remap: Array<{ from: string; to: RemapTarget }>;
+  /** `clauseTypes` null: the provision's types stand (its text is the one they were found in). */
+  retreat: Array<{ provisionId: string; headingPath: string[]; text: string; fingerprint: string; clauseTypes: string[] | null }>;
   /**
-   * Set for a version inserted before an existing one (a back-dated capture): provisions it continues
-   * or shares keep their current state (it is not the newest knowledge); its own new clauses are
-   * recorded as removed by the version after it.
+   * Lifecycle changes of provisions neither remapped nor new, worked out from the versions around the
+   * insert: change count delta, first seen in V, last seen in V (removed by `next`), removed in V.
    */
-  backfill?: { nextVersionId: string; nextCapturedAt: Date };
+  lifecycle: Array<{ provisionId: string; changeDelta: number; firstSeenInV?: boolean; lastSeenInV?: boolean; removedInV?: boolean }>;
+  /** Provisions whose lifecycle is recomputed from every version that holds them (V restores them from further back). */
+  recompute: string[];
+  /**
+   * Provisions the insert leaves removed before `next` (held by V or the version before it, not by
+   * `next`), most recently removed first, with their last text: the first later provision whose first
+   * text is that text is the clause coming back (a removed clause back word for word keeps its ID), so
+   * it is replaced by the one it restores.
+   */
+  reopened: Array<{ target: { provisionId: string } | { freshAt: number }; text: string }>;
 }
 
 export interface HeldProvision {
   position: number;
   provisionId: string;
   text: string;
+  /** When the provision was first held (by any version). */
+  firstSeenAt: Date;
+}
+
+/** A removed provision a new clause with the same fingerprint brings back. */
+export interface RestorableProvision {
+  id: string;
+  fingerprint: string;
+  firstSeenAt: Date;
 }
 
 /** Provision lineage: which clauses a version holds and how each is followed across versions. */
@@ -40,22 +82,41 @@ export class ProvisionsRepository {
 
   /** The provisions a version holds, by position (the splitter's index). */
   async heldBy(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<HeldProvision[]> {
-    const rows: Array<{ position: number; provision_id: string; text: string }> = await manager.query(
-      'SELECT position, provision_id, text FROM version_provisions WHERE version_id = $1',
+    const rows: Array<{ position: number; provision_id: string; text: string; first_seen_at: Date }> = await manager.query(
+      `SELECT vp.position, vp.provision_id, vp.text, p.first_seen_at
+         FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id WHERE vp.version_id = $1`,
       [versionId],
     );
-    return rows.map((r) => ({ position: r.position, provisionId: r.provision_id, text: r.text }));
+    return rows.map((r) => ({ position: r.position, provisionId: r.provision_id, text: r.text, firstSeenAt: r.first_seen_at }));
   }
 
-  /** Removed provisions of the document with one of these fingerprints, the most recently removed first. */
-  async removedWithFingerprints(documentId: string, fingerprints: string[], manager: EntityManager = this.dataSource.manager): Promise<Array<{ id: string; fingerprint: string }>> {
+  /**
+   * Removed (not superseded) provisions of the document with one of these fingerprints, the most recently
+   * removed first. `asOf` a back-dated capture's time: those removed then, that is seen before it and
+   * not held by the version it follows (some are held again by later versions).
+   */
+  async removedWithFingerprints(
+    documentId: string,
+    fingerprints: string[],
+    asOf?: { capturedAt: Date; latestId: string | null },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RestorableProvision[]> {
     if (fingerprints.length === 0) return [];
-    return manager.query(
-      `SELECT id::text, fingerprint FROM provisions
-        WHERE document_id = $1 AND removed_at IS NOT NULL AND fingerprint = ANY($2::text[])
-        ORDER BY removed_at DESC, id DESC`,
-      [documentId, fingerprints],
-    );
+    const rows: Array<{ id: string; fingerprint: string; first_seen_at: Date }> = asOf
+      ? await manager.query(
+          `SELECT p.id::text, p.fingerprint, p.first_seen_at FROM provisions p
+            WHERE p.document_id = $1 AND p.superseded_by_id IS NULL AND p.fingerprint = ANY($2::text[]) AND p.first_seen_at < $3
+              AND NOT EXISTS (SELECT 1 FROM version_provisions vp WHERE vp.version_id = $4 AND vp.provision_id = p.id)
+            ORDER BY p.removed_at DESC NULLS FIRST, p.id DESC`,
+          [documentId, fingerprints, asOf.capturedAt, asOf.latestId],
+        )
+      : await manager.query(
+          `SELECT id::text, fingerprint, first_seen_at FROM provisions
+            WHERE document_id = $1 AND removed_at IS NOT NULL AND superseded_by_id IS NULL AND fingerprint = ANY($2::text[])
+            ORDER BY removed_at DESC, id DESC`,
+          [documentId, fingerprints],
+        );
+    return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint, firstSeenAt: r.first_seen_at }));
   }
 
   /**
@@ -144,20 +205,22 @@ export class ProvisionsRepository {
     return idAt;
   }
 
-  /** The lineage of an inserted version: only its own rows (see `ProvisionLineageWrite.backfill`). */
+  /**
+   * The lineage of an inserted version (see LineageBackfill): its own rows, then the IDs of the version
+   * after it and of every later one as in time order, then the lifecycle of each provision touched.
+   */
   private async recordBackfillLineage(
     manager: EntityManager,
     version: { id: string; documentId: string; capturedAt: Date },
     write: ProvisionLineageWrite,
     idAt: Map<number, string>,
   ): Promise<Map<number, string>> {
-    const { nextVersionId, nextCapturedAt } = write.backfill!;
+    const backfill = write.backfill!;
     const at = (index: number) => write.after[index];
     for (const r of write.restored) idAt.set(r.afterIndex, r.provisionId);
+    const freshIds = await this.newIds(manager, write.fresh.length);
     if (write.fresh.length > 0) {
-      const ids: Array<{ id: string }> = await manager.query(`SELECT nextval(pg_get_serial_sequence('provisions', 'id'))::text AS id FROM generate_series(1, $1)`, [
-        write.fresh.length,
-      ]);
+      // Removed by `next` (one `next` continues is a remap target, recomputed below).
       await manager.query(
         `INSERT INTO provisions (id, document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at, removed_in_version_id, removed_at)
          SELECT u.id, $1, u.heading_path, u.text, u.fingerprint, u.clause_types, $2, $2, $3, $3, $9, $10
@@ -166,16 +229,16 @@ export class ProvisionsRepository {
           version.documentId,
           version.id,
           version.capturedAt,
-          ids.map((r) => r.id),
+          freshIds,
           write.fresh.map((f) => JSON.stringify(at(f.afterIndex).headingPath)),
           write.fresh.map((f) => at(f.afterIndex).text),
           write.fresh.map((f) => at(f.afterIndex).fingerprint),
           write.fresh.map((f) => JSON.stringify(f.clauseTypes)),
-          nextVersionId,
-          nextCapturedAt,
+          backfill.nextVersionId,
+          backfill.nextCapturedAt,
         ],
       );
-      ids.forEach((row, i) => idAt.set(write.fresh[i].afterIndex, row.id));
+      freshIds.forEach((id, i) => idAt.set(write.fresh[i].afterIndex, id));
     }
     if (write.after.length > 0) {
       await manager.query(
@@ -183,6 +246,180 @@ export class ProvisionsRepository {
         [version.id, write.after.map((p) => p.index), write.after.map((p) => idAt.get(p.index)), write.after.map((p) => p.text)],
       );
     }
+    if (backfill.lifecycle.length > 0) {
+      const l = backfill.lifecycle;
+      await manager.query(
+        `UPDATE provisions p SET change_count = p.change_count + u.delta,
+                first_seen_version_id = CASE WHEN u.first_v THEN $1::bigint ELSE p.first_seen_version_id END,
+                first_seen_at = CASE WHEN u.first_v THEN $2::timestamptz ELSE p.first_seen_at END,
+                last_seen_version_id = CASE WHEN u.last_v THEN $1::bigint ELSE p.last_seen_version_id END,
+                last_seen_at = CASE WHEN u.last_v THEN $2::timestamptz ELSE p.last_seen_at END,
+                removed_in_version_id = CASE WHEN u.removed_v THEN $1::bigint ELSE p.removed_in_version_id END,
+                removed_at = CASE WHEN u.removed_v THEN $2::timestamptz ELSE p.removed_at END
+           FROM unnest($3::bigint[], $4::int[], $5::boolean[], $6::boolean[], $7::boolean[]) AS u(id, delta, first_v, last_v, removed_v)
+          WHERE p.id = u.id`,
+        [
+          version.id,
+          version.capturedAt,
+          l.map((x) => x.provisionId),
+          l.map((x) => x.changeDelta),
+          l.map((x) => x.firstSeenInV === true),
+          l.map((x) => x.lastSeenInV === true),
+          l.map((x) => x.removedInV === true),
+        ],
+      );
+    }
+    const remapped = await this.remapFrom(manager, version.documentId, backfill, idAt);
+    // Provisions that now end in V or the version before it: their description is of their last text there.
+    const targets = new Set(remapped.map((p) => p.to));
+    const retreat = backfill.retreat.filter((r) => !targets.has(r.provisionId));
+    if (retreat.length > 0) {
+      await manager.query(
+        `UPDATE provisions p SET heading_path = u.heading_path, text = u.text, fingerprint = u.fingerprint, clause_types = coalesce(u.clause_types, p.clause_types)
+           FROM unnest($1::bigint[], $2::jsonb[], $3::text[], $4::text[], $5::jsonb[]) AS u(id, heading_path, text, fingerprint, clause_types)
+          WHERE p.id = u.id`,
+        [retreat.map((r) => r.provisionId), retreat.map((r) => JSON.stringify(r.headingPath)), retreat.map((r) => r.text), retreat.map((r) => r.fingerprint), retreat.map((r) => (r.clauseTypes ? JSON.stringify(r.clauseTypes) : null))],
+      );
+    }
+    const touched = new Set([...backfill.recompute, ...remapped.flatMap((m) => [m.from, m.to])]);
+    if (touched.size > 0) await this.recomputeLifecycles(manager, version.documentId, [...touched]);
+    const restored = await this.restoredLater(manager, version.documentId, backfill, idAt);
+    if (restored.length > 0) {
+      await this.replace(manager, version.documentId, restored, null);
+      await this.recomputeLifecycles(manager, version.documentId, restored.map((r) => r.to));
+    }
     return idAt;
+  }
+
+  /**
+   * For each provision the insert leaves removed before `next` (see LineageBackfill.reopened): the first
+   * provision first held after `next` with its last text, which in time order would have restored it.
+   */
+  private async restoredLater(manager: EntityManager, documentId: string, backfill: LineageBackfill, idAt: Map<number, string>): Promise<Array<{ from: string; to: string }>> {
+    if (backfill.reopened.length === 0) return [];
+    const candidates = backfill.reopened.map((r) => ({ id: 'provisionId' in r.target ? r.target.provisionId : idAt.get(r.target.freshAt)!, text: r.text }));
+    // One held again after `next` (restored there already) is not removed then: it restores nothing more.
+    const heldLater: Array<{ id: string }> = await manager.query(
+      `SELECT u.id::text FROM unnest($1::bigint[]) AS u(id)
+        WHERE EXISTS (SELECT 1 FROM version_provisions vp JOIN versions v ON v.id = vp.version_id WHERE vp.provision_id = u.id AND v.captured_at >= $2)`,
+      [candidates.map((c) => c.id), backfill.nextCapturedAt],
+    );
+    const held = new Set(heldLater.map((r) => r.id));
+    const reopened = candidates.filter((c) => !held.has(c.id));
+    if (reopened.length === 0) return [];
+    const rows: Array<{ id: string; text: string }> = await manager.query(
+      `SELECT f.id::text, vp.text
+         FROM provisions f JOIN version_provisions vp ON vp.version_id = f.first_seen_version_id AND vp.provision_id = f.id
+        WHERE f.document_id = $1 AND f.superseded_by_id IS NULL AND f.first_seen_at > $2 AND vp.text = ANY($3::text[])
+        ORDER BY f.first_seen_at, f.id`,
+      [documentId, backfill.nextCapturedAt, [...new Set(reopened.map((r) => r.text))]],
+    );
+    const claimed = new Set<string>();
+    const pairs: Array<{ from: string; to: string }> = [];
+    for (const r of reopened) {
+      const found = rows.find((row) => row.text === r.text && !claimed.has(row.id));
+      if (!found) continue;
+      claimed.add(found.id);
+      pairs.push({ from: found.id, to: r.id });
+    }
+    return pairs;
+  }
+
+  private async newIds(manager: EntityManager, count: number): Promise<string[]> {
+    if (count === 0) return [];
+    const rows: Array<{ id: string }> = await manager.query(`SELECT nextval(pg_get_serial_sequence('provisions', 'id'))::text AS id FROM generate_series(1, $1)`, [count]);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Gives the version after an inserted one, and every later version, the provision IDs it would have
+   * had in time order (see LineageBackfill). Returns the replacements, each target resolved to an ID.
+   */
+  private async remapFrom(manager: EntityManager, documentId: string, backfill: LineageBackfill, idAt: Map<number, string>): Promise<Array<{ from: string; to: string }>> {
+    if (backfill.remap.length === 0) return [];
+    const newcomers = backfill.remap.filter((r) => 'fresh' in r.to);
+    const newcomerIds = await this.newIds(manager, newcomers.length);
+    const toOf = new Map(newcomers.map((r, i) => [r.from, newcomerIds[i]]));
+    const pairs = backfill.remap.map((r) => ({ from: r.from, to: 'provisionId' in r.to ? r.to.provisionId : 'freshAt' in r.to ? idAt.get(r.to.freshAt)! : toOf.get(r.from)! }));
+    if (newcomers.length > 0) {
+      // A clause the next version holds first: its description is that of the chain it takes over (set below).
+      await manager.query(
+        `INSERT INTO provisions (id, document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at)
+         SELECT u.id, o.document_id, o.heading_path, o.text, o.fingerprint, o.clause_types, $3, $3, $4, $4
+           FROM unnest($1::bigint[], $2::bigint[]) AS u(id, from_id) JOIN provisions o ON o.id = u.from_id`,
+        [newcomerIds, newcomers.map((r) => r.from), backfill.nextVersionId, backfill.nextCapturedAt],
+      );
+    }
+    await this.replace(manager, documentId, pairs, backfill.nextCapturedAt);
+    return pairs;
+  }
+
+  /**
+   * Replaces provision IDs in the versions captured since `since` (all versions when null): each target
+   * takes over its source's chain there, so its latest description is the source's (one statement reads
+   * every source as it was before it, so targets that are also sources swap cleanly). A source no
+   * version holds any more is superseded by its target (and so is any record it superseded).
+   */
+  private async replace(manager: EntityManager, documentId: string, pairs: Array<{ from: string; to: string }>, since: Date | null): Promise<void> {
+    const from = pairs.map((p) => p.from);
+    const to = pairs.map((p) => p.to);
+    await manager.query(
+      `UPDATE provisions p SET heading_path = o.heading_path, text = o.text, fingerprint = o.fingerprint, clause_types = o.clause_types
+         FROM unnest($1::bigint[], $2::bigint[]) AS m(from_id, to_id) JOIN provisions o ON o.id = m.from_id
+        WHERE p.id = m.to_id`,
+      [from, to],
+    );
+    await manager.query(
+      `UPDATE version_provisions vp SET provision_id = m.to_id
+         FROM unnest($1::bigint[], $2::bigint[]) AS m(from_id, to_id), versions v
+        WHERE vp.provision_id = m.from_id AND v.id = vp.version_id AND v.document_id = $3 AND ($4::timestamptz IS NULL OR v.captured_at >= $4)`,
+      [from, to, documentId, since],
+    );
+    const superseded: Array<{ id: string; by: string }> = await manager.query(
+      `WITH u AS (
+         UPDATE provisions p SET superseded_by_id = m.to_id
+           FROM unnest($1::bigint[], $2::bigint[]) AS m(from_id, to_id)
+          WHERE p.id = m.from_id AND NOT EXISTS (SELECT 1 FROM version_provisions vp WHERE vp.provision_id = p.id)
+          RETURNING p.id, p.superseded_by_id)
+       SELECT id::text, superseded_by_id::text AS by FROM u`,
+      [from, to],
+    );
+    if (superseded.length > 0) {
+      await manager.query(
+        `UPDATE provisions p SET superseded_by_id = u.by FROM unnest($1::bigint[], $2::bigint[]) AS u(id, by)
+          WHERE p.document_id = $3 AND p.superseded_by_id = u.id`,
+        [superseded.map((s) => s.id), superseded.map((s) => s.by), documentId],
+      );
+    }
+  }
+
+  /**
+   * First and last seen, removed in (the version after the last one holding it, if any), change count
+   * (consecutive holders with different texts) and latest text, from the versions that hold each
+   * provision: what capturing in time order would have recorded. Superseded provisions keep theirs.
+   */
+  private async recomputeLifecycles(manager: EntityManager, documentId: string, ids: string[]): Promise<void> {
+    await manager.query(
+      `WITH h AS (
+         SELECT vp.provision_id AS id, v.id AS vid, v.captured_at AS at, vp.text,
+                lag(vp.text) OVER (PARTITION BY vp.provision_id ORDER BY v.captured_at, v.id) AS prev,
+                row_number() OVER (PARTITION BY vp.provision_id ORDER BY v.captured_at, v.id) AS n_asc,
+                row_number() OVER (PARTITION BY vp.provision_id ORDER BY v.captured_at DESC, v.id DESC) AS n_desc
+           FROM version_provisions vp JOIN versions v ON v.id = vp.version_id
+          WHERE vp.provision_id = ANY($1::bigint[])),
+       s AS (
+         SELECT id, max(vid) FILTER (WHERE n_asc = 1) AS first_v, max(at) FILTER (WHERE n_asc = 1) AS first_at,
+                max(vid) FILTER (WHERE n_desc = 1) AS last_v, max(at) FILTER (WHERE n_desc = 1) AS last_at,
+                max(text) FILTER (WHERE n_desc = 1) AS last_text,
+                (count(*) FILTER (WHERE prev IS NOT NULL AND prev <> text))::int AS changes
+           FROM h GROUP BY id)
+       UPDATE provisions p SET first_seen_version_id = s.first_v, first_seen_at = s.first_at, last_seen_version_id = s.last_v, last_seen_at = s.last_at,
+              text = s.last_text, change_count = s.changes, removed_in_version_id = r.id, removed_at = r.captured_at
+         FROM s LEFT JOIN LATERAL (
+                SELECT v.id, v.captured_at FROM versions v
+                 WHERE v.document_id = $2 AND (v.captured_at, v.id) > (s.last_at, s.last_v) ORDER BY v.captured_at, v.id LIMIT 1) r ON true
+        WHERE p.id = s.id AND p.superseded_by_id IS NULL`,
+      [ids, documentId],
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { fingerprintsOf, planText } from '../capture.planner';
+import { fingerprintsOf, planCorrectionText, planText } from '../capture.planner';
 import { runAnalysis } from './analysis.task';
 import { runExtraction } from './extraction.task';
 import type { TaskOutcome, WorkerTask } from './task.types';
@@ -13,6 +13,8 @@ async function valueOf(task: WorkerTask): Promise<unknown> {
       return fingerprintsOf(task.markdown);
     case 'plan-text':
       return planText(task);
+    case 'plan-correction':
+      return planCorrectionText(task);
   }
 }
 

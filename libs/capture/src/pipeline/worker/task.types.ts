@@ -1,5 +1,5 @@
-import type { ChangeAnalysis } from '@clausewatch/analyzer';
-import type { HeldProvision, ProvisionLineageWrite } from '@clausewatch/db';
+import type { ChangeAnalysis, Provision } from '@clausewatch/analyzer';
+import type { HeldProvision, ProvisionLineageWrite, RestorableProvision } from '@clausewatch/db';
 import type { ExtractionRules, ExtractResult } from '@clausewatch/extract';
 
 /** A capture and the rules of each of its document's sources: plain data, so it crosses into a worker thread. */
@@ -30,6 +30,8 @@ export interface PreparedFingerprints {
   cosmeticFingerprint: string;
   /** The distinct fingerprints of the text's provisions. */
   provisionFingerprints: string[];
+  /** The text's provisions: the one split of it, passed on to the plan (issue 9). */
+  provisions: Provision[];
 }
 
 /**
@@ -40,25 +42,50 @@ export interface PlanTextTask {
   kind: 'plan-text';
   before: string | null;
   after: string;
+  /** `after` split (see PreparedFingerprints.provisions). */
+  afterProvisions: Provision[];
   /** The provisions the version before holds. */
   held: HeldProvision[];
   /** Removed provisions of the document whose fingerprint a clause of the new text has. */
-  restorable: Array<{ id: string; fingerprint: string }>;
+  restorable: RestorableProvision[];
   maxClauseChars: number;
+  /** Also describe the version before's provisions (a back-dated capture may end some of them there). */
+  describeBefore?: boolean;
 }
 
 export interface TextPlan {
   analysis: ChangeAnalysis | null;
   lineage: ProvisionLineageWrite;
+  /** The version before's provisions by index, when asked (`describeBefore`). */
+  before?: Array<{ headingPath: string[]; fingerprint: string }>;
 }
 
-export type WorkerTask = ExtractTask | AnalyzeTask | PrepareTask | PlanTextTask;
+/** A back-dated capture (`before`) and the version captured after it (`after`): the recomputed change and how `after`'s clauses continue `before`'s. */
+export interface PlanCorrectionTask {
+  kind: 'plan-correction';
+  before: string;
+  /** `before` split (the back-dated capture's provisions). */
+  beforeProvisions: Provision[];
+  after: string;
+  maxClauseChars: number;
+}
+
+export interface CorrectionPlan {
+  analysis: ChangeAnalysis;
+  /** Clauses of `after` that continue a clause of `before` (by index). */
+  continues: Array<{ afterIndex: number; beforeIndex: number }>;
+  /** Clauses of `after` seen for the first time, with their fingerprints. */
+  added: Array<{ afterIndex: number; fingerprint: string }>;
+}
+
+export type WorkerTask = ExtractTask | AnalyzeTask | PrepareTask | PlanTextTask | PlanCorrectionTask;
 
 export interface TaskValue {
   extract: ExtractResult & { cosmeticFingerprint: string };
   analyze: ChangeAnalysis;
   prepare: PreparedFingerprints;
   'plan-text': TextPlan;
+  'plan-correction': CorrectionPlan;
 }
 
 /** Errors do not keep their class across threads, so they travel as data and are rebuilt on the other side. */
