@@ -115,7 +115,10 @@ export function unnumberedKey(text: string): string {
   return cosmeticKey(unnumbered === plain ? text : unnumbered);
 }
 
-const LEADING_NUMBER = /^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+/i;
+// A section number: digits ("2", "2.3", "2.3.", "2)"), or a letter or roman numeral marked as one: followed by "." or
+// ")" ("a.", "iv)") or in parentheses ("(a)", "(iv)", "(2)"). A bare letter is a word ("A user may", "I agree"), except
+// after "Section"/"Article"/"§" ("Article IV").
+const LEADING_NUMBER = /^\s*(?:(?:section|article|§)\s*(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?|\d+(?:\.\d+)*[.)]?|(?:[ivxlc]+|[a-z])[.)]|\((?:\d+|[ivxlc]+|[a-z])\))\s+/i;
 
 export function isDateStamp(text: string): boolean {
   const plain = normalizeTypography(stripInlineMarkdown(text)).trim();
