@@ -135,7 +135,7 @@ export async function run(): Promise<void> {
   for (const [name, value] of Object.entries(common)) if (value === '') delete common[name];
   const apiPort = await freePort();
   const url = `http://127.0.0.1:${apiPort}`;
-  const api = startApp(children, 'api', 'apps/api/src/main.js', { ...common, PORT: String(apiPort), HOST: '127.0.0.1', CRAWLER_ENABLED: 'false', DATA_DIR: mkdtempSync(join(tmpdir(), 'cw-hostile-api-')) });
+  const api = startApp(children, 'api', 'apps/api/src/main.js', { ...common, PORT: String(apiPort), HOST: '127.0.0.1', CRAWLER_ENABLED: 'false', DATA_DIR: join(dataDir, 'api') });
   let crawler: Child | undefined;
   const health: number[] = [];
   const started = performance.now();
@@ -208,7 +208,7 @@ export async function run(): Promise<void> {
       )) as Array<{ id: string }>;
       crawled.push(id);
     }
-    crawler = startApp(children, 'crawler', 'apps/crawler/src/main.js', { ...common, DATA_DIR: mkdtempSync(join(tmpdir(), 'cw-hostile-crawler-')) });
+    crawler = startApp(children, 'crawler', 'apps/crawler/src/main.js', { ...common, DATA_DIR: join(dataDir, 'crawler') });
     const checksOf = async () =>
       (await db.query(`SELECT document_id AS id, outcome, cause FROM checks WHERE trigger = 'schedule' AND document_id = ANY($1::bigint[]) ORDER BY id`, [crawled])) as Array<{ id: string; outcome: string; cause: string | null }>;
     for (const cycle of [1, 2]) {
