@@ -1,5 +1,5 @@
 import { splitProvisions } from '@clausewatch/analyzer';
-import { packProvisions, unpackProvisions } from './packed-provisions';
+import { PackedProvisionTexts, packProvisions, unpackProvisions } from './packed-provisions';
 
 describe('packed provisions', () => {
   const markdown = [
@@ -32,5 +32,14 @@ describe('packed provisions', () => {
 
   it('packs no provisions', () => {
     expect(unpackProvisions(packProvisions([]))).toEqual([]);
+  });
+
+  it('reads as the lineage write reads provisions (ProvisionTexts), one at a time', () => {
+    const provisions = splitProvisions(markdown);
+    const texts = new PackedProvisionTexts(structuredClone(packProvisions(provisions)));
+    expect(texts.length).toBe(provisions.length);
+    const read = Array.from({ length: texts.length }, (_, i) => texts.at(i));
+    expect(read).toEqual(provisions.map(({ index, headingPath, text, fingerprint }) => ({ index, headingPath, text, fingerprint })));
+    expect([texts.at(-1), texts.at(provisions.length)]).toEqual([undefined, undefined]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Provision, ProvisionKind } from '@clausewatch/analyzer';
+import type { ProvisionText, ProvisionTexts } from '@clausewatch/db';
 
 const KINDS: ProvisionKind[] = ['heading', 'paragraph', 'list-item', 'table'];
 
@@ -120,4 +121,30 @@ export function unpackProvisions(packed: PackedProvisions): Provision[] {
     fingerprintStart = fingerprintEnd;
   }
   return provisions;
+}
+
+/**
+ * Packed provisions as the lineage write reads them (ProvisionTexts): each provision built when asked,
+ * so the main thread never holds them all as objects.
+ */
+export class PackedProvisionTexts implements ProvisionTexts {
+  constructor(private readonly packed: PackedProvisions) {}
+
+  get length(): number {
+    return this.packed.count;
+  }
+
+  at(i: number): ProvisionText | undefined {
+    const p = this.packed;
+    if (!Number.isInteger(i) || i < 0 || i >= p.count) return undefined;
+    const headingPath: string[] = [];
+    for (let path = p.pathOf[i]; path >= 0; path = p.pathParents[path]) headingPath.push(p.headings[p.pathHeadings[path]]);
+    headingPath.reverse();
+    return {
+      index: p.indexes[i],
+      headingPath,
+      text: p.texts.slice(i === 0 ? 0 : p.textEnds[i - 1], p.textEnds[i]),
+      fingerprint: p.fingerprints.slice(i === 0 ? 0 : p.fingerprintEnds[i - 1], p.fingerprintEnds[i]),
+    };
+  }
 }

@@ -59,7 +59,11 @@ export interface PlanTextTask {
 
 export interface TextPlan {
   analysis: ChangeAnalysis | null;
-  lineage: ProvisionLineageWrite;
+  /**
+   * The lineage without the new version's provisions (`after`): the main thread has them already,
+   * packed (PreparedFingerprints.provisions), and reads them from there.
+   */
+  lineage: Omit<ProvisionLineageWrite, 'after'>;
   /** The version before's provisions by index, when asked (`describeBefore`). */
   before?: Array<{ headingPath: string[]; fingerprint: string }>;
 }
