@@ -7,24 +7,30 @@ const TOKEN = /[\p{L}\p{N}]+|\s+|[^\p{L}\p{N}\s]/gu;
 // The same tokens for ASCII text (its letters and digits are these), without the slower Unicode property classes.
 const ASCII_TOKEN = /[A-Za-z0-9]+|\s+|[^A-Za-z0-9\s]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
+// Char codes per String.fromCharCode call (its arguments go on the stack).
+const CHUNK = 8192;
 
 /** Word-level diff: words are diffed as units (so "13" → "18" is a whole-word swap), then semantically cleaned. */
 export function wordDiff(before: string, after: string): DiffSegment[] {
-  const table = new Map<string, string>();
+  const table = new Map<string, number>();
   const tokens: string[] = [];
   const encode = (text: string): string => {
-    let out = '';
-    for (const token of text.match(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN) ?? []) {
-      let ch = table.get(token);
-      if (ch === undefined) {
-        let code = tokens.length + 1;
+    const list = text.match(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN) ?? [];
+    // Char codes first, turned into a string in chunks: no string grown one character at a time.
+    const codes = new Uint16Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const token = list[k];
+      let code = table.get(token);
+      if (code === undefined) {
+        code = tokens.length + 1;
         if (code >= 0xd800) code += 0x800;
-        ch = String.fromCharCode(code);
-        table.set(token, ch);
+        table.set(token, code);
         tokens.push(token);
       }
-      out += ch;
+      codes[k] = code;
     }
+    let out = '';
+    for (let k = 0; k < codes.length; k += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(k, k + CHUNK) as unknown as number[]);
     return out;
   };
   const a = encode(before);
@@ -34,8 +40,9 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
   const segments: DiffSegment[] = [];
   for (const [op, chars] of diffs) {
     let text = '';
-    for (const ch of chars) {
-      let code = ch.charCodeAt(0);
+    // Every code is one UTF-16 unit (the surrogate range is skipped): index, not iterate by code point.
+    for (let k = 0; k < chars.length; k++) {
+      let code = chars.charCodeAt(k);
       if (code >= 0xe000) code -= 0x800;
       text += tokens[code - 1];
     }
