@@ -7,19 +7,21 @@ const TOKEN = /[\p{L}\p{N}]+|\s+|[^\p{L}\p{N}\s]/gu;
 // The same tokens for ASCII text (its letters and digits are these), without the slower Unicode property classes.
 const ASCII_TOKEN = /[A-Za-z0-9]+|\s+|[^A-Za-z0-9\s]/g;
 const NON_ASCII = /[^\x00-\x7f]/;
-// Char codes per String.fromCharCode call (its arguments go on the stack).
+/** Codes per String.fromCharCode call (well under the engine's argument limit). */
 const CHUNK = 8192;
 
 /** Word-level diff: words are diffed as units (so "13" → "18" is a whole-word swap), then semantically cleaned. */
 export function wordDiff(before: string, after: string): DiffSegment[] {
   const table = new Map<string, number>();
   const tokens: string[] = [];
+  // Memory: a token at a time (no array of every token of a 10 MB clause) and the code string built
+  // in chunks (no chain of a million one-character concatenations): a few MB where it took hundreds.
   const encode = (text: string): string => {
-    const list = text.match(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN) ?? [];
-    // Char codes first, turned into a string in chunks: no string grown one character at a time.
-    const codes = new Uint16Array(list.length);
-    for (let k = 0; k < list.length; k++) {
-      const token = list[k];
+    const pattern = new RegExp(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN);
+    const chunks: string[] = [];
+    let codes: number[] = [];
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const token = match[0];
       let code = table.get(token);
       if (code === undefined) {
         code = tokens.length + 1;
@@ -27,11 +29,14 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
         table.set(token, code);
         tokens.push(token);
       }
-      codes[k] = code;
+      codes.push(code);
+      if (codes.length === CHUNK) {
+        chunks.push(String.fromCharCode(...codes));
+        codes = [];
+      }
     }
-    let out = '';
-    for (let k = 0; k < codes.length; k += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(k, k + CHUNK) as unknown as number[]);
-    return out;
+    chunks.push(String.fromCharCode(...codes));
+    return chunks.join('');
   };
   const a = encode(before);
   const b = encode(after);
@@ -39,13 +44,13 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
   dmp.diff_cleanupSemantic(diffs);
   const segments: DiffSegment[] = [];
   for (const [op, chars] of diffs) {
-    let text = '';
-    // Every code is one UTF-16 unit (the surrogate range is skipped): index, not iterate by code point.
-    for (let k = 0; k < chars.length; k++) {
-      let code = chars.charCodeAt(k);
+    const parts: string[] = new Array(chars.length);
+    for (let i = 0; i < chars.length; i++) {
+      let code = chars.charCodeAt(i);
       if (code >= 0xe000) code -= 0x800;
-      text += tokens[code - 1];
+      parts[i] = tokens[code - 1];
     }
+    const text = parts.join('');
     const kind = op === 0 ? 'equal' : op === 1 ? 'insert' : 'delete';
     const last = segments[segments.length - 1];
     if (last && last.op === kind) last.text += text;
