@@ -78,7 +78,9 @@ export class CaptureWriter {
         return { stale: false, version: plan.latest, change: null, created: false };
       }
       const snapshotIds = await this.snapshots.storeAll(extracted.parts, manager);
-      const version = await this.versions.insert(
+      // The version, its pages and the check row that found it: one statement.
+      const version = await this.versions.insertWithParts(
+        manager,
         {
           documentId: document.id,
           snapshotId: snapshotIds[0],
@@ -92,10 +94,9 @@ export class CaptureWriter {
           confirmedAt: plan.confirmed ? new Date() : null,
           revertOfVersionId: plan.revertOfVersionId,
         },
-        manager,
+        extracted.parts.map((part, i) => ({ snapshotId: snapshotIds[i], url: part.url })),
+        check,
       );
-      await this.versions.insertParts(manager, version.id, extracted.parts.map((part, i) => ({ snapshotId: snapshotIds[i], url: part.url })));
-      if (check) await this.checks.insert({ ...check, versionId: version.id }, manager);
       await this.provisions.recordLineage(manager, version, plan.lineage);
       let change: ChangeRecord | null = null;
       if (plan.change && plannedAgainst) {
