@@ -101,7 +101,9 @@ export class CaptureWriter {
       let change: ChangeRecord | null = null;
       if (plan.change && plannedAgainst) {
         const { analysis } = plan.change;
-        change = await this.changes.insert(
+        // The change record and the notifications it owes: one statement.
+        change = await this.changes.insertOwing(
+          manager,
           {
             documentId: document.id,
             fromVersionId: plannedAgainst.id,
@@ -116,9 +118,8 @@ export class CaptureWriter {
             clauseTypes: plan.change.clauseTypes,
             analyzerVersion: ANALYZER_VERSION,
           },
-          manager,
+          plan.change.alertEligible ? plan.change.owe : null,
         );
-        if (change.alertEligible) await this.notifications.oweForChange(manager, change, plan.change.owe);
       }
       if (plan.correction) await this.writeCorrection(manager, document, version, change, plan.correction);
       // No global lock here: the version commits as pending (its mark and the COMMIT in one round trip),

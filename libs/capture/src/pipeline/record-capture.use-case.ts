@@ -124,9 +124,9 @@ export class RecordCapture {
       this.provisions.removedWithFingerprints(document.id, text.provisionFingerprints, next ? { capturedAt, latestId: latest?.id ?? null } : undefined),
       next ? this.provisions.heldBy(next.id) : [],
       next ? this.versions.findEarlierLike(document.id, next.cosmeticFingerprint, null, capturedAt) : null,
-      next ? this.versions.findLatestFor(document.id) : latest,
+      next ? this.versions.latestCapturedAt(document.id) : (latest?.capturedAt ?? null),
     ]);
-    return { latest, latestProvisions, earlierLike, restorable, next, nextProvisions, nextEarlierLike, newestCapturedAt: newest?.capturedAt ?? null };
+    return { latest, latestProvisions, earlierLike, restorable, next, nextProvisions, nextEarlierLike, newestCapturedAt: newest };
   }
 
   /** After a commit that grew the ledger: publish a signed head covering it. */

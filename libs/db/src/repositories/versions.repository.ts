@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { Check, Version } from '../entities';
 import type { NewCheck } from './checks.repository';
+import { entityFromRow, insertSlots } from './row-insert';
 
 export type NewVersion = Omit<Version, 'id' | 'recordId' | 'createdAt' | 'document' | 'snapshot' | 'ledgerIndex'>;
 
@@ -29,6 +30,12 @@ export class VersionsRepository {
 
   findLatestFor(documentId: string, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
     return manager.findOne(Version, { where: { documentId }, order: { capturedAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** When the document's latest version was captured (null: none), without reading the version. */
+  async latestCapturedAt(documentId: string, manager: EntityManager = this.dataSource.manager): Promise<Date | null> {
+    const [row]: Array<{ captured_at: Date }> = await manager.query('SELECT captured_at FROM versions WHERE document_id = $1 ORDER BY captured_at DESC, id DESC LIMIT 1', [documentId]);
+    return row?.captured_at ?? null;
   }
 
   /** The id of the latest version (by capture time): what a capture plan was made against. */
@@ -116,8 +123,10 @@ export class VersionsRepository {
    * The most recent earlier version with the same text once cosmetic differences are removed
    * (captured at or before `capturedUpTo` when given: a back-dated capture looks only behind it).
    */
-  findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string | null, capturedUpTo?: Date, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
+  findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string | null, capturedUpTo?: Date, manager: EntityManager = this.dataSource.manager): Promise<Pick<Version, 'id'> | null> {
+    // Its id is all a plan needs (not its text).
     return manager.findOne(Version, {
+      select: { id: true },
       where: { documentId, cosmeticFingerprint, ...(excludeId ? { id: Not(excludeId) } : {}), ...(capturedUpTo ? { capturedAt: LessThanOrEqual(capturedUpTo) } : {}) },
       order: { capturedAt: 'DESC', id: 'DESC' },
     });
@@ -139,48 +148,24 @@ export class VersionsRepository {
     check: Omit<NewCheck, 'versionId'> | null,
   ): Promise<Version> {
     const params: unknown[] = [];
-    const placeholders = (entity: typeof Version | typeof Check, row: object) => {
-      const metadata = manager.connection.getMetadata(entity);
-      const columns: string[] = [];
-      const slots: string[] = [];
-      for (const [property, value] of Object.entries(row)) {
-        if (value === undefined) continue;
-        const column = metadata.findColumnWithPropertyName(property);
-        if (!column) throw new Error(`${metadata.tableName} has no column for ${property}`);
-        params.push(value);
-        columns.push(`"${column.databaseName}"`);
-        slots.push(`$${params.length}`);
-      }
-      return { columns, slots };
-    };
-    const version = placeholders(Version, values);
+    const version = insertSlots(manager, Version, values, params);
     const partsAt = params.length;
     params.push(
       parts.map((p) => p.snapshotId),
       parts.map((p) => p.url),
     );
-    const checkRow = check ? placeholders(Check, check) : null;
+    const checkRow = check ? insertSlots(manager, Check, check, params) : null;
     const [row]: Array<Record<string, unknown>> = await manager.query(
       `WITH v AS (
-         INSERT INTO versions (${version.columns.join(', ')}) VALUES (${version.slots.join(', ')}) RETURNING *
+         INSERT INTO versions (${version.columns}) VALUES (${version.slots}) RETURNING *
        ), parts AS (
          INSERT INTO version_parts (version_id, position, snapshot_id, url)
          SELECT v.id, u.n - 1, u.snapshot_id, u.url FROM v, unnest($${partsAt + 1}::bigint[], $${partsAt + 2}::text[]) WITH ORDINALITY AS u(snapshot_id, url, n)
-       )${
-         checkRow
-           ? `, checked AS (
-         INSERT INTO checks (${checkRow.columns.join(', ')}, version_id) VALUES (${checkRow.slots.join(', ')}, (SELECT id FROM v))
-       )`
-           : ''
-       }
+       )${checkRow ? `, checked AS (INSERT INTO checks (${checkRow.columns}, version_id) VALUES (${checkRow.slots}, (SELECT id FROM v)))` : ''}
        SELECT * FROM v`,
       params,
     );
-    const inserted = manager.create(Version);
-    for (const column of manager.connection.getMetadata(Version).columns) {
-      if (column.databaseName in row) (inserted as unknown as Record<string, unknown>)[column.propertyName] = row[column.databaseName];
-    }
-    return inserted;
+    return entityFromRow(manager, Version, row);
   }
 
   /** Records the pages of a new version (snapshot ids in reading order) in the capture transaction. */
