@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import { Check, Version } from '../entities';
+import type { SimpleQueryClient } from '../ledger/pg-ledger.store';
 import type { NewCheck } from './checks.repository';
 import { entityFromRow, insertSlots } from './row-insert';
 
@@ -55,6 +56,25 @@ export class VersionsRepository {
       manager.findOne(Version, { where: { documentId, capturedAt: MoreThan(at) }, order: { capturedAt: 'ASC', id: 'ASC' } }),
     ]);
     return { previous, next };
+  }
+
+  /**
+   * Opens the capture transaction on `client` (a connection of its own), locks the document and reads
+   * the ids of `neighboursAt`, to check a plan is still current: one round trip (simple protocol, so the
+   * two values are written into the text, each checked to be what its type prints). Each statement of
+   * the text takes its own snapshot, so the read sees every capture committed before the lock was had.
+   */
+  async beginLockedAt(client: SimpleQueryClient, documentId: string, at: Date): Promise<{ previousId: string | null; nextId: string | null }> {
+    if (!/^\d+$/.test(documentId)) throw new Error(`not a document id: ${documentId}`);
+    const time = at.toISOString();
+    if (!/^[-+]?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(time)) throw new Error(`not a capture time: ${time}`);
+    const results = (await client.query(
+      `BEGIN; SELECT 1 FROM documents WHERE id = ${documentId} FOR UPDATE;
+       SELECT (SELECT id FROM versions WHERE document_id = ${documentId} AND captured_at <= '${time}'::timestamptz ORDER BY captured_at DESC, id DESC LIMIT 1) AS previous_id,
+              (SELECT id FROM versions WHERE document_id = ${documentId} AND captured_at > '${time}'::timestamptz ORDER BY captured_at ASC, id ASC LIMIT 1) AS next_id`,
+    )) as Array<{ rows: Array<{ previous_id: string | null; next_id: string | null }> }>;
+    const row = results[2]?.rows[0];
+    return { previousId: row?.previous_id ?? null, nextId: row?.next_id ?? null };
   }
 
   /** The ids of `neighboursAt`, read in the capture transaction to check a plan is still current. */
