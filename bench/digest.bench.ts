@@ -68,9 +68,37 @@ async function startProfile(): Promise<{ stop(): Promise<void> }> {
   };
 }
 
+/**
+ * BENCH_PG_STATEMENTS=1: PostgreSQL restarted with pg_stat_statements, and the statements of the timed
+ * part that cost the most printed at the end (where PostgreSQL's CPU goes, statement by statement).
+ */
+async function withStatementStats(database: Awaited<ReturnType<typeof startEmbeddedDatabase>>, dataDir: string) {
+  const admin = createDataSource({ url: database.adminUrl, poolSize: 1 });
+  await admin.initialize();
+  await admin.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+  await admin.destroy();
+  await database.stop();
+  const restarted = await startEmbeddedDatabase(dataDir);
+  const db = createDataSource({ url: restarted.url, poolSize: 1 });
+  await db.initialize();
+  await db.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
+  await db.destroy();
+  return restarted;
+}
+
+async function printStatementStats(dataSource: ReturnType<typeof createDataSource>): Promise<void> {
+  const rows: Array<{ calls: string; total_ms: number; mean_ms: number; rows: string; query: string }> = await dataSource.query(
+    `SELECT calls, round(total_exec_time)::int AS total_ms, round(mean_exec_time::numeric, 2)::float AS mean_ms, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12`,
+  );
+  for (const r of rows) process.stdout.write(`${String(r.total_ms).padStart(7)} ms ${String(r.calls).padStart(6)} calls ${String(r.mean_ms).padStart(8)} ms/call ${String(r.rows).padStart(8)} rows  ${r.query}\n`);
+}
+
 export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-bench-digest-'));
-  const database = await startEmbeddedDatabase(dataDir);
+  let database = await startEmbeddedDatabase(dataDir);
+  const statements = process.env.BENCH_PG_STATEMENTS === '1';
+  if (statements) database = await withStatementStats(database, dataDir);
   const dataSource = createDataSource({ url: database.url, poolSize: 10 });
   const fake = spawn(process.execPath, [join(__dirname, 'fake-resend.child.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   const resendUrl = await new Promise<string>((resolve) => fake.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
@@ -149,9 +177,12 @@ export async function run(): Promise<void> {
     const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: dataDir, PUBLIC_URL: 'https://clausewatch.example' });
     const composer = new EmailComposer(dataSource, config);
     const delivery = new DeliveryService(new EmailsRepository(dataSource), composer, new ResendSender('re_bench', resendUrl));
+    // BENCH_CONCURRENCY: claim-and-send loops in the sender (default: the production default).
+    if (process.env.BENCH_CONCURRENCY) delivery.options = { ...delivery.options, concurrency: Number(process.env.BENCH_CONCURRENCY) };
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
     const at = new Date(Date.now() + 7 * 86_400_000);
+    if (statements) await dataSource.query(`SELECT pg_stat_statements_reset()`);
     const profiler = await startProfile();
     const postmasterPid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     const cpuBefore = { self: process.cpuUsage(), children: childCpuSeconds(fake.pid!, postmasterPid) };
@@ -164,6 +195,7 @@ export async function run(): Promise<void> {
     const selfCpu = process.cpuUsage(cpuBefore.self);
     const childrenCpu = childCpuSeconds(fake.pid!, postmasterPid);
     await profiler.stop();
+    if (statements) await printStatementStats(dataSource);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const provider = await stats();
     process.stdout.write(

@@ -1,4 +1,4 @@
-import { classify, compiledRules } from './clause.classifier';
+import { classify, clearClassifyCache, compiledRules, rememberedClassifyChars } from './clause.classifier';
 import { clauseTypes } from './clause-types.constants';
 
 // Sentences written for these tests (not taken from the evaluation data): one or more per rule family.
@@ -317,5 +317,23 @@ describe('classify: stance cue families for unseen wording', () => {
 
   test('retargeting follows the user across sites: tracking', () => {
     expect(classify('We use retargeting tags to show you our ads on other websites.').clauseTypes[0]?.id).toBe('tracking');
+  });
+});
+
+describe('classify memo', () => {
+  beforeEach(() => clearClassifyCache());
+
+  test('gives the same answer remembered or not, and does not hold a text longer than a long clause', () => {
+    const long = 'We share your personal data with advertising partners. '.repeat(1000);
+    const first = classify(long);
+    expect(rememberedClassifyChars()).toBe(0);
+    expect(classify(long)).toEqual(first);
+    classify('We share your personal data with advertising partners.');
+    expect(rememberedClassifyChars()).toBeGreaterThan(0);
+  });
+
+  test('stays within its character budget however long the clauses are', () => {
+    for (let i = 0; i < 400; i++) classify(`Clause ${i}: we keep your messages for as long as your account is open. `.repeat(250));
+    expect(rememberedClassifyChars()).toBeLessThanOrEqual(2_000_000);
   });
 });

@@ -84,9 +84,9 @@ const LEAD_BONUS = 1.25;
 /** Scores turn into a confidence that saturates: one strong cue ≈ 0.7, two ≈ 0.9. */
 const CONFIDENCE_SCALE = 2.5;
 
-function isNegated(text: string, start: number): boolean {
+/** Whether a negator governs the cue at `start`; `scope` is clauseBefore(text, start). */
+function isNegated(text: string, start: number, scope: string): boolean {
   // The cue's own first words count too: a cue that opens with "you may ..." starts a clause of its own.
-  const scope = clauseBefore(text, start);
   // A negator word would match in its clause too (removing idioms creates none): most cues have none before them.
   if (!NEGATOR.test(scope)) return false;
   const opening = text.slice(start, start + 24);
@@ -116,7 +116,9 @@ function isNegatedInside(matched: string): boolean {
 function clauseBefore(text: string, start: number): string {
   const before = text.slice(Math.max(0, start - 120), start);
   let clauseStart = 0;
-  for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = (m.index ?? 0) + m[0].length;
+  // exec on the shared global pattern (matchAll would copy it per call); a failed exec leaves lastIndex at 0.
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) clauseStart = m.index + m[0].length;
   return before.slice(clauseStart);
 }
 
@@ -132,8 +134,8 @@ const SUBJECT = /\b(?:you|we|us|our|they|it|[a-z]+ (?=may|will|can|shall|reserve
 /** Who carries out a cue's act: the user by choice, the user as a mere subject, or (null) the platform or a third party. */
 type UserRole = 'choice' | 'subject' | null;
 
-function userActs(text: string, start: number): UserRole {
-  const scope = clauseBefore(text, start);
+/** `scope` is clauseBefore(text, start) of the cue. */
+function userActs(scope: string): UserRole {
   let last: RegExpMatchArray | null = null;
   for (const m of scope.matchAll(SUBJECT)) last = m;
   if (!last) return IMPERATIVE_LEAD.test(scope) ? 'choice' : null;
@@ -165,6 +167,7 @@ export function ruleHits(text: string): RuleHit[] {
   const haystack = sameLength ? lowered : text;
   // The prefilter reads the lower-cased text only (the folded fallback always runs every regex).
   const possible = sameLength ? prefilter.possible(haystack) : null;
+  const scopes = new Map<number, string>();
   for (let index = 0; index < compiled.length; index++) {
     if (possible && !possible[index]) continue;
     const r = compiled[index];
@@ -176,10 +179,16 @@ export function ruleHits(text: string): RuleHit[] {
         continue;
       }
       const start = m.index;
-      const role = r.userActorStance !== undefined ? userActs(text, start) : null;
+      // Several rules' cues often start at one place: its clause is cut out once.
+      let scope = scopes.get(start);
+      if (scope === undefined) {
+        scope = clauseBefore(text, start);
+        scopes.set(start, scope);
+      }
+      const role = r.userActorStance !== undefined ? userActs(scope) : null;
       const userActor = role === 'choice';
       const userSubject = role === 'subject';
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
+      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
     }
   }
   return hits;
@@ -189,10 +198,21 @@ export function ruleHits(text: string): RuleHit[] {
 // classify is pure: one change analysis asks about the same heading (and often the same clause) many times. The cache
 // lives for one analysis (analyzeChange clears it first), so repeated analyses of one pair are not sped up by it.
 const CACHE_MAX = 512;
+// The keys are whole clauses (and the clause around a changed fragment): bounded by characters too, and a text longer
+// than a long clause is not held at all.
+const CACHE_MAX_CHARS = 2_000_000;
+const CACHE_MAX_KEY = 20_000;
 const cache = new Map<string, Classification>();
+let cacheChars = 0;
 
 export function clearClassifyCache(): void {
   cache.clear();
+  cacheChars = 0;
+}
+
+/** Characters of the keys the classify memo holds now. */
+export function rememberedClassifyChars(): number {
+  return cacheChars;
 }
 
 export function classify(input: string, objectContext?: string): Classification {
@@ -200,8 +220,14 @@ export function classify(input: string, objectContext?: string): Classification 
   const hit = cache.get(key);
   if (hit) return hit;
   const result = classifyUncached(input, objectContext);
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  if (key.length > CACHE_MAX_KEY) return result;
+  while (cache.size > 0 && (cache.size >= CACHE_MAX || cacheChars + key.length > CACHE_MAX_CHARS)) {
+    const oldest = cache.keys().next().value as string;
+    cache.delete(oldest);
+    cacheChars -= oldest.length;
+  }
   cache.set(key, result);
+  cacheChars += key.length;
   return result;
 }
 

@@ -8,7 +8,8 @@ import {
   SPLIT_MIN_COVERAGE,
 } from './analyzer.constants';
 import { Alignment, Provision } from './analyzer.types';
-import { cosmeticKey, isDateStamp, wordsOf } from './text.normalizer';
+import { cosmeticKey, isDateStamp } from './text.normalizer';
+import { Bag, containedShare, documentFrequency, overlap, postingsOf, prefixOf, sharingPairs, similarity, Vocabulary } from './word-bag';
 
 const dmp = new diff_match_patch();
 dmp.Diff_Timeout = 0;
@@ -30,67 +31,6 @@ function encode(keys: string[], table: Map<string, string>): string {
   return out;
 }
 
-/** A multiset of words: word numbers in ascending order with their counts (numbers from one Vocabulary). */
-interface Bag {
-  ids: Int32Array;
-  counts: Int32Array;
-  size: number;
-}
-
-/** Numbers the words of one alignment, so bags compare as sorted integer arrays rather than string maps. */
-class Vocabulary {
-  private readonly numbers = new Map<string, number>();
-
-  bagOf(text: string): Bag {
-    return this.bagOfWords(wordsOf(text));
-  }
-
-  /** bagOf from a text's cosmeticKey (wordsOf is that key's non-empty words). */
-  bagOfKey(key: string): Bag {
-    return this.bagOfWords(key.split(' ').filter((w) => w.length > 0));
-  }
-
-  private bagOfWords(list: string[]): Bag {
-    const tally = new Map<number, number>();
-    for (const w of list) {
-      let id = this.numbers.get(w);
-      if (id === undefined) {
-        id = this.numbers.size;
-        this.numbers.set(w, id);
-      }
-      tally.set(id, (tally.get(id) ?? 0) + 1);
-    }
-    const ids = Int32Array.from(tally.keys()).sort();
-    const counts = new Int32Array(ids.length);
-    for (let k = 0; k < ids.length; k++) counts[k] = tally.get(ids[k]) as number;
-    return { ids, counts, size: list.length };
-  }
-}
-
-/** Words the two bags share, counted with multiplicity (a merge of the two sorted arrays). */
-function overlap(a: Bag, b: Bag): number {
-  const ai = a.ids;
-  const bi = b.ids;
-  let x = 0;
-  let y = 0;
-  let shared = 0;
-  while (x < ai.length && y < bi.length) {
-    const u = ai[x];
-    const v = bi[y];
-    if (u === v) {
-      shared += Math.min(a.counts[x++], b.counts[y++]);
-    } else if (u < v) x++;
-    else y++;
-  }
-  return shared;
-}
-
-/** Dice coefficient over word multisets. */
-function similarity(a: Bag, b: Bag): number {
-  if (a.size + b.size === 0) return 1;
-  return (2 * overlap(a, b)) / (a.size + b.size);
-}
-
 /**
  * How much of two clauses' wording they share: the aligner's measure (Dice over word multisets of
  * their cosmetic keys), for whoever else compares clauses (provision lineage, cross-platform context).
@@ -98,11 +38,6 @@ function similarity(a: Bag, b: Bag): number {
 export function wordSimilarity(a: string, b: string): number {
   const words = new Vocabulary();
   return similarity(words.bagOf(a), words.bagOf(b));
-}
-
-function containedShare(a: Bag, b: Bag): number {
-  const smaller = Math.min(a.size, b.size);
-  return smaller === 0 ? 0 : overlap(a, b) / smaller;
 }
 
 interface Gap {
@@ -189,22 +124,21 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
     const restBefore = g.before.filter((b) => !usedBefore.has(b));
     const restAfter = g.after.filter((a) => !usedAfter.has(a));
     const nearbyOnly = restBefore.length * restAfter.length > MAX_PAIRS_PER_GAP;
-    for (let x = 0; x < restBefore.length; x++) {
+    const pairs = nearbyOnly ? nearbyPairs(restBefore.length, restAfter.length) : gapPairs({ before: restBefore, after: restAfter }, bag, stamp, vocabulary);
+    for (const [x, y] of pairs) {
       const b = restBefore[x];
-      for (let y = 0; y < restAfter.length; y++) {
-        if (nearbyOnly && Math.abs(x - (y * restBefore.length) / restAfter.length) > NEARBY_WINDOW) continue;
-        const a = restAfter[y];
-        if (before[b].kind === 'heading' !== (after[a].kind === 'heading')) continue;
-        if (stamp('before', b) && stamp('after', a)) {
-          candidates.push({ b, a, score: 1 });
-          continue;
-        }
-        const bb = bag('before', b);
-        const ba = bag('after', a);
-        const score = similarity(bb, ba);
-        const contained = Math.min(bb.size, ba.size) >= 3 && containedShare(bb, ba) >= CONTAINED_MIN_SHARE;
-        if (score >= REWORDED_MIN_SIMILARITY || contained) candidates.push({ b, a, score: Math.max(score, contained ? REWORDED_MIN_SIMILARITY : 0) });
+      if (nearbyOnly && Math.abs(x - (y * restBefore.length) / restAfter.length) > NEARBY_WINDOW) continue;
+      const a = restAfter[y];
+      if (before[b].kind === 'heading' !== (after[a].kind === 'heading')) continue;
+      if (stamp('before', b) && stamp('after', a)) {
+        candidates.push({ b, a, score: 1 });
+        continue;
       }
+      const bb = bag('before', b);
+      const ba = bag('after', a);
+      const score = similarity(bb, ba);
+      const contained = Math.min(bb.size, ba.size) >= 3 && containedShare(bb, ba) >= CONTAINED_MIN_SHARE;
+      if (score >= REWORDED_MIN_SIMILARITY || contained) candidates.push({ b, a, score: Math.max(score, contained ? REWORDED_MIN_SIMILARITY : 0) });
     }
     candidates.sort((p, q) => q.score - p.score || p.b - q.b);
     for (const c of candidates) {
@@ -220,11 +154,11 @@ export function alignProvisions(before: Provision[], after: Provision[]): Alignm
   const leftAfter = after.map((p) => p.index).filter((a) => !usedAfter.has(a) && !identicalAfter.has(a));
   if (leftBefore.length * leftAfter.length <= MAX_PAIRS_PER_GAP) {
     const moved: Array<{ b: number; a: number; score: number }> = [];
-    for (const b of leftBefore) {
-      for (const a of leftAfter) {
-        const score = before[b].fingerprint === after[a].fingerprint ? 1 : similarity(bag('before', b), bag('after', a));
-        if (score >= MOVED_MIN_SIMILARITY) moved.push({ b, a, score });
-      }
+    for (const [x, y] of movedPairs(leftBefore, leftAfter, before, after, bag, vocabulary)) {
+      const b = leftBefore[x];
+      const a = leftAfter[y];
+      const score = before[b].fingerprint === after[a].fingerprint ? 1 : similarity(bag('before', b), bag('after', a));
+      if (score >= MOVED_MIN_SIMILARITY) moved.push({ b, a, score });
     }
     moved.sort((p, q) => q.score - p.score || p.b - q.b);
     for (const m of moved) {
@@ -247,21 +181,107 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+type BagOf = (side: 'before' | 'after', index: number) => Bag;
+
+/**
+ * In a gap too large to score every pair, the pairs near the diagonal (a superset of those within NEARBY_WINDOW, which
+ * the caller checks), in nested-loop order: linear in the gap, where an index of a repetitive gap (a long table) could
+ * still yield most pairs.
+ */
+function nearbyPairs(width: number, height: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let x = 0; x < width; x++) {
+    const from = Math.max(0, Math.floor(((x - NEARBY_WINDOW - 1) * height) / width));
+    const to = Math.min(height - 1, Math.ceil(((x + NEARBY_WINDOW + 1) * height) / width));
+    for (let y = from; y <= to; y++) pairs.push([x, y]);
+  }
+  return pairs;
+}
+
+/** Positions (x in before, y in after) of the pairs worth scoring as rewordings in a gap, in nested-loop order. */
+function gapPairs(rest: Gap, bag: BagOf, stamp: (side: 'before' | 'after', index: number) => boolean, vocabulary: Vocabulary): Array<[number, number]> {
+  if (rest.before.length * rest.after.length <= INDEX_MIN_PAIRS) return allPairs(rest.before.length, rest.after.length);
+  const bagsBefore = rest.before.map((b) => bag('before', b));
+  const bagsAfter = rest.after.map((a) => bag('after', a));
+  const df = documentFrequency(vocabulary.size, [bagsBefore, bagsAfter]);
+  // A rewording (Dice ≥ t) shares at least t of the smaller bag's words, a contained one CONTAINED_MIN_SHARE of them.
+  const pairs = sharingPairs(bagsBefore, bagsAfter, Math.min(REWORDED_MIN_SIMILARITY, CONTAINED_MIN_SHARE), df);
+  // Date stamps pair whatever their words, and two wordless provisions are alike (Dice 1).
+  const stamped = { before: rest.before.flatMap((b, x) => (stamp('before', b) ? [x] : [])), after: rest.after.flatMap((a, y) => (stamp('after', a) ? [y] : [])) };
+  const empty = { before: bagsBefore.flatMap((b, x) => (b.size === 0 ? [x] : [])), after: bagsAfter.flatMap((b, y) => (b.size === 0 ? [y] : [])) };
+  return withPairs(pairs, rest.after.length, [stamped, empty]);
+}
+
+/** Positions (x in leftBefore, y in leftAfter) of the pairs worth scoring as moves, in nested-loop order. */
+function movedPairs(leftBefore: number[], leftAfter: number[], before: Provision[], after: Provision[], bag: BagOf, vocabulary: Vocabulary): Array<[number, number]> {
+  if (leftBefore.length * leftAfter.length <= INDEX_MIN_PAIRS) return allPairs(leftBefore.length, leftAfter.length);
+  const bagsBefore = leftBefore.map((b) => bag('before', b));
+  const bagsAfter = leftAfter.map((a) => bag('after', a));
+  const df = documentFrequency(vocabulary.size, [bagsBefore, bagsAfter]);
+  const pairs = sharingPairs(bagsBefore, bagsAfter, MOVED_MIN_SIMILARITY, df);
+  const sameFingerprint: Array<{ before: number[]; after: number[] }> = [];
+  const byFingerprint = new Map<string, { before: number[]; after: number[] }>();
+  leftBefore.forEach((b, x) => {
+    let group = byFingerprint.get(before[b].fingerprint);
+    if (!group) byFingerprint.set(before[b].fingerprint, (group = { before: [], after: [] }));
+    group.before.push(x);
+  });
+  leftAfter.forEach((a, y) => byFingerprint.get(after[a].fingerprint)?.after.push(y));
+  for (const group of byFingerprint.values()) if (group.after.length) sameFingerprint.push(group);
+  const empty = { before: bagsBefore.flatMap((b, x) => (b.size === 0 ? [x] : [])), after: bagsAfter.flatMap((b, y) => (b.size === 0 ? [y] : [])) };
+  return withPairs(pairs, leftAfter.length, [...sameFingerprint, empty]);
+}
+
+// Below this many pairs, scoring every pair costs less than indexing the words (the result is the same).
+const INDEX_MIN_PAIRS = 1024;
+
+function allPairs(width: number, height: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (let x = 0; x < width; x++) for (let y = 0; y < height; y++) pairs.push([x, y]);
+  return pairs;
+}
+
+/** The pairs plus every pair of each group's before and after positions, deduplicated, in nested-loop order. */
+function withPairs(pairs: Array<[number, number]>, width: number, groups: Array<{ before: number[]; after: number[] }>): Array<[number, number]> {
+  if (groups.every((g) => !g.before.length || !g.after.length)) return pairs;
+  const keys = new Set(pairs.map(([x, y]) => x * width + y));
+  for (const g of groups) for (const x of g.before) for (const y of g.after) keys.add(x * width + y);
+  return [...keys].sort((p, q) => p - q).map((k) => [Math.floor(k / width), k % width]);
+}
+
 // One provision on one side whose words are covered by a run of consecutive provisions on the other.
 function detectSplitsAndMerges(
   g: Gap,
   before: Provision[],
   after: Provision[],
-  bag: (side: 'before' | 'after', index: number) => Bag,
+  bag: BagOf,
   vocabulary: Vocabulary,
   usedBefore: Set<number>,
   usedAfter: Set<number>,
   take: (a: Alignment) => void,
 ): void {
+  // A part covered by a whole (SPLIT_MIN_COVERAGE of the part's words) holds a word of the whole among its prefix words:
+  // only those parts can start a run, so a large gap is not searched from every position.
+  // Built on first use, and only for a large gap: a small one is searched from every position (the result is the same).
+  let prefixes: { before: Map<number, number[]>; after: Map<number, number[]> } | null = null;
+  const startsOf = (whole: Bag, manySide: 'before' | 'after', many: number[]): Iterable<number> => {
+    if (g.before.length * g.after.length <= INDEX_MIN_PAIRS) return many.keys();
+    if (!prefixes) {
+      const bags = { before: g.before.map((b) => bag('before', b)), after: g.after.map((a) => bag('after', a)) };
+      const df = documentFrequency(vocabulary.size, [bags.before, bags.after]);
+      prefixes = {
+        before: postingsOf(bags.before, (b) => prefixOf(b, SPLIT_MIN_COVERAGE, df)),
+        after: postingsOf(bags.after, (b) => prefixOf(b, SPLIT_MIN_COVERAGE, df)),
+      };
+    }
+    const starts = new Set<number>();
+    for (const id of whole.ids) for (const position of prefixes[manySide].get(id) ?? []) starts.add(position);
+    return [...starts].sort((x, y) => x - y);
+  };
   const tryJoin = (oneSide: 'before' | 'after', one: number, manySide: 'before' | 'after', many: number[], used: Set<number>): number[] | null => {
     const whole = bag(oneSide, one);
     if (whole.size < 4) return null;
-    for (let start = 0; start < many.length; start++) {
+    for (const start of startsOf(whole, manySide, many)) {
       const run: number[] = [];
       for (let k = start; k < many.length; k++) {
         const idx = many[k];

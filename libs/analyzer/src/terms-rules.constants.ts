@@ -14,7 +14,7 @@ export const termsRules: ClauseRule[] = [
   // account-termination
   rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b[^.;]{0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated)\b/, 2.5, -0.5),
-  rule('account-termination', 'stop-service', /\b(?:discontinu\w+|(?:stop|cease)(?: \([^)]{0,40}\))? (?:to )?(?:provid|offer|operat)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b|\b(?:suspend|stop|cease)\b[^.;]{0,15}\b(?:the|a|any|all|our) (?:services?|features?|functionalit\w+)\b/, 3, -1, { userActorStance: 1 }),
+  rule('account-termination', 'stop-service', /\b(?:discontinu\w+|(?:stop|cease)(?: \([^).]{0,40}\))? (?:to )?(?:provid|offer|operat)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b|\b(?:suspend|stop|cease)\b[^.;]{0,15}\b(?:the|a|any|all|our) (?:services?|features?|functionalit\w+)\b/, 3, -1, { userActorStance: 1 }),
   rule('account-termination', 'you-leave', /\byou (?!(?:can|may) not\b)(?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
   rule('account-termination', 'termination', /\bterminat(?:e|ion|ed)\b|\bsuspension\b|\bbann(?:ed|ing)\b|\bre-?regist\w+|\bnew account\b/, 1.2),
 

@@ -42,19 +42,33 @@ export function cosmeticKey(text: string): string {
   // One analysis asks for the same provision's key several times (aligner, change kind, moved text): remembered.
   let key = cosmeticKeys.get(text);
   if (key === undefined) {
-    if (cosmeticKeys.size >= COSMETIC_KEYS_MAX) cosmeticKeys.clear();
     key = computeCosmeticKey(text);
-    cosmeticKeys.set(text, key);
+    // A whole document is asked for once: not worth holding. The memo is bounded by characters, not only by entries.
+    if (text.length <= COSMETIC_KEY_MAX_TEXT) {
+      if (cosmeticKeys.size >= COSMETIC_KEYS_MAX || cosmeticKeyChars + text.length + key.length > COSMETIC_KEYS_MAX_CHARS) clearCosmeticKeys();
+      cosmeticKeys.set(text, key);
+      cosmeticKeyChars += text.length + key.length;
+    }
   }
   return key;
 }
 
 const COSMETIC_KEYS_MAX = 4096;
+// About 8 MB of UTF-16 text and keys at most, and no text longer than a long clause.
+const COSMETIC_KEYS_MAX_CHARS = 4_000_000;
+const COSMETIC_KEY_MAX_TEXT = 20_000;
 const cosmeticKeys = new Map<string, string>();
+let cosmeticKeyChars = 0;
 
 /** Forgets remembered keys: each analysis starts afresh, so timing one pair again does not measure a warm memo. */
 export function clearCosmeticKeys(): void {
   cosmeticKeys.clear();
+  cosmeticKeyChars = 0;
+}
+
+/** Characters (texts and keys) the cosmeticKey memo holds now. */
+export function rememberedCosmeticKeyChars(): number {
+  return cosmeticKeyChars;
 }
 
 function computeCosmeticKey(text: string): string {
@@ -95,8 +109,16 @@ export function joinedSearchKey(texts: string[]): string {
 
 /** As cosmeticKey, without the leading section number ("2.3", "iv.", "a)"). */
 export function unnumberedKey(text: string): string {
-  return cosmeticKey(normalizeTypography(text).replace(/^\s*(?:(?:section|article|§)\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+/i, ''));
+  const plain = normalizeTypography(text);
+  const unnumbered = plain.replace(LEADING_NUMBER, '');
+  // Without a number to remove, the key is the text's own (remembered): cosmeticKey straightens typography itself.
+  return cosmeticKey(unnumbered === plain ? text : unnumbered);
 }
+
+// A section number: digits ("2", "2.3", "2.3.", "2)"), or a letter or roman numeral marked as one: followed by "." or
+// ")" ("a.", "iv)") or in parentheses ("(a)", "(iv)", "(2)"). A bare letter is a word ("A user may", "I agree"), except
+// after "Section"/"Article"/"§" ("Article IV").
+const LEADING_NUMBER = /^\s*(?:(?:section|article|§)\s*(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?|\d+(?:\.\d+)*[.)]?|(?:[ivxlc]+|[a-z])[.)]|\((?:\d+|[ivxlc]+|[a-z])\))\s+/i;
 
 export function isDateStamp(text: string): boolean {
   const plain = normalizeTypography(stripInlineMarkdown(text)).trim();

@@ -2,3 +2,8 @@
 export const FETCHER_KINDS = ['auto', 'http', 'browser'] as const;
 
 export type FetcherKind = (typeof FETCHER_KINDS)[number];
+
+/** Whether a value (a form field, a query parameter) names a fetcher kind. */
+export function isFetcherKind(value: unknown): value is FetcherKind {
+  return typeof value === 'string' && (FETCHER_KINDS as readonly string[]).includes(value);
+}

@@ -1,3 +1,4 @@
+import { FETCHER_KINDS, type FetcherKind } from '@clausewatch/extract';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { NoControlCharacters } from '../http-limits/strict-input';
@@ -38,10 +39,10 @@ export class CreateDocumentDto {
   @IsOptional()
   filter?: unknown;
 
-  @ApiPropertyOptional({ enum: ['auto', 'http', 'browser'], default: 'auto' })
+  @ApiPropertyOptional({ enum: FETCHER_KINDS, default: 'auto' })
   @IsOptional()
-  @IsIn(['auto', 'http', 'browser'])
-  fetcher?: 'auto' | 'http' | 'browser';
+  @IsIn(FETCHER_KINDS)
+  fetcher?: FetcherKind;
 
   @ApiPropertyOptional({ default: 360 })
   @IsOptional()
@@ -88,10 +89,10 @@ export class UpdateDocumentDto {
   @IsString()
   rulesValidUntil?: string;
 
-  @ApiPropertyOptional({ enum: ['auto', 'http', 'browser'] })
+  @ApiPropertyOptional({ enum: FETCHER_KINDS })
   @IsOptional()
-  @IsIn(['auto', 'http', 'browser'])
-  fetcher?: 'auto' | 'http' | 'browser';
+  @IsIn(FETCHER_KINDS)
+  fetcher?: FetcherKind;
 
   @ApiPropertyOptional({ description: 'Minutes between two checks' })
   @IsOptional()

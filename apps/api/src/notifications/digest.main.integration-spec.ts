@@ -74,7 +74,7 @@ describe('digest command', () => {
     expect(parsed.headers['List-Unsubscribe']).toMatch(/^<https:\/\/clausewatch\.example\/api\/v1\/unsubscribe\/tok\d+>$/);
     expect(parsed.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     expect(parsed.text).toContain('No changes this week');
-    expect(parsed.html).toContain('<h1 style="font-size:20px;margin:0 0 8px">No changes this week</h1>');
+    expect(parsed.html).toContain('<h1>No changes this week</h1>');
   });
 
   it('refuses a bad --at with exit code 2', async () => {

@@ -7,6 +7,8 @@ import type { Email } from './email.sender';
 
 /** Subscribers looked at (and their digest rows written) per statement: also the CLI's progress step. */
 const PAGE = 1000;
+/** Digests owed in one run past which the emails table's planner statistics are refreshed. */
+const ANALYZE_AFTER = 1000;
 
 export interface DigestRun {
   /** Subscribers looked at (subscribed, digest on, following something). */
@@ -51,6 +53,9 @@ export class DigestService {
       if (page.due.length) await this.buildInMemory(page.due, run, options.onBuilt);
       options.onProgress?.(run.subscribers, run);
     }
+    // Thousands of new unfinished emails at once: without fresh statistics the senders' claim believes
+    // few are due and reads them all to pick 100 (15 ms a claim at 20,000 due, 4 ms after ANALYZE).
+    if (run.created >= ANALYZE_AFTER) await this.digests.refreshStatistics();
     return run;
   }
 

@@ -253,6 +253,23 @@ function formatDay(date: Date, timezone: string): string {
   return format.format(date);
 }
 
+/** Platform names in the order people expect (as `localeCompare`, without building a collator per call). */
+const byName = new Intl.Collator();
+
+const periodTexts = new Map<string, string>();
+
+/** "2 Feb 2026 – 9 Feb 2026" in the reader's time zone (the end is exclusive); a digest week shares it. */
+function formatPeriod(period: { start: Date; end: Date }, timezone: string): string {
+  const key = `${period.start.getTime()}|${period.end.getTime()}|${timezone}`;
+  let text = periodTexts.get(key);
+  if (text === undefined) {
+    text = `${formatDay(period.start, timezone)} – ${formatDay(new Date(period.end.getTime() - 1), timezone)}`;
+    if (periodTexts.size > 1000) periodTexts.clear();
+    periodTexts.set(key, text);
+  }
+  return text;
+}
+
 export interface DigestDocumentView {
   platform: string;
   title: string;
@@ -288,12 +305,13 @@ export function digestView(
   }
   const platforms = [...byPlatform.entries()]
     .map(([name, list]) => {
-      const sorted = list.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.capturedAt.getTime() - b.capturedAt.getTime());
-      return { name, severity: sorted[0].severity, changes: sorted.map(entry) };
+      const sorted = list.length > 1 ? list.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.capturedAt.getTime() - b.capturedAt.getTime()) : list;
+      return { name, severity: sorted[0].severity, rank: severityRank(sorted[0].severity), changes: sorted.map(entry) };
     })
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.name.localeCompare(b.name));
+    .sort((a, b) => b.rank - a.rank || byName.compare(a.name, b.name))
+    .map(({ name, severity, changes }) => ({ name, severity, changes }));
   const failing = documents.filter((d) => d.failing);
-  const periodText = `${formatDay(period.start, subscriber.timezone)} – ${formatDay(new Date(period.end.getTime() - 1), subscriber.timezone)}`;
+  const periodText = formatPeriod(period, subscriber.timezone);
   const subject = changes.length
     ? `Your weekly Clausewatch digest: ${changes.length} change${changes.length > 1 ? 's' : ''} (${periodText})`
     : `Your weekly Clausewatch digest: no changes, ${documents.length} document${documents.length === 1 ? '' : 's'} monitored (${periodText})`;

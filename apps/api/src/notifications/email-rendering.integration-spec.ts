@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { analyzeChange, ClauseChange } from '@clausewatch/analyzer';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,11 +87,22 @@ describe('email rendering', () => {
     await browser?.close();
   });
 
-  const open = async (html: string, name: string) => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 }, javaScriptEnabled: false });
+  const open = async (html: string, name: string, width = 390) => {
+    const page = await browser.newPage({ viewport: { width, height: 800 }, javaScriptEnabled: false });
     await page.setContent(html, { waitUntil: 'load' });
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-390.png`), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
     return page;
+  };
+
+  /** axe-core on the rendered email: no serious or critical violation (contrast, link names, language). */
+  const seriousViolations = async (html: string) => {
+    // axe runs as a script: a page of its own with scripts on, at the desktop width.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    const results = await new AxeBuilder({ page }).analyze();
+    await context.close();
+    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   };
 
   it('shows the most severe clause first, word-level, readable at 390 px, with crawled text escaped', async () => {
@@ -141,12 +153,24 @@ describe('email rendering', () => {
       (d) => renderer.renderFragment('digest-document', digestDocumentView(d, reader.timezone)),
     );
     expect(view.subject).toBe('Your weekly Clausewatch digest: 2 changes (2 Feb 2026 – 9 Feb 2026), 1 failing');
-    const { html } = renderer.render('digest', view);
+    const { html, text } = renderer.renderDigest(view);
+    expect(html).not.toContain('<script>');
+    expect(text).toContain('== Midjourney ==');
+    expect(text).toContain('- OpenAI Privacy Policy: last verified 5 Feb 2026, 01:00 EST - FAILING (HTTP 403 (bot challenge))');
+    expect(await seriousViolations(html)).toEqual([]);
+    const wide = await open(html, 'digest', 1280);
+    // At the desktop width the email keeps its column; the severity badge keeps its colour.
+    expect(await wide.$eval('body > div', (el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(640 + 2 * 16);
+    expect(await wide.$eval('.severity', (el) => getComputedStyle(el).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+    await wide.close();
     const page = await open(html, 'digest');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     // Grouped by platform, the most severe first.
     expect(await page.$$eval('h2', (els) => els.map((e) => e.textContent))).toEqual(['Midjourney', 'OpenAI', 'Monitoring']);
     expect(await page.textContent('body')).toContain('Privacy Policy: last verified 5 Feb 2026, 01:00 EST — failing (HTTP 403 (bot challenge))');
+    // The shared styles apply: entries are set off by their rule, links are coloured.
+    expect(await page.$eval('p.e', (el) => getComputedStyle(el).borderLeftStyle)).toBe('solid');
+    expect(await page.$eval('p.e a', (el) => getComputedStyle(el).color)).toBe('rgb(29, 78, 216)');
     await page.close();
   });
 });

@@ -3,9 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerSharedPartials } from '../views/view-partials';
 
-export type EmailTemplate = 'alert' | 'digest' | 'monitoring' | 'digest-entry' | 'digest-document';
+import type { DigestView } from './email-content';
+import { renderDigest } from './digest.layout';
 
-/** Renders an email view model into its HTML and text parts (handlebars; crawled text is escaped in HTML). */
+export type EmailTemplate = 'alert' | 'monitoring' | 'digest-entry' | 'digest-document';
+
+/**
+ * Renders an email view model into its HTML and text parts (handlebars; crawled text is escaped in HTML).
+ * The weekly digest's outer layout is joined from its rendered fragments without a template (`digest.layout`).
+ */
 export class EmailRenderer {
   private readonly html = new Map<EmailTemplate, HandlebarsTemplateDelegate>();
   private readonly text = new Map<EmailTemplate, HandlebarsTemplateDelegate>();
@@ -20,7 +26,7 @@ export class EmailRenderer {
     }
     registerSharedPartials(html);
     const dir = join(__dirname, 'templates');
-    for (const name of ['alert', 'digest', 'monitoring', 'digest-entry', 'digest-document'] as const) {
+    for (const name of ['alert', 'monitoring', 'digest-entry', 'digest-document'] as const) {
       this.html.set(name, html.compile(readFileSync(join(dir, `${name}.hbs`), 'utf8'), { strict: false }));
       this.text.set(name, text.compile(readFileSync(join(dir, `${name}.text.hbs`), 'utf8'), { noEscape: true }));
     }
@@ -29,6 +35,11 @@ export class EmailRenderer {
   /** A fragment (a digest entry or document line), rendered once and placed into many emails. */
   renderFragment(template: EmailTemplate, view: object): { html: string; text: string } {
     return { html: this.html.get(template)!(view), text: this.text.get(template)!(view) };
+  }
+
+  /** The weekly digest, from its view (entries and document lines already rendered as fragments). */
+  renderDigest(view: DigestView): { html: string; text: string } {
+    return renderDigest(view);
   }
 
   render(template: EmailTemplate, view: object): { html: string; text: string } {

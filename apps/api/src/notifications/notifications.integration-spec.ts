@@ -158,7 +158,7 @@ describe('email subscribers can trust', () => {
     const [free] = digestOf('free@example.org');
     expect(free.body.subject).toMatch(/^Your weekly Clausewatch digest: 2 changes \(/);
     expect(free.emailKey).toMatch(/^cw-digest-\d+-\d{4}-W\d{2}$/);
-    expect(free.body.html).toContain('<h2 style="font-size:17px;margin:16px 0 6px">Midjourney</h2>');
+    expect(free.body.html).toContain('<h2>Midjourney</h2>');
     const ids = (await dataSource.query(`SELECT record_id FROM change_records WHERE superseded_by IS NULL ORDER BY id`)).map((r: { record_id: string }) => r.record_id);
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(free.body.text).toContain(id);

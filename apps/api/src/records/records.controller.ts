@@ -87,7 +87,7 @@ export class RecordsController {
   @ApiBadRequestResponse({ description: 'Malformed or non-version record ID' })
   @ApiNotFoundResponse({ description: 'No such version' })
   @ApiConflictResponse({ description: 'The version has no ledger entry, or its stored leaf no longer matches it' })
-  @ApiServiceUnavailableResponse({ description: 'The version is not covered by a signed tree head yet (signed right after each capture and on every crawler tick)' })
+  @ApiServiceUnavailableResponse({ description: 'The version is still pending in the ledger (LEDGER_PENDING: its leaf is appended within moments of its capture), or not covered by a signed tree head yet (signed right after each capture and on every crawler tick); retry shortly' })
   async proof(@Param('id') id: string) {
     try {
       return await this.records.proof(id);

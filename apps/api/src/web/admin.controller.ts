@@ -1,7 +1,7 @@
 import { checkTargetUrlSyntax, PAGE_FETCHER, PageFetcher } from '@clausewatch/capture';
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { DocumentsRepository } from '@clausewatch/db';
-import { extract } from '@clausewatch/extract';
+import { extract, FETCHER_KINDS, isFetcherKind } from '@clausewatch/extract';
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,7 +14,6 @@ import { WebExceptionFilter } from './web-exception.filter';
 
 type Form = Record<string, string | undefined>;
 const TYPES = ['terms-of-service', 'privacy-policy', 'community-guidelines', 'cookie-policy', 'ai-policy', 'acceptable-use-policy', 'other'];
-const FETCHERS = ['auto', 'http', 'browser'];
 /** Characters of extracted text shown in the preview. */
 const PREVIEW_CHARS = 6000;
 
@@ -55,7 +54,7 @@ export class AdminController {
     let error: string | null = null;
     try {
       const url = checkTargetUrlSyntax(String(form.url ?? ''), { allowPrivateNetworks: this.config.allowPrivateNetworks }).toString();
-      const fetched = await this.fetcher.fetch({ url, fetcher: (FETCHERS.includes(form.fetcher ?? '') ? form.fetcher : 'auto') as 'auto' });
+      const fetched = await this.fetcher.fetch({ url, fetcher: isFetcherKind(form.fetcher) ? form.fetcher : 'auto' });
       if (fetched.outcome !== 'ok' || !fetched.body) {
         error = `The page could not be fetched: ${fetched.cause ?? fetched.outcome}`;
       } else {
@@ -79,7 +78,7 @@ export class AdminController {
       url: String(form.url ?? '').trim(),
       select: lines(form.select),
       remove: lines(form.remove),
-      fetcher: (FETCHERS.includes(form.fetcher ?? '') ? form.fetcher : 'auto') as 'auto',
+      fetcher: isFetcherKind(form.fetcher) ? form.fetcher : 'auto',
     });
     void reply.redirect(`/admin/documents/${document.id}`, 303);
   }
@@ -92,7 +91,7 @@ export class AdminController {
     return this.views.render('admin-document-edit', chrome, {
       document,
       url: document.sources[0]?.url,
-      fetchers: FETCHERS.map((f) => ({ value: f, selected: f === document.fetcher })),
+      fetchers: FETCHER_KINDS.map((f) => ({ value: f, selected: f === document.fetcher })),
       health: await this.documents.health(document.id),
     });
   }
@@ -109,7 +108,7 @@ export class AdminController {
       title: String(form.title ?? document.title).trim() || document.title,
       active: form.active === 'on',
       checkIntervalMinutes: Number.isInteger(interval) && interval >= 5 && interval <= 525600 ? interval : document.checkIntervalMinutes,
-      fetcher: (FETCHERS.includes(form.fetcher ?? '') ? form.fetcher : document.fetcher) as typeof document.fetcher,
+      fetcher: isFetcherKind(form.fetcher) ? form.fetcher : document.fetcher,
     });
     void reply.redirect(`/admin/documents/${id}`, 303);
   }
@@ -118,7 +117,7 @@ export class AdminController {
     return {
       form,
       types: TYPES.map((t) => ({ value: t, selected: t === form.type })),
-      fetchers: FETCHERS.map((f) => ({ value: f, selected: f === (form.fetcher ?? 'auto') })),
+      fetchers: FETCHER_KINDS.map((f) => ({ value: f, selected: f === (form.fetcher ?? 'auto') })),
     };
   }
 

@@ -1,8 +1,9 @@
-import type { Selector } from '@clausewatch/extract';
+import type { FetcherKind, Selector } from '@clausewatch/extract';
 
 export type { RangeSelector, Selector } from '@clausewatch/extract';
 
-export type CatalogFetcher = 'auto' | 'http' | 'browser';
+/** A catalog entry's fetcher: the documents' own kinds. */
+export type CatalogFetcher = FetcherKind;
 
 /** One page of a document: where to fetch it and which part of it is the document. */
 export interface CatalogSource {

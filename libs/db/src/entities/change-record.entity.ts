@@ -10,6 +10,8 @@ import { Document } from './document.entity';
 // The registry and the home page list the newest changes across all documents.
 @Index(['createdAt', 'id'])
 @Index('UQ_change_records_current_to_version', ['toVersionId'], { unique: true, where: 'superseded_by IS NULL' })
+// The few superseded records, for digests to leave out (see the digest-entries migration).
+@Index('IDX_change_records_superseded', { synchronize: false })
 export class ChangeRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -9,6 +9,8 @@ export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 @Entity('notifications')
 @Index(['subscriberId', 'changeRecordId', 'channel'], { unique: true })
 @Index(['status', 'channel'])
+// A digest's entries of the week, index-only (see the digest-entries migration).
+@Index('IDX_notifications_digest_entries', { synchronize: false })
 export class Notification {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

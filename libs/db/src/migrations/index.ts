@@ -15,6 +15,7 @@ import { LastOkCheck1797700000000 } from './1797700000000-last-ok-check';
 import { UnfinishedEmails1797800000000 } from './1797800000000-unfinished-emails';
 import { LedgerLeafVersion1797900000000 } from './1797900000000-ledger-leaf-version';
 import { LedgerPending1798100000000 } from './1798100000000-ledger-pending';
+import { DigestEntries1798200000000 } from './1798200000000-digest-entries';
 import { ProvisionSupersession1798300000000 } from './1798300000000-provision-supersession';
 import { VersionProvisionsNotify1798300000001 } from './1798300000001-version-provisions-notify';
 
@@ -37,6 +38,7 @@ export const migrations = [
   UnfinishedEmails1797800000000,
   LedgerLeafVersion1797900000000,
   LedgerPending1798100000000,
+  DigestEntries1798200000000,
   ProvisionSupersession1798300000000,
   VersionProvisionsNotify1798300000001,
 ];

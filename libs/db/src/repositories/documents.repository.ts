@@ -83,11 +83,6 @@ export class DocumentsRepository {
     return { document, created: rows.length > 0 };
   }
 
-  /** Admin edits of a document's monitoring settings (the sources are edited by the document's own use case). */
-  async updateSettings(id: string, values: Partial<Pick<Document, 'active' | 'checkIntervalMinutes' | 'fetcher' | 'title'>>): Promise<void> {
-    await this.dataSource.manager.update(Document, { id }, values);
-  }
-
   /** Every document with its platform and health summary, failing ones first (the admin list). */
   async listWithHealth(platformSlug?: string): Promise<Array<{ recordId: string; title: string; type: string; active: boolean; url: string | null; platformName: string; platformSlug: string; lastCheckedAt: Date | null; lastOutcome: string | null; lastCause: string | null; lastOkAt: Date | null; failures: number }>> {
     const rows: Array<{ record_id: string; title: string; type: string; active: boolean; url: string | null; platform_name: string; platform_slug: string; last_checked_at: Date | null; last_outcome: string | null; last_cause: string | null; last_ok_at: Date | null; failures: number }> = await this.dataSource.query(

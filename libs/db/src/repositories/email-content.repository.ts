@@ -104,14 +104,21 @@ export class EmailContentRepository {
     );
   }
 
-  /** The changes grouped into each alert email (by email id). */
-  async alertChangeIds(emailIds: string[]): Promise<Map<string, string[]>> {
+  /**
+   * The changes grouped into each alert email (by email id): those still current, and how many were
+   * superseded since they were owed (a back-dated capture replaced the record by technical corrections:
+   * no longer news, like a digest's).
+   */
+  async alertChangeIds(emailIds: string[]): Promise<Map<string, { current: string[]; superseded: number }>> {
     if (!emailIds.length) return new Map();
-    const rows: Array<{ email_id: string; ids: string[] }> = await this.dataSource.query(
-      `SELECT email_id, array_agg(change_record_id::text ORDER BY change_record_id) AS ids FROM notifications WHERE email_id = ANY($1::bigint[]) GROUP BY email_id`,
+    const rows: Array<{ email_id: string; ids: string[]; superseded: number }> = await this.dataSource.query(
+      `SELECT n.email_id, coalesce(array_agg(n.change_record_id::text ORDER BY n.change_record_id) FILTER (WHERE c.superseded_by IS NULL), '{}') AS ids,
+              count(*) FILTER (WHERE c.superseded_by IS NOT NULL)::int AS superseded
+         FROM notifications n JOIN change_records c ON c.id = n.change_record_id
+        WHERE n.email_id = ANY($1::bigint[]) GROUP BY n.email_id`,
       [emailIds],
     );
-    return new Map(rows.map((r) => [r.email_id, r.ids]));
+    return new Map(rows.map((r) => [r.email_id, { current: r.ids, superseded: r.superseded }]));
   }
 
   /** The digest entries owed to each digest's subscriber within its period (by email id). */
@@ -120,10 +127,12 @@ export class EmailContentRepository {
     const found: Array<{ email_id: string; ids: string[] }> = await this.dataSource.query(
       `SELECT r.email_id, array_agg(n.change_record_id::text ORDER BY n.change_record_id) AS ids
          FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS r(email_id, subscriber_id, period_start, period_end)
+         -- Index-only (the digest-entries index): about 13 entries a subscriber, no heap page per entry.
          JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest'
                              AND n.created_at >= r.period_start AND n.created_at < r.period_end
          -- A change record superseded by technical corrections (a back-dated capture landed inside it) is no longer news.
-         JOIN change_records c ON c.id = n.change_record_id AND c.superseded_by IS NULL
+         -- The superseded are few (a partial index): one hashed list, not a probe of change_records per entry.
+        WHERE n.change_record_id NOT IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL)
         GROUP BY r.email_id`,
       [rows.map((r) => r.id), rows.map((r) => r.subscriberId), rows.map((r) => r.periodStart), rows.map((r) => r.periodEnd)],
     );

@@ -76,7 +76,8 @@ export class EmailsRepository {
       const due = `(status IN ('pending', 'sending') AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND claimed_until < now())))`;
       const [again]: Array<{ batch_key: string }> = await manager.query(
         // The advisory lock (to commit) keeps two claimers off one batch without row-lock deadlocks.
-        `SELECT batch_key FROM emails WHERE batch_key IS NOT NULL AND ${due} AND pg_try_advisory_xact_lock(hashtext(batch_key)) LIMIT 1`,
+        // ORDER BY: the partial index of unfinished batches (a handful of rows), never a scan of every email.
+        `SELECT batch_key FROM emails WHERE batch_key IS NOT NULL AND ${due} AND pg_try_advisory_xact_lock(hashtext(batch_key)) ORDER BY batch_key LIMIT 1`,
       );
       let rows: ClaimedRow[];
       if (again) {
@@ -163,7 +164,9 @@ export class EmailsRepository {
   /** Rows a sender could work on now (for the job loop and tests). */
   async countDue(): Promise<number> {
     const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM emails WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND claimed_until < now())`,
+      // `status IN (...)` first: the unfinished rows' partial index, not a scan of every email ever sent.
+      `SELECT count(*)::int AS n FROM emails
+        WHERE status IN ('pending', 'sending') AND ((status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND claimed_until < now()))`,
     );
     return n;
   }

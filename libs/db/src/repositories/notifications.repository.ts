@@ -1,6 +1,6 @@
 import { SEVERITY_ORDER } from '@clausewatch/analyzer';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChangeRecord, Notification, NotificationChannel } from '../entities';
+import { ChangeRecord } from '../entities';
 import { owingCtes, owingInsert } from './owing.sql';
 
 /** What a change may owe, decided by the capture plan (see the capture planner's alert eligibility). */
@@ -36,39 +36,5 @@ export class NotificationsRepository {
       [change.id, options.sameDayAlert, [...SEVERITY_ORDER]],
     );
     return rows.length;
-  }
-
-  /**
-   * Claims up to `limit` pending notifications of a channel for sending. `FOR UPDATE SKIP LOCKED`
-   * inside the caller's transaction keeps two senders from taking the same row.
-   */
-  claimPending(channel: NotificationChannel, limit: number, manager: EntityManager): Promise<Notification[]> {
-    return manager
-      .createQueryBuilder(Notification, 'n')
-      .where('n.channel = :channel AND n.status = :status', { channel, status: 'pending' })
-      .orderBy('n.id')
-      .limit(limit)
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .getMany();
-  }
-
-  async markSent(id: string, providerMessageId: string | null, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
-      `UPDATE notifications SET status = 'sent', sent_at = now(), attempts = attempts + 1, provider_message_id = $2, last_error = NULL WHERE id = $1`,
-      [id, providerMessageId],
-    );
-  }
-
-  async markFailed(id: string, error: string, giveUp: boolean, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE notifications SET status = $3, attempts = attempts + 1, last_error = $2 WHERE id = $1`, [
-      id,
-      error.slice(0, 2000),
-      giveUp ? 'failed' : 'pending',
-    ]);
-  }
-
-  listForChange(changeRecordId: string): Promise<Notification[]> {
-    return this.dataSource.manager.find(Notification, { where: { changeRecordId }, order: { id: 'ASC' } });
   }
 }

@@ -106,9 +106,10 @@ export class FakeResend {
       const name = failure.status === 429 ? 'rate_limit_exceeded' : 'application_error';
       return reply(failure.status, { name, message: failure.message, statusCode: failure.status }, headers);
     }
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = Buffer.concat(chunks);
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null;
-    const hash = createHash('sha256').update(`${req.url}\n${raw}`).digest('hex');
+    // The payload's bytes as received (not a decoded and re-encoded copy): 1 MB and more per batch.
+    const hash = createHash('sha256').update(`${req.url}\n`).update(body).digest('hex');
     if (idempotencyKey) {
       const seen = this.byKey.get(idempotencyKey);
       if (seen && seen.hash !== hash) {
@@ -124,7 +125,7 @@ export class FakeResend {
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     let payload: unknown;
     try {
-      payload = JSON.parse(raw);
+      payload = JSON.parse(body.toString('utf8'));
     } catch {
       if (idempotencyKey) this.byKey.delete(idempotencyKey);
       return reply(400, { name: 'validation_error', message: 'Invalid JSON', statusCode: 400 });

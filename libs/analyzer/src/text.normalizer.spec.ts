@@ -1,0 +1,52 @@
+import { clearCosmeticKeys, cosmeticKey, rememberedCosmeticKeyChars, unnumberedKey } from './text.normalizer';
+
+describe('cosmeticKey memo', () => {
+  beforeEach(() => clearCosmeticKeys());
+
+  test('gives the same key whether remembered or not', () => {
+    const text = 'We “may” share — your DATA…';
+    const first = cosmeticKey(text);
+    expect(cosmeticKey(text)).toBe(first);
+    expect(first).toBe('we may share your data');
+  });
+
+  test('does not hold a whole document', () => {
+    cosmeticKey('We keep your data for thirty days. '.repeat(20_000));
+    expect(rememberedCosmeticKeyChars()).toBe(0);
+  });
+
+  test('stays within its character budget however long the clauses are', () => {
+    for (let i = 0; i < 400; i++) cosmeticKey(`${i} We keep your data for as long as your account is open. `.repeat(300));
+    expect(rememberedCosmeticKeyChars()).toBeLessThanOrEqual(4_000_000);
+    expect(rememberedCosmeticKeyChars()).toBeGreaterThan(0);
+  });
+});
+
+describe('unnumberedKey', () => {
+  test.each([
+    ['2.3 Your choices', 'your choices'],
+    ['2.3. Your choices', 'your choices'],
+    ['4) Your choices', 'your choices'],
+    ['(2) Your choices', 'your choices'],
+    ['a) Your choices', 'your choices'],
+    ['b. Your choices', 'your choices'],
+    ['(c) Your choices', 'your choices'],
+    ['iv. Your choices', 'your choices'],
+    ['(iv) Your choices', 'your choices'],
+    ['Section 7 Your choices', 'your choices'],
+    ['Article IV Your choices', 'your choices'],
+    ['§ 3 Your choices', 'your choices'],
+  ])('removes the section number of %p', (text, key) => {
+    expect(unnumberedKey(text)).toBe(key);
+  });
+
+  // A single letter or roman numeral with no "." or ")" and no parentheses is a word, not a list marker.
+  test.each([
+    ['A user may delete their account.', 'a user may delete their account'],
+    ['I agree to these terms.', 'i agree to these terms'],
+    ['X may end this agreement.', 'x may end this agreement'],
+    ['Civil claims are excluded.', 'civil claims are excluded'],
+  ])('keeps the leading word of %p', (text, key) => {
+    expect(unnumberedKey(text)).toBe(key);
+  });
+});
