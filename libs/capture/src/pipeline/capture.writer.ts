@@ -151,10 +151,10 @@ export class CaptureWriter {
     correction: NonNullable<Extract<CapturePlan, { kind: 'new-version' }>['correction']>,
   ): Promise<void> {
     const { next, change: planned } = correction;
-    const superseded = await this.changes.findByToVersion(next.id, manager);
     const replacing = toInserted ? [toInserted.recordId] : [];
-    // No longer current before its replacement is written (one current record per version).
-    if (superseded) await this.changes.supersede(superseded.id, replacing, manager);
+    // No longer current before its replacement is written (one current record per version): found and
+    // marked in one statement.
+    const superseded = await this.changes.supersedeCurrentTo(next.id, replacing, manager);
     const { analysis } = planned;
     const recomputed = await this.changes.insertOwing(
       manager,

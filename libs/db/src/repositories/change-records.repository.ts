@@ -48,6 +48,19 @@ export class ChangeRecordsRepository {
   }
 
   /**
+   * The current change record to a version, marked superseded by `by` (record IDs) in the same statement
+   * (see supersede); null when the version had none.
+   */
+  async supersedeCurrentTo(toVersionId: string, by: string[], manager: EntityManager): Promise<{ id: string; recordId: string } | null> {
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [rows]: [Array<{ id: string; record_id: string }>, number] = await manager.query(
+      'UPDATE change_records SET superseded_by = $2::jsonb WHERE to_version_id = $1 AND superseded_by IS NULL RETURNING id, record_id',
+      [toVersionId, JSON.stringify(by)],
+    );
+    return rows[0] ? { id: rows[0].id, recordId: rows[0].record_id } : null;
+  }
+
+  /**
    * Keeps a change record but marks it superseded by the records (record IDs) that replace it;
    * `amend` completes the list of a record superseded earlier in the same transaction.
    */
