@@ -8,8 +8,8 @@ import { parseAllDocuments } from 'yaml';
 
 const ROOT = join(__dirname, '..');
 const INFRA = join(ROOT, 'infra');
-/** Set by the image for Node itself, not read by Clausewatch. */
-const RUNTIME_VARIABLES = new Set(['NODE_ENV']);
+/** Set by the image for Node itself or the C library's allocator, not read by Clausewatch. */
+const RUNTIME_VARIABLES = new Set(['NODE_ENV', 'MALLOC_ARENA_MAX', 'MALLOC_MMAP_THRESHOLD_']);
 const KNOWN = new Set([...CONFIG_VARIABLES.map((v) => v.name), ...RUNTIME_VARIABLES]);
 
 type Json = Record<string, unknown>;

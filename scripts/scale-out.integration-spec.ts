@@ -27,12 +27,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 45_000, what = 'condition'): Promise<T> {
+// Waits sized for a busy machine (four Node processes starting at once took over 60 s at load 15), each
+// under the jest timeout of its hook or test, so a slow start ends in our message, not jest's. A real
+// failure does not wait them out: a process that exits ends the wait at once, with its output.
+const READY_MS = 150_000;
+const CYCLE_MS = 90_000;
+
+async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = CYCLE_MS, what = 'condition', failed: () => string | null = () => null): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe().catch(() => null);
     if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    const failure = failed();
+    if (failure) throw new Error(`while waiting for ${what}: ${failure}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -52,6 +60,11 @@ describe('scale-out: 2 API + 2 crawler processes on one PostgreSQL', () => {
     processes.push({ name, child, output });
   };
   const api = (i: number, path: string) => fetch(`http://127.0.0.1:${apiPorts[i]}${path}`);
+  /** A process that exited (none should before afterAll), with the tail of its output. */
+  const exited = () => {
+    const gone = processes.find((p) => p.child.exitCode !== null || p.child.signalCode !== null);
+    return gone ? `${gone.name} exited (${gone.child.exitCode ?? gone.child.signalCode}):\n${gone.output.join('').slice(-2000)}` : null;
+  };
   const scheduledChecks = async () =>
     (await db.query(`SELECT d.type, count(*)::int AS n FROM checks c JOIN documents d ON d.id = c.document_id WHERE c.trigger = 'schedule' GROUP BY d.type ORDER BY d.type`)) as Array<{ type: string; n: number }>;
 
@@ -89,12 +102,12 @@ describe('scale-out: 2 API + 2 crawler processes on one PostgreSQL', () => {
     }
     for (let i = 0; i < 2; i++) start(`crawler-${i + 1}`, 'apps/crawler/src/main.js', { ...common, DATA_DIR: mkdtempSync(join(tmpdir(), 'cw-scale-crawler-')) });
     try {
-      for (let i = 0; i < 2; i++) await until(async () => (await api(i, '/api/v1/health')).ok, 60_000, `api-${i + 1} to be ready`);
+      await Promise.all([0, 1].map((i) => until(async () => (await api(i, '/api/v1/health')).ok, READY_MS, `api-${i + 1} to be ready`, exited)));
     } catch (error) {
       for (const p of processes) process.stderr.write(`${p.name} (exit ${p.child.exitCode}):\n${p.output.join('').slice(-2000)}\n`);
       throw error;
     }
-  }, 120_000);
+  }, READY_MS + 90_000);
 
   afterAll(async () => {
     for (const { child } of processes) child.kill('SIGTERM');
@@ -112,7 +125,7 @@ describe('scale-out: 2 API + 2 crawler processes on one PostgreSQL', () => {
 
   it('checks each document exactly once per cycle and records one version per change; both APIs serve the same fresh record', async () => {
     // Cycle 1: every document once, whichever crawler took it.
-    await until(async () => (await scheduledChecks()).length === DOCUMENTS, 45_000, 'the first cycle');
+    await until(async () => (await scheduledChecks()).length === DOCUMENTS, CYCLE_MS, 'the first cycle', exited);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect((await scheduledChecks()).map((r) => r.n)).toEqual(Array(DOCUMENTS).fill(1));
     for (let n = 1; n <= DOCUMENTS; n++) expect(site.hits(`/tos-${n}`)).toBe(1);
@@ -124,7 +137,7 @@ describe('scale-out: 2 API + 2 crawler processes on one PostgreSQL', () => {
     // Cycle 2: one page changed; everything due again.
     site.servePage('/tos-1', `${TOS}/2025-09-10.html`);
     await db.query(`UPDATE checks SET started_at = started_at - interval '2 hours'`);
-    await until(async () => (await scheduledChecks()).every((r) => r.n === 2), 45_000, 'the second cycle');
+    await until(async () => (await scheduledChecks()).every((r) => r.n === 2), CYCLE_MS, 'the second cycle', exited);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect((await scheduledChecks()).map((r) => r.n)).toEqual(Array(DOCUMENTS).fill(2));
     const versions: Array<{ type: string; n: number }> = await db.query(
@@ -139,8 +152,8 @@ describe('scale-out: 2 API + 2 crawler processes on one PostgreSQL', () => {
     const after = await until(async () => {
       const bodies = await Promise.all([0, 1].map(async (i) => (await api(i, `/api/v1/records/${doc.record_id}`)).text()));
       return bodies.every((b) => JSON.parse(b).health.lastCheckedAt === new Date(last).toISOString()) && bodies[0] === bodies[1] ? bodies : null;
-    }, 10_000, 'both APIs to serve the fresh record');
+    }, 30_000, 'both APIs to serve the fresh record', exited);
     expect(after[0]).not.toBe(before[0]);
     for (const i of [0, 1]) expect(await (await api(i, `/api/v1/documents/${doc.record_id}/versions`)).text()).toContain(latest.record_id);
-  }, 120_000);
+  }, 2 * CYCLE_MS + 60_000);
 });

@@ -144,7 +144,8 @@ async function main(): Promise<void> {
     throw error;
   }
   await reportChromium(config, url);
-  const env = { ...process.env, DATABASE_URL: url, ADMIN_TOKEN: adminToken(config), DATA_DIR: config.dataDir };
+  // The allocator settings infra/Dockerfile gives the processes (see there), unless already set.
+  const env = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, DATABASE_URL: url, ADMIN_TOKEN: adminToken(config), DATA_DIR: config.dataDir };
 
   const spawnChild = (child: Child) => {
     const proc = fork(child.script, [], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

@@ -27,7 +27,14 @@ class TaskPoolLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async onModuleInit(): Promise<void> {
-    await configureTaskPool({ deadlineMs: this.config.workerDeadlineMs, maxMemoryMb: this.config.workerMemoryMb, threads: this.config.workerThreads });
+    await configureTaskPool({
+      deadlineMs: this.config.workerDeadlineMs,
+      maxMemoryMb: this.config.workerMemoryMb,
+      threads: this.config.workerThreads,
+      smallMemoryMb: this.config.workerSmallMemoryMb,
+      largeTaskBytes: this.config.workerLargeTaskBytes,
+      idleMs: this.config.workerIdleMs,
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -43,10 +43,16 @@ export interface AppConfig {
   resendWebhookSecret: string | null;
   /** Extraction or analysis of one page stopped after this (`too-complex`). */
   workerDeadlineMs: number;
-  /** Heap of each extraction/analysis worker thread (`too-large` beyond it). */
+  /** Heap of the worker thread for large pages and texts (`too-large` beyond it). */
   workerMemoryMb: number;
-  /** Extraction/analysis worker threads per process. */
+  /** Extraction/analysis worker threads per process for ordinary pages (the large page's thread comes on top). */
   workerThreads: number;
+  /** Heap of each ordinary worker thread; a task over it runs again on the large page's thread. */
+  workerSmallMemoryMb: number;
+  /** A page or text of this many bytes or more goes straight to the large page's thread. */
+  workerLargeTaskBytes: number;
+  /** An idle worker thread exits after this, returning its memory. */
+  workerIdleMs: number;
   /** PKCS#8 PEM of the ledger's Ed25519 signing key; null: DATA_DIR/ledger/signing-key.pem (never the database). */
   ledgerSigningKey: string | null;
   /**
@@ -250,6 +256,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     workerDeadlineMs: integer(env, 'WORKER_DEADLINE_MS', 20000, 100, 600000),
     workerMemoryMb: integer(env, 'WORKER_MEMORY_MB', 256, 32, 16384),
     workerThreads: integer(env, 'WORKER_THREADS', 2, 1, 64),
+    workerSmallMemoryMb: integer(env, 'WORKER_SMALL_MEMORY_MB', 64, 16, 16384),
+    workerLargeTaskBytes: integer(env, 'WORKER_LARGE_TASK_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    workerIdleMs: integer(env, 'WORKER_IDLE_MS', 30000, 100, 3_600_000),
     ledgerSigningKey: pem(env, 'LEDGER_SIGNING_KEY'),
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
@@ -290,8 +299,11 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'CRAWLER_ENABLED', default: 'true', description: 'Run the crawler and scheduler with `npm start`' },
   { name: 'SEED_CATALOG', default: 'true', description: 'Seed the bundled catalog of platforms on first start' },
   { name: 'WORKER_DEADLINE_MS', default: '20000', description: 'Extraction or analysis of one page stops after this and fails as too-complex (never retried)' },
-  { name: 'WORKER_MEMORY_MB', default: '256', description: 'Heap of each extraction/analysis worker thread; a page needing more fails as too-large' },
-  { name: 'WORKER_THREADS', default: '2', description: 'Extraction/analysis worker threads per process' },
+  { name: 'WORKER_MEMORY_MB', default: '256', description: 'Heap of the one worker thread that extracts and analyses large pages (and any page over WORKER_SMALL_MEMORY_MB), one at a time; a page needing more fails as too-large' },
+  { name: 'WORKER_THREADS', default: '2', description: 'Extraction/analysis worker threads per process for ordinary pages (the large pages\' thread comes on top)' },
+  { name: 'WORKER_SMALL_MEMORY_MB', default: '64', description: 'Heap of each ordinary worker thread; a page over it is done again on the large pages\' thread, within the same deadline' },
+  { name: 'WORKER_LARGE_TASK_BYTES', default: '1048576', description: 'A page or text of this many bytes or more goes straight to the large pages\' thread' },
+  { name: 'WORKER_IDLE_MS', default: '30000', description: 'An idle worker thread exits after this, returning its memory (a large page\'s thread ends with its task)' },
   { name: 'LEDGER_SIGNING_KEY', default: '(key file)', description: 'Ed25519 PKCS#8 PEM that signs ledger tree heads (from a secret store); unset: DATA_DIR/ledger/signing-key.pem, mode 0600, created at first start. Never in the database' },
   { name: 'TRUST_PROXY', default: 'false', description: 'Whose X-Forwarded-For names the client (rate limits, logs): false uses the connection\'s address; behind a proxy, its hop count (1 for one nginx) or its addresses/CIDR ranges (e.g. 10.0.0.0/8); true believes every peer (only when nothing reaches the API but through the proxy)' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute and client on every route (admin requests with ADMIN_TOKEN exempt)' },

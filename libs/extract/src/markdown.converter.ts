@@ -55,10 +55,21 @@ function rewriteLinks(root: Element, options: ConvertOptions): void {
   });
 }
 
-/** Converts a DOM subtree (already parsed: turndown does not re-parse it) to raw Markdown. */
+/**
+ * Converts a DOM subtree (already parsed: turndown does not re-parse it) to raw Markdown. The subtree
+ * is consumed: turndown works on a deep clone of its input (collapsing whitespace in it), which for a
+ * 5 MB page was a second DOM of some 100 MB held beside the first; here it works on the subtree itself,
+ * which nothing reads afterwards.
+ */
 export function toMarkdown(root: Element, options: ConvertOptions = {}): string {
   rewriteLinks(root, options);
-  return turndown.turndown(root as HTMLElement);
+  // domino's cloneNode is read-only on the prototype: shadowed on this one node for the call.
+  Object.defineProperty(root, 'cloneNode', { value: () => root, configurable: true, writable: true });
+  try {
+    return turndown.turndown(root as HTMLElement);
+  } finally {
+    delete (root as Partial<Element>).cloneNode;
+  }
 }
 
 /** Plain text (PDF pages, text/plain) as Markdown: characters Markdown would read as syntax are escaped. */

@@ -61,11 +61,12 @@ export class CheckWorker implements OnApplicationBootstrap {
   }
 
   /**
-   * Waits for the document's host's next politeness slot; a slot further away than MAX_WAIT_MS is not
-   * waited for: `requeue` puts the job back for then, and false says so.
+   * Waits for the next politeness slot of every host the document fetches from (a combined document's
+   * sources may be on several); a slot further away than MAX_WAIT_MS is not waited for: `requeue` puts
+   * the job back for then, and false says so.
    */
   private async waitForSlot(document: Document, requeue: (delaySeconds: number) => Promise<unknown>): Promise<boolean> {
-    const waitMs = await this.politeness.reserve(new URL(document.sources[0].url).host);
+    const waitMs = await this.politeness.reserveFor(document);
     if (waitMs > MAX_WAIT_MS) {
       await requeue(Math.ceil(waitMs / 1000));
       return false;

@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
-import { HostSlotsRepository } from '@clausewatch/db';
+import { HostSlotsRepository, type Document } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
 
 /**
@@ -14,10 +14,17 @@ export class HostPolitenessService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Milliseconds to wait before the reserved slot. */
-  async reserve(host: string): Promise<number> {
+  /**
+   * A slot for a document's fetch: on every host it fetches from (a combined document has a source per
+   * page, possibly on different hosts), the same moment on all of them. Milliseconds to wait for it.
+   */
+  async reserveFor(document: Pick<Document, 'sources'>): Promise<number> {
+    return this.reserveHosts(document.sources.map((source) => new URL(source.url).host));
+  }
+
+  private async reserveHosts(hosts: string[]): Promise<number> {
     const spacingMs = Math.floor(this.config.politenessDelayMs / this.config.perHostConcurrency);
-    const slot = await this.slots.reserveSlot(host, spacingMs);
+    const slot = await this.slots.reserveSlots(hosts, spacingMs);
     return Math.max(0, slot.getTime() - Date.now());
   }
 }

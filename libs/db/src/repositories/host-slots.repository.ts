@@ -15,6 +15,25 @@ export class HostSlotsRepository {
     return new Date(row.slot);
   }
 
+  /**
+   * One slot on several hosts at once (a combined document's pages are fetched together): the first
+   * moment every host is free, taken on each of them, so each host's next slot is `spacingMs` after it.
+   * Rows are locked in host order, so two crawlers reserving overlapping hosts cannot deadlock.
+   */
+  async reserveSlots(hosts: string[], spacingMs: number): Promise<Date> {
+    const distinct = [...new Set(hosts)].sort();
+    if (distinct.length === 1) return this.reserveSlot(distinct[0], spacingMs);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO host_slots (host, next_fetch_at) SELECT h, now() FROM unnest($1::text[]) AS h ORDER BY h ON CONFLICT (host) DO NOTHING`, [distinct]);
+      const [{ slot }]: Array<{ slot: Date }> = await manager.query(
+        `SELECT greatest(now(), max(next_fetch_at)) AS slot FROM (SELECT next_fetch_at FROM host_slots WHERE host = ANY($1::text[]) ORDER BY host FOR UPDATE) locked`,
+        [distinct],
+      );
+      await manager.query(`UPDATE host_slots SET next_fetch_at = $2::timestamptz + make_interval(secs => $3 / 1000.0) WHERE host = ANY($1::text[])`, [distinct, slot, spacingMs]);
+      return new Date(slot);
+    });
+  }
+
   /** The database answers (the health route). */
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
