@@ -1,4 +1,4 @@
-import { analyzeChange } from './change.analyzer';
+import { analyzeChange, rememberedSearch } from './change.analyzer';
 import { cosmeticFingerprint } from './text.normalizer';
 
 const policy = (...blocks: string[]): string => ['# Privacy Policy', 'Last updated: March 1, 2025', ...blocks].join('\n\n');
@@ -246,5 +246,19 @@ describe('analyzeChange: numbering only', () => {
     const doc = (n: string, age: string): string => ['# Terms', `Disputes are handled as set out in Section ${n} below.`, `You must be at least ${age} years old.`].join('\n\n');
     expect(analyzeChange(doc('14', '13'), doc('15', '13')).kind).toBe('structure');
     expect(analyzeChange(doc('14', '13'), doc('14', '16')).kind).toBe('substantive');
+  });
+});
+
+describe('rememberedSearch (the whole-version look-up, indexed after a few scans)', () => {
+  it('answers as String.includes for every key, before and after the text is indexed', () => {
+    const hay = 'we  keep your data for 30 days; we share\u00a0it with partners. data sharing ends  ';
+    const words = ['we', 'keep', 'your', 'data', 'for', '30', 'days;', 'share', 'it', 'with', 'partners.', 'sharing', 'ends', 'ee', 'ata', 'hare', 'x', ''];
+    const keys: string[] = [];
+    for (const a of words) for (const b of words) keys.push(`${a} ${b}`, `${a.slice(1)} ${b}`, `${a} ${b} `, `${a}  ${b}`);
+    keys.push(hay, `${hay}x`, ' ', '  ', 'days; we share\u00a0it', 'e share\u00a0it with partners. data');
+    const search = rememberedSearch(() => hay);
+    // Asked twice: the second time from the remembered answers.
+    for (const key of [...keys, ...keys]) expect([key, search(key)]).toEqual([key, hay.includes(key)]);
+    expect(keys.filter((k) => hay.includes(k)).length).toBeGreaterThan(20);
   });
 });

@@ -48,17 +48,58 @@ function resemblesOther(text: string, others: Array<Set<string>>): boolean {
   });
 }
 
-/** Substring search in a text computed on first use, each key's answer remembered. */
-function rememberedSearch(text: () => string): (key: string) => boolean {
+/**
+ * Substring search in a text computed on first use, each key's answer remembered. After a few searches the text's
+ * space-separated pieces are indexed by their first three characters: a key with a space is followed there by a piece
+ * that starts with the key's next word, so it is compared only where such a piece starts instead of scanning the whole
+ * version (a rewrite asks ~150 times).
+ */
+export function rememberedSearch(text: () => string): (key: string) => boolean {
   const answers = new Map<string, boolean>();
+  let searches = 0;
+  let index: Map<string, number[]> | null = null;
+  const contains = (key: string): boolean => {
+    const space = key.indexOf(' ');
+    // The word after the key's first space (up to its next space): the start of a piece of the text.
+    const next = space < 0 ? '' : key.slice(space + 1, space + 1 + PREFIX);
+    if (next.length < PREFIX || next.includes(' ') || ++searches <= SCANS_BEFORE_INDEX) return text().includes(key);
+    const hay = text();
+    index ??= piecesByPrefix(hay);
+    for (const start of index.get(next) ?? []) {
+      const at = start - space - 1;
+      if (at >= 0 && hay.startsWith(key, at)) return true;
+    }
+    return false;
+  };
   return (key) => {
     let found = answers.get(key);
     if (found === undefined) {
-      found = text().includes(key);
+      found = contains(key);
       answers.set(key, found);
     }
     return found;
   };
+}
+
+// Whole-text scans before the text is indexed: a pair with few added or removed clauses never builds the index.
+const SCANS_BEFORE_INDEX = 16;
+const PREFIX = 3;
+
+/** Where each piece of the text between single spaces starts, by its first PREFIX characters (shorter pieces: none). */
+function piecesByPrefix(text: string): Map<string, number[]> {
+  const starts = new Map<string, number[]>();
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf(' ', start);
+    if (end < 0) end = text.length;
+    if (end - start >= PREFIX) {
+      const prefix = text.slice(start, start + PREFIX);
+      const list = starts.get(prefix);
+      if (list) list.push(start);
+      else starts.set(prefix, [start]);
+    }
+    start = end + 1;
+  }
+  return starts;
 }
 
 function lazy<T>(make: () => T): () => T {
@@ -83,7 +124,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     if (indexes.every((i) => nav.has(i))) {
       kind = 'cosmetic';
       why = 'cosmetic: page navigation (a run of short link-like lines) that the capture gained or lost';
-    } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.beforeKey() : ctx.afterKey()).includes(key.replace(/[.;:,]$/, ''))) {
+    } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.inBefore : ctx.inAfter)(key.replace(/[.;:,]$/, ''))) {
       kind = 'structure';
       why = `moved, split or joined “${list[indexes[0]].text}”: the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version (structure)`;
     }

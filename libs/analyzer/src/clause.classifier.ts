@@ -202,7 +202,16 @@ const CACHE_MAX = 512;
 // than a long clause is not held at all.
 const CACHE_MAX_CHARS = 2_000_000;
 const CACHE_MAX_KEY = 20_000;
-const cache = new Map<string, Classification>();
+// One entry per input text: its classification alone and with the last object context asked (a changed fragment is
+// read with its clause around it). Keyed by the input itself, so no key string is built and hashed per call.
+interface Remembered {
+  plain?: Classification;
+  context?: string;
+  inContext?: Classification;
+  /** Characters held: the input and its context. */
+  chars: number;
+}
+const cache = new Map<string, Remembered>();
 let cacheChars = 0;
 
 export function clearClassifyCache(): void {
@@ -210,24 +219,37 @@ export function clearClassifyCache(): void {
   cacheChars = 0;
 }
 
-/** Characters of the keys the classify memo holds now. */
+/** Characters of the texts the classify memo holds now. */
 export function rememberedClassifyChars(): number {
   return cacheChars;
 }
 
 export function classify(input: string, objectContext?: string): Classification {
-  const key = objectContext === undefined ? input : `${input}\u0000${objectContext}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const result = classifyUncached(input, objectContext);
-  if (key.length > CACHE_MAX_KEY) return result;
-  while (cache.size > 0 && (cache.size >= CACHE_MAX || cacheChars + key.length > CACHE_MAX_CHARS)) {
-    const oldest = cache.keys().next().value as string;
-    cache.delete(oldest);
-    cacheChars -= oldest.length;
+  let entry = cache.get(input);
+  if (entry) {
+    if (objectContext === undefined) {
+      if (entry.plain) return entry.plain;
+    } else if (entry.inContext && entry.context === objectContext) return entry.inContext;
   }
-  cache.set(key, result);
-  cacheChars += key.length;
+  const result = classifyUncached(input, objectContext);
+  if (entry) {
+    cache.delete(input);
+    cacheChars -= entry.chars;
+  } else entry = { chars: 0 };
+  if (objectContext === undefined) entry.plain = result;
+  else {
+    entry.context = objectContext;
+    entry.inContext = result;
+  }
+  entry.chars = input.length + (entry.context === undefined ? 0 : entry.context.length + 1);
+  if (entry.chars > CACHE_MAX_KEY) return result;
+  while (cache.size > 0 && (cache.size >= CACHE_MAX || cacheChars + entry.chars > CACHE_MAX_CHARS)) {
+    const [oldest, held] = cache.entries().next().value as [string, Remembered];
+    cache.delete(oldest);
+    cacheChars -= held.chars;
+  }
+  cache.set(input, entry);
+  cacheChars += entry.chars;
   return result;
 }
 

@@ -11,7 +11,8 @@ const UNIT_DAYS: Array<[RegExp, number]> = [
   [/^(?:years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?)$/, 365],
 ];
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18, thirty: 30, sixty: 60, ninety: 90, un: 1, une: 1, deux: 2, trois: 3, douze: 12, ein: 1, einem: 1, zwei: 2, drei: 3, sechs: 6, zwölf: 12, uno: 1, una: 1, dos: 2, tres: 3, seis: 6, doce: 12 };
-const PERIOD = /\b(\d+|[a-zäöüéíñ]+)\s*(?:\((\d+)\)\s*)?(hours?|heures?|stunden?|horas?|days?|jours?|tagen?|tage|d[ií]as?|weeks?|semaines?|wochen?|semanas?|months?|mois|monaten?|monate|meses|mes|years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?)\b/giu;
+const UNITS = 'hours?|heures?|stunden?|horas?|days?|jours?|tagen?|tage|d[ií]as?|weeks?|semaines?|wochen?|semanas?|months?|mois|monaten?|monate|meses|mes|years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?';
+const PERIOD = new RegExp(`\\b(\\d+|[a-zäöüéíñ]+)\\s*(?:\\((\\d+)\\)\\s*)?(${UNITS})\\b`, 'giu');
 
 // Keeping data: a longer period is worse. A period the user is given (notice, a window to opt out or cancel): shorter is worse.
 const KEEPING = /\b(?:keep\w*|kept|retain\w*|retention|stor\w+|delet\w+|inactiv\w*|eras\w+|conserv\w+|supprim\w+|speicher\w*|aufbewahr\w*|l[öo]sch\w*|selbstl[öo]sch\w*|selbstzerst[öo]r\w*|elimin\w+|borr\w+)/iu;
@@ -39,11 +40,15 @@ interface Period {
 
 // A period needs a number: digits or a number word where a word starts (the same \b and flags as PERIOD).
 const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(WORD_NUMBERS).join('|')})`, 'iu');
+// A period that counts needs a number right before its unit: digits, "(30)", or a number word. PERIOD also matches
+// words that end like a unit ("can", "times") and are then dropped, so it is run only where such a number stands (the
+// same flags as PERIOD: a text without one yields no period).
+const NUMBER_THEN_UNIT = new RegExp(`(?:\\d|\\)|${Object.keys(WORD_NUMBERS).join('|')})\\s*(?:${UNITS})\\b`, 'iu');
 
 function periods(text: string): Period[] {
   const out: Period[] = [];
   // Most clauses hold no number at all: the period pattern, tried at every word, is not run on them.
-  if (!/\d/.test(text) && !NUMBER_WORD.test(text)) return out;
+  if ((!/\d/.test(text) && !NUMBER_WORD.test(text)) || !NUMBER_THEN_UNIT.test(text)) return out;
   for (const m of text.matchAll(PERIOD)) {
     const n = m[2] ? Number(m[2]) : /^\d+$/.test(m[1]) ? Number(m[1]) : WORD_NUMBERS[m[1].toLowerCase()];
     const unit = UNIT_DAYS.find(([re]) => re.test(m[3].toLowerCase()));

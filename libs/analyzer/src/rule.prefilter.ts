@@ -204,7 +204,8 @@ export class LiteralPrefilter {
   /** Character code → column of the table (0: a character no literal uses). */
   private readonly column = new Uint16Array(0x10000);
   private readonly width: number;
-  private readonly delta: Int32Array;
+  /** Per state, its next state by column: 16-bit while the states fit (half the memory the scan walks at random). */
+  private readonly delta: Int32Array | Uint16Array;
   /** Per automaton state s, outSets[outStart[s] .. outStart[s + 1]) are the literal sets whose literal ends there. */
   private readonly outStart: Int32Array;
   private readonly outSets: Int32Array;
@@ -349,7 +350,7 @@ function trieEdges(next: Map<number, number>[], chars: number[]): Int32Array {
  * The dense transition table of the trie (states × width), breadth-first: a state's row is its failure state's row
  * (copied whole) with its own children written over it. With `out`, each state's outputs take in its failure state's.
  */
-function transitions(nodes: number, width: number, edges: Int32Array, out?: number[][]): Int32Array {
+function transitions(nodes: number, width: number, edges: Int32Array, out?: number[][]): Int32Array | Uint16Array {
   // Each state's children, laid end to end by state.
   const start = new Int32Array(nodes + 1);
   for (let e = 0; e < edges.length; e += 3) start[edges[e] + 1]++;
@@ -378,7 +379,7 @@ function transitions(nodes: number, width: number, edges: Int32Array, out?: numb
       queue[tail++] = child;
     }
   }
-  return delta;
+  return nodes <= 0x10000 ? Uint16Array.from(delta) : delta;
 }
 
 /** Every (state, column, child) triple names a state and a column of the table (the transitions index by them). */

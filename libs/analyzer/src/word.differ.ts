@@ -17,7 +17,10 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
   // Memory: a token at a time (no array of every token of a 10 MB clause) and the code string built
   // in chunks (no chain of a million one-character concatenations): a few MB where it took hundreds.
   const encode = (text: string): string => {
-    const pattern = new RegExp(NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN);
+    // The shared global patterns, from the start: encode runs to the end of its text without yielding, and
+    // exec leaves lastIndex at 0 when it runs out (no RegExp built per clause).
+    const pattern = NON_ASCII.test(text) ? TOKEN : ASCII_TOKEN;
+    pattern.lastIndex = 0;
     const chunks: string[] = [];
     let codes: number[] = [];
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {

@@ -59,26 +59,29 @@ export class CaptureWriter {
     extraReasons: string[] = [],
     plannedNext: Version | null = null,
   ): Promise<WriteOutcome> {
-    // A query runner rather than dataSource.transaction(): the last statement commits in the same round
-    // trip as the version's pending mark (see LedgerService.markPendingAndCommit).
+    // A query runner rather than dataSource.transaction(): the transaction opens in the same round trip
+    // as the document's lock and the neighbours' check, and the last statement commits in the same round
+    // trip as the version's pending mark (see LedgerService.markPendingAndCommit). Opened by hand, so
+    // nothing in it may use TypeORM's save (it would open a transaction of its own): rows go in by SQL.
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    let committed = false;
+    const client = (await runner.connect()) as SimpleQueryClient;
+    let open = false;
     let written: WriteOutcome;
     try {
-      await runner.startTransaction();
+      open = true;
+      const around = await this.versions.beginLockedAt(client, document.id, provenance.capturedAt);
       const manager = runner.manager;
-      await this.documents.lock(manager, document.id);
-      const around = await this.versions.neighbourIdsAt(document.id, provenance.capturedAt, manager);
       if (around.previousId !== (plannedAgainst?.id ?? null) || around.nextId !== (plannedNext?.id ?? null)) return { stale: true };
       if (plan.kind === 'unchanged') {
-        if (check) await this.checks.insert({ ...check, versionId: null }, manager);
-        await runner.commitTransaction();
-        committed = true;
+        if (check) await this.checks.insertRow(manager, { ...check, versionId: null });
+        await client.query('COMMIT');
+        open = false;
         return { stale: false, version: plan.latest, change: null, created: false };
       }
       const snapshotIds = await this.snapshots.storeAll(extracted.parts, manager);
-      const version = await this.versions.insert(
+      // The version, its pages and the check row that found it: one statement.
+      const version = await this.versions.insertWithParts(
+        manager,
         {
           documentId: document.id,
           snapshotId: snapshotIds[0],
@@ -92,15 +95,16 @@ export class CaptureWriter {
           confirmedAt: plan.confirmed ? new Date() : null,
           revertOfVersionId: plan.revertOfVersionId,
         },
-        manager,
+        extracted.parts.map((part, i) => ({ snapshotId: snapshotIds[i], url: part.url })),
+        check,
       );
-      await this.versions.insertParts(manager, version.id, extracted.parts.map((part, i) => ({ snapshotId: snapshotIds[i], url: part.url })));
-      if (check) await this.checks.insert({ ...check, versionId: version.id }, manager);
       await this.provisions.recordLineage(manager, version, plan.lineage);
       let change: ChangeRecord | null = null;
       if (plan.change && plannedAgainst) {
         const { analysis } = plan.change;
-        change = await this.changes.insert(
+        // The change record and the notifications it owes: one statement.
+        change = await this.changes.insertOwing(
+          manager,
           {
             documentId: document.id,
             fromVersionId: plannedAgainst.id,
@@ -115,18 +119,17 @@ export class CaptureWriter {
             clauseTypes: plan.change.clauseTypes,
             analyzerVersion: ANALYZER_VERSION,
           },
-          manager,
+          plan.change.alertEligible ? plan.change.owe : null,
         );
-        if (change.alertEligible) await this.notifications.oweForChange(manager, change, plan.change.owe);
       }
       if (plan.correction) await this.writeCorrection(manager, document, version, change, plan.correction);
       // No global lock here: the version commits as pending (its mark and the COMMIT in one round trip),
       // and the ledger's appender gives it its leaf.
-      await this.ledger.markPendingAndCommit((await runner.connect()) as SimpleQueryClient, version);
-      committed = true;
+      await this.ledger.markPendingAndCommit(client, version);
+      open = false;
       written = { stale: false, version, change, created: true };
     } finally {
-      if (!committed && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
       await runner.release();
     }
     // After the commit, with the connection back in the pool: one batch appends every capture pending
@@ -148,12 +151,13 @@ export class CaptureWriter {
     correction: NonNullable<Extract<CapturePlan, { kind: 'new-version' }>['correction']>,
   ): Promise<void> {
     const { next, change: planned } = correction;
-    const superseded = await this.changes.findByToVersion(next.id, manager);
     const replacing = toInserted ? [toInserted.recordId] : [];
-    // No longer current before its replacement is written (one current record per version).
-    if (superseded) await this.changes.supersede(superseded.id, replacing, manager);
+    // No longer current before its replacement is written (one current record per version): found and
+    // marked in one statement.
+    const superseded = await this.changes.supersedeCurrentTo(next.id, replacing, manager);
     const { analysis } = planned;
-    const recomputed = await this.changes.insert(
+    const recomputed = await this.changes.insertOwing(
+      manager,
       {
         documentId: document.id,
         fromVersionId: inserted.id,
@@ -171,7 +175,7 @@ export class CaptureWriter {
         clauseTypes: planned.clauseTypes,
         analyzerVersion: ANALYZER_VERSION,
       },
-      manager,
+      null,
     );
     if (superseded) await this.changes.supersede(superseded.id, [...replacing, recomputed.recordId], manager, true);
     // The version after it now follows the inserted one, and later versions with the inserted text may

@@ -102,7 +102,9 @@ export class RecordCapture {
       const plan = await planCapture(basis, text, { ...facts, now: new Date() }, taskPool());
       const outcome = await this.writer.write(document, basis.latest, plan, text.extracted, provenance, check, options.extraReasons, basis.next ?? null);
       if (outcome.stale) continue;
-      if (outcome.created) await this.signTreeHead(document);
+      // The answer needs the version's leaf, not a new signed head: the head is signed right after,
+      // off the capture's path (this process's reads of heads wait for it; see LedgerService.signingSettled).
+      if (outcome.created) void this.signTreeHead(document);
       return outcome;
     }
     throw new CaptureConflictError(document.recordId);
@@ -124,12 +126,12 @@ export class RecordCapture {
       this.provisions.removedWithFingerprints(document.id, text.provisionFingerprints, next ? { capturedAt, latestId: latest?.id ?? null } : undefined),
       next ? this.provisions.heldBy(next.id) : [],
       next ? this.versions.findEarlierLike(document.id, next.cosmeticFingerprint, null, capturedAt) : null,
-      next ? this.versions.findLatestFor(document.id) : latest,
+      next ? this.versions.latestCapturedAt(document.id) : (latest?.capturedAt ?? null),
     ]);
-    return { latest, latestProvisions, earlierLike, restorable, next, nextProvisions, nextEarlierLike, newestCapturedAt: newest?.capturedAt ?? null };
+    return { latest, latestProvisions, earlierLike, restorable, next, nextProvisions, nextEarlierLike, newestCapturedAt: newest };
   }
 
-  /** After a commit that grew the ledger: publish a signed head covering it. */
+  /** After a commit that grew the ledger: publish a signed head covering it (never rejects). */
   private async signTreeHead(document: Document): Promise<void> {
     try {
       await this.ledger.signTreeHead();

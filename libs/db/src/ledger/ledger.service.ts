@@ -169,6 +169,17 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = null;
     await this.appender.idle();
+    // A capture's head is signed after its answer: finish it before the process goes.
+    await this.signingSettled();
+  }
+
+  /**
+   * Resolves once no signing of this process is running or queued. Captures do not wait for their head
+   * (it is signed right after their answer); the reads of this process that show heads wait for it, so
+   * they see the head over every capture this process answered before them.
+   */
+  async signingSettled(): Promise<void> {
+    while (this.signing || this.nextSigning) await (this.nextSigning ?? this.signing)?.catch(() => undefined);
   }
 
   private async sweepLogged(): Promise<void> {
@@ -260,6 +271,7 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The newest signed tree head (a read: nothing is signed here). */
   async latestTreeHead(): Promise<SignedTreeHead> {
+    await this.signingSettled();
     const head = await this.newestHead();
     if (!head) throw new LedgerError(LedgerErrorCode.NoSuchTreeHead, 'no tree head has been signed yet');
     return head;
@@ -277,6 +289,8 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Signed tree heads by size, smallest first: all of them, or `limit` from size `fromSize` on. */
   async storedHeads(manager: EntityManager = this.dataSource.manager, page?: { fromSize: number; limit: number }): Promise<SignedTreeHead[]> {
+    // Outside a caller's transaction only (a signing never waits on one, but keep the read's locks out of it).
+    if (manager === this.dataSource.manager) await this.signingSettled();
     const rows: TreeHeadRow[] = page
       ? await manager.query('SELECT * FROM ledger_tree_heads WHERE tree_size >= $1 ORDER BY tree_size LIMIT $2', [page.fromSize, page.limit])
       : await manager.query('SELECT * FROM ledger_tree_heads ORDER BY tree_size');
@@ -289,6 +303,7 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
       if (await this.isPending(version.recordId)) throw new LedgerError(LedgerErrorCode.Pending, pendingMessage(version.recordId));
       throw new LedgerError(LedgerErrorCode.NotInLedger, `version ${version.recordId} has no ledger entry`);
     }
+    await this.signingSettled();
     const treeHead = await this.newestHead();
     if (!treeHead || treeHead.treeSize <= Number(version.ledgerIndex)) {
       throw new LedgerError(LedgerErrorCode.NotYetSigned, `version ${version.recordId} is not covered by a signed tree head yet (heads are signed after each capture and on every crawler tick)`);
@@ -312,6 +327,7 @@ export class LedgerService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** RFC 6962 consistency proof between two signed tree heads (both must have been published). */
   async consistency(oldSize: number, newSize: number): Promise<{ from: SignedTreeHead; to: SignedTreeHead; proof: ConsistencyProof }> {
+    await this.signingSettled();
     const [from, to] = await Promise.all([this.storedHead(oldSize), this.storedHead(newSize)]);
     if (!from || !to) throw new LedgerError(LedgerErrorCode.NoSuchTreeHead, `no signed tree head of size ${!from ? oldSize : newSize}`);
     return { from, to, proof: await this.log().consistencyProof(oldSize, newSize) };

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Check } from '../entities';
+import { insertSlots } from './row-insert';
 
 export type NewCheck = Omit<Check, 'id'>;
 
@@ -9,6 +10,13 @@ export class ChecksRepository {
   async insert(values: NewCheck, manager: EntityManager = this.dataSource.manager): Promise<Check> {
     const check = manager.create(Check, values);
     return manager.save(Check, check);
+  }
+
+  /** A check row, inside a transaction opened by hand (no TypeORM save, which would open one of its own). */
+  async insertRow(manager: EntityManager, values: NewCheck): Promise<void> {
+    const params: unknown[] = [];
+    const row = insertSlots(manager, Check, values, params);
+    await manager.query(`INSERT INTO checks (${row.columns}) VALUES (${row.slots})`, params);
   }
 
   /** Validators of the latest successful response, for a conditional request. */

@@ -150,7 +150,82 @@ export class ProvisionsRepository {
     const idAt = new Map<number, string>(write.kept.map((k) => [k.afterIndex, k.provisionId]));
     const at = (index: number) => write.after.at(index)!;
     if (write.backfill) return this.recordBackfillLineage(manager, version, write, idAt);
-    // Each kind of row in chunks (LINEAGE_CHUNK_ROWS): a page's lineage is not one statement of 90,000 rows.
+    for (const r of write.restored) idAt.set(r.afterIndex, r.provisionId);
+    // One statement (one round trip) for the whole lineage: the new provisions take their IDs from the
+    // sequence in a materialised CTE, so the version's list of provisions can point at them. Each CTE
+    // updates its own provisions; a plan that touched one provision twice is written step by step.
+    const touched = [...write.restored.map((r) => r.provisionId), ...write.kept.map((k) => k.provisionId), ...write.removed];
+    if (new Set(touched).size !== touched.length) return this.recordLineageStepByStep(manager, version, write, idAt);
+    // A page larger than one chunk is written in chunks instead (bounded parameter arrays, issue 13).
+    if (write.after.length > LINEAGE_CHUNK_ROWS) return this.recordLineageStepByStep(manager, version, write, idAt);
+    const after = Array.from({ length: write.after.length }, (_, i) => write.after.at(i)!);
+    const rows: Array<{ after_index: number; id: string }> = await manager.query(
+      `WITH fresh AS MATERIALIZED (
+         SELECT nextval(pg_get_serial_sequence('provisions', 'id')) AS id, u.*
+           FROM unnest($4::int[], $5::jsonb[], $6::text[], $7::text[], $8::jsonb[]) WITH ORDINALITY AS u(after_index, heading_path, text, fingerprint, clause_types, n)
+       ), fresh_inserted AS (
+         INSERT INTO provisions (id, document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at)
+         SELECT f.id, $1, f.heading_path, f.text, f.fingerprint, f.clause_types, $2, $2, $3, $3 FROM fresh f ORDER BY f.n
+       ), restored AS (
+         UPDATE provisions p SET removed_in_version_id = NULL, removed_at = NULL, heading_path = u.heading_path, text = u.text,
+                change_count = p.change_count + (p.text <> u.text)::int, last_seen_version_id = $2, last_seen_at = $3
+           FROM unnest($9::bigint[], $10::jsonb[], $11::text[]) AS u(id, heading_path, text)
+          WHERE p.id = u.id
+       ), kept AS (
+         -- Only a changed text carries new clause types; the others keep theirs (NULL → coalesce).
+         UPDATE provisions p SET heading_path = u.heading_path, text = u.text, fingerprint = u.fingerprint,
+                clause_types = coalesce(u.clause_types, p.clause_types), change_count = p.change_count + u.changed::int,
+                last_seen_version_id = $2, last_seen_at = $3
+           FROM unnest($12::bigint[], $13::jsonb[], $14::text[], $15::text[], $16::jsonb[], $17::boolean[]) AS u(id, heading_path, text, fingerprint, clause_types, changed)
+          WHERE p.id = u.id
+       ), removed AS (
+         UPDATE provisions SET removed_in_version_id = $2, removed_at = $3 WHERE id = ANY($18::bigint[]) AND removed_at IS NULL
+       ), held AS (
+         INSERT INTO version_provisions (version_id, position, provision_id, text)
+         SELECT $2, a.position, coalesce(a.provision_id, f.id), a.text
+           FROM unnest($19::int[], $20::bigint[], $21::text[]) AS a(position, provision_id, text)
+           LEFT JOIN fresh f ON f.after_index = a.position
+       )
+       SELECT after_index, id::text FROM fresh ORDER BY n`,
+      [
+        version.documentId,
+        version.id,
+        version.capturedAt,
+        write.fresh.map((f) => f.afterIndex),
+        write.fresh.map((f) => JSON.stringify(at(f.afterIndex).headingPath)),
+        write.fresh.map((f) => at(f.afterIndex).text),
+        write.fresh.map((f) => at(f.afterIndex).fingerprint),
+        write.fresh.map((f) => JSON.stringify(f.clauseTypes)),
+        write.restored.map((r) => r.provisionId),
+        write.restored.map((r) => JSON.stringify(at(r.afterIndex).headingPath)),
+        write.restored.map((r) => at(r.afterIndex).text),
+        write.kept.map((k) => k.provisionId),
+        write.kept.map((k) => JSON.stringify(at(k.afterIndex).headingPath)),
+        write.kept.map((k) => at(k.afterIndex).text),
+        write.kept.map((k) => at(k.afterIndex).fingerprint),
+        write.kept.map((k) => (k.clauseTypes ? JSON.stringify(k.clauseTypes) : null)),
+        write.kept.map((k) => k.textChanged),
+        write.removed,
+        after.map((p) => p.index),
+        after.map((p) => idAt.get(p.index) ?? null),
+        after.map((p) => p.text),
+      ],
+    );
+    for (const row of rows) idAt.set(row.after_index, row.id);
+    return idAt;
+  }
+
+  /**
+   * recordLineage's writes one statement each, in order (a plan that touches one provision twice), each
+   * kind of row in chunks of LINEAGE_CHUNK_ROWS (a page's lineage is not one statement of 90,000 rows).
+   */
+  private async recordLineageStepByStep(
+    manager: EntityManager,
+    version: { id: string; documentId: string; capturedAt: Date },
+    write: ProvisionLineageWrite,
+    idAt: Map<number, string>,
+  ): Promise<Map<number, string>> {
+    const at = (index: number) => write.after.at(index)!;
     for (const [start, end] of chunksOf(write.restored.length)) {
       const restored = write.restored.slice(start, end);
       await manager.query(

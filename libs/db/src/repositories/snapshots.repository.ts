@@ -20,15 +20,26 @@ export class SnapshotsRepository {
 
   /** Stores each page's bytes once per SHA-256 and returns the snapshots' ids in the same order. */
   async storeAll(pages: SnapshotBytes[], manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    await manager.query(
-      `INSERT INTO snapshots (raw_sha256, content_type, byte_size, body)
-       SELECT * FROM unnest($1::char(64)[], $2::text[], $3::int[], $4::bytea[]) ON CONFLICT (raw_sha256) DO NOTHING`,
-      [pages.map((p) => p.rawSha256), pages.map((p) => p.contentType), pages.map((p) => p.body.length), pages.map((p) => p.body)],
+    const hashes = pages.map((p) => p.rawSha256);
+    // One round trip: the pages inserted now come back from the INSERT, the ones stored before from the
+    // SELECT (which sees the rows committed when the statement started).
+    const rows: Array<{ id: string; raw_sha256: string }> = await manager.query(
+      `WITH inserted AS (
+         INSERT INTO snapshots (raw_sha256, content_type, byte_size, body)
+         SELECT * FROM unnest($1::char(64)[], $2::text[], $3::int[], $4::bytea[]) ON CONFLICT (raw_sha256) DO NOTHING
+         RETURNING id, raw_sha256
+       )
+       SELECT id, raw_sha256 FROM inserted UNION ALL SELECT id, raw_sha256 FROM snapshots WHERE raw_sha256 = ANY($1::char(64)[])`,
+      [hashes, pages.map((p) => p.contentType), pages.map((p) => p.body.length), pages.map((p) => p.body)],
     );
-    const rows: Array<{ id: string; raw_sha256: string }> = await manager.query('SELECT id, raw_sha256 FROM snapshots WHERE raw_sha256 = ANY($1::char(64)[])', [
-      pages.map((p) => p.rawSha256),
-    ]);
     const ids = new Map(rows.map((r) => [r.raw_sha256, r.id]));
+    // A page another transaction stored after this statement began (its INSERT waited for that one's
+    // COMMIT and did nothing): read again, now that it is committed.
+    const missing = hashes.filter((h) => !ids.has(h));
+    if (missing.length > 0) {
+      const late: Array<{ id: string; raw_sha256: string }> = await manager.query('SELECT id, raw_sha256 FROM snapshots WHERE raw_sha256 = ANY($1::char(64)[])', [missing]);
+      for (const r of late) ids.set(r.raw_sha256, r.id);
+    }
     return pages.map((p) => ids.get(p.rawSha256)!);
   }
 

@@ -1,5 +1,8 @@
 import { DataSource, EntityManager, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
-import { Version } from '../entities';
+import { Check, Version } from '../entities';
+import type { SimpleQueryClient } from '../ledger/pg-ledger.store';
+import type { NewCheck } from './checks.repository';
+import { entityFromRow, insertSlots } from './row-insert';
 
 export type NewVersion = Omit<Version, 'id' | 'recordId' | 'createdAt' | 'document' | 'snapshot' | 'ledgerIndex'>;
 
@@ -30,6 +33,12 @@ export class VersionsRepository {
     return manager.findOne(Version, { where: { documentId }, order: { capturedAt: 'DESC', id: 'DESC' } });
   }
 
+  /** When the document's latest version was captured (null: none), without reading the version. */
+  async latestCapturedAt(documentId: string, manager: EntityManager = this.dataSource.manager): Promise<Date | null> {
+    const [row]: Array<{ captured_at: Date }> = await manager.query('SELECT captured_at FROM versions WHERE document_id = $1 ORDER BY captured_at DESC, id DESC LIMIT 1', [documentId]);
+    return row?.captured_at ?? null;
+  }
+
   /** The id of the latest version (by capture time): what a capture plan was made against. */
   async latestIdFor(documentId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
     const [row]: Array<{ id: string }> = await manager.query('SELECT id FROM versions WHERE document_id = $1 ORDER BY captured_at DESC, id DESC LIMIT 1', [documentId]);
@@ -47,6 +56,25 @@ export class VersionsRepository {
       manager.findOne(Version, { where: { documentId, capturedAt: MoreThan(at) }, order: { capturedAt: 'ASC', id: 'ASC' } }),
     ]);
     return { previous, next };
+  }
+
+  /**
+   * Opens the capture transaction on `client` (a connection of its own), locks the document and reads
+   * the ids of `neighboursAt`, to check a plan is still current: one round trip (simple protocol, so the
+   * two values are written into the text, each checked to be what its type prints). Each statement of
+   * the text takes its own snapshot, so the read sees every capture committed before the lock was had.
+   */
+  async beginLockedAt(client: SimpleQueryClient, documentId: string, at: Date): Promise<{ previousId: string | null; nextId: string | null }> {
+    if (!/^\d+$/.test(documentId)) throw new Error(`not a document id: ${documentId}`);
+    const time = at.toISOString();
+    if (!/^[-+]?\d{4,6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(time)) throw new Error(`not a capture time: ${time}`);
+    const results = (await client.query(
+      `BEGIN; SELECT 1 FROM documents WHERE id = ${documentId} FOR UPDATE;
+       SELECT (SELECT id FROM versions WHERE document_id = ${documentId} AND captured_at <= '${time}'::timestamptz ORDER BY captured_at DESC, id DESC LIMIT 1) AS previous_id,
+              (SELECT id FROM versions WHERE document_id = ${documentId} AND captured_at > '${time}'::timestamptz ORDER BY captured_at ASC, id ASC LIMIT 1) AS next_id`,
+    )) as Array<{ rows: Array<{ previous_id: string | null; next_id: string | null }> }>;
+    const row = results[2]?.rows[0];
+    return { previousId: row?.previous_id ?? null, nextId: row?.next_id ?? null };
   }
 
   /** The ids of `neighboursAt`, read in the capture transaction to check a plan is still current. */
@@ -115,8 +143,10 @@ export class VersionsRepository {
    * The most recent earlier version with the same text once cosmetic differences are removed
    * (captured at or before `capturedUpTo` when given: a back-dated capture looks only behind it).
    */
-  findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string | null, capturedUpTo?: Date, manager: EntityManager = this.dataSource.manager): Promise<Version | null> {
+  findEarlierLike(documentId: string, cosmeticFingerprint: string, excludeId: string | null, capturedUpTo?: Date, manager: EntityManager = this.dataSource.manager): Promise<Pick<Version, 'id'> | null> {
+    // Its id is all a plan needs (not its text).
     return manager.findOne(Version, {
+      select: { id: true },
       where: { documentId, cosmeticFingerprint, ...(excludeId ? { id: Not(excludeId) } : {}), ...(capturedUpTo ? { capturedAt: LessThanOrEqual(capturedUpTo) } : {}) },
       order: { capturedAt: 'DESC', id: 'DESC' },
     });
@@ -124,6 +154,38 @@ export class VersionsRepository {
 
   async insert(values: NewVersion, manager: EntityManager = this.dataSource.manager): Promise<Version> {
     return manager.save(Version, manager.create(Version, values));
+  }
+
+  /**
+   * A new version with its pages (snapshot ids in reading order) and, when given, the check row that
+   * found it, in one statement (one round trip of the capture transaction). Returns the version as
+   * `insert` does, with the columns the database filled in.
+   */
+  async insertWithParts(
+    manager: EntityManager,
+    values: NewVersion,
+    parts: Array<{ snapshotId: string; url: string }>,
+    check: Omit<NewCheck, 'versionId'> | null,
+  ): Promise<Version> {
+    const params: unknown[] = [];
+    const version = insertSlots(manager, Version, values, params);
+    const partsAt = params.length;
+    params.push(
+      parts.map((p) => p.snapshotId),
+      parts.map((p) => p.url),
+    );
+    const checkRow = check ? insertSlots(manager, Check, check, params) : null;
+    const [row]: Array<Record<string, unknown>> = await manager.query(
+      `WITH v AS (
+         INSERT INTO versions (${version.columns}) VALUES (${version.slots}) RETURNING *
+       ), parts AS (
+         INSERT INTO version_parts (version_id, position, snapshot_id, url)
+         SELECT v.id, u.n - 1, u.snapshot_id, u.url FROM v, unnest($${partsAt + 1}::bigint[], $${partsAt + 2}::text[]) WITH ORDINALITY AS u(snapshot_id, url, n)
+       )${checkRow ? `, checked AS (INSERT INTO checks (${checkRow.columns}, version_id) VALUES (${checkRow.slots}, (SELECT id FROM v)))` : ''}
+       SELECT * FROM v`,
+      params,
+    );
+    return entityFromRow(manager, Version, row);
   }
 
   /** Records the pages of a new version (snapshot ids in reading order) in the capture transaction. */
