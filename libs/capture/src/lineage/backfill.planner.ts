@@ -21,7 +21,7 @@ export function restorableAt(basis: PlanBasis, capturedAt: Date): RestorableProv
  * every later version) to the one it continues in time order, or to a provision of its own.
  * See LineageBackfill and ProvisionsRepository.recordLineage.
  */
-export function backfilled(planned: TextPlan, corrected: CorrectionPlan, basis: PlanBasis, next: Version): ProvisionLineageWrite {
+export function backfilled(planned: Omit<TextPlan, 'lineage'> & { lineage: ProvisionLineageWrite }, corrected: CorrectionPlan, basis: PlanBasis, next: Version): ProvisionLineageWrite {
   const { lineage } = planned;
   const held = new Map((basis.nextProvisions ?? []).map((row) => [row.position, row]));
   const heldBeforeNext = (row: HeldProvision) => row.firstSeenAt.getTime() < next.capturedAt.getTime();
@@ -75,7 +75,7 @@ export function backfilled(planned: TextPlan, corrected: CorrectionPlan, basis: 
     const index = indexInV.get(from);
     const last = latestById.get(from);
     if (index !== undefined) {
-      const p = lineage.after[index];
+      const p = lineage.after.at(index)!;
       retreat.push({ provisionId: from, headingPath: p.headingPath, text: p.text, fingerprint: p.fingerprint, clauseTypes: clauseTypesOf(p.text) });
     } else if (last && planned.before?.[last.position]) {
       const p = planned.before[last.position];
@@ -94,25 +94,26 @@ export function backfilled(planned: TextPlan, corrected: CorrectionPlan, basis: 
   const differs = (a: string | undefined, b: string | undefined) => (a !== undefined && b !== undefined && a !== b ? 1 : 0);
   for (const r of restored.slice(lineage.restored.length)) {
     // Taken from `next`: first seen in V now.
-    if (!remapped.has(r.provisionId)) lifecycle.push({ provisionId: r.provisionId, changeDelta: differs(lineage.after[r.afterIndex].text, nextText.get(r.provisionId)), firstSeenInV: true });
+    if (!remapped.has(r.provisionId)) lifecycle.push({ provisionId: r.provisionId, changeDelta: differs(lineage.after.at(r.afterIndex)!.text, nextText.get(r.provisionId)), firstSeenInV: true });
   }
   for (const k of lineage.kept) {
     if (remapped.has(k.provisionId)) continue;
-    const [before, inV, after] = [latestById.get(k.provisionId)?.text, lineage.after[k.afterIndex].text, nextText.get(k.provisionId)];
+    const [before, inV, after] = [latestById.get(k.provisionId)?.text, lineage.after.at(k.afterIndex)!.text, nextText.get(k.provisionId)];
     if (continued.has(k.afterIndex) && after !== undefined) {
       const changeDelta = differs(before, inV) + differs(inV, after) - differs(before, after);
       if (changeDelta !== 0) lifecycle.push({ provisionId: k.provisionId, changeDelta });
     } else if (after === undefined) {
       // Removed by `next` as before, but last seen in V now, with V's text.
       lifecycle.push({ provisionId: k.provisionId, changeDelta: differs(before, inV), lastSeenInV: true });
-      const p = lineage.after[k.afterIndex];
+      const p = lineage.after.at(k.afterIndex)!;
       retreat.push({ provisionId: k.provisionId, headingPath: p.headingPath, text: p.text, fingerprint: p.fingerprint, clauseTypes: k.clauseTypes });
     }
   }
   for (const id of lineage.removed) if (!remapped.has(id) && !nextText.has(id)) lifecycle.push({ provisionId: id, changeDelta: 0, removedInV: true });
   // Removed now before `next` and not restored by it, most recently removed first: a later clause with their last text restores them.
   const reopened: LineageBackfill['reopened'] = [];
-  for (const p of lineage.after) {
+  for (let i = 0; i < lineage.after.length; i++) {
+    const p = lineage.after.at(i)!;
     if (continued.has(p.index)) continue;
     const id = idV.get(p.index);
     reopened.push({ target: id === undefined ? { freshAt: p.index } : { provisionId: id }, text: p.text });

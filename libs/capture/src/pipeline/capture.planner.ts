@@ -5,6 +5,7 @@ import { clauseTypesOf, planLineage } from '../lineage/lineage.planner';
 import { ALERT_MAX_AGE_MS, MAX_CLAUSE_CHARS } from '../capture.constants';
 import type { ExtractedDocument } from './document-extractor';
 import { boundClauseTexts } from './worker/analysis.task';
+import { PackedProvisionTexts, packProvisions, unpackProvisions } from './worker/packed-provisions';
 import type { TaskPool } from './worker/task.pool';
 import type { CorrectionPlan, PlanCorrectionTask, PlanTextTask, PreparedFingerprints, TextPlan } from './worker/task.types';
 
@@ -42,7 +43,7 @@ export interface PreparedText extends PreparedFingerprints {
 /** The fingerprints of a text (split once, in a worker thread: seconds of CPU on a 10 MB text). */
 export function fingerprintsOf(markdown: string): PreparedFingerprints {
   const provisions = splitProvisions(markdown);
-  return { cosmeticFingerprint: cosmeticFingerprint(markdown), provisionFingerprints: [...new Set(provisions.map((p) => p.fingerprint))], provisions };
+  return { cosmeticFingerprint: cosmeticFingerprint(markdown), provisionFingerprints: [...new Set(provisions.map((p) => p.fingerprint))], provisions: packProvisions(provisions) };
 }
 
 export async function prepareText(extracted: ExtractedDocument, workers: PlanWorkers): Promise<PreparedText> {
@@ -155,13 +156,19 @@ export function planProvisions(before: Provision[], held: HeldProvision[], after
  * only where their text is new).
  */
 export function planText(task: PlanTextTask): TextPlan {
-  const after = task.afterProvisions;
-  if (task.before === null) return { analysis: null, lineage: planProvisions([], [], after, undefined, task.restorable) };
+  const after = unpackProvisions(task.afterProvisions);
+  if (task.before === null) return { analysis: null, lineage: withoutAfter(planProvisions([], [], after, undefined, task.restorable)) };
   const before = splitProvisions(task.before);
   // Clause texts bounded in the change record; the versions keep them whole.
   const analysis = boundClauseTexts(analyzeChange(task.before, task.after, { before, after }), task.maxClauseChars);
-  const lineage = planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable);
+  const lineage = withoutAfter(planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable));
   return { analysis, lineage, ...(task.describeBefore ? { before: before.map((p) => ({ headingPath: p.headingPath, fingerprint: p.fingerprint })) } : {}) };
+}
+
+/** A lineage without its `after` (see TextPlan.lineage). */
+function withoutAfter(lineage: ProvisionLineageWrite): TextPlan['lineage'] {
+  const { after: _after, ...rest } = lineage;
+  return rest;
 }
 
 /**
@@ -169,7 +176,7 @@ export function planText(task: PlanTextTask): TextPlan {
  * version after it, and which clauses of that version continue which of its own (by index).
  */
 export function planCorrectionText(task: PlanCorrectionTask): CorrectionPlan {
-  const before = task.beforeProvisions;
+  const before = unpackProvisions(task.beforeProvisions);
   const after = splitProvisions(task.after);
   const analysis = boundClauseTexts(analyzeChange(task.before, task.after, { before, after }), task.maxClauseChars);
   const plan = planLineage(before, before.map((p) => String(p.index)), after, alignmentsOf(analysis, before, after));
@@ -211,7 +218,9 @@ export async function planCapture(basis: PlanBasis, text: PreparedText, facts: C
   ]);
   const correction = next && corrected ? { next, change: correctionOf(corrected, basis) } : undefined;
   const base = { kind: 'new-version' as const, cosmeticFingerprint: text.cosmeticFingerprint, confirmed, revertOfVersionId, ...(correction ? { correction } : {}) };
-  const lineage = next && corrected ? backfilled(planned, corrected, basis, next) : planned.lineage;
+  // The new version's provisions read from the packed split, never sent back by the plan task.
+  const full = { ...planned, lineage: { ...planned.lineage, after: new PackedProvisionTexts(text.provisions) } };
+  const lineage = next && corrected ? backfilled(full, corrected, basis, next) : full.lineage;
   if (!latest || !planned.analysis) return { ...base, lineage, change: null };
   const { analysis } = planned;
   const change: PlannedChange = {

@@ -8,10 +8,29 @@ export interface ProvisionText {
   fingerprint: string;
 }
 
+/**
+ * The provisions of a new version, in order (`at(i).index` is i): an array, or a view over a compact
+ * form that builds each provision when asked (a page of 90,000 provisions need not be 90,000 objects).
+ */
+export interface ProvisionTexts {
+  readonly length: number;
+  at(index: number): ProvisionText | undefined;
+}
+
+/** Rows per statement of a lineage write: its parameter arrays stay bounded whatever the page (issue 13). */
+const LINEAGE_CHUNK_ROWS = 5000;
+
+/** [start, end) ranges of `count` rows, `size` at most each. */
+function chunksOf(count: number, size = LINEAGE_CHUNK_ROWS): Array<[number, number]> {
+  const chunks: Array<[number, number]> = [];
+  for (let start = 0; start < count; start += size) chunks.push([start, Math.min(count, start + size)]);
+  return chunks;
+}
+
 /** Which provision each clause of a new version continues, planned before the capture transaction. */
 export interface ProvisionLineageWrite {
   /** Every provision of the new version, in order. */
-  after: ProvisionText[];
+  after: ProvisionTexts;
   /** Continued provisions; `clauseTypes` is null when the text did not change (the types are kept). */
   kept: Array<{ afterIndex: number; provisionId: string; textChanged: boolean; clauseTypes: string[] | null }>;
   /** Removed earlier and back word for word: the old ID again. */
@@ -129,7 +148,7 @@ export class ProvisionsRepository {
     write: ProvisionLineageWrite,
   ): Promise<Map<number, string>> {
     const idAt = new Map<number, string>(write.kept.map((k) => [k.afterIndex, k.provisionId]));
-    const at = (index: number) => write.after[index];
+    const at = (index: number) => write.after.at(index)!;
     if (write.backfill) return this.recordBackfillLineage(manager, version, write, idAt);
     for (const r of write.restored) idAt.set(r.afterIndex, r.provisionId);
     // One statement (one round trip) for the whole lineage: the new provisions take their IDs from the
@@ -137,6 +156,9 @@ export class ProvisionsRepository {
     // updates its own provisions; a plan that touched one provision twice is written step by step.
     const touched = [...write.restored.map((r) => r.provisionId), ...write.kept.map((k) => k.provisionId), ...write.removed];
     if (new Set(touched).size !== touched.length) return this.recordLineageStepByStep(manager, version, write, idAt);
+    // A page larger than one chunk is written in chunks instead (bounded parameter arrays, issue 13).
+    if (write.after.length > LINEAGE_CHUNK_ROWS) return this.recordLineageStepByStep(manager, version, write, idAt);
+    const after = Array.from({ length: write.after.length }, (_, i) => write.after.at(i)!);
     const rows: Array<{ after_index: number; id: string }> = await manager.query(
       `WITH fresh AS MATERIALIZED (
          SELECT nextval(pg_get_serial_sequence('provisions', 'id')) AS id, u.*
@@ -184,24 +206,28 @@ export class ProvisionsRepository {
         write.kept.map((k) => (k.clauseTypes ? JSON.stringify(k.clauseTypes) : null)),
         write.kept.map((k) => k.textChanged),
         write.removed,
-        write.after.map((p) => p.index),
-        write.after.map((p) => idAt.get(p.index) ?? null),
-        write.after.map((p) => p.text),
+        after.map((p) => p.index),
+        after.map((p) => idAt.get(p.index) ?? null),
+        after.map((p) => p.text),
       ],
     );
     for (const row of rows) idAt.set(row.after_index, row.id);
     return idAt;
   }
 
-  /** recordLineage's writes one statement each, in order (a plan that touches one provision twice). */
+  /**
+   * recordLineage's writes one statement each, in order (a plan that touches one provision twice), each
+   * kind of row in chunks of LINEAGE_CHUNK_ROWS (a page's lineage is not one statement of 90,000 rows).
+   */
   private async recordLineageStepByStep(
     manager: EntityManager,
     version: { id: string; documentId: string; capturedAt: Date },
     write: ProvisionLineageWrite,
     idAt: Map<number, string>,
   ): Promise<Map<number, string>> {
-    const at = (index: number) => write.after[index];
-    if (write.restored.length > 0) {
+    const at = (index: number) => write.after.at(index)!;
+    for (const [start, end] of chunksOf(write.restored.length)) {
+      const restored = write.restored.slice(start, end);
       await manager.query(
         `UPDATE provisions p SET removed_in_version_id = NULL, removed_at = NULL, heading_path = u.heading_path, text = u.text,
                 change_count = p.change_count + (p.text <> u.text)::int, last_seen_version_id = $1, last_seen_at = $2
@@ -210,18 +236,17 @@ export class ProvisionsRepository {
         [
           version.id,
           version.capturedAt,
-          write.restored.map((r) => r.provisionId),
-          write.restored.map((r) => JSON.stringify(at(r.afterIndex).headingPath)),
-          write.restored.map((r) => at(r.afterIndex).text),
+          restored.map((r) => r.provisionId),
+          restored.map((r) => JSON.stringify(at(r.afterIndex).headingPath)),
+          restored.map((r) => at(r.afterIndex).text),
         ],
       );
-      for (const r of write.restored) idAt.set(r.afterIndex, r.provisionId);
+      for (const r of restored) idAt.set(r.afterIndex, r.provisionId);
     }
-    if (write.fresh.length > 0) {
+    for (const [start, end] of chunksOf(write.fresh.length)) {
+      const fresh = write.fresh.slice(start, end);
       // IDs first, so each new clause knows its ID whatever order the rows are written in.
-      const ids: Array<{ id: string }> = await manager.query(`SELECT nextval(pg_get_serial_sequence('provisions', 'id'))::text AS id FROM generate_series(1, $1)`, [
-        write.fresh.length,
-      ]);
+      const ids = await this.newIds(manager, fresh.length);
       await manager.query(
         `INSERT INTO provisions (id, document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at)
          SELECT u.id, $1, u.heading_path, u.text, u.fingerprint, u.clause_types, $2, $2, $3, $3
@@ -230,16 +255,17 @@ export class ProvisionsRepository {
           version.documentId,
           version.id,
           version.capturedAt,
-          ids.map((r) => r.id),
-          write.fresh.map((f) => JSON.stringify(at(f.afterIndex).headingPath)),
-          write.fresh.map((f) => at(f.afterIndex).text),
-          write.fresh.map((f) => at(f.afterIndex).fingerprint),
-          write.fresh.map((f) => JSON.stringify(f.clauseTypes)),
+          ids,
+          fresh.map((f) => JSON.stringify(at(f.afterIndex).headingPath)),
+          fresh.map((f) => at(f.afterIndex).text),
+          fresh.map((f) => at(f.afterIndex).fingerprint),
+          fresh.map((f) => JSON.stringify(f.clauseTypes)),
         ],
       );
-      ids.forEach((row, i) => idAt.set(write.fresh[i].afterIndex, row.id));
+      ids.forEach((id, i) => idAt.set(fresh[i].afterIndex, id));
     }
-    if (write.kept.length > 0) {
+    for (const [start, end] of chunksOf(write.kept.length)) {
+      const kept = write.kept.slice(start, end);
       // Only a changed text carries new clause types; the others keep theirs (NULL → coalesce).
       await manager.query(
         `UPDATE provisions p SET heading_path = u.heading_path, text = u.text, fingerprint = u.fingerprint,
@@ -250,28 +276,23 @@ export class ProvisionsRepository {
         [
           version.id,
           version.capturedAt,
-          write.kept.map((k) => k.provisionId),
-          write.kept.map((k) => JSON.stringify(at(k.afterIndex).headingPath)),
-          write.kept.map((k) => at(k.afterIndex).text),
-          write.kept.map((k) => at(k.afterIndex).fingerprint),
-          write.kept.map((k) => (k.clauseTypes ? JSON.stringify(k.clauseTypes) : null)),
-          write.kept.map((k) => k.textChanged),
+          kept.map((k) => k.provisionId),
+          kept.map((k) => JSON.stringify(at(k.afterIndex).headingPath)),
+          kept.map((k) => at(k.afterIndex).text),
+          kept.map((k) => at(k.afterIndex).fingerprint),
+          kept.map((k) => (k.clauseTypes ? JSON.stringify(k.clauseTypes) : null)),
+          kept.map((k) => k.textChanged),
         ],
       );
     }
-    if (write.removed.length > 0) {
+    for (const [start, end] of chunksOf(write.removed.length)) {
       await manager.query('UPDATE provisions SET removed_in_version_id = $1, removed_at = $2 WHERE id = ANY($3::bigint[]) AND removed_at IS NULL', [
         version.id,
         version.capturedAt,
-        write.removed,
+        write.removed.slice(start, end),
       ]);
     }
-    if (write.after.length > 0) {
-      await manager.query(
-        'INSERT INTO version_provisions (version_id, position, provision_id, text) SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[])',
-        [version.id, write.after.map((p) => p.index), write.after.map((p) => idAt.get(p.index)), write.after.map((p) => p.text)],
-      );
-    }
+    await this.insertVersionProvisions(manager, version.id, write.after, idAt);
     return idAt;
   }
 
@@ -286,7 +307,7 @@ export class ProvisionsRepository {
     idAt: Map<number, string>,
   ): Promise<Map<number, string>> {
     const backfill = write.backfill!;
-    const at = (index: number) => write.after[index];
+    const at = (index: number) => write.after.at(index)!;
     for (const r of write.restored) idAt.set(r.afterIndex, r.provisionId);
     const freshIds = await this.newIds(manager, write.fresh.length);
     if (write.fresh.length > 0) {
@@ -310,12 +331,7 @@ export class ProvisionsRepository {
       );
       freshIds.forEach((id, i) => idAt.set(write.fresh[i].afterIndex, id));
     }
-    if (write.after.length > 0) {
-      await manager.query(
-        'INSERT INTO version_provisions (version_id, position, provision_id, text) SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[])',
-        [version.id, write.after.map((p) => p.index), write.after.map((p) => idAt.get(p.index)), write.after.map((p) => p.text)],
-      );
-    }
+    await this.insertVersionProvisions(manager, version.id, write.after, idAt);
     if (backfill.lifecycle.length > 0) {
       const l = backfill.lifecycle;
       await manager.query(
@@ -393,6 +409,19 @@ export class ProvisionsRepository {
       pairs.push({ from: found.id, to: r.id });
     }
     return pairs;
+  }
+
+  /** The version's list of provisions (position, provision, text), in chunks. */
+  private async insertVersionProvisions(manager: EntityManager, versionId: string, after: ProvisionTexts, idAt: Map<number, string>): Promise<void> {
+    for (const [start, end] of chunksOf(after.length)) {
+      const rows = Array.from({ length: end - start }, (_, i) => after.at(start + i)!);
+      await manager.query('INSERT INTO version_provisions (version_id, position, provision_id, text) SELECT $1, * FROM unnest($2::int[], $3::bigint[], $4::text[])', [
+        versionId,
+        rows.map((p) => p.index),
+        rows.map((p) => idAt.get(p.index)),
+        rows.map((p) => p.text),
+      ]);
+    }
   }
 
   private async newIds(manager: EntityManager, count: number): Promise<string[]> {

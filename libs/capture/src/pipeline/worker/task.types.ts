@@ -1,6 +1,7 @@
-import type { ChangeAnalysis, Provision } from '@clausewatch/analyzer';
+import type { ChangeAnalysis } from '@clausewatch/analyzer';
 import type { HeldProvision, ProvisionLineageWrite, RestorableProvision } from '@clausewatch/db';
 import type { ExtractionRules, ExtractResult } from '@clausewatch/extract';
+import type { PackedProvisions } from './packed-provisions';
 
 /** A capture and the rules of each of its document's sources: plain data, so it crosses into a worker thread. */
 export interface ExtractTask {
@@ -30,8 +31,11 @@ export interface PreparedFingerprints {
   cosmeticFingerprint: string;
   /** The distinct fingerprints of the text's provisions. */
   provisionFingerprints: string[];
-  /** The text's provisions: the one split of it, passed on to the plan (issue 9). */
-  provisions: Provision[];
+  /**
+   * The text's provisions: the one split of it, passed on to the plan (issue 9). Packed: the main thread
+   * only holds them for the plan tasks (issue 13).
+   */
+  provisions: PackedProvisions;
 }
 
 /**
@@ -43,7 +47,7 @@ export interface PlanTextTask {
   before: string | null;
   after: string;
   /** `after` split (see PreparedFingerprints.provisions). */
-  afterProvisions: Provision[];
+  afterProvisions: PackedProvisions;
   /** The provisions the version before holds. */
   held: HeldProvision[];
   /** Removed provisions of the document whose fingerprint a clause of the new text has. */
@@ -55,7 +59,11 @@ export interface PlanTextTask {
 
 export interface TextPlan {
   analysis: ChangeAnalysis | null;
-  lineage: ProvisionLineageWrite;
+  /**
+   * The lineage without the new version's provisions (`after`): the main thread has them already,
+   * packed (PreparedFingerprints.provisions), and reads them from there.
+   */
+  lineage: Omit<ProvisionLineageWrite, 'after'>;
   /** The version before's provisions by index, when asked (`describeBefore`). */
   before?: Array<{ headingPath: string[]; fingerprint: string }>;
 }
@@ -65,7 +73,7 @@ export interface PlanCorrectionTask {
   kind: 'plan-correction';
   before: string;
   /** `before` split (the back-dated capture's provisions). */
-  beforeProvisions: Provision[];
+  beforeProvisions: PackedProvisions;
   after: string;
   maxClauseChars: number;
 }
