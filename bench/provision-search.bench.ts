@@ -64,15 +64,22 @@ export async function run(): Promise<void> {
       `INSERT INTO documents (platform_id, title, type, sources) SELECT (SELECT id FROM platforms ORDER BY id OFFSET (i % 200) LIMIT 1), 'Document ' || i, 'type-' || i, '[{"url":"https://example.test/"}]' FROM generate_series(1, $1) i`,
       [DOCUMENTS],
     );
+    // Provisions point at the version that first and last held them (foreign keys): one version each end.
+    const [snapshot] = await dataSource.query(`INSERT INTO snapshots (raw_sha256, content_type, byte_size, body) VALUES (repeat('a', 64), 'text/html', 1, '\\x00') RETURNING id`);
+    const [version] = await dataSource.query(
+      `INSERT INTO versions (document_id, snapshot_id, raw_sha256, text_sha256, cosmetic_fingerprint, markdown, extractor_version, source_url, captured_at, fetcher)
+       SELECT id, $1, repeat('a', 64), repeat('b', 64), 'bench', 'bench', 'bench', 'https://example.test/', now(), 'http' FROM documents ORDER BY id LIMIT 1 RETURNING id`,
+      [snapshot.id],
+    );
     // Built without the search indexes, then indexed, as a restore would.
     await dataSource.query('DROP INDEX provisions_text_search; DROP INDEX provisions_clause_types');
     await dataSource.query(
       `INSERT INTO provisions (document_id, heading_path, text, fingerprint, clause_types, first_seen_version_id, last_seen_version_id, first_seen_at, last_seen_at)
        SELECT d.ids[1 + i % $3], ('["Section ' || (i % 40) || '"]')::jsonb,
               s[1 + abs(hashint4(i)) % $4] || ' ' || s[1 + abs(hashint4(i + 1000003)) % $4] || ' Clause ' || i || '.',
-              md5(i::text), jsonb_build_array(t[1 + abs(hashint4(i)) % $4], t[1 + abs(hashint4(i + 1000003)) % $4]), 1, 1, now(), now()
+              md5(i::text), jsonb_build_array(t[1 + abs(hashint4(i)) % $4], t[1 + abs(hashint4(i + 1000003)) % $4]), $6, $6, now(), now()
          FROM generate_series(1, $1) i, (SELECT $2::text[] AS s, $5::text[] AS t) c, (SELECT array_agg(id ORDER BY id) AS ids FROM documents) d`,
-      [PROVISIONS, SENTENCES, DOCUMENTS, SENTENCES.length, TYPES],
+      [PROVISIONS, SENTENCES, DOCUMENTS, SENTENCES.length, TYPES, version.id],
     );
     const inserted = Date.now();
     await dataSource.query(`SET maintenance_work_mem = '512MB'`);
