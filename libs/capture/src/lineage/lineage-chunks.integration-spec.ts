@@ -1,14 +1,9 @@
-import { loadConfig } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, DocumentsRepository, migrate, PlatformsRepository } from '@clausewatch/db';
+import { DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
 import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaptureModule } from '../capture.module';
 import { RecordCapture } from '../pipeline/record-capture.use-case';
+import { startCaptureContext } from '../testing/capture-context';
 
 const URL = 'https://docs.example.test/long-policy';
 /** Sections of the page: two provisions each (heading, clause), so each kind of lineage row spans several statements. */
@@ -30,15 +25,7 @@ describe('provision lineage of a page larger than one write statement (real Post
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const setup = createDataSource({ url: database.url });
-    await setup.initialize();
-    await migrate(setup, 'CW');
-    await setup.destroy();
-    const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'clausewatch-chunks-')), CONFIRM_DELAY_SECONDS: '3600' });
-    @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
-    class TestModule {}
-    app = await NestFactory.createApplicationContext(TestModule, { logger: false });
-    dataSource = app.get(DataSource);
+    ({ app, dataSource } = await startCaptureContext(database.url));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,15 +1,10 @@
-import { loadConfig } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, Document, DocumentsRepository, migrate, PlatformsRepository, RecordIntegrityService } from '@clausewatch/db';
+import { Document, DocumentsRepository, PlatformsRepository, RecordIntegrityService } from '@clausewatch/db';
 import { createTestDatabase, FixtureSite, readCorpusPage, TestDatabase } from '@clausewatch/testing';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaptureModule } from '../capture.module';
 import { CheckDocument } from './check-document.use-case';
 import { RecordCapture } from './record-capture.use-case';
+import { startCaptureContext } from '../testing/capture-context';
 
 const TOS = 'sites/midjourney/terms-of-service';
 const DAY = 24 * 60 * 60 * 1000;
@@ -23,15 +18,7 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     site = await FixtureSite.start({ validators: true });
-    const setup = createDataSource({ url: database.url });
-    await setup.initialize();
-    await migrate(setup, 'CW');
-    await setup.destroy();
-    const config = loadConfig({ DATABASE_URL: database.url, ALLOW_PRIVATE_NETWORKS: 'true', DATA_DIR: mkdtempSync(join(tmpdir(), 'clausewatch-record-')), CONFIRM_DELAY_SECONDS: '3600' });
-    @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
-    class TestModule {}
-    app = await NestFactory.createApplicationContext(TestModule, { logger: false });
-    dataSource = app.get(DataSource);
+    ({ app, dataSource } = await startCaptureContext(database.url, { ALLOW_PRIVATE_NETWORKS: 'true' }));
   });
 
   afterAll(async () => {

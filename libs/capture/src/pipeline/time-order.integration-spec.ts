@@ -1,15 +1,10 @@
-import { loadConfig } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, Document, DocumentsRepository, migrate, PlatformsRepository } from '@clausewatch/db';
+import { Document, DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
 import { createTestDatabase, loadScenarios, readCorpusPage, ScenarioDocument, TestDatabase } from '@clausewatch/testing';
-import { INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaptureModule } from '../capture.module';
 import { CaptureWriter } from './capture.writer';
 import { RecordCapture } from './record-capture.use-case';
+import { startCaptureContext } from '../testing/capture-context';
 
 const HOUR = 60 * 60 * 1000;
 const URL = 'https://docs.example.test/policy';
@@ -45,15 +40,7 @@ describe('time order is the capture time (real PostgreSQL, corpus pages out of o
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const setup = createDataSource({ url: database.url });
-    await setup.initialize();
-    await migrate(setup, 'CW');
-    await setup.destroy();
-    const config = loadConfig({ DATABASE_URL: database.url, DATA_DIR: mkdtempSync(join(tmpdir(), 'clausewatch-order-')), CONFIRM_DELAY_SECONDS: '3600' });
-    @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
-    class TestModule {}
-    app = await NestFactory.createApplicationContext(TestModule, { logger: false });
-    dataSource = app.get(DataSource);
+    ({ app, dataSource } = await startCaptureContext(database.url));
     [{ id: subscriberId }] = await dataSource.query(`INSERT INTO subscribers (email, plan, unsubscribe_token) VALUES ('w@example.test', 'watcher', 'tok') RETURNING id`);
   });
 
