@@ -1,5 +1,5 @@
 import { readCorpusPage } from '@clausewatch/testing';
-import { ApiHarness, startApi } from '../testing/api-harness';
+import { ApiHarness, createMidjourneyTerms, startApi } from '../testing/api-harness';
 
 const TOS = 'sites/midjourney/terms-of-service';
 
@@ -10,13 +10,7 @@ describe('POST /api/v1/documents/:id/captures', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    const created = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/documents',
-      headers: api.admin,
-      payload: { platform: 'Midjourney', title: 'Terms of Service', type: 'terms-of-service', url: 'https://docs.midjourney.com/terms' },
-    });
-    documentId = created.json().document.id;
+    documentId = await createMidjourneyTerms(api);
   });
 
   afterAll(() => api?.close());

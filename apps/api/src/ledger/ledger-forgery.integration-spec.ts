@@ -4,7 +4,7 @@ import { readCorpusPage } from '@clausewatch/testing';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { ApiHarness, startApi } from '../testing/api-harness';
+import { ApiHarness, createMidjourneyTerms, startApi } from '../testing/api-harness';
 
 const TOS = 'sites/midjourney/terms-of-service';
 
@@ -29,13 +29,7 @@ describe('ledger key outside the database; a forged ledger detected from a saved
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    const created = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/documents',
-      headers: api.admin,
-      payload: { platform: 'Midjourney', title: 'Terms of Service', type: 'terms-of-service', url: 'https://docs.midjourney.com/terms' },
-    });
-    documentId = created.json().document.id;
+    documentId = await createMidjourneyTerms(api);
   });
   afterAll(() => api?.close());
 

@@ -1,7 +1,7 @@
 import { LEDGER_LOCK_ID } from '@clausewatch/db';
 import { readCorpusPage } from '@clausewatch/testing';
 import { DataSource, QueryRunner } from 'typeorm';
-import { ApiHarness, startApi } from '../testing/api-harness';
+import { ApiHarness, createMidjourneyTerms, startApi } from '../testing/api-harness';
 
 const TOS = 'sites/midjourney/terms-of-service';
 
@@ -36,13 +36,7 @@ describe('a version pending in the ledger, seen through the API', () => {
   beforeAll(async () => {
     api = await startApi();
     db = api.app.get(DataSource);
-    const created = await api.app.inject({
-      method: 'POST',
-      url: '/api/v1/documents',
-      headers: api.admin,
-      payload: { platform: 'Midjourney', title: 'Terms of Service', type: 'terms-of-service', url: 'https://docs.midjourney.com/terms' },
-    });
-    documentId = created.json().document.id;
+    documentId = await createMidjourneyTerms(api);
   });
   afterAll(() => api?.close());
 

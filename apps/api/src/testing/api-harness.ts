@@ -72,3 +72,15 @@ export async function startApi(env: Record<string, string> = {}, overrides: Part
     },
   };
 }
+
+/** Creates the corpus's Midjourney Terms of Service document through the admin route; answers its record ID (CW-D-…). */
+export async function createMidjourneyTerms(api: ApiHarness): Promise<string> {
+  const created = await api.app.inject({
+    method: 'POST',
+    url: '/api/v1/documents',
+    headers: api.admin,
+    payload: { platform: 'Midjourney', title: 'Terms of Service', type: 'terms-of-service', url: 'https://docs.midjourney.com/terms' },
+  });
+  if (created.statusCode !== 201) throw new Error(`creating the Midjourney Terms of Service answered ${created.statusCode}: ${created.body}`);
+  return created.json().document.id;
+}
