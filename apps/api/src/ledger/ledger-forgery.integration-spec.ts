@@ -1,12 +1,9 @@
 import { LedgerAuditService, LedgerService, ledgerRecordOf, RecordIntegrityService } from '@clausewatch/db';
 import { generateLedgerKey, ledgerKeyFile, signLogHead, SignedTreeHead, treeHeadsLogFile, verifyVersionBundle, versionLeafOf } from '@clausewatch/records';
-import { readCorpusPage } from '@clausewatch/testing';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { ApiHarness, createMidjourneyTerms, startApi } from '../testing/api-harness';
-
-const TOS = 'sites/midjourney/terms-of-service';
+import { ApiHarness, createMidjourneyTerms, postTermsCapture, startApi } from '../testing/api-harness';
 
 // Issue 13, item 4, repeated: someone holding the database rewrites a version's text, rebuilds the
 // Merkle tree and re-signs every tree head. The private key is no longer in the database, so they can
@@ -18,13 +15,7 @@ describe('ledger key outside the database; a forged ledger detected from a saved
   let documentId: string;
 
   const get = (url: string) => api.app.inject({ method: 'GET', url });
-  const capture = (page: string, capturedAt: string) =>
-    api.app.inject({
-      method: 'POST',
-      url: `/api/v1/documents/${documentId}/captures?capturedAt=${capturedAt}`,
-      headers: { ...api.admin, 'content-type': 'text/html; charset=utf-8' },
-      payload: readCorpusPage(`${TOS}/${page}.html`),
-    });
+  const capture = (page: string, capturedAt: string) => postTermsCapture(api, documentId, page, capturedAt);
 
   beforeAll(async () => {
     api = await startApi();

@@ -1,9 +1,6 @@
 import { LEDGER_LOCK_ID } from '@clausewatch/db';
-import { readCorpusPage } from '@clausewatch/testing';
 import { DataSource, QueryRunner } from 'typeorm';
-import { ApiHarness, createMidjourneyTerms, startApi } from '../testing/api-harness';
-
-const TOS = 'sites/midjourney/terms-of-service';
+import { ApiHarness, createMidjourneyTerms, postTermsCapture, startApi } from '../testing/api-harness';
 
 /**
  * A capture commits its version as pending and awaits the ledger's batch that appends it. Here the batch is
@@ -16,13 +13,7 @@ describe('a version pending in the ledger, seen through the API', () => {
   let documentId: string;
 
   const get = (url: string, headers: Record<string, string> = {}) => api.app.inject({ method: 'GET', url, headers });
-  const capture = (page: string, capturedAt: string) =>
-    api.app.inject({
-      method: 'POST',
-      url: `/api/v1/documents/${documentId}/captures?capturedAt=${capturedAt}`,
-      headers: { ...api.admin, 'content-type': 'text/html; charset=utf-8' },
-      payload: readCorpusPage(`${TOS}/${page}.html`),
-    });
+  const capture = (page: string, capturedAt: string) => postTermsCapture(api, documentId, page, capturedAt);
 
   async function pendingVersion(): Promise<string> {
     for (let i = 0; i < 300; i++) {

@@ -1,6 +1,6 @@
 import { AppConfig, configuredRecordIdPrefix, loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate } from '@clausewatch/db';
-import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
+import { createTestDatabase, readCorpusPage, TestDatabase } from '@clausewatch/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,4 +83,14 @@ export async function createMidjourneyTerms(api: ApiHarness): Promise<string> {
   });
   if (created.statusCode !== 201) throw new Error(`creating the Midjourney Terms of Service answered ${created.statusCode}: ${created.body}`);
   return created.json().document.id;
+}
+
+/** Posts a Midjourney Terms of Service page of the corpus (`2025-06-23`, …) as a capture of `documentId` made at `capturedAt`. */
+export function postTermsCapture(api: ApiHarness, documentId: string, page: string, capturedAt: string) {
+  return api.app.inject({
+    method: 'POST',
+    url: `/api/v1/documents/${documentId}/captures?capturedAt=${capturedAt}`,
+    headers: { ...api.admin, 'content-type': 'text/html; charset=utf-8' },
+    payload: readCorpusPage(`sites/midjourney/terms-of-service/${page}.html`),
+  });
 }
