@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ALL_RECORDS_CHANGED, RECORD_CHANGES_CHANNEL } from '../record-changes.constants';
 import { LEDGER_APPEND_ATTEMPTS, LEDGER_BATCH_MAX, LEDGER_LOCK_ID, RECORD_CHANGES_MAX_IDS } from './ledger.constants';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
+import { ledgerRecordOf } from './ledger-record';
 import type { SimpleQueryClient } from './pg-ledger.store';
 
 /** One batch the appender committed: what the ledger's global lock cost, for the bench and the logs. */
@@ -168,14 +169,9 @@ export class LedgerAppender {
       for (const row of read) {
         try {
           leaves.push(
-            versionLeafOf({
-              id: row.record_id,
-              documentId: row.document_record_id,
-              capturedAt: row.captured_at.toISOString(),
-              rawSha256: row.raw_sha256,
-              textSha256: row.text_sha256,
-              sourceUrl: row.source_url,
-            }),
+            versionLeafOf(
+              ledgerRecordOf({ recordId: row.record_id, capturedAt: row.captured_at, rawSha256: row.raw_sha256, textSha256: row.text_sha256, sourceUrl: row.source_url }, row.document_record_id),
+            ),
           );
           rows.push(row);
         } catch (error) {

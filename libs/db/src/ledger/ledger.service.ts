@@ -9,7 +9,6 @@ import {
   SavedTreeHead,
   SinceReport,
   verifySince,
-  LedgerVersionRecord,
   loadPublicKey,
   MerkleLog,
   rawPublicKey,
@@ -23,7 +22,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { LedgerAppender, LedgerBatch } from './ledger-appender';
 import { LEDGER_ORIGIN, LEDGER_SWEEP_INTERVAL_MS } from './ledger.constants';
 import { LedgerError, LedgerErrorCode } from './ledger.error';
+import { ledgerRecordOf } from './ledger-record';
 import { PgLedgerStore, SimpleQueryClient } from './pg-ledger.store';
+
+export { ledgerRecordOf } from './ledger-record';
 
 export interface PublishedLedgerKey {
   algorithm: 'Ed25519';
@@ -44,18 +46,6 @@ interface TreeHeadRow {
   signed_at: Date;
   signature: Buffer;
   key_id: string;
-}
-
-/** The version fields a leaf is built from, as an outsider sees them in the version record. */
-export function ledgerRecordOf(version: Pick<Version, 'recordId' | 'capturedAt' | 'rawSha256' | 'textSha256' | 'sourceUrl'>, documentRecordId: string): LedgerVersionRecord {
-  return {
-    id: version.recordId,
-    documentId: documentRecordId,
-    capturedAt: version.capturedAt.toISOString(),
-    rawSha256: version.rawSha256,
-    textSha256: version.textSha256,
-    sourceUrl: version.sourceUrl,
-  };
 }
 
 /** What a reader is told about a version captured a moment ago, whose leaf the next batch appends. */
