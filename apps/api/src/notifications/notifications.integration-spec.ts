@@ -153,6 +153,23 @@ describe('email subscribers can trust', () => {
     expect(await digests.buildDue(slot)).toMatchObject({ created: 0 });
     await sendAll();
     expect(await digests.buildDue(slot)).toMatchObject({ created: 0 });
+    // Handed over, each digest's entries are done: sent with the digest that carried them, and the superseded
+    // change's entry (the digest left it out) skipped with the reason. None stays pending.
+    const entries: Array<{ email: string; superseded: boolean; status: string; last_error: string | null; carrier: string | null }> = await dataSource.query(
+      `SELECT s.email, n.change_record_id = $1 AS superseded, n.status, n.last_error, e.kind AS carrier
+         FROM notifications n JOIN subscribers s ON s.id = n.subscriber_id LEFT JOIN emails e ON e.id = n.email_id
+        WHERE n.channel = 'digest' ORDER BY s.email, n.id`,
+      [superseded.id],
+    );
+    expect(entries.filter((e) => e.superseded).map((e) => e.email)).toEqual(['free@example.org', 'watcher@example.org']);
+    expect(entries.filter((e) => !e.superseded).length).toBeGreaterThanOrEqual(2);
+    for (const entry of entries) {
+      expect(entry).toEqual(
+        entry.superseded
+          ? { ...entry, status: 'skipped', last_error: expect.stringMatching(/superseded/), carrier: 'digest' }
+          : { ...entry, status: 'sent', last_error: null, carrier: 'digest' },
+      );
+    }
 
     const digestOf = (email: string) => deliveredTo(email).filter((d) => d.body.subject.startsWith('Your weekly Clausewatch digest'));
     const [free] = digestOf('free@example.org');
