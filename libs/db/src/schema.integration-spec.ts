@@ -65,6 +65,16 @@ describe('schema', () => {
     await expect(dataSource.query(`INSERT INTO ledger_leaves (leaf_index, version_id, leaf, leaf_hash) VALUES (999999, 999999, '\\x00', '\\x00')`)).rejects.toThrow(/foreign key/);
   });
 
+  it('indexes no notification column a sender changes when it finishes one, so sending updates rows in place (HOT)', async () => {
+    await migrate(dataSource, 'CW');
+    const indexed: Array<{ name: string; definition: string }> = await dataSource.query(
+      `SELECT indexrelid::regclass::text AS name, pg_get_indexdef(indexrelid) AS definition FROM pg_index WHERE indrelid = 'notifications'::regclass`,
+    );
+    expect(indexed.filter((i) => /\b(status|sent_at|last_error|attempts)\b/.test(i.definition.replace(/^.*? USING /, '')))).toEqual([]);
+    // The sender's scan (alerts not yet grouped into an email) has its own small index.
+    expect(indexed.map((i) => i.definition)).toContainEqual(expect.stringMatching(/IDX_notifications_ungrouped_alerts.*\(subscriber_id\) WHERE \(\(channel = 'alert'::text\) AND \(email_id IS NULL\)\)/));
+  });
+
   describe('a version holds a provision at most once', () => {
     /** A version of a new document holding two provisions, A at place 0 and B at place 1 (written by `db`: a transaction's runner, say). */
     const versionHoldingTwo = async (slug: string, db: Pick<DataSource, 'query'> = dataSource) => {

@@ -153,11 +153,12 @@ describe('email subscribers can trust', () => {
     expect(await digests.buildDue(slot)).toMatchObject({ created: 0 });
     await sendAll();
     expect(await digests.buildDue(slot)).toMatchObject({ created: 0 });
-    // Handed over, each digest's entries are done: sent with the digest that carried them, and the superseded
-    // change's entry (the digest left it out) skipped with the reason. None stays pending.
-    const entries: Array<{ email: string; superseded: boolean; status: string; last_error: string | null; carrier: string | null }> = await dataSource.query(
-      `SELECT s.email, n.change_record_id = $1 AS superseded, n.status, n.last_error, e.kind AS carrier
-         FROM notifications n JOIN subscribers s ON s.id = n.subscriber_id LEFT JOIN emails e ON e.id = n.email_id
+    // Handed over, each digest's entries are done: sent when the digest was, and the superseded change's entry
+    // (the digest left it out) skipped with the reason. None stays pending.
+    const entries: Array<{ email: string; superseded: boolean; status: string; last_error: string | null; sent_with_digest: boolean }> = await dataSource.query(
+      `SELECT s.email, n.change_record_id = $1 AS superseded, n.status, n.last_error,
+              n.sent_at IS NOT NULL AND n.sent_at = (SELECT e.sent_at FROM emails e WHERE e.subscriber_id = n.subscriber_id AND e.kind = 'digest') AS sent_with_digest
+         FROM notifications n JOIN subscribers s ON s.id = n.subscriber_id
         WHERE n.channel = 'digest' ORDER BY s.email, n.id`,
       [superseded.id],
     );
@@ -166,8 +167,8 @@ describe('email subscribers can trust', () => {
     for (const entry of entries) {
       expect(entry).toEqual(
         entry.superseded
-          ? { ...entry, status: 'skipped', last_error: expect.stringMatching(/superseded/), carrier: 'digest' }
-          : { ...entry, status: 'sent', last_error: null, carrier: 'digest' },
+          ? { ...entry, status: 'skipped', last_error: expect.stringMatching(/superseded/), sent_with_digest: false }
+          : { ...entry, status: 'sent', last_error: null, sent_with_digest: true },
       );
     }
 

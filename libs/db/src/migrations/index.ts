@@ -19,6 +19,7 @@ import { DigestEntries1798200000000 } from './1798200000000-digest-entries';
 import { ProvisionSupersession1798300000000 } from './1798300000000-provision-supersession';
 import { VersionProvisionsNotify1798300000001 } from './1798300000001-version-provisions-notify';
 import { VersionProvisionsUnique1798400000000 } from './1798400000000-version-provisions-unique';
+import { NotificationsUngroupedAlerts1798400000001 } from './1798400000001-notifications-ungrouped-alerts';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   ProvisionSupersession1798300000000,
   VersionProvisionsNotify1798300000001,
   VersionProvisionsUnique1798400000000,
+  NotificationsUngroupedAlerts1798400000001,
 ];
