@@ -99,5 +99,15 @@ describe('alerts for superseded changes', () => {
     expect(grouped.text).not.toContain(first.id);
     expect(grouped.subject).not.toMatch(/and 1 more change/);
     expect((await alertsTo('some@example.org')).map((a) => a.status)).toEqual(['sent', 'sent']);
+    // The grouped email left the superseded change out: its notification is skipped, saying why, not sent.
+    const owed: Array<{ change: string; status: string; last_error: string | null }> = await dataSource.query(
+      `SELECT c.record_id AS change, n.status, n.last_error FROM notifications n JOIN change_records c ON c.id = n.change_record_id
+         JOIN subscribers s ON s.id = n.subscriber_id WHERE s.email = 'some@example.org' AND n.channel = 'alert' AND c.record_id = ANY($1) ORDER BY c.record_id`,
+      [[first.id, second.id]],
+    );
+    expect(owed).toEqual([
+      { change: first.id, status: 'skipped', last_error: expect.stringMatching(/superseded/) },
+      { change: second.id, status: 'sent', last_error: null },
+    ]);
   });
 });

@@ -153,6 +153,24 @@ describe('email subscribers can trust', () => {
     expect(await digests.buildDue(slot)).toMatchObject({ created: 0 });
     await sendAll();
     expect(await digests.buildDue(slot)).toMatchObject({ created: 0 });
+    // Handed over, each digest's entries are done: sent when the digest was, and the superseded change's entry
+    // (the digest left it out) skipped with the reason. None stays pending.
+    const entries: Array<{ email: string; superseded: boolean; status: string; last_error: string | null; sent_with_digest: boolean }> = await dataSource.query(
+      `SELECT s.email, n.change_record_id = $1 AS superseded, n.status, n.last_error,
+              n.sent_at IS NOT NULL AND n.sent_at = (SELECT e.sent_at FROM emails e WHERE e.subscriber_id = n.subscriber_id AND e.kind = 'digest') AS sent_with_digest
+         FROM notifications n JOIN subscribers s ON s.id = n.subscriber_id
+        WHERE n.channel = 'digest' ORDER BY s.email, n.id`,
+      [superseded.id],
+    );
+    expect(entries.filter((e) => e.superseded).map((e) => e.email)).toEqual(['free@example.org', 'watcher@example.org']);
+    expect(entries.filter((e) => !e.superseded).length).toBeGreaterThanOrEqual(2);
+    for (const entry of entries) {
+      expect(entry).toEqual(
+        entry.superseded
+          ? { ...entry, status: 'skipped', last_error: expect.stringMatching(/superseded/), sent_with_digest: false }
+          : { ...entry, status: 'sent', last_error: null, sent_with_digest: true },
+      );
+    }
 
     const digestOf = (email: string) => deliveredTo(email).filter((d) => d.body.subject.startsWith('Your weekly Clausewatch digest'));
     const [free] = digestOf('free@example.org');

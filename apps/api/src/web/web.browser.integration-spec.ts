@@ -1,13 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { FakeStripe, readCorpusPage } from '@clausewatch/testing';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiHarness, startApi } from '../testing/api-harness';
+import { launchChromium, seriousAxeViolations } from '../testing/browser';
 import { signInLink } from '../testing/web-client';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = join(__dirname, '../../../../artifacts/screenshots');
 // Each step drives a real browser and runs axe on its pages: on a machine shared with other test runs
 // that takes longer than jest's default minute.
@@ -37,9 +36,7 @@ describe('web app in a browser', () => {
 
   /** axe-core on the current page: no serious or critical violation; screenshots at 1280 and 390 px. */
   const audit = async (name: string) => {
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-    expect({ page: name, violations: bad }).toEqual({ page: name, violations: [] });
+    expect({ page: name, violations: await seriousAxeViolations(page) }).toEqual({ page: name, violations: [] });
     // Screenshots of the main pages at desktop and phone widths (test artifacts, not committed).
     await page.evaluate(() => window.scrollTo(0, 0));
     for (const width of SCREENSHOTS.has(name) ? [1280, 390] : []) {
@@ -69,7 +66,7 @@ describe('web app in a browser', () => {
       });
       expect(response.json().outcome).toBe('ok');
     }
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     page = await context.newPage();

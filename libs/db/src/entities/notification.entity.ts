@@ -8,9 +8,10 @@ export type NotificationStatus = 'pending' | 'sent' | 'failed' | 'skipped';
 /** One change record owed to one subscriber; written in the same transaction as the change record. */
 @Entity('notifications')
 @Index(['subscriberId', 'changeRecordId', 'channel'], { unique: true })
-@Index(['status', 'channel'])
 // A digest's entries of the week, index-only (see the digest-entries migration).
 @Index('IDX_notifications_digest_entries', { synchronize: false })
+// The alerts not yet grouped into an email; no index names `status` (see the notifications-ungrouped-alerts migration).
+@Index('IDX_notifications_ungrouped_alerts', { synchronize: false })
 export class Notification {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

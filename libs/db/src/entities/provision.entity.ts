@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import { Version } from './version.entity';
 import { Document } from './document.entity';
 
@@ -84,9 +84,11 @@ export class Provision {
   supersededBy?: Relation<Provision>;
 }
 
-/** Which provisions a version holds, in order, with the text they had in it. */
+/** Which provisions a version holds, in order, with the text they had in it (each at most once). */
 @Entity('version_provisions')
 @Index(['provisionId'])
+// Checked per statement (the lineage writer swaps IDs within a version): see the version-provisions-unique migration.
+@Unique('UQ_version_provisions_version_provision', ['versionId', 'provisionId'], { deferrable: 'INITIALLY IMMEDIATE' })
 export class VersionProvision {
   @PrimaryColumn({ type: 'bigint' })
   versionId!: string;

@@ -18,6 +18,8 @@ import { LedgerPending1798100000000 } from './1798100000000-ledger-pending';
 import { DigestEntries1798200000000 } from './1798200000000-digest-entries';
 import { ProvisionSupersession1798300000000 } from './1798300000000-provision-supersession';
 import { VersionProvisionsNotify1798300000001 } from './1798300000001-version-provisions-notify';
+import { VersionProvisionsUnique1798400000000 } from './1798400000000-version-provisions-unique';
+import { NotificationsUngroupedAlerts1798400000001 } from './1798400000001-notifications-ungrouped-alerts';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -41,4 +43,6 @@ export const migrations = [
   DigestEntries1798200000000,
   ProvisionSupersession1798300000000,
   VersionProvisionsNotify1798300000001,
+  VersionProvisionsUnique1798400000000,
+  NotificationsUngroupedAlerts1798400000001,
 ];

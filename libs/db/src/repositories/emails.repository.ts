@@ -28,6 +28,25 @@ interface ClaimedRow {
   document_id: string | null;
 }
 
+/** Why a notification the email was to carry was left out of it (as the composer leaves it out). */
+const SUPERSEDED_BEFORE_SENT = 'superseded by technical corrections (a back-dated capture) before the email was sent';
+
+/**
+ * The pending notifications the emails `$1` carry, with whether their change was superseded since it
+ * was owed: an alert's name their email; a digest's are its subscriber's digest entries of its period
+ * (as the composer reads them, by the digest-entries index), so the whole batch is one set. A digest's
+ * entries are not given its email ID: the statements that finish them then change no indexed column,
+ * so each row is updated in place (HOT), without new entries in the table's six indexes.
+ */
+const CARRIED = `carried AS (
+         SELECT n.id, n.change_record_id IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL) AS superseded
+           FROM notifications n WHERE n.email_id = ANY($1::bigint[]) AND n.status = 'pending'
+         UNION ALL
+         SELECT n.id, n.change_record_id IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL)
+           FROM emails e JOIN notifications n ON n.subscriber_id = e.subscriber_id AND n.channel = 'digest'
+                                            AND n.created_at >= e.period_start AND n.created_at < e.period_end
+          WHERE e.id = ANY($1::bigint[]) AND e.kind = 'digest' AND n.status = 'pending')`;
+
 const CLAIMED_COLUMNS = `id, subscriber_id, kind, idempotency_key, batch_key, attempts, first_attempt_at, period_start, period_end, document_id`;
 
 /** The outbox of emails: who is owed which email, and where each one is in its delivery. */
@@ -115,6 +134,10 @@ export class EmailsRepository {
     });
   }
 
+  /**
+   * The emails were handed to the provider: each notification they carried is sent, except one whose
+   * change was superseded before it went out (the email left it out): that one is skipped, saying why.
+   */
   async markSent(results: Array<{ id: string; providerMessageId: string | null }>): Promise<void> {
     if (!results.length) return;
     // One statement (a data-modifying CTE): the email and its notifications change together or not at all.
@@ -122,8 +145,13 @@ export class EmailsRepository {
       `WITH sent AS (
          UPDATE emails e SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, provider_message_id = r.pid
            FROM unnest($1::bigint[], $2::text[]) AS r(id, pid) WHERE e.id = r.id AND e.status = 'sending' RETURNING e.id)
-       UPDATE notifications n SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE n.email_id = ANY($1::bigint[]) AND n.status = 'pending'`,
-      [results.map((r) => r.id), results.map((r) => r.providerMessageId)],
+       , ${CARRIED}
+       UPDATE notifications n
+          SET status = CASE WHEN c.superseded THEN 'skipped' ELSE 'sent' END,
+              sent_at = CASE WHEN c.superseded THEN NULL ELSE now() END,
+              last_error = CASE WHEN c.superseded THEN $3 END, attempts = attempts + 1
+         FROM carried c WHERE n.id = c.id`,
+      [results.map((r) => r.id), results.map((r) => r.providerMessageId), SUPERSEDED_BEFORE_SENT],
     );
   }
 
@@ -156,7 +184,8 @@ export class EmailsRepository {
     await this.dataSource.query(
       `WITH finished AS (
          UPDATE emails SET status = $2, claimed_until = NULL, last_error = $3 WHERE id = ANY($1::bigint[]) AND status = 'sending' RETURNING id)
-       UPDATE notifications SET status = $2, last_error = $3 WHERE email_id = ANY($1::bigint[]) AND status = 'pending'`,
+       , ${CARRIED}
+       UPDATE notifications n SET status = $2, last_error = $3 FROM carried c WHERE n.id = c.id`,
       [ids, status, reason],
     );
   }

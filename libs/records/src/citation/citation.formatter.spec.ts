@@ -164,6 +164,25 @@ describe('formatCitation: every record kind, every format', () => {
   });
 });
 
+describe('formatCitation: the quote as a sentence', () => {
+  const provision = KINDS[4][1];
+
+  it('puts a full stop after a quote that has none (a heading), as after the title', () => {
+    const text = formatCitation({ ...provision, quote: 'Introduction' }, 'text');
+    expect(text).toContain('(terms of service). “Introduction”. Clausewatch provision record CW-P-010977,');
+  });
+
+  it('adds no second full stop to a quote that ends a sentence or is cut', () => {
+    expect(formatCitation({ ...provision, quote: 'We never sell your data.' }, 'text')).toContain('“We never sell your data.” Clausewatch provision record');
+    expect(formatCitation({ ...provision, quote: 'Can we change these terms?' }, 'text')).toContain('“Can we change these terms?” Clausewatch');
+    expect(formatCitation(provision, 'text')).toContain('these terms. […]” Clausewatch provision record');
+  });
+
+  it('keeps the quoted text itself unchanged in the other formats', () => {
+    expect(importAs('csl-json', { ...provision, quote: 'Introduction' }).abstract).toBe('Introduction');
+  });
+});
+
 describe('quoteOf', () => {
   it('keeps a short clause whole, without Markdown', () => {
     expect(quoteOf('- We **never** sell [your data](https://x.example).')).toBe('We never sell your data.');

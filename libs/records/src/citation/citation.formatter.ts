@@ -20,11 +20,18 @@ function provenance(c: NormalisedCitation): string[] {
   return facts;
 }
 
+/** A quote ending in a sentence end or an ellipsis closes itself; otherwise (a heading such as
+ * `Introduction`, a list lead-in) a full stop follows the closing mark, as after the title, so the
+ * quote does not run into the record label. The quoted text itself is never altered. */
+function quotedSentence(quote: string): string {
+  return /[.!?…\]]$/.test(quote) ? `“${quote}”` : `“${quote}”.`;
+}
+
 function formatText(c: NormalisedCitation): string {
   const parts = [`${c.entityName}.`];
   if (c.documentTitle) parts.push(`“${c.title}”${c.documentType ? ` (${c.documentType})` : ''}.`);
   else if (c.title !== c.entityName) parts.push(`${c.title}.`);
-  if (c.quote) parts.push(`“${c.quote}”`);
+  if (c.quote) parts.push(quotedSentence(c.quote));
   parts.push(`${provenance(c).join(', ')}.`, `${c.permalinkUrl} (accessed ${c.accessed.iso}).`);
   return parts.join(' ').replace(/\s+/g, ' ');
 }
