@@ -17,19 +17,21 @@ export interface ExtractedDocument extends ExtractResult {
 }
 
 /**
- * One page's extraction in the task pool: a page over the deadline or memory cap throws TaskLimitError
- * (`too-complex`, `too-large`, permanent); an unextractable page throws ExtractionError as in-process.
+ * One page's extraction in the task pool: a page over the deadline, the memory cap or MAX_TEXT_CHARS throws
+ * TaskLimitError (`too-complex`, `too-large`, permanent); an unextractable page throws ExtractionError as in-process.
  */
 async function extractInPool(input: ExtractInput & { body: Buffer }): Promise<ExtractResult> {
   const url = input.url ?? '';
+  const pool = taskPool();
   try {
-    const { cosmeticFingerprint: _fingerprint, ...result } = await taskPool().run({
+    const { cosmeticFingerprint: _fingerprint, ...result } = await pool.run({
       kind: 'extract',
       body: input.body,
       contentType: input.contentType ?? null,
       url,
       finalUrl: null,
       sources: [{ url, rules: input.rules ?? {} }],
+      maxTextChars: pool.maxTextChars,
     });
     return result;
   } catch (err) {

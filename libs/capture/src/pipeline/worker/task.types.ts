@@ -11,6 +11,8 @@ export interface ExtractTask {
   url: string;
   finalUrl: string | null;
   sources: Array<{ url: string; rules: ExtractionRules }>;
+  /** Longest extracted text allowed (MAX_TEXT_CHARS): a longer one fails as `too-large`. */
+  maxTextChars: number;
 }
 
 export interface AnalyzeTask {
