@@ -9,16 +9,14 @@ interface PackedStrings {
   ends: Int32Array;
 }
 
-function packStrings(values: ArrayLike<string>): PackedStrings {
+function packStrings(values: string[]): PackedStrings {
   const ends = new Int32Array(values.length);
-  const parts: string[] = new Array<string>(values.length);
   let end = 0;
   for (let i = 0; i < values.length; i++) {
-    parts[i] = values[i];
     end += values[i].length;
     ends[i] = end;
   }
-  return { joined: parts.join(''), ends };
+  return { joined: values.join(''), ends };
 }
 
 /** String i of strings packed by `packStrings`. */
