@@ -1,6 +1,7 @@
 import { rulesInForce } from '@clausewatch/db';
 import type { Document, DocumentSource } from '@clausewatch/db';
 import { ExtractInput, ExtractionError, ExtractionErrorCode, ExtractionRules, ExtractResult, sha256Hex } from '@clausewatch/extract';
+import { textTooLarge } from './worker/task-limit.error';
 import { TaskError, taskPool } from './worker/task.pool';
 import { versionRawSha256 } from '@clausewatch/records';
 import type { Capture, CapturePart } from './capture.types';
@@ -65,6 +66,9 @@ export async function extractDocument(document: Document, capture: Capture): Pro
     : pages.map((page, i) => ({ ...page, rawSha256: results[i].rawSha256 }));
   if (results.length === 1) return { ...results[0], rawSha256: parts[0].rawSha256, parts };
   const markdown = results.map((r) => r.markdown).join('\n\n');
+  // Each page is within MAX_TEXT_CHARS (its extraction task checks); the document's text as a whole must be too.
+  const { maxTextChars } = taskPool();
+  if (markdown.length > maxTextChars) throw textTooLarge(markdown.length, maxTextChars);
   return {
     markdown,
     title: results[0]?.title ?? null,

@@ -38,9 +38,10 @@ describe('a page whose text is over MAX_TEXT_CHARS (real PostgreSQL, fixture sit
     await database?.drop();
   });
 
-  async function documentAt(path: string): Promise<Document> {
+  async function documentAt(...paths: string[]): Promise<Document> {
     const platform = await app.get(PlatformsRepository).ensure('midjourney', 'Midjourney');
-    const { document } = await app.get(DocumentsRepository).create({ platformId: platform.id, title: path, type: path.slice(1), sources: [{ url: site.url(path) }], fetcher: 'http', checkIntervalMinutes: 60 });
+    const type = paths.map((p) => p.slice(1)).join('+');
+    const { document } = await app.get(DocumentsRepository).create({ platformId: platform.id, title: type, type, sources: paths.map((p) => ({ url: site.url(p) })), fetcher: 'http', checkIntervalMinutes: 60 });
     return document;
   }
 
@@ -59,5 +60,13 @@ describe('a page whose text is over MAX_TEXT_CHARS (real PostgreSQL, fixture sit
     const result = await app.get(CheckDocument).check(document, 'manual');
     expect(result).toMatchObject({ outcome: 'ok', created: true });
     expect(result.version!.markdown).toHaveLength(length);
+  });
+
+  it('records a combined document whose pages are each within the bound but together over it as too-large', async () => {
+    const document = await documentAt('/at-bound', '/at-bound');
+    const result = await app.get(CheckDocument).check(document, 'manual');
+    expect(result).toMatchObject({ outcome: 'too-large', transient: false, version: null });
+    // The two pages' texts joined by a blank line.
+    expect(result.cause).toBe(`too-large: the extracted text has ${2 * length + 2} characters, more than MAX_TEXT_CHARS (${length})`);
   });
 });

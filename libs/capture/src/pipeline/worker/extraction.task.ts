@@ -1,6 +1,6 @@
 import { cosmeticFingerprint } from '@clausewatch/analyzer';
 import { extract, ExtractResult } from '@clausewatch/extract';
-import { TaskLimitError } from './task-limit.error';
+import { textTooLarge } from './task-limit.error';
 import type { ExtractTask } from './task.types';
 
 /** An extraction with the fingerprint that finds earlier versions of the same text up to cosmetics. */
@@ -16,9 +16,7 @@ export async function runExtraction(task: ExtractTask): Promise<ExtractedText> {
   const result = await extract({ body, contentType: task.contentType ?? undefined, url: task.finalUrl ?? task.url, rules: source?.rules ?? {} });
   // Checked before anything else reads the text: its fingerprint, and later its split and analysis, cost
   // many times its size (a 9 MB single line took the processes past 600 MB; issue 13).
-  if (result.markdown.length > task.maxTextChars) {
-    throw new TaskLimitError('too-large', `too-large: the extracted text has ${result.markdown.length} characters, more than MAX_TEXT_CHARS (${task.maxTextChars})`);
-  }
+  if (result.markdown.length > task.maxTextChars) throw textTooLarge(result.markdown.length, task.maxTextChars);
   // Seconds of CPU on a 10 MB text: computed here rather than on the caller's event loop.
   return { ...result, cosmeticFingerprint: cosmeticFingerprint(result.markdown) };
 }

@@ -13,3 +13,8 @@ export class TaskLimitError extends Error {
     this.name = 'TaskLimitError';
   }
 }
+
+/** A text over MAX_TEXT_CHARS: the same cause wherever it is found (one page's extraction, or a combined document's pages joined). */
+export function textTooLarge(length: number, maxTextChars: number): TaskLimitError {
+  return new TaskLimitError('too-large', `too-large: the extracted text has ${length} characters, more than MAX_TEXT_CHARS (${maxTextChars})`);
+}
