@@ -23,7 +23,7 @@ export interface TaskPoolOptions {
   largeTaskBytes?: number;
   /** An idle ordinary thread exits after this, giving its heap back (the large task's thread ends with its task). */
   idleMs?: number;
-  /** Longest extracted text of a page (MAX_TEXT_CHARS): a longer one fails as `too-large` in the extraction task. */
+  /** Longest extracted text (MAX_TEXT_CHARS): a longer one fails as `too-large` in the extraction task (and a combined document's joined text in extractDocument). */
   maxTextChars?: number;
   /** Run tasks on the calling thread without limits (unit tests, one-shot CLI commands). */
   inline?: boolean;
