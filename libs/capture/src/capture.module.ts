@@ -34,6 +34,7 @@ class TaskPoolLifecycle implements OnModuleInit, OnApplicationShutdown {
       smallMemoryMb: this.config.workerSmallMemoryMb,
       largeTaskBytes: this.config.workerLargeTaskBytes,
       idleMs: this.config.workerIdleMs,
+      maxTextChars: this.config.maxTextChars,
     });
   }
 

@@ -16,6 +16,8 @@ describe('loadConfig', () => {
     [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
     [{ ALLOW_PRIVATE_NETWORKS: 'maybe' }, 'ALLOW_PRIVATE_NETWORKS'],
     [{ ALLOWED_PRIVATE_HOSTS: 'http://intranet/' }, 'ALLOWED_PRIVATE_HOSTS'],
+    [{ MAX_TEXT_CHARS: '2e6' }, 'MAX_TEXT_CHARS'],
+    [{ MAX_TEXT_CHARS: '999' }, 'MAX_TEXT_CHARS'],
   ])('refuses %j and names %s', (env, variable) => {
     let error: unknown;
     try {
@@ -35,6 +37,11 @@ describe('loadConfig', () => {
       '10.0.0.7:8080',
       '[fd00::1]:443',
     ]);
+  });
+
+  it('bounds extracted text at 2,000,000 characters unless MAX_TEXT_CHARS says otherwise', () => {
+    expect(loadConfig({}).maxTextChars).toBe(2_000_000);
+    expect(loadConfig({ MAX_TEXT_CHARS: ' 500000 ' }).maxTextChars).toBe(500_000);
   });
 
   it('reads TRUST_PROXY as Fastify takes it: off by default, a hop count, or proxy addresses and ranges', () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ipaddr from 'ipaddr.js';
+import { DEFAULT_MAX_TEXT_CHARS } from './config.constants';
 
 /** Everything the processes read from the environment, validated once at boot. */
 export interface AppConfig {
@@ -53,6 +54,8 @@ export interface AppConfig {
   workerLargeTaskBytes: number;
   /** An idle worker thread exits after this, returning its memory. */
   workerIdleMs: number;
+  /** A page whose extracted text is longer fails as `too-large` before it is split or analysed. */
+  maxTextChars: number;
   /** PKCS#8 PEM of the ledger's Ed25519 signing key; null: DATA_DIR/ledger/signing-key.pem (never the database). */
   ledgerSigningKey: string | null;
   /**
@@ -259,6 +262,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     workerSmallMemoryMb: integer(env, 'WORKER_SMALL_MEMORY_MB', 64, 16, 16384),
     workerLargeTaskBytes: integer(env, 'WORKER_LARGE_TASK_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     workerIdleMs: integer(env, 'WORKER_IDLE_MS', 30000, 100, 3_600_000),
+    maxTextChars: integer(env, 'MAX_TEXT_CHARS', DEFAULT_MAX_TEXT_CHARS, 1000, 1_000_000_000),
     ledgerSigningKey: pem(env, 'LEDGER_SIGNING_KEY'),
     trustProxy: trustProxy(env, 'TRUST_PROXY'),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
@@ -304,6 +308,7 @@ export const CONFIG_VARIABLES: Array<{ name: string; default: string; descriptio
   { name: 'WORKER_SMALL_MEMORY_MB', default: '64', description: 'Heap of each ordinary worker thread; a page over it is done again on the large pages\' thread, within the same deadline' },
   { name: 'WORKER_LARGE_TASK_BYTES', default: '1048576', description: 'A page or text of this many bytes or more goes straight to the large pages\' thread' },
   { name: 'WORKER_IDLE_MS', default: '30000', description: 'An idle worker thread exits after this, returning its memory (a large page\'s thread ends with its task)' },
+  { name: 'MAX_TEXT_CHARS', default: String(DEFAULT_MAX_TEXT_CHARS), description: 'Longest extracted text of a document (a combined document\'s pages together), in characters; a longer one fails as too-large (never retried) before it is split or analysed. The largest real policy measured is about 180,000 characters' },
   { name: 'LEDGER_SIGNING_KEY', default: '(key file)', description: 'Ed25519 PKCS#8 PEM that signs ledger tree heads (from a secret store); unset: DATA_DIR/ledger/signing-key.pem, mode 0600, created at first start. Never in the database' },
   { name: 'TRUST_PROXY', default: 'false', description: 'Whose X-Forwarded-For names the client (rate limits, logs): false uses the connection\'s address; behind a proxy, its hop count (1 for one nginx) or its addresses/CIDR ranges (e.g. 10.0.0.0/8); true believes every peer (only when nothing reaches the API but through the proxy)' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute and client on every route (admin requests with ADMIN_TOKEN exempt)' },

@@ -1,5 +1,6 @@
 import type { HeldProvision, LineageBackfill, ProvisionLineageWrite, RemapTarget, RestorableProvision, Version } from '@clausewatch/db';
 import type { PlanBasis } from '../pipeline/capture.planner';
+import { heldRowsOf } from '../pipeline/worker/packed-provisions';
 import type { CorrectionPlan, TextPlan } from '../pipeline/worker/task.types';
 import { clauseTypesOf } from './lineage.planner';
 
@@ -8,7 +9,7 @@ import { clauseTypesOf } from './lineage.planner';
  * held by the version it follows (the read gives those removed now).
  */
 export function restorableAt(basis: PlanBasis, capturedAt: Date): RestorableProvision[] {
-  const held = new Set(basis.latestProvisions.map((p) => p.provisionId));
+  const held = new Set(heldRowsOf(basis.latestProvisions).map((p) => p.provisionId));
   return basis.restorable.filter((p) => p.firstSeenAt.getTime() < capturedAt.getTime() && !held.has(p.id));
 }
 
@@ -23,7 +24,10 @@ export function restorableAt(basis: PlanBasis, capturedAt: Date): RestorableProv
  */
 export function backfilled(planned: Omit<TextPlan, 'lineage'> & { lineage: ProvisionLineageWrite }, corrected: CorrectionPlan, basis: PlanBasis, next: Version): ProvisionLineageWrite {
   const { lineage } = planned;
-  const held = new Map((basis.nextProvisions ?? []).map((row) => [row.position, row]));
+  // Looked up by position and ID below: as objects (a back-dated capture only).
+  const latestProvisions = heldRowsOf(basis.latestProvisions);
+  const nextProvisions = heldRowsOf(basis.nextProvisions ?? []);
+  const held = new Map(nextProvisions.map((row) => [row.position, row]));
   const heldBeforeNext = (row: HeldProvision) => row.firstSeenAt.getTime() < next.capturedAt.getTime();
   const idV = new Map<number, string>([...lineage.kept.map((k) => [k.afterIndex, k.provisionId] as const), ...lineage.restored.map((r) => [r.afterIndex, r.provisionId] as const)]);
   const usedV = new Set(idV.values());
@@ -45,10 +49,10 @@ export function backfilled(planned: Omit<TextPlan, 'lineage'> & { lineage: Provi
     target.set(c.afterIndex, id === undefined ? { freshAt: c.beforeIndex } : { provisionId: id });
     if (id !== undefined) usedNext.add(id);
   }
-  const latestById = new Map(basis.latestProvisions.map((row) => [row.provisionId, row]));
+  const latestById = new Map(latestProvisions.map((row) => [row.provisionId, row]));
   // Removed by V (held by the version before it, not by V): what a new clause of `next` restores, as in time order.
   const removedByV = new Map<string, string[]>();
-  for (const row of basis.latestProvisions) {
+  for (const row of latestProvisions) {
     const fingerprint = planned.before?.[row.position]?.fingerprint;
     if (fingerprint !== undefined && !usedV.has(row.provisionId)) removedByV.set(fingerprint, [...(removedByV.get(fingerprint) ?? []), row.provisionId]);
   }
@@ -89,7 +93,7 @@ export function backfilled(planned: Omit<TextPlan, 'lineage'> & { lineage: Provi
   // restores from further back are recomputed from every version that holds them.
   const remapped = new Set(remap.flatMap((r) => ('provisionId' in r.to ? [r.from, r.to.provisionId] : [r.from])));
   const recompute = planned.lineage.restored.map((r) => r.provisionId).filter((id) => !remapped.has(id));
-  const nextText = new Map((basis.nextProvisions ?? []).map((row) => [row.provisionId, row.text]));
+  const nextText = new Map(nextProvisions.map((row) => [row.provisionId, row.text]));
   const lifecycle: LineageBackfill['lifecycle'] = [];
   const differs = (a: string | undefined, b: string | undefined) => (a !== undefined && b !== undefined && a !== b ? 1 : 0);
   for (const r of restored.slice(lineage.restored.length)) {
@@ -118,6 +122,6 @@ export function backfilled(planned: Omit<TextPlan, 'lineage'> & { lineage: Provi
     const id = idV.get(p.index);
     reopened.push({ target: id === undefined ? { freshAt: p.index } : { provisionId: id }, text: p.text });
   }
-  for (const row of basis.latestProvisions) if (!usedV.has(row.provisionId) && !usedNext.has(row.provisionId)) reopened.push({ target: { provisionId: row.provisionId }, text: row.text });
+  for (const row of latestProvisions) if (!usedV.has(row.provisionId) && !usedNext.has(row.provisionId)) reopened.push({ target: { provisionId: row.provisionId }, text: row.text });
   return { ...lineage, restored, fresh, backfill: { nextVersionId: next.id, nextCapturedAt: next.capturedAt, remap, retreat, lifecycle, recompute, reopened } };
 }

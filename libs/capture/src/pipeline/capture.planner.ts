@@ -1,11 +1,11 @@
 import { Alignment, analyzeChange, ChangeAnalysis, cosmeticFingerprint, Provision, splitProvisions } from '@clausewatch/analyzer';
-import type { HeldProvision, OweOptions, ProvisionLineageWrite, RestorableProvision, Version } from '@clausewatch/db';
+import type { HeldProvisions, OweOptions, ProvisionLineageWrite, RestorableProvision, Version } from '@clausewatch/db';
 import { backfilled, restorableAt } from '../lineage/backfill.planner';
 import { clauseTypesOf, planLineage } from '../lineage/lineage.planner';
 import { ALERT_MAX_AGE_MS, MAX_CLAUSE_CHARS } from '../capture.constants';
 import type { ExtractedDocument } from './document-extractor';
 import { boundClauseTexts } from './worker/analysis.task';
-import { PackedProvisionTexts, packProvisions, unpackProvisions } from './worker/packed-provisions';
+import { PackedHeldRows, packHeldProvisions, PackedProvisionTexts, packProvisions, unpackProvisions } from './worker/packed-provisions';
 import type { TaskPool } from './worker/task.pool';
 import type { CorrectionPlan, PlanCorrectionTask, PlanTextTask, PreparedFingerprints, TextPlan } from './worker/task.types';
 
@@ -22,13 +22,13 @@ export interface PlanBasis {
   /** A back-dated capture: the version captured just after it, before which it is inserted. */
   next?: Version | null;
   /** The provisions `next` holds. */
-  nextProvisions?: HeldProvision[];
+  nextProvisions?: HeldProvisions;
   /** An earlier version (captured at or before the capture) whose text equals `next`'s once cosmetic differences are removed. */
   nextEarlierLike?: Pick<Version, 'id'> | null;
   /** Capture time of the document's newest version (a back-dated change owes no same-day alert). */
   newestCapturedAt?: Date | null;
   /** The provisions the latest version holds. */
-  latestProvisions: HeldProvision[];
+  latestProvisions: HeldProvisions;
   /** An earlier version whose text equals the new one once cosmetic differences are removed. */
   earlierLike: Pick<Version, 'id'> | null;
   /** Removed provisions of the document whose fingerprint a clause of the new text has. */
@@ -127,10 +127,13 @@ export function alignmentsOf(analysis: ChangeAnalysis, before: Provision[], afte
 }
 
 /** Which provision each clause of the new text continues, restores or starts (see ProvisionsRepository). */
-export function planProvisions(before: Provision[], held: HeldProvision[], after: Provision[], alignments: Alignment[] | undefined, restorable: PlanBasis['restorable']): ProvisionLineageWrite {
+export function planProvisions(before: Provision[], held: HeldProvisions, after: Provision[], alignments: Alignment[] | undefined, restorable: PlanBasis['restorable']): ProvisionLineageWrite {
   const beforeIds: string[] = [];
   // Positions are the splitter's indexes; a row whose text no longer matches (another splitter) is not carried.
-  for (const row of held) if (before[row.position]?.text === row.text) beforeIds[row.position] = row.provisionId;
+  for (let i = 0; i < held.length; i++) {
+    const row = held.at(i)!;
+    if (before[row.position]?.text === row.text) beforeIds[row.position] = row.provisionId;
+  }
   const plan = planLineage(before, beforeIds, after, alignments);
   const candidates = new Map<string, string[]>();
   for (const row of restorable) candidates.set(row.fingerprint, [...(candidates.get(row.fingerprint) ?? []), row.id]);
@@ -161,7 +164,7 @@ export function planText(task: PlanTextTask): TextPlan {
   const before = splitProvisions(task.before);
   // Clause texts bounded in the change record; the versions keep them whole.
   const analysis = boundClauseTexts(analyzeChange(task.before, task.after, { before, after }), task.maxClauseChars);
-  const lineage = withoutAfter(planProvisions(before, task.held, after, alignmentsOf(analysis, before, after), task.restorable));
+  const lineage = withoutAfter(planProvisions(before, new PackedHeldRows(task.held), after, alignmentsOf(analysis, before, after), task.restorable));
   return { analysis, lineage, ...(task.describeBefore ? { before: before.map((p) => ({ headingPath: p.headingPath, fingerprint: p.fingerprint })) } : {}) };
 }
 
@@ -209,7 +212,7 @@ export async function planCapture(basis: PlanBasis, text: PreparedText, facts: C
       before: latest?.markdown ?? null,
       after: extracted.markdown,
       afterProvisions: text.provisions,
-      held: basis.latestProvisions,
+      held: packHeldProvisions(basis.latestProvisions),
       restorable: next ? restorableAt(basis, facts.capturedAt) : basis.restorable,
       maxClauseChars: MAX_CLAUSE_CHARS,
       describeBefore: next !== null,

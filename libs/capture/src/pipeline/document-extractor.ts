@@ -1,6 +1,7 @@
 import { rulesInForce } from '@clausewatch/db';
 import type { Document, DocumentSource } from '@clausewatch/db';
 import { ExtractInput, ExtractionError, ExtractionErrorCode, ExtractionRules, ExtractResult, sha256Hex } from '@clausewatch/extract';
+import { textTooLarge } from './worker/task-limit.error';
 import { TaskError, taskPool } from './worker/task.pool';
 import { versionRawSha256 } from '@clausewatch/records';
 import type { Capture, CapturePart } from './capture.types';
@@ -17,19 +18,21 @@ export interface ExtractedDocument extends ExtractResult {
 }
 
 /**
- * One page's extraction in the task pool: a page over the deadline or memory cap throws TaskLimitError
- * (`too-complex`, `too-large`, permanent); an unextractable page throws ExtractionError as in-process.
+ * One page's extraction in the task pool: a page over the deadline, the memory cap or MAX_TEXT_CHARS throws
+ * TaskLimitError (`too-complex`, `too-large`, permanent); an unextractable page throws ExtractionError as in-process.
  */
 async function extractInPool(input: ExtractInput & { body: Buffer }): Promise<ExtractResult> {
   const url = input.url ?? '';
+  const pool = taskPool();
   try {
-    const { cosmeticFingerprint: _fingerprint, ...result } = await taskPool().run({
+    const { cosmeticFingerprint: _fingerprint, ...result } = await pool.run({
       kind: 'extract',
       body: input.body,
       contentType: input.contentType ?? null,
       url,
       finalUrl: null,
       sources: [{ url, rules: input.rules ?? {} }],
+      maxTextChars: pool.maxTextChars,
     });
     return result;
   } catch (err) {
@@ -63,6 +66,9 @@ export async function extractDocument(document: Document, capture: Capture): Pro
     : pages.map((page, i) => ({ ...page, rawSha256: results[i].rawSha256 }));
   if (results.length === 1) return { ...results[0], rawSha256: parts[0].rawSha256, parts };
   const markdown = results.map((r) => r.markdown).join('\n\n');
+  // Each page is within MAX_TEXT_CHARS (its extraction task checks); the document's text as a whole must be too.
+  const { maxTextChars } = taskPool();
+  if (markdown.length > maxTextChars) throw textTooLarge(markdown.length, maxTextChars);
   return {
     markdown,
     title: results[0]?.title ?? null,

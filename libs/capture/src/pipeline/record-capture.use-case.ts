@@ -1,4 +1,4 @@
-import { Document, LedgerService, ProvisionsRepository, VersionsRepository } from '@clausewatch/db';
+import { Document, HeldProvisionColumns, LedgerService, ProvisionsRepository, VersionsRepository } from '@clausewatch/db';
 import { ExtractionError } from '@clausewatch/extract';
 import { Injectable, Logger } from '@nestjs/common';
 import { MAX_PLAN_ATTEMPTS } from '../capture.constants';
@@ -6,7 +6,13 @@ import { CaptureFacts, PlanBasis, planCapture, PreparedText, prepareText } from 
 import type { Capture, CaptureContext, CaptureOutcome, CheckResult } from './capture.types';
 import { CaptureWriter, CheckRow, provenanceOf, VersionProvenance, WriteOutcome } from './capture.writer';
 import { ExtractedDocument, extractDocument } from './document-extractor';
+import { PackedHeldRows, packHeldColumns } from './worker/packed-provisions';
 import { TaskLimitError, taskPool } from './worker/task.pool';
+
+/** Held provisions packed as the split is, read one at a time (the main thread holds them while it plans). */
+function heldRows(columns: HeldProvisionColumns): PackedHeldRows {
+  return new PackedHeldRows(packHeldColumns(columns));
+}
 
 export class CaptureConflictError extends Error {
   constructor(documentId: string) {
@@ -120,11 +126,11 @@ export class RecordCapture {
       return { latest, next, latestProvisions: [], earlierLike: null, restorable: [] };
     }
     const [latestProvisions, earlierLike, restorable, nextProvisions, nextEarlierLike, newest] = await Promise.all([
-      latest ? this.provisions.heldBy(latest.id) : [],
+      latest ? this.provisions.heldBy(latest.id).then(heldRows) : [],
       // Only versions captured before it can be what a capture reverts to.
       latest ? this.versions.findEarlierLike(document.id, text.cosmeticFingerprint, latest.id, next ? capturedAt : undefined) : null,
       this.provisions.removedWithFingerprints(document.id, text.provisionFingerprints, next ? { capturedAt, latestId: latest?.id ?? null } : undefined),
-      next ? this.provisions.heldBy(next.id) : [],
+      next ? this.provisions.heldBy(next.id).then(heldRows) : [],
       next ? this.versions.findEarlierLike(document.id, next.cosmeticFingerprint, null, capturedAt) : null,
       next ? this.versions.latestCapturedAt(document.id) : (latest?.capturedAt ?? null),
     ]);

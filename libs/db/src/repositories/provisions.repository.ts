@@ -88,6 +88,24 @@ export interface HeldProvision {
   firstSeenAt: Date;
 }
 
+/**
+ * The provisions a version holds, in position order: an array, or a view over a compact form that
+ * builds each one when asked (as ProvisionTexts).
+ */
+export interface HeldProvisions {
+  readonly length: number;
+  at(index: number): HeldProvision | undefined;
+}
+
+/** The provisions a version holds as columns, in position order (`heldBy`): no object per provision. */
+export interface HeldProvisionColumns {
+  positions: number[];
+  provisionIds: string[];
+  texts: string[];
+  /** Milliseconds since the epoch. */
+  firstSeenAt: number[];
+}
+
 /** A removed provision a new clause with the same fingerprint brings back. */
 export interface RestorableProvision {
   id: string;
@@ -99,14 +117,21 @@ export interface RestorableProvision {
 export class ProvisionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The provisions a version holds, by position (the splitter's index). */
-  async heldBy(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<HeldProvision[]> {
-    const rows: Array<{ position: number; provision_id: string; text: string; first_seen_at: Date }> = await manager.query(
-      `SELECT vp.position, vp.provision_id, vp.text, p.first_seen_at
+  /**
+   * The provisions a version holds, by position (the splitter's index), as columns: one row of arrays,
+   * so a version of 180,000 provisions is not 180,000 row objects and Dates on the caller's heap.
+   */
+  async heldBy(versionId: string, manager: EntityManager = this.dataSource.manager): Promise<HeldProvisionColumns> {
+    const [row]: Array<{ positions: number[]; provision_ids: string[]; texts: string[]; first_seen_at: number[] }> = await manager.query(
+      `SELECT coalesce(array_agg(vp.position ORDER BY vp.position), '{}') AS positions,
+              coalesce(array_agg(vp.provision_id::text ORDER BY vp.position), '{}') AS provision_ids,
+              coalesce(array_agg(vp.text ORDER BY vp.position), '{}') AS texts,
+              -- Whole milliseconds, as a Date read from timestamptz has them.
+              coalesce(array_agg(floor(extract(epoch FROM p.first_seen_at) * 1000)::float8 ORDER BY vp.position), '{}') AS first_seen_at
          FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id WHERE vp.version_id = $1`,
       [versionId],
     );
-    return rows.map((r) => ({ position: r.position, provisionId: r.provision_id, text: r.text, firstSeenAt: r.first_seen_at }));
+    return { positions: row.positions, provisionIds: row.provision_ids, texts: row.texts, firstSeenAt: row.first_seen_at };
   }
 
   /**

@@ -1,7 +1,28 @@
 import type { Provision, ProvisionKind } from '@clausewatch/analyzer';
-import type { ProvisionText, ProvisionTexts } from '@clausewatch/db';
+import type { HeldProvision, HeldProvisionColumns, HeldProvisions, ProvisionText, ProvisionTexts } from '@clausewatch/db';
 
 const KINDS: ProvisionKind[] = ['heading', 'paragraph', 'list-item', 'table'];
+
+/** Strings one after another in one string: `ends[i]` is where string i ends (one string and a typed array instead of many strings). */
+interface PackedStrings {
+  joined: string;
+  ends: Int32Array;
+}
+
+function packStrings(values: string[]): PackedStrings {
+  const ends = new Int32Array(values.length);
+  let end = 0;
+  for (let i = 0; i < values.length; i++) {
+    end += values[i].length;
+    ends[i] = end;
+  }
+  return { joined: values.join(''), ends };
+}
+
+/** String i of strings packed by `packStrings`. */
+function stringAt(joined: string, ends: Int32Array, i: number): string {
+  return joined.slice(i === 0 ? 0 : ends[i - 1], ends[i]);
+}
 
 /**
  * A text's provisions as a few columns instead of one object (and one heading array) per provision:
@@ -34,8 +55,8 @@ export interface PackedProvisions {
 /** Packs provisions (see PackedProvisions); `unpackProvisions` gives them back equal. */
 export function packProvisions(provisions: Provision[]): PackedProvisions {
   const n = provisions.length;
-  const textEnds = new Int32Array(n);
-  const fingerprintEnds = new Int32Array(n);
+  const texts = packStrings(provisions.map((p) => p.text));
+  const fingerprints = packStrings(provisions.map((p) => p.fingerprint));
   const kinds = new Uint8Array(n);
   const indexes = new Int32Array(n);
   const pathOf = new Int32Array(n);
@@ -44,18 +65,8 @@ export function packProvisions(provisions: Provision[]): PackedProvisions {
   const parents: number[] = [];
   const lasts: number[] = [];
   const pathIds = new Map<string, number>();
-  const texts: string[] = [];
-  const fingerprints: string[] = [];
-  let textEnd = 0;
-  let fingerprintEnd = 0;
   for (let i = 0; i < n; i++) {
     const p = provisions[i];
-    texts.push(p.text);
-    textEnd += p.text.length;
-    textEnds[i] = textEnd;
-    fingerprints.push(p.fingerprint);
-    fingerprintEnd += p.fingerprint.length;
-    fingerprintEnds[i] = fingerprintEnd;
     const kind = KINDS.indexOf(p.kind);
     if (kind < 0) throw new Error(`unknown provision kind ${String(p.kind)}`);
     kinds[i] = kind;
@@ -82,10 +93,10 @@ export function packProvisions(provisions: Provision[]): PackedProvisions {
   }
   return {
     count: n,
-    texts: texts.join(''),
-    textEnds,
-    fingerprints: fingerprints.join(''),
-    fingerprintEnds,
+    texts: texts.joined,
+    textEnds: texts.ends,
+    fingerprints: fingerprints.joined,
+    fingerprintEnds: fingerprints.ends,
     kinds,
     indexes,
     headings,
@@ -105,20 +116,14 @@ export function unpackProvisions(packed: PackedProvisions): Provision[] {
   };
   for (let p = 0; p < packed.pathParents.length; p++) paths.push([...pathAt(packed.pathParents[p]), packed.headings[packed.pathHeadings[p]]]);
   const provisions: Provision[] = new Array<Provision>(packed.count);
-  let textStart = 0;
-  let fingerprintStart = 0;
   for (let i = 0; i < packed.count; i++) {
-    const textEnd = packed.textEnds[i];
-    const fingerprintEnd = packed.fingerprintEnds[i];
     provisions[i] = {
       index: packed.indexes[i],
       headingPath: packed.pathOf[i] < 0 ? [] : [...paths[packed.pathOf[i]]],
       kind: KINDS[packed.kinds[i]],
-      text: packed.texts.slice(textStart, textEnd),
-      fingerprint: packed.fingerprints.slice(fingerprintStart, fingerprintEnd),
+      text: stringAt(packed.texts, packed.textEnds, i),
+      fingerprint: stringAt(packed.fingerprints, packed.fingerprintEnds, i),
     };
-    textStart = textEnd;
-    fingerprintStart = fingerprintEnd;
   }
   return provisions;
 }
@@ -143,8 +148,74 @@ export class PackedProvisionTexts implements ProvisionTexts {
     return {
       index: p.indexes[i],
       headingPath,
-      text: p.texts.slice(i === 0 ? 0 : p.textEnds[i - 1], p.textEnds[i]),
-      fingerprint: p.fingerprints.slice(i === 0 ? 0 : p.fingerprintEnds[i - 1], p.fingerprintEnds[i]),
+      text: stringAt(p.texts, p.textEnds, i),
+      fingerprint: stringAt(p.fingerprints, p.fingerprintEnds, i),
     };
   }
+}
+
+/**
+ * The provisions a version holds (ProvisionsRepository.heldBy), packed as the split is: what the main
+ * thread holds while it plans a capture and sends to the plan task. For the 90,000-section page, 180,000
+ * objects with a Date each became two strings and a few typed arrays.
+ */
+export interface PackedHeldProvisions {
+  count: number;
+  /** Each provision's position in the version (the splitter's index). */
+  positions: Int32Array;
+  /** The provisions' IDs, one after another (see `provisionIdEnds`). */
+  provisionIds: string;
+  provisionIdEnds: Int32Array;
+  /** The texts the version holds, one after another (see `textEnds`). */
+  texts: string;
+  textEnds: Int32Array;
+  /** When each provision was first held, in milliseconds since the epoch. */
+  firstSeenAt: Float64Array;
+}
+
+/** Packs the columns `heldBy` reads. */
+export function packHeldColumns(columns: HeldProvisionColumns): PackedHeldProvisions {
+  const ids = packStrings(columns.provisionIds);
+  const texts = packStrings(columns.texts);
+  return {
+    count: columns.positions.length,
+    positions: Int32Array.from(columns.positions),
+    provisionIds: ids.joined,
+    provisionIdEnds: ids.ends,
+    texts: texts.joined,
+    textEnds: texts.ends,
+    firstSeenAt: Float64Array.from(columns.firstSeenAt),
+  };
+}
+
+/** Held provisions read one at a time from their packed columns (see PackedHeldProvisions). */
+export class PackedHeldRows implements HeldProvisions {
+  constructor(readonly packed: PackedHeldProvisions) {}
+
+  get length(): number {
+    return this.packed.count;
+  }
+
+  at(i: number): HeldProvision | undefined {
+    const p = this.packed;
+    if (!Number.isInteger(i) || i < 0 || i >= p.count) return undefined;
+    return { position: p.positions[i], provisionId: stringAt(p.provisionIds, p.provisionIdEnds, i), text: stringAt(p.texts, p.textEnds, i), firstSeenAt: new Date(p.firstSeenAt[i]) };
+  }
+}
+
+/** Held provisions packed to cross into a worker thread: as they are when read packed, else packed here (a plan given rows). */
+export function packHeldProvisions(held: HeldProvisions): PackedHeldProvisions {
+  if (held instanceof PackedHeldRows) return held.packed;
+  const rows = heldRowsOf(held);
+  return packHeldColumns({
+    positions: rows.map((r) => r.position),
+    provisionIds: rows.map((r) => r.provisionId),
+    texts: rows.map((r) => r.text),
+    firstSeenAt: rows.map((r) => r.firstSeenAt.getTime()),
+  });
+}
+
+/** Every held provision as an object (for the back-dated capture's planning, which looks them up in maps). */
+export function heldRowsOf(held: HeldProvisions): HeldProvision[] {
+  return Array.from({ length: held.length }, (_, i) => held.at(i)!);
 }

@@ -10,7 +10,7 @@ const PAGE = `<!doctype html><html><head><title>Terms</title></head><body><main>
 ).join('')}</main></body></html>`;
 
 function extractTask(html: string) {
-  return { kind: 'extract' as const, body: Buffer.from(html), contentType: 'text/html', url: 'https://example.test/tos', finalUrl: null, sources: [{ url: 'https://example.test/tos', rules: {} }] };
+  return { kind: 'extract' as const, body: Buffer.from(html), contentType: 'text/html', url: 'https://example.test/tos', finalUrl: null, sources: [{ url: 'https://example.test/tos', rules: {} }], maxTextChars: 2_000_000 };
 }
 
 /** Longest pause of the event loop while `work` runs. */

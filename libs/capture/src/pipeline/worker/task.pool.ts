@@ -1,8 +1,10 @@
+import { DEFAULT_MAX_TEXT_CHARS } from '@clausewatch/config';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import runTask from './analysis.worker';
+import { TaskLimitCode, TaskLimitError } from './task-limit.error';
 import type { TaskOutcome, TaskValue, WorkerTask } from './task.types';
 
 export interface TaskPoolOptions {
@@ -21,6 +23,8 @@ export interface TaskPoolOptions {
   largeTaskBytes?: number;
   /** An idle ordinary thread exits after this, giving its heap back (the large task's thread ends with its task). */
   idleMs?: number;
+  /** Longest extracted text (MAX_TEXT_CHARS): a longer one fails as `too-large` in the extraction task (and a combined document's joined text in extractDocument). */
+  maxTextChars?: number;
   /** Run tasks on the calling thread without limits (unit tests, one-shot CLI commands). */
   inline?: boolean;
 }
@@ -32,21 +36,11 @@ export const DEFAULT_TASK_POOL_OPTIONS: TaskPoolOptions = {
   smallMemoryMb: 64,
   largeTaskBytes: 1024 * 1024,
   idleMs: 30_000,
+  maxTextChars: DEFAULT_MAX_TEXT_CHARS,
 };
 
-
-export type TaskLimitCode = 'too-complex' | 'too-large';
-
-/** A page or change over the pool's limits: permanent, never retried as transient. */
-export class TaskLimitError extends Error {
-  constructor(
-    readonly code: TaskLimitCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TaskLimitError';
-  }
-}
+export { TaskLimitError } from './task-limit.error';
+export type { TaskLimitCode } from './task-limit.error';
 
 /** An error thrown inside a task, rebuilt with its name and code (ExtractionError keeps its code). */
 export class TaskError extends Error {
@@ -107,8 +101,11 @@ export class TaskPool {
   private large?: Piscina;
   private readonly smallMemoryMb: number;
   private readonly largeTaskBytes: number;
+  /** What extraction tasks are given as their bound (see TaskPoolOptions.maxTextChars). */
+  readonly maxTextChars: number;
 
   constructor(readonly options: TaskPoolOptions = DEFAULT_TASK_POOL_OPTIONS) {
+    this.maxTextChars = options.maxTextChars ?? DEFAULT_TASK_POOL_OPTIONS.maxTextChars!;
     this.smallMemoryMb = Math.min(options.smallMemoryMb ?? DEFAULT_TASK_POOL_OPTIONS.smallMemoryMb!, options.maxMemoryMb);
     this.largeTaskBytes = options.largeTaskBytes ?? DEFAULT_TASK_POOL_OPTIONS.largeTaskBytes!;
     if (options.inline) return;
@@ -130,6 +127,8 @@ export class TaskPool {
   async run<K extends WorkerTask['kind']>(task: Extract<WorkerTask, { kind: K }>): Promise<TaskValue[K]> {
     const outcome = (this.small ? await this.inWorker(task) : await runTask(task)) as TaskOutcome<TaskValue[K]>;
     if (outcome.ok) return outcome.value;
+    // A limit the task found itself (the extracted text over MAX_TEXT_CHARS) stays a limit, permanent.
+    if (outcome.error.name === 'TaskLimitError') throw new TaskLimitError(outcome.error.code as TaskLimitCode, outcome.error.message);
     throw new TaskError(outcome.error.name, outcome.error.message, outcome.error.code);
   }
 

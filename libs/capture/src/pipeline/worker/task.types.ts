@@ -1,7 +1,7 @@
 import type { ChangeAnalysis } from '@clausewatch/analyzer';
-import type { HeldProvision, ProvisionLineageWrite, RestorableProvision } from '@clausewatch/db';
+import type { ProvisionLineageWrite, RestorableProvision } from '@clausewatch/db';
 import type { ExtractionRules, ExtractResult } from '@clausewatch/extract';
-import type { PackedProvisions } from './packed-provisions';
+import type { PackedHeldProvisions, PackedProvisions } from './packed-provisions';
 
 /** A capture and the rules of each of its document's sources: plain data, so it crosses into a worker thread. */
 export interface ExtractTask {
@@ -11,6 +11,8 @@ export interface ExtractTask {
   url: string;
   finalUrl: string | null;
   sources: Array<{ url: string; rules: ExtractionRules }>;
+  /** Longest extracted text allowed (MAX_TEXT_CHARS): a longer one fails as `too-large`. */
+  maxTextChars: number;
 }
 
 export interface AnalyzeTask {
@@ -48,8 +50,8 @@ export interface PlanTextTask {
   after: string;
   /** `after` split (see PreparedFingerprints.provisions). */
   afterProvisions: PackedProvisions;
-  /** The provisions the version before holds. */
-  held: HeldProvision[];
+  /** The provisions the version before holds, packed (as `afterProvisions`). */
+  held: PackedHeldProvisions;
   /** Removed provisions of the document whose fingerprint a clause of the new text has. */
   restorable: RestorableProvision[];
   maxClauseChars: number;
