@@ -18,6 +18,7 @@ import { LedgerPending1798100000000 } from './1798100000000-ledger-pending';
 import { DigestEntries1798200000000 } from './1798200000000-digest-entries';
 import { ProvisionSupersession1798300000000 } from './1798300000000-provision-supersession';
 import { VersionProvisionsNotify1798300000001 } from './1798300000001-version-provisions-notify';
+import { LineageWriteCosts1798500000000 } from './1798500000000-lineage-write-costs';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   DigestEntries1798200000000,
   ProvisionSupersession1798300000000,
   VersionProvisionsNotify1798300000001,
+  LineageWriteCosts1798500000000,
 ];
