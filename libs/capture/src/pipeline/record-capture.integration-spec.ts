@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CheckDocument } from './check-document.use-case';
 import { RecordCapture } from './record-capture.use-case';
 import { startCaptureContext } from '../testing/capture-context';
+import { taskPool } from './worker/task.pool';
 
 const TOS = 'sites/midjourney/terms-of-service';
 const DAY = 24 * 60 * 60 * 1000;
@@ -62,6 +63,35 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
     await dataSource.query(`UPDATE snapshots SET body = body || '\\x20'::bytea WHERE id = (SELECT snapshot_id FROM version_parts WHERE version_id = $1 AND position = 1)`, [first.version!.id]);
     const [tampered] = await app.get(RecordIntegrityService).verifyVersions([first.version!.id]);
     expect(tampered.checks.find((c) => c.name === 'snapshot')).toMatchObject({ ok: false, detail: expect.stringContaining('page 2 hashes to') });
+  });
+
+  it('records a capture of the text the document has by extracting it only: no split, no analysis, one check row', async () => {
+    const document = await documentWith('unchanged', ['https://docs.example.test/unchanged']);
+    const recorder = app.get(RecordCapture);
+    const record = (page: string) =>
+      recorder.record(
+        document,
+        { parts: [{ body: readCorpusPage(`${TOS}/${page}.html`), contentType: 'text/html', url: 'https://docs.example.test/unchanged' }], url: 'https://docs.example.test/unchanged', finalUrl: null, httpStatus: 200, fetcher: 'capture', capturedAt: new Date() },
+        { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
+      );
+    const first = await record('2025-06-23');
+    const rowsOf = async () => (await dataSource.query(`SELECT (SELECT count(*)::int FROM versions WHERE document_id = $1) AS versions, (SELECT count(*)::int FROM checks WHERE document_id = $1) AS checks, (SELECT count(*)::int FROM provisions WHERE document_id = $1) AS provisions`, [document.id]))[0];
+    const before = await rowsOf();
+    const run = jest.spyOn(taskPool(), 'run');
+    try {
+      const again = await record('2025-06-23');
+      expect(again).toMatchObject({ outcome: 'ok', created: false, change: null, version: { id: first.version!.id } });
+      expect(run.mock.calls.map(([task]) => task.kind)).toEqual(['extract']);
+      expect(await rowsOf()).toEqual({ ...before, checks: before.checks + 1 });
+      // A new text still goes through the whole plan.
+      run.mockClear();
+      const changed = await record('2025-09-10');
+      expect(changed).toMatchObject({ outcome: 'ok', created: true });
+      expect(run.mock.calls.map(([task]) => task.kind)).toEqual(['extract', 'prepare', 'plan-text']);
+    } finally {
+      run.mockRestore();
+    }
+    expect(await rowsOf()).toMatchObject({ versions: 2, checks: before.checks + 2 });
   });
 
   it('owes no same-day alert for a back-dated capture, and nothing for one older than a week', async () => {
