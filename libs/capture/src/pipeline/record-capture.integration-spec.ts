@@ -1,4 +1,4 @@
-import { Document, DocumentsRepository, PlatformsRepository, RecordIntegrityService } from '@clausewatch/db';
+import { Document, DocumentsRepository, LedgerService, PlatformsRepository, RecordIntegrityService } from '@clausewatch/db';
 import { createTestDatabase, FixtureSite, readCorpusPage, TestDatabase } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -92,6 +92,37 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
       run.mockRestore();
     }
     expect(await rowsOf()).toMatchObject({ versions: 2, checks: before.checks + 2 });
+  });
+
+  it('answers a capture while the tree head cannot be signed, and signs it once it can', async () => {
+    const document = await documentWith('unsigned', ['https://docs.example.test/unsigned']);
+    const ledger = app.get(LedgerService);
+    await ledger.signingSettled();
+    // Another session holds the tree heads' table: a signing waits on its first read of it.
+    const blocker = dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('LOCK TABLE ledger_tree_heads IN ACCESS EXCLUSIVE MODE');
+    let answered: Awaited<ReturnType<RecordCapture['record']>> | 'no answer';
+    try {
+      const recording = app.get(RecordCapture).record(
+        document,
+        { parts: [{ body: readCorpusPage(`${TOS}/2025-06-23.html`), contentType: 'text/html', url: 'https://docs.example.test/unsigned' }], url: 'https://docs.example.test/unsigned', finalUrl: null, httpStatus: 200, fetcher: 'capture', capturedAt: new Date() },
+        { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
+      );
+      answered = await Promise.race([recording, new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 30_000))]);
+      // The signing is under way and blocked (not merely not started): a session waits for the table's lock.
+      const waiting = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'ledger_tree_heads'::regclass AND NOT granted`))[0].n;
+      for (let tries = 0; tries < 100 && (await waiting()) === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await waiting()).toBeGreaterThan(0);
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+    expect(answered).toMatchObject({ outcome: 'ok', created: true, version: { ledgerIndex: expect.any(String) } });
+    if (answered === 'no answer') return;
+    await ledger.signingSettled();
+    expect((await ledger.latestTreeHead()).treeSize).toBeGreaterThan(Number(answered.version!.ledgerIndex));
   });
 
   it('owes no same-day alert for a back-dated capture, and nothing for one older than a week', async () => {
