@@ -97,13 +97,15 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
   it('keeps each provision\'s search words with its text: re-parsed where a change rewords it, kept where it does not', async () => {
     const document = await documentWith('searchable', ['https://docs.example.test/searchable']);
     const recorder = app.get(RecordCapture);
-    for (const page of ['2025-06-23', '2025-09-10', '2025-11-15']) {
-      await recorder.record(
+    const record = (page: string) =>
+      recorder.record(
         document,
         { parts: [{ body: readCorpusPage(`${TOS}/${page}.html`), contentType: 'text/html', url: 'https://docs.example.test/searchable' }], url: 'https://docs.example.test/searchable', finalUrl: null, httpStatus: 200, fetcher: 'capture', capturedAt: new Date() },
         { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
       );
-    }
+    await record('2025-06-23');
+    await record('2025-09-10');
+    const latestId = (await record('2025-11-15')).version!.id;
     const [row] = await dataSource.query(
       `SELECT count(*) FILTER (WHERE change_count > 0)::int AS reworded, count(*) FILTER (WHERE last_seen_version_id <> first_seen_version_id)::int AS continued,
               count(*) FILTER (WHERE search_vector IS DISTINCT FROM to_tsvector('english', text))::int AS stale
@@ -114,6 +116,9 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
     expect(row.reworded).toBeGreaterThan(0);
     expect(row.continued).toBeGreaterThan(row.reworded);
     expect(row.stale).toBe(0);
+    // Each provision's text is the one the latest version holds (a reworded one was rewritten, the others kept).
+    const [differing] = await dataSource.query(`SELECT count(*)::int AS n FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id WHERE vp.version_id = $1 AND p.text <> vp.text`, [latestId]);
+    expect(differing.n).toBe(0);
   });
 
   it('answers a capture while the tree head cannot be signed, and signs it once it can', async () => {
