@@ -2,11 +2,13 @@
 // (analysis, provision lineage, change record, notifications owed to 20 followers, ledger append).
 // Measures the throughput and the ledger's global lock: each batch of the appender (every capture pending
 // at that moment, one lock, one COMMIT) reports its server-side hold; a capture's share is its batch's hold
-// divided by the batch's size. Both are printed, with the batch sizes.
+// divided by the batch's size. Both are printed, with the batch sizes, and the CPU per capture (this
+// process's main thread, its other threads, PostgreSQL). BENCH_PG_STATEMENTS=1 also prints PostgreSQL's
+// costliest statements of the timed part (pg_stat_statements, nested ones included: triggers' statements).
 import 'reflect-metadata';
 import { CaptureModule, RecordCapture } from '@clausewatch/capture';
 import { loadConfig } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, Document, DocumentsRepository, LedgerBatch, LedgerService, migrate, PlatformsRepository, startEmbeddedDatabase } from '@clausewatch/db';
+import { createDataSource, DatabaseModule, Document, DocumentsRepository, EmbeddedDatabase, LedgerBatch, LedgerService, migrate, PlatformsRepository, startEmbeddedDatabase } from '@clausewatch/db';
 import { readCorpusPage } from '@clausewatch/testing';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -14,6 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { postgresCpuSeconds, threadCpuSeconds } from './process-cpu';
 
 const TOS = 'sites/midjourney/terms-of-service';
 const PAGES = ['2025-06-23', '2025-09-10', '2025-10-01', '2025-11-15', '2026-01-20', '2026-02-01', '2026-02-15'];
@@ -24,10 +27,45 @@ const FOLLOWERS = 20;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 
+const STATEMENTS = process.env.BENCH_PG_STATEMENTS === '1';
+const TOP_STATEMENTS = 12;
+
+/** Restarts the server with pg_stat_statements loaded (it must be preloaded), tracking statements run inside functions too. */
+async function withStatementStats(dataDir: string, database: EmbeddedDatabase): Promise<EmbeddedDatabase> {
+  const admin = createDataSource({ url: database.adminUrl });
+  await admin.initialize();
+  await admin.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+  await admin.query(`ALTER SYSTEM SET pg_stat_statements.track = 'all'`);
+  await admin.destroy();
+  await database.stop();
+  const restarted = await startEmbeddedDatabase(dataDir);
+  const db = createDataSource({ url: restarted.url });
+  await db.initialize();
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await db.destroy();
+  return restarted;
+}
+
+async function printStatements(dataSource: DataSource, captures: number): Promise<void> {
+  const rows: { calls: number; total: number; rows: number; query: string }[] = await dataSource.query(
+    `SELECT calls::int, total_exec_time AS total, rows::int, regexp_replace(left(query, 160), '\\s+', ' ', 'g') AS query
+       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT $1`,
+    [TOP_STATEMENTS],
+  );
+  process.stdout.write(`  PostgreSQL's costliest statements of the timed part (execution time, nested statements included):\n`);
+  for (const row of rows) process.stdout.write(`    ${(row.total / captures).toFixed(2)} ms per capture, ${row.calls} calls, ${row.rows} rows: ${row.query}\n`);
+  // A non-HOT update writes a new entry in every index of the row (for provisions: two GIN indexes).
+  const updates: { relname: string; updated: number; hot: number }[] = await dataSource.query(
+    `SELECT relname, n_tup_upd::int AS updated, n_tup_hot_upd::int AS hot FROM pg_stat_user_tables WHERE relname IN ('provisions', 'versions') ORDER BY relname`,
+  );
+  for (const u of updates) process.stdout.write(`  ${u.relname}: ${u.updated} rows updated in the run, ${u.hot} of them HOT\n`);
+}
+
 export async function run(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clausewatch-bench-'));
-  const database = await startEmbeddedDatabase(dataDir);
+  let database = await startEmbeddedDatabase(dataDir);
   try {
+    if (STATEMENTS) database = await withStatementStats(dataDir, database);
     const setup = createDataSource({ url: database.url });
     await setup.initialize();
     await migrate(setup, 'CW');
@@ -67,11 +105,21 @@ export async function run(): Promise<void> {
     };
     await Promise.all(documents.map((d, i) => capture(d, i)));
     batches.length = 0;
+    if (STATEMENTS) await dataSource.query('SELECT pg_stat_statements_reset(), pg_stat_reset()');
 
+    const clusterDir = join(dataDir, 'postgres');
+    const cpuBefore = { threads: threadCpuSeconds(), postgres: postgresCpuSeconds(clusterDir) };
     const started = performance.now();
     for (let round = 1; round <= ROUNDS; round++) await Promise.all(documents.map((d, i) => capture(d, i + round)));
     const seconds = (performance.now() - started) / 1000;
     const captures = DOCUMENTS * ROUNDS;
+    const threadsAfter = threadCpuSeconds();
+    // Per capture, in ms: the work each part did, whatever the load (which only stretches wall time).
+    const cpu = {
+      main: ((threadsAfter.main - cpuBefore.threads.main) * 1000) / captures,
+      others: ((threadsAfter.others - cpuBefore.threads.others) * 1000) / captures,
+      postgres: ((postgresCpuSeconds(clusterDir) - cpuBefore.postgres) * 1000) / captures,
+    };
     const [owed] = await dataSource.query('SELECT count(*)::int AS n FROM notifications');
     const [ledger] = await dataSource.query('SELECT count(*)::int AS leaves, (SELECT count(*)::int FROM ledger_pending) AS pending, (SELECT count(*)::int FROM versions WHERE ledger_index IS NULL) AS unappended FROM ledger_leaves');
     const appended = batches.filter((b) => b.size > 0);
@@ -91,8 +139,10 @@ export async function run(): Promise<void> {
         `  WAL flush after each batch's COMMIT (outside the lock, before any capture is answered): ${stats(appended.map((b) => b.flushMs).sort((a, b) => a - b))}\n` +
         `  ledger lock held in all: ${hold.reduce((a, b) => a + b, 0).toFixed(1)} ms over ${seconds.toFixed(2)} s (${((hold.reduce((a, b) => a + b, 0) / (seconds * 1000)) * 100).toFixed(1)} %)\n` +
         `  ledger after the run: ${ledger.leaves} leaves, ${ledger.pending} pending, ${ledger.unappended} versions without a leaf\n` +
-        `  notifications owed: ${owed.n}\n`,
+        `  notifications owed: ${owed.n}\n` +
+        `  CPU per capture: ${(cpu.main + cpu.others + cpu.postgres).toFixed(1)} ms = main thread ${cpu.main.toFixed(1)} + other threads (analysis workers, GC) ${cpu.others.toFixed(1)} + PostgreSQL ${cpu.postgres.toFixed(1)}\n`,
     );
+    if (STATEMENTS) await printStatements(dataSource, captures);
     await app.close();
   } finally {
     await database.stop();

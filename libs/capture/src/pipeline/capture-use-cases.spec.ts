@@ -15,7 +15,7 @@ const unconfirmed = { id: '70', recordId: 'CW-V-0000070', documentId: '7', confi
 const confirmedChange = { id: '5', recordId: 'CW-C-000005', alertEligible: true } as ChangeRecord;
 
 function fakes(options: { fetched: FetchedDocument; recorded?: CheckResult; latest?: Version | null; stored?: Version | null }) {
-  const calls = { failures: [] as CheckRow[], recorded: [] as string[], confirmed: [] as string[], scheduled: [] as Array<[string, string, number]>, fetches: [] as boolean[] };
+  const calls = { failures: [] as CheckRow[], recorded: [] as string[], confirmed: [] as string[], scheduled: [] as Array<[string, string, number]>, fetches: [] as boolean[], latestReads: 0 };
   const pages = { fetch: async (_d: Document, o: { conditional: boolean }) => (calls.fetches.push(o.conditional), options.fetched) } as unknown as DocumentPagesFetcher;
   const recorder = {
     record: async (_d: Document, _c: Capture, context: { trigger: string }) => (calls.recorded.push(context.trigger), options.recorded!),
@@ -25,7 +25,7 @@ function fakes(options: { fetched: FetchedDocument; recorded?: CheckResult; late
     confirm: async (_d: Document, versionId: string) => (calls.confirmed.push(versionId), { version: { ...unconfirmed, confirmedAt: new Date() }, change: confirmedChange }),
   } as unknown as CaptureWriter;
   const scheduler: ConfirmationScheduler = { scheduleConfirmation: async (d, v, s) => void calls.scheduled.push([d, v, s]) };
-  const versions = { findLatestFor: async () => options.latest ?? null, findById: async () => options.stored ?? null } as unknown as VersionsRepository;
+  const versions = { findLatestFor: async () => (calls.latestReads++, options.latest ?? null), findById: async () => options.stored ?? null } as unknown as VersionsRepository;
   const documents = { findById: async () => document } as unknown as DocumentsRepository;
   const config = { confirmDelaySeconds: 300 } as AppConfig;
   const confirmation = new ConfirmCapture(config, scheduler, documents, versions, pages, recorder, writer);
@@ -47,6 +47,8 @@ describe('CheckDocument', () => {
     await checker.check(document, 'schedule');
     expect(calls.fetches).toEqual([true]);
     expect(calls.scheduled).toEqual([['7', '70', 300]]);
+    // The latest version is read once, by the recording (its neighbours in time), never before it.
+    expect(calls.latestReads).toBe(0);
   });
 
   it('confirms an unconfirmed latest version on a 304 Not Modified', async () => {

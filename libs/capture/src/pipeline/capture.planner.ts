@@ -50,6 +50,30 @@ export async function prepareText(extracted: ExtractedDocument, workers: PlanWor
   return { extracted, ...(await workers.run({ kind: 'prepare', markdown: extracted.markdown })) };
 }
 
+/**
+ * A text whose fingerprints are computed the first time a plan needs them, once: a capture of the text
+ * the document already has (the common crawl case) is only extracted, never split.
+ */
+export interface TextToPlan {
+  extracted: ExtractedDocument;
+  prepared(): Promise<PreparedText>;
+}
+
+export function preparedOnDemand(extracted: ExtractedDocument, workers: PlanWorkers): TextToPlan {
+  let preparing: Promise<PreparedText> | undefined;
+  return { extracted, prepared: () => (preparing ??= prepareText(extracted, workers)) };
+}
+
+/** The plan of a capture whose text a neighbour has already, if it is one: it needs no fingerprints. */
+export function unchangedPlan(basis: Pick<PlanBasis, 'latest' | 'next'>, extracted: ExtractedDocument): CapturePlan | null {
+  const { latest } = basis;
+  const next = basis.next ?? null;
+  if (latest && latest.textSha256 === extracted.textSha256) return { kind: 'unchanged', latest };
+  // A back-dated capture of the text that follows it: that version was already in force then.
+  if (next && next.textSha256 === extracted.textSha256) return { kind: 'unchanged', latest: next };
+  return null;
+}
+
 export interface CaptureFacts {
   capturedAt: Date;
   /** The text is confirmed already (an imported capture or a re-extraction); a first version always is. */
@@ -200,9 +224,8 @@ export async function planCapture(basis: PlanBasis, text: PreparedText, facts: C
   const { latest } = basis;
   const next = basis.next ?? null;
   const { extracted } = text;
-  if (latest && latest.textSha256 === extracted.textSha256) return { kind: 'unchanged', latest };
-  // A back-dated capture of the text that follows it: that version was already in force then.
-  if (next && next.textSha256 === extracted.textSha256) return { kind: 'unchanged', latest: next };
+  const unchanged = unchangedPlan(basis, extracted);
+  if (unchanged) return unchanged;
   const revertOfVersionId = latest ? (basis.earlierLike?.id ?? null) : null;
   // A first version has nothing to alert about, so it needs no confirmation.
   const confirmed = facts.confirmed || !latest;

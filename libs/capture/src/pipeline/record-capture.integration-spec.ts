@@ -1,10 +1,11 @@
-import { Document, DocumentsRepository, PlatformsRepository, RecordIntegrityService } from '@clausewatch/db';
+import { Document, DocumentsRepository, LedgerService, PlatformsRepository, RecordIntegrityService } from '@clausewatch/db';
 import { createTestDatabase, FixtureSite, readCorpusPage, TestDatabase } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CheckDocument } from './check-document.use-case';
 import { RecordCapture } from './record-capture.use-case';
 import { startCaptureContext } from '../testing/capture-context';
+import { taskPool } from './worker/task.pool';
 
 const TOS = 'sites/midjourney/terms-of-service';
 const DAY = 24 * 60 * 60 * 1000;
@@ -62,6 +63,93 @@ describe('recording captures (real PostgreSQL, fixture site)', () => {
     await dataSource.query(`UPDATE snapshots SET body = body || '\\x20'::bytea WHERE id = (SELECT snapshot_id FROM version_parts WHERE version_id = $1 AND position = 1)`, [first.version!.id]);
     const [tampered] = await app.get(RecordIntegrityService).verifyVersions([first.version!.id]);
     expect(tampered.checks.find((c) => c.name === 'snapshot')).toMatchObject({ ok: false, detail: expect.stringContaining('page 2 hashes to') });
+  });
+
+  it('records a capture of the text the document has by extracting it only: no split, no analysis, one check row', async () => {
+    const document = await documentWith('unchanged', ['https://docs.example.test/unchanged']);
+    const recorder = app.get(RecordCapture);
+    const record = (page: string) =>
+      recorder.record(
+        document,
+        { parts: [{ body: readCorpusPage(`${TOS}/${page}.html`), contentType: 'text/html', url: 'https://docs.example.test/unchanged' }], url: 'https://docs.example.test/unchanged', finalUrl: null, httpStatus: 200, fetcher: 'capture', capturedAt: new Date() },
+        { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
+      );
+    const first = await record('2025-06-23');
+    const rowsOf = async () => (await dataSource.query(`SELECT (SELECT count(*)::int FROM versions WHERE document_id = $1) AS versions, (SELECT count(*)::int FROM checks WHERE document_id = $1) AS checks, (SELECT count(*)::int FROM provisions WHERE document_id = $1) AS provisions`, [document.id]))[0];
+    const before = await rowsOf();
+    const run = jest.spyOn(taskPool(), 'run');
+    try {
+      const again = await record('2025-06-23');
+      expect(again).toMatchObject({ outcome: 'ok', created: false, change: null, version: { id: first.version!.id } });
+      expect(run.mock.calls.map(([task]) => task.kind)).toEqual(['extract']);
+      expect(await rowsOf()).toEqual({ ...before, checks: before.checks + 1 });
+      // A new text still goes through the whole plan.
+      run.mockClear();
+      const changed = await record('2025-09-10');
+      expect(changed).toMatchObject({ outcome: 'ok', created: true });
+      expect(run.mock.calls.map(([task]) => task.kind)).toEqual(['extract', 'prepare', 'plan-text']);
+    } finally {
+      run.mockRestore();
+    }
+    expect(await rowsOf()).toMatchObject({ versions: 2, checks: before.checks + 2 });
+  });
+
+  it('keeps each provision\'s search words with its text: re-parsed where a change rewords it, kept where it does not', async () => {
+    const document = await documentWith('searchable', ['https://docs.example.test/searchable']);
+    const recorder = app.get(RecordCapture);
+    const record = (page: string) =>
+      recorder.record(
+        document,
+        { parts: [{ body: readCorpusPage(`${TOS}/${page}.html`), contentType: 'text/html', url: 'https://docs.example.test/searchable' }], url: 'https://docs.example.test/searchable', finalUrl: null, httpStatus: 200, fetcher: 'capture', capturedAt: new Date() },
+        { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
+      );
+    await record('2025-06-23');
+    await record('2025-09-10');
+    const latestId = (await record('2025-11-15')).version!.id;
+    const [row] = await dataSource.query(
+      `SELECT count(*) FILTER (WHERE change_count > 0)::int AS reworded, count(*) FILTER (WHERE last_seen_version_id <> first_seen_version_id)::int AS continued,
+              count(*) FILTER (WHERE search_vector IS DISTINCT FROM to_tsvector('english', text))::int AS stale
+         FROM provisions WHERE document_id = $1`,
+      [document.id],
+    );
+    // The case the test is about: provisions continued across versions, some of them reworded.
+    expect(row.reworded).toBeGreaterThan(0);
+    expect(row.continued).toBeGreaterThan(row.reworded);
+    expect(row.stale).toBe(0);
+    // Each provision's text is the one the latest version holds (a reworded one was rewritten, the others kept).
+    const [differing] = await dataSource.query(`SELECT count(*)::int AS n FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id WHERE vp.version_id = $1 AND p.text <> vp.text`, [latestId]);
+    expect(differing.n).toBe(0);
+  });
+
+  it('answers a capture while the tree head cannot be signed, and signs it once it can', async () => {
+    const document = await documentWith('unsigned', ['https://docs.example.test/unsigned']);
+    const ledger = app.get(LedgerService);
+    await ledger.signingSettled();
+    // Another session holds the tree heads' table: a signing waits on its first read of it.
+    const blocker = dataSource.createQueryRunner();
+    await blocker.connect();
+    await blocker.startTransaction();
+    await blocker.query('LOCK TABLE ledger_tree_heads IN ACCESS EXCLUSIVE MODE');
+    let answered: Awaited<ReturnType<RecordCapture['record']>> | 'no answer';
+    try {
+      const recording = app.get(RecordCapture).record(
+        document,
+        { parts: [{ body: readCorpusPage(`${TOS}/2025-06-23.html`), contentType: 'text/html', url: 'https://docs.example.test/unsigned' }], url: 'https://docs.example.test/unsigned', finalUrl: null, httpStatus: 200, fetcher: 'capture', capturedAt: new Date() },
+        { trigger: 'capture', confirmed: true, startedAt: new Date(), durationMs: 0 },
+      );
+      answered = await Promise.race([recording, new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 30_000))]);
+      // The signing is under way and blocked (not merely not started): a session waits for the table's lock.
+      const waiting = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'ledger_tree_heads'::regclass AND NOT granted`))[0].n;
+      for (let tries = 0; tries < 100 && (await waiting()) === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await waiting()).toBeGreaterThan(0);
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
+    expect(answered).toMatchObject({ outcome: 'ok', created: true, version: { ledgerIndex: expect.any(String) } });
+    if (answered === 'no answer') return;
+    await ledger.signingSettled();
+    expect((await ledger.latestTreeHead()).treeSize).toBeGreaterThan(Number(answered.version!.ledgerIndex));
   });
 
   it('owes no same-day alert for a back-dated capture, and nothing for one older than a week', async () => {

@@ -2,7 +2,7 @@ import { Document, HeldProvisionColumns, LedgerService, ProvisionsRepository, Ve
 import { ExtractionError } from '@clausewatch/extract';
 import { Injectable, Logger } from '@nestjs/common';
 import { MAX_PLAN_ATTEMPTS } from '../capture.constants';
-import { CaptureFacts, PlanBasis, planCapture, PreparedText, prepareText } from './capture.planner';
+import { CaptureFacts, PlanBasis, planCapture, preparedOnDemand, TextToPlan, unchangedPlan } from './capture.planner';
 import type { Capture, CaptureContext, CaptureOutcome, CheckResult } from './capture.types';
 import { CaptureWriter, CheckRow, provenanceOf, VersionProvenance, WriteOutcome } from './capture.writer';
 import { ExtractedDocument, extractDocument } from './document-extractor';
@@ -78,7 +78,7 @@ export class RecordCapture {
     try {
       written = await this.writePlanned(
         document,
-        await prepareText(extracted, taskPool()),
+        preparedOnDemand(extracted, taskPool()),
         { capturedAt: capture.capturedAt, confirmed: context.confirmed },
         provenanceOf(capture, context.trigger === 'capture' ? 'capture' : 'fetch'),
         checkRowOf(document, capture, context, extracted),
@@ -96,7 +96,7 @@ export class RecordCapture {
   /** Plans against the versions around the capture's time (see PlanBasis) and writes; re-plans when another capture of the document committed first. */
   async writePlanned(
     document: Document,
-    text: PreparedText,
+    text: TextToPlan,
     facts: Omit<CaptureFacts, 'now'>,
     provenance: VersionProvenance,
     check: CheckRow | null,
@@ -105,7 +105,8 @@ export class RecordCapture {
     for (let attempt = 1; attempt <= MAX_PLAN_ATTEMPTS; attempt++) {
       const basis = await this.readBasis(document, text, facts.capturedAt);
       if (options.onlyAfter !== undefined && (basis.latest?.id !== options.onlyAfter || basis.next)) return null;
-      const plan = await planCapture(basis, text, { ...facts, now: new Date() }, taskPool());
+      // A text a neighbour has already is never split: its plan needs no fingerprints.
+      const plan = unchangedPlan(basis, text.extracted) ?? (await planCapture(basis, await text.prepared(), { ...facts, now: new Date() }, taskPool()));
       const outcome = await this.writer.write(document, basis.latest, plan, text.extracted, provenance, check, options.extraReasons, basis.next ?? null);
       if (outcome.stale) continue;
       // The answer needs the version's leaf, not a new signed head: the head is signed right after,
@@ -120,16 +121,15 @@ export class RecordCapture {
    * What the plan needs from the database, read outside the transaction (the write re-checks the
    * neighbours): the versions the capture goes between in time order, and what its lineage reuses.
    */
-  private async readBasis(document: Document, text: PreparedText, capturedAt: Date): Promise<PlanBasis> {
+  private async readBasis(document: Document, text: TextToPlan, capturedAt: Date): Promise<PlanBasis> {
     const { previous: latest, next } = await this.versions.neighboursAt(document.id, capturedAt);
-    if (latest?.textSha256 === text.extracted.textSha256 || (next && next.textSha256 === text.extracted.textSha256)) {
-      return { latest, next, latestProvisions: [], earlierLike: null, restorable: [] };
-    }
+    if (unchangedPlan({ latest, next }, text.extracted)) return { latest, next, latestProvisions: [], earlierLike: null, restorable: [] };
+    const prepared = await text.prepared();
     const [latestProvisions, earlierLike, restorable, nextProvisions, nextEarlierLike, newest] = await Promise.all([
       latest ? this.provisions.heldBy(latest.id).then(heldRows) : [],
       // Only versions captured before it can be what a capture reverts to.
-      latest ? this.versions.findEarlierLike(document.id, text.cosmeticFingerprint, latest.id, next ? capturedAt : undefined) : null,
-      this.provisions.removedWithFingerprints(document.id, text.provisionFingerprints, next ? { capturedAt, latestId: latest?.id ?? null } : undefined),
+      latest ? this.versions.findEarlierLike(document.id, prepared.cosmeticFingerprint, latest.id, next ? capturedAt : undefined) : null,
+      this.provisions.removedWithFingerprints(document.id, prepared.provisionFingerprints, next ? { capturedAt, latestId: latest?.id ?? null } : undefined),
       next ? this.provisions.heldBy(next.id).then(heldRows) : [],
       next ? this.versions.findEarlierLike(document.id, next.cosmeticFingerprint, null, capturedAt) : null,
       next ? this.versions.latestCapturedAt(document.id) : (latest?.capturedAt ?? null),

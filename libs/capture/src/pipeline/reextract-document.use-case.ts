@@ -1,6 +1,6 @@
 import { ChangeRecord, Document, SnapshotsRepository, Version, VersionsRepository } from '@clausewatch/db';
 import { Injectable } from '@nestjs/common';
-import { prepareText } from './capture.planner';
+import { preparedOnDemand } from './capture.planner';
 import { taskPool } from './worker/task.pool';
 import { extractDocument } from './document-extractor';
 import { RecordCapture } from './record-capture.use-case';
@@ -41,7 +41,7 @@ export class ReextractDocument {
     if (extracted.textSha256 === latest.textSha256) return null;
     const written = await this.recorder.writePlanned(
       document,
-      await prepareText(extracted, taskPool()),
+      preparedOnDemand(extracted, taskPool()),
       { capturedAt: latest.capturedAt, confirmed: true, technical: true },
       { sourceUrl: latest.sourceUrl, finalUrl: latest.finalUrl, capturedAt: latest.capturedAt, httpStatus: latest.httpStatus, fetcher: latest.fetcher, origin: 'reextract' },
       null,

@@ -12,6 +12,8 @@ import { Document } from './document.entity';
 @Index('UQ_change_records_current_to_version', ['toVersionId'], { unique: true, where: 'superseded_by IS NULL' })
 // The few superseded records, for digests to leave out (see the digest-entries migration).
 @Index('IDX_change_records_superseded', { synchronize: false })
+// Every record leading to a version, superseded ones too (the record-changes trigger; see the lineage-write-costs migration).
+@Index('IDX_change_records_to_version', { synchronize: false })
 export class ChangeRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -20,6 +20,7 @@ import { ProvisionSupersession1798300000000 } from './1798300000000-provision-su
 import { VersionProvisionsNotify1798300000001 } from './1798300000001-version-provisions-notify';
 import { VersionProvisionsUnique1798400000000 } from './1798400000000-version-provisions-unique';
 import { NotificationsUngroupedAlerts1798400000001 } from './1798400000001-notifications-ungrouped-alerts';
+import { LineageWriteCosts1798500000000 } from './1798500000000-lineage-write-costs';
 
 /** Every migration, in order. `synchronize` is off: the schema only changes through these. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   VersionProvisionsNotify1798300000001,
   VersionProvisionsUnique1798400000000,
   NotificationsUngroupedAlerts1798400000001,
+  LineageWriteCosts1798500000000,
 ];

@@ -197,8 +197,9 @@ export class ProvisionsRepository {
            FROM unnest($9::bigint[], $10::jsonb[], $11::text[]) AS u(id, heading_path, text)
           WHERE p.id = u.id
        ), kept AS (
-         -- Only a changed text carries new clause types; the others keep theirs (NULL → coalesce).
-         UPDATE provisions p SET heading_path = u.heading_path, text = u.text, fingerprint = u.fingerprint,
+         -- Only a changed text is sent, with new clause types; the others keep theirs (NULL → coalesce), so an
+         -- unchanged text is neither sent nor stored again.
+         UPDATE provisions p SET heading_path = u.heading_path, text = coalesce(u.text, p.text), fingerprint = u.fingerprint,
                 clause_types = coalesce(u.clause_types, p.clause_types), change_count = p.change_count + u.changed::int,
                 last_seen_version_id = $2, last_seen_at = $3
            FROM unnest($12::bigint[], $13::jsonb[], $14::text[], $15::text[], $16::jsonb[], $17::boolean[]) AS u(id, heading_path, text, fingerprint, clause_types, changed)
@@ -226,7 +227,7 @@ export class ProvisionsRepository {
         write.restored.map((r) => at(r.afterIndex).text),
         write.kept.map((k) => k.provisionId),
         write.kept.map((k) => JSON.stringify(at(k.afterIndex).headingPath)),
-        write.kept.map((k) => at(k.afterIndex).text),
+        write.kept.map((k) => (k.textChanged ? at(k.afterIndex).text : null)),
         write.kept.map((k) => at(k.afterIndex).fingerprint),
         write.kept.map((k) => (k.clauseTypes ? JSON.stringify(k.clauseTypes) : null)),
         write.kept.map((k) => k.textChanged),

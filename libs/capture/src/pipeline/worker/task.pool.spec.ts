@@ -50,18 +50,20 @@ describe('TaskPool (worker threads)', () => {
   });
 
   it('stops an analysis past its deadline as too-complex while the event loop stays free', async () => {
-    // Two 4 MB single-line texts that differ by 55,000 scattered words: the word diff alone takes minutes.
+    // Two 4 MB single-line texts that differ by 55,000 scattered words: the word diff alone takes minutes,
+    // far beyond the test's own timeout, so only the deadline can end it. No wall-clock bound on how soon
+    // it ends: on a busy machine the thread's start alone can take seconds (that failed once under load).
     const words = Array.from({ length: 600_000 }, (_, i) => `w${(i * 7919) % 10007}`);
     const before = words.join(' ');
     const after = words.map((w, i) => (i % 11 === 0 ? `${w}x` : w)).join(' ');
-    const started = performance.now();
     const { lagMs, settled } = await maxEventLoopLag(pool.run({ kind: 'analyze', before, after, maxClauseChars: 1000 }));
     expect(settled.status).toBe('rejected');
     const reason = (settled as PromiseRejectedResult).reason;
     expect(reason).toBeInstanceOf(TaskLimitError);
     expect(reason.code).toBe('too-complex');
-    expect(performance.now() - started).toBeLessThan(3000 + 2000);
-    expect(lagMs).toBeLessThan(200);
+    // Run on the event loop, the analysis would block it for at least the whole deadline (3 s); a busy
+    // machine pauses it for far less than half of that.
+    expect(lagMs).toBeLessThan(1500);
   });
 
   it('fails a task over the memory cap as too-large, and the pool goes on working', async () => {
