@@ -75,6 +75,10 @@ describe('classify: negation and scope', () => {
     ['We are not responsible for any loss of your data.', 'unfavorable'],
     ['Under no circumstances will we sell the records we hold to anyone.', 'favorable'],
     ['At no point in time do we hand your details over to outside companies.', 'favorable'],
+    // A class action ruled out is a waiver of the user's rights, however it is phrased.
+    ['No claim may be brought as a class action or joined with the claims of other users.', 'unfavorable'],
+    ['Claims against us will not be consolidated with those of other customers.', 'unfavorable'],
+    ['You waive the right to bring a class action.', 'unfavorable'],
   ])('%s → %s', (text, stance) => {
     expect(classify(text).stance).toBe(stance);
   });
