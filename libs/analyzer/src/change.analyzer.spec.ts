@@ -225,6 +225,26 @@ describe('analyzeChange: a disclosure moved to a separate notice', () => {
   });
 });
 
+describe('analyzeChange: a section replaced in place by a pointer', () => {
+  const deletion = ['## Residents of Ontario', 'You have the right to request that we delete the personal data we hold about you.', 'We will answer your request within 30 days.'];
+  const head = ['# Privacy', 'We collect your email address.'];
+  const tail = ['## Contact', 'Write to our data protection team with any question.'];
+
+  test('a rights section whose place now holds a pointer to a separate notice (its name abbreviated) moved there: medium', () => {
+    const before = [...head, ...deletion, ...tail].join('\n\n');
+    const after = [...head, 'Details for residents of some regions can be found in our N.A. Regional Notice.', ...tail].join('\n\n');
+    const analysis = analyzeChange(before, after);
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).toMatch(/separate notice/);
+  });
+
+  test('a pointer elsewhere on another subject does not excuse the removal of a right', () => {
+    const before = [...head, ...deletion, ...tail].join('\n\n');
+    const after = [...head, ...tail, 'Details about our cookies can be found in our Cookie Notice.'].join('\n\n');
+    expect(analyzeChange(before, after).severity).toBe('critical');
+  });
+});
+
 describe('analyzeChange: link targets written as text', () => {
   test('a URL that changed alone is cosmetic', () => {
     const doc = (url: string): string => ['# Privacy', `Read the full policy at ${url} before you sign up.`].join('\n\n');
