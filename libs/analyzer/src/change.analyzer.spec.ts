@@ -245,6 +245,25 @@ describe('analyzeChange: a section replaced in place by a pointer', () => {
   });
 });
 
+describe('analyzeChange: a practice widened by an item added to its list', () => {
+  const doc = (licence: string, sharing: string, conduct: string): string => ['# Terms', '## Your content', licence, '## Sharing', sharing, '## Conduct', conduct].join('\n\n');
+  const licence = 'You grant us a licence to use, copy and display your photos only to run the service';
+  const sharing = 'We do not share your contact details with advertisers';
+  const conduct = 'You must not post spam, chain letters';
+  const base = doc(`${licence}.`, `${sharing}.`, `${conduct}.`);
+
+  test('a licence whose purposes gain an item is widened: high, unfavourable', () => {
+    const analysis = analyzeChange(base, doc(`${licence}, and to promote our other products.`, `${sharing}.`, `${conduct}.`));
+    expect(analysis.severity).toBe('high');
+    expect(analysis.reasons[0]).toMatch(/^widened the licence you grant over your content: added “and to promote our other products”/);
+  });
+
+  test('an item added to what the platform does not do, or to what the user must not do, widens no practice', () => {
+    expect(analyzeChange(base, doc(`${licence}.`, `${sharing}, or with data brokers.`, `${conduct}.`)).severity).toBe('low');
+    expect(analyzeChange(base, doc(`${licence}.`, `${sharing}.`, `${conduct}, or pyramid schemes.`)).severity).toBe('low');
+  });
+});
+
 describe('analyzeChange: link targets written as text', () => {
   test('a URL that changed alone is cosmetic', () => {
     const doc = (url: string): string => ['# Privacy', `Read the full policy at ${url} before you sign up.`].join('\n\n');

@@ -91,6 +91,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   let context: ClauseTypeMatch[];
   let direction: Direction;
   let small = false;
+  let widened: { id: string; direction: Direction; item: string } | null = null;
   const changedText = t.op === 'added' ? (t.after ?? '') : t.op === 'removed' ? (t.before ?? '') : t.inserted;
 
   if (t.op === 'added' && cAfter) {
@@ -118,6 +119,17 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       touched = context.slice(0, 1);
       small = changedWords <= SMALL_CHANGE_WORDS;
     }
+    // An item added to (or cut from) what the platform does — its purposes, recipients, data — widens (narrows) the
+    // practice, though the new words name no practice of their own. Only in a clause about the practice: an item added
+    // to a list of what the user must not do ("spam, including paid promotions") widens no practice of the platform.
+    const practice = context[0] && PRACTICE_TYPES.has(context[0].id) ? context[0] : undefined;
+    const listed = practice && direction === 'neutral' ? listItemChange(t) : null;
+    if (practice && listed) {
+      direction = listed.change === 'widened' ? 'worse' : 'better';
+      widened = { id: practice.id, direction, item: listed.item };
+      touched = merge([practice], touched);
+      small = false;
+    }
   }
 
   const assessed = leading(touched);
@@ -130,7 +142,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
-    let typeDirection = directionOfType(t.op, direction, own, info.disclosure);
+    let typeDirection = widened?.id === info.id ? widened.direction : directionOfType(t.op, direction, own, info.disclosure);
     // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
     // opt-out makes the clause as a whole read favourably.
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
@@ -143,7 +155,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       scoredLevel = level;
     }
     severity = maxSeverity(severity, s);
-    reasons.push(reasonFor(t.op, typeDirection, info.topic, info.disclosure && !elsewhere, s, elsewhere) + quoteEvidence(m));
+    const why = widened?.id === info.id ? listReason(widened.direction, info.topic, widened.item, s) : reasonFor(t.op, typeDirection, info.topic, info.disclosure && !elsewhere, s, elsewhere);
+    reasons.push(why + quoteEvidence(m));
   }
   // A number of days, months or years that moved: the rubric's retention and notice periods (medium when worse).
   const period = t.op !== 'added' && t.op !== 'removed' && t.before && t.after ? periodChange(t.before, t.after, t.heading) : null;
@@ -178,6 +191,35 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
   return { clauseTypes, severity, direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+}
+
+// What the platform does with the user's data or content: adding to its list of purposes, recipients or data widens it.
+const PRACTICE_TYPES = new Set(['data-collection', 'sensitive-data', 'data-use', 'ai-training', 'advertising', 'data-sharing', 'data-sale', 'law-enforcement', 'tracking', 'retention', 'international-transfer', 'content-license']);
+// A list item: words joined to the list by a comma or a conjunction, at the start or the end of the changed words.
+const LIST_ITEM = /^[\s,]*(?:and|or|as well as|including)\b|^\s*,|,\s*$/i;
+// The last of these before the item decides: after a negator the list is of what the platform does not do (an item
+// added narrows it); after a restriction ("only", "except") it is all the platform may do (an item added widens it).
+const LIST_SCOPE = /\b(?:not|never|no|nor|neither|without|only|solely|exclusively|except|other than)\b|n't\b/gi;
+const RESTRICTION = /^(?:only|solely|exclusively|except|other than)$/i;
+// Content words (four letters or more) of the item: "and access to" names no new purpose, recipient or data.
+const LIST_ITEM_MIN_WORDS = 2;
+
+/**
+ * Whether a rewording only added one item to a list (widened) or only cut one (narrowed), outside a negated or
+ * restricting scope: "we share it with our affiliates, and advertisers" widens the sharing; "we do not share it with
+ * advertisers, or brokers" does not.
+ */
+function listItemChange(t: ChangeTexts): { change: 'widened' | 'narrowed'; item: string } | null {
+  const added = t.inserted.trim();
+  const cut = t.deleted.trim();
+  const [item, clause, other] = added && !cut ? [added, t.after, 'widened' as const] : cut && !added ? [cut, t.before, 'narrowed' as const] : [null, null, null];
+  if (!item || !clause || item.includes(' … ') || !LIST_ITEM.test(item)) return null;
+  if (item.split(/[^\p{L}]+/u).filter((w) => w.length >= 4).length < LIST_ITEM_MIN_WORDS) return null;
+  const at = clause.indexOf(item);
+  if (at < 0) return null;
+  const sentence = clause.slice(0, at).split(/[.;:!?]\s/).pop() ?? '';
+  const scope = [...sentence.matchAll(LIST_SCOPE)].pop()?.[0];
+  return (scope && !RESTRICTION.test(scope)) || /\b(?:not|never|no)\b|n't\b/i.test(item) ? null : { change: other, item };
 }
 
 /**
@@ -233,6 +275,11 @@ function directionOfType(op: ChangeTexts['op'], clause: Direction, own: number, 
 
 function verb(op: ChangeTexts['op']): string {
   return op === 'added' ? 'added' : op === 'removed' ? 'removed' : op === 'moved' ? 'moved and changed' : op === 'split' || op === 'merged' ? `${op} and changed` : 'changed';
+}
+
+function listReason(direction: Direction, topic: string, item: string, s: Severity): string {
+  const quoted = item.replace(/^[\s,]+|[\s,]+$/g, '');
+  return direction === 'worse' ? `widened ${topic}: added “${quoted}” to what the platform does, unfavourable to you (${s})` : `narrowed ${topic}: cut “${quoted}” from what the platform does, favourable to you: an improvement (${s})`;
 }
 
 function reasonFor(op: ChangeTexts['op'], direction: Direction, topic: string, disclosure: boolean, s: Severity, elsewhere: boolean): string {
