@@ -147,6 +147,28 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analysis.reasons[0]).toMatch(/deadline you must meet.*unfavourable/);
   });
 
+  test('a limit on keeping data that is dropped is unfavourable (medium), in French too; one stated is an improvement', () => {
+    const en = (limit: string): string => terms(`We keep the recordings of your voice${limit} to improve the service.`);
+    const dropped = analyzeChange(en(' for up to three years'), en(''));
+    expect(dropped.severity).toBe('medium');
+    expect(dropped.reasons[0]).toMatch(/dropped “three years” from how long data is kept, unfavourable/);
+    const fr = (limite: string): string => terms(`Nous conservons les images de votre visage${limite} afin de vérifier votre identité.`);
+    expect(analyzeChange(fr(' pendant 3 ans au maximum'), fr('')).severity).toBe('medium');
+    expect(analyzeChange(en(''), en(' for up to three years')).reasons[0]).toMatch(/set how long data is kept to “three years”, favourable to you: an improvement \(low\)/);
+  });
+
+  test('a window of payments added to a liability cap lowers the cap: medium, unfavourable', () => {
+    const cap = (window: string): string => terms(`Our total liability to you shall not exceed the fees you paid us${window}.`);
+    const analysis = analyzeChange(cap(''), cap(' in the three months before the claim'));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons[0]).toMatch(/liability counts to “three months”, unfavourable/);
+  });
+
+  test('a period dropped from a sentence that limits nothing is no limit removed', () => {
+    const help = (when: string): string => terms(`Our support team answers most questions${when}, and our forum is open to everyone.`);
+    expect(analyzeChange(help(' within 2 days'), help(' quickly')).severity).toBe('low');
+  });
+
   test('the same period in German is read too', () => {
     const policyText = (n: string): string => terms(`Wenn Sie sich nicht anmelden, wird Ihr Konto nach ${n} Monaten Inaktivität gelöscht.`);
     const analysis = analyzeChange(policyText('6'), policyText('18'));
