@@ -92,5 +92,5 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
   'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user'] },
 
-  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl'] },
+  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl', 'exercise-rights-intl'] },
 };

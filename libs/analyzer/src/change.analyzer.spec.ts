@@ -169,6 +169,15 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analyzeChange(help(' within 2 days'), help(' quickly')).severity).toBe('low');
   });
 
+  test('a French clause where only a light type is read is judged by its size too, and keeps its type', () => {
+    const base = terms('Nous utilisons votre adresse e-mail pour gérer votre compte.');
+    const added = `${base}\n\nSauf opposition de votre part, nous pouvons vous appeler pour vous présenter les offres commerciales de nos partenaires.`;
+    const analysis = analyzeChange(base, added);
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).toMatch(/not analysed in French/);
+    expect(analysis.clauses.find((c) => c.op === 'added')?.clauseTypes).toContain('communications');
+  });
+
   test('the same period in German is read too', () => {
     const policyText = (n: string): string => terms(`Wenn Sie sich nicht anmelden, wird Ihr Konto nach ${n} Monaten Inaktivität gelöscht.`);
     const analysis = analyzeChange(policyText('6'), policyText('18'));

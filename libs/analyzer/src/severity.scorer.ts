@@ -175,7 +175,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // Text the rules cannot read is judged by the size of the change, with the reason said: never a confident low.
   const language = detectLanguage(t.after ?? t.before ?? '');
   const readable = READ_LANGUAGES.has(language.code) || language.code === 'und';
-  if (!readable || (language.code !== 'en' && language.code !== 'und' && reasons.length === 0)) {
+  // In French, German or Spanish only the heavy types (and a few light ones) are read: a clause where none of weight
+  // medium or more was found may still say what the rules cannot read, so its size decides too.
+  const heavyFound = assessed.some((m) => (clauseTypeById.get(m.id)?.weight ?? 0) >= 2) || period !== null;
+  if (!readable || (language.code !== 'en' && language.code !== 'und' && !heavyFound)) {
     const words = (t.op === 'added' || t.op === 'removed' ? changedText : `${t.inserted} ${t.deleted}`).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
     if (!readable) {
