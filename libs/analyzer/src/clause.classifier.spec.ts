@@ -126,6 +126,7 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['ai-training', 'Write to support@example.ai with any question.'],
     ['data-sale', 'California residents have the right to opt out of the sale of personal information.'],
     ['user-rights', 'Data protection officer (DPO): privacy@example.com. Responsible under the GDPR: Example Ltd.'],
+    ['deletion', 'Moderators may remove any post that breaks the community rules.'],
   ])('a word is not the practice: no %s in “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).not.toContain(type);
   });
@@ -141,6 +142,9 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['sensitive-data', 'Les scans de votre visage sont conservés trois ans.'],
     ['ai-training', 'We improve our AI-powered features with the content you write.'],
     ['dispute-resolution', 'Vous renoncez à toute action de groupe contre la société.'],
+    ['deletion', 'We erase your personal data within a month of your request.'],
+    ['deletion', 'Old backups are purged from our systems every quarter.'],
+    ['deletion', 'Sie können Ihr Konto jederzeit löschen.'],
   ])('the act with its object is %s: “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
   });
