@@ -164,9 +164,11 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analysis.reasons[0]).toMatch(/liability counts to “three months”, unfavourable/);
   });
 
-  test('a period dropped from a sentence that limits nothing is no limit removed', () => {
+  test('a period dropped from a sentence that limits nothing, or added to a deletion (a delay), is no limit stated or removed', () => {
     const help = (when: string): string => terms(`Our support team answers most questions${when}, and our forum is open to everyone.`);
     expect(analyzeChange(help(' within 2 days'), help(' quickly')).severity).toBe('low');
+    const erase = (when: string): string => terms(`We delete your messages ${when} you close your account.`);
+    expect(analyzeChange(erase('once'), erase('two years after')).reasons.join(' ')).not.toMatch(/improvement/);
   });
 
   test('a French clause where only a light type is read is judged by its size too, and keeps its type', () => {

@@ -91,9 +91,9 @@ export function periodChange(before: string, after: string, heading: string | nu
 }
 
 /**
- * A period a clause gained (from null) or lost (to null): a limit stated or dropped. A limit on keeping data or a period
- * given to the user protects them (dropping it is worse: data kept with no end, a notice no longer promised); a deadline
- * the user must meet, or a window that narrows a liability cap, burdens them. Other periods say too little to judge.
+ * A period a clause gained (from null) or lost (to null): a limit stated or dropped. A limit on keeping data or a notice
+ * period protects the user (dropping it is worse: data kept with no end, a notice no longer promised); a deadline the
+ * user must meet, or a window that narrows a liability cap, burdens them. Other periods say too little to judge.
  */
 function limitChange(from: Period | null, to: Period | null, text: string): PeriodChange | null {
   const added = to !== null;
@@ -104,14 +104,18 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
   // A cap first: "the fees you paid in the three months before the claim" reads like a deadline but counts payments.
   if (LIABILITY_CAP.test(context)) return { ...texts, direction: added ? 'worse' : 'better', type: 'liability' };
   if (period.userDeadline) return { ...texts, direction: added ? 'worse' : 'better', type: MONEY_TERMS.test(context) ? 'payment' : null };
-  const keeping = DATA_KEEPING.test(context);
-  const given = GIVEN.test(context);
-  if (keeping === given) return null;
+  // Only where a stated period can only be a limit: how long data is kept (not when it is deleted: "deleted after 3
+  // years" is a delay) and notice given in advance (not a window to cancel or appeal, which may grant or restrict).
+  const keeping = DATA_KEEPING.test(context) && !DATA_DELETING.test(context);
+  const notice = NOTICE.test(context);
+  if (keeping === notice) return null;
   return { ...texts, direction: added ? 'better' : 'worse', type: keeping ? 'retention' : 'policy-changes' };
 }
 
 // Keeping data, as the act of the sentence (not an account left inactive): a limit on it is a retention period.
-const DATA_KEEPING = /\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed|age)|delet\w+|eras\w+|conserv\w+|supprim\w+|speicher\w*|aufbewahr\w*|l[öo]sch\w*|borr\w+|elimin\w+)\b/iu;
+const DATA_KEEPING = /\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed|age)|conserv\w+|speicher\w*|gespeichert|aufbewahr\w*|almacen\w+)\b/iu;
+const DATA_DELETING = /\b(?:delet\w+|eras\w+|purg\w+|supprim\w+|effac\w+|l[öo]sch\w*|borr\w+|elimin\w+)/iu;
+const NOTICE = /\b(?:notice|in advance|advance|pr[ée]avis|vorank[üu]ndig\w*|aviso|antelaci[óo]n)\b/iu;
 
 function sentenceAround(text: string, part: string): string {
   const at = text.indexOf(part);
