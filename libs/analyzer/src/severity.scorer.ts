@@ -142,20 +142,23 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
-    let typeDirection = widened?.id === info.id ? widened.direction : directionOfType(t.op, direction, own, info.disclosure);
+    // A notice is the clause's subject only when its type leads: a passage on arbitration that names "unauthorized use"
+    // in passing is no security notice, and removing it removes no security disclosure.
+    const disclosure = info.disclosure && m.confidence >= (assessed[0]?.confidence ?? 0);
+    let typeDirection = widened?.id === info.id ? widened.direction : directionOfType(t.op, direction, own, disclosure);
     // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
     // opt-out makes the clause as a whole read favourably.
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
-    const level = typeLevel(t, info.id, info.weight, info.disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
+    const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
       scored = info.id;
       scoredLevel = level;
     }
     severity = maxSeverity(severity, s);
-    const why = widened?.id === info.id ? listReason(widened.direction, info.topic, widened.item, s) : reasonFor(t.op, typeDirection, info.topic, info.disclosure && !elsewhere, s, elsewhere);
+    const why = widened?.id === info.id ? listReason(widened.direction, info.topic, widened.item, s) : reasonFor(t.op, typeDirection, info.topic, disclosure && !elsewhere, s, elsewhere);
     reasons.push(why + quoteEvidence(m));
   }
   // A number of days, months or years that moved: the rubric's retention and notice periods (medium when worse).
