@@ -79,6 +79,7 @@ describe('classify: negation and scope', () => {
     ['No claim may be brought as a class action or joined with the claims of other users.', 'unfavorable'],
     ['Claims against us will not be consolidated with those of other customers.', 'unfavorable'],
     ['You waive the right to bring a class action.', 'unfavorable'],
+    ['Claims may not be brought on a class, collective or representative basis.', 'unfavorable'],
   ])('%s → %s', (text, stance) => {
     expect(classify(text).stance).toBe(stance);
   });
