@@ -297,6 +297,17 @@ describe('analyzeChange: a practice widened by an item added to its list', () =>
   });
 });
 
+describe('analyzeChange: a topic named in passing', () => {
+  test('removing an arbitration clause that names unauthorized access in passing removes no security notice: an improvement', () => {
+    const head = ['# Terms', '## Disputes', 'You can contact us first to settle any complaint.'];
+    const tail = ['## Other', 'These terms are the entire agreement.'];
+    const clause = 'All disputes will be resolved by binding arbitration, except claims about unauthorized access to your account.';
+    const analysis = analyzeChange([...head, clause, ...tail].join('\n\n'), [...head, ...tail].join('\n\n'));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).not.toMatch(/disclosure removed/);
+  });
+});
+
 describe('analyzeChange: link targets written as text', () => {
   test('a URL that changed alone is cosmetic', () => {
     const doc = (url: string): string => ['# Privacy', `Read the full policy at ${url} before you sign up.`].join('\n\n');

@@ -276,7 +276,13 @@ function directionOfType(op: ChangeTexts['op'], clause: Direction, own: number, 
     if (Math.abs(own) >= DECISIVE_STANCE) return own > 0 ? 'better' : 'worse';
     return (own < 0 && clause === 'better') || (own > 0 && clause === 'worse') ? 'neutral' : clause;
   }
-  if (op === 'removed') return own > 0 || disclosure ? 'worse' : own < 0 ? 'better' : clause;
+  // Removed, a notice that leads the clause is a loss whatever it said; a type's own cue decides when decisive, and a
+  // weak one ("unauthorized use" named in an arbitration clause) only where the clause as a whole does not disagree.
+  if (op === 'removed') {
+    if (disclosure) return 'worse';
+    if (Math.abs(own) >= DECISIVE_STANCE || clause === 'neutral') return own > 0 ? 'worse' : own < 0 ? 'better' : clause;
+    return (own > 0 && clause === 'better') || (own < 0 && clause === 'worse') ? 'neutral' : clause;
+  }
   return (clause === 'worse' && own > 0) || (clause === 'better' && own < 0) ? 'neutral' : clause;
 }
 
