@@ -5,7 +5,7 @@
 // in id order: 0, 2, 4… even), `tuning` (pga + contrib-even). contrib-odd is held out: tuning reads only the
 // tuning split's misses and looks at contrib-odd's figures with its misses hidden.
 // CHANGES_EVAL_ONLY=<split> scores only that split (default: every pair); CHANGES_EVAL_MISSES=0 prints the figures
-// without listing a single miss. Only `evaluate` is exported (see main.ts).
+// without listing a single miss (1, the default, lists them; other values are refused). Only `evaluate` is exported (see main.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -189,10 +189,22 @@ function requestedSplit(): Split | undefined {
   return only as Split;
 }
 
+/**
+ * CHANGES_EVAL_MISSES: 0 hides the misses, 1 (the default) lists them. Any other value is refused: an earlier version
+ * took a prefix here ("pga"), and reading that as "list every miss" would print the held-out pairs' misses.
+ */
+function missesWanted(): boolean {
+  const value = process.env.CHANGES_EVAL_MISSES;
+  if (value === undefined || value === '' || value === '1') return true;
+  if (value === '0') return false;
+  throw new Error(`CHANGES_EVAL_MISSES=${value}: expected 0 (hide the misses) or 1 (list them); choose pairs with CHANGES_EVAL_ONLY`);
+}
+
 export async function evaluate(datasetsDir: string): Promise<{ report: string; pass: boolean }> {
   const dir = join(datasetsDir, 'changes-graded');
   if (!existsSync(dir)) return { report: `no data set at ${dir}`, pass: false };
   const only = requestedSplit();
+  const listMisses = missesWanted();
   const allIds = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'grade.json')))
     .map((e) => e.name);
@@ -210,7 +222,6 @@ export async function evaluate(datasetsDir: string): Promise<{ report: string; p
   ];
   const table = splits.filter(([, list], i) => i === 0 || (list.length > 0 && list.length < rows.length)).map(([name, list]) => [name, figures(list)] as const);
   const times = rows.map((r) => r.ms).sort((a, b) => a - b);
-  const listMisses = process.env.CHANGES_EVAL_MISSES !== '0';
   const misses = listMisses ? rows.map(missLine).filter((l): l is string => l !== null) : [];
   const all = table[0][1];
   const lines = [
