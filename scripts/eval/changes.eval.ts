@@ -1,10 +1,11 @@
 // Change analysis on graded real policy changes (../shared/datasets/changes-graded): the scoring of that set's
 // README — kind, severity (exact, within one level, accepted), too high / too low, false criticals and highs,
-// missed serious changes, key-type recall and must-not-claim violations — on the whole set and per split.
-// The analyzer was tuned while reading the `pga-*` pairs only (dev); the `contrib-*` pairs are the held-out split.
-// CHANGES_EVAL_MISSES=pga lists only the misses of the pairs whose id starts with that prefix (to keep the held-out
-// pairs unread while tuning); by default every miss is listed. CHANGES_EVAL_ONLY=pga scores only those pairs (so not
-// even the held-out aggregate is seen while tuning). Only `evaluate` is exported (see main.ts).
+// missed serious changes, key-type recall and must-not-claim violations — on the scored pairs and per split.
+// Splits: `pga` (the pga-* pairs), `contrib-even` and `contrib-odd` (the contrib-* pairs by the parity of their index
+// in id order: 0, 2, 4… even), `tuning` (pga + contrib-even). contrib-odd is held out: tuning reads only the
+// tuning split's misses and looks at contrib-odd's figures with its misses hidden.
+// CHANGES_EVAL_ONLY=<split> scores only that split (default: every pair); CHANGES_EVAL_MISSES=0 prints the figures
+// without listing a single miss (1, the default, lists them; other values are refused). Only `evaluate` is exported (see main.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -164,25 +165,64 @@ function missLine(r: Scored): string | null {
   return `- ${g.id} (${g.source.language ?? 'en'}, ${g.direction}): ${problems.join('; ')}; labels [${[...new Set(r.labels)].join(', ')}]`;
 }
 
+const SPLITS = ['pga', 'contrib-even', 'contrib-odd', 'tuning'] as const;
+type Split = (typeof SPLITS)[number];
+
+/** The split of each pair id: contrib pairs alternate even / odd in id order, so both halves span the set. */
+function splitOf(ids: string[]): Map<string, Exclude<Split, 'tuning'>> {
+  const contrib = ids.filter((id) => id.startsWith('contrib-')).sort();
+  const split = new Map<string, Exclude<Split, 'tuning'>>();
+  for (const id of ids) if (id.startsWith('pga-')) split.set(id, 'pga');
+  contrib.forEach((id, i) => split.set(id, i % 2 === 0 ? 'contrib-even' : 'contrib-odd'));
+  return split;
+}
+
+function inSplit(split: Split, pairSplit: string | undefined): boolean {
+  return split === 'tuning' ? pairSplit === 'pga' || pairSplit === 'contrib-even' : pairSplit === split;
+}
+
+/** CHANGES_EVAL_ONLY, checked: a misspelt split must not silently score (and list the misses of) every pair. */
+function requestedSplit(): Split | undefined {
+  const only = process.env.CHANGES_EVAL_ONLY;
+  if (!only) return undefined;
+  if (!(SPLITS as readonly string[]).includes(only)) throw new Error(`CHANGES_EVAL_ONLY=${only}: expected one of ${SPLITS.join(', ')}`);
+  return only as Split;
+}
+
+/**
+ * CHANGES_EVAL_MISSES: 0 hides the misses, 1 (the default) lists them. Any other value is refused: an earlier version
+ * took a prefix here ("pga"), and reading that as "list every miss" would print the held-out pairs' misses.
+ */
+function missesWanted(): boolean {
+  const value = process.env.CHANGES_EVAL_MISSES;
+  if (value === undefined || value === '' || value === '1') return true;
+  if (value === '0') return false;
+  throw new Error(`CHANGES_EVAL_MISSES=${value}: expected 0 (hide the misses) or 1 (list them); choose pairs with CHANGES_EVAL_ONLY`);
+}
+
 export async function evaluate(datasetsDir: string): Promise<{ report: string; pass: boolean }> {
   const dir = join(datasetsDir, 'changes-graded');
   if (!existsSync(dir)) return { report: `no data set at ${dir}`, pass: false };
-  const ids = readdirSync(dir, { withFileTypes: true })
+  const only = requestedSplit();
+  const listMisses = missesWanted();
+  const allIds = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'grade.json')))
-    .map((e) => e.name)
-    .filter((id) => !process.env.CHANGES_EVAL_ONLY || id.startsWith(process.env.CHANGES_EVAL_ONLY))
+    .map((e) => e.name);
+  const split = splitOf(allIds);
+  const ids = allIds
+    .filter((id) => !only || inSplit(only, split.get(id)))
     .sort((a, b) => a.replace(/^\D+/, '').localeCompare(b.replace(/^\D+/, '')));
   const rows = ids.map((id) => score(dir, id));
-  const only = process.env.CHANGES_EVAL_ONLY;
   const splits: Array<[string, Scored[]]> = [
-    [only ? `${only}* only` : 'all', rows],
-    ['dev (pga-*, read while tuning)', rows.filter((r) => r.grade.id.startsWith('pga-'))],
-    ['held out (contrib-*, never read)', rows.filter((r) => r.grade.id.startsWith('contrib-'))],
+    [only ? `${only} only` : 'all', rows],
+    ...(['pga', 'contrib-even', 'contrib-odd'] as const).map((name): [string, Scored[]] => [
+      name === 'contrib-odd' ? 'contrib-odd (held out)' : name,
+      rows.filter((r) => split.get(r.grade.id) === name),
+    ]),
   ];
-  const table = splits.filter(([, list]) => list.length > 0).map(([name, list]) => [name, figures(list)] as const);
+  const table = splits.filter(([, list], i) => i === 0 || (list.length > 0 && list.length < rows.length)).map(([name, list]) => [name, figures(list)] as const);
   const times = rows.map((r) => r.ms).sort((a, b) => a - b);
-  const show = process.env.CHANGES_EVAL_MISSES;
-  const misses = rows.filter((r) => !show || r.grade.id.startsWith(show)).map(missLine).filter((l): l is string => l !== null);
+  const misses = listMisses ? rows.map(missLine).filter((l): l is string => l !== null) : [];
   const all = table[0][1];
   const lines = [
     `${dir}: ${rows.length} pairs, analysed in ${times.reduce((a, b) => a + b, 0).toFixed(0)} ms (median ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms, max ${times[times.length - 1]?.toFixed(1)} ms)`,
@@ -194,8 +234,7 @@ export async function evaluate(datasetsDir: string): Promise<{ report: string; p
         `| ${name} | ${f.n} | ${pct(f.kind)} (${pct(f.kindAccepted)}) | ${pct(f.exact)} | ${pct(f.withinOne)} | ${pct(f.accepted)} | ${f.meanDistance.toFixed(2)} | ${f.tooHigh} / ${f.tooLow} | ${f.falseCriticals} | ${f.falseHighs} | ${f.missedSerious} | ${pct(f.keyRecall)} (${pct(f.firstKeySeen)}) | ${pct(f.labelPrecision)} | ${f.violations} |`,
     ),
     '',
-    `Misses${show ? ` (pairs ${show}* only)` : ''}:`,
-    ...(misses.length ? misses : ['(none)']),
+    ...(listMisses ? ['Misses:', ...(misses.length ? misses : ['(none)'])] : ['Misses not listed (CHANGES_EVAL_MISSES=0).']),
     '',
     `Targets: kind ≥ ${pct(TARGETS.kind)}, severity exact ≥ ${pct(TARGETS.exact)} and within one ≥ ${pct(TARGETS.withinOne)}, ≤ ${TARGETS.falseCriticals} false critical, ${TARGETS.missedSerious} missed serious, key types ≥ ${pct(TARGETS.keyRecall)}, ${TARGETS.violations} must-not-claim violations.`,
   ];

@@ -1,7 +1,7 @@
 export const SEVERITY_ORDER = ['none', 'low', 'medium', 'high', 'critical'] as const;
 
 /** Version of the analysis recorded on each change record; bump it when the analysis of the same texts changes. */
-export const ANALYZER_VERSION = 'analyzer-3';
+export const ANALYZER_VERSION = 'analyzer-4';
 
 /** Whether a severity (any string, as stored) is at least the minimum one: unknown values rank below `none`. */
 export function severityAtLeast(severity: string, minimum: string): boolean {
@@ -11,12 +11,17 @@ export function severityAtLeast(severity: string, minimum: string): boolean {
 /** Lines that only stamp a date on the document; a change to them alone is cosmetic. */
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const RELATIVE_DATE = '\\d+\\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\\s+ago';
-const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
+// An ISO date may carry its time ("2024-05-01T16:32:05Z"); a template's blank date ("XXXX XX, 2026") is a date to come.
+const ISO_DATE = '\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:z|[+-]\\d{2}:?\\d{2})?)?';
+const BLANK_DATE = '(?:x{2,}|_{2,})(?:\\s+(?:x{1,2}|_{2,}))?,?\\s+\\d{4}';
+const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${ISO_DATE}|${BLANK_DATE}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
 export const DATE_PATTERN = new RegExp(DATE, 'gi');
 /** A link label the page puts after its date ("Previous Version", "See prior versions"): a few words, capitalised (case-sensitive). */
 export const TRAILING_LABEL = /^(.*\d\.?)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}$/;
+// Who stamped the date ("Updated 2024-05-01 by Anna"): a name of a few words, part of the stamp.
+const STAMP_AUTHOR = "(?:\\s+by\\s+[\\w.'’-]+(?:\\s+[\\w.'’-]+){0,3})?";
 export const DATE_STAMP_PATTERN = new RegExp(
-  `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|date of last revision|last revision|version date)\\s*[:\\-–—]?\\s*(?:on\\s+)?${DATE}\\.?$`,
+  `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|date of last revision|last revision|version date)\\s*[:\\-–—]?\\s*(?:on\\s+)?${DATE}\\.?${STAMP_AUTHOR}$`,
   'i',
 );
 
@@ -87,5 +92,11 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
   'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user'] },
 
-  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl'] },
+  // Deleting the user's data or account (a right to it, or erasure from the provider's systems), not content removed
+  // by moderators ("we may remove any content that violates these terms" is content moderation).
+  deletion: {
+    rules: ['you-delete', 'right-to-erasure', 'erased-from-systems', 'delete-data', 'delete-data-intl'],
+    object: /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal |own )?(?:data|information|accounts?|profiles?|records)|(?:data|information) (?:we|you|that we|that you)\b|your (?:content|materials?|posts|photos|uploads|files)\b|accounts?|erasure|be forgotten|from (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)|backups?|donn[ée]es|compte|daten|kontos?|datos|cuenta)\b/i,
+  },
+  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl', 'exercise-rights-intl'] },
 };

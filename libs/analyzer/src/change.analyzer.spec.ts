@@ -147,6 +147,39 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analysis.reasons[0]).toMatch(/deadline you must meet.*unfavourable/);
   });
 
+  test('a limit on keeping data that is dropped is unfavourable (medium), in French too; one stated is an improvement', () => {
+    const en = (limit: string): string => terms(`We keep the recordings of your voice${limit} to improve the service.`);
+    const dropped = analyzeChange(en(' for up to three years'), en(''));
+    expect(dropped.severity).toBe('medium');
+    expect(dropped.reasons[0]).toMatch(/dropped “three years” from how long data is kept, unfavourable/);
+    const fr = (limite: string): string => terms(`Nous conservons les images de votre visage${limite} afin de vérifier votre identité.`);
+    expect(analyzeChange(fr(' pendant 3 ans au maximum'), fr('')).severity).toBe('medium');
+    expect(analyzeChange(en(''), en(' for up to three years')).reasons[0]).toMatch(/set how long data is kept to “three years”, favourable to you: an improvement \(low\)/);
+  });
+
+  test('a window of payments added to a liability cap lowers the cap: medium, unfavourable', () => {
+    const cap = (window: string): string => terms(`Our total liability to you shall not exceed the fees you paid us${window}.`);
+    const analysis = analyzeChange(cap(''), cap(' in the three months before the claim'));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons[0]).toMatch(/liability counts to “three months”, unfavourable/);
+  });
+
+  test('a period dropped from a sentence that limits nothing, or added to a deletion (a delay), is no limit stated or removed', () => {
+    const help = (when: string): string => terms(`Our support team answers most questions${when}, and our forum is open to everyone.`);
+    expect(analyzeChange(help(' within 2 days'), help(' quickly')).severity).toBe('low');
+    const erase = (when: string): string => terms(`We delete your messages ${when} you close your account.`);
+    expect(analyzeChange(erase('once'), erase('two years after')).reasons.join(' ')).not.toMatch(/improvement/);
+  });
+
+  test('a French clause where only a light type is read is judged by its size too, and keeps its type', () => {
+    const base = terms('Nous utilisons votre adresse e-mail pour gérer votre compte.');
+    const added = `${base}\n\nSauf opposition de votre part, nous pouvons vous appeler pour vous présenter les offres commerciales de nos partenaires.`;
+    const analysis = analyzeChange(base, added);
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).toMatch(/not analysed in French/);
+    expect(analysis.clauses.find((c) => c.op === 'added')?.clauseTypes).toContain('communications');
+  });
+
   test('the same period in German is read too', () => {
     const policyText = (n: string): string => terms(`Wenn Sie sich nicht anmelden, wird Ihr Konto nach ${n} Monaten Inaktivität gelöscht.`);
     const analysis = analyzeChange(policyText('6'), policyText('18'));
@@ -222,6 +255,56 @@ describe('analyzeChange: a disclosure moved to a separate notice', () => {
     const analysis = analyzeChange(before, after);
     expect(analysis.severity).toBe('medium');
     expect(analysis.reasons.join(' ')).toMatch(/separate notice/);
+  });
+});
+
+describe('analyzeChange: a section replaced in place by a pointer', () => {
+  const deletion = ['## Residents of Ontario', 'You have the right to request that we delete the personal data we hold about you.', 'We will answer your request within 30 days.'];
+  const head = ['# Privacy', 'We collect your email address.'];
+  const tail = ['## Contact', 'Write to our data protection team with any question.'];
+
+  test('a rights section whose place now holds a pointer to a separate notice (its name abbreviated) moved there: medium', () => {
+    const before = [...head, ...deletion, ...tail].join('\n\n');
+    const after = [...head, 'Details for residents of some regions can be found in our N.A. Regional Notice.', ...tail].join('\n\n');
+    const analysis = analyzeChange(before, after);
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).toMatch(/separate notice/);
+  });
+
+  test('a pointer elsewhere on another subject does not excuse the removal of a right', () => {
+    const before = [...head, ...deletion, ...tail].join('\n\n');
+    const after = [...head, ...tail, 'Details about our cookies can be found in our Cookie Notice.'].join('\n\n');
+    expect(analyzeChange(before, after).severity).toBe('critical');
+  });
+});
+
+describe('analyzeChange: a practice widened by an item added to its list', () => {
+  const doc = (licence: string, sharing: string, conduct: string): string => ['# Terms', '## Your content', licence, '## Sharing', sharing, '## Conduct', conduct].join('\n\n');
+  const licence = 'You grant us a licence to use, copy and display your photos only to run the service';
+  const sharing = 'We do not share your contact details with advertisers';
+  const conduct = 'You must not post spam, chain letters';
+  const base = doc(`${licence}.`, `${sharing}.`, `${conduct}.`);
+
+  test('a licence whose purposes gain an item is widened: high, unfavourable', () => {
+    const analysis = analyzeChange(base, doc(`${licence}, and to promote our other products.`, `${sharing}.`, `${conduct}.`));
+    expect(analysis.severity).toBe('high');
+    expect(analysis.reasons[0]).toMatch(/^widened the licence you grant over your content: added “and to promote our other products”/);
+  });
+
+  test('an item added to what the platform does not do, or to what the user must not do, widens no practice', () => {
+    expect(analyzeChange(base, doc(`${licence}.`, `${sharing}, or with data brokers.`, `${conduct}.`)).severity).toBe('low');
+    expect(analyzeChange(base, doc(`${licence}.`, `${sharing}.`, `${conduct}, or pyramid schemes.`)).severity).toBe('low');
+  });
+});
+
+describe('analyzeChange: a topic named in passing', () => {
+  test('removing an arbitration clause that names unauthorized access in passing removes no security notice: an improvement', () => {
+    const head = ['# Terms', '## Disputes', 'You can contact us first to settle any complaint.'];
+    const tail = ['## Other', 'These terms are the entire agreement.'];
+    const clause = 'All disputes will be resolved by binding arbitration, except claims about unauthorized access to your account.';
+    const analysis = analyzeChange([...head, clause, ...tail].join('\n\n'), [...head, ...tail].join('\n\n'));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.reasons.join(' ')).not.toMatch(/disclosure removed/);
   });
 });
 

@@ -268,26 +268,56 @@ function reflowed(clauses: ClauseChange[]): ClauseChange[] {
   );
 }
 
-// A sentence that sends the reader to another notice, policy or page.
-const POINTER = /\b(?:see|visit|refer to|read|consult|available (?:at|in|on)|described in|set out in|explained in|can be found|find (?:out )?more|learn more)\b[^.]{0,100}\b(?:notice|polic(?:y|ies)|page|statement|supplement|addendum|disclosure|help cent(?:er|re)|hub)\b/i;
+// A sentence that sends the reader to another notice, policy or page. A full stop followed by a letter (a web address)
+// or after a one-letter word ("U.S. State Privacy Notice", "e.g. our") is inside the sentence, not its end.
+const POINTER = /\b(?:see|visit|refer to|read|consult|available (?:at|in|on)|described in|set out in|explained in|can be found|find (?:out )?more|learn more)\b(?:[^.]|\.(?=\S)|(?<=(?:^|[\s.(])\w)\.){0,100}\b(?:notice|polic(?:y|ies)|page|statement|supplement|addendum|disclosure|help cent(?:er|re)|hub)\b/i;
 const MOVED_NOTICE_MAX: Severity = 'medium';
+
+interface Pointer {
+  words: Set<string>;
+  /** Where the pointer stands in the new version. */
+  at: number;
+}
+
+/**
+ * Where a removed passage stood, in the new version's numbering: between the new places of the nearest provisions
+ * before and after it that were kept in place (identical or reworded). A provision added between those two stands
+ * where the passage was.
+ */
+function placeInNew(indexes: number[], keptAt: Map<number, number>, beforeLength: number, afterLength: number): [number, number] {
+  let from = -1;
+  for (let i = Math.min(...indexes) - 1; i >= 0; i--) if (keptAt.has(i)) { from = keptAt.get(i) ?? -1; break; }
+  let to = afterLength;
+  for (let i = Math.max(...indexes) + 1; i < beforeLength; i++) if (keptAt.has(i)) { to = keptAt.get(i) ?? afterLength; break; }
+  return [from, to];
+}
 
 /**
  * A section removed while the new version adds a pointer to a separate notice on the same subject (a word of the
- * section's heading) moved to that notice: the rubric's "a disclosure moved to a separate linked notice" (medium).
+ * section's heading), or puts such a pointer in the section's very place, moved to that notice: the rubric's "a
+ * disclosure moved to a separate linked notice" (medium), not a disclosure (or a right) removed.
  */
-function movedToNotice(sections: RemovedSection[], clauses: ClauseChange[]): void {
-  const pointers = clauses.filter((c) => c.kind === 'substantive' && c.after && POINTER.test(c.after)).map((c) => contentWords(c.after ?? ''));
+function movedToNotice(sections: RemovedSection[], clauses: ClauseChange[], keptAt: Map<number, number>, beforeLength: number, afterLength: number): void {
+  const pointers: Pointer[] = clauses.filter((c) => c.kind === 'substantive' && c.after && POINTER.test(c.after)).map((c) => ({ words: contentWords(c.after ?? ''), at: c.afterIndexes[0] }));
   if (!pointers.length) return;
   for (const s of sections) {
     const subject = [...contentWords(s.heading)].filter((w) => w.length >= 5);
-    if (!subject.length || !pointers.some((p) => subject.some((w) => p.has(w)))) continue;
+    const [from, to] = placeInNew(s.indexes, keptAt, beforeLength, afterLength);
+    const inPlace = pointers.some((p) => p.at > from && p.at < to);
+    if (!inPlace && !pointers.some((p) => subject.some((w) => p.words.has(w)))) continue;
     for (const c of clauses) {
       if (c.op !== 'removed' || c.kind !== 'substantive' || !s.indexes.includes(c.beforeIndexes[0]) || severityRank(c.severity) <= severityRank(MOVED_NOTICE_MAX)) continue;
       c.severity = MOVED_NOTICE_MAX;
       c.reasons = [`moved the section “${s.heading}” to a separate notice the new version points to (${MOVED_NOTICE_MAX})`];
     }
   }
+}
+
+/** New index of each old provision kept in its place (identical or reworded, one to one). */
+function keptInPlace(alignments: Alignment[]): Map<number, number> {
+  const kept = new Map<number, number>();
+  for (const a of alignments) if ((a.op === 'identical' || a.op === 'reworded') && a.before.length === 1 && a.after.length === 1) kept.set(a.before[0], a.after[0]);
+  return kept;
 }
 
 /** Per clause type that scored a substantive change, the most severe first: what the user can do, the rules engaged. */
@@ -323,7 +353,8 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string, spl
     addedWords: () => [],
     removedWords: () => [],
   };
-  const changed = alignProvisions(before, after).filter((a) => a.op !== 'identical' || headingChanged(a, before, after));
+  const alignments = alignProvisions(before, after);
+  const changed = alignments.filter((a) => a.op !== 'identical' || headingChanged(a, before, after));
   ctx.addedWords = lazy(() => changed.filter((a) => a.op === 'added').map((a) => contentWords(joined(after, a.after) ?? '')));
   ctx.removedWords = lazy(() => changed.filter((a) => a.op === 'removed').map((a) => contentWords(joined(before, a.before) ?? '')));
   const clauses = reflowed(changed.map((a) => clauseChange(a, before, after, ctx)));
@@ -332,7 +363,7 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string, spl
   for (const c of clauses) kind = maxKind(kind, c.kind);
 
   const sections = removedSections(before, clauses);
-  movedToNotice(sections, clauses);
+  movedToNotice(sections, clauses, keptInPlace(alignments), before.length, after.length);
   let severity: Severity = kind === 'none' || kind === 'cosmetic' ? 'none' : 'low';
   for (const c of clauses) if (c.kind === 'substantive') severity = maxSeverity(severity, c.severity);
 

@@ -75,6 +75,11 @@ describe('classify: negation and scope', () => {
     ['We are not responsible for any loss of your data.', 'unfavorable'],
     ['Under no circumstances will we sell the records we hold to anyone.', 'favorable'],
     ['At no point in time do we hand your details over to outside companies.', 'favorable'],
+    // A class action ruled out is a waiver of the user's rights, however it is phrased.
+    ['No claim may be brought as a class action or joined with the claims of other users.', 'unfavorable'],
+    ['Claims against us will not be consolidated with those of other customers.', 'unfavorable'],
+    ['You waive the right to bring a class action.', 'unfavorable'],
+    ['Claims may not be brought on a class, collective or representative basis.', 'unfavorable'],
   ])('%s → %s', (text, stance) => {
     expect(classify(text).stance).toBe(stance);
   });
@@ -122,6 +127,7 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['ai-training', 'Write to support@example.ai with any question.'],
     ['data-sale', 'California residents have the right to opt out of the sale of personal information.'],
     ['user-rights', 'Data protection officer (DPO): privacy@example.com. Responsible under the GDPR: Example Ltd.'],
+    ['deletion', 'Moderators may remove any post that breaks the community rules.'],
   ])('a word is not the practice: no %s in “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).not.toContain(type);
   });
@@ -137,6 +143,9 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['sensitive-data', 'Les scans de votre visage sont conservés trois ans.'],
     ['ai-training', 'We improve our AI-powered features with the content you write.'],
     ['dispute-resolution', 'Vous renoncez à toute action de groupe contre la société.'],
+    ['deletion', 'We erase your personal data within a month of your request.'],
+    ['deletion', 'Old backups are purged from our systems every quarter.'],
+    ['deletion', 'Sie können Ihr Konto jederzeit löschen.'],
   ])('the act with its object is %s: “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
   });

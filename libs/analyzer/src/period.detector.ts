@@ -23,12 +23,20 @@ const USER_DUTY_BEFORE = /\b(?:you|must|need|required|have to)\b[^.;]{0,80}$/i;
 const BEFORE_AFTER = /^\s*(?:\w+\s+){0,2}?(?:before|prior to|in advance|ahead of|avant|vor|antes)\b/i;
 const MONEY_TERMS = /\b(?:cancel\w*|renew\w*|charg\w+|billing|billed|subscription|payment|refund\w*|r[ée]sili\w+|k[üu]ndig\w+)/i;
 
+// A cap on what the platform owes ("shall not exceed the fees paid in the twelve months before the claim"): the period
+// is the window of payments counted, so a shorter window (or one added where all payments counted) lowers the cap.
+const LIABILITY_CAP = /\b(?:(?:shall|will|may|does|do) not exceed|not to exceed|in no event\b[^.;]{0,120}\bexceed|limited to|capped at|maximum (?:aggregate |total )?liability|(?:aggregate|total) liability\b[^.;]{0,80}\b(?:exceed|limited|greater of|amount)|ne (?:saurait|pourra|peut) (?:exc[ée]der|d[ée]passer)|begrenzt auf|no (?:exceder[áa]|superar[áa]))/iu;
+
 export interface PeriodChange {
-  from: string;
-  to: string;
+  /** The period before (null when the clause gained a period it did not state) and after (null when it lost one). */
+  from: string | null;
+  to: string | null;
   direction: Direction;
-  /** What the period governs, as a clause type: how long data is kept, a period given to the user, or a payment deadline. */
-  type: 'retention' | 'policy-changes' | 'payment' | null;
+  /**
+   * What the period governs, as a clause type: how long data is kept, a period given to the user, a payment deadline,
+   * or the window of payments a liability cap counts.
+   */
+  type: 'retention' | 'policy-changes' | 'payment' | 'liability' | null;
 }
 
 interface Period {
@@ -66,16 +74,53 @@ export function periodChange(before: string, after: string, heading: string | nu
   const now = periods(after);
   const gone = was.filter((p) => !now.some((q) => q.days === p.days));
   const come = now.filter((p) => !was.some((q) => q.days === p.days));
-  if (!gone.length || !come.length) return null;
+  if (!gone.length && !come.length) return null;
+  if (!gone.length || !come.length) return limitChange(gone[0] ?? null, come[0] ?? null, come.length ? after : before);
   const from = gone[0];
   const to = come[0];
   const context = `${heading ?? ''} ${after}`;
   const keeping = KEEPING.test(context);
   const given = GIVEN.test(context);
   const longer = to.days > from.days;
+  if (LIABILITY_CAP.test(after) && LIABILITY_CAP.test(before)) return { from: from.text, to: to.text, direction: longer ? 'better' : 'worse', type: 'liability' };
   if (to.userDeadline) return { from: from.text, to: to.text, direction: longer ? 'worse' : 'better', type: MONEY_TERMS.test(context) ? 'payment' : null };
   let direction: Direction = 'neutral';
   if (keeping && !given) direction = longer ? 'worse' : 'better';
   else if (given && !keeping) direction = longer ? 'better' : 'worse';
   return { from: from.text, to: to.text, direction, type: keeping && !given ? 'retention' : given && !keeping ? 'policy-changes' : null };
+}
+
+/**
+ * A period a clause gained (from null) or lost (to null): a limit stated or dropped. A limit on keeping data or a notice
+ * period protects the user (dropping it is worse: data kept with no end, a notice no longer promised); a deadline the
+ * user must meet, or a window that narrows a liability cap, burdens them. Other periods say too little to judge.
+ */
+function limitChange(from: Period | null, to: Period | null, text: string): PeriodChange | null {
+  const added = to !== null;
+  const period = (to ?? from) as Period;
+  const texts = { from: from?.text ?? null, to: to?.text ?? null };
+  // Judged on the period's own sentence: a clause on usernames that also asks you to keep your password is no retention.
+  const context = sentenceAround(text, period.text);
+  // A cap first: "the fees you paid in the three months before the claim" reads like a deadline but counts payments.
+  if (LIABILITY_CAP.test(context)) return { ...texts, direction: added ? 'worse' : 'better', type: 'liability' };
+  if (period.userDeadline) return { ...texts, direction: added ? 'worse' : 'better', type: MONEY_TERMS.test(context) ? 'payment' : null };
+  // Only where a stated period can only be a limit: how long data is kept (not when it is deleted: "deleted after 3
+  // years" is a delay) and notice given in advance (not a window to cancel or appeal, which may grant or restrict).
+  const keeping = DATA_KEEPING.test(context) && !DATA_DELETING.test(context);
+  const notice = NOTICE.test(context);
+  if (keeping === notice) return null;
+  return { ...texts, direction: added ? 'better' : 'worse', type: keeping ? 'retention' : 'policy-changes' };
+}
+
+// Keeping data, as the act of the sentence (not an account left inactive): a limit on it is a retention period.
+const DATA_KEEPING = /\b(?:keep|keeps|kept|retain\w*|retention|stor(?:e|es|ed|age)|conserv\w+|speicher\w*|gespeichert|aufbewahr\w*|almacen\w+)\b/iu;
+const DATA_DELETING = /\b(?:delet\w+|eras\w+|purg\w+|supprim\w+|effac\w+|l[öo]sch\w*|borr\w+|elimin\w+)/iu;
+const NOTICE = /\b(?:notice|in advance|advance|pr[ée]avis|vorank[üu]ndig\w*|aviso|antelaci[óo]n)\b/iu;
+
+function sentenceAround(text: string, part: string): string {
+  const at = text.indexOf(part);
+  if (at < 0) return text;
+  const start = Math.max(text.lastIndexOf('. ', at), text.lastIndexOf('; ', at)) + 1;
+  const ends = ['. ', '; '].map((b) => text.indexOf(b, at)).filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) + 1 : text.length);
 }

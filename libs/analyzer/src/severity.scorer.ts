@@ -91,6 +91,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   let context: ClauseTypeMatch[];
   let direction: Direction;
   let small = false;
+  let widened: { id: string; direction: Direction; item: string } | null = null;
   const changedText = t.op === 'added' ? (t.after ?? '') : t.op === 'removed' ? (t.before ?? '') : t.inserted;
 
   if (t.op === 'added' && cAfter) {
@@ -118,6 +119,17 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       touched = context.slice(0, 1);
       small = changedWords <= SMALL_CHANGE_WORDS;
     }
+    // An item added to (or cut from) what the platform does — its purposes, recipients, data — widens (narrows) the
+    // practice, though the new words name no practice of their own. Only in a clause about the practice: an item added
+    // to a list of what the user must not do ("spam, including paid promotions") widens no practice of the platform.
+    const practice = context[0] && PRACTICE_TYPES.has(context[0].id) ? context[0] : undefined;
+    const listed = practice && direction === 'neutral' ? listItemChange(t) : null;
+    if (practice && listed) {
+      direction = listed.change === 'widened' ? 'worse' : 'better';
+      widened = { id: practice.id, direction, item: listed.item };
+      touched = merge([practice], touched);
+      small = false;
+    }
   }
 
   const assessed = leading(touched);
@@ -130,29 +142,34 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
-    let typeDirection = directionOfType(t.op, direction, own, info.disclosure);
+    // A notice is the clause's subject only when its type leads: a passage on arbitration that names "unauthorized use"
+    // in passing is no security notice, and removing it removes no security disclosure.
+    const disclosure = info.disclosure && m.confidence >= (assessed[0]?.confidence ?? 0);
+    let typeDirection = widened?.id === info.id ? widened.direction : directionOfType(t.op, direction, own, disclosure);
     // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
     // opt-out makes the clause as a whole read favourably.
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
-    const level = typeLevel(t, info.id, info.weight, info.disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
+    const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
       scored = info.id;
       scoredLevel = level;
     }
     severity = maxSeverity(severity, s);
-    reasons.push(reasonFor(t.op, typeDirection, info.topic, info.disclosure && !elsewhere, s, elsewhere) + quoteEvidence(m));
+    const why = widened?.id === info.id ? listReason(widened.direction, info.topic, widened.item, s) : reasonFor(t.op, typeDirection, info.topic, disclosure && !elsewhere, s, elsewhere);
+    reasons.push(why + quoteEvidence(m));
   }
   // A number of days, months or years that moved: the rubric's retention and notice periods (medium when worse).
   const period = t.op !== 'added' && t.op !== 'removed' && t.before && t.after ? periodChange(t.before, t.after, t.heading) : null;
   if (period) {
     const s: Severity = period.direction === 'better' ? 'low' : 'medium';
     severity = maxSeverity(severity, s);
-    const what = period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : 'a period';
+    const what = period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : 'a period';
     const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
-    reasons.unshift(`changed ${what} from “${period.from}” to “${period.to}”${how} (${s})`);
+    const change = period.from === null ? `set ${what} to “${period.to}”` : period.to === null ? `dropped “${period.from}” from ${what}` : `changed ${what} from “${period.from}” to “${period.to}”`;
+    reasons.unshift(`${change}${how} (${s})`);
     if (period.type && severityRank(s) >= scoredLevel) {
       touched = merge([{ id: period.type, confidence: 0.9, evidence: [] }], touched);
       scored = period.type;
@@ -161,7 +178,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // Text the rules cannot read is judged by the size of the change, with the reason said: never a confident low.
   const language = detectLanguage(t.after ?? t.before ?? '');
   const readable = READ_LANGUAGES.has(language.code) || language.code === 'und';
-  if (!readable || (language.code !== 'en' && language.code !== 'und' && reasons.length === 0)) {
+  // In French, German or Spanish only the heavy types (and a few light ones) are read: a clause where none of weight
+  // medium or more was found may still say what the rules cannot read, so its size decides too.
+  const heavyFound = assessed.some((m) => (clauseTypeById.get(m.id)?.weight ?? 0) >= 2) || period !== null;
+  if (!readable || (language.code !== 'en' && language.code !== 'und' && !heavyFound)) {
     const words = (t.op === 'added' || t.op === 'removed' ? changedText : `${t.inserted} ${t.deleted}`).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
     if (!readable) {
@@ -178,6 +198,35 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
   return { clauseTypes, severity, direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+}
+
+// What the platform does with the user's data or content: adding to its list of purposes, recipients or data widens it.
+const PRACTICE_TYPES = new Set(['data-collection', 'sensitive-data', 'data-use', 'ai-training', 'advertising', 'data-sharing', 'data-sale', 'law-enforcement', 'tracking', 'retention', 'international-transfer', 'content-license']);
+// A list item: words joined to the list by a comma or a conjunction, at the start or the end of the changed words.
+const LIST_ITEM = /^[\s,]*(?:and|or|as well as|including)\b|^\s*,|,\s*$/i;
+// The last of these before the item decides: after a negator the list is of what the platform does not do (an item
+// added narrows it); after a restriction ("only", "except") it is all the platform may do (an item added widens it).
+const LIST_SCOPE = /\b(?:not|never|no|nor|neither|without|only|solely|exclusively|except|other than)\b|n't\b/gi;
+const RESTRICTION = /^(?:only|solely|exclusively|except|other than)$/i;
+// Content words (four letters or more) of the item: "and access to" names no new purpose, recipient or data.
+const LIST_ITEM_MIN_WORDS = 2;
+
+/**
+ * Whether a rewording only added one item to a list (widened) or only cut one (narrowed), outside a negated or
+ * restricting scope: "we share it with our affiliates, and advertisers" widens the sharing; "we do not share it with
+ * advertisers, or brokers" does not.
+ */
+function listItemChange(t: ChangeTexts): { change: 'widened' | 'narrowed'; item: string } | null {
+  const added = t.inserted.trim();
+  const cut = t.deleted.trim();
+  const [item, clause, other] = added && !cut ? [added, t.after, 'widened' as const] : cut && !added ? [cut, t.before, 'narrowed' as const] : [null, null, null];
+  if (!item || !clause || item.includes(' … ') || !LIST_ITEM.test(item)) return null;
+  if (item.split(/[^\p{L}]+/u).filter((w) => w.length >= 4).length < LIST_ITEM_MIN_WORDS) return null;
+  const at = clause.indexOf(item);
+  if (at < 0) return null;
+  const sentence = clause.slice(0, at).split(/[.;:!?]\s/).pop() ?? '';
+  const scope = [...sentence.matchAll(LIST_SCOPE)].pop()?.[0];
+  return (scope && !RESTRICTION.test(scope)) || /\b(?:not|never|no)\b|n't\b/i.test(item) ? null : { change: other, item };
 }
 
 /**
@@ -227,12 +276,23 @@ function directionOfType(op: ChangeTexts['op'], clause: Direction, own: number, 
     if (Math.abs(own) >= DECISIVE_STANCE) return own > 0 ? 'better' : 'worse';
     return (own < 0 && clause === 'better') || (own > 0 && clause === 'worse') ? 'neutral' : clause;
   }
-  if (op === 'removed') return own > 0 || disclosure ? 'worse' : own < 0 ? 'better' : clause;
+  // Removed, a notice that leads the clause is a loss whatever it said; a type's own cue decides when decisive, and a
+  // weak one ("unauthorized use" named in an arbitration clause) only where the clause as a whole does not disagree.
+  if (op === 'removed') {
+    if (disclosure) return 'worse';
+    if (Math.abs(own) >= DECISIVE_STANCE || clause === 'neutral') return own > 0 ? 'worse' : own < 0 ? 'better' : clause;
+    return (own > 0 && clause === 'better') || (own < 0 && clause === 'worse') ? 'neutral' : clause;
+  }
   return (clause === 'worse' && own > 0) || (clause === 'better' && own < 0) ? 'neutral' : clause;
 }
 
 function verb(op: ChangeTexts['op']): string {
   return op === 'added' ? 'added' : op === 'removed' ? 'removed' : op === 'moved' ? 'moved and changed' : op === 'split' || op === 'merged' ? `${op} and changed` : 'changed';
+}
+
+function listReason(direction: Direction, topic: string, item: string, s: Severity): string {
+  const quoted = item.replace(/^[\s,]+|[\s,]+$/g, '');
+  return direction === 'worse' ? `widened ${topic}: added “${quoted}” to what the platform does, unfavourable to you (${s})` : `narrowed ${topic}: cut “${quoted}” from what the platform does, favourable to you: an improvement (${s})`;
 }
 
 function reasonFor(op: ChangeTexts['op'], direction: Direction, topic: string, disclosure: boolean, s: Severity, elsewhere: boolean): string {

@@ -61,7 +61,10 @@ export const termsRules: ClauseRule[] = [
 
   // dispute-resolution
   rule('dispute-resolution', 'arbitration', /\barbitrat\w+\b/, 4, -1.5),
-  rule('dispute-resolution', 'class-action', /\bclass[- ]action\b|\bclass (?:arbitration|proceeding|wide)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b/, 3.5, -2),
+  // Ruling a class action out ("you may not join a class action", "claims will not be consolidated") is the waiver itself:
+  // the negated cue is as unfavourable as the plain one.
+  // The group forms are often listed together: "on a class, collective or representative basis".
+  rule('dispute-resolution', 'class-action', /\bclass[- ]action\b|\bclass (?:arbitration|proceeding|wide)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b|\b(?:class|collective|representative)(?:,? (?:or |and )?(?:class|collective|representative))+ (?:arbitrations?|actions?|proceedings?|claims?|basis|capacity)\b/, 3.5, -2, { negatedStance: -2 }),
   rule('dispute-resolution', 'jury', /\bjury\b/, 2.5, -1.5),
   rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b/, 3, -1.5),
   rule('dispute-resolution', 'disputes', /\bdisputes?\b|\bsmall claims\b|\bmediation\b|\bbinding\b/, 1.2, -0.3),

@@ -1,4 +1,4 @@
-import { clearCosmeticKeys, cosmeticKey, rememberedCosmeticKeyChars, unnumberedKey } from './text.normalizer';
+import { clearCosmeticKeys, cosmeticKey, isDateStamp, rememberedCosmeticKeyChars, unnumberedKey } from './text.normalizer';
 
 describe('cosmeticKey memo', () => {
   beforeEach(() => clearCosmeticKeys());
@@ -48,5 +48,30 @@ describe('unnumberedKey', () => {
     ['Civil claims are excluded.', 'civil claims are excluded'],
   ])('keeps the leading word of %p', (text, key) => {
     expect(unnumberedKey(text)).toBe(key);
+  });
+});
+
+describe('cosmeticKey typography', () => {
+  // An export that drops apostrophes or curly quotes changes typography, not words.
+  test.each([
+    ['The Member’s posts', "The Member's posts"],
+    ['The Member’s posts', 'The Members posts'],
+    ['“Paid Services” renew monthly.', 'Paid Services renew monthly.'],
+  ])('%p and %p have the same key', (a, b) => {
+    expect(cosmeticKey(a)).toBe(cosmeticKey(b));
+  });
+
+  test('a quote mark between words is not joined into them', () => {
+    expect(cosmeticKey("the 'Service' terms")).toBe('the service terms');
+  });
+});
+
+describe('isDateStamp', () => {
+  test.each(['Last updated: March 3, 2024', 'Updated 2024-05-01T09:15:00Z by Anna Berg', 'Effective date 2024-01-02 12:30', 'Effective Date XXXX XX, 2026', 'Last revised __ __, 2025'])('%p is a date stamp', (text) => {
+    expect(isDateStamp(text)).toBe(true);
+  });
+
+  test.each(['Updated 2024-05-01 by the board to require arbitration of every claim', 'Effective immediately, we may suspend accounts', 'Updated terms apply to XXXX accounts'])('%p is not a date stamp', (text) => {
+    expect(isDateStamp(text)).toBe(false);
   });
 });

@@ -71,10 +71,14 @@ export function rememberedCosmeticKeyChars(): number {
   return cosmeticKeyChars;
 }
 
+const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=\p{L})/gu;
+
 function computeCosmeticKey(text: string): string {
   // ASCII text (most policies, and most once curly quotes and dashes are straightened) takes the cheap path: its
   // letters and digits are [a-z0-9] once lower-cased. Unicode property classes are several times slower.
-  const plain = NON_ASCII.test(text) ? normalizeTypography(text) : text;
+  const straight = NON_ASCII.test(text) ? normalizeTypography(text) : text;
+  // An apostrophe inside a word is typography too: an export that drops it ("Customer's" → "Customers") keeps the word.
+  const plain = straight.includes("'") ? straight.replace(INNER_APOSTROPHE, '') : straight;
   if (!NON_ASCII.test(plain)) return plain.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return plain
     .toLowerCase()
