@@ -66,6 +66,15 @@ export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
   'policy-changes': -0.5,
 };
 
+/**
+ * Cues that name a notice type's subject without describing the practice: a breach or unauthorized access named in a
+ * clause ("claims about a data breach may go to court") says nothing about how data is protected. A clause whose only
+ * cues of the type are these is not a disclosure of it, so removing it removes no notice (its stance still decides).
+ */
+export const PASSING_MENTION_RULES: Readonly<Record<string, readonly string[]>> = {
+  security: ['breach'],
+};
+
 /** Score factor per clause type: below 1 for generic topics that specific ones should outrank (see clause.classifier.ts). */
 export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
   'data-collection': 0.75,
@@ -87,7 +96,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
     object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
   },
   // How terms change needs a change of the terms (or notice of it), not "from time to time" alone.
-  'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive'] },
+  'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'changes-notice', 'post-changes'] },
   // A licence over the user's content needs a licence (or its terms: perpetual, any media, moral rights), not a right
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
   'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user'] },

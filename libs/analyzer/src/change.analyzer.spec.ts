@@ -308,6 +308,25 @@ describe('analyzeChange: a topic named in passing', () => {
   });
 });
 
+describe('analyzeChange: cues read the right way', () => {
+  const disputes = (...extra: string[]): string => ['# Terms', '## Disputes', 'Disputes will be resolved by binding arbitration in Delaware.', ...extra].join('\n\n');
+
+  test('a class waiver added as a negation ("does not permit class arbitration") is a new waiver: critical, unfavourable', () => {
+    const analysis = analyzeChange(disputes(), disputes('This agreement does not permit class arbitration or class actions.'));
+    expect(analysis.severity).toBe('critical');
+    expect(analysis.clauses.find((c) => c.op === 'added')?.direction).toBe('worse');
+  });
+
+  test('removing a passage that names a data breach in passing removes no security notice; removing a breach notice does', () => {
+    const passing = analyzeChange(disputes('Either of us may go to court over a dispute about a data breach or about patents.'), disputes());
+    expect(passing.severity).toBe('low');
+    expect(passing.reasons.join(' ')).not.toMatch(/protected you|disclosure removed/);
+    const notice = ['# Security', 'We encrypt the data we hold.'];
+    const removed = analyzeChange([...notice, 'If a data breach affects your personal data, we will notify you within 72 hours.'].join('\n\n'), notice.join('\n\n'));
+    expect(removed.severity).toBe('high');
+  });
+});
+
 describe('analyzeChange: link targets written as text', () => {
   test('a URL that changed alone is cosmetic', () => {
     const doc = (url: string): string => ['# Privacy', `Read the full policy at ${url} before you sign up.`].join('\n\n');
