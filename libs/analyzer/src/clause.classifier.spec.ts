@@ -79,6 +79,22 @@ describe('classify: a key type in its common phrasings', () => {
     ['policy-changes', 'We will post any revisions on this page.'],
     ['eligibility', 'The service is only for adults.'],
     ['tracking', 'Partners place tags on our pages to count visits.'],
+    ['data-sharing', 'We allow selected companies to access your purchase history.'],
+    ['data-sharing', 'Your address is passed on to the delivery company.'],
+    ['governing-law', 'New York law governs these terms.'],
+    ['governing-law', 'Claims must be filed in the courts of Cook County.'],
+    ['governing-law', 'The law of your country of residence applies to these terms.'],
+    ['account-termination', 'We may end this agreement with you at any time.'],
+    ['account-termination', 'We can refuse service to anyone for any reason.'],
+    ['account-termination', 'We may revoke your right to use the app.'],
+    ['content-moderation', 'We may refuse to publish any review.'],
+    ['content-moderation', 'Content flagged by our systems is reviewed by a person.'],
+    ['policy-changes', 'Any changes are effective immediately upon posting.'],
+    ['policy-changes', 'If you do not agree with the changes, you must stop using the service.'],
+    ['policy-changes', 'It is your responsibility to check this page for updates.'],
+    ['eligibility', 'Minors may not use the service.'],
+    ['eligibility', 'To use the service you must be 18.'],
+    ['eligibility', 'You must be old enough to form a binding contract.'],
   ])('%s: %s', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
   });
@@ -89,6 +105,7 @@ describe('classify: a key type in its common phrasings', () => {
     ['eligibility', 'We ask for a selfie to verify your identity.'],
     ['data-sharing', 'We provide you with marketing about our products.'],
     ['content-moderation', 'We may reclaim a username that has been inactive for a year.'],
+    ['eligibility', 'Passwords must be 16 characters long.'],
   ])('not %s: %s', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).not.toContain(type);
   });

@@ -4,7 +4,7 @@ import { ClauseRule, rule } from './clause-rule.types';
 // Stance: what the sentence means for the user when it is affirmed (negation flips it).
 const PD = '(?:personal (?:data|information|details)|personally identifiable information|your (?:data|information|details)|user (?:data|information)|(?:the )?(?:data|information) (?:we|that we) (?:collect|hold))';
 // Recipients also named by their role ("verification providers", "measurement partners") or as the company's group.
-const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group|family of companies)';
+const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group|family of companies)';
 
 // "Third-party cookies / analytics / sites" name a tracking technology or another site, not a recipient of data.
 const NOT_TECH = '(?![- ](?:cookies?|analytics|tracking|trackers?|pixels?|scripts?|tags?|web ?sites?|sites?|links?)\\b)';
@@ -67,6 +67,8 @@ export const privacyRules: ClauseRule[] = [
   // data-sharing
   // Providing the user something ("we provide you marketing for our group companies") hands no data to the group.
   rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide(?! (?:you|users?)\\b)|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|make available|made available|release|grant access|send|sent|forward\\w*)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
+  // Letting others reach the data: "we allow selected companies to access your data".
+  rule('data-sharing', 'allow-access', new RegExp(`\\b(?:allow|permit|let|enable|authori[sz]e)\\w*\\b[^.;]{0,30}\\b(?:${THIRD}|companies|organi[sz]ations|businesses)\\b[^.;]{0,20}\\bto (?:access|use|receive|collect|obtain)\\b`), 3, -1.5),
   // The recipient as the subject: "advertisers may receive information about your visits", "partners have access to it".
   rule('data-sharing', 'third-receives', new RegExp(`\\b${THIRD}\\b[^.;]{0,30}\\b(?:receive|receives|get access|gets access|have access|has access|gain access|can access|may access)\\b[^.;]{0,40}\\b(?:${PD}|information|data|details)\\b`), 3, -1.5),
   rule('data-sharing', 'use-third', new RegExp(`\\b(?:use|engage|employ|rely on|work with|partner with)\\w*\\b[^.;]{0,30}\\bthird[- ]?part(?:y|ies)\\b${NOT_TECH}`), 2.5, -1),
@@ -117,7 +119,7 @@ export const privacyRules: ClauseRule[] = [
   // Logging the visitor's network address is the basic form of tracking (and "we do not log IP addresses" its denial).
   rule('tracking', 'ip-logging', /\b(?:log|logg(?:ed|ing)|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|track(?:s|ed|ing)?|sav(?:e|es|ed|ing)|keep(?:s|ing)?|retain(?:s|ed|ing)?)\b[^.;]{0,25}\bip[- ]address(?:es)?\b|\bip[- ]address(?:es)?\b[^.;]{0,25}\b(?:logged|recorded|stored|collected|tracked|saved|kept|retained)\b/, 2, -0.5),
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
-  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) history\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
+  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) (?:history|behaviou?r|habits)\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
   rule('tracking', 'session-cookies', /\bsession cookies?\b|\bstrictly necessary cookies?\b|\bessential cookies?\b/, 1, 1),
 
