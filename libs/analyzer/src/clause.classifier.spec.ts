@@ -95,6 +95,14 @@ describe('classify: a key type in its common phrasings', () => {
     ['eligibility', 'Minors may not use the service.'],
     ['eligibility', 'To use the service you must be 18.'],
     ['eligibility', 'You must be old enough to form a binding contract.'],
+    // The light and medium key types in French, German and Spanish.
+    ['policy-changes', 'Nous pouvons modifier les présentes conditions à tout moment.'],
+    ['policy-changes', 'Wir behalten uns vor, diese Nutzungsbedingungen zu ändern.'],
+    ['eligibility', 'Vous devez être majeur pour vous inscrire.'],
+    ['tracking', 'Wir verwenden Cookies und ähnliche Technologien.'],
+    ['content-moderation', 'Podemos eliminar contenidos que infrinjan estas normas.'],
+    ['international-transfer', 'Ihre Daten können in Drittländer übermittelt werden.'],
+    ['security', 'Nous assurons la sécurité de vos données.'],
   ])('%s: %s', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
   });
@@ -106,6 +114,7 @@ describe('classify: a key type in its common phrasings', () => {
     ['data-sharing', 'We provide you with marketing about our products.'],
     ['content-moderation', 'We may reclaim a username that has been inactive for a year.'],
     ['eligibility', 'Passwords must be 16 characters long.'],
+    ['eligibility', 'Neither party is liable for delays caused by force majeure.'],
   ])('not %s: %s', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).not.toContain(type);
   });
