@@ -111,7 +111,6 @@ describe('classify: a key type in its common phrasings', () => {
     // A period or a quantity after "at least" is no age; checking who the user is sets no rule on who may use the service.
     ['eligibility', 'We will give you at least 30 days notice before the new terms apply.'],
     ['eligibility', 'We ask for a selfie to verify your identity.'],
-    ['data-sharing', 'We provide you with marketing about our products.'],
     ['content-moderation', 'We may reclaim a username that has been inactive for a year.'],
     ['eligibility', 'Passwords must be 16 characters long.'],
     ['eligibility', 'Neither party is liable for delays caused by force majeure.'],

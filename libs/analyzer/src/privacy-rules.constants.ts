@@ -4,7 +4,7 @@ import { ClauseRule, rule } from './clause-rule.types';
 // Stance: what the sentence means for the user when it is affirmed (negation flips it).
 const PD = '(?:personal (?:data|information|details)|personally identifiable information|your (?:data|information|details)|user (?:data|information)|(?:the )?(?:data|information) (?:we|that we) (?:collect|hold))';
 // Recipients also named by their role ("verification providers", "measurement partners") or as the company's group.
-const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group|family of companies)';
+const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group)';
 
 // "Third-party cookies / analytics / sites" name a tracking technology or another site, not a recipient of data.
 const NOT_TECH = '(?![- ](?:cookies?|analytics|tracking|trackers?|pixels?|scripts?|tags?|web ?sites?|sites?|links?)\\b)';
@@ -65,8 +65,7 @@ export const privacyRules: ClauseRule[] = [
   rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
 
   // data-sharing
-  // Providing the user something ("we provide you marketing for our group companies") hands no data to the group.
-  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide(?! (?:you|users?)\\b)|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|make available|made available|release|grant access|send|sent|forward\\w*)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
+  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|make available|made available|release|grant access|send|sent|forward\\w*)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
   // Letting others reach the data: "we allow selected companies to access your data".
   rule('data-sharing', 'allow-access', new RegExp(`\\b(?:allow|permit|let|enable|authori[sz]e)\\w*\\b[^.;]{0,30}\\b(?:${THIRD}|companies|organi[sz]ations|businesses)\\b[^.;]{0,20}\\bto (?:access|use|receive|collect|obtain)\\b`), 3, -1.5),
   // The recipient as the subject: "advertisers may receive information about your visits", "partners have access to it".
