@@ -1,7 +1,7 @@
 export const SEVERITY_ORDER = ['none', 'low', 'medium', 'high', 'critical'] as const;
 
 /** Version of the analysis recorded on each change record; bump it when the analysis of the same texts changes. */
-export const ANALYZER_VERSION = 'analyzer-4';
+export const ANALYZER_VERSION = 'analyzer-5';
 
 /** Whether a severity (any string, as stored) is at least the minimum one: unknown values rank below `none`. */
 export function severityAtLeast(severity: string, minimum: string): boolean {
@@ -66,6 +66,22 @@ export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
   'policy-changes': -0.5,
 };
 
+/**
+ * Cues that name a notice type's subject without describing the practice: a breach or unauthorized access named in a
+ * clause ("claims about a data breach may go to court") says nothing about how data is protected. A clause whose only
+ * cues of the type are these is not a disclosure of it, so removing it removes no notice (its stance still decides).
+ */
+export const PASSING_MENTION_RULES: Readonly<Record<string, readonly string[]>> = {
+  security: ['breach'],
+};
+
+/**
+ * A notice that the terms were (or are being) updated — "we have updated our terms", "these updates take effect on
+ * 1 January", "nous avons mis à jour nos conditions" — announces one change, it is not the policy on how changes are
+ * made and told: adding or removing such a banner is neither a duty added nor a disclosure removed.
+ */
+export const UPDATE_ANNOUNCED = /\bwe(?:'ve| have| recently| have recently)? (?:updated|revised|changed|amended|modified)\b|\bwe(?:'re| are) (?:updating|revising|changing|amending|modifying)\b|\b(?:has|have) (?:recently )?been (?:updated|revised|changed|amended)\b|\b(?:updates?|changes?|revisions?|amendments?|new terms|updated terms|new version)\b[^.;]{0,30}\b(?:take|takes|took|will take|come|comes|came|will come) (?:into )?effect on\b|\b(?:avons|a|ont été|a été) (?:mis à jour|modifi\w+|actualis\w+)|\bm(?:ettons|ettent) à jour\b|\b(?:haben|wurden?)\b[^.;]{0,40}\b(?:aktualisiert|geändert)\b|\bhemos (?:actualizado|modificado|cambiado)\b|\bestamos actualizando\b/i;
+
 /** Score factor per clause type: below 1 for generic topics that specific ones should outrank (see clause.classifier.ts). */
 export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
   'data-collection': 0.75,
@@ -87,7 +103,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
     object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
   },
   // How terms change needs a change of the terms (or notice of it), not "from time to time" alone.
-  'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive'] },
+  'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'changes-notice', 'post-changes', 'effective-on-posting', 'reject-changes', 'check-for-changes', 'policy-changes-intl'] },
   // A licence over the user's content needs a licence (or its terms: perpetual, any media, moral rights), not a right
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
   'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user'] },

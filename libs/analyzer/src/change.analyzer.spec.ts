@@ -308,6 +308,42 @@ describe('analyzeChange: a topic named in passing', () => {
   });
 });
 
+describe('analyzeChange: cues read the right way', () => {
+  const disputes = (...extra: string[]): string => ['# Terms', '## Disputes', 'Disputes will be resolved by binding arbitration in Delaware.', ...extra].join('\n\n');
+
+  test('a class waiver added as a negation ("does not permit class arbitration") is a new waiver: critical, unfavourable', () => {
+    const analysis = analyzeChange(disputes(), disputes('This agreement does not permit class arbitration or class actions.'));
+    expect(analysis.severity).toBe('critical');
+    expect(analysis.clauses.find((c) => c.op === 'added')?.direction).toBe('worse');
+  });
+
+  test('removing a passage that names a data breach in passing removes no security notice; removing a breach notice does', () => {
+    const passing = analyzeChange(disputes('Either of us may go to court over a dispute about a data breach or about patents.'), disputes());
+    expect(passing.severity).toBe('low');
+    expect(passing.reasons.join(' ')).not.toMatch(/protected you|disclosure removed/);
+    const notice = ['# Security', 'We encrypt the data we hold.'];
+    const removed = analyzeChange([...notice, 'If a data breach affects your personal data, we will notify you within 72 hours.'].join('\n\n'), notice.join('\n\n'));
+    expect(removed.severity).toBe('high');
+  });
+});
+
+describe('analyzeChange: a banner announcing an update is not the policy on changes', () => {
+  const terms = (...middle: string[]): string => ['# Terms of Service', 'Welcome to the service.', ...middle, 'You must follow these rules.'].join('\n\n');
+
+  test('one update notice replaced by the next is low, in English and in French', () => {
+    const en = analyzeChange(terms('We updated our Terms of Service on April 2, 2024 to describe our new features.'), terms('We are updating our Terms of Service. These updates take effect on January 1, 2026.'));
+    expect(en.severity).toBe('low');
+    expect(en.reasons.join(' ')).not.toMatch(/disclosure removed/);
+    const fr = analyzeChange(terms('Nous avons mis à jour nos conditions de service le 2 avril 2024 pour décrire nos nouveautés.'), terms('Nous mettons à jour nos conditions de service. Ces mises à jour prendront effet le 1er janvier 2026.'));
+    expect(fr.severity).toBe('low');
+  });
+
+  test('the policy on how changes are told, removed, is still a disclosure removed', () => {
+    const analysis = analyzeChange(terms('We will notify you by email of any material change to these terms 30 days before it applies.'), terms());
+    expect(analysis.severity).toBe('high');
+  });
+});
+
 describe('analyzeChange: link targets written as text', () => {
   test('a URL that changed alone is cosmetic', () => {
     const doc = (url: string): string => ['# Privacy', `Read the full policy at ${url} before you sign up.`].join('\n\n');

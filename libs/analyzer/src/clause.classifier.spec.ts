@@ -62,6 +62,63 @@ describe('classify: the best clause type per rule family', () => {
   });
 });
 
+// A key type phrased the common ways policies phrase it: the recipient as subject, the act in the passive, the penalty
+// named, the notice of a change without the word "terms". Self-written sentences, none from evaluation data.
+describe('classify: a key type in its common phrasings', () => {
+  test.each([
+    ['data-sharing', 'Our measurement partners may receive information about the pages you view.'],
+    ['data-sharing', 'We may send your information to identity verification providers.'],
+    ['data-sharing', 'Information is disclosed to companies within our corporate group.'],
+    ['data-sharing', 'The verification company processes your selfie as an independent controller.'],
+    ['content-moderation', 'Posts that break these rules will be taken down.'],
+    ['content-moderation', 'We may limit the visibility of misleading posts.'],
+    ['content-moderation', 'We may take enforcement action when our guidelines are broken.'],
+    ['account-termination', 'Repeated violations may result in a permanent ban.'],
+    ['account-termination', 'Accounts that break these rules may be removed.'],
+    ['policy-changes', 'If we make changes, we will let you know before they take effect.'],
+    ['policy-changes', 'We will post any revisions on this page.'],
+    ['eligibility', 'The service is only for adults.'],
+    ['tracking', 'Partners place tags on our pages to count visits.'],
+    ['data-sharing', 'We allow selected companies to access your purchase history.'],
+    ['data-sharing', 'Your address is passed on to the delivery company.'],
+    ['governing-law', 'New York law governs these terms.'],
+    ['governing-law', 'Claims must be filed in the courts of Cook County.'],
+    ['governing-law', 'The law of your country of residence applies to these terms.'],
+    ['account-termination', 'We may end this agreement with you at any time.'],
+    ['account-termination', 'We can refuse service to anyone for any reason.'],
+    ['account-termination', 'We may revoke your right to use the app.'],
+    ['content-moderation', 'We may refuse to publish any review.'],
+    ['content-moderation', 'Content flagged by our systems is reviewed by a person.'],
+    ['policy-changes', 'Any changes are effective immediately upon posting.'],
+    ['policy-changes', 'If you do not agree with the changes, you must stop using the service.'],
+    ['policy-changes', 'It is your responsibility to check this page for updates.'],
+    ['eligibility', 'Minors may not use the service.'],
+    ['eligibility', 'To use the service you must be 18.'],
+    ['eligibility', 'You must be old enough to form a binding contract.'],
+    // The light and medium key types in French, German and Spanish.
+    ['policy-changes', 'Nous pouvons modifier les présentes conditions à tout moment.'],
+    ['policy-changes', 'Wir behalten uns vor, diese Nutzungsbedingungen zu ändern.'],
+    ['eligibility', 'Vous devez être majeur pour vous inscrire.'],
+    ['tracking', 'Wir verwenden Cookies und ähnliche Technologien.'],
+    ['content-moderation', 'Podemos eliminar contenidos que infrinjan estas normas.'],
+    ['international-transfer', 'Ihre Daten können in Drittländer übermittelt werden.'],
+    ['security', 'Nous assurons la sécurité de vos données.'],
+  ])('%s: %s', (type, text) => {
+    expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
+  });
+
+  test.each([
+    // A period or a quantity after "at least" is no age; checking who the user is sets no rule on who may use the service.
+    ['eligibility', 'We will give you at least 30 days notice before the new terms apply.'],
+    ['eligibility', 'We ask for a selfie to verify your identity.'],
+    ['content-moderation', 'We may reclaim a username that has been inactive for a year.'],
+    ['eligibility', 'Passwords must be 16 characters long.'],
+    ['eligibility', 'Neither party is liable for delays caused by force majeure.'],
+  ])('not %s: %s', (type, text) => {
+    expect(classify(text).clauseTypes.map((t) => t.id)).not.toContain(type);
+  });
+});
+
 describe('classify: negation and scope', () => {
   test.each([
     ['We sell your personal data to advertisers.', 'unfavorable'],
@@ -80,6 +137,11 @@ describe('classify: negation and scope', () => {
     ['Claims against us will not be consolidated with those of other customers.', 'unfavorable'],
     ['You waive the right to bring a class action.', 'unfavorable'],
     ['Claims may not be brought on a class, collective or representative basis.', 'unfavorable'],
+    // Arbitration ruled out in its group form is the class waiver, not arbitration taken away.
+    ['The arbitration agreement does not permit class arbitration.', 'unfavorable'],
+    ['Claims will not be arbitrated on a class basis.', 'unfavorable'],
+    ['This agreement does not permit class actions.', 'unfavorable'],
+    ['You are not required to arbitrate claims that fit in small claims court.', 'neutral'],
   ])('%s → %s', (text, stance) => {
     expect(classify(text).stance).toBe(stance);
   });

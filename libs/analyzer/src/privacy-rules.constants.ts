@@ -3,7 +3,8 @@ import { ClauseRule, rule } from './clause-rule.types';
 // Cues for the privacy-policy clause types. Weights: 3 = decisive phrase, 2 = strong cue, 1 = supporting word.
 // Stance: what the sentence means for the user when it is affirmed (negation flips it).
 const PD = '(?:personal (?:data|information|details)|personally identifiable information|your (?:data|information|details)|user (?:data|information)|(?:the )?(?:data|information) (?:we|that we) (?:collect|hold))';
-const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|service providers?|other companies|outside (?:companies|parties|organi[sz]ations))';
+// Recipients also named by their role ("verification providers", "measurement partners") or as the company's group.
+const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group)';
 
 // "Third-party cookies / analytics / sites" name a tracking technology or another site, not a recipient of data.
 const NOT_TECH = '(?![- ](?:cookies?|analytics|tracking|trackers?|pixels?|scripts?|tags?|web ?sites?|sites?|links?)\\b)';
@@ -64,10 +65,17 @@ export const privacyRules: ClauseRule[] = [
   rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
 
   // data-sharing
-  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|make available|release|grant access)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
+  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|make available|made available|release|grant access|send|sent|forward\\w*)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
+  // Letting others reach the data: "we allow selected companies to access your data".
+  rule('data-sharing', 'allow-access', new RegExp(`\\b(?:allow|permit|let|enable|authori[sz]e)\\w*\\b[^.;]{0,30}\\b(?:${THIRD}|companies|organi[sz]ations|businesses)\\b[^.;]{0,20}\\bto (?:access|use|receive|collect|obtain)\\b`), 3, -1.5),
+  // The recipient as the subject: "advertisers may receive information about your visits", "partners have access to it".
+  rule('data-sharing', 'third-receives', new RegExp(`\\b${THIRD}\\b[^.;]{0,30}\\b(?:receive|receives|get access|gets access|have access|has access|gain access|can access|may access)\\b[^.;]{0,40}\\b(?:${PD}|information|data|details)\\b`), 3, -1.5),
   rule('data-sharing', 'use-third', new RegExp(`\\b(?:use|engage|employ|rely on|work with|partner with)\\w*\\b[^.;]{0,30}\\bthird[- ]?part(?:y|ies)\\b${NOT_TECH}`), 2.5, -1),
   rule('data-sharing', 'third-party', new RegExp(`\\bthird[- ]?part(?:y|ies)\\b${NOT_TECH}`), 1.5),
   rule('data-sharing', 'recipients', /\b(?:service providers?|vendors?|partners?|affiliates?|processors?|subcontractors?|contractors?|subsidiaries)\b/, 1),
+  // A recipient that uses the data for its own ends, in data-protection terms: "the provider processes it as an independent
+  // controller". The platform acting as the controller of its own service is no recipient.
+  rule('data-sharing', 'independent-controller', /\b(?:independent|separate|joint|its own|their own) (?:data )?controllers?\b|\bjoint(?:ly)? controll\w+/, 3, -1),
   rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5, { userActorStance: 0 }),
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
   // Recipients bound to keep the data confidential or to use it only for the service: a safeguard for the user.
@@ -98,6 +106,8 @@ export const privacyRules: ClauseRule[] = [
   // tracking
   rule('tracking', 'cookies', /\bcookies?\b/, 3, -0.5),
   rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b|\badverti[sz]ing (?:ids?|identifiers?)\b/, 3, -1.5),
+  // Code a company places on pages or devices to recognise the visitor: "partners place tags on our pages", "similar technologies".
+  rule('tracking', 'tags-placed', /\b(?:plac\w+|set(?:s|ting)?|use[sd]?|using|drop\w*|deploy\w*|embed\w*|install\w*|read(?:s|ing)?)\b[^.;]{0,30}\b(?:tags?|scripts?|identifiers?|snippets?|code)\b[^.;]{0,30}\b(?:on|in|into) (?:our|your|the|their|its|these|this) (?:pages?|sites?|web ?sites?|browsers?|devices?|apps?|emails?|services?)\b|\bsimilar (?:tracking )?technolog\w+|\bconversion (?:tracking|measurement|pixels?|tags?)\b/, 2.5, -1),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
   rule('tracking', 'dnt-ignored', /(?:\bnot\b|n't\b)[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
   rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1, { userActorStance: 0 }),
@@ -108,7 +118,7 @@ export const privacyRules: ClauseRule[] = [
   // Logging the visitor's network address is the basic form of tracking (and "we do not log IP addresses" its denial).
   rule('tracking', 'ip-logging', /\b(?:log|logg(?:ed|ing)|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|track(?:s|ed|ing)?|sav(?:e|es|ed|ing)|keep(?:s|ing)?|retain(?:s|ed|ing)?)\b[^.;]{0,25}\bip[- ]address(?:es)?\b|\bip[- ]address(?:es)?\b[^.;]{0,25}\b(?:logged|recorded|stored|collected|tracked|saved|kept|retained)\b/, 2, -0.5),
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
-  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) history\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
+  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) (?:history|behaviou?r|habits)\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
   rule('tracking', 'session-cookies', /\bsession cookies?\b|\bstrictly necessary cookies?\b|\bessential cookies?\b/, 1, 1),
 
@@ -159,8 +169,9 @@ export const privacyRules: ClauseRule[] = [
   rule('security', 'security', /\bsecur(?:ity|e|ely)\b/, 2, 0.5),
   rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https(?!:)|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?)\b/, 2, 1.5),
   rule('security', 'two-factor', /\b(?:two[- ]factor|2fa|multi[- ]factor|two[- ]step)\b/, 3.5, 2),
-  // A breach of data or security, not of contract ("if you breach these terms").
-  rule('security', 'breach', /\b(?:data|security|privacy|personal (?:data|information)) breach(?:es)?\b|\bbreach(?:es)? (?:of|affecting|involving) (?:security|(?:your |the )?(?:personal(?:ly)? \w+ )?(?:data|information))\b|\bunauthori[sz]ed (?:access|disclosure|use)\b/, 2, 0.5),
+  // A breach of data or security, not of contract ("if you breach these terms"). Naming a breach protects no one: the cue
+  // carries no stance (a notice of it is favourable through 'notify'), so a passage naming one in passing reads as it reads.
+  rule('security', 'breach', /\b(?:data|security|privacy|personal (?:data|information)) breach(?:es)?\b|\bbreach(?:es)? (?:of|affecting|involving) (?:security|(?:your |the )?(?:personal(?:ly)? \w+ )?(?:data|information))\b|\bunauthori[sz]ed (?:access|disclosure|use)\b/, 2, 0),
   rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information|privacy)\b/, 1.5, 1),
 
   // children

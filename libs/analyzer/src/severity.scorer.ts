@@ -1,4 +1,4 @@
-import { MIN_TYPE_CONFIDENCE, SEVERITY_ORDER, SEVERITY_TYPE_SHARE } from './analyzer.constants';
+import { MIN_TYPE_CONFIDENCE, PASSING_MENTION_RULES, SEVERITY_ORDER, SEVERITY_TYPE_SHARE, UPDATE_ANNOUNCED } from './analyzer.constants';
 import { Classification, ClauseTypeMatch, Direction, Severity } from './analyzer.types';
 import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
@@ -103,7 +103,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     context = touched;
     // Removing a notice hides a practice without ending it; removing a burden or a right is read from its stance.
     const top = touched[0] ? clauseTypeById.get(touched[0].id) : undefined;
-    direction = top?.disclosure ? 'worse' : cBefore.stance === 'unfavorable' ? 'better' : cBefore.stance === 'favorable' ? 'worse' : 'neutral';
+    const announcedUpdate = touched[0]?.id === 'policy-changes' && UPDATE_ANNOUNCED.test(t.before ?? '');
+    direction = top?.disclosure && !namedOnly(touched[0]) && !announcedUpdate ? 'worse' : cBefore.stance === 'unfavorable' ? 'better' : cBefore.stance === 'favorable' ? 'worse' : 'neutral';
   } else {
     // The changed words are read with their clause around them for a heavy type's object ("use it to train models").
     const cIns = t.inserted ? classify(t.inserted, t.after ?? undefined) : null;
@@ -143,9 +144,13 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
     const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
     // A notice is the clause's subject only when its type leads: a passage on arbitration that names "unauthorized use"
-    // in passing is no security notice, and removing it removes no security disclosure.
-    const disclosure = info.disclosure && m.confidence >= (assessed[0]?.confidence ?? 0);
-    let typeDirection = widened?.id === info.id ? widened.direction : directionOfType(t.op, direction, own, disclosure);
+    // in passing is no security notice, and removing it removes no security disclosure. Nor is a notice one whose only
+    // cue names the event it would be about ("a dispute about a data breach"): it describes nothing the user relies on.
+    // A banner announcing an update ("we have updated our terms") is not the policy on changes: neither a notice removed
+    // nor a burden added.
+    const announced = info.id === 'policy-changes' && (t.op === 'added' || t.op === 'removed') && UPDATE_ANNOUNCED.test(changedText);
+    const disclosure = info.disclosure && m.confidence >= (assessed[0]?.confidence ?? 0) && !namedOnly(m) && !announced;
+    let typeDirection = announced ? 'neutral' : widened?.id === info.id ? widened.direction : directionOfType(t.op, direction, own, disclosure);
     // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
     // opt-out makes the clause as a whole read favourably.
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
@@ -198,6 +203,12 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
   return { clauseTypes, severity, direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+}
+
+/** Whether a type's only cues name its subject without describing a practice (PASSING_MENTION_RULES). */
+function namedOnly(m: ClauseTypeMatch): boolean {
+  const passing = PASSING_MENTION_RULES[m.id];
+  return !!passing && m.evidence.length > 0 && m.evidence.every((e) => e.rule !== undefined && passing.includes(e.rule));
 }
 
 // What the platform does with the user's data or content: adding to its list of purposes, recipients or data widens it.

@@ -3,17 +3,31 @@ import { ClauseRule, rule } from './clause-rule.types';
 // Cues for the terms-of-service clause types and the type-free stance cues. Same scale as privacy-rules.
 export const termsRules: ClauseRule[] = [
   // eligibility
-  rule('eligibility', 'minimum-age', /\b(?:at least|over|older than|under|age of|aged?|minimum age|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen|twenty-one|majority)\b|\b\d{2} (?:years )?(?:or|and) (?:older|over|above)\b|\b\d{2}\s*(?:\(\w+\)\s*)?years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\blegal age\b/, 3),
+  // An age, not a period or a quantity: "at least 30 days' notice" names no age.
+  rule('eligibility', 'minimum-age', /\b(?:at least|over|older than|under|age of|aged?|minimum age|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen|twenty-one|majority)\b(?!\s*(?:\(\w+\)\s*)?(?:days?|weeks?|months?|hours?|minutes?|seconds?|percent|%|characters?|times|items?|people|users|members|dollars|euros?|usd|eur|[mgk]b)\b)|\b\d{2} (?:years )?(?:or|and) (?:older|over|above)\b|\b\d{2}\s*(?:\(\w+\)\s*)?years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\blegal age\b|\bold enough to\b|\b(?:must|need to|have to) be (?:1[3-9]|2[01]|thirteen|sixteen|eighteen|twenty-one)\b(?!\s*(?:characters?|digits?|%|percent|days?|weeks?|months?|hours?)\b)/, 3),
   // Who may use the service at all ("not intended for anyone under 13"), as opposed to how children's data is handled.
   rule('eligibility', 'age-restriction', /\b(?:designed|intended|directed|meant|available|open|permitted|allowed|eligible|use|register|sign up|create an account)\b[^.;]{0,40}\b(?:children|kids|minors|individuals|anyone|persons|people|users)\b[^.;]{0,12}\b(?:under|below|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen)\b/, 2),
+  // An age floor named without a number: "the service is only for adults", "you must be an adult".
+  // The same floor with the excluded named first: "minors may not use the service".
+  rule('eligibility', 'minors-excluded', /\b(?:minors|children|kids)\b[^.;]{0,20}\b(?:may|can|must|are|is) not\b[^.;]{0,20}\b(?:use|access|register|create|join|sign up|open)\b|\bnot (?:available|open|permitted|allowed) (?:to|for) (?:minors|children|kids)\b/, 3),
+  rule('eligibility', 'adults-only', /\b(?:service|services|app|platform|site|website|accounts?|it)\b[^.;]{0,30}\b(?:for|to|by) adults\b|\badults? only\b|\b(?:must|need to|have to) be an? (?:adult|legal adult)\b/, 3),
   rule('eligibility', 'non-commercial', /\bnon-?commercial\b|\b(?:personal|individual|private) (?:and |, )?(?:non-?commercial )?use\b|\bfor your (?:own )?personal\b/, 3),
-  rule('eligibility', 'identity', /\bpseudonym\w*|\breal names?\b|\blegal names?\b|\btrue (?:name|identity)\b|\bidentity\b|\banonymous(?:ly)?\b|\bscreen names?\b/, 2.5),
+  // Checking who the user is ("verify your identity", "identity verification") is a check, not a rule on who may use it.
+  rule('eligibility', 'identity', /\bpseudonym\w*|\breal names?\b|\blegal names?\b|\btrue (?:name|identity)\b|(?<!\b(?:verif\w*|confirm\w*|prov(?:e|ing)|proof of|check\w*|authenticat\w*)(?: your| the user's| their| a user's)? )\bidentity\b(?! (?:verification|checks?|documents?|theft|providers?|services?)\b)|\banonymous(?:ly)?\b|\bscreen names?\b/, 2.5),
   rule('eligibility', 'registration', /\bregist(?:er|ration|ered)\b|\bcreate an account\b|\bsign[- ]?up\b|\b(?:one|single|multiple|alternative|additional|another|new) accounts?\b|\baccurate,? (?:current|complete)\b/, 2),
   rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
 
   // account-termination
-  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b[^.;]{0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
-  rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated)\b/, 2.5, -0.5),
+  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b[^.;]{0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access)|rights? to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
+  rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated|removed|restricted|locked|blocked)\b/, 2.5, -0.5),
+  // The penalties themselves, as enforcement lists name them: "a permanent ban", "temporary suspensions", "account restrictions".
+  rule('account-termination', 'account-penalty', /\b(?:permanent(?:ly)?|temporar(?:y|ily)|indefinite(?:ly)?)\b[^.;]{0,12}\b(?:bans?|banned|suspen\w+|terminat\w+|deactivat\w+|disabl\w+|restrict\w*|lock\w*)|\baccount (?:bans?|suspensions?|terminations?|restrictions?|removals?|deactivations?|locks?)\b|\bbann?(?:ed)? from (?:the|our|using)\b|\bstrikes? (?:against|on) (?:your|the|an) account\b/, 2.5, -1, { userActorStance: 2 }),
+  // Ending the contract ends the account with it: "we may end this agreement with you at any time". Either party may hold
+  // that power, so the cue has no stance of its own (notice, discretion and the like say how it is used).
+  rule('account-termination', 'end-agreement', /\b(?:end|ending|ends|terminat\w*|cancel\w*)\b (?:this|these|the|our|your) (?:agreement|contract|relationship|terms)\b/, 2.5, 0),
+  // Access ending or refused, or the user put out: "your access will end", "we may refuse service to anyone", "remove you
+  // from the community", "your account may be frozen".
+  rule('account-termination', 'access-ends', /\b(?:access|accounts?|membership|right to use|licen[cs]e to use)\b[^.;]{0,20}\b(?:will|may|shall|can|would)(?: \w+)? (?:end|cease|expire|lapse|be (?:frozen|put on hold|revoked|withdrawn))\b|\b(?:refuse|deny|denying|refusing|withdraw|withdrawing) (?:you )?(?:service|access)\b|\b(?:kick|throw|expel|exclude|remove)\w* (?:you|users?|members?|people|anyone)\b (?:out|from)\b|\bfreez\w+ (?:your |the |an |any )?accounts?\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'stop-service', /\b(?:discontinu\w+|(?:stop|cease)(?: \([^).]{0,40}\))? (?:to )?(?:provid|offer|operat)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b|\b(?:suspend|stop|cease)\b[^.;]{0,15}\b(?:the|a|any|all|our) (?:services?|features?|functionalit\w+)\b/, 3, -1, { userActorStance: 1 }),
   rule('account-termination', 'you-leave', /\byou (?!(?:can|may) not\b)(?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
   rule('account-termination', 'termination', /\bterminat(?:e|ion|ed)\b|\bsuspension\b|\bbann(?:ed|ing)\b|\bre-?regist\w+|\bnew account\b/, 1.2),
@@ -42,8 +56,16 @@ export const termsRules: ClauseRule[] = [
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
 
   // content-moderation
-  rule('content-moderation', 'remove-content', /\b(?:remov\w+|delet\w+|edit\w*|refus\w+|reject\w*|block\w*|screen\w*|moderat\w+|censor\w*|take down|taken down|disabl\w+|hid(?:e|ing)|filter\w*)\b[^.;]{0,60}\b(?:content|posts?|materials?|submissions?|messages|videos|comments|usernames?|user names?|communications|images|uploads)\b/, 3, -1, { userActorStance: 1 }),
+  rule('content-moderation', 'remove-content', /\b(?:remov\w+|delet\w+|edit\w*|refus\w+|reject\w*|block\w*|screen\w*|moderat\w+|censor\w*|take down|taken down|disabl\w+|hid(?:e|ing)|filter\w*)\b[^.;]{0,60}\b(?:content|posts?|materials?|submissions?|messages|videos|comments|communications|images|uploads|reviews?|listings?|articles?)\b/, 3, -1, { userActorStance: 1 }),
+  // The passive of the same, content first: "posts that break these rules will be taken down".
+  rule('content-moderation', 'content-removed', /\b(?:content|posts?|materials?|submissions?|videos|comments|images|uploads)\b[^.;]{0,60}\b(?:be|is|are|been|being|get|gets)\b (?:\w+ )?(?:removed|taken down|hidden|blocked|restricted|demoted|labell?ed|filtered|made unavailable|age-restricted)\b/, 3, -1),
+  // Less reach instead of removal: "limit its visibility", "reduced distribution", "demote".
+  rule('content-moderation', 'reduce-reach', /\b(?:limit\w*|reduc\w+|restrict\w*|lower\w*)\b[^.;]{0,30}\b(?:visibility|reach|distribution|discoverability)\b|\bdemot(?:e|es|ed|ing|ion)\b|\bdown-?rank\w*/, 3, -1),
+  rule('content-moderation', 'reported', /\b(?:report(?:ed|ing)?|flag(?:ged|ging)?) (?:content|posts?|videos|comments|accounts?|violations?|abuse)\b|\b(?:content|posts?|videos|comments) (?:that (?:is|are) |you )?(?:report(?:ed)?|flagged)\b/, 2, 0),
   rule('content-moderation', 'moderation', /\bmoderat\w+|\bcensor\w*|\bappeal\w*\b|\bcounter-?notices?\b/, 2, -0.3),
+  // Acting on a breach of the platform's rules: "we may take enforcement action against accounts that violate them". Enforcing
+  // rules already published takes nothing new from the user: no stance of its own.
+  rule('content-moderation', 'enforcement', /\benforcement (?:actions?|measures?|decisions?)\b|\b(?:enforce|enforcing|enforced)\b (?:\w+ )?(?:community )?(?:guidelines|rules|standards|content polic(?:y|ies))\b/, 2.5, 0),
   rule('content-moderation', 'no-obligation', /\bno (?:obligation|duty) to (?:monitor|review|post|screen)\b|\bright (?:but not the obligation )?to (?:monitor|review|remove|refuse)\b/, 2, -1),
 
   // ip-infringement
@@ -60,19 +82,26 @@ export const termsRules: ClauseRule[] = [
   rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|\bconduct\b|\bpolitical\b|\breligio\w+\b/, 1.5),
 
   // dispute-resolution
-  rule('dispute-resolution', 'arbitration', /\barbitrat\w+\b/, 4, -1.5),
+  // Arbitration in its group form ("class arbitration", "arbitrate on a class basis") is the class waiver's cue below: read as
+  // arbitration, "we do not permit class arbitration" would be arbitration negated, a favourable reading of a waiver.
+  rule('dispute-resolution', 'arbitration', /(?<!\b(?:class|collective|representative|class-wide|consolidated),? )\barbitrat\w+\b(?! (?:\w+ ){0,3}(?:on|in) an? (?:class|collective|representative|class-wide|consolidated)\b)/, 4, -1.5),
   // Ruling a class action out ("you may not join a class action", "claims will not be consolidated") is the waiver itself:
   // the negated cue is as unfavourable as the plain one.
   // The group forms are often listed together: "on a class, collective or representative basis".
-  rule('dispute-resolution', 'class-action', /\bclass[- ]action\b|\bclass (?:arbitration|proceeding|wide)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b|\b(?:class|collective|representative)(?:,? (?:or |and )?(?:class|collective|representative))+ (?:arbitrations?|actions?|proceedings?|claims?|basis|capacity)\b/, 3.5, -2, { negatedStance: -2 }),
+  rule('dispute-resolution', 'class-action', /\bclass[- ]actions?\b|\bclass (?:arbitrations?|proceedings?|wide)\b|\b(?:on|in) an? (?:class|collective|representative|class-wide|consolidated) (?:basis|capacity)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b|\b(?:class|collective|representative)(?:,? (?:or |and )?(?:class|collective|representative))+ (?:arbitrations?|actions?|proceedings?|claims?|basis|capacity)\b/, 3.5, -2, { negatedStance: -2 }),
   rule('dispute-resolution', 'jury', /\bjury\b/, 2.5, -1.5),
   rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b/, 3, -1.5),
   rule('dispute-resolution', 'disputes', /\bdisputes?\b|\bsmall claims\b|\bmediation\b|\bbinding\b/, 1.2, -0.3),
 
   // governing-law
-  rule('governing-law', 'governed-by', /\bgovern(?:ed|ing)\b[^.;]{0,40}\blaws?\b|\bgoverning law\b|\bapplicable law\b[^.;]{0,30}\bis\b/, 3.5),
+  rule('governing-law', 'governed-by', /\bgovern(?:ed|ing)\b[^.;]{0,40}\blaws?\b|\blaws? (?:governs?|shall govern|will govern)\b|\bgoverning law\b|\bapplicable law\b[^.;]{0,30}\bis\b/, 3.5),
   rule('governing-law', 'courts', /\bjurisdictions?\b|\bvenue\b|\bcourts? (?:of|in|located|sitting)\b|\b(?:federal|state) courts?\b|\bsubmit to\b|\bconflicts? of laws?\b|\blaws of (?:the )?(?:state|country|province|republic|kingdom|federal)/, 3),
   rule('governing-law', 'law-of', /\b(?:subject to|under|in accordance with|construed (?:in accordance with|under)|pursuant to) (?:the )?(?:laws?|legislation) of\b|\b(?:english|british|swiss|german|french|dutch|irish|californian?|delaware|finnish|swedish|austrian|norwegian|danish|belgian|canadian|australian|japanese|indian|(?:new york|texas|washington) state) law\b/, 3),
+  // The user's own law or courts, as consumer terms often grant them: "the law of your country of residence applies".
+  // Only where it governs the terms or hears the dispute: "the age of majority under the laws of your state" governs nothing.
+  rule('governing-law', 'your-law', /\b(?:the )?laws? (?:of|in) (?:your (?:country|state)(?: of (?:habitual )?(?:residence|domicile))?|the (?:country|state) (?:where|in which) you (?:live|reside)) (?:appl(?:y|ies)|will apply|govern\w*)\b|\b(?:mandatory|consumer protection) (?:\w+ ){0,2}(?:laws?|provisions|rules) of (?:the )?(?:laws? of )?your country\b|\bcourts? (?:of|in) (?:your country|the (?:country|place) where you live)\b/, 3),
+  // The venue named by where claims go: "claims must be filed in the courts of Santa Clara County".
+  rule('governing-law', 'filed-in', /\b(?:filed|brought|heard|litigated|commenced|resolved|adjudicated) (?:exclusively |only |solely )?(?:in|before) (?:the )?(?:[\w.-]+ ){0,4}(?:county|courts?|district|tribunals?)\b/, 3),
   rule('governing-law', 'seat', /\b(?:based|headquartered|headquarters|incorporated|registered|established|domiciled)\b[^.;]{0,30}\b(?:in|from)\b/, 1.5),
   rule('governing-law', 'comply-laws', /\bcomply with (?:all )?(?:applicable |the )?(?:local,? |state,? |national,? |federal,? |international,? )*(?:laws|law|regulations)\b|\blaws of\b/, 1.2),
 
@@ -102,6 +131,17 @@ export const termsRules: ClauseRule[] = [
   rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|notice|conditions|tos)\b/, 3, -0.5),
   rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*/, 3, -0.5),
   rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:updated|dated|effective)\b[^.;]{0,12}\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/, 3.5, 0.3),
+  // Notice of a change without naming the document: "if we make changes, we will let you know before they take effect".
+  rule('policy-changes', 'changes-notice', /\b(?:changes?|modifications?|revisions?|updates?)\b[^.;]{0,40}\b(?:we(?: will| shall|'ll)|you will be)\b[^.;]{0,20}\b(?:notify|notified|inform|informed|let you know|tell you|told|email you|alert)|\b(?:changes?|modifications?|revisions?|amendments?)\b[^.;]{0,40}\b(?:take|takes|come|comes|go|goes) (?:into )?effect\b/, 2.5, 1),
+  // Publishing the new text: "we will post any revisions on this page", "update the date at the top". A page the user must
+  // come back to read tells them nothing by itself: no stance.
+  rule('policy-changes', 'post-changes', /\b(?:post|publish|display)\w*\b[^.;]{0,20}\b(?:revisions?|changes|updates|modifications|amendments|revised|updated|amended|new version)\b|\bupdat\w+ the (?:["“]?(?:last updated|effective)["”]? )?date\b/, 2.5, 0),
+  // The user left to look for changes themselves: "check this page for updates".
+  rule('policy-changes', 'check-for-changes', /\b(?:check|review|consult|visit|monitor)\w*\b[^.;]{0,30}\bfor (?:any )?(?:changes|updates|revisions|modifications|amendments)\b/, 2.5, -0.5),
+  // A change binding from its publication gives no time before it applies: "changes are effective immediately upon posting".
+  rule('policy-changes', 'effective-on-posting', /\b(?:effective|binding|apply|applies|in effect|in force)\b (?:immediately )?(?:upon|on|after|from|as of)\b (?:the (?:date|time) of )?(?:their |its |the )?(?:posting|publication|being (?:posted|published))\b/, 3, -1),
+  // The user's only answer to a change they reject: "if you do not agree with the changes, stop using the service".
+  rule('policy-changes', 'reject-changes', /\b(?:do not|don't|does not|doesn't)\b (?:\w+ )?(?:agree|accept|consent)\w*\b[^.;]{0,30}\b(?:changes?|modifications?|amendments?|(?:new|updated|revised|modified|amended) (?:terms|version|polic(?:y|ies)|agreement))\b/, 3, -1),
   rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
   rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently)\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
   rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
