@@ -229,7 +229,8 @@ export class EmailComposer {
 
 /** A digest's entries as its delivery finishes them (none owed: an empty digest, the proof of monitoring only). */
 function carried(row: ClaimedEmail, entries: DigestEntries | undefined): CarriedDigestEntries {
-  return { subscriberId: row.subscriberId, current: entries?.current ?? [], superseded: entries?.superseded ?? [] };
+  const until = row.periodEnd!;
+  return { subscriberId: row.subscriberId, current: entries?.current ?? [], superseded: entries?.superseded ?? [], since: entries?.since ?? until, until };
 }
 
 function sameRecord(a: MonitoredDocument, b: MonitoredDocument): boolean {

@@ -37,6 +37,8 @@ export interface ChangeRow {
 export interface DigestEntries {
   current: string[];
   superseded: string[];
+  /** When the earliest of them was owed: the entries lie between it and the period's end (what marks them reads). */
+  since: Date;
 }
 
 /** A document's monitoring record over a period (the digest's proof of monitoring). */
@@ -137,18 +139,18 @@ export class EmailContentRepository {
    */
   async digestEntries(rows: ClaimedEmail[]): Promise<Map<string, DigestEntries>> {
     if (!rows.length) return new Map();
-    const found: Array<{ email_id: string; current: string[]; superseded: string[] }> = await this.dataSource.query(
+    const found: Array<{ email_id: string; current: string[]; superseded: string[]; since: Date }> = await this.dataSource.query(
       `WITH r AS (
          SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS r(email_id, subscriber_id, period_start, period_end)
        ), entries AS (
          -- The period's: index-only (the digest-entries index), about 13 entries a subscriber, no heap page per entry.
-         SELECT r.email_id, n.change_record_id FROM r
+         SELECT r.email_id, n.change_record_id, n.created_at FROM r
            JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest'
                                AND n.created_at >= r.period_start AND n.created_at < r.period_end
          UNION ALL
          -- Carried over: pending ones owed since the previous digest's period began (a first digest: all of them).
          -- Only these few are read from the heap (for their status); a sent entry is never carried twice.
-         SELECT r.email_id, n.change_record_id FROM r
+         SELECT r.email_id, n.change_record_id, n.created_at FROM r
            JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest' AND n.created_at < r.period_start
                                AND n.created_at >= coalesce((SELECT max(e.period_start) FROM emails e
                                                               WHERE e.subscriber_id = r.subscriber_id AND e.kind = 'digest' AND e.period_start < r.period_start), '-infinity')
@@ -156,14 +158,15 @@ export class EmailContentRepository {
        ), judged AS (
          -- A change record superseded by technical corrections (a back-dated capture landed inside it) is no longer news.
          -- The superseded are few (a partial index): one hashed list, not a probe of change_records per entry.
-         SELECT email_id, change_record_id, change_record_id IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL) AS superseded FROM entries
+         SELECT email_id, change_record_id, created_at, change_record_id IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL) AS superseded FROM entries
        )
        SELECT email_id, coalesce(array_agg(change_record_id::text ORDER BY change_record_id) FILTER (WHERE NOT superseded), '{}') AS current,
-              coalesce(array_agg(change_record_id::text ORDER BY change_record_id) FILTER (WHERE superseded), '{}') AS superseded
+              coalesce(array_agg(change_record_id::text ORDER BY change_record_id) FILTER (WHERE superseded), '{}') AS superseded,
+              min(created_at) AS since
          FROM judged GROUP BY email_id`,
       [rows.map((r) => r.id), rows.map((r) => r.subscriberId), rows.map((r) => r.periodStart), rows.map((r) => r.periodEnd)],
     );
-    return new Map(found.map((r) => [r.email_id, { current: r.current, superseded: r.superseded }]));
+    return new Map(found.map((r) => [r.email_id, { current: r.current, superseded: r.superseded, since: r.since }]));
   }
 
   async changes(ids: string[]): Promise<ChangeRow[]> {

@@ -41,41 +41,49 @@ export interface CarriedDigestEntries {
   current: string[];
   /** Change record ids it left out, their change superseded since it was owed. */
   superseded: string[];
+  /** The entries were owed from `since` (the earliest of them) until `until` (the period's end). */
+  since: Date;
+  until: Date;
 }
 
 /**
  * The pending notifications the emails `$1` carry, with whether their change was superseded: an
- * alert's name their email; a digest's are the entries its composer read, given as the columns
- * `$4` (subscriber), `$5` (change record) and `$6` (left out as superseded), so the whole batch is one
- * set, each entry found by its unique (subscriber, change record, channel) index. A digest's entries are
- * not given its email ID: the statements that finish them then change no indexed column, so each row
- * is updated in place (HOT), without new entries in the table's six indexes.
+ * alert's name their email; a digest's are the entries its composer read: per digest, its subscriber's
+ * entries owed between `$4`…`$6` (subscriber, since, until: one range of the digest-entries index, as the
+ * composer read them), those of them named by `$7`…`$9` (subscriber, change record, left out as
+ * superseded), so the whole batch is one set. A digest's entries are not given its email ID: the
+ * statements that finish them then change no indexed column, so each row is updated in place (HOT),
+ * without new entries in the table's six indexes.
  */
 const CARRIED = `carried AS (
          SELECT n.id, n.change_record_id IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL) AS superseded
            FROM notifications n WHERE n.email_id = ANY($1::bigint[]) AND n.status = 'pending'
          UNION ALL
-         SELECT n.id, d.superseded
-           FROM unnest($4::bigint[], $5::bigint[], $6::boolean[]) AS d(subscriber_id, change_record_id, superseded)
-           JOIN notifications n ON n.subscriber_id = d.subscriber_id AND n.change_record_id = d.change_record_id AND n.channel = 'digest'
+         SELECT n.id, x.superseded
+           FROM unnest($4::bigint[], $5::timestamptz[], $6::timestamptz[]) AS d(subscriber_id, since, until)
+           JOIN notifications n ON n.subscriber_id = d.subscriber_id AND n.channel = 'digest' AND n.created_at >= d.since AND n.created_at < d.until
+           JOIN unnest($7::bigint[], $8::bigint[], $9::boolean[]) AS x(subscriber_id, change_record_id, superseded)
+             ON x.subscriber_id = n.subscriber_id AND x.change_record_id = n.change_record_id
           WHERE n.status = 'pending')`;
 
-/** The digest entries of a batch as the columns `CARRIED` reads (`$4`, `$5`, `$6`). */
-function entryColumns(entries: Array<CarriedDigestEntries | undefined>): [string[], string[], boolean[]] {
-  const subscribers: string[] = [];
-  const changes: string[] = [];
-  const superseded: boolean[] = [];
+/** The digest entries of a batch as the columns `CARRIED` reads (`$4` to `$9`). */
+function entryColumns(entries: Array<CarriedDigestEntries | undefined>): [string[], Date[], Date[], string[], string[], boolean[]] {
+  const digests: [string[], Date[], Date[]] = [[], [], []];
+  const named: [string[], string[], boolean[]] = [[], [], []];
   for (const carried of entries) {
-    if (!carried) continue;
+    if (!carried || (!carried.current.length && !carried.superseded.length)) continue;
+    digests[0].push(carried.subscriberId);
+    digests[1].push(carried.since);
+    digests[2].push(carried.until);
     for (const [ids, left] of [[carried.current, false], [carried.superseded, true]] as const) {
       for (const id of ids) {
-        subscribers.push(carried.subscriberId);
-        changes.push(id);
-        superseded.push(left);
+        named[0].push(carried.subscriberId);
+        named[1].push(id);
+        named[2].push(left);
       }
     }
   }
-  return [subscribers, changes, superseded];
+  return [...digests, ...named];
 }
 
 const CLAIMED_COLUMNS = `id, subscriber_id, kind, idempotency_key, batch_key, attempts, first_attempt_at, period_start, period_end, document_id`;
