@@ -3,6 +3,7 @@ import { ApiHarness, startApi } from '../testing/api-harness';
 import { DeliveryService } from './delivery.service';
 import { nextDigestSlot } from './digest.schedule';
 import { DigestService } from './digest.service';
+import { EmailComposer } from './email.composer';
 import type { Email, EmailSender } from './email.sender';
 
 const DAY_MS = 86_400_000;
@@ -144,6 +145,37 @@ describe('digest entries, delivered exactly once', () => {
     expect(await statusOf(reader, old.id)).toEqual({ status: 'sent', last_error: null });
     expect(await statusOf(reader, recent.id)).toEqual({ status: 'sent', last_error: null });
     expect(await statusOf(reader, superseded.id)).toEqual({ status: 'skipped', last_error: expect.stringMatching(/superseded/) });
+  });
+
+  it('leaves the entries of a digest that could never be rendered owed, for the next digest', async () => {
+    const slot = nextDigestSlot(new Date(Date.now() + 60_000), 'UTC', 1);
+    const reader = await subscriber('unrendered@example.org', new Date());
+    const owedChange = await change();
+    await owe(reader, owedChange.id, new Date(slot.getTime() - DAY_MS));
+    expect(await api.app.get(DigestService).buildDue(slot)).toMatchObject({ created: 1 });
+    const delivery = api.app.get(DeliveryService);
+    const composer = api.app.get(EmailComposer);
+    const saved = delivery.options;
+    // Rendering fails past the give-up delay: the digest fails without having carried anything.
+    delivery.options = { ...saved, giveUpAfterMs: 0 };
+    const broken = jest.spyOn(composer, 'compose').mockRejectedValueOnce(new Error('template missing'));
+    try {
+      expect(await delivery.drain()).toBe(0);
+    } finally {
+      broken.mockRestore();
+      delivery.options = saved;
+    }
+    const [email] = await dataSource.query(`SELECT status FROM emails WHERE subscriber_id = $1`, [reader]);
+    expect(email.status).toBe('failed');
+    expect(await statusOf(reader, owedChange.id)).toEqual({ status: 'pending', last_error: null });
+
+    // (The first digest's reader is owed that week's too: a quiet one, the entries it carried not again.)
+    expect(await api.app.get(DigestService).buildDue(new Date(slot.getTime() + 7 * DAY_MS))).toMatchObject({ created: 2 });
+    expect(await delivery.drain()).toBe(2);
+    expect(digestsTo('first@example.org')[1].subject).toMatch(/: no changes, /);
+    const [next] = digestsTo('unrendered@example.org');
+    expect(next.text).toContain(owedChange.recordId);
+    expect(await statusOf(reader, owedChange.id)).toEqual({ status: 'sent', last_error: null });
   });
 
   it('finishes exactly the entries a skipped digest was to carry, as skipped with the reason', async () => {
