@@ -149,7 +149,8 @@ export class EmailContentRepository {
                                AND n.created_at >= r.period_start AND n.created_at < r.period_end
          UNION ALL
          -- Carried over: pending ones owed since the previous digest's period began (a first digest: all of them).
-         -- Only these few are read from the heap (for their status); a sent entry is never carried twice.
+         -- Bounded so: the previous week's entries (about 13 a subscriber) are read from the heap for their status,
+         -- not every entry ever owed; a sent entry is never carried twice.
          SELECT r.email_id, n.change_record_id, n.created_at FROM r
            JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest' AND n.created_at < r.period_start
                                AND n.created_at >= coalesce((SELECT max(e.period_start) FROM emails e
