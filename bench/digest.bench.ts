@@ -7,7 +7,7 @@ import { analyzeChange } from '@clausewatch/analyzer';
 import { loadConfig } from '@clausewatch/config';
 import { createDataSource, EmailsRepository, migrate, NotificationsRepository, startEmbeddedDatabase } from '@clausewatch/db';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { DeliveryService } from '../apps/api/src/notifications/delivery.service'
 import { DigestService } from '../apps/api/src/notifications/digest.service';
 import { EmailComposer } from '../apps/api/src/notifications/email.composer';
 import { ResendSender } from '../apps/api/src/notifications/resend.sender';
+import { postgresCpuSeconds, processCpuSeconds } from './process-cpu';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 100_000);
 // One change per platform this week, on average: each digest lists ~13 changes (the followed platforms).
@@ -24,31 +25,6 @@ const ZONES = ['UTC', 'Europe/Paris', 'America/New_York', 'America/Los_Angeles',
 
 const BEFORE = `# Terms\n\n## Arbitration\n\nYou may opt out of arbitration within 30 days of accepting these Terms by emailing legal@example.com.\n\n## Your content\n\nWe use your content to provide the Services.\n\n## Liability\n\nOur total liability is limited to the amounts you paid us in the past twelve months.`;
 const AFTER = `# Terms\n\n## Arbitration\n\nYou may opt out of arbitration within 10 days of accepting these Terms by mailing a signed letter.\n\n## Your content\n\nWe use your content to provide the Services and to train our AI models.\n\n## Liability\n\nOur total liability is limited to one hundred US dollars.`;
-
-/**
- * CPU seconds used so far by the fake Resend (our child) and by this run's PostgreSQL (the postmaster
- * named in its pid file, detached under pg_ctl, and its backends), from /proc: the work done whatever
- * the machine's load, which only stretches the wall-clock time. Exited processes count through their
- * parent's cutime/cstime.
- */
-function childCpuSeconds(fakePid: number, postmasterPid: number): { fake: number; postgres: number } {
-  const ticks = 100; // USER_HZ on Linux
-  const stats = new Map<number, { ppid: number; cpu: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const raw = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // After "(name) ": state ppid ... then utime stime cutime cstime (fields 14-17 of the line).
-      const fields = raw.slice(raw.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / ticks });
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  const totals = { fake: stats.get(fakePid)?.cpu ?? 0, postgres: 0 };
-  for (const [pid, stat] of stats) if (pid === postmasterPid || stat.ppid === postmasterPid) totals.postgres += stat.cpu;
-  return totals;
-}
 
 /** BENCH_CPU_PROFILE=<file>: a CPU profile of the timed part only (owing, rendering, handing over), for Chrome DevTools. */
 async function startProfile(): Promise<{ stop(): Promise<void> }> {
@@ -184,8 +160,10 @@ export async function run(): Promise<void> {
     const at = new Date(Date.now() + 7 * 86_400_000);
     if (statements) await dataSource.query(`SELECT pg_stat_statements_reset()`);
     const profiler = await startProfile();
-    const postmasterPid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const cpuBefore = { self: process.cpuUsage(), children: childCpuSeconds(fake.pid!, postmasterPid) };
+    // CPU seconds from /proc (bench/process-cpu.ts): the work done whatever the machine's load.
+    const clusterDir = join(dataDir, 'postgres');
+    const childrenCpu = () => ({ fake: processCpuSeconds(fake.pid!), postgres: postgresCpuSeconds(clusterDir) });
+    const cpuBefore = { self: process.cpuUsage(), children: childrenCpu() };
     const started = Date.now();
     const build = await new DigestService(dataSource, composer).buildDue(at);
     const builtMs = Date.now() - started;
@@ -193,7 +171,7 @@ export async function run(): Promise<void> {
     const totalMs = Date.now() - started;
     clearInterval(sampler);
     const selfCpu = process.cpuUsage(cpuBefore.self);
-    const childrenCpu = childCpuSeconds(fake.pid!, postmasterPid);
+    const cpuAfter = childrenCpu();
     await profiler.stop();
     if (statements) await printStatementStats(dataSource);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -202,8 +180,8 @@ export async function run(): Promise<void> {
       `digests: ${build.created} owed in ${(builtMs / 1000).toFixed(1)} s; ${sent} rendered and handed to the fake Resend in ${((totalMs - builtMs) / 1000).toFixed(1)} s ` +
         `(${provider.requests} batch calls, ${provider.distinctEmails} distinct emails received, ${Math.round(provider.bytes / Math.max(1, provider.delivered) / 1024)} KiB each); total ${(totalMs / 1000).toFixed(1)} s (target ≤ 60 s), ` +
         `${Math.round(sent / (totalMs / 1000))} digests/s; peak RSS ${Math.round(peakRss / 2 ** 20)} MiB (target ≤ 1024 MiB)\n` +
-        `CPU used meanwhile: sender ${((selfCpu.user + selfCpu.system) / 1e6).toFixed(1)} s, PostgreSQL ${(childrenCpu.postgres - cpuBefore.children.postgres).toFixed(1)} s, ` +
-        `fake Resend ${(childrenCpu.fake - cpuBefore.children.fake).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores\n`,
+        `CPU used meanwhile: sender ${((selfCpu.user + selfCpu.system) / 1e6).toFixed(1)} s, PostgreSQL ${(cpuAfter.postgres - cpuBefore.children.postgres).toFixed(1)} s, ` +
+        `fake Resend ${(cpuAfter.fake - cpuBefore.children.fake).toFixed(1)} s; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores\n`,
     );
   } finally {
     await dataSource.destroy().catch(() => undefined);

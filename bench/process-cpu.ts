@@ -37,6 +37,14 @@ export function threadCpuSeconds(): { main: number; others: number } {
   return totals;
 }
 
+/** CPU seconds of one process (a child such as the fake Resend) and its exited children; 0 once it is gone. */
+export function processCpuSeconds(pid: number): number {
+  const raw = readStat(`/proc/${pid}/stat`);
+  if (raw === null) return 0;
+  const stat = statFields(raw);
+  return stat.own + stat.children;
+}
+
 /**
  * CPU seconds of a PostgreSQL server: the postmaster named in its pid file and its live children (backends,
  * WAL writer, checkpointer); children that have exited count through the postmaster's cutime/cstime.

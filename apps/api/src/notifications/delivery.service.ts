@@ -1,4 +1,4 @@
-import { ClaimedEmail, EmailsRepository } from '@clausewatch/db';
+import { CarriedDigestEntries, ClaimedEmail, EmailsRepository } from '@clausewatch/db';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Composed, EmailComposer } from './email.composer';
 import { EMAIL_SENDER, Email, EmailSendError, EmailSender } from './email.sender';
@@ -23,6 +23,13 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   leaseSeconds: 60,
   concurrency: 4,
 };
+
+/** A rendered email on its way to the provider, with the digest entries it carries. */
+interface Sending {
+  row: ClaimedEmail;
+  email: Email;
+  entries?: CarriedDigestEntries;
+}
 
 /** The delay before attempt `attempts + 1`: exponential with ±20 % jitter, never before Retry-After. */
 export function retryDelayMs(attempts: number, retryAfter: number | null, options: Pick<DeliveryOptions, 'retryBaseMs' | 'maxRetryMs'>): number {
@@ -74,46 +81,55 @@ export class DeliveryService {
       return 0;
     }
     await this.skip(claimed, composed);
-    const rows = claimed.filter((_, i) => 'email' in composed[i]);
-    const emails = composed.flatMap((c) => ('email' in c ? [c.email] : []));
-    if (!rows.length) return 0;
-    return this.send(rows, emails);
-  }
-
-  /** Rows with nothing to send end as skipped, one statement per reason. */
-  private async skip(claimed: ClaimedEmail[], composed: Composed[]): Promise<void> {
-    const byReason = new Map<string, string[]>();
-    composed.forEach((c, i) => {
-      if ('skip' in c) byReason.set(c.skip, [...(byReason.get(c.skip) ?? []), claimed[i].id]);
+    const sending = claimed.flatMap((row, i) => {
+      const c = composed[i];
+      return 'email' in c ? [{ row, email: c.email, entries: c.entries }] : [];
     });
-    for (const [reason, ids] of byReason) await this.emails.markSkipped(ids, reason);
+    if (!sending.length) return 0;
+    return this.send(sending);
   }
 
-  private async send(rows: ClaimedEmail[], emails: Email[]): Promise<number> {
+  /** Rows with nothing to send end as skipped (with the digest entries they were to carry), one statement per reason. */
+  private async skip(claimed: ClaimedEmail[], composed: Composed[]): Promise<void> {
+    const byReason = new Map<string, { ids: string[]; entries: Array<CarriedDigestEntries | undefined> }>();
+    composed.forEach((c, i) => {
+      if (!('skip' in c)) return;
+      const group = byReason.get(c.skip) ?? { ids: [], entries: [] };
+      group.ids.push(claimed[i].id);
+      group.entries.push(c.entries);
+      byReason.set(c.skip, group);
+    });
+    for (const [reason, group] of byReason) await this.emails.markSkipped(group.ids, reason, group.entries);
+  }
+
+  private async send(sending: Sending[]): Promise<number> {
+    const rows = sending.map((s) => s.row);
+    const emails = sending.map((s) => s.email);
     try {
       const ids = rows.length === 1 ? [await this.sender.send(emails[0])] : await this.sender.sendBatch(emails, rows[0].batchKey ?? `cw-batch-${rows[0].id}`);
-      await this.emails.markSent(rows.map((r, i) => ({ id: r.id, providerMessageId: ids[i]?.id ?? null })));
+      await this.emails.markSent(sending.map((s, i) => ({ id: s.row.id, providerMessageId: ids[i]?.id ?? null, entries: s.entries })));
       return rows.length;
     } catch (error) {
       const failure = error instanceof EmailSendError ? error : new EmailSendError(error instanceof Error ? error.message : String(error), true);
       if (failure.retryable) {
         // A 429 was refused before any work; a 5xx or a timeout may have been taken: keep the batch and its key.
-        await this.retry(rows, failure.message, failure.retryAfterMs, failure.status !== 429);
+        await this.retry(rows, failure.message, failure.retryAfterMs, failure.status !== 429, sending.map((s) => s.entries));
         return 0;
       }
       if (rows.length > 1) {
         // The whole batch was refused (strict validation): nothing went out, so each email goes alone with its own key.
         let sent = 0;
-        for (let i = 0; i < rows.length; i++) sent += await this.send([rows[i]], [emails[i]]);
+        for (const one of sending) sent += await this.send([one]);
         return sent;
       }
       this.logger.warn({ email: rows[0].id, error: failure.message }, 'email refused by the provider');
-      await this.emails.markFailed([rows[0].id], failure.message);
+      await this.emails.markFailed([rows[0].id], failure.message, [sending[0].entries]);
       return 0;
     }
   }
 
-  private async retry(rows: ClaimedEmail[], message: string, retryAfter: number | null, keepBatch: boolean): Promise<void> {
+  /** `entries`: the digest entries of rendered rows, failed with them on giving up (none if composing failed: they stay owed). */
+  private async retry(rows: ClaimedEmail[], message: string, retryAfter: number | null, keepBatch: boolean, entries: Array<CarriedDigestEntries | undefined> = []): Promise<void> {
     const attempts = Math.max(...rows.map((r) => r.attempts));
     const delay = retryDelayMs(attempts, retryAfter, this.options);
     const firstAttempt = Math.min(...rows.map((r) => r.firstAttemptAt.getTime()));
@@ -121,6 +137,7 @@ export class DeliveryService {
       await this.emails.markFailed(
         rows.map((r) => r.id),
         `provider unavailable for ${Math.round(this.options.giveUpAfterMs / 3_600_000)} h: ${message}`,
+        entries,
       );
       return;
     }

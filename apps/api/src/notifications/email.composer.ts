@@ -1,5 +1,5 @@
 import type { AppConfig } from '@clausewatch/config';
-import { ClaimedEmail, DocumentMonitoringRow, EmailContentRepository, EmailRecipient } from '@clausewatch/db';
+import { CarriedDigestEntries, ClaimedEmail, DigestEntries, DocumentMonitoringRow, EmailContentRepository, EmailRecipient } from '@clausewatch/db';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
@@ -17,8 +17,11 @@ import {
 import { EmailRenderer } from './email.renderer';
 import type { Email } from './email.sender';
 
-/** What to do with one claimed row: send this email, or skip it (and why). */
-export type Composed = { email: Email } | { skip: string };
+/**
+ * What to do with one claimed row: send this email, or skip it (and why). A digest's `entries` are the
+ * ones it carries (or was to carry): exactly those are finished when it is handed over, failed or skipped.
+ */
+export type Composed = ({ email: Email } | { skip: string }) & { entries?: CarriedDigestEntries };
 
 /** Changes are immutable once recorded: keep the most recent ones read, shared by every email. */
 const CHANGE_CACHE_SIZE = 5000;
@@ -70,15 +73,16 @@ export class EmailComposer {
     const [subscribers, alertChanges, digestChanges] = await Promise.all([
       this.content.recipients([...new Set(claimed.map((c) => c.subscriberId))]),
       this.content.alertChangeIds(claimed.filter((c) => c.kind === 'alert').map((c) => c.id)),
-      this.content.digestChangeIds(claimed.filter((c) => c.kind === 'digest')),
+      this.content.digestEntries(claimed.filter((c) => c.kind === 'digest')),
     ]);
-    await this.loadChanges([...new Set([...[...alertChanges.values()].flatMap((a) => a.current), ...[...digestChanges.values()].flat()])]);
+    await this.loadChanges([...new Set([...[...alertChanges.values()].flatMap((a) => a.current), ...[...digestChanges.values()].flatMap((d) => d.current)])]);
     const out: Composed[] = [];
     for (const row of claimed) {
       const subscriber = subscribers.get(row.subscriberId);
       const skip = this.skipReason(row, subscriber);
+      const entries = row.kind === 'digest' ? carried(row, digestChanges.get(row.id)) : undefined;
       if (skip || !subscriber) {
-        out.push({ skip: skip ?? 'subscriber gone' });
+        out.push({ skip: skip ?? 'subscriber gone', entries });
         continue;
       }
       const reader: SubscriberForEmail = {
@@ -89,7 +93,7 @@ export class EmailComposer {
         followedClauseTypes: subscriber.clauseTypes,
       };
       if (row.kind === 'alert') out.push(this.alert(row, reader, alertChanges.get(row.id) ?? { current: [], superseded: 0 }));
-      else if (row.kind === 'digest') out.push(await this.digest(row, reader, digestChanges.get(row.id) ?? []));
+      else if (row.kind === 'digest') out.push({ ...(await this.digest(row, reader, entries!.current)), entries });
       else out.push(await this.monitoringNotice(row, reader));
     }
     return out;
@@ -221,6 +225,12 @@ export class EmailComposer {
     this.monitoring.set(key, fresh);
     return fresh;
   }
+}
+
+/** A digest's entries as its delivery finishes them (none owed: an empty digest, the proof of monitoring only). */
+function carried(row: ClaimedEmail, entries: DigestEntries | undefined): CarriedDigestEntries {
+  const until = row.periodEnd!;
+  return { subscriberId: row.subscriberId, current: entries?.current ?? [], superseded: entries?.superseded ?? [], since: entries?.since ?? until, until };
 }
 
 function sameRecord(a: MonitoredDocument, b: MonitoredDocument): boolean {

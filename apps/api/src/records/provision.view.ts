@@ -31,7 +31,7 @@ export function provisionHistory(appearances: ProvisionAppearance[]): ProvisionH
   return entries;
 }
 
-/** Whole months (one decimal) from first seen until removed, or until now while it is still there. */
+/** Whole months (one decimal) from first seen until removed (a superseded one: last seen), or until now while it is still there. */
 export function monthsMonitored(firstSeenAt: Date, until: Date): number {
   return Math.max(0, Math.round(((until.getTime() - firstSeenAt.getTime()) / MS_PER_MONTH) * 10) / 10);
 }
@@ -52,8 +52,9 @@ export function provisionView(row: ProvisionRow, appearances: ProvisionAppearanc
     lastSeen: { version: row.last_version, at: row.last_seen_at },
     removed: row.removed_version && row.removed_at ? { version: row.removed_version, at: row.removed_at } : null,
     changes: row.change_count,
-    versionsSeen: appearances.filter((a) => a.text !== null).length,
-    monthsMonitored: monthsMonitored(row.first_seen_at, row.removed_at ?? now),
+    // A superseded provision is held by no version any more: what it was seen in, and for how long, before that.
+    versionsSeen: row.superseded_by ? (row.versions_seen_before_superseded ?? 0) : appearances.filter((a) => a.text !== null).length,
+    monthsMonitored: monthsMonitored(row.first_seen_at, row.removed_at ?? (row.superseded_by ? row.last_seen_at : now)),
     history: provisionHistory(appearances),
     context: `${publicUrl}/api/v1/context/provisions/${row.record_id}`,
     permalink: `${publicUrl}/r/${row.record_id}`,

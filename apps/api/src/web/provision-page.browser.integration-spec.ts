@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
 import { ApiHarness, startApi } from '../testing/api-harness';
 import { launchChromium, seriousAxeViolations } from '../testing/browser';
 
@@ -77,6 +78,29 @@ describe('a superseded provision page in a browser', () => {
     await expect(page.getByRole('heading', { name: 'Lineage' }).count()).resolves.toBe(0);
     await expect(page.locator('main ol:not(:has(li))').count()).resolves.toBe(0);
     await audit('provision-superseded');
+  }, BROWSER_STEP_MS);
+
+  it('counts what the superseded provision was seen in before it was superseded, and a period that stops growing', async () => {
+    await page.goto(`${base}/r/${supersededId}`);
+    // Seen in the March version only (the version its successor holds now), first and last seen the same day.
+    await expect(page.locator('dt:has-text("Changes") + dd').innerText()).resolves.toBe('0 · seen in 1 version before it was superseded · 0 months monitored until then');
+    expect((await api.app.inject({ url: `/api/v1/records/${supersededId}` })).json()).toMatchObject({ versionsSeen: 1, monthsMonitored: 0 });
+    // The provision that replaced it is still there: seen in January and March, monitored until now.
+    await page.goto(`${base}/r/${survivorId}`);
+    await expect(page.locator('dt:has-text("Changes") + dd').innerText()).resolves.toMatch(/^0 · seen in 2 versions · \d+(\.\d)? months monitored$/);
+  }, BROWSER_STEP_MS);
+
+  it('compares with live provisions only: the superseded records of the clause type are not counted', async () => {
+    // The appeals heading and its clause carry the type; each was superseded once (4 records, 2 live).
+    const [{ all, live }] = await api.app.get(DataSource).query(
+      `SELECT count(*)::int AS "all", (count(*) FILTER (WHERE superseded_by_id IS NULL AND removed_at IS NULL))::int AS live
+         FROM provisions WHERE clause_types @> '["content-moderation"]'`,
+    );
+    expect({ all, live }).toEqual({ all: 4, live: 2 });
+    for (const id of [supersededId, survivorId]) {
+      await page.goto(`${base}/r/${id}`);
+      await expect(page.locator('h2:has-text("How other platforms handle it") + h3 .meta').innerText()).resolves.toBe('2 clauses on 1 platform');
+    }
   }, BROWSER_STEP_MS);
 
   it('keeps the Lineage heading and its entries on the provision that replaced it', async () => {

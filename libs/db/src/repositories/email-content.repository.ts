@@ -33,6 +33,14 @@ export interface ChangeRow {
   capturedAt: Date;
 }
 
+/** The changes (record ids) a digest carries, and those it leaves out because they were superseded since they were owed. */
+export interface DigestEntries {
+  current: string[];
+  superseded: string[];
+  /** When the earliest of them was owed: the entries lie between it and the period's end (what marks them reads). */
+  since: Date;
+}
+
 /** A document's monitoring record over a period (the digest's proof of monitoring). */
 export interface DocumentMonitoringRow {
   documentId: string;
@@ -121,22 +129,45 @@ export class EmailContentRepository {
     return new Map(rows.map((r) => [r.email_id, { current: r.ids, superseded: r.superseded }]));
   }
 
-  /** The digest entries owed to each digest's subscriber within its period (by email id). */
-  async digestChangeIds(rows: ClaimedEmail[]): Promise<Map<string, string[]>> {
+  /**
+   * What each digest (by email id) carries: its subscriber's digest entries of its period, plus the
+   * entries owed before it and still pending, carried over. Those are an entry committed after the
+   * previous digest was rendered (its capture began before that period ended), and, before a first
+   * digest, everything owed since the subscriber followed (not only the last week's): an owed change is
+   * never left pending for good. Entries whose change was superseded since are listed apart: the digest
+   * leaves them out, and they are finished as skipped.
+   */
+  async digestEntries(rows: ClaimedEmail[]): Promise<Map<string, DigestEntries>> {
     if (!rows.length) return new Map();
-    const found: Array<{ email_id: string; ids: string[] }> = await this.dataSource.query(
-      `SELECT r.email_id, array_agg(n.change_record_id::text ORDER BY n.change_record_id) AS ids
-         FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS r(email_id, subscriber_id, period_start, period_end)
-         -- Index-only (the digest-entries index): about 13 entries a subscriber, no heap page per entry.
-         JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest'
-                             AND n.created_at >= r.period_start AND n.created_at < r.period_end
+    const found: Array<{ email_id: string; current: string[]; superseded: string[]; since: Date }> = await this.dataSource.query(
+      `WITH r AS (
+         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[], $4::timestamptz[]) AS r(email_id, subscriber_id, period_start, period_end)
+       ), entries AS (
+         -- The period's: index-only (the digest-entries index), about 13 entries a subscriber, no heap page per entry.
+         SELECT r.email_id, n.change_record_id, n.created_at FROM r
+           JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest'
+                               AND n.created_at >= r.period_start AND n.created_at < r.period_end
+         UNION ALL
+         -- Carried over: pending ones owed since the previous digest's period began (a first digest: all of them).
+         -- Bounded so: the previous week's entries (about 13 a subscriber) are read from the heap for their status,
+         -- not every entry ever owed; a sent entry is never carried twice.
+         SELECT r.email_id, n.change_record_id, n.created_at FROM r
+           JOIN notifications n ON n.subscriber_id = r.subscriber_id AND n.channel = 'digest' AND n.created_at < r.period_start
+                               AND n.created_at >= coalesce((SELECT max(e.period_start) FROM emails e
+                                                              WHERE e.subscriber_id = r.subscriber_id AND e.kind = 'digest' AND e.period_start < r.period_start), '-infinity')
+          WHERE n.status = 'pending'
+       ), judged AS (
          -- A change record superseded by technical corrections (a back-dated capture landed inside it) is no longer news.
          -- The superseded are few (a partial index): one hashed list, not a probe of change_records per entry.
-        WHERE n.change_record_id NOT IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL)
-        GROUP BY r.email_id`,
+         SELECT email_id, change_record_id, created_at, change_record_id IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL) AS superseded FROM entries
+       )
+       SELECT email_id, coalesce(array_agg(change_record_id::text ORDER BY change_record_id) FILTER (WHERE NOT superseded), '{}') AS current,
+              coalesce(array_agg(change_record_id::text ORDER BY change_record_id) FILTER (WHERE superseded), '{}') AS superseded,
+              min(created_at) AS since
+         FROM judged GROUP BY email_id`,
       [rows.map((r) => r.id), rows.map((r) => r.subscriberId), rows.map((r) => r.periodStart), rows.map((r) => r.periodEnd)],
     );
-    return new Map(found.map((r) => [r.email_id, r.ids]));
+    return new Map(found.map((r) => [r.email_id, { current: r.current, superseded: r.superseded, since: r.since }]));
   }
 
   async changes(ids: string[]): Promise<ChangeRow[]> {

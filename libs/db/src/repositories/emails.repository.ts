@@ -32,20 +32,59 @@ interface ClaimedRow {
 const SUPERSEDED_BEFORE_SENT = 'superseded by technical corrections (a back-dated capture) before the email was sent';
 
 /**
- * The pending notifications the emails `$1` carry, with whether their change was superseded since it
- * was owed: an alert's name their email; a digest's are its subscriber's digest entries of its period
- * (as the composer reads them, by the digest-entries index), so the whole batch is one set. A digest's
- * entries are not given its email ID: the statements that finish them then change no indexed column,
- * so each row is updated in place (HOT), without new entries in the table's six indexes.
+ * The digest entries an email carried, or was to carry, exactly as its composer read them when it was
+ * rendered (an entry committed later was not in it: it stays pending and goes in the next digest).
+ */
+export interface CarriedDigestEntries {
+  subscriberId: string;
+  /** Change record ids the digest listed. */
+  current: string[];
+  /** Change record ids it left out, their change superseded since it was owed. */
+  superseded: string[];
+  /** The entries were owed from `since` (the earliest of them) until `until` (the period's end). */
+  since: Date;
+  until: Date;
+}
+
+/**
+ * The pending notifications the emails `$1` carry, with whether their change was superseded: an
+ * alert's name their email; a digest's are the entries its composer read: per digest, its subscriber's
+ * entries owed between `$4`…`$6` (subscriber, since, until: one range of the digest-entries index, as the
+ * composer read them), those of them named by `$7`…`$9` (subscriber, change record, left out as
+ * superseded), so the whole batch is one set. A digest's entries are not given its email ID: the
+ * statements that finish them then change no indexed column, so each row is updated in place (HOT),
+ * without new entries in the table's six indexes.
  */
 const CARRIED = `carried AS (
          SELECT n.id, n.change_record_id IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL) AS superseded
            FROM notifications n WHERE n.email_id = ANY($1::bigint[]) AND n.status = 'pending'
          UNION ALL
-         SELECT n.id, n.change_record_id IN (SELECT id FROM change_records WHERE superseded_by IS NOT NULL)
-           FROM emails e JOIN notifications n ON n.subscriber_id = e.subscriber_id AND n.channel = 'digest'
-                                            AND n.created_at >= e.period_start AND n.created_at < e.period_end
-          WHERE e.id = ANY($1::bigint[]) AND e.kind = 'digest' AND n.status = 'pending')`;
+         SELECT n.id, x.superseded
+           FROM unnest($4::bigint[], $5::timestamptz[], $6::timestamptz[]) AS d(subscriber_id, since, until)
+           JOIN notifications n ON n.subscriber_id = d.subscriber_id AND n.channel = 'digest' AND n.created_at >= d.since AND n.created_at < d.until
+           JOIN unnest($7::bigint[], $8::bigint[], $9::boolean[]) AS x(subscriber_id, change_record_id, superseded)
+             ON x.subscriber_id = n.subscriber_id AND x.change_record_id = n.change_record_id
+          WHERE n.status = 'pending')`;
+
+/** The digest entries of a batch as the columns `CARRIED` reads (`$4` to `$9`). */
+function entryColumns(entries: Array<CarriedDigestEntries | undefined>): [string[], Date[], Date[], string[], string[], boolean[]] {
+  const digests: [string[], Date[], Date[]] = [[], [], []];
+  const named: [string[], string[], boolean[]] = [[], [], []];
+  for (const carried of entries) {
+    if (!carried || (!carried.current.length && !carried.superseded.length)) continue;
+    digests[0].push(carried.subscriberId);
+    digests[1].push(carried.since);
+    digests[2].push(carried.until);
+    for (const [ids, left] of [[carried.current, false], [carried.superseded, true]] as const) {
+      for (const id of ids) {
+        named[0].push(carried.subscriberId);
+        named[1].push(id);
+        named[2].push(left);
+      }
+    }
+  }
+  return [...digests, ...named];
+}
 
 const CLAIMED_COLUMNS = `id, subscriber_id, kind, idempotency_key, batch_key, attempts, first_attempt_at, period_start, period_end, document_id`;
 
@@ -137,8 +176,9 @@ export class EmailsRepository {
   /**
    * The emails were handed to the provider: each notification they carried is sent, except one whose
    * change was superseded before it went out (the email left it out): that one is skipped, saying why.
+   * A digest's are its `entries` (as rendered), not whatever its week holds by now.
    */
-  async markSent(results: Array<{ id: string; providerMessageId: string | null }>): Promise<void> {
+  async markSent(results: Array<{ id: string; providerMessageId: string | null; entries?: CarriedDigestEntries }>): Promise<void> {
     if (!results.length) return;
     // One statement (a data-modifying CTE): the email and its notifications change together or not at all.
     await this.dataSource.query(
@@ -151,7 +191,7 @@ export class EmailsRepository {
               sent_at = CASE WHEN c.superseded THEN NULL ELSE now() END,
               last_error = CASE WHEN c.superseded THEN $3 END, attempts = attempts + 1
          FROM carried c WHERE n.id = c.id`,
-      [results.map((r) => r.id), results.map((r) => r.providerMessageId), SUPERSEDED_BEFORE_SENT],
+      [results.map((r) => r.id), results.map((r) => r.providerMessageId), SUPERSEDED_BEFORE_SENT, ...entryColumns(results.map((r) => r.entries))],
     );
   }
 
@@ -168,25 +208,29 @@ export class EmailsRepository {
     );
   }
 
-  /** The provider refused the email for good (a 4xx other than 429), or it was retried for 24 hours. */
-  async markFailed(ids: string[], error: string): Promise<void> {
-    await this.finish(ids, 'failed', error.slice(0, 2000));
+  /**
+   * The provider refused the email for good (a 4xx other than 429), or it was retried for 24 hours.
+   * `entries`: a digest's, as rendered; a digest never rendered (its composing failed) finishes none,
+   * and they go in the subscriber's next digest.
+   */
+  async markFailed(ids: string[], error: string, entries: Array<CarriedDigestEntries | undefined> = []): Promise<void> {
+    await this.finish(ids, 'failed', error.slice(0, 2000), entries);
   }
 
-  /** Nothing to send any more (the address was suppressed or unsubscribed after the email was owed). */
-  async markSkipped(ids: string[], reason: string): Promise<void> {
+  /** Nothing to send any more (the address was suppressed or unsubscribed after the email was owed); `entries` as markFailed. */
+  async markSkipped(ids: string[], reason: string, entries: Array<CarriedDigestEntries | undefined> = []): Promise<void> {
     if (!ids.length) return;
-    await this.finish(ids, 'skipped', reason);
+    await this.finish(ids, 'skipped', reason, entries);
   }
 
   /** Emails that will not be sent, with their notifications, in one statement (together or not at all). */
-  private async finish(ids: string[], status: 'failed' | 'skipped', reason: string): Promise<void> {
+  private async finish(ids: string[], status: 'failed' | 'skipped', reason: string, entries: Array<CarriedDigestEntries | undefined>): Promise<void> {
     await this.dataSource.query(
       `WITH finished AS (
          UPDATE emails SET status = $2, claimed_until = NULL, last_error = $3 WHERE id = ANY($1::bigint[]) AND status = 'sending' RETURNING id)
        , ${CARRIED}
        UPDATE notifications n SET status = $2, last_error = $3 FROM carried c WHERE n.id = c.id`,
-      [ids, status, reason],
+      [ids, status, reason, ...entryColumns(entries)],
     );
   }
 

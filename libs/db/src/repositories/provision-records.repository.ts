@@ -26,6 +26,11 @@ export interface ProvisionRow {
   last_version_source_url: string;
   /** The record ID of the provision this one turned out to be (see Provision.supersededById), or null. */
   superseded_by: string | null;
+  /**
+   * A superseded provision: the versions that held it before it was superseded (from its first to its
+   * last sighting, held now by its successor, which took its place there); null for any other.
+   */
+  versions_seen_before_superseded: number | null;
 }
 
 /** One version of the provision's document from its first appearance on; `text` is null where the version does not hold it. */
@@ -95,7 +100,11 @@ export class ProvisionRecordsRepository {
               p.heading_path, p.text, p.clause_types, p.change_count, p.first_seen_at, p.last_seen_at, p.removed_at,
               fv.record_id AS first_version, lv.record_id AS last_version, rv.record_id AS removed_version,
               lv.captured_at AS last_version_captured_at, lv.text_sha256 AS last_version_text_sha256,
-              lv.raw_sha256 AS last_version_raw_sha256, lv.source_url AS last_version_source_url, sp.record_id AS superseded_by
+              lv.raw_sha256 AS last_version_raw_sha256, lv.source_url AS last_version_source_url, sp.record_id AS superseded_by,
+              CASE WHEN p.superseded_by_id IS NOT NULL THEN (
+                SELECT count(*)::int FROM version_provisions vp JOIN versions v ON v.id = vp.version_id
+                 WHERE vp.provision_id = p.superseded_by_id AND v.document_id = p.document_id
+                   AND v.captured_at >= p.first_seen_at AND v.captured_at <= p.last_seen_at) END AS versions_seen_before_superseded
          FROM provisions p
          JOIN documents d ON d.id = p.document_id JOIN platforms pl ON pl.id = d.platform_id
          JOIN versions fv ON fv.id = p.first_seen_version_id JOIN versions lv ON lv.id = p.last_seen_version_id
