@@ -19,8 +19,9 @@ interface Scored {
   stance: string;
 }
 
-const TARGET_MACRO_F1 = 0.7;
-const TARGET_STANCE = 0.85;
+// Issue 12's targets, on the whole of dev.jsonl; the odd half (never tuned on) is printed beside them.
+const TARGET_MACRO_F1 = 0.75;
+const TARGET_STANCE = 0.88;
 
 interface Figures {
   n: number;
@@ -88,7 +89,7 @@ export async function evaluate(datasetsDir: string): Promise<{ report: string; p
     '| --- | --- | --- | --- | --- |',
     ...all.perType.map((t) => `| ${t.id} | ${t.support} | ${pct(t.p)} | ${pct(t.r)} | ${pct(t.f1)} |`),
     '',
-    `Targets: macro-F1 ≥ ${TARGET_MACRO_F1}, stance agreement ≥ ${TARGET_STANCE} (judged on the held-out odd lines).`,
+    `Targets: macro-F1 ≥ ${TARGET_MACRO_F1}, stance agreement ≥ ${TARGET_STANCE} (judged on all lines; the odd half is never tuned on).`,
   ];
-  return { report: lines.join('\n'), pass: odd.macroF1 >= TARGET_MACRO_F1 && odd.stanceAgreement >= TARGET_STANCE };
+  return { report: lines.join('\n'), pass: all.macroF1 >= TARGET_MACRO_F1 && all.stanceAgreement >= TARGET_STANCE };
 }
