@@ -43,6 +43,9 @@ export class RunningChecksRepository {
         INT4_KEYS,
       ]);
       started = row.started;
+    } catch (error) {
+      await this.dropSession({ suspect: true });
+      throw error;
     } finally {
       if (!started) await this.forget(documentId);
     }
@@ -62,8 +65,7 @@ export class RunningChecksRepository {
       const session = await this.session;
       await session?.query('SELECT pg_advisory_unlock($1, ($2::bigint % $3)::int)', [RUNNING_CHECK_LOCK_CLASS, documentId, INT4_KEYS]);
     } catch {
-      // The session is broken, and its locks went with it: the next check opens a new one.
-      await this.dropSession();
+      await this.dropSession({ suspect: true });
     } finally {
       await this.forget(documentId);
     }
@@ -88,10 +90,17 @@ export class RunningChecksRepository {
     if (this.running.size === 0) await this.dropSession();
   }
 
-  private async dropSession(): Promise<void> {
+  /**
+   * Gives the session's connection back to the pool. A `suspect` one (a query on it failed) may still hold
+   * marks of checks that run on: they are cleared first (a broken connection has lost them already), so no
+   * pooled connection ever carries a mark; those checks go on unmarked, and the next check opens a new session.
+   */
+  private async dropSession(options: { suspect: boolean } = { suspect: false }): Promise<void> {
     const session = this.session;
     this.session = null;
     const runner = await session?.catch(() => null);
-    if (runner && !runner.isReleased) await runner.release();
+    if (!runner || runner.isReleased) return;
+    if (options.suspect) await runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+    await runner.release();
   }
 }
