@@ -1,5 +1,5 @@
 import { CheckDocument, CheckJob, ConfirmCapture, ConfirmJob, JobsService, QUEUES, retryDelayMs } from '@clausewatch/capture';
-import { Document, DocumentsRepository } from '@clausewatch/db';
+import { Document, DocumentsRepository, RunningChecksRepository } from '@clausewatch/db';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type PgBoss from 'pg-boss';
 import { HostPolitenessService } from '../politeness/host-politeness.service';
@@ -23,6 +23,7 @@ export class CheckWorker implements OnApplicationBootstrap {
     private readonly confirmation: ConfirmCapture,
     private readonly documents: DocumentsRepository,
     private readonly politeness: HostPolitenessService,
+    private readonly runningChecks: RunningChecksRepository,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,12 +43,30 @@ export class CheckWorker implements OnApplicationBootstrap {
     await boss.work<ConfirmJob>(QUEUES.confirm, { batchSize: 1, pollingIntervalSeconds: 2 }, ([job]) => this.runConfirm(job));
   }
 
-  /** Re-reads the document (payloads carry IDs only) and skips one that is gone or paused. */
+  /**
+   * Re-reads the document (payloads carry IDs only) and skips one that is gone or paused, or whose check
+   * is still running. pg-boss hands out again a job that outlived its expiry (it takes it for a dead
+   * worker's), and the next cycle's tick finds a document due until its running check writes its row: such
+   * a job ends here without fetching, and the running check records the cycle.
+   */
   async runCheck(job: PgBoss.Job<CheckJob>): Promise<void> {
-    const { documentId, attempt } = job.data;
-    const document = await this.documents.findById(documentId);
+    const document = await this.documents.findById(job.data.documentId);
     if (!document || !document.active) return;
-    // A scheduled job queued twice (two ticks racing a running check) fetches once per cycle.
+    const running = await this.runningChecks.start(document.id);
+    if (!running) {
+      this.logger.log({ documentId: document.recordId, jobId: job.id, trigger: job.data.trigger }, 'check still running: job ends without fetching');
+      return;
+    }
+    try {
+      await this.checkWhileMarked(document, job);
+    } finally {
+      await running.end();
+    }
+  }
+
+  private async checkWhileMarked(document: Document, job: PgBoss.Job<CheckJob>): Promise<void> {
+    const { documentId, attempt } = job.data;
+    // A scheduled job queued twice (two ticks racing a check) fetches once per cycle.
     if (job.data.trigger === 'schedule' && !(await this.documents.isDue(documentId))) return;
     if (!(await this.waitForSlot(document, (delaySeconds) => this.jobs.enqueueCheck(job.data, delaySeconds)))) return;
     const result = await this.checks.check(document, job.data.trigger, attempt);

@@ -4,10 +4,12 @@ import PgBoss from 'pg-boss';
 import type { ConfirmationScheduler } from '../pipeline/confirm-capture.use-case';
 
 /**
- * A check job not completed within this is taken for the job of a dead worker and handed out again
- * (a check that is merely slow is then done twice, which the pipeline makes harmless: the document
- * lock and "same text, check row only"). With maintenance every 10 s, a killed crawler's job is back
- * within a minute.
+ * A check job not completed within this is taken for the job of a dead worker and handed out again:
+ * with maintenance every 10 s, a killed crawler's job is back within a minute. A check that is merely
+ * slow (a politeness wait, a slow host, a large page waiting for the extraction thread) outlives its job
+ * too, and pg-boss 10 has no heartbeat to tell it from a dead one: the job handed out again finds the
+ * check marked as running (RunningChecksRepository, a mark that dies with its process) and ends without
+ * fetching. (pg-boss 12's heartbeatSeconds would let the job itself stay alive instead.)
  */
 export const CHECK_JOB_EXPIRE_SECONDS = 30;
 export const JOB_MAINTENANCE_SECONDS = 10;

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson } from '../canonical-json';
 import type { FetcherKind } from '@clausewatch/extract';
 import { Document, DocumentEvent, DocumentSource, RulesHistoryEntry, SelectionSemantics } from '../entities';
+import { RunningChecksRepository } from './running-checks.repository';
 
 export interface NewDocument {
   platformId: string;
@@ -168,13 +169,18 @@ export class DocumentsRepository {
     await manager.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
   }
 
-  /** Active documents whose last check is older than their interval (or that were never checked). */
+  /**
+   * Active documents whose last check is older than their interval (or that were never checked), and whose
+   * check is not running now: a running check writes its row when it ends, and a job queued meanwhile could
+   * only be skipped (while pg-boss's stately queue holds it back behind the running one, ahead of the rest).
+   */
   async findDue(limit: number): Promise<Array<{ id: string; host: string }>> {
     const rows: Array<{ id: string; url: string }> = await this.dataSource.query(
       `SELECT d.id, d.sources->0->>'url' AS url
          FROM documents d
          LEFT JOIN LATERAL (SELECT c.started_at FROM checks c WHERE c.document_id = d.id ORDER BY c.started_at DESC LIMIT 1) last ON true
         WHERE d.active AND (last.started_at IS NULL OR last.started_at < now() - make_interval(mins => d.check_interval_minutes))
+          AND ${RunningChecksRepository.notRunningCondition('d')}
         ORDER BY last.started_at NULLS FIRST
         LIMIT $1`,
       [limit],

@@ -20,3 +20,4 @@ export * from './digests.repository';
 export * from './archive-export.repository';
 export * from './monitoring.repository';
 export * from './email-content.repository';
+export * from './running-checks.repository';
