@@ -74,7 +74,7 @@ export class CaptureWriter {
       if (around.previousId !== (plannedAgainst?.id ?? null) || around.nextId !== (plannedNext?.id ?? null)) return { stale: true };
       if (plan.kind === 'unchanged') {
         if (check) await this.checks.insertRow(manager, { ...check, versionId: null });
-        await client.query('COMMIT');
+        await this.versions.commitLocked(client);
         open = false;
         return { stale: false, version: plan.latest, change: null, created: false };
       }
@@ -129,7 +129,7 @@ export class CaptureWriter {
       open = false;
       written = { stale: false, version, change, created: true };
     } finally {
-      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      if (open) await this.versions.rollbackLocked(client);
       await runner.release();
     }
     // After the commit, with the connection back in the pool: one batch appends every capture pending

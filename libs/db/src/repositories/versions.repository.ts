@@ -77,6 +77,16 @@ export class VersionsRepository {
     return { previousId: row?.previous_id ?? null, nextId: row?.next_id ?? null };
   }
 
+  /** Ends, keeping its writes, a transaction opened by `beginLockedAt` (an unchanged capture writes only its check). */
+  async commitLocked(client: SimpleQueryClient): Promise<void> {
+    await client.query('COMMIT');
+  }
+
+  /** Ends, undoing its writes, a transaction opened by `beginLockedAt`; the connection may already be broken, so a failure is ignored. */
+  async rollbackLocked(client: SimpleQueryClient): Promise<void> {
+    await client.query('ROLLBACK').catch(() => undefined);
+  }
+
   /** The ids of `neighboursAt`, read in the capture transaction to check a plan is still current. */
   async neighbourIdsAt(documentId: string, at: Date, manager: EntityManager): Promise<{ previousId: string | null; nextId: string | null }> {
     const [row]: Array<{ previous_id: string | null; next_id: string | null }> = await manager.query(
