@@ -73,6 +73,16 @@ interface StoredClause {
   afterIndexes?: number[];
 }
 
+/** The (version, clause index) pairs clausesWithProvisions looks up for these changes: what idsByPosition reads. */
+export function clausePositionsOf(changes: ChangeRecord[]): Array<{ versionId: string; position: number }> {
+  return changes.flatMap((change) =>
+    (change.clauses as StoredClause[]).flatMap((clause) => [
+      ...(clause.beforeIndexes ?? []).map((position) => ({ versionId: change.fromVersionId, position })),
+      ...(clause.afterIndexes ?? []).map((position) => ({ versionId: change.toVersionId, position })),
+    ]),
+  );
+}
+
 /** Each clause of a change names the provisions it touches: `provisions.before` in the old version, `provisions.after` in the new one. */
 function clausesWithProvisions(change: ChangeRecord, provisionIds: ClauseProvisionIds | undefined): unknown[] {
   if (!provisionIds) return change.clauses;

@@ -8,7 +8,7 @@ import { requireRecordIdParam } from './record-id.parser';
 import { provisionView } from './provision.view';
 import { RecordCache } from './record.cache';
 import { RecordVerification, VerificationCache } from './verification.cache';
-import { changeView, documentView, platformView, referencedVersionIds, versionView } from './record.views';
+import { changeView, clausePositionsOf, documentView, platformView, referencedVersionIds, versionView } from './record.views';
 
 /** One status for the record: the failures, or how many versions verified. */
 function summarizeVerification(id: string, versions: VersionIntegrity[]): RecordVerification {
@@ -112,7 +112,7 @@ export class RecordsService {
   async changeViews(changes: ChangeRecord[], documentRecordId: string) {
     const [ids, provisionIds] = await Promise.all([
       this.versions.recordIdsOf(referencedVersionIds([], changes)),
-      this.provisions.idsByPosition(changes.flatMap((c) => [c.fromVersionId, c.toVersionId])),
+      this.provisions.idsByPosition(clausePositionsOf(changes)),
     ]);
     return changes.map((c) => changeView(c, documentRecordId, ids, this.config.publicUrl, provisionIds));
   }
@@ -136,7 +136,7 @@ export class RecordsService {
         const publicUrl = this.config.publicUrl;
         const [held, provisionIds] = await Promise.all([
           this.provisions.listForVersion(version.id),
-          change ? this.provisions.idsByPosition([change.fromVersionId, change.toVersionId]) : undefined,
+          change ? this.provisions.idsByPosition(clausePositionsOf([change])) : undefined,
         ]);
         // Pending: committed a moment ago, its leaf comes with the ledger appender's next batch (the record changes then).
         const ledger =

@@ -1,4 +1,4 @@
-import { DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
+import { DocumentsRepository, PlatformsRepository, ProvisionsRepository } from '@clausewatch/db';
 import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -82,5 +82,16 @@ describe('provision lineage of a page larger than one write statement (real Post
       [versions[1].id],
     );
     expect(stale).toBe(0);
+    // heldBy reads a version this size in several rows: every position once, in order, as one plain SELECT gives them.
+    const rows: Array<{ position: number; id: string; text: string; first_seen_at: Date }> = await dataSource.query(
+      'SELECT vp.position, vp.provision_id::text AS id, vp.text, p.first_seen_at FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id WHERE vp.version_id = $1 ORDER BY vp.position',
+      [versions[1].id],
+    );
+    expect(await app.get(ProvisionsRepository).heldBy(versions[1].id)).toEqual({
+      positions: rows.map((r) => r.position),
+      provisionIds: rows.map((r) => r.id),
+      texts: rows.map((r) => r.text),
+      firstSeenAt: rows.map((r) => r.first_seen_at.getTime()),
+    });
   }, 300_000);
 });

@@ -136,15 +136,19 @@ export class ProvisionRecordsRepository {
     );
   }
 
-  /** For change records: which provision each clause index of these versions is. */
-  async idsByPosition(versionIds: string[]): Promise<ProvisionIdsByVersion> {
+  /**
+   * For change records: which provision each clause index is, for the (version, index) pairs asked for
+   * (the clauses' own indexes): a change of 38 clauses on a page of 38,000 reads 38 rows, not 76,000.
+   */
+  async idsByPosition(wanted: Array<{ versionId: string; position: number }>): Promise<ProvisionIdsByVersion> {
     const result: ProvisionIdsByVersion = new Map();
-    if (versionIds.length === 0) return result;
+    if (wanted.length === 0) return result;
     const rows: Array<{ version_id: string; position: number; record_id: string }> = await this.dataSource.query(
       `SELECT vp.version_id, vp.position, p.record_id
-         FROM version_provisions vp JOIN provisions p ON p.id = vp.provision_id
-        WHERE vp.version_id = ANY($1::bigint[])`,
-      [versionIds],
+         FROM unnest($1::bigint[], $2::int[]) AS w(version_id, position)
+         JOIN version_provisions vp ON vp.version_id = w.version_id AND vp.position = w.position
+         JOIN provisions p ON p.id = vp.provision_id`,
+      [wanted.map((w) => w.versionId), wanted.map((w) => w.position)],
     );
     for (const row of rows) {
       let positions = result.get(row.version_id);
