@@ -11,10 +11,13 @@ const EMAILS = 1000;
 // still landing kills in every phase of a send (claim, render, provider call, recording).
 // KILLS=200 runs the full count (about 10 to 20 minutes here).
 const KILLS = Number(process.env.KILLS ?? 15);
-// Sending is paced so that most kills land while emails remain: each sender lives ~0.75 s after it is
-// ready, so 15 lives need fast sending (batches of 10, 150 ms a call) and 200 lives slow sending
-// (batches of 2, 450 ms a call: ~9 emails a second, 1,000 emails over ~2 minutes of sender lives).
-const PACE = KILLS > 50 ? { batch: 2, delayMs: 450 } : { batch: 10, delayMs: 150 };
+// Sending is paced by the fake provider's delay, which bounds the rate however fast the machine is
+// (concurrency 2 × batch ÷ delay), so that most kills land while emails remain. A sender lives ~0.75 s
+// after it is ready plus ~0.5 s of sending before it says so. 15 lives: batches of 10, 400 ms a call, at
+// most 50 emails a second, ~60 a life, so the 1,000 emails outlast the 15 lives (at 150 ms a call a
+// quiet machine sent them all in 6 lives and the check below failed). 200 lives: batches of 2, 450 ms a
+// call, ~9 emails a second, 1,000 emails over ~2 minutes of sender lives.
+const PACE = KILLS > 50 ? { batch: 2, delayMs: 450 } : { batch: 10, delayMs: 400 };
 const root = join(__dirname, '../../../..');
 
 // Kill test: a sender process SIGKILLed at random moments while 1,000 emails are owed. Afterwards
