@@ -1,5 +1,5 @@
 import { createDataSource } from '@clausewatch/db';
-import { createTestDatabase, FixtureSite, TestDatabase } from '@clausewatch/testing';
+import { createTestDatabase, FixtureSite, TestDatabase, until } from '@clausewatch/testing';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +12,6 @@ import { CHECK_JOB_EXPIRE_SECONDS, JOB_MAINTENANCE_SECONDS } from '../libs/captu
 
 const ROOT = join(__dirname, '..');
 const TOS = 'sites/midjourney/terms-of-service';
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('a killed crawler', () => {
   let database: TestDatabase;

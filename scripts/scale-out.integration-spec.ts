@@ -1,5 +1,5 @@
 import { generateLedgerKey } from '@clausewatch/records';
-import { createTestDatabase, FixtureSite, TestDatabase } from '@clausewatch/testing';
+import { createTestDatabase, FixtureSite, TestDatabase, until } from '@clausewatch/testing';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -32,18 +32,6 @@ async function freePort(): Promise<number> {
 // failure does not wait them out: a process that exits ends the wait at once, with its output.
 const READY_MS = 150_000;
 const CYCLE_MS = 90_000;
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = CYCLE_MS, what = 'condition', failed: () => string | null = () => null): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value) return value;
-    const failure = failed();
-    if (failure) throw new Error(`while waiting for ${what}: ${failure}`);
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe('scale-out: 2 API + 2 crawler processes on one PostgreSQL', () => {
   let database: TestDatabase;

@@ -1,6 +1,6 @@
 import { loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate } from '@clausewatch/db';
-import { createTestDatabase, FixtureSite, TestDatabase } from '@clausewatch/testing';
+import { createTestDatabase, FixtureSite, TestDatabase, until } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync } from 'node:fs';
@@ -14,16 +14,6 @@ import { ConfirmJob, QUEUES } from '@clausewatch/capture';
 import type PgBoss from 'pg-boss';
 
 const TOS = 'sites/midjourney/terms-of-service';
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 // Against a site that behaves like nginx (ETag, Last-Modified, 304 to conditional requests), through
 // the crawler's own jobs: a change is confirmed by an unconditional second fetch and then owes alerts.

@@ -1,6 +1,6 @@
 import { loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate } from '@clausewatch/db';
-import { createTestDatabase, FixtureSite, TestDatabase } from '@clausewatch/testing';
+import { createTestDatabase, FixtureSite, TestDatabase, until } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync } from 'node:fs';
@@ -11,16 +11,6 @@ import { CrawlerModule } from './crawler.module';
 import { SchedulerCron } from './schedule/scheduler.cron';
 
 const TOS = 'sites/midjourney/terms-of-service';
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 // Two crawler processes (two Nest contexts on one database) share the queue: every due document is
 // fetched once per cycle, and a new text is confirmed by a second, delayed fetch before it may alert.

@@ -1,7 +1,7 @@
 import { CHECK_JOB_EXPIRE_SECONDS, QUEUES } from '@clausewatch/capture';
 import { loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate } from '@clausewatch/db';
-import { createTestDatabase, FixtureSite, TestDatabase } from '@clausewatch/testing';
+import { createTestDatabase, FixtureSite, TestDatabase, until } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { mkdtempSync } from 'node:fs';
@@ -16,16 +16,6 @@ const TOS = 'sites/midjourney/terms-of-service';
 const SLOT_AHEAD_MS = (CHECK_JOB_EXPIRE_SECONDS - 6) * 1000;
 /** Then the page answers this long after the request (under the fetcher's 20 s for headers). */
 const SLOW_MS = 18_000;
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 // A check that runs longer than its pg-boss job lives (here a politeness wait then a page that answers
 // slowly; in the hostile bench a large page waiting for the extraction thread): pg-boss takes the job for one of a dead worker and hands it out again, and
