@@ -2,16 +2,15 @@ import { loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate } from '@clausewatch/db';
 import { createTestDatabase, FixtureSite, TestDatabase, until } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { CrawlerModule } from './crawler.module';
 import { SchedulerCron } from './schedule/scheduler.cron';
 import { CheckWorker } from './jobs/check.worker';
 import { ConfirmJob, QUEUES } from '@clausewatch/capture';
 import type PgBoss from 'pg-boss';
+import { startCrawlers } from './testing/crawler-contexts';
 
 const TOS = 'sites/midjourney/terms-of-service';
 
@@ -48,8 +47,7 @@ describe('crawler confirmation against a server that sends validators', () => {
     }
     const [watcher] = await dataSource.query(`INSERT INTO subscribers (email, plan, unsubscribe_token) VALUES ('w@example.test', 'watcher', 'tok') RETURNING id`);
     await dataSource.query(`INSERT INTO follows (subscriber_id, platform_id) SELECT $1, id FROM platforms WHERE slug = 'midjourney'`, [watcher.id]);
-    crawler = await NestFactory.createApplicationContext(CrawlerModule.forRoot({ config, databaseUrl: database.url }), { logger: false, abortOnError: false });
-    await crawler.init();
+    [crawler] = await startCrawlers(config, database.url, 1);
     // The tick at start checks both documents once: their first versions.
     await until(async () => Number((await dataSource.query(`SELECT count(*) FROM versions`))[0].count) === 2);
   }, 60_000);

@@ -2,13 +2,12 @@ import { loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate } from '@clausewatch/db';
 import { createTestDatabase, FixtureSite, TestDatabase, until } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { CrawlerModule } from './crawler.module';
 import { SchedulerCron } from './schedule/scheduler.cron';
+import { closeCrawlers, startCrawlers } from './testing/crawler-contexts';
 
 const TOS = 'sites/midjourney/terms-of-service';
 
@@ -43,15 +42,11 @@ describe('crawler: scheduler tick, pg-boss workers, confirmation', () => {
         [`Terms ${n}`, `terms-${n}`, JSON.stringify([{ url: site.url(`/tos-${n}`) }])],
       );
     }
-    for (let i = 0; i < 2; i++) {
-      const app = await NestFactory.createApplicationContext(CrawlerModule.forRoot({ config, databaseUrl: database.url }), { logger: false, abortOnError: false });
-      await app.init();
-      crawlers.push(app);
-    }
+    crawlers = await startCrawlers(config, database.url, 2);
   }, 60_000);
 
   afterAll(async () => {
-    for (const app of crawlers) await app.close();
+    await closeCrawlers(crawlers);
     crawlers = [];
     await dataSource?.destroy();
     await site?.stop();

@@ -3,13 +3,12 @@ import { loadConfig } from '@clausewatch/config';
 import { createDataSource, migrate } from '@clausewatch/db';
 import { createTestDatabase, FixtureSite, TestDatabase, until } from '@clausewatch/testing';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { CrawlerModule } from './crawler.module';
 import { SchedulerCron } from './schedule/scheduler.cron';
+import { closeCrawlers, startCrawlers } from './testing/crawler-contexts';
 
 const TOS = 'sites/midjourney/terms-of-service';
 /** The host's next politeness slot is this far ahead when the check starts: the check waits for it. */
@@ -59,15 +58,11 @@ describe('crawler: a check that outlives its job', () => {
     );
     startedAt = Date.now();
     await dataSource.query(`INSERT INTO host_slots (host, next_fetch_at) VALUES ($1, now() + make_interval(secs => $2 / 1000.0))`, [new URL(site.url('/')).host, SLOT_AHEAD_MS]);
-    for (let i = 0; i < 2; i++) {
-      const app = await NestFactory.createApplicationContext(CrawlerModule.forRoot({ config, databaseUrl: database.url }), { logger: false, abortOnError: false });
-      await app.init();
-      crawlers.push(app);
-    }
+    crawlers = await startCrawlers(config, database.url, 2);
   }, 60_000);
 
   afterAll(async () => {
-    for (const app of crawlers) await app.close();
+    await closeCrawlers(crawlers);
     crawlers = [];
     await dataSource?.destroy();
     await site?.stop();
