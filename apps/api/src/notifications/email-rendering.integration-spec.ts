@@ -1,13 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import { analyzeChange, ClauseChange } from '@clausewatch/analyzer';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
+import { launchChromium, seriousAxeViolations } from '../testing/browser';
 import { alertView, ChangeForEmail, digestDocumentView, digestEntryView, digestView, SubscriberForEmail } from './email-content';
 import { EmailRenderer } from './email.renderer';
 
 const ARTIFACTS = join(__dirname, '../../../../artifacts/email');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const BEFORE = `# Terms of Service
 
@@ -80,7 +79,7 @@ describe('email rendering', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -100,9 +99,9 @@ describe('email rendering', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
-    const results = await new AxeBuilder({ page }).analyze();
+    const violations = await seriousAxeViolations(page);
     await context.close();
-    return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return violations;
   };
 
   it('shows the most severe clause first, word-level, readable at 390 px, with crawled text escaped', async () => {
