@@ -391,6 +391,32 @@ describe('classify: stance cue families for unseen wording', () => {
   });
 });
 
+describe('classify: general policy wording of the lighter and generic types', () => {
+  test('feedback the platform may use as it likes, unpaid, is a licence over what the user sent', () => {
+    const c = classify('Any ideas or feedback you send us may be used by us for any purpose, without compensation to you.');
+    expect(c.clauseTypes[0]?.id).toBe('content-license');
+    expect(c.stance).toBe('unfavorable');
+  });
+
+  test('logging the visitor\'s IP address is tracking, not only a collection of one identifier', () => {
+    expect(classify('We do not log your IP address when you visit our website.').clauseTypes[0]?.id).toBe('tracking');
+  });
+
+  test('other sites named in passing are not a clause about third-party services; links to them are', () => {
+    expect(classify('We note whether you were referred to us from other websites.').clauseTypes[0]?.id).not.toBe('third-party-services');
+    expect(classify('Our site contains links to other websites that we do not operate.').clauseTypes[0]?.id).toBe('third-party-services');
+  });
+
+  test('asking the provider to delete data is a data-subject request; deleting it yourself is deletion', () => {
+    expect(classify('You can request that we remove your personal information.').clauseTypes[0]?.id).toBe('user-rights');
+    expect(classify('You can delete your posts and photos at any time.').clauseTypes[0]?.id).toBe('deletion');
+  });
+
+  test('opting out of future messages is about communications', () => {
+    expect(classify('You may opt out of any future emails from us at any time.').clauseTypes[0]?.id).toBe('communications');
+  });
+});
+
 describe('classify memo', () => {
   beforeEach(() => clearClassifyCache());
 

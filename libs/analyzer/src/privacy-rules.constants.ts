@@ -116,7 +116,7 @@ export const privacyRules: ClauseRule[] = [
   // retargeting is that following put to showing ads.
   rule('tracking', 'cross-site', /\bre-?targe?t\w*|\bremarketing\b|\b(?:other|third[- ]party|non-affiliated|different|partner) (?:web ?sites?|sites|apps|applications|online services)\b[^.;]{0,40}\b(?:you (?:visit|use)|visited|over time)\b|\bacross (?:different |other |non-affiliated |multiple )?(?:web ?sites?|sites|apps|devices|platforms)\b|\boff[- ]?site\b|\bonline activit(?:y|ies)\b/, 3, -1.5),
   // Logging the visitor's network address is the basic form of tracking (and "we do not log IP addresses" its denial).
-  rule('tracking', 'ip-logging', /\b(?:log|logg(?:ed|ing)|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|track(?:s|ed|ing)?|sav(?:e|es|ed|ing)|keep(?:s|ing)?|retain(?:s|ed|ing)?)\b[^.;]{0,25}\bip[- ]address(?:es)?\b|\bip[- ]address(?:es)?\b[^.;]{0,25}\b(?:logged|recorded|stored|collected|tracked|saved|kept|retained)\b/, 2, -0.5),
+  rule('tracking', 'ip-logging', /\b(?:log|logg(?:ed|ing)|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|track(?:s|ed|ing)?|sav(?:e|es|ed|ing)|keep(?:s|ing)?|retain(?:s|ed|ing)?)\b[^.;]{0,25}\bip[- ]address(?:es)?\b|\bip[- ]address(?:es)?\b[^.;]{0,25}\b(?:logged|recorded|stored|collected|tracked|saved|kept|retained)\b/, 3.5, -0.5),
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
   rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) (?:history|behaviou?r|habits)\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
@@ -141,7 +141,7 @@ export const privacyRules: ClauseRule[] = [
 
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
-  rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
+  rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b(?![^.;]{0,30}\b(?:request|ask)\b)[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
   rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b/, 3, 2),
   // Data wiped from the provider's own systems, not just hidden from view.
   rule('deletion', 'erased-from-systems', /\b(?:delet|eras|remov|purg|wip)\w*\b[^.;]{0,60}\bfrom (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)\b|\bpermanently (?:delet|eras|remov)\w*/, 2.5, 1),
@@ -150,8 +150,8 @@ export const privacyRules: ClauseRule[] = [
   // user-rights
   // A right granted in a licence ("you grant the users the right to access your materials", "we grant you the right
   // to access the content") is a permission over content, not a data-protection right.
-  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b/, 3, 2),
-  rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
+  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})(?<!\breserves? the )\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b(?! (?:and obligations )?under (?:this|these|the) (?:agreement|terms|contract)\b)/, 3, 2),
+  rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
   rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|the|all|any) )?(?:\w+ )?(?:data|information|content)\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),
@@ -181,7 +181,7 @@ export const privacyRules: ClauseRule[] = [
   // communications
   // Receiving promotions is no gain for the user; being able to stop them is.
   rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b/, 3, -0.5),
-  rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b/, 3, 1.5),
+  rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bopt[- ]?out of (?:any |all |some |these |those |such |future |further |our )+(?:\w+ )?(?:communications|e-?mails|messages|newsletters|contacts|mailings|notifications)\b/, 3, 1.5),
   rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b/, 2, 1),
   rule('communications', 'maintenance', /\b(?:maintenance|down-?time|outages?)\b/, 2, 0.5),
   rule('communications', 'messages', /\b(?:e-?mails?|sms|text messages|push notifications|newsletters?)\b/, 0.8),

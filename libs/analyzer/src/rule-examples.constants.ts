@@ -127,6 +127,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'content-license:rights-granted': ['We may reproduce and distribute your content.', 'We may store your content.'],
   'content-license:moral-rights': ['You waive your moral rights in your content.', 'You keep your copyright in your content.'],
   'content-license:feedback': ['We may use any feedback you send us.', 'We may use any payment method you add.'],
+  'content-license:feedback-use': ['If you send us feedback, we may use it for any purpose without compensation to you.', 'If you send us feedback, we will read it within a week.'],
   'content-license:grant': ['You grant us the rights needed to show your posts.', 'You give us your email address.'],
   'content-license:purpose-limited-license': ['This license is solely for the purpose of operating the service.', 'This license is perpetual.'],
   'content-license:any-media': ['We may use it in any media now known or hereafter devised.', 'We may use it on this website.'],
@@ -148,6 +149,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'acceptable-use:prohibited': ['You agree not to misuse the service.', 'You agree to use the service.'],
   'acceptable-use:bad-content': ['Do not post hateful or abusive material.', 'Do not post your password.'],
   'acceptable-use:break-law': ['Do not use the service to violate any applicable laws.', 'This agreement follows the laws of Ireland.'],
+  'acceptable-use:obey-law': ['You agree to comply with all applicable laws when you use the service.', 'We comply with all applicable laws when we process your data.'],
   'acceptable-use:spam': ['Do not send spam to other members.', 'Do not send gifts to other members.'],
   'acceptable-use:automation': ['Do not scrape the site with automated means.', 'Do not share your login with others.'],
   'acceptable-use:abuse': ['Do not try to hack or disrupt the service.', 'Do not forget to update the app.'],
@@ -197,6 +199,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'payment:billing': ['Your subscription renews every month.', 'Your profile is visible every day.'],
   'payment:throttle': ['We may throttle heavy users.', 'We may thank heavy users.'],
   'third-party-services:external': ['Our site contains links to other websites.', 'Our site contains useful guides.'],
+  'third-party-services:other-sites': ['Some videos on our pages are embedded from other websites.', 'Some videos on our pages are embedded from our archive.'],
   'third-party-services:their-policy': ['Those services are governed by their own privacy policies.', 'Those services are free.'],
   'third-party-services:more-info': ['For more information, visit our help centre.', 'Thank you for choosing us.'],
   'other:boilerplate': ['If any provision is unenforceable, the rest survives under the severability clause.', 'If you need help, write to us.'],
@@ -243,4 +246,28 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'account-termination:terminate-account-intl': ['Nous pouvons suspendre votre compte en cas d’abus.', 'Nous pouvons modifier votre commande en cas de rupture.'],
   'governing-law:governing-law-intl': ['Les présentes conditions sont soumises au droit français.', 'Les présentes conditions sont rédigées en français.'],
   'liability:liability-intl': ['Wir übernehmen keine Haftung für Inhalte Dritter.', 'Wir übernehmen gerne Ihre Fragen.'],
+};
+
+// Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
+// alternative or exception it names (rule-examples.spec.ts runs them as it runs the pairs above). Self-written too.
+export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [match: string, noMatch: string]>>> = {
+  // A document "subject to change", not a price or a schedule.
+  'policy-changes:terms-change': [['This privacy policy is subject to change without notice.', 'All prices are subject to change without notice.']],
+  // The user's access ending by itself on a breach.
+  'account-termination:access-ends': [['Your right to use the service terminates automatically if you break these terms.', 'Your free trial ends after thirty days.']],
+  // A claim barred when it is brought late.
+  'dispute-resolution:time-limit': [
+    ['You may not bring a claim more than one year after the claim arises.', 'Refunds are not given more than one month after the purchase.'],
+    ['Otherwise, the claim is waived.', 'Otherwise, the fee is waived.'],
+  ],
+  // The platform's own reserved right, and the rights the contract gives, are not data-protection rights.
+  'user-rights:right-to': [
+    ['You have the right to access the personal data we hold.', 'We reserve the right to access any account to investigate fraud.'],
+    ['Read more about your rights below.', 'Your rights under this agreement cannot be transferred.'],
+  ],
+  'user-rights:you-can-request': [['You are able to request a copy of your data.', 'You are able to post reviews.']],
+  // Asking the provider to delete is a data-subject request (user-rights), not deleting it yourself.
+  'deletion:you-delete': [['You can delete your account in the settings.', 'You can ask us to delete your records.']],
+  // Opting out of some or future messages, not only "of marketing".
+  'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
 };

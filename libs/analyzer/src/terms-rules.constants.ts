@@ -27,7 +27,7 @@ export const termsRules: ClauseRule[] = [
   rule('account-termination', 'end-agreement', /\b(?:end|ending|ends|terminat\w*|cancel\w*)\b (?:this|these|the|our|your) (?:agreement|contract|relationship|terms)\b/, 2.5, 0),
   // Access ending or refused, or the user put out: "your access will end", "we may refuse service to anyone", "remove you
   // from the community", "your account may be frozen".
-  rule('account-termination', 'access-ends', /\b(?:access|accounts?|membership|right to use|licen[cs]e to use)\b[^.;]{0,20}\b(?:will|may|shall|can|would)(?: \w+)? (?:end|cease|expire|lapse|be (?:frozen|put on hold|revoked|withdrawn))\b|\b(?:refuse|deny|denying|refusing|withdraw|withdrawing) (?:you )?(?:service|access)\b|\b(?:kick|throw|expel|exclude|remove)\w* (?:you|users?|members?|people|anyone)\b (?:out|from)\b|\bfreez\w+ (?:your |the |an |any )?accounts?\b/, 3, -1, { userActorStance: 2 }),
+  rule('account-termination', 'access-ends', /\b(?:access|accounts?|membership|right to use|licen[cs]e to use)\b[^.;]{0,20}\b(?:will|may|shall|can|would)(?: \w+)? (?:end|cease|expire|lapse|be (?:frozen|put on hold|revoked|withdrawn))\b|\b(?:refuse|deny|denying|refusing|withdraw|withdrawing) (?:you )?(?:service|access)\b|\b(?:kick|throw|expel|exclude|remove)\w* (?:you|users?|members?|people|anyone)\b (?:out|from)\b|\bfreez\w+ (?:your |the |an |any )?accounts?\b|\b(?:access|accounts?|membership|(?:right|licen[cs]e|authori[sz]ation|permission) to (?:access|use))\b[^.;]{0,30}\b(?:automatically |immediately )?(?:terminates|ends|ceases|expires|is (?:terminated|revoked|suspended))\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'stop-service', /\b(?:discontinu\w+|(?:stop|cease)(?: \([^).]{0,40}\))? (?:to )?(?:provid|offer|operat)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b|\b(?:suspend|stop|cease)\b[^.;]{0,15}\b(?:the|a|any|all|our) (?:services?|features?|functionalit\w+)\b/, 3, -1, { userActorStance: 1 }),
   rule('account-termination', 'you-leave', /\byou (?!(?:can|may) not\b)(?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
   rule('account-termination', 'termination', /\bterminat(?:e|ion|ed)\b|\bsuspension\b|\bbann(?:ed|ing)\b|\bre-?regist\w+|\bnew account\b/, 1.2),
@@ -38,6 +38,8 @@ export const termsRules: ClauseRule[] = [
   rule('content-license', 'rights-granted', /\b(?:reproduce|distribute|publicly (?:display|perform)|derivative works|adapt|publish|translate|modify)\b/, 1.2, -0.5),
   rule('content-license', 'moral-rights', /\bmoral rights\b/, 4, -2, { negatedStance: -2 }),
   rule('content-license', 'feedback', /\b(?:feedback|suggestions?|ideas|submissions)\b/, 1.5, -0.3),
+  // What the user sends in (feedback, ideas, unsolicited material) the platform may use as it likes, unpaid: a licence in all but name.
+  rule('content-license', 'feedback-use', /\b(?:feedback|suggestions?|ideas|submissions|unsolicited)\b[^.;]{0,200}(?:\bwithout (?:any )?(?:\w+ )?(?:compensation|obligation|restriction|attribution|payment|remuneration)\b|\b(?:not (?:be )?entitled to|not receive|no) (?:any )?(?:compensation|payment|remuneration)\b|\bfree to (?:use|reproduce|disclose|exploit|distribute|publish)\b|\bfreely\b|\bfor any purpose\b|\bnon-?confidential\b)/, 3.5, -1.5),
   rule('content-license', 'grant', /\bgrant\w*\b[^.;]{0,80}\b(?:rights?|licen[cs]es?|permission)\b/, 2, -1.5, { negatedStance: 0 }),
   // A licence confined to running the service ("solely for the purpose of operating and providing the service") takes
   // no more than the service needs: the favourable kind of licence, however broad its other words.
@@ -76,6 +78,9 @@ export const termsRules: ClauseRule[] = [
   rule('acceptable-use', 'bad-content', /\b(?:illegal|unlawful|harass\w*|threaten\w*|defamat\w+|libel\w*|slander\w*|obscen\w+|pornograph\w*|sexually explicit|hateful|hate speech|abusive|violen\w+|extremis\w+|terroris\w+|racist|offensive|infringing)\b/, 2),
   // Using the service to break the law (as opposed to which country's law governs the contract).
   rule('acceptable-use', 'break-law', /\b(?:violat\w*|break\w*|contraven\w+)\b[^.;]{0,15}\b(?:any|all|the)? ?(?:applicable |local |national |international )*(?:laws?|regulations?|legislation)\b|\b(?:unlawful|illegal|lawful) (?:purposes?|activit\w+|manner)\b/, 2.5, -0.3),
+  // The user's duty to keep to the law in using the service ("you agree to comply with all applicable laws"): a rule of
+  // conduct, not the choice of which law governs the contract.
+  rule('acceptable-use', 'obey-law', /\byou\b[^.;]{0,30}\b(?:comply|abide|obey)\w*\b[^.;]{0,70}\b(?:laws?|regulations|legislation|statutes)\b/, 2.5, -0.3),
   rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
   rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
   rule('acceptable-use', 'abuse', /\bhack\w*\b|\bcrack\w*\b|\bprob(?:e|ing)\b|\bvulnerabilit\w+\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
@@ -90,7 +95,7 @@ export const termsRules: ClauseRule[] = [
   // The group forms are often listed together: "on a class, collective or representative basis".
   rule('dispute-resolution', 'class-action', /\bclass[- ]actions?\b|\bclass (?:arbitrations?|proceedings?|wide)\b|\b(?:on|in) an? (?:class|collective|representative|class-wide|consolidated) (?:basis|capacity)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b|\b(?:class|collective|representative)(?:,? (?:or |and )?(?:class|collective|representative))+ (?:arbitrations?|actions?|proceedings?|claims?|basis|capacity)\b/, 3.5, -2, { negatedStance: -2 }),
   rule('dispute-resolution', 'jury', /\bjury\b/, 2.5, -1.5),
-  rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b/, 3, -1.5),
+  rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b|\b(?:more than|after|beyond) (?:\w+ )?(?:\(\d+\) )?(?:years?|months?) (?:after|from)\b[^.;]{0,40}\b(?:claim|cause of action|dispute)\b|\b(?:claim|cause of action)s? (?:first )?(?:arises|arose|accrues|accrued)\b|\b(?:claim|cause of action)s? (?:is|are|shall be|will be) (?:permanently |forever )?(?:waived|barred)\b/, 3, -1.5),
   rule('dispute-resolution', 'disputes', /\bdisputes?\b|\bsmall claims\b|\bmediation\b|\bbinding\b/, 1.2, -0.3),
 
   // governing-law
@@ -129,7 +134,7 @@ export const termsRules: ClauseRule[] = [
 
   // policy-changes
   rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|notice|conditions|tos)\b/, 3, -0.5),
-  rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*/, 3, -0.5),
+  rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*|\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\bsubject to (?:\w+ )?(?:changes?|revisions?|modifications?|amendments?|updates?)\b/, 3, -0.5),
   rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:updated|dated|effective)\b[^.;]{0,12}\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/, 3.5, 0.3),
   // Notice of a change without naming the document: "if we make changes, we will let you know before they take effect".
   rule('policy-changes', 'changes-notice', /\b(?:changes?|modifications?|revisions?|updates?)\b[^.;]{0,40}\b(?:we(?: will| shall|'ll)|you will be)\b[^.;]{0,20}\b(?:notify|notified|inform|informed|let you know|tell you|told|email you|alert)|\b(?:changes?|modifications?|revisions?|amendments?)\b[^.;]{0,40}\b(?:take|takes|come|comes|go|goes) (?:into )?effect\b/, 2.5, 1),
@@ -155,7 +160,10 @@ export const termsRules: ClauseRule[] = [
   rule('payment', 'throttle', /\bthrottl\w+\b|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
 
   // third-party-services
-  rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b|\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 2.5, -0.3),
+  rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b/, 2.5, -0.3),
+  // Other sites named without a link to them ("how you were referred from other websites", "videos from other sites") are
+  // where something comes from or goes on, weaker evidence that the clause is about another service's terms.
+  rule('third-party-services', 'other-sites', /\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 1, -0.3, { once: true }),
   rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b/, 3.5, -0.3),
   rule('third-party-services', 'more-info', /\brefer to\b|\bfor (?:more|further|additional) (?:information|details)\b|\b(?:find out|learn|read) more\b|\bplease (?:see|visit|check|read|review)\b|\bhttps?:\/\/|\bwww\./, 1.5),
 
