@@ -412,6 +412,24 @@ describe('classify: general policy wording of the lighter and generic types', ()
     expect(classify('You can delete your posts and photos at any time.').clauseTypes[0]?.id).toBe('deletion');
   });
 
+  test('a request for deletion is a data-subject request; the right to erasure named alone is deletion', () => {
+    expect(classify('You can request the deletion of your personal data by writing to us.').clauseTypes[0]?.id).toBe('user-rights');
+    expect(classify('You have the right to erasure of your personal data.').clauseTypes[0]?.id).toBe('deletion');
+  });
+
+  test('an approximate location worked out from the IP address is not sensitive data', () => {
+    expect(classify('We use your location information derived from your IP address to choose the language of the site.').clauseTypes.map((t) => t.id)).not.toContain('sensitive-data');
+  });
+
+  test('accurate registration details are an account rule; content that belongs to the user is ownership', () => {
+    expect(classify('You agree to provide accurate, complete and up-to-date information when you register.').clauseTypes[0]?.id).toBe('eligibility');
+    expect(classify('Everything you upload belongs to you.').clauseTypes[0]?.id).toBe('content-ownership');
+  });
+
+  test('cookies set to show and measure ads are trackers', () => {
+    expect(classify('Advertising cookies let our partners measure which ads you see and show you more ads.').clauseTypes[0]?.id).toBe('tracking');
+  });
+
   test('opting out of future messages is about communications', () => {
     expect(classify('You may opt out of any future emails from us at any time.').clauseTypes[0]?.id).toBe('communications');
   });

@@ -27,7 +27,7 @@ export const privacyRules: ClauseRule[] = [
 
   // sensitive-data
   rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
-  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time|approximate) location)\b/, 3.5, -1),
+  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time) location)\b(?![^.;]{0,40}\b(?:derived from|based on|inferred from|determined (?:by|through|from)|approximated from) (?:your |the |an? )?ip address)/, 3.5, -1),
   rule('sensitive-data', 'special-categories', /\b(?:health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
 
   // data-use
@@ -99,7 +99,7 @@ export const privacyRules: ClauseRule[] = [
   rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1, { once: true }),
 
   // law-enforcement
-  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
+  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|(?:relevant|competent|appropriate|proper) authorit(?:y|ies)|orders? (?:of|from) (?:a|an|the) (?:court|authority|judge)|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
   rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)/, 2, 1),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 
@@ -108,6 +108,9 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b|\badverti[sz]ing (?:ids?|identifiers?)\b/, 3, -1.5),
   // Code a company places on pages or devices to recognise the visitor: "partners place tags on our pages", "similar technologies".
   rule('tracking', 'tags-placed', /\b(?:plac\w+|set(?:s|ting)?|use[sd]?|using|drop\w*|deploy\w*|embed\w*|install\w*|read(?:s|ing)?)\b[^.;]{0,30}\b(?:tags?|scripts?|identifiers?|snippets?|code)\b[^.;]{0,30}\b(?:on|in|into) (?:our|your|the|their|its|these|this) (?:pages?|sites?|web ?sites?|browsers?|devices?|apps?|emails?|services?)\b|\bsimilar (?:tracking )?technolog\w+|\bconversion (?:tracking|measurement|pixels?|tags?)\b/, 2.5, -1),
+  // Cookies or pixels put to ads ("advertising cookies", "cookies used to measure the ads you see"): the clause is about the
+  // tracker that follows the user, whatever it serves.
+  rule('tracking', 'ad-trackers', /\b(?:advertising|ad|marketing|targeting) (?:cookies?|pixels?|tags?|beacons?)\b|\b(?:cookies?|pixels?|web beacons?|tags?)\b[^.;]{0,80}\b(?:ads|advertisements?|advertising)\b/, 2.5, -1, { once: true }),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
   rule('tracking', 'dnt-ignored', /(?:\bnot\b|n't\b)[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
   rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1, { userActorStance: 0 }),
@@ -142,7 +145,7 @@ export const privacyRules: ClauseRule[] = [
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
   rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b(?![^.;]{0,30}\b(?:request|ask)\b)[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
-  rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b/, 3, 2),
+  rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b/, 3, 2),
   // Data wiped from the provider's own systems, not just hidden from view.
   rule('deletion', 'erased-from-systems', /\b(?:delet|eras|remov|purg|wip)\w*\b[^.;]{0,60}\bfrom (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)\b|\bpermanently (?:delet|eras|remov)\w*/, 2.5, 1),
   rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5, { userActorStance: 2 }),
@@ -150,7 +153,7 @@ export const privacyRules: ClauseRule[] = [
   // user-rights
   // A right granted in a licence ("you grant the users the right to access your materials", "we grant you the right
   // to access the content") is a permission over content, not a data-protection right.
-  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})(?<!\breserves? the )\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b(?! (?:and obligations )?under (?:this|these|the) (?:agreement|terms|contract)\b)/, 3, 2),
+  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})(?<!\breserves? the )\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\bright to ask (?:us )?(?:to )?(?:stop|limit|restrict|delete|erase|correct|access|see)\b|\b(?:deletion|erasure|access|correction) requests?\b|\brequests? (?:to know|to delete|to access|to correct|(?:the )?(?:deletion|erasure|correction) of)\b|\brequest (?:the )?(?:deletion|erasure)\b|\byour (?:privacy |data protection )?rights\b(?! (?:and obligations )?under (?:this|these|the) (?:agreement|terms|contract)\b)/, 3, 2),
   rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
   rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|the|all|any) )?(?:\w+ )?(?:data|information|content)\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
@@ -162,7 +165,7 @@ export const privacyRules: ClauseRule[] = [
   rule('state-privacy-rights', 'state-law', /\b(?:ccpa|cpra|california consumer privacy act|california (?:residents?|privacy rights)|shine the light|vcdpa|virginia|colorado|connecticut|utah|nevada|texas) (?:residents?|consumers?|law|privacy)|\bccpa\b|\bcpra\b|\bshine the light\b/, 3.5, 0.5),
 
   // international-transfer
-  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|home country)/, 3.5, -1),
+  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|(?:various|several|multiple|many|numerous|different) (?:other )?(?:countries|jurisdictions)|home country)/, 3.5, -1),
   rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?)\b/, 3, -0.5),
 
   // security
@@ -182,7 +185,7 @@ export const privacyRules: ClauseRule[] = [
   // Receiving promotions is no gain for the user; being able to stop them is.
   rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b/, 3, -0.5),
   rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bopt[- ]?out of (?:any |all |some |these |those |such |future |further |our )+(?:\w+ )?(?:communications|e-?mails|messages|newsletters|contacts|mailings|notifications)\b/, 3, 1.5),
-  rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b/, 2, 1),
+  rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:questions|complaints|inquiries|enquiries|concerns|comments)\b[^.;]{0,60}\b(?:directed|sent|addressed|submitted) to\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b/, 2, 1),
   rule('communications', 'maintenance', /\b(?:maintenance|down-?time|outages?)\b/, 2, 0.5),
   rule('communications', 'messages', /\b(?:e-?mails?|sms|text messages|push notifications|newsletters?)\b/, 0.8),
 ];

@@ -58,6 +58,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'tracking:cookies': ['This site uses cookies.', 'This site uses plain language.'],
   'tracking:trackers': ['Our emails contain web beacons.', 'Our emails contain a signature.'],
   'tracking:tags-placed': ['Partners place tags on our pages to count visits.', 'Partners place orders on our pages to buy stock.'],
+  'tracking:ad-trackers': ['Our partners set advertising cookies to measure which ads you see.', 'Our partners set up stands to sell tickets.'],
   'tracking:dnt': ['How we respond to Do Not Track signals', 'How we respond to support tickets'],
   'tracking:dnt-ignored': ['We do not respond to Do Not Track signals.', 'We honour Do Not Track signals.'],
   'tracking:track': ['We track how you use the app.', 'We trace the history of our company.'],
@@ -114,6 +115,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'eligibility:identity': ['You must use your real name on your profile.', 'You must use a strong password on your profile.'],
   'eligibility:registration': ['You need to register to post comments.', 'You need to log in to post comments.'],
   'eligibility:eligible': ['You must be eligible to enter into a contract.', 'You must be polite to other members.'],
+  'eligibility:accurate-info': ['You agree to keep your account information accurate, complete and up to date.', 'You agree to keep your password secret.'],
   'account-termination:terminate-account': ['We may suspend your account if you break these rules.', 'We may suspend the newsletter in summer.'],
   'account-termination:account-terminated': ['Accounts that break the rules will be terminated.', 'Accounts that break the rules will be reviewed.'],
   'account-termination:access-ends': ['We may refuse service to anyone who abuses our staff.', 'We may refuse a return that is not in its box.'],
@@ -136,6 +138,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'content-license:your-content': ['Your content remains visible to your friends.', 'Our content is updated daily.'],
   'content-ownership:you-own': ['You retain ownership of everything you upload.', 'We retain copies of everything you upload.'],
   'content-ownership:ownership': ['This section explains ownership of uploads.', 'This section explains pricing of uploads.'],
+  'content-ownership:belongs-to-user': ['Everything you upload belongs to you.', 'Everything you upload is checked for viruses.'],
   'content-ownership:claim-ownership': ['We do not claim ownership of your posts.', 'We do not charge for your posts.'],
   'content-ownership:become-property': ['Submissions become the property of the company.', 'Submissions become visible to the public.'],
   'content-moderation:remove-content': ['We may remove content that breaks these rules.', 'We may promote content that readers like.'],
@@ -260,14 +263,27 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['You may not bring a claim more than one year after the claim arises.', 'Refunds are not given more than one month after the purchase.'],
     ['Otherwise, the claim is waived.', 'Otherwise, the fee is waived.'],
   ],
-  // The platform's own reserved right, and the rights the contract gives, are not data-protection rights.
-  'user-rights:right-to': [
-    ['You have the right to access the personal data we hold.', 'We reserve the right to access any account to investigate fraud.'],
-    ['Read more about your rights below.', 'Your rights under this agreement cannot be transferred.'],
-  ],
   'user-rights:you-can-request': [['You are able to request a copy of your data.', 'You are able to post reviews.']],
   // Asking the provider to delete is a data-subject request (user-rights), not deleting it yourself.
   'deletion:you-delete': [['You can delete your account in the settings.', 'You can ask us to delete your records.']],
   // Opting out of some or future messages, not only "of marketing".
   'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
+  // Approximate location worked out from an IP address is not precise geolocation.
+  'sensitive-data:location': [['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.']],
+  // The competent authorities and their orders, not only the police by name.
+  'law-enforcement:authorities': [['We may report unlawful material to the relevant authorities.', 'We may report outages to the relevant teams.']],
+  // Data kept in several countries.
+  'international-transfer:transfer-abroad': [['Your data may be stored in various countries where our providers operate.', 'Your data may be stored in various formats.']],
+  // Where to send questions.
+  'communications:contact-us': [['Any complaints should be directed to our privacy team.', 'Any parcels should be directed to our warehouse.']],
+  // A data breach and unencrypted transfer in French.
+  'security:security-intl': [["Nous vous informerons de toute violation de données vous concernant.", "Nous vous informerons de toute modification de votre commande."]],
+  // The platform's own reserved right and the rights the contract gives are not data-protection rights; asking the provider
+  // to stop, to delete or to say what it holds is a data-subject request.
+  'user-rights:right-to': [
+    ['You have the right to access the personal data we hold.', 'We reserve the right to access any account to investigate fraud.'],
+    ['Read more about your rights below.', 'Your rights under this agreement cannot be transferred.'],
+    ['You have a right to ask us to stop using your data.', 'You have a right to ask us for a paper invoice.'],
+    ['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.'],
+  ],
 };

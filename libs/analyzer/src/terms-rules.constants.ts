@@ -15,6 +15,8 @@ export const termsRules: ClauseRule[] = [
   // Checking who the user is ("verify your identity", "identity verification") is a check, not a rule on who may use it.
   rule('eligibility', 'identity', /\bpseudonym\w*|\breal names?\b|\blegal names?\b|\btrue (?:name|identity)\b|(?<!\b(?:verif\w*|confirm\w*|prov(?:e|ing)|proof of|check\w*|authenticat\w*)(?: your| the user's| their| a user's)? )\bidentity\b(?! (?:verification|checks?|documents?|theft|providers?|services?)\b)|\banonymous(?:ly)?\b|\bscreen names?\b/, 2.5),
   rule('eligibility', 'registration', /\bregist(?:er|ration|ered)\b|\bcreate an account\b|\bsign[- ]?up\b|\b(?:one|single|multiple|alternative|additional|another|new) accounts?\b|\baccurate,? (?:current|complete)\b/, 2),
+  // The account rule that what the user registers with is true and kept current ("accurate, complete and up to date").
+  rule('eligibility', 'accurate-info', /\b(?:true|accurate|truthful|correct)\b[^.;]{0,30}\b(?:current|complete|up[- ]to[- ]date)\b[^.;]{0,40}\b(?:information|details|data)\b|\b(?:information|details|data)\b[^.;]{0,60}\b(?:true|accurate|truthful|correct)\b[^.;]{0,30}\b(?:current|complete|up[- ]to[- ]date)\b/, 2.5),
   rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
 
   // account-termination
@@ -54,6 +56,9 @@ export const termsRules: ClauseRule[] = [
   // content-ownership
   rule('content-ownership', 'you-own', /\b(?:you|users?|customers?|members?|authors?)\b[^.;]{0,30}\b(?:own|owns|retain\w*|keep|maintain|remain the owner|hold)\b[^.;]{0,40}\b(?:ownership|rights?|title|intellectual property|copyrights?)\b/, 3.5, 2),
   rule('content-ownership', 'ownership', /(?<!\b(?:change|transfer) (?:of|in) )\bownership\b|\bowner of\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
+  // Ownership stated without the word: "your content belongs to you", "the customer will own all customer data", and the
+  // same in French ("propriété du client").
+  rule('content-ownership', 'belongs-to-user', /\bbelongs? to (?:you|the user|users|the customer|customers|its (?:author|creator|owner))\b|\b(?:you|the user|users|(?:the )?customers?|members?)\b (?:will |shall |continue to |still )?own (?:all |any )?(?:of )?(?:your |their |the |its )?(?:customer |user )?(?:content|data|materials?|works?|posts?|uploads?|submissions?|files|it|them)\b|\bpropri[ée]t[ée] (?:du client|de l'utilisateur|des utilisateurs|de l'auteur)\b/, 3, 2),
   rule('content-ownership', 'claim-ownership', /\bclaim\w*\b[^.;]{0,20}\b(?:any )?(?:ownership|rights? (?:in|to|over))\b/, 3, -1.5),
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
 
