@@ -430,6 +430,20 @@ describe('classify: general policy wording of the lighter and generic types', ()
     expect(classify('Advertising cookies let our partners measure which ads you see and show you more ads.').clauseTypes[0]?.id).toBe('tracking');
   });
 
+  test('collecting no more than a purpose needs is about the use of data; data used for a stated purpose is data use', () => {
+    expect(classify('We collect only as much personal information as necessary to deliver your order.').clauseTypes[0]?.id).toBe('data-use');
+    expect(classify('Such data will only be used to send you receipts.').clauseTypes[0]?.id).toBe('data-use');
+  });
+
+  test('products picked for the user are advertising even when the data is "used" to pick them', () => {
+    expect(classify('We may use this information to tell you about services that may be of interest to you.').clauseTypes[0]?.id).toBe('advertising');
+  });
+
+  test('data collected in the passive, and details the user is asked for, are collection', () => {
+    expect(classify('Your details are recorded when you call our help line.').clauseTypes[0]?.id).toBe('data-collection');
+    expect(classify('You will be asked to provide your name and date of birth.').clauseTypes[0]?.id).toBe('data-collection');
+  });
+
   test('opting out of future messages is about communications', () => {
     expect(classify('You may opt out of any future emails from us at any time.').clauseTypes[0]?.id).toBe('communications');
   });

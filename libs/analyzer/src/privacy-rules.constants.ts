@@ -15,6 +15,10 @@ const NOT_RIGHTS = '(?! (?:all |any |full |sole |your |their |its |the )*(?:righ
 export const privacyRules: ClauseRule[] = [
   // data-collection
   rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|log)(?:s|ed)?\b/, 2.5, -0.5),
+  // The passive, data first: "your information may be collected when you ...".
+  rule('data-collection', 'data-collected', /\b(?:information|data|details)\b[^.;]{0,30}\b(?:is|are|be|being|been)\b (?:\w+ )?(?:collected|gathered|obtained|recorded)\b/, 2.5, -0.5),
+  // Asking the user for details: "we ask you for your name and date of birth", "you will be asked to provide an email address".
+  rule('data-collection', 'ask-for', /\b(?:we|you will be|you may be|you are)\b (?:may |will |also )?(?:ask|asked|request|requested|require|required)\b (?:you )?(?:for|to (?:provide|give|enter|submit|supply))\b[^.;]{0,40}\b(?:name|username|e-?mail|address|phone|birth|gender|country|information|details|data)\b/, 2.5, -0.3),
   rule('data-collection', 'collect', /\bcollect(?:s|ed|ing|ion)?\b/, 1.5),
   rule('data-collection', 'categories', /\b(?:types|categories|kinds|pieces) of (?:personal )?(?:information|data)\b|\b(?:information|data) (?:we|that we|which we) collect (?:includes?|consists|may include|about you)\b/, 2),
   // "use the information we collect": the relative clause points back at collected data, it states no collection.
@@ -32,11 +36,13 @@ export const privacyRules: ClauseRule[] = [
 
   // data-use
   rule('data-use', 'use-data', new RegExp(`\\b(?:we )?(?:use|process|utili[sz]e)(?:s|d)?\\b[^.;]{0,50}\\b(?:${PD}|information|data)\\b[^.;]{0,60}\\b(?:to|for)\\b`), 2),
-  rule('data-use', 'how-we-use', /\bhow (?:we|do we) use\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
+  rule('data-use', 'how-we-use', /\bhow (?:we|do we) use\b|\bwhat (?:we|do we) do with (?:the |your |this |such )?(?:personal )?(?:info|information|data)\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
+  // The passive of the same: "such data will only be used to contact you".
+  rule('data-use', 'data-used-to', /\b(?:data|information|details)(?: (?:that )?(?:we|you) (?:collect|provide|hold|receive|give|submit)\w*)?(?: about you)? (?:is|are|will|may|can|shall|would|could|might)(?: only| also| not)?(?: be)?(?: only| also| solely| primarily)? used (?:only |solely |primarily )?(?:to|for)\b/, 2),
   rule('data-use', 'purposes', /\bpurposes?\b/, 1),
   rule('data-use', 'limited-purposes', /\bonly (?:use|process|for the purposes?)\b|\b(?:limited|specific|necessary) purposes?\b|\bsolely (?:to|for)\b/, 1.5, 1),
   // Data minimisation: collecting or processing no more than a purpose needs limits what the data is used for.
-  rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3, 1),
+  rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3.5, 1),
   rule('data-use', 'aggregate', /\b(?:aggregated?|anonymi[sz](?:ed|ation)|de-?identified|statistic(?:s|al)|pseudonymi[sz]ed)\b/, 2),
   rule('data-use', 'profiling', /\b(?:profiling|inferences?|automated decision|personali[sz](?:e|ed|ation))\b/, 1.5, -0.5),
   // Sorting users into segments or audiences by their inferred interests: profiling put to work.
@@ -61,7 +67,7 @@ export const privacyRules: ClauseRule[] = [
   rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b(?! ?(?:cookies?|ids?|identifiers?)\b)/, 2, -1),
   rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -1),
   // Offers picked for the user ("products that may be of interest to you") are marketing even without the word.
-  rule('advertising', 'of-interest', /\b(?:offers?|products?|services?|promotions?|deals|events)\b[^.;]{0,60}\b(?:(?:of|be of|may) interest to you|(?:you|they) (?:may|might) (?:like|enjoy|be interested in)|relevant to you|interest(?:s|ed) you)\b/, 2, -1),
+  rule('advertising', 'of-interest', /\b(?:offers?|offerings?|products?|services?|promotions?|deals|events)\b[^.;]{0,60}\b(?:(?:of|be of|may) interest to you|(?:you|they) (?:may|might) (?:like|enjoy|be interested in)|relevant to you|interest(?:s|ed) you)\b/, 2.5, -1),
   rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
 
   // data-sharing

@@ -3,6 +3,8 @@
 // Keys are `<type or "stance">:<rule id>`.
 export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noMatch: string]>> = {
   'data-collection:we-collect': ['We collect the name and email address you enter.', 'You can collect points by inviting friends.'],
+  'data-collection:data-collected': ['Some information is collected when you contact support.', 'Some information is shown when you contact support.'],
+  'data-collection:ask-for': ['We ask you for your name and date of birth when you sign up.', 'We ask you for patience during the upgrade.'],
   'data-collection:collect': ['Information we collect when you sign up.', 'Pick up your order at the counter.'],
   'data-collection:categories': ['The categories of personal information we hold are listed below.', 'The categories of products we sell are listed below.'],
   'data-collection:collected-reference': ['We use the information we collect to run the service.', 'The data we collect includes your name.'],
@@ -15,6 +17,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'sensitive-data:location': ['We collect your precise location when the app is open.', 'Our office is in a central place in the city.'],
   'sensitive-data:special-categories': ['We do not ask for health information.', 'We do not ask for your shoe size.'],
   'data-use:use-data': ['We use your personal data to provide customer support.', 'We use cookies on this site.'],
+  'data-use:data-used-to': ['Your contact details will only be used to send you receipts.', 'Your contact details will only be shown to you.'],
   'data-use:how-we-use': ['How we use your information', 'How we protect your information'],
   'data-use:purposes': ['We process data for the purposes described below.', 'We process data as described below.'],
   'data-use:limited-purposes': ['We only use your address to deliver your order.', 'We use your address to deliver your order and for offers.'],
@@ -268,6 +271,11 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'deletion:you-delete': [['You can delete your account in the settings.', 'You can ask us to delete your records.']],
   // Opting out of some or future messages, not only "of marketing".
   'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
+  'data-use:how-we-use': [['What we do with the information we collect', 'What we do when the service is down']],
+  // Offerings picked for the user, as well as offers and products.
+  'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
+  // Collected data named first, and the French, German and Spanish passives.
+  'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
   // Approximate location worked out from an IP address is not precise geolocation.
   'sensitive-data:location': [['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.']],
   // The competent authorities and their orders, not only the police by name.
