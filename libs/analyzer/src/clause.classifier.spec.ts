@@ -444,6 +444,12 @@ describe('classify: general policy wording of the lighter and generic types', ()
     expect(classify('You will be asked to provide your name and date of birth.').clauseTypes[0]?.id).toBe('data-collection');
   });
 
+  test('a refusal to sell "it" is about the sale of data and favourable', () => {
+    const c = classify('Your personal data is yours, and we will never sell it.');
+    expect(c.clauseTypes[0]?.id).toBe('data-sale');
+    expect(c.stance).toBe('favorable');
+  });
+
   test('opting out of future messages is about communications', () => {
     expect(classify('You may opt out of any future emails from us at any time.').clauseTypes[0]?.id).toBe('communications');
   });

@@ -90,7 +90,7 @@ export const privacyRules: ClauseRule[] = [
 
   // data-sale
   // Selling the company (its assets, shares or business) is not selling personal data.
-  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
+  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)|(?<=\\b(?:never|not|n't) (?:\\w+ )?)(?:sell|rent)\\b (?:it|them)\\b(?! to you\\b)`), 4, -3, { negatedStance: 2 }),
   // The passive voice puts the data first: "your information will never be sold or rented".
   rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
   // The legal definition of a sale: personal data made available for money or other valuable consideration.

@@ -276,6 +276,19 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
   // Collected data named first, and the French, German and Spanish passives.
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
+  // A refusal to sell that names the data by a pronoun.
+  'data-sale:sell-data': [['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.']],
+  // "You will not be able to ..." states a consequence, not a prohibition.
+  'acceptable-use:prohibited': [['You may not resell access to the service.', 'If you block cookies, you may not be able to sign in.']],
+  // Keeping up with changes without the word "check".
+  'policy-changes:check-for-changes': [['Please take note of any changes to this policy.', 'Please take note of your order number.']],
+  'policy-changes:review-periodically': [['Review this policy whenever you use the service.', 'Contact us whenever you need help.']],
+  // The date of the last update, a reserved right to change and "subject to change" in German and French.
+  'policy-changes:policy-changes-intl': [
+    ['Diese Erklärung wurde zuletzt am 01.03.2024 aktualisiert.', 'Diese Erklärung wurde von unserem Team geschrieben.'],
+    ['Wir behalten uns Änderungen dieser Hinweise vor.', 'Wir behalten uns das Recht auf Schadenersatz vor.'],
+    ['Sujet à modification sans préavis.', 'Sujet à disponibilité en magasin.'],
+  ],
   // Approximate location worked out from an IP address is not precise geolocation.
   'sensitive-data:location': [['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.']],
   // The competent authorities and their orders, not only the police by name.

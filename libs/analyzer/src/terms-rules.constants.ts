@@ -79,7 +79,7 @@ export const termsRules: ClauseRule[] = [
   rule('ip-infringement', 'dmca', /\bdmca\b|\bdigital millennium\b|\bcopyright (?:agent|infringement|claims?|complaints?)\b|\bnotices? of (?:claimed )?infringement\b|\binfring\w+\b|\brepeat infringers?\b/, 2.5),
 
   // acceptable-use
-  rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
+  rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b(?! be (?:able|bound|charged|liable|responsible|required|eligible|entitled)\b)|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
   rule('acceptable-use', 'bad-content', /\b(?:illegal|unlawful|harass\w*|threaten\w*|defamat\w+|libel\w*|slander\w*|obscen\w+|pornograph\w*|sexually explicit|hateful|hate speech|abusive|violen\w+|extremis\w+|terroris\w+|racist|offensive|infringing)\b/, 2),
   // Using the service to break the law (as opposed to which country's law governs the contract).
   rule('acceptable-use', 'break-law', /\b(?:violat\w*|break\w*|contraven\w+)\b[^.;]{0,15}\b(?:any|all|the)? ?(?:applicable |local |national |international )*(?:laws?|regulations?|legislation)\b|\b(?:unlawful|illegal|lawful) (?:purposes?|activit\w+|manner)\b/, 2.5, -0.3),
@@ -147,13 +147,13 @@ export const termsRules: ClauseRule[] = [
   // come back to read tells them nothing by itself: no stance.
   rule('policy-changes', 'post-changes', /\b(?:post|publish|display)\w*\b[^.;]{0,20}\b(?:revisions?|changes|updates|modifications|amendments|revised|updated|amended|new version)\b|\bupdat\w+ the (?:["“]?(?:last updated|effective)["”]? )?date\b/, 2.5, 0),
   // The user left to look for changes themselves: "check this page for updates".
-  rule('policy-changes', 'check-for-changes', /\b(?:check|review|consult|visit|monitor)\w*\b[^.;]{0,30}\bfor (?:any )?(?:changes|updates|revisions|modifications|amendments)\b/, 2.5, -0.5),
+  rule('policy-changes', 'check-for-changes', /\b(?:check|review|consult|visit|monitor)\w*\b[^.;]{0,30}\bfor (?:any )?(?:changes|updates|revisions|modifications|amendments)\b|\b(?:take note of|be aware of|keep (?:yourself )?informed (?:of|about)|stay informed (?:of|about))\b[^.;]{0,20}\b(?:changes|updates|revisions|modifications|amendments)\b/, 2.5, -0.5),
   // A change binding from its publication gives no time before it applies: "changes are effective immediately upon posting".
   rule('policy-changes', 'effective-on-posting', /\b(?:effective|binding|apply|applies|in effect|in force)\b (?:immediately )?(?:upon|on|after|from|as of)\b (?:the (?:date|time) of )?(?:their |its |the )?(?:posting|publication|being (?:posted|published))\b/, 3, -1),
   // The user's only answer to a change they reject: "if you do not agree with the changes, stop using the service".
   rule('policy-changes', 'reject-changes', /\b(?:do not|don't|does not|doesn't)\b (?:\w+ )?(?:agree|accept|consent)\w*\b[^.;]{0,30}\b(?:changes?|modifications?|amendments?|(?:new|updated|revised|modified|amended) (?:terms|version|polic(?:y|ies)|agreement))\b/, 3, -1),
   rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
-  rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently)\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
+  rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently|whenever you (?:access|use|visit))\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
   rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
   rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
 
