@@ -265,6 +265,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'dispute-resolution:time-limit': [
     ['You may not bring a claim more than one year after the claim arises.', 'Refunds are not given more than one month after the purchase.'],
     ['Otherwise, the claim is waived.', 'Otherwise, the fee is waived.'],
+    ['No claim may be brought more than one year after the end of the service period that is the subject of the claim.', 'No order may be returned more than one month after the date of the delivery or the pickup of the parcel.'],
   ],
   'user-rights:you-can-request': [['You are able to request a copy of your data.', 'You are able to post reviews.']],
   // Asking the provider to delete is a data-subject request (user-rights), not deleting it yourself.
