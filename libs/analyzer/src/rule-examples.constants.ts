@@ -260,7 +260,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // A document "subject to change", not a price or a schedule.
   'policy-changes:terms-change': [['This privacy policy is subject to change without notice.', 'All prices are subject to change without notice.']],
   // The user's access ending by itself on a breach.
-  'account-termination:access-ends': [['Your right to use the service terminates automatically if you break these terms.', 'Your free trial ends after thirty days.']],
+  'account-termination:access-ends': [
+    ['Your right to use the service terminates automatically if you break these terms.', 'Your free trial ends after thirty days.'],
+    ['We may restrict your access to the service for security reasons.', 'We may restrict the number of files per upload.'],
+  ],
   // A claim barred when it is brought late.
   'dispute-resolution:time-limit': [
     ['You may not bring a claim more than one year after the claim arises.', 'Refunds are not given more than one month after the purchase.'],
@@ -277,6 +280,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
   // Collected data named first, and the French, German and Spanish passives.
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
+  // The user banned, not only the account; access restricted rather than ended.
+  'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.']],
   // A refusal to sell that names the data by a pronoun.
   'data-sale:sell-data': [['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.']],
   // "You will not be able to ..." states a consequence, not a prohibition.
