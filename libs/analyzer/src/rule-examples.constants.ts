@@ -38,6 +38,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'advertising:marketing': ['We may use your email for direct marketing.', 'We may use your email to reset your password.'],
   'advertising:of-interest': ['We may tell you about products that may be of interest to you.', 'We may tell you about changes to your order.'],
   'advertising:opt-out-ads': ['You can opt out of personalised ads in settings.', 'You can opt out of the newsletter in settings.'],
+  'advertising:sponsored': ['Your feed may include sponsored posts from brands.', 'Your feed may include posts from friends.'],
   'data-sharing:share-third': ['We share your contact details with third parties.', 'We keep your contact details on our own servers.'],
   'data-sharing:allow-access': ['We allow selected companies to access your purchase history.', 'We allow selected members to join the beta.'],
   'data-sharing:third-receives': ['Our measurement partners may receive details about the pages you view.', 'Our partners may receive a copy of this notice.'],
@@ -270,7 +271,12 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Otherwise, the claim is waived.', 'Otherwise, the fee is waived.'],
     ['No claim may be brought more than one year after the end of the service period that is the subject of the claim.', 'No order may be returned more than one month after the date of the delivery or the pickup of the parcel.'],
   ],
-  'user-rights:you-can-request': [['You are able to request a copy of your data.', 'You are able to post reviews.']],
+  'user-rights:you-can-request': [
+    ['You are able to request a copy of your data.', 'You are able to post reviews.'],
+    ['You can withdraw your consent at any time.', 'You can withhold a tip at any time.'],
+  ],
+  // Subsidiaries, contractors and sub-processors are recipients too.
+  'data-sharing:share-third': [['We share your details with our subsidiaries and contractors.', 'We share your details with no one.']],
   // Asking the provider to delete is a data-subject request (user-rights), not deleting it yourself.
   'deletion:you-delete': [['You can delete your account in the settings.', 'You can ask us to delete your records.']],
   // Opting out of some or future messages, not only "of marketing".
