@@ -62,6 +62,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'tracking:cookies': ['This site uses cookies.', 'This site uses plain language.'],
   'tracking:trackers': ['Our emails contain web beacons.', 'Our emails contain a signature.'],
   'tracking:tags-placed': ['Partners place tags on our pages to count visits.', 'Partners place orders on our pages to buy stock.'],
+  'tracking:social-plugins': ['Our pages include social media plug-ins such as like buttons.', 'Our pages include a search box and a map.'],
   'tracking:ad-trackers': ['Our partners set advertising cookies to measure which ads you see.', 'Our partners set up stands to sell tickets.'],
   'tracking:dnt': ['How we respond to Do Not Track signals', 'How we respond to support tickets'],
   'tracking:dnt-ignored': ['We do not respond to Do Not Track signals.', 'We honour Do Not Track signals.'],
@@ -288,6 +289,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
   // The user banned, not only the account; access restricted rather than ended.
   'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.']],
+  // Flash cookies and other local shared objects.
+  'tracking:trackers': [['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.']],
   // A refusal to sell that names the data by a pronoun.
   'data-sale:sell-data': [['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.']],
   // "You will not be able to ..." states a consequence, not a prohibition.
