@@ -5,6 +5,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'data-collection:we-collect': ['We collect the name and email address you enter.', 'You can collect points by inviting friends.'],
   'data-collection:data-collected': ['Some information is collected when you contact support.', 'Some information is shown when you contact support.'],
   'data-collection:ask-for': ['We ask you for your name and date of birth when you sign up.', 'We ask you for patience during the upgrade.'],
+  'data-collection:we-receive': ['We receive information about you when you use the app.', 'We receive questions by email.'],
   'data-collection:collect': ['Information we collect when you sign up.', 'Pick up your order at the counter.'],
   'data-collection:categories': ['The categories of personal information we hold are listed below.', 'The categories of products we sell are listed below.'],
   'data-collection:collected-reference': ['We use the information we collect to run the service.', 'The data we collect includes your name.'],
@@ -275,9 +276,13 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'user-rights:you-can-request': [
     ['You are able to request a copy of your data.', 'You are able to post reviews.'],
     ['You can withdraw your consent at any time.', 'You can withhold a tip at any time.'],
+    ['You may complain to your data protection authority.', 'You may comment on any post.'],
   ],
   // Subsidiaries, contractors and sub-processors are recipients too.
-  'data-sharing:share-third': [['We share your details with our subsidiaries and contractors.', 'We share your details with no one.']],
+  'data-sharing:share-third': [
+    ['We share your details with our subsidiaries and contractors.', 'We share your details with no one.'],
+    ['We may provide your information to companies that help us deliver the service.', 'We may provide your information to you on request.'],
+  ],
   // Asking the provider to delete is a data-subject request (user-rights), not deleting it yourself.
   'deletion:you-delete': [['You can delete your account in the settings.', 'You can ask us to delete your records.']],
   // Opting out of some or future messages, not only "of marketing".
@@ -292,7 +297,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Flash cookies and other local shared objects.
   'tracking:trackers': [['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.']],
   // A refusal to sell that names the data by a pronoun.
-  'data-sale:sell-data': [['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.']],
+  'data-sale:sell-data': [
+    ['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.'],
+    ['We never rent or sell your email address.', 'We never rent or sell our office space.'],
+  ],
   // "You will not be able to ..." states a consequence, not a prohibition.
   'acceptable-use:prohibited': [['You may not resell access to the service.', 'If you block cookies, you may not be able to sign in.']],
   // Keeping up with changes without the word "check".
