@@ -296,6 +296,18 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.']],
   // Flash cookies and other local shared objects.
   'tracking:trackers': [['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.']],
+  // Keeping data named without a period: "after you close your account, we may keep some information".
+  'retention:retain': [['After you close your account, we may keep some information.', 'After you close your account, we may send a survey.']],
+  // Countries whose laws protect data less.
+  'international-transfer:safeguards': [['Your data may be processed in countries with different data protection laws.', 'Our staff work in countries with different holidays.']],
+  // One child as well as children.
+  'children:children-data': [['If we learn that we hold personal data of a child, we delete it.', 'If we learn that we hold personal data of a customer, we tell them.']],
+  // A notice period ("30 days' notice") is not a notice document.
+  'policy-changes:change-terms': [['We may amend this privacy notice.', "We may change our prices with 30 days' notice."]],
+  // "Its own terms", "those services' terms".
+  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.']],
+  // Linked sites run by others.
+  'third-party-services:external': [['Our pages may contain links to websites operated by others.', 'Our pages may contain pictures of websites we built.']],
   // A refusal to sell that names the data by a pronoun.
   'data-sale:sell-data': [
     ['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.'],

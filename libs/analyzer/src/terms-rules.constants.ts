@@ -138,7 +138,7 @@ export const termsRules: ClauseRule[] = [
   rule('indemnification', 'defend', /\b(?:defend|reimburse)\b[^.;]{0,60}\b(?:claims?|losses|costs|expenses|fees)\b|\battorneys?'? fees\b|\blegal fees\b/, 1.5, -1),
 
   // policy-changes
-  rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|notice|conditions|tos)\b/, 3, -0.5),
+  rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|(?<!\b(?:days?'?|prior|advance|reasonable|written|without|with|further|any|of|give|giving) )notice|conditions|tos)\b/, 3, -0.5),
   rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*|\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\bsubject to (?:\w+ )?(?:changes?|revisions?|modifications?|amendments?|updates?)\b/, 3, -0.5),
   rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:updated|dated|effective)\b[^.;]{0,12}\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/, 3.5, 0.3),
   // Notice of a change without naming the document: "if we make changes, we will let you know before they take effect".
@@ -165,11 +165,11 @@ export const termsRules: ClauseRule[] = [
   rule('payment', 'throttle', /\bthrottl\w+\b|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
 
   // third-party-services
-  rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b/, 2.5, -0.3),
+  rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b|\b(?:links?|linked)\b[^.;]{0,20}\b(?:sites?|websites?|services?|apps?) (?:operated|run|owned|controlled|maintained) by (?:others|third parties|other (?:companies|organi[sz]ations|people))\b/, 2.5, -0.3),
   // Other sites named without a link to them ("how you were referred from other websites", "videos from other sites") are
   // where something comes from or goes on, weaker evidence that the clause is about another service's terms.
   rule('third-party-services', 'other-sites', /\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 1, -0.3, { once: true }),
-  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b/, 3.5, -0.3),
+  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b|\bits own (?:privacy (?:polic\w+|notice)|terms(?: of (?:service|use))?)\b|\b(?:those|such|these) (?:services|sites|websites|apps|parties|providers|companies)'? (?:own )?(?:terms|privacy polic\w+)\b/, 3.5, -0.3),
   rule('third-party-services', 'more-info', /\brefer to\b|\bfor (?:more|further|additional) (?:information|details)\b|\b(?:find out|learn|read) more\b|\bplease (?:see|visit|check|read|review)\b|\bhttps?:\/\/|\bwww\./, 1.5),
 
   // other
