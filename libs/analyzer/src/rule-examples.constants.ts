@@ -39,7 +39,6 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'advertising:marketing': ['We may use your email for direct marketing.', 'We may use your email to reset your password.'],
   'advertising:of-interest': ['We may tell you about products that may be of interest to you.', 'We may tell you about changes to your order.'],
   'advertising:opt-out-ads': ['You can opt out of personalised ads in settings.', 'You can opt out of the newsletter in settings.'],
-  'advertising:sponsored': ['Your feed may include sponsored posts from brands.', 'Your feed may include posts from friends.'],
   'data-sharing:share-third': ['We share your contact details with third parties.', 'We keep your contact details on our own servers.'],
   'data-sharing:allow-access': ['We allow selected companies to access your purchase history.', 'We allow selected members to join the beta.'],
   'data-sharing:third-receives': ['Our measurement partners may receive details about the pages you view.', 'Our partners may receive a copy of this notice.'],
@@ -296,8 +295,6 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.']],
   // Flash cookies and other local shared objects.
   'tracking:trackers': [['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.']],
-  // Keeping data named without a period: "after you close your account, we may keep some information".
-  'retention:retain': [['After you close your account, we may keep some information.', 'After you close your account, we may send a survey.']],
   // Countries whose laws protect data less.
   'international-transfer:safeguards': [['Your data may be processed in countries with different data protection laws.', 'Our staff work in countries with different holidays.']],
   // One child as well as children.
