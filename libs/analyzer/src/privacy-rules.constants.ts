@@ -18,17 +18,19 @@ export const privacyRules: ClauseRule[] = [
   // The passive, data first: "your information may be collected when you ...".
   rule('data-collection', 'data-collected', /\b(?:information|data|details)\b[^.;]{0,30}\b(?:is|are|be|being|been)\b (?:\w+ )?(?:collected|gathered|obtained|recorded)\b/, 2.5, -0.5),
   // Asking the user for details: "we ask you for your name and date of birth", "you will be asked to provide an email address".
-  rule('data-collection', 'ask-for', /\b(?:we|you will be|you may be|you are)\b (?:may |will |also )?(?:ask|asked|request|requested|require|required)\b (?:you )?(?:for|to (?:provide|give|enter|submit|supply))\b[^.;]{0,40}\b(?:name|username|e-?mail|address|phone|birth|gender|country|information|details|data)\b/, 2.5, -0.3),
+  rule('data-collection', 'ask-for', /\b(?:we|you will be|you may be|you are)\b (?:may |will |also )?(?:do not |don't |never |will not |won't )?(?:ask|asked|request|requested|require|required)\b (?:you )?(?:for|to (?:provide|give|enter|submit|supply))\b[^.;]{0,40}\b(?:name|username|e-?mail|address|phone|birth|gender|country|information|details|data)\b/, 2.5, -0.3),
   // Data that reaches the service without a collecting verb: "we receive information about you when you use the app".
   rule('data-collection', 'we-receive', /\bwe (?:may |also |automatically |will )?(?:receive|get|access)\b (?:\w+ ){0,3}?(?:information|data|details)\b/, 2),
+  // One profile built from several sources or products: "we combine information from our different services".
+  rule('data-collection', 'combine', /\bcombin\w+\b[^.;]{0,40}\b(?:information|data)\b[^.;]{0,60}\b(?:from|with|across)\b/, 2, -0.5),
   rule('data-collection', 'collect', /\bcollect(?:s|ed|ing|ion)?\b/, 1.5),
-  rule('data-collection', 'categories', /\b(?:types|categories|kinds|pieces) of (?:personal )?(?:information|data)\b|\b(?:information|data) (?:we|that we|which we) collect (?:includes?|consists|may include|about you)\b/, 2),
+  rule('data-collection', 'categories', /\b(?:types|categories|kinds|pieces) of (?:personal )?(?:information|data)\b|\b(?:information|data) (?:we|that we|which we) (?:collect|process|hold|receive) (?:includes?|consists|may include|about you)\b/, 2),
   // "use the information we collect": the relative clause points back at collected data, it states no collection.
   rule('data-collection', 'collected-reference', /\b(?:information|info|data|details)(?: that| which)? (?:we|you)(?: have|'ve)? (?:automatically )?(?:collect|gather|obtain|receive)(?:ed)?\b(?! (?:includes?|consists|may include|about you))/, -2.5),
   rule('data-collection', 'automatically', /\bautomatically (?:collect|record|receive|log)\w*\b/, 1),
   rule('data-collection', 'identifiers', /\b(?:ip address(?:es)?|device (?:id|identifiers?|information|type|model)|browser type|operating system|hardware model|email address(?:es)?|phone numbers?|contact (?:details|information)|usage (?:data|information)|log (?:data|information|files?)|payment information|billing information|mac address)\b/, 1.5, -0.3),
   rule('data-collection', 'private-content', /\b(?:read|access|scan|view|monitor)\w*\b[^.;]{0,40}\b(?:private )?(?:messages|communications|conversations|chats)\b/, 2, -1),
-  rule('data-collection', 'permissions', /\bpermissions?\b[^.;]{0,60}\b(?:camera|microphone|contacts|photos|device|phone)\b|\b(?:camera|microphone|contacts list)\b/, 1.5, -0.5),
+  rule('data-collection', 'permissions', /\bpermissions?\b[^.;]{0,60}\b(?:camera|microphone|contacts|photos|device|phone)\b|\b(?:camera|microphone|contacts list)\b|\b(?:access|read|upload|sync|import)\w* (?:to )?your (?:contacts|address book|photos|photo library|calendar|call logs?)\b/, 1.5, -0.5),
   rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
 
   // sensitive-data

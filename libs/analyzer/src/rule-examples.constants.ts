@@ -6,6 +6,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'data-collection:data-collected': ['Some information is collected when you contact support.', 'Some information is shown when you contact support.'],
   'data-collection:ask-for': ['We ask you for your name and date of birth when you sign up.', 'We ask you for patience during the upgrade.'],
   'data-collection:we-receive': ['We receive information about you when you use the app.', 'We receive questions by email.'],
+  'data-collection:combine': ['We may combine information from our different apps into one profile.', 'We may combine two orders into one parcel.'],
   'data-collection:collect': ['Information we collect when you sign up.', 'Pick up your order at the counter.'],
   'data-collection:categories': ['The categories of personal information we hold are listed below.', 'The categories of products we sell are listed below.'],
   'data-collection:collected-reference': ['We use the information we collect to run the service.', 'The data we collect includes your name.'],
@@ -305,6 +306,12 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.']],
   // Linked sites run by others.
   'third-party-services:external': [['Our pages may contain links to websites operated by others.', 'Our pages may contain pictures of websites we built.']],
+  // The data the service processes or holds, not only what it "collects".
+  'data-collection:categories': [['The personal data we process includes your contact details.', 'The personal data we process is described in the annex.']],
+  // A refusal to ask for data is about collection too.
+  'data-collection:ask-for': [['We do not require you to provide any personal information.', 'We do not require you to pay for the basic plan.']],
+  // Reading the phone's contacts or photos.
+  'data-collection:permissions': [['The app may access your contacts if you allow it.', 'The app may access the internet if you allow it.']],
   // A refusal to sell that names the data by a pronoun.
   'data-sale:sell-data': [
     ['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.'],
