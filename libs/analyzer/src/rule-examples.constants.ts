@@ -297,7 +297,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Flash cookies and other local shared objects.
   'tracking:trackers': [['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.']],
   // Countries whose laws protect data less.
-  'international-transfer:safeguards': [['Your data may be processed in countries with different data protection laws.', 'Our staff work in countries with different holidays.']],
+  'international-transfer:safeguards': [
+    ['Your data may be processed in countries with different data protection laws.', 'Our staff work in countries with different holidays.'],
+    ['We rely on the EU-US Data Privacy Framework for these transfers.', 'We rely on the EU-US trade agreement for these shipments.'],
+  ],
   // One child as well as children.
   'children:children-data': [['If we learn that we hold personal data of a child, we delete it.', 'If we learn that we hold personal data of a customer, we tell them.']],
   // A notice period ("30 days' notice") is not a notice document.
@@ -312,7 +315,14 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-collection:ask-for': [['We do not require you to provide any personal information.', 'We do not require you to pay for the basic plan.']],
   // Reading the phone's contacts or photos.
   'data-collection:permissions': [['The app may access your contacts if you allow it.', 'The app may access the internet if you allow it.']],
-  // A refusal to sell that names the data by a pronoun.
+  // Access limited to staff who need it, and security tests.
+  'security:measures': [
+    ['Access to personal data is limited to authorised staff.', 'Access to the beta is limited to ten teams.'],
+    ['We regularly test our systems for vulnerabilities.', 'We regularly test our recipes for taste.'],
+  ],
+  // Newsletters and promotions sent to the user.
+  'communications:promotional': [['We may send you newsletters about new features.', 'We may send you a replacement part.']],
+  // A refusal to sell that names the data by a pronoun or an identifier.
   'data-sale:sell-data': [
     ['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.'],
     ['We never rent or sell your email address.', 'We never rent or sell our office space.'],
