@@ -330,7 +330,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // "You will not be able to ..." states a consequence, not a prohibition.
   'acceptable-use:prohibited': [['You may not resell access to the service.', 'If you block cookies, you may not be able to sign in.']],
   // Keeping up with changes without the word "check".
-  'policy-changes:check-for-changes': [['Please take note of any changes to this policy.', 'Please take note of your order number.']],
+  'policy-changes:check-for-changes': [
+    ['Please take note of any changes to this policy.', 'Please take note of your order number.'],
+    ['We encourage you to read this policy regularly.', 'We encourage you to read our blog regularly.'],
+  ],
   'policy-changes:review-periodically': [['Review this policy whenever you use the service.', 'Contact us whenever you need help.']],
   // The date of the last update, a reserved right to change and "subject to change" in German and French.
   'policy-changes:policy-changes-intl': [
