@@ -14,7 +14,8 @@ const NOT_RIGHTS = '(?! (?:all |any |full |sole |your |their |its |the )*(?:righ
 
 export const privacyRules: ClauseRule[] = [
   // data-collection
-  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|log)(?:s|ed)?\b/, 2.5, -0.5),
+  // "Log" as a verb, not the noun kept or stored ("we never keep logs").
+  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|(?<!\b(?:keep|kept|store|stored|retain|retained|any|our|the|server|access|activity|of) )log)(?:s|ed)?\b/, 2.5, -0.5),
   // The passive, data first: "your information may be collected when you ...".
   rule('data-collection', 'data-collected', /\b(?:information|data|details)\b[^.;]{0,30}\b(?:is|are|be|being|been)\b (?:\w+ )?(?:collected|gathered|obtained|recorded)\b/, 2.5, -0.5),
   // Asking the user for details: "we ask you for your name and date of birth", "you will be asked to provide an email address".

@@ -290,6 +290,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-use:how-we-use': [['What we do with the information we collect', 'What we do when the service is down']],
   // Offerings picked for the user, as well as offers and products.
   'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
+  // "Log" as the verb of collecting, not the noun that is kept.
+  'data-collection:we-collect': [['We log the pages you visit.', 'We never keep logs of your activity.']],
   // Collected data named first, and the French, German and Spanish passives.
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
   // The user banned, not only the account; access restricted rather than ended.
