@@ -33,7 +33,7 @@ export const intlRules: ClauseRule[] = [
   rule('data-sharing', 'share-third-intl', /\b(?:partag\w+|communiqu\w+|transmett\w+|transmis\w*|weitergeb\w*|weitergegeben|übermitt\w+|compart\w+|ced\w+|transfer\w+)\b[^.;]{0,80}\b(?:tiers|partenaires|prestataires|dritte\w*|partner\w*|dienstleister\w*|terceros|socios|proveedores)\b/, 3, -1.5),
   rule('advertising', 'ads-intl', /\b(?:publicit[ée]s? (?:cibl[ée]es?|personnalis[ée]es?)|personalisierte\w* werbung|interessenbasierte\w* werbung|gezielte\w* werbung|publicidad (?:personalizada|dirigida|basada en)|anuncios personalizados)/, 3, -1),
   rule('children', 'children-intl', /\b(?:enfants?|mineurs?|kinder\w*|minderjährig\w*|niños|menores)\b/, 2.5),
-  rule('account-termination', 'terminate-account-intl', /\b(?:suspend\w*|r[ée]sili\w+|supprim\w+|sperr\w+|kündig\w+|l[öo]sch\w+|suspender|cancelar|eliminar)\b[^.;]{0,60}\b(?:compte|konto|cuenta)\b/, 3, -1, { userActorStance: 2 }),
+  rule('account-termination', 'terminate-account-intl', /\b(?:suspend\w*|r[ée]sili\w+|supprim\w+|sperr\w+|kündig\w+|l[öo]sch\w+|suspender|cancelar|eliminar)\b[^.;]{0,60}\b(?:comptes?|kont(?:o|os|en)|cuentas?)\b/, 3, -1, { userActorStance: 2 }),
   rule('governing-law', 'governing-law-intl', /\b(?:droit (?:français|applicable)|tribunaux (?:comp[ée]tents|de)|loi applicable|anwendbare\w* recht|gerichtsstand|deutsche\w* recht|ley aplicable|tribunales (?:de|competentes)|jurisdicci[óo]n)\b/, 3.5),
   rule('liability', 'liability-intl', /\b(?:responsabilit[ée]|haftung|haften|responsabilidad)\b/, 2.5, -1, { negatedStance: -1.5 }),
 ];

@@ -292,6 +292,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
   // "Log" as the verb of collecting, not the noun that is kept.
   'data-collection:we-collect': [['We log the pages you visit.', 'We never keep logs of your activity.']],
+  // "Sans indemnité" (without compensation) is no indemnity.
+  'indemnification:indemnify': [['You will indemnify us against any claim.', 'Nous pouvons suspendre le service sans indemnité.']],
+  // Accounts in the plural.
+  'account-termination:terminate-account-intl': [['Nous pouvons suspendre l’accès aux comptes des clients.', 'Nous pouvons suspendre l’envoi des colis.']],
   // Collected data named first, and the French, German and Spanish passives.
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
   // The user banned, not only the account; access restricted rather than ended.
