@@ -151,6 +151,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'content-moderation:content-removed': ['Posts that break these rules may be taken down.', 'Posts that follow these rules may be featured.'],
   'content-moderation:reduce-reach': ['We may limit the visibility of misleading posts.', 'We may limit the number of posts per day.'],
   'content-moderation:reported': ['Our team reviews reported content within a day.', 'Our team reviews new features within a day.'],
+  'content-moderation:username': ['We may reject or change any username.', 'We may reject any late payment.'],
   'content-moderation:moderation': ['You can appeal a moderation decision.', 'You can change a display setting.'],
   'content-moderation:no-obligation': ['We have no obligation to monitor posts.', 'We have a duty to answer you.'],
   'content-moderation:enforcement': ['We may take enforcement action against accounts that post spam.', 'We may take legal action against anyone who owes us money.'],
@@ -296,6 +297,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'indemnification:indemnify': [['You will indemnify us against any claim.', 'Nous pouvons suspendre le service sans indemnité.']],
   // Accounts in the plural.
   'account-termination:terminate-account-intl': [['Nous pouvons suspendre l’accès aux comptes des clients.', 'Nous pouvons suspendre l’envoi des colis.']],
+  // Listings and reviews taken down, users banned, personal purposes.
+  'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.']],
+  'account-termination:account-penalty': [['We can ban users who break the rules.', 'We can help users who break their phones.']],
+  'eligibility:non-commercial': [['You may use the service only for personal purposes.', 'You may use the service for the purposes of this policy.']],
   // Collected data named first, and the French, German and Spanish passives.
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
   // The user banned, not only the account; access restricted rather than ended.
