@@ -278,6 +278,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['You are able to request a copy of your data.', 'You are able to post reviews.'],
     ['You can withdraw your consent at any time.', 'You can withhold a tip at any time.'],
     ['You may complain to your data protection authority.', 'You may comment on any post.'],
+    ['You can file a complaint with us.', 'You can file a report with us.'],
   ],
   // Subsidiaries, contractors and sub-processors are recipients too.
   'data-sharing:share-third': [
@@ -301,6 +302,13 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.']],
   'account-termination:account-penalty': [['We can ban users who break the rules.', 'We can help users who break their phones.']],
   'eligibility:non-commercial': [['You may use the service only for personal purposes.', 'You may use the service for the purposes of this policy.']],
+  // Anonymous data is aggregated data, not an anonymous user.
+  'data-use:aggregate': [['We only keep anonymous data about visits.', 'You can post without a name.']],
+  'eligibility:identity': [['You may use the service anonymously.', 'We only keep anonymous data.']],
+  // Private files as well as messages.
+  'data-collection:private-content': [['Our staff may look at your private files when needed.', 'Our staff may look at your public profile when needed.']],
+  // Browsing on other sites.
+  'tracking:cross-site': [['Our partners may follow your browsing on other sites.', 'Our partners may follow our guidelines on other matters.']],
   // Collected data named first, and the French, German and Spanish passives.
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
   // The user banned, not only the account; access restricted rather than ended.
