@@ -119,9 +119,9 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bflash (?:cookies|objects)\b|\blocal shared objects?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b|\badverti[sz]ing (?:ids?|identifiers?)\b/, 3, -1.5),
   // Code a company places on pages or devices to recognise the visitor: "partners place tags on our pages", "similar technologies".
   rule('tracking', 'tags-placed', /\b(?:plac\w+|set(?:s|ting)?|use[sd]?|using|drop\w*|deploy\w*|embed\w*|install\w*|read(?:s|ing)?)\b[^.;]{0,30}\b(?:tags?|scripts?|identifiers?|snippets?|code)\b[^.;]{0,30}\b(?:on|in|into) (?:our|your|the|their|its|these|this) (?:pages?|sites?|web ?sites?|browsers?|devices?|apps?|emails?|services?)\b|\bsimilar (?:tracking )?technolog\w+|\bconversion (?:tracking|measurement|pixels?|tags?)\b/, 2.5, -1),
-  // Cookies or pixels put to ads ("advertising cookies", "cookies used to measure the ads you see"): the clause is about the
-  // tracker that follows the user, whatever it serves.
-  rule('tracking', 'ad-trackers', /\b(?:advertising|ad|marketing|targeting) (?:cookies?|pixels?|tags?|beacons?)\b|\b(?:cookies?|pixels?|web beacons?|tags?)\b[^.;]{0,80}\b(?:ads|advertisements?|advertising)\b/, 2.5, -1, { once: true }),
+  // Trackers named by their advertising purpose ("advertising cookies", "marketing pixels") are trackers; cookies that serve
+  // the ads are the means of targeted advertising, which the advertising cues decide.
+  rule('tracking', 'ad-trackers', /\b(?:advertising|ad|marketing|targeting) (?:cookies?|pixels?|tags?|beacons?)\b/, 2.5, -1, { once: true }),
   // Social plug-ins (like and share buttons, embedded widgets) report the visit to the network that serves them.
   rule('tracking', 'social-plugins', /\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets?|buttons?)\b|\b(?:like|share|follow) buttons?\b/, 3, -1),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
