@@ -106,7 +106,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'changes-notice', 'post-changes', 'effective-on-posting', 'reject-changes', 'check-for-changes', 'policy-changes-intl'] },
   // A licence over the user's content needs a licence (or its terms: perpetual, any media, moral rights), not a right
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
-  'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user'] },
+  'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'feedback-use'] },
 
   // Deleting the user's data or account (a right to it, or erasure from the provider's systems), not content removed
   // by moderators ("we may remove any content that violates these terms" is content moderation).

@@ -391,6 +391,66 @@ describe('classify: stance cue families for unseen wording', () => {
   });
 });
 
+describe('classify: general policy wording of the lighter and generic types', () => {
+  test('feedback the platform may use as it likes, unpaid, is a licence over what the user sent', () => {
+    const c = classify('Any ideas or feedback you send us may be used by us for any purpose, without compensation to you.');
+    expect(c.clauseTypes[0]?.id).toBe('content-license');
+    expect(c.stance).toBe('unfavorable');
+  });
+
+  test('logging the visitor\'s IP address is tracking, not only a collection of one identifier', () => {
+    expect(classify('We do not log your IP address when you visit our website.').clauseTypes[0]?.id).toBe('tracking');
+  });
+
+  test('other sites named in passing are not a clause about third-party services; links to them are', () => {
+    expect(classify('We note whether you were referred to us from other websites.').clauseTypes[0]?.id).not.toBe('third-party-services');
+    expect(classify('Our site contains links to other websites that we do not operate.').clauseTypes[0]?.id).toBe('third-party-services');
+  });
+
+  test('a request to know or to correct is a data-subject right; a request for deletion stays deletion (taxonomy: GDPR Art. 17)', () => {
+    expect(classify('You can submit a request to know what personal data we hold about you.').clauseTypes[0]?.id).toBe('user-rights');
+    expect(classify('You can request the deletion of your personal data by writing to us.').clauseTypes[0]?.id).toBe('deletion');
+    expect(classify('You can delete your posts and photos at any time.').clauseTypes[0]?.id).toBe('deletion');
+  });
+
+  test('an approximate location worked out from the IP address is not sensitive data', () => {
+    expect(classify('We use your location information derived from your IP address to choose the language of the site.').clauseTypes.map((t) => t.id)).not.toContain('sensitive-data');
+  });
+
+  test('accurate registration details are an account rule; content that belongs to the user is ownership', () => {
+    expect(classify('You agree to provide accurate, complete and up-to-date information when you register.').clauseTypes[0]?.id).toBe('eligibility');
+    expect(classify('Everything you upload belongs to you.').clauseTypes[0]?.id).toBe('content-ownership');
+  });
+
+  test('cookies set to show and measure ads are trackers', () => {
+    expect(classify('Advertising cookies let our partners measure which ads you see and show you more ads.').clauseTypes[0]?.id).toBe('tracking');
+  });
+
+  test('collecting no more than a purpose needs is about the use of data; data used for a stated purpose is data use', () => {
+    expect(classify('We collect only as much personal information as necessary to deliver your order.').clauseTypes[0]?.id).toBe('data-use');
+    expect(classify('Such data will only be used to send you receipts.').clauseTypes[0]?.id).toBe('data-use');
+  });
+
+  test('products picked for the user are advertising even when the data is "used" to pick them', () => {
+    expect(classify('We may use this information to tell you about services that may be of interest to you.').clauseTypes[0]?.id).toBe('advertising');
+  });
+
+  test('data collected in the passive, and details the user is asked for, are collection', () => {
+    expect(classify('Your details are recorded when you call our help line.').clauseTypes[0]?.id).toBe('data-collection');
+    expect(classify('You will be asked to provide your name and date of birth.').clauseTypes[0]?.id).toBe('data-collection');
+  });
+
+  test('a refusal to sell "it" is about the sale of data and favourable', () => {
+    const c = classify('Your personal data is yours, and we will never sell it.');
+    expect(c.clauseTypes[0]?.id).toBe('data-sale');
+    expect(c.stance).toBe('favorable');
+  });
+
+  test('opting out of future messages is about communications', () => {
+    expect(classify('You may opt out of any future emails from us at any time.').clauseTypes[0]?.id).toBe('communications');
+  });
+});
+
 describe('classify memo', () => {
   beforeEach(() => clearClassifyCache());
 

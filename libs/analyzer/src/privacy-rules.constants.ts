@@ -4,7 +4,7 @@ import { ClauseRule, rule } from './clause-rule.types';
 // Stance: what the sentence means for the user when it is affirmed (negation flips it).
 const PD = '(?:personal (?:data|information|details)|personally identifiable information|your (?:data|information|details)|user (?:data|information)|(?:the )?(?:data|information) (?:we|that we) (?:collect|hold))';
 // Recipients also named by their role ("verification providers", "measurement partners") or as the company's group.
-const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group)';
+const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:companies|organi[sz]ations|businesses|firms) (?:that|who|which) (?:help|assist|work with|provide|perform|process|support)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|subsidiar(?:y|ies)|(?:sub)?contractors|sub-?processors|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group)';
 
 // "Third-party cookies / analytics / sites" name a tracking technology or another site, not a recipient of data.
 const NOT_TECH = '(?![- ](?:cookies?|analytics|tracking|trackers?|pixels?|scripts?|tags?|web ?sites?|sites?|links?)\\b)';
@@ -14,30 +14,41 @@ const NOT_RIGHTS = '(?! (?:all |any |full |sole |your |their |its |the )*(?:righ
 
 export const privacyRules: ClauseRule[] = [
   // data-collection
-  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|log)(?:s|ed)?\b/, 2.5, -0.5),
+  // "Log" as a verb, not the noun kept or stored ("we never keep logs").
+  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|(?<!\b(?:keep|kept|store|stored|retain|retained|any|our|the|server|access|activity|of) )log)(?:s|ed)?\b/, 2.5, -0.5),
+  // The passive, data first: "your information may be collected when you ...".
+  rule('data-collection', 'data-collected', /\b(?:information|data|details)\b[^.;]{0,30}\b(?:is|are|be|being|been)\b (?:\w+ )?(?:collected|gathered|obtained|recorded)\b/, 2.5, -0.5),
+  // Asking the user for details: "we ask you for your name and date of birth", "you will be asked to provide an email address".
+  rule('data-collection', 'ask-for', /\b(?:we|you will be|you may be|you are)\b (?:may |will |also )?(?:do not |don't |never |will not |won't )?(?:ask|asked|request|requested|require|required)\b (?:you )?(?:for|to (?:provide|give|enter|submit|supply))\b[^.;]{0,40}\b(?:name|username|e-?mail|address|phone|birth|gender|country|information|details|data)\b/, 2.5, -0.3),
+  // Data that reaches the service without a collecting verb: "we receive information about you when you use the app".
+  rule('data-collection', 'we-receive', /\bwe (?:may |also |automatically |will )?(?:receive|get|access)\b (?:\w+ ){0,3}?(?:information|data|details)\b/, 2),
+  // One profile built from several sources or products: "we combine information from our different services".
+  rule('data-collection', 'combine', /\bcombin\w+\b[^.;]{0,40}\b(?:information|data)\b[^.;]{0,60}\b(?:from|with|across)\b/, 2, -0.5),
   rule('data-collection', 'collect', /\bcollect(?:s|ed|ing|ion)?\b/, 1.5),
-  rule('data-collection', 'categories', /\b(?:types|categories|kinds|pieces) of (?:personal )?(?:information|data)\b|\b(?:information|data) (?:we|that we|which we) collect (?:includes?|consists|may include|about you)\b/, 2),
+  rule('data-collection', 'categories', /\b(?:types|categories|kinds|pieces) of (?:personal )?(?:information|data)\b|\b(?:information|data) (?:we|that we|which we) (?:collect|process|hold|receive) (?:includes?|consists|may include|about you)\b/, 2),
   // "use the information we collect": the relative clause points back at collected data, it states no collection.
   rule('data-collection', 'collected-reference', /\b(?:information|info|data|details)(?: that| which)? (?:we|you)(?: have|'ve)? (?:automatically )?(?:collect|gather|obtain|receive)(?:ed)?\b(?! (?:includes?|consists|may include|about you))/, -2.5),
   rule('data-collection', 'automatically', /\bautomatically (?:collect|record|receive|log)\w*\b/, 1),
   rule('data-collection', 'identifiers', /\b(?:ip address(?:es)?|device (?:id|identifiers?|information|type|model)|browser type|operating system|hardware model|email address(?:es)?|phone numbers?|contact (?:details|information)|usage (?:data|information)|log (?:data|information|files?)|payment information|billing information|mac address)\b/, 1.5, -0.3),
-  rule('data-collection', 'private-content', /\b(?:read|access|scan|view|monitor)\w*\b[^.;]{0,40}\b(?:private )?(?:messages|communications|conversations|chats)\b/, 2, -1),
-  rule('data-collection', 'permissions', /\bpermissions?\b[^.;]{0,60}\b(?:camera|microphone|contacts|photos|device|phone)\b|\b(?:camera|microphone|contacts list)\b/, 1.5, -0.5),
+  rule('data-collection', 'private-content', /\b(?:read|access|scan|view|monitor)\w*\b[^.;]{0,40}\b(?:private )?(?:messages|communications|conversations|chats)\b|\b(?:read|access|scan|view|monitor|look at|review)\w*\b[^.;]{0,20}\bprivate (?:files|content|documents|photos|folders)\b/, 2, -1),
+  rule('data-collection', 'permissions', /\bpermissions?\b[^.;]{0,60}\b(?:camera|microphone|contacts|photos|device|phone)\b|\b(?:camera|microphone|contacts list)\b|\b(?:access|read|upload|sync|import)\w* (?:to )?your (?:contacts|address book|photos|photo library|calendar|call logs?)\b/, 1.5, -0.5),
   rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
 
   // sensitive-data
   rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
-  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time|approximate) location)\b/, 3.5, -1),
+  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time) location)\b(?![^.;]{0,40}\b(?:derived from|based on|inferred from|determined (?:by|through|from)|approximated from) (?:your |the |an? )?ip address)/, 3.5, -1),
   rule('sensitive-data', 'special-categories', /\b(?:health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
 
   // data-use
   rule('data-use', 'use-data', new RegExp(`\\b(?:we )?(?:use|process|utili[sz]e)(?:s|d)?\\b[^.;]{0,50}\\b(?:${PD}|information|data)\\b[^.;]{0,60}\\b(?:to|for)\\b`), 2),
-  rule('data-use', 'how-we-use', /\bhow (?:we|do we) use\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
+  rule('data-use', 'how-we-use', /\bhow (?:we|do we) use\b|\bwhat (?:we|do we) do with (?:the |your |this |such )?(?:personal )?(?:info|information|data)\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
+  // The passive of the same: "such data will only be used to contact you".
+  rule('data-use', 'data-used-to', /\b(?:data|information|details)(?: (?:that )?(?:we|you) (?:collect|provide|hold|receive|give|submit)\w*)?(?: about you)? (?:is|are|will|may|can|shall|would|could|might)(?: only| also| not)?(?: be)?(?: only| also| solely| primarily)? used (?:only |solely |primarily )?(?:to|for)\b/, 2),
   rule('data-use', 'purposes', /\bpurposes?\b/, 1),
   rule('data-use', 'limited-purposes', /\bonly (?:use|process|for the purposes?)\b|\b(?:limited|specific|necessary) purposes?\b|\bsolely (?:to|for)\b/, 1.5, 1),
   // Data minimisation: collecting or processing no more than a purpose needs limits what the data is used for.
-  rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3, 1),
-  rule('data-use', 'aggregate', /\b(?:aggregated?|anonymi[sz](?:ed|ation)|de-?identified|statistic(?:s|al)|pseudonymi[sz]ed)\b/, 2),
+  rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3.5, 1),
+  rule('data-use', 'aggregate', /\banonymous (?:data|information|statistics|usage data)\b|\b(?:data|information|statistics) (?:is|are) anonymous\b|\b(?:aggregated?|anonymi[sz](?:ed|ation)|de-?identified|statistic(?:s|al)|pseudonymi[sz]ed)\b/, 2),
   rule('data-use', 'profiling', /\b(?:profiling|inferences?|automated decision|personali[sz](?:e|ed|ation))\b/, 1.5, -0.5),
   // Sorting users into segments or audiences by their inferred interests: profiling put to work.
   rule('data-use', 'segmentation', /\bsegment(?:s|ed|ing|ation)? (?:users|visitors|customers|audiences?|you)\b|\baudience segments?\b|\btarget (?:groups?|audiences?)\b|\bbehaviou?ral (?:classes|profiles?|patterns|segments)\b/, 1.5, -1),
@@ -61,7 +72,7 @@ export const privacyRules: ClauseRule[] = [
   rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b(?! ?(?:cookies?|ids?|identifiers?)\b)/, 2, -1),
   rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -1),
   // Offers picked for the user ("products that may be of interest to you") are marketing even without the word.
-  rule('advertising', 'of-interest', /\b(?:offers?|products?|services?|promotions?|deals|events)\b[^.;]{0,60}\b(?:(?:of|be of|may) interest to you|(?:you|they) (?:may|might) (?:like|enjoy|be interested in)|relevant to you|interest(?:s|ed) you)\b/, 2, -1),
+  rule('advertising', 'of-interest', /\b(?:offers?|offerings?|products?|services?|promotions?|deals|events)\b[^.;]{0,60}\b(?:(?:of|be of|may) interest to you|(?:you|they) (?:may|might) (?:like|enjoy|be interested in)|relevant to you|interest(?:s|ed) you)\b/, 2.5, -1),
   rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
 
   // data-sharing
@@ -84,7 +95,7 @@ export const privacyRules: ClauseRule[] = [
 
   // data-sale
   // Selling the company (its assets, shares or business) is not selling personal data.
-  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?)`), 4, -3, { negatedStance: 2 }),
+  rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?|e-?mail address(?:es)?|contact (?:details|information)|phone numbers?|customer records)|(?<=\\b(?:never|not|n't) (?:\\w+ )?)(?:sell|rent)\\b (?:it|them)\\b(?! to you\\b)`), 4, -3, { negatedStance: 2 }),
   // The passive voice puts the data first: "your information will never be sold or rented".
   rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
   // The legal definition of a sale: personal data made available for money or other valuable consideration.
@@ -99,24 +110,29 @@ export const privacyRules: ClauseRule[] = [
   rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1, { once: true }),
 
   // law-enforcement
-  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
+  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|(?:relevant|competent|appropriate|proper) authorit(?:y|ies)|orders? (?:of|from) (?:a|an|the) (?:court|authority|judge)|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
   rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)/, 2, 1),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 
   // tracking
   rule('tracking', 'cookies', /\bcookies?\b/, 3, -0.5),
-  rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b|\badverti[sz]ing (?:ids?|identifiers?)\b/, 3, -1.5),
+  rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bflash (?:cookies|objects)\b|\blocal shared objects?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b|\badverti[sz]ing (?:ids?|identifiers?)\b/, 3, -1.5),
   // Code a company places on pages or devices to recognise the visitor: "partners place tags on our pages", "similar technologies".
   rule('tracking', 'tags-placed', /\b(?:plac\w+|set(?:s|ting)?|use[sd]?|using|drop\w*|deploy\w*|embed\w*|install\w*|read(?:s|ing)?)\b[^.;]{0,30}\b(?:tags?|scripts?|identifiers?|snippets?|code)\b[^.;]{0,30}\b(?:on|in|into) (?:our|your|the|their|its|these|this) (?:pages?|sites?|web ?sites?|browsers?|devices?|apps?|emails?|services?)\b|\bsimilar (?:tracking )?technolog\w+|\bconversion (?:tracking|measurement|pixels?|tags?)\b/, 2.5, -1),
+  // Trackers named by their advertising purpose ("advertising cookies", "marketing pixels") are trackers; cookies that serve
+  // the ads are the means of targeted advertising, which the advertising cues decide.
+  rule('tracking', 'ad-trackers', /\b(?:advertising|ad|marketing|targeting) (?:cookies?|pixels?|tags?|beacons?)\b/, 2.5, -1, { once: true }),
+  // Social plug-ins (like and share buttons, embedded widgets) report the visit to the network that serves them.
+  rule('tracking', 'social-plugins', /\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets?|buttons?)\b|\b(?:like|share|follow) buttons?\b/, 3, -1),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
   rule('tracking', 'dnt-ignored', /(?:\bnot\b|n't\b)[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
   rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1, { userActorStance: 0 }),
   rule('tracking', 'dnt-not-honoured', /\b(?:do[- ]not[- ]track|dnt)\b[^.]{0,200}(?:\bnot\b|n't\b|\bno\b)[^.;]{0,30}\b(?:respond|recogni[sz]e|honou?r|support|react|comply|process|act on|alter)\w*|\b(?:no|not an?|isn't an?|is no) (?:\w+ )?(?:(?:or|and) \w+ )?(?:industry|uniform|common|accepted|legal) (?:standard|consensus)\b/, 1.5, -3, { negatedStance: -3 }),
   // Following the user beyond the service itself (other sites, apps, devices, over time) is tracking, whatever collects it;
   // retargeting is that following put to showing ads.
-  rule('tracking', 'cross-site', /\bre-?targe?t\w*|\bremarketing\b|\b(?:other|third[- ]party|non-affiliated|different|partner) (?:web ?sites?|sites|apps|applications|online services)\b[^.;]{0,40}\b(?:you (?:visit|use)|visited|over time)\b|\bacross (?:different |other |non-affiliated |multiple )?(?:web ?sites?|sites|apps|devices|platforms)\b|\boff[- ]?site\b|\bonline activit(?:y|ies)\b/, 3, -1.5),
+  rule('tracking', 'cross-site', /\bre-?targe?t\w*|\bremarketing\b|\b(?:other|third[- ]party|non-affiliated|different|partner) (?:web ?sites?|sites|apps|applications|online services)\b[^.;]{0,40}\b(?:you (?:visit|use)|visited|over time)\b|\bacross (?:different |other |non-affiliated |multiple )?(?:web ?sites?|sites|apps|devices|platforms)\b|\boff[- ]?site\b|\bbrows\w*\b[^.;]{0,30}\b(?:on|across) (?:other|third[- ]party) (?:web ?sites|sites|apps)\b|\bonline activit(?:y|ies)\b/, 3, -1.5),
   // Logging the visitor's network address is the basic form of tracking (and "we do not log IP addresses" its denial).
-  rule('tracking', 'ip-logging', /\b(?:log|logg(?:ed|ing)|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|track(?:s|ed|ing)?|sav(?:e|es|ed|ing)|keep(?:s|ing)?|retain(?:s|ed|ing)?)\b[^.;]{0,25}\bip[- ]address(?:es)?\b|\bip[- ]address(?:es)?\b[^.;]{0,25}\b(?:logged|recorded|stored|collected|tracked|saved|kept|retained)\b/, 2, -0.5),
+  rule('tracking', 'ip-logging', /\b(?:log|logg(?:ed|ing)|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|track(?:s|ed|ing)?|sav(?:e|es|ed|ing)|keep(?:s|ing)?|retain(?:s|ed|ing)?)\b[^.;]{0,25}\bip[- ]address(?:es)?\b|\bip[- ]address(?:es)?\b[^.;]{0,25}\b(?:logged|recorded|stored|collected|tracked|saved|kept|retained)\b/, 3.5, -0.5),
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
   rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) (?:history|behaviou?r|habits)\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
@@ -142,7 +158,7 @@ export const privacyRules: ClauseRule[] = [
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
   rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
-  rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b/, 3, 2),
+  rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b|\brequests? to (?:delete|erase)\b|\bright to ask (?:us )?(?:to )?(?:delete|erase)\b/, 3, 2),
   // Data wiped from the provider's own systems, not just hidden from view.
   rule('deletion', 'erased-from-systems', /\b(?:delet|eras|remov|purg|wip)\w*\b[^.;]{0,60}\bfrom (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)\b|\bpermanently (?:delet|eras|remov)\w*/, 2.5, 1),
   rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5, { userActorStance: 2 }),
@@ -150,8 +166,8 @@ export const privacyRules: ClauseRule[] = [
   // user-rights
   // A right granted in a licence ("you grant the users the right to access your materials", "we grant you the right
   // to access the content") is a permission over content, not a data-protection right.
-  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\byour (?:privacy |data protection )?rights\b/, 3, 2),
-  rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out)\b/, 2.5, 2),
+  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})(?<!\breserves? the )\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\bright to ask (?:us )?(?:to )?(?:stop|limit|restrict|correct|access|see)\b|\b(?:access|correction) requests?\b|\brequests? (?:to know|to access|to correct|(?:the )?correction of)\b|\byour (?:privacy |data protection )?rights\b(?! (?:and obligations )?under (?:this|these|the) (?:agreement|terms|contract)\b)/, 3, 2),
+  rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out|withdraw|complain\w*|lodge|file a complaint)\b/, 2.5, 2),
   rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|the|all|any) )?(?:\w+ )?(?:data|information|content)\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),
@@ -162,12 +178,12 @@ export const privacyRules: ClauseRule[] = [
   rule('state-privacy-rights', 'state-law', /\b(?:ccpa|cpra|california consumer privacy act|california (?:residents?|privacy rights)|shine the light|vcdpa|virginia|colorado|connecticut|utah|nevada|texas) (?:residents?|consumers?|law|privacy)|\bccpa\b|\bcpra\b|\bshine the light\b/, 3.5, 0.5),
 
   // international-transfer
-  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|home country)/, 3.5, -1),
-  rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?)\b/, 3, -0.5),
+  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|(?:various|several|multiple|many|numerous|different) (?:other )?(?:countries|jurisdictions)|home country)/, 3.5, -1),
+  rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?|data privacy framework)\b|\b(?:countries|jurisdictions)\b[^.;]{0,40}\b(?:different|less (?:strict|protective)|lower|weaker|not (?:as )?(?:protective|strict))\b[^.;]{0,30}\b(?:laws?|standards|protection|rules)\b/, 3, -0.5),
 
   // security
   rule('security', 'security', /\bsecur(?:ity|e|ely)\b/, 2, 0.5),
-  rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https(?!:)|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?)\b/, 2, 1.5),
+  rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https(?!:)|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?|penetration test\w*|security audits?)\b|\b(?:access|accessible)\b[^.;]{0,40}\b(?:limited|restricted)\b (?:only )?to (?:authori[sz]ed|those|employees|staff|personnel)\b|\bneed[- ]to[- ]know\b|\bwe\b[^.;]{0,20}\b(?:test|audit|scan)\w*\b[^.;]{0,30}\bfor (?:security )?vulnerabilit\w+/, 2, 1.5),
   rule('security', 'two-factor', /\b(?:two[- ]factor|2fa|multi[- ]factor|two[- ]step)\b/, 3.5, 2),
   // A breach of data or security, not of contract ("if you breach these terms"). Naming a breach protects no one: the cue
   // carries no stance (a notice of it is favourable through 'notify'), so a passage naming one in passing reads as it reads.
@@ -176,13 +192,13 @@ export const privacyRules: ClauseRule[] = [
 
   // children
   rule('children', 'children', /\bchild(?:ren)?(?:'s)?\b|\bminors?\b|\bkids\b|\bcoppa\b|\bparental consent\b/, 2.5),
-  rule('children', 'children-data', /\b(?:collect|personal (?:information|data))\b[^.;]{0,60}\b(?:children|minors|under (?:the age of )?(?:13|16|thirteen|sixteen))\b|\bparent or (?:legal )?guardian\b/, 1.5),
+  rule('children', 'children-data', /\b(?:collect|personal (?:information|data))\b[^.;]{0,60}\b(?:children|minors|an? child|an? minor|under (?:the age of )?(?:13|16|thirteen|sixteen))\b|\bparent or (?:legal )?guardian\b/, 1.5),
 
   // communications
   // Receiving promotions is no gain for the user; being able to stop them is.
-  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b/, 3, -0.5),
-  rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b/, 3, 1.5),
-  rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b/, 2, 1),
+  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b|\bsend you (?:\w+ ){0,2}?(?:newsletters?|promotions|promotional \w+|marketing \w+)\b/, 3, -0.5),
+  rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bopt[- ]?out of (?:any |all |some |these |those |such |future |further |our )+(?:\w+ )?(?:communications|e-?mails|messages|newsletters|contacts|mailings|notifications)\b/, 3, 1.5),
+  rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:questions|complaints|inquiries|enquiries|concerns|comments)\b[^.;]{0,60}\b(?:directed|sent|addressed|submitted) to\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b/, 2, 1),
   rule('communications', 'maintenance', /\b(?:maintenance|down-?time|outages?)\b/, 2, 0.5),
   rule('communications', 'messages', /\b(?:e-?mails?|sms|text messages|push notifications|newsletters?)\b/, 0.8),
 ];

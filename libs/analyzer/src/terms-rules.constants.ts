@@ -11,23 +11,25 @@ export const termsRules: ClauseRule[] = [
   // The same floor with the excluded named first: "minors may not use the service".
   rule('eligibility', 'minors-excluded', /\b(?:minors|children|kids)\b[^.;]{0,20}\b(?:may|can|must|are|is) not\b[^.;]{0,20}\b(?:use|access|register|create|join|sign up|open)\b|\bnot (?:available|open|permitted|allowed) (?:to|for) (?:minors|children|kids)\b/, 3),
   rule('eligibility', 'adults-only', /\b(?:service|services|app|platform|site|website|accounts?|it)\b[^.;]{0,30}\b(?:for|to|by) adults\b|\badults? only\b|\b(?:must|need to|have to) be an? (?:adult|legal adult)\b/, 3),
-  rule('eligibility', 'non-commercial', /\bnon-?commercial\b|\b(?:personal|individual|private) (?:and |, )?(?:non-?commercial )?use\b|\bfor your (?:own )?personal\b/, 3),
+  rule('eligibility', 'non-commercial', /\bnon-?commercial\b|\b(?:personal|private) purposes\b(?! (?:of|such)\b)|\b(?:personal|individual|private) (?:and |, )?(?:non-?commercial )?use\b|\bfor your (?:own )?personal\b/, 3),
   // Checking who the user is ("verify your identity", "identity verification") is a check, not a rule on who may use it.
-  rule('eligibility', 'identity', /\bpseudonym\w*|\breal names?\b|\blegal names?\b|\btrue (?:name|identity)\b|(?<!\b(?:verif\w*|confirm\w*|prov(?:e|ing)|proof of|check\w*|authenticat\w*)(?: your| the user's| their| a user's)? )\bidentity\b(?! (?:verification|checks?|documents?|theft|providers?|services?)\b)|\banonymous(?:ly)?\b|\bscreen names?\b/, 2.5),
+  rule('eligibility', 'identity', /\bpseudonym\w*|\breal names?\b|\blegal names?\b|\btrue (?:name|identity)\b|(?<!\b(?:verif\w*|confirm\w*|prov(?:e|ing)|proof of|check\w*|authenticat\w*)(?: your| the user's| their| a user's)? )\bidentity\b(?! (?:verification|checks?|documents?|theft|providers?|services?)\b)|(?<!\b(?:data|information|statistics) (?:is|are) )\banonymous(?:ly)?\b(?! (?:data|information|statistics|usage data)\b)|\bscreen names?\b/, 2.5),
   rule('eligibility', 'registration', /\bregist(?:er|ration|ered)\b|\bcreate an account\b|\bsign[- ]?up\b|\b(?:one|single|multiple|alternative|additional|another|new) accounts?\b|\baccurate,? (?:current|complete)\b/, 2),
+  // The account rule that what the user registers with is true and kept current ("accurate, complete and up to date").
+  rule('eligibility', 'accurate-info', /\b(?:true|accurate|truthful|correct)\b[^.;]{0,30}\b(?:current|complete|up[- ]to[- ]date)\b[^.;]{0,40}\b(?:information|details|data)\b|\b(?:information|details|data)\b[^.;]{0,60}\b(?:true|accurate|truthful|correct)\b[^.;]{0,30}\b(?:current|complete|up[- ]to[- ]date)\b/, 2.5),
   rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
 
   // account-termination
   rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b[^.;]{0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access)|rights? to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
-  rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated|removed|restricted|locked|blocked)\b/, 2.5, -0.5),
+  rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated|removed|restricted|locked|blocked)\b|\b(?:users?|members?|players?|you)\b (?:is |are |get |gets |has been |have been |will be |may be |can be )(?:permanently |temporarily )?(?:banned|suspended|blocked)\b/, 2.5, -0.5),
   // The penalties themselves, as enforcement lists name them: "a permanent ban", "temporary suspensions", "account restrictions".
-  rule('account-termination', 'account-penalty', /\b(?:permanent(?:ly)?|temporar(?:y|ily)|indefinite(?:ly)?)\b[^.;]{0,12}\b(?:bans?|banned|suspen\w+|terminat\w+|deactivat\w+|disabl\w+|restrict\w*|lock\w*)|\baccount (?:bans?|suspensions?|terminations?|restrictions?|removals?|deactivations?|locks?)\b|\bbann?(?:ed)? from (?:the|our|using)\b|\bstrikes? (?:against|on) (?:your|the|an) account\b/, 2.5, -1, { userActorStance: 2 }),
+  rule('account-termination', 'account-penalty', /\b(?:permanent(?:ly)?|temporar(?:y|ily)|indefinite(?:ly)?)\b[^.;]{0,12}\b(?:bans?|banned|suspen\w+|terminat\w+|deactivat\w+|disabl\w+|restrict\w*|lock\w*)|\baccount (?:bans?|suspensions?|terminations?|restrictions?|removals?|deactivations?|locks?)\b|\bbann?(?:ed)? from (?:the|our|using)\b|\bban (?:any |the )?(?:users?|members?|players?|accounts?)\b|\bstrikes? (?:against|on) (?:your|the|an) account\b/, 2.5, -1, { userActorStance: 2 }),
   // Ending the contract ends the account with it: "we may end this agreement with you at any time". Either party may hold
   // that power, so the cue has no stance of its own (notice, discretion and the like say how it is used).
   rule('account-termination', 'end-agreement', /\b(?:end|ending|ends|terminat\w*|cancel\w*)\b (?:this|these|the|our|your) (?:agreement|contract|relationship|terms)\b/, 2.5, 0),
   // Access ending or refused, or the user put out: "your access will end", "we may refuse service to anyone", "remove you
   // from the community", "your account may be frozen".
-  rule('account-termination', 'access-ends', /\b(?:access|accounts?|membership|right to use|licen[cs]e to use)\b[^.;]{0,20}\b(?:will|may|shall|can|would)(?: \w+)? (?:end|cease|expire|lapse|be (?:frozen|put on hold|revoked|withdrawn))\b|\b(?:refuse|deny|denying|refusing|withdraw|withdrawing) (?:you )?(?:service|access)\b|\b(?:kick|throw|expel|exclude|remove)\w* (?:you|users?|members?|people|anyone)\b (?:out|from)\b|\bfreez\w+ (?:your |the |an |any )?accounts?\b/, 3, -1, { userActorStance: 2 }),
+  rule('account-termination', 'access-ends', /\b(?:access|accounts?|membership|right to use|licen[cs]e to use)\b[^.;]{0,20}\b(?:will|may|shall|can|would)(?: \w+)? (?:end|cease|expire|lapse|be (?:frozen|put on hold|revoked|withdrawn))\b|\b(?:refuse|deny|denying|refusing|withdraw|withdrawing) (?:you )?(?:service|access)\b|\b(?:kick|throw|expel|exclude|remove)\w* (?:you|users?|members?|people|anyone)\b (?:out|from)\b|\bfreez\w+ (?:your |the |an |any )?accounts?\b|\b(?:restrict|limit)\w* (?:your|the user's|a user's|their|any user's) access\b|\b(?:access|accounts?|membership|(?:right|licen[cs]e|authori[sz]ation|permission) to (?:access|use))\b[^.;]{0,30}\b(?:automatically |immediately )?(?:terminates|ends|ceases|expires|is (?:terminated|revoked|suspended))\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'stop-service', /\b(?:discontinu\w+|(?:stop|cease)(?: \([^).]{0,40}\))? (?:to )?(?:provid|offer|operat)\w*|modify,? suspend|suspend or discontinue|shut (?:down|off))\b|\b(?:suspend|stop|cease)\b[^.;]{0,15}\b(?:the|a|any|all|our) (?:services?|features?|functionalit\w+)\b/, 3, -1, { userActorStance: 1 }),
   rule('account-termination', 'you-leave', /\byou (?!(?:can|may) not\b)(?:can|may|are free to|have the right to)\b[^.;]{0,30}\b(?:close|cancel|terminate|delete|deactivate|stop using|leave)\b/, 2, 2.5),
   rule('account-termination', 'termination', /\bterminat(?:e|ion|ed)\b|\bsuspension\b|\bbann(?:ed|ing)\b|\bre-?regist\w+|\bnew account\b/, 1.2),
@@ -38,6 +40,8 @@ export const termsRules: ClauseRule[] = [
   rule('content-license', 'rights-granted', /\b(?:reproduce|distribute|publicly (?:display|perform)|derivative works|adapt|publish|translate|modify)\b/, 1.2, -0.5),
   rule('content-license', 'moral-rights', /\bmoral rights\b/, 4, -2, { negatedStance: -2 }),
   rule('content-license', 'feedback', /\b(?:feedback|suggestions?|ideas|submissions)\b/, 1.5, -0.3),
+  // What the user sends in (feedback, ideas, unsolicited material) the platform may use as it likes, unpaid: a licence in all but name.
+  rule('content-license', 'feedback-use', /\b(?:feedback|suggestions?|ideas|submissions|unsolicited)\b[^.;]{0,200}(?:\bwithout (?:any )?(?:\w+ )?(?:compensation|obligation|restriction|attribution|payment|remuneration)\b|\b(?:not (?:be )?entitled to|not receive|no) (?:any )?(?:compensation|payment|remuneration)\b|\bfree to (?:use|reproduce|disclose|exploit|distribute|publish)\b|\bfreely\b|\bfor any purpose\b|\bnon-?confidential\b)/, 3.5, -1.5),
   rule('content-license', 'grant', /\bgrant\w*\b[^.;]{0,80}\b(?:rights?|licen[cs]es?|permission)\b/, 2, -1.5, { negatedStance: 0 }),
   // A licence confined to running the service ("solely for the purpose of operating and providing the service") takes
   // no more than the service needs: the favourable kind of licence, however broad its other words.
@@ -52,14 +56,19 @@ export const termsRules: ClauseRule[] = [
   // content-ownership
   rule('content-ownership', 'you-own', /\b(?:you|users?|customers?|members?|authors?)\b[^.;]{0,30}\b(?:own|owns|retain\w*|keep|maintain|remain the owner|hold)\b[^.;]{0,40}\b(?:ownership|rights?|title|intellectual property|copyrights?)\b/, 3.5, 2),
   rule('content-ownership', 'ownership', /(?<!\b(?:change|transfer) (?:of|in) )\bownership\b|\bowner of\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
+  // Ownership stated without the word: "your content belongs to you", "the customer will own all customer data", and the
+  // same in French ("propriété du client").
+  rule('content-ownership', 'belongs-to-user', /\bbelongs? to (?:you|the user|users|the customer|customers|its (?:author|creator|owner))\b|\b(?:you|the user|users|(?:the )?customers?|members?)\b (?:will |shall |continue to |still )?own (?:all |any )?(?:of )?(?:your |their |the |its )?(?:customer |user )?(?:content|data|materials?|works?|posts?|uploads?|submissions?|files|it|them)\b|\bpropri[ée]t[ée] (?:du client|de l'utilisateur|des utilisateurs|de l'auteur)\b/, 3, 2),
   rule('content-ownership', 'claim-ownership', /\bclaim\w*\b[^.;]{0,20}\b(?:any )?(?:ownership|rights? (?:in|to|over))\b/, 3, -1.5),
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
 
   // content-moderation
   rule('content-moderation', 'remove-content', /\b(?:remov\w+|delet\w+|edit\w*|refus\w+|reject\w*|block\w*|screen\w*|moderat\w+|censor\w*|take down|taken down|disabl\w+|hid(?:e|ing)|filter\w*)\b[^.;]{0,60}\b(?:content|posts?|materials?|submissions?|messages|videos|comments|communications|images|uploads|reviews?|listings?|articles?)\b/, 3, -1, { userActorStance: 1 }),
   // The passive of the same, content first: "posts that break these rules will be taken down".
-  rule('content-moderation', 'content-removed', /\b(?:content|posts?|materials?|submissions?|videos|comments|images|uploads)\b[^.;]{0,60}\b(?:be|is|are|been|being|get|gets)\b (?:\w+ )?(?:removed|taken down|hidden|blocked|restricted|demoted|labell?ed|filtered|made unavailable|age-restricted)\b/, 3, -1),
+  rule('content-moderation', 'content-removed', /\b(?:content|posts?|materials?|submissions?|videos|comments|images|uploads|listings?|reviews?|photos)\b[^.;]{0,60}\b(?:be|is|are|been|being|get|gets)\b (?:\w+ )?(?:removed|taken down|hidden|blocked|restricted|demoted|labell?ed|filtered|made unavailable|age-restricted)\b/, 3, -1),
   // Less reach instead of removal: "limit its visibility", "reduced distribution", "demote".
+  // A name the user chose, refused or changed: "we may reject or change any username" (an inactive one reclaimed is the account's end).
+  rule('content-moderation', 'username', /\b(?:reject|refus|chang|remov|renam|disallow|edit)\w*\b[^.;]{0,30}\b(?:usernames?|user names?|display names?|screen names?|handles)\b|\b(?:usernames?|user names?|display names?|screen names?|handles)\b[^.;]{0,40}\bbe (?:rejected|changed|removed|renamed|refused)\b/, 3.5, -1),
   rule('content-moderation', 'reduce-reach', /\b(?:limit\w*|reduc\w+|restrict\w*|lower\w*)\b[^.;]{0,30}\b(?:visibility|reach|distribution|discoverability)\b|\bdemot(?:e|es|ed|ing|ion)\b|\bdown-?rank\w*/, 3, -1),
   rule('content-moderation', 'reported', /\b(?:report(?:ed|ing)?|flag(?:ged|ging)?) (?:content|posts?|videos|comments|accounts?|violations?|abuse)\b|\b(?:content|posts?|videos|comments) (?:that (?:is|are) |you )?(?:report(?:ed)?|flagged)\b/, 2, 0),
   rule('content-moderation', 'moderation', /\bmoderat\w+|\bcensor\w*|\bappeal\w*\b|\bcounter-?notices?\b/, 2, -0.3),
@@ -72,10 +81,13 @@ export const termsRules: ClauseRule[] = [
   rule('ip-infringement', 'dmca', /\bdmca\b|\bdigital millennium\b|\bcopyright (?:agent|infringement|claims?|complaints?)\b|\bnotices? of (?:claimed )?infringement\b|\binfring\w+\b|\brepeat infringers?\b/, 2.5),
 
   // acceptable-use
-  rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
+  rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b(?! be (?:able|bound|charged|liable|responsible|required|eligible|entitled)\b)|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
   rule('acceptable-use', 'bad-content', /\b(?:illegal|unlawful|harass\w*|threaten\w*|defamat\w+|libel\w*|slander\w*|obscen\w+|pornograph\w*|sexually explicit|hateful|hate speech|abusive|violen\w+|extremis\w+|terroris\w+|racist|offensive|infringing)\b/, 2),
   // Using the service to break the law (as opposed to which country's law governs the contract).
   rule('acceptable-use', 'break-law', /\b(?:violat\w*|break\w*|contraven\w+)\b[^.;]{0,15}\b(?:any|all|the)? ?(?:applicable |local |national |international )*(?:laws?|regulations?|legislation)\b|\b(?:unlawful|illegal|lawful) (?:purposes?|activit\w+|manner)\b/, 2.5, -0.3),
+  // The user's duty to keep to the law in using the service ("you agree to comply with all applicable laws"): a rule of
+  // conduct, not the choice of which law governs the contract.
+  rule('acceptable-use', 'obey-law', /\byou\b[^.;]{0,30}\b(?:comply|abide|obey)\w*\b[^.;]{0,70}\b(?:laws?|regulations|legislation|statutes)\b/, 2.5, -0.3),
   rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
   rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
   rule('acceptable-use', 'abuse', /\bhack\w*\b|\bcrack\w*\b|\bprob(?:e|ing)\b|\bvulnerabilit\w+\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
@@ -90,7 +102,7 @@ export const termsRules: ClauseRule[] = [
   // The group forms are often listed together: "on a class, collective or representative basis".
   rule('dispute-resolution', 'class-action', /\bclass[- ]actions?\b|\bclass (?:arbitrations?|proceedings?|wide)\b|\b(?:on|in) an? (?:class|collective|representative|class-wide|consolidated) (?:basis|capacity)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b|\b(?:class|collective|representative)(?:,? (?:or |and )?(?:class|collective|representative))+ (?:arbitrations?|actions?|proceedings?|claims?|basis|capacity)\b/, 3.5, -2, { negatedStance: -2 }),
   rule('dispute-resolution', 'jury', /\bjury\b/, 2.5, -1.5),
-  rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b/, 3, -1.5),
+  rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b|\b(?:more than|after|beyond) (?:\w+ )?(?:\(\d+\) )?(?:years?|months?) (?:after|from)\b[^.;]{0,60}\b(?:claim|cause of action|dispute)\b|\b(?:claim|cause of action)s? (?:first )?(?:arises|arose|accrues|accrued)\b|\b(?:claim|cause of action)s? (?:is|are|shall be|will be) (?:permanently |forever )?(?:waived|barred)\b/, 3, -1.5),
   rule('dispute-resolution', 'disputes', /\bdisputes?\b|\bsmall claims\b|\bmediation\b|\bbinding\b/, 1.2, -0.3),
 
   // governing-law
@@ -124,12 +136,12 @@ export const termsRules: ClauseRule[] = [
   rule('liability', 'disclaim', /\bdisclaim\w*\b|\bno (?:representations?|warranties)\b/, 2.5, -1.5),
 
   // indemnification
-  rule('indemnification', 'indemnify', /\bindemni\w+\b|\bhold\b[^.;]{0,50}\bharmless\b/, 5, -2),
+  rule('indemnification', 'indemnify', /\bindemni(?!té)\w+\b|\bhold\b[^.;]{0,50}\bharmless\b/, 5, -2),
   rule('indemnification', 'defend', /\b(?:defend|reimburse)\b[^.;]{0,60}\b(?:claims?|losses|costs|expenses|fees)\b|\battorneys?'? fees\b|\blegal fees\b/, 1.5, -1),
 
   // policy-changes
-  rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|notice|conditions|tos)\b/, 3, -0.5),
-  rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*/, 3, -0.5),
+  rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|(?<!\b(?:days?'?|prior|advance|reasonable|written|without|with|further|any|of|give|giving) )notice|conditions|tos)\b/, 3, -0.5),
+  rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*|\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\bsubject to (?:\w+ )?(?:changes?|revisions?|modifications?|amendments?|updates?)\b/, 3, -0.5),
   rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:updated|dated|effective)\b[^.;]{0,12}\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/, 3.5, 0.3),
   // Notice of a change without naming the document: "if we make changes, we will let you know before they take effect".
   rule('policy-changes', 'changes-notice', /\b(?:changes?|modifications?|revisions?|updates?)\b[^.;]{0,40}\b(?:we(?: will| shall|'ll)|you will be)\b[^.;]{0,20}\b(?:notify|notified|inform|informed|let you know|tell you|told|email you|alert)|\b(?:changes?|modifications?|revisions?|amendments?)\b[^.;]{0,40}\b(?:take|takes|come|comes|go|goes) (?:into )?effect\b/, 2.5, 1),
@@ -137,13 +149,13 @@ export const termsRules: ClauseRule[] = [
   // come back to read tells them nothing by itself: no stance.
   rule('policy-changes', 'post-changes', /\b(?:post|publish|display)\w*\b[^.;]{0,20}\b(?:revisions?|changes|updates|modifications|amendments|revised|updated|amended|new version)\b|\bupdat\w+ the (?:["“]?(?:last updated|effective)["”]? )?date\b/, 2.5, 0),
   // The user left to look for changes themselves: "check this page for updates".
-  rule('policy-changes', 'check-for-changes', /\b(?:check|review|consult|visit|monitor)\w*\b[^.;]{0,30}\bfor (?:any )?(?:changes|updates|revisions|modifications|amendments)\b/, 2.5, -0.5),
+  rule('policy-changes', 'check-for-changes', /\b(?:check|review|consult|visit|monitor)\w*\b[^.;]{0,30}\bfor (?:any )?(?:changes|updates|revisions|modifications|amendments)\b|\b(?:take note of|be aware of|keep (?:yourself )?informed (?:of|about)|stay informed (?:of|about))\b[^.;]{0,20}\b(?:changes|updates|revisions|modifications|amendments)\b|\b(?:review|check|consult|read|visit|revisit)\w*\b (?:this|the|these|our) (?:privacy )?(?:policy|notice|statement|terms|page)\b[^.;]{0,30}\b(?:periodically|regularly|frequently|from time to time|whenever you (?:access|use|visit))\b/, 2.5, -0.5),
   // A change binding from its publication gives no time before it applies: "changes are effective immediately upon posting".
   rule('policy-changes', 'effective-on-posting', /\b(?:effective|binding|apply|applies|in effect|in force)\b (?:immediately )?(?:upon|on|after|from|as of)\b (?:the (?:date|time) of )?(?:their |its |the )?(?:posting|publication|being (?:posted|published))\b/, 3, -1),
   // The user's only answer to a change they reject: "if you do not agree with the changes, stop using the service".
   rule('policy-changes', 'reject-changes', /\b(?:do not|don't|does not|doesn't)\b (?:\w+ )?(?:agree|accept|consent)\w*\b[^.;]{0,30}\b(?:changes?|modifications?|amendments?|(?:new|updated|revised|modified|amended) (?:terms|version|polic(?:y|ies)|agreement))\b/, 3, -1),
   rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
-  rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently)\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
+  rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently|whenever you (?:access|use|visit))\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
   rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
   rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
 
@@ -155,8 +167,11 @@ export const termsRules: ClauseRule[] = [
   rule('payment', 'throttle', /\bthrottl\w+\b|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
 
   // third-party-services
-  rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b|\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 2.5, -0.3),
-  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b/, 3.5, -0.3),
+  rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b|\b(?:links?|linked)\b[^.;]{0,20}\b(?:sites?|websites?|services?|apps?) (?:operated|run|owned|controlled|maintained) by (?:others|third parties|other (?:companies|organi[sz]ations|people))\b/, 2.5, -0.3),
+  // Other sites named without a link to them ("how you were referred from other websites", "videos from other sites") are
+  // where something comes from or goes on, weaker evidence that the clause is about another service's terms.
+  rule('third-party-services', 'other-sites', /\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 1, -0.3, { once: true }),
+  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b|\bits own (?:privacy (?:polic\w+|notice)|terms(?: of (?:service|use))?)\b|\b(?:those|such|these) (?:services|sites|websites|apps|parties|providers|companies)'? (?:own )?(?:terms|privacy polic\w+)\b/, 3.5, -0.3),
   rule('third-party-services', 'more-info', /\brefer to\b|\bfor (?:more|further|additional) (?:information|details)\b|\b(?:find out|learn|read) more\b|\bplease (?:see|visit|check|read|review)\b|\bhttps?:\/\/|\bwww\./, 1.5),
 
   // other
