@@ -16,10 +16,11 @@ const PERIOD = new RegExp(`\\b(\\d+|[a-zäöüéíñ]+)\\s*(?:\\((\\d+)\\)\\s*)?
 
 // Keeping data: a longer period is worse. A period the user is given (notice, a window to opt out or cancel): shorter is worse.
 const KEEPING = /\b(?:keep\w*|kept|retain\w*|retention|stor\w+|delet\w+|inactiv\w*|eras\w+|conserv\w+|supprim\w+|speicher\w*|aufbewahr\w*|l[öo]sch\w*|selbstl[öo]sch\w*|selbstzerst[öo]r\w*|elimin\w+|borr\w+)/iu;
-const GIVEN = /\b(?:notice|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
+const GIVEN = /\b(?:notice|notif\w+|inform\w*|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|im voraus|benachrichtig\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
 
-// A deadline the user must meet ("you must cancel at least 14 days before the renewal"): longer is worse for them.
-const USER_DUTY_BEFORE = /\b(?:you|must|need|required|have to)\b[^.;]{0,80}$/i;
+// A deadline the user must meet ("you must cancel at least 14 days before the renewal"): longer is worse for them. The
+// user is the one acting, not the one told: "we will notify you 30 days before" gives a period, it sets no deadline.
+const USER_DUTY_BEFORE = /\b(?:you|must|need|required|have to)\b(?<!\b(?:notify|notifies|inform|informs|tell|tells|give|gives|send|sends|email|remind|reminds|let) you)[^.;]{0,80}$/i;
 const BEFORE_AFTER = /^\s*(?:\w+\s+){0,2}?(?:before|prior to|in advance|ahead of|avant|vor|antes)\b/i;
 const MONEY_TERMS = /\b(?:cancel\w*|renew\w*|charg\w+|billing|billed|subscription|payment|refund\w*|r[ée]sili\w+|k[üu]ndig\w+)/i;
 
@@ -38,6 +39,9 @@ export interface PeriodChange {
    */
   type: 'retention' | 'policy-changes' | 'payment' | 'liability' | null;
 }
+
+const AGE_AFTER = /^\s*(?:old|of age|alt|de edad)\b/iu;
+const AGE_BEFORE = /\b(?:age[ds]?|aged|âg[ée]e?s? de|ayant|mayor(?:es)? de|menor(?:es)? de|edad de|alter von|mindestalter(?: von)?)\s*(?:of\s*)?$/iu;
 
 interface Period {
   text: string;
@@ -62,6 +66,8 @@ function periods(text: string): Period[] {
     const unit = UNIT_DAYS.find(([re]) => re.test(m[3].toLowerCase()));
     if (n === undefined || !unit || Number.isNaN(n)) continue;
     const at = m.index ?? 0;
+    // An age ("13 years old", "aged 16 years", "16 ans", "mayor de 18 años") is who may use the service, not a period.
+    if (AGE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 12)) || AGE_BEFORE.test(text.slice(Math.max(0, at - 30), at))) continue;
     const userDeadline = BEFORE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30)) && USER_DUTY_BEFORE.test(text.slice(Math.max(0, at - 80), at));
     out.push({ text: m[0], days: n * unit[1], userDeadline });
   }

@@ -92,6 +92,13 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   let direction: Direction;
   let small = false;
   let widened: { id: string; direction: Direction; item: string } | null = null;
+  // A rewording whose type turned round — gone from the clause, new in it, or leaning the other way — is judged on the
+  // whole clauses: what the type's cues say in the new clause less what they said in the old one, so a right cut ("You
+  // can opt out" deleted from a paragraph) counts against the user, a burden cut for them, and a negation dropped ("do
+  // not sell" → "may sell") counts though the type's own words stayed. A type that kept its lean is read from the
+  // changed words, as before; so is a favourable notice's sentence cut from a paragraph that stays (the rubric's loss is
+  // a section removed, and a cue such as "safeguards" names many things besides the security of personal data).
+  let turnedStance: ((m: ClauseTypeMatch) => number | null) | null = null;
   const changedText = t.op === 'added' ? (t.after ?? '') : t.op === 'removed' ? (t.before ?? '') : t.inserted;
 
   if (t.op === 'added' && cAfter) {
@@ -111,6 +118,18 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const cDel = t.deleted ? classify(t.deleted, t.before ?? undefined) : null;
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
+    turnedStance = (m) => {
+      const was = typeStance(cBefore, m.id);
+      const now = typeStance(cAfter, m.id);
+      if (hasType(cBefore, m.id) && hasType(cAfter, m.id)) return Math.sign(was) !== Math.sign(now) ? now - was : null;
+      // A notice in the user's favour cut from a paragraph (not a right): read from the changed words.
+      const noticeCut = was > 0 && now === 0 && clauseTypeById.get(m.id)?.disclosure && !RIGHT_TYPES.has(m.id);
+      return was === now || noticeCut ? null : now - was;
+    };
+    // A type of the clause that turned round though none of its words changed ("we do not sell" → "we may sell"): the
+    // change is about that type.
+    const turned = context.filter((m) => !touched.some((x) => x.id === m.id) && Math.abs(turnedStance?.(m) ?? 0) >= DECISIVE_STANCE);
+    if (turned.length) touched = merge(touched, turned);
     // The changed words speak first; the whole clauses' stance decides when the changed words carry none.
     const changedDelta = (cIns?.stanceScore ?? 0) - (cDel?.stanceScore ?? 0);
     const delta = Math.abs(changedDelta) >= 1 ? changedDelta : (cAfter?.stanceScore ?? 0) - (cBefore?.stanceScore ?? 0);
@@ -138,11 +157,13 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const reasons: string[] = [];
   let scored: string | null = null;
   let scoredLevel = 0;
+  // The direction of the change that set the severity: the clause's own lean may differ (an opt-out beside new training).
+  let scoredDirection: Direction | null = null;
   for (const m of assessed) {
     const info = clauseTypeById.get(m.id);
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
-    const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
+    const own = turnedStance?.(m) ?? m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
     // A notice is the clause's subject only when its type leads: a passage on arbitration that names "unauthorized use"
     // in passing is no security notice, and removing it removes no security disclosure. Nor is a notice one whose only
     // cue names the event it would be about ("a dispute about a data breach"): it describes nothing the user relies on.
@@ -161,7 +182,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (level > scoredLevel) {
       scored = info.id;
       scoredLevel = level;
-    }
+      scoredDirection = typeDirection;
+    } else if (level === scoredLevel && scoredDirection === 'neutral') scoredDirection = typeDirection;
     severity = maxSeverity(severity, s);
     const why = widened?.id === info.id ? listReason(widened.direction, info.topic, widened.item, s) : reasonFor(t.op, typeDirection, info.topic, disclosure && !elsewhere, s, elsewhere);
     reasons.push(why + quoteEvidence(m));
@@ -175,6 +197,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
     const change = period.from === null ? `set ${what} to “${period.to}”` : period.to === null ? `dropped “${period.from}” from ${what}` : `changed ${what} from “${period.from}” to “${period.to}”`;
     reasons.unshift(`${change}${how} (${s})`);
+    if (severityRank(s) >= scoredLevel && period.direction !== 'neutral') scoredDirection = period.direction;
     if (period.type && severityRank(s) >= scoredLevel) {
       touched = merge([{ id: period.type, confidence: 0.9, evidence: [] }], touched);
       scored = period.type;
@@ -194,6 +217,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       reasons.length = 0;
       touched = [];
       scored = null;
+      scoredDirection = null;
     } else severity = maxSeverity(severity, s);
     reasons.push(`${verb(t.op)} a clause not analysed in ${language.name}: severity from the size of the change, ${words} word${words === 1 ? '' : 's'} (${s})`);
   }
@@ -202,7 +226,17 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
-  return { clauseTypes, severity, direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+  return { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+}
+
+/** The stance a classification's cues of one type carry (negation and who acts applied). */
+function typeStance(c: Classification | null, id: string): number {
+  const m = c?.clauseTypes.find((x) => x.id === id);
+  return m ? m.evidence.reduce((sum, e) => sum + evidenceStance(id, e), 0) : 0;
+}
+
+function hasType(c: Classification | null, id: string): boolean {
+  return !!c?.clauseTypes.some((x) => x.id === id);
 }
 
 /** Whether a type's only cues name its subject without describing a practice (PASSING_MENTION_RULES). */
@@ -210,6 +244,9 @@ function namedOnly(m: ClauseTypeMatch): boolean {
   const passing = PASSING_MENTION_RULES[m.id];
   return !!passing && m.evidence.length > 0 && m.evidence.every((e) => e.rule !== undefined && passing.includes(e.rule));
 }
+
+// Rights the user holds: one cut from a clause is a right removed though the clause stays, unlike a notice.
+const RIGHT_TYPES = new Set(['user-rights', 'deletion', 'state-privacy-rights']);
 
 // What the platform does with the user's data or content: adding to its list of purposes, recipients or data widens it.
 const PRACTICE_TYPES = new Set(['data-collection', 'sensitive-data', 'data-use', 'ai-training', 'advertising', 'data-sharing', 'data-sale', 'law-enforcement', 'tracking', 'retention', 'international-transfer', 'content-license']);
@@ -228,16 +265,61 @@ const LIST_ITEM_MIN_WORDS = 2;
  * advertisers, or brokers" does not.
  */
 function listItemChange(t: ChangeTexts): { change: 'widened' | 'narrowed'; item: string } | null {
-  const added = t.inserted.trim();
-  const cut = t.deleted.trim();
+  // A list re-punctuated around its new item ("name and email" → "name, email and contacts") only moved its joints.
+  const added = itemWords(t.inserted);
+  const cut = itemWords(t.deleted);
   const [item, clause, other] = added && !cut ? [added, t.after, 'widened' as const] : cut && !added ? [cut, t.before, 'narrowed' as const] : [null, null, null];
-  if (!item || !clause || item.includes(' … ') || !LIST_ITEM.test(item)) return null;
-  if (item.split(/[^\p{L}]+/u).filter((w) => w.length >= 4).length < LIST_ITEM_MIN_WORDS) return null;
-  const at = clause.indexOf(item);
-  if (at < 0) return null;
-  const sentence = clause.slice(0, at).split(/[.;:!?]\s/).pop() ?? '';
+  let found: { item: string; clause: string; change: 'widened' | 'narrowed'; at: number } | null = null;
+  if (item && clause && !item.includes(' … ') && LIST_ITEM.test(item)) found = { item, clause, change: other, at: clause.indexOf(item) };
+  // The word diff may pair the list's words another way (a tie between equally short diffs): the clause then reads as
+  // the other one with a run of words added (cut) beside a list joint.
+  else if (added && cut && t.before && t.after) found = insertedRun(t.before, t.after, 'widened') ?? insertedRun(t.after, t.before, 'narrowed');
+  if (!found || found.at < 0) return null;
+  if (found.item.split(/[^\p{L}]+/u).filter((w) => w.length >= 4).length < LIST_ITEM_MIN_WORDS) return null;
+  const sentence = found.clause.slice(0, found.at).split(/[.;:!?]\s/).pop() ?? '';
   const scope = [...sentence.matchAll(LIST_SCOPE)].pop()?.[0];
-  return (scope && !RESTRICTION.test(scope)) || /\b(?:not|never|no)\b|n't\b/i.test(item) ? null : { change: other, item };
+  return (scope && !RESTRICTION.test(scope)) || /\b(?:not|never|no)\b|n't\b/i.test(found.item) ? null : { change: found.change, item: found.item };
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const JOINT_WORD = /^(?:and|or)$/i;
+// A list joint right before the run ("…, ", "… and ", "including ") or right after it.
+const JOINT_BEFORE = /(?:,|\band|\bor|\bincluding|\bas well as)\s*$/i;
+const JOINT_AFTER = /^\s*(?:,|and\b|or\b)/i;
+
+/**
+ * Whether `longer` is `shorter` with one run of words inserted next to a list joint (joint words themselves aside):
+ * the run, where it stands in `longer`, and whether that widens or narrows (`change`).
+ */
+function insertedRun(shorter: string, longer: string, change: 'widened' | 'narrowed'): { item: string; clause: string; change: 'widened' | 'narrowed'; at: number } | null {
+  const words = (text: string): RegExpMatchArray[] => [...text.matchAll(WORD)].filter((m) => !JOINT_WORD.test(m[0]));
+  const a = words(shorter);
+  const b = words(longer);
+  if (b.length <= a.length) return null;
+  const same = (x: RegExpMatchArray, y: RegExpMatchArray): boolean => x[0].toLowerCase() === y[0].toLowerCase();
+  let head = 0;
+  while (head < a.length && same(a[head], b[head])) head++;
+  let tail = 0;
+  while (tail < a.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  if (head + tail !== a.length) return null;
+  const first = b[head];
+  const last = b[b.length - 1 - tail];
+  const at = first.index ?? 0;
+  const end = (last.index ?? 0) + last[0].length;
+  if (!JOINT_BEFORE.test(longer.slice(Math.max(0, at - 16), at)) && !JOINT_AFTER.test(longer.slice(end, end + 6))) return null;
+  return { item: longer.slice(at, end), clause: longer, change, at };
+}
+
+// Changed words that only join list items: a comma, "and", "or".
+const JOINT_ONLY = /^[\s,;]*(?:(?:and|or|&)[\s,;]*)?$/i;
+
+/** The changed pieces (joined by " … ") other than bare list joints, as one text. */
+function itemWords(changed: string): string {
+  return changed
+    .split(' … ')
+    .filter((piece) => !JOINT_ONLY.test(piece))
+    .join(' … ')
+    .trim();
 }
 
 /**

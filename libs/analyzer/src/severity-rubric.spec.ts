@@ -1,0 +1,167 @@
+import { ChangeAnalysis, Direction, Severity } from './analyzer.types';
+import { analyzeChange } from './change.analyzer';
+import { severityRank } from './severity.scorer';
+
+// The severity rubric of DESIGN.md ("Analysis"), row by row, on self-written changes: each topic (the ceiling) crossed
+// with each kind of change (a duty added on the user, a right removed, a practice widened or narrowed, a number moved
+// either way, an improvement, a neutral rewording, a move, clutter). The expected levels and direction of every row
+// were written from the rubric before the analyzer was run on it; a row allows several levels only where the rubric
+// leaves the level open (an improvement is "at most the level of its topic").
+//
+// Each row is a passage of one document: `old` and `new` stand between the same unchanged paragraphs. The direction
+// checked is that of the most severe substantive clause change ('neutral' when there is none). Rows that need a rule
+// the rule tables lack are left out (biometric collection worded "scans of your face"; "precise" → "approximate"
+// location, both read as location; "take effect as soon as we post them" as changes effective on posting).
+
+type Row = [name: string, old: string, updated: string, severities: Severity[], directions: Direction[]];
+
+const doc = (body: string): string =>
+  ['# Terms and Privacy Policy', 'Last updated: March 1, 2025', 'This document explains the rules for using the Example service and how Example handles information about you.', body, '## Contact', 'You can reach our support team through the help centre.'].join('\n\n');
+
+const W: Direction[] = ['worse'];
+const B: Direction[] = ['better'];
+const N: Direction[] = ['neutral'];
+const ANY: Direction[] = ['worse', 'better', 'neutral'];
+
+function leadDirection(analysis: ChangeAnalysis): Direction {
+  const substantive = analysis.clauses.filter((c) => c.kind === 'substantive').sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  return substantive[0]?.direction ?? 'neutral';
+}
+
+const ARB = 'All disputes between you and Example will be resolved by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.';
+const TRAIN = 'We use the content you post and your conversations with the assistant to train and improve our artificial intelligence models.';
+const SHARE = 'We share your personal data with service providers who host and support the service on our behalf.';
+const DELETE = 'You can request the deletion of your personal data at any time from your account settings.';
+const LICENCE_NARROW = 'You grant Example a licence to host and display the content you post, only to operate the service.';
+const LICENCE_WIDE = 'You grant Example a worldwide, perpetual, irrevocable and royalty-free licence to use, copy, modify, sublicense and distribute the content you post, for any purpose.';
+
+const rows: Row[] = [
+  // Arbitration and waivers (critical topic).
+  ['arbitration and class waiver added (a right removed)', 'Disputes may be brought before the courts of your place of residence.', `Disputes may be brought before the courts of your place of residence. ${ARB}`, ['critical'], W],
+  ['arbitration opt-out window shortened (a number down, harmful)', `${ARB} You may opt out of this arbitration agreement by writing to us within 60 days of accepting these terms.`, `${ARB} You may opt out of this arbitration agreement by writing to us within 15 days of accepting these terms.`, ['medium', 'high'], W],
+  ['arbitration opt-out window lengthened (a number up, helpful)', `${ARB} You may opt out of this arbitration agreement by writing to us within 15 days of accepting these terms.`, `${ARB} You may opt out of this arbitration agreement by writing to us within 60 days of accepting these terms.`, ['low', 'medium'], B],
+  ['arbitration opt-out added (an improvement)', ARB, `${ARB} You may opt out of this arbitration agreement by writing to us within 30 days of accepting these terms.`, ['low', 'medium'], B],
+  ['arbitration clause removed (an improvement)', `## Disputes\n\n${ARB}\n\n## Termination\n\nYou may stop using the service at any time.`, '## Termination\n\nYou may stop using the service at any time.', ['low', 'medium'], B],
+  ['arbitration clause reworded, same scope (neutral rewording in a heavy topic)', ARB, 'Any dispute between you and Example will be settled by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.', ['low'], N],
+  ['arbitration and class waiver added, in French', 'Les litiges peuvent être portés devant les tribunaux de votre lieu de résidence.', 'Les litiges peuvent être portés devant les tribunaux de votre lieu de résidence. Tout litige sera soumis à un arbitrage individuel contraignant et vous renoncez à toute action collective.', ['critical'], W],
+  ['arbitration and class waiver added, in Spanish', 'Las disputas pueden presentarse ante los tribunales de su lugar de residencia.', 'Las disputas pueden presentarse ante los tribunales de su lugar de residencia. Todas las disputas se resolverán mediante arbitraje vinculante y usted renuncia a cualquier demanda colectiva.', ['critical'], W],
+
+  // AI training (critical topic).
+  ['AI training on user content added with no opt-out', 'We use the content you post to operate and secure the service.', `We use the content you post to operate and secure the service. ${TRAIN}`, ['critical'], W],
+  ['AI training added with an opt-out', 'We use the content you post to operate and secure the service.', `We use the content you post to operate and secure the service. ${TRAIN} You can opt out of this use in your privacy settings.`, ['high'], W],
+  ['AI training opt-out removed (a right removed)', `${TRAIN} You can opt out of this use in your privacy settings.`, TRAIN, ['high', 'critical'], W],
+  ['AI training widened to private messages (a practice widened)', 'We use your public posts to train our artificial intelligence models.', 'We use your public posts and your private messages to train our artificial intelligence models.', ['high', 'critical'], W],
+  ['AI training narrowed to public posts (a practice narrowed)', 'We use your public posts and your private messages to train our artificial intelligence models.', 'We use your public posts to train our artificial intelligence models.', ['low', 'medium'], B],
+  ['AI training stopped (an improvement)', `We use the content you post to operate the service. ${TRAIN}`, 'We use the content you post to operate the service. We do not use your content to train artificial intelligence models.', ['low', 'medium'], B],
+  ['AI training added, in French', 'Nous utilisons vos contenus pour fournir le service.', "Nous utilisons vos contenus pour fournir le service. Nous utilisons également vos contenus et vos conversations pour entraîner nos modèles d'intelligence artificielle.", ['critical'], W],
+  ['an AI team named in a contact line (a name, not a practice)', 'Questions about the assistant can be sent to our support team.', 'Questions about the assistant can be sent to the Example AI team at ai@example.com.', ['low'], ANY],
+
+  // Sale of personal data (critical topic).
+  ['sale of personal data introduced', SHARE, `${SHARE} We also sell your personal information to data brokers.`, ['critical'], W],
+  ['"we do not sell" turned into a sale', `${SHARE} We do not sell your personal information.`, `${SHARE} We may sell your personal information to our business partners.`, ['critical'], W],
+  ['a promise not to sell added (an improvement)', SHARE, `${SHARE} We do not sell your personal information to anyone.`, ['low', 'medium'], B],
+  ['a right to opt out of sale stated (a right added, no sale)', SHARE, `${SHARE} You have the right to opt out of the sale of your personal information.`, ['low', 'medium'], ['better', 'neutral']],
+  ['data passed on in a merger (corporate asset sale, not a sale of data)', SHARE, `${SHARE} If Example is involved in a merger or a sale of company assets, your information may be transferred to the buyer.`, ['low', 'medium'], ANY],
+
+  // Sensitive data (high topic).
+  ['precise location collection added', 'We collect your name and your email address.', 'We collect your name and your email address. We also collect the precise location of your device while the app is running.', ['high'], W],
+  ['biometric collection added, in German', 'Wir erheben Ihren Namen und Ihre E-Mail-Adresse.', 'Wir erheben Ihren Namen und Ihre E-Mail-Adresse. Wir erheben außerdem biometrische Daten, um Ihre Identität zu überprüfen.', ['high'], W],
+  ['a time limit on keeping face scans dropped', 'We keep scans of your face for no longer than three years.', 'We keep scans of your face.', ['medium', 'high'], W],
+
+  // Deletion and access rights (critical topic).
+  ['deletion right removed', `## Your rights\n\n${DELETE}\n\n## Security\n\nWe protect the service with industry-standard measures.`, '## Security\n\nWe protect the service with industry-standard measures.', ['critical'], W],
+  ['access and correction right removed', 'You have the right to access and correct the personal data we hold about you. We protect the service with industry-standard measures.', 'We protect the service with industry-standard measures.', ['critical'], W],
+  ['deletion right added (an improvement)', 'We protect the service with industry-standard measures.', `We protect the service with industry-standard measures. ${DELETE}`, ['low', 'medium'], B],
+  ['deletion right reworded, same right (neutral rewording in a heavy topic)', DELETE, 'At any time, you can ask us to delete your personal data from your account settings.', ['low'], N],
+  ['deletion right removed, in Spanish', '## Sus derechos\n\nPuede solicitar la eliminación de sus datos personales en cualquier momento.\n\n## Seguridad\n\nProtegemos el servicio con medidas de seguridad estándar.', '## Seguridad\n\nProtegemos el servicio con medidas de seguridad estándar.', ['critical'], W],
+
+  // Retention (medium topic).
+  ['retention period lengthened', 'We keep your personal data for 30 days after you close your account.', 'We keep your personal data for 180 days after you close your account.', ['medium'], W],
+  ['retention period shortened (an improvement)', 'We keep your personal data for 180 days after you close your account.', 'We keep your personal data for 30 days after you close your account.', ['low', 'medium'], B],
+  ['retention limit dropped', 'We keep server logs for 90 days.', 'We keep server logs for as long as we need them.', ['medium'], W],
+  ['retention period lengthened, in French', 'Nous conservons vos données personnelles pendant 1 an après la fermeture de votre compte.', 'Nous conservons vos données personnelles pendant 5 ans après la fermeture de votre compte.', ['medium'], W],
+
+  // Data sharing (high topic).
+  ['sharing widened to advertising partners', SHARE, 'We share your personal data with service providers who host and support the service on our behalf, and with advertising partners.', ['high'], W],
+  ['sharing with data brokers added', SHARE, `${SHARE} We may also share your personal information with data brokers.`, ['high'], W],
+  ['sharing with advertisers cut (a practice narrowed)', 'We share your personal data with service providers who host the service, and with advertising partners.', 'We share your personal data with service providers who host the service.', ['low', 'medium'], B],
+  ['sharing section removed (a disclosure removed)', `## Sharing\n\n${SHARE}\n\n## Security\n\nWe protect the service with industry-standard measures.`, '## Security\n\nWe protect the service with industry-standard measures.', ['high'], W],
+  ['sharing clause reworded, same recipients (neutral rewording)', SHARE, 'We share your personal data with the service providers that host and support the service for us.', ['low'], N],
+  ['sharing with advertisers added, in Spanish', 'Compartimos sus datos personales con proveedores de servicios.', 'Compartimos sus datos personales con proveedores de servicios. También compartimos sus datos personales con anunciantes y socios publicitarios.', ['high'], W],
+
+  // Tracking (medium topic).
+  ['tracking widened across other websites', 'We use cookies to keep you signed in.', 'We use cookies to keep you signed in and to track your activity across other websites.', ['medium', 'high'], W],
+  ['Do Not Track no longer honoured', 'We honour Do Not Track signals sent by your browser.', 'We do not respond to Do Not Track signals sent by your browser.', ['medium'], W],
+
+  // Liability (medium topic).
+  ['liability cap added', 'We are liable for the damages we cause.', 'We are liable for the damages we cause. In no event will our total liability exceed the fees you paid in the last 12 months.', ['medium'], W],
+  ['liability cap window shortened', 'In no event will our total liability exceed the fees you paid in the 12 months before the claim.', 'In no event will our total liability exceed the fees you paid in the 3 months before the claim.', ['medium'], W],
+  ['warranty disclaimer removed (an improvement)', 'The service is provided as is, without warranties of any kind. You may stop using the service at any time.', 'You may stop using the service at any time.', ['low', 'medium'], B],
+
+  // Account termination (medium topic).
+  ['termination widened to any reason without notice', 'We may suspend your account if you break these terms.', 'We may suspend or terminate your account at any time, for any reason, without notice.', ['medium'], W],
+  ['notice before termination shortened', 'We will give you 30 days of notice before we terminate your account.', 'We will give you 7 days of notice before we terminate your account.', ['medium'], W],
+  ['termination narrowed to breaches, with notice (an improvement)', 'We may terminate your account at any time, for any reason, without notice.', 'We may terminate your account only if you break these terms, and we will notify you first.', ['low', 'medium'], B],
+
+  // Policy changes (high topic).
+  ['notice period for changes shortened', 'We will notify you 30 days before changes to these terms take effect.', 'We will notify you 7 days before changes to these terms take effect.', ['medium'], W],
+  ['notice period for changes lengthened (an improvement)', 'We will notify you 7 days before changes to these terms take effect.', 'We will notify you 30 days before changes to these terms take effect.', ['low', 'medium'], B],
+  ['changes section removed (a disclosure removed)', '## Changes to these terms\n\nWe will notify you by email before changes to these terms take effect.\n\n## Security\n\nWe protect the service with industry-standard measures.', '## Security\n\nWe protect the service with industry-standard measures.', ['high'], W],
+  ['notice period for changes shortened, in German', 'Wir informieren Sie 30 Tage im Voraus über Änderungen dieser Bedingungen.', 'Wir informieren Sie 7 Tage im Voraus über Änderungen dieser Bedingungen.', ['medium'], W],
+
+  // Content licence (high topic).
+  ['licence on user content widened', LICENCE_NARROW, LICENCE_WIDE, ['high'], W],
+  ['licence on user content narrowed (an improvement)', LICENCE_WIDE, LICENCE_NARROW, ['low', 'medium'], B],
+  ['licence the platform grants the user reworded (not a licence on user content)', 'Example grants you a limited licence to use the app.', 'Example grants you a limited, personal licence to use the app on devices you own.', ['low'], ANY],
+
+  // Security and children (high topics): notices removed.
+  ["children's section removed", "## Children\n\nWe do not knowingly collect personal data from children under 13, and we delete it when we learn of it.\n\n## Security\n\nWe protect the service with industry-standard measures.", '## Security\n\nWe protect the service with industry-standard measures.', ['high'], W],
+
+  // Light and medium topics.
+  ['governing law changed', 'These terms are governed by the laws of California.', 'These terms are governed by the laws of Delaware.', ['low', 'medium'], ANY],
+  ['venue moved away from the user', 'You may bring claims before the courts where you live.', 'You may bring claims only before the courts of San Francisco, California.', ['medium'], W],
+  ['new data category collected', 'We collect your name and your email address.', 'We collect your name, your email address and your phone contacts.', ['medium'], W],
+  ['a data category no longer collected (an improvement)', 'We collect your name, your email address and your phone contacts.', 'We collect your name and your email address.', ['low'], B],
+  ['indemnity added (a duty on the user)', 'You are responsible for the content you post.', 'You are responsible for the content you post. You agree to indemnify and hold Example harmless from any claims arising from your use of the service.', ['medium'], W],
+  ['a prohibited use added (a duty on the user, light topic)', 'You must not use the service to break the law.', 'You must not use the service to break the law. You must not use automated tools to access the service.', ['low'], W],
+  ['cancellation deadline before renewal lengthened', 'You must cancel at least 24 hours before the renewal date to avoid being charged.', 'You must cancel at least 7 days before the renewal date to avoid being charged.', ['medium'], W],
+  ['minimum age raised (eligibility)', 'You must be at least 13 years old to use the service.', 'You must be at least 16 years old to use the service.', ['low'], ANY],
+  ['contact details changed', 'You can write to us at 1 Main Street, Springfield.', 'You can write to us at 20 Market Square, Springfield, or by email at help@example.com.', ['low'], ANY],
+  ['a definition clarified', '"Content" means the text you post.', '"Content" means the text, images and videos you post on the service.', ['low', 'medium'], ANY],
+
+  // Moves, re-flows and clutter.
+  ['a passage moved to another section', `## Sharing\n\n${SHARE}\n\n## Your rights\n\n${DELETE}`, `## Your rights\n\n${DELETE}\n\n## Sharing\n\n${SHARE}`, ['low'], N],
+  ['a paragraph re-flowed into two', `${SHARE} ${DELETE}`, `${SHARE}\n\n${DELETE}`, ['low'], N],
+  ['a heading renamed', `## Sharing\n\n${SHARE}`, `## Who receives your data\n\n${SHARE}`, ['low'], N],
+  ['a link target changed', 'Read our [cookie notice](https://example.com/en-us/cookies) to learn more.', 'Read our [cookie notice](https://example.com/en-gb/legal/cookies) to learn more.', ['none'], N],
+  ['a date stamp changed inside the body', 'Effective October 8, 2025', 'Effective January 12, 2026', ['none'], N],
+  ['a renumbered cross-reference', 'Disputes are handled as described in Section 14.', 'Disputes are handled as described in Section 15.', ['low'], N],
+  ['navigation links added by the capture', SHARE, `Home\n\nBlog\n\nCareers\n\nHelp centre\n\n${SHARE}`, ['none'], N],
+  ['a typo fixed', 'We protect the servcie with industry-standard measures.', 'We protect the service with industry-standard measures.', ['none', 'low'], N],
+];
+
+// Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.
+const disagreeing: Row[] = [
+  // The aligner pairs the two clauses as one removed and one added (too few shared words): the added one reads as a
+  // restatement of the arbitration the old version had, the removed one as an improvement; no scope is compared.
+  ['arbitration widened from some disputes to all', 'Disputes about payments of more than $10,000 will be resolved by binding arbitration.', 'All disputes arising out of or relating to these terms or the service will be resolved by binding arbitration.', ['critical'], W],
+  // A frequency limit put on a right ("once every twelve months" for "at any time") is read neither as a period that
+  // limits (period.detector.ts knows retention, notice, deadlines and caps) nor as a narrower right.
+  ['access right narrowed to once a year', 'You can request a copy of your personal data at any time.', 'You can request a copy of your personal data once every twelve months.', ['medium', 'high', 'critical'], W],
+  // A favourable notice's sentence cut from a paragraph that stays is read from the changed words (low): the security
+  // cues ("encrypt", "safeguards") carry no object, so a moderation safeguard would read as a data-security notice.
+  ['security notice removed', 'We encrypt your personal data in transit and at rest. You may stop using the service at any time.', 'You may stop using the service at any time.', ['high'], W],
+];
+
+describe('severity rubric (DESIGN.md "Analysis"): self-written changes, expectations set from the rubric', () => {
+  test.each(rows)('%s', (...row) => expectRubric(...row));
+  test.failing.each(disagreeing)('still disagrees: %s', (...row) => expectRubric(...row));
+});
+
+function expectRubric(_name: string, old: string, updated: string, severities: Severity[], directions: Direction[]): void {
+  const analysis = analyzeChange(doc(old), doc(updated));
+  const got = { severity: analysis.severity, direction: leadDirection(analysis) };
+  const agrees = severities.includes(got.severity) && directions.includes(got.direction);
+  // On a disagreement the reasons are printed beside the levels the rubric allows.
+  expect({ ...got, reasons: agrees ? [] : analysis.reasons }).toEqual({ severity: severities.includes(got.severity) ? got.severity : severities.join(' or '), direction: directions.includes(got.direction) ? got.direction : directions.join(' or '), reasons: [] });
+}
