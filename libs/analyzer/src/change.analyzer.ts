@@ -124,6 +124,9 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     if (indexes.every((i) => nav.has(i))) {
       kind = 'cosmetic';
       why = 'cosmetic: page navigation (a run of short link-like lines) that the capture gained or lost';
+    } else if (indexes.length === 1 && isColumnLabels(list, indexes[0])) {
+      kind = 'structure';
+      why = `${op} the column labels “${list[indexes[0]].text}” of a table (structure)`;
     } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.inBefore : ctx.inAfter)(key.replace(/[.;:,]$/, ''))) {
       kind = 'structure';
       why = `moved, split or joined “${list[indexes[0]].text}”: the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version (structure)`;
@@ -155,6 +158,19 @@ const MOVED_MIN_WORDS = 4;
 // Navigation: at least this many consecutive short lines (a menu, a "related articles" list, help-centre questions).
 const NAV_RUN = 3;
 const NAV_MAX_WORDS = 9;
+
+/**
+ * A table's header row: its cells are the labels the next row quotes before its own ("Data | Purpose" before "Data:
+ * Email address | Purpose: Login"). A table re-flowed into a list, or a list into a table, gains or loses it; the
+ * words that matter stand in the rows.
+ */
+function isColumnLabels(list: Provision[], index: number): boolean {
+  const p = list[index];
+  const next = list[index + 1];
+  if (p.kind !== 'table' || next?.kind !== 'table') return false;
+  const first = p.text.split(' | ')[0];
+  return first.length > 0 && next.text.startsWith(`${first}: `);
+}
 
 /** A short line that reads as a link label or a menu entry: few words, no sentence inside. */
 function isShortLabel(p: Provision): boolean {

@@ -38,6 +38,8 @@ export interface PeriodChange {
    * or the window of payments a liability cap counts.
    */
   type: 'retention' | 'policy-changes' | 'payment' | 'liability' | null;
+  /** The number that moved is a sum of money (the amount a liability cap allows), not a period. */
+  amount?: true;
 }
 
 const AGE_AFTER = /^\s*(?:old|of age|alt|de edad)\b/iu;
@@ -80,7 +82,7 @@ export function periodChange(before: string, after: string, heading: string | nu
   const now = periods(after);
   const gone = was.filter((p) => !now.some((q) => q.days === p.days));
   const come = now.filter((p) => !was.some((q) => q.days === p.days));
-  if (!gone.length && !come.length) return null;
+  if (!gone.length && !come.length) return capAmountChange(before, after);
   if (!gone.length || !come.length) return limitChange(gone[0] ?? null, come[0] ?? null, come.length ? after : before);
   const from = gone[0];
   const to = come[0];
@@ -116,6 +118,30 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
   const notice = NOTICE.test(context);
   if (keeping === notice) return null;
   return { ...texts, direction: added ? 'better' : 'worse', type: keeping ? 'retention' : 'policy-changes' };
+}
+
+// A sum of money: a currency sign or code before or after the number ("$100", "100 €", "EUR 100", "100 dollars").
+const AMOUNT = /(?:[$€£]|\b(?:usd|eur|gbp|chf)\s?)(\d[\d,.]*)|\b(\d[\d,.]*)\s?(?:[€£]|\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)/giu;
+
+function amounts(text: string): Array<{ text: string; value: number }> {
+  const out: Array<{ text: string; value: number }> = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const value = Number((m[1] ?? m[2]).replace(/[,.](?=\d{3}\b)/g, '').replace(',', '.'));
+    if (!Number.isNaN(value)) out.push({ text: m[0].trim(), value });
+  }
+  return out;
+}
+
+/** The amount a liability cap allows, moved: a lower cap is worse for the user, a higher one better. */
+function capAmountChange(before: string, after: string): PeriodChange | null {
+  // Most clauses name no sum: the cap pattern is tried only where both do.
+  const was = amounts(before);
+  const now = was.length ? amounts(after) : [];
+  if (!now.length || !LIABILITY_CAP.test(before) || !LIABILITY_CAP.test(after)) return null;
+  const from = was.find((a) => !now.some((b) => b.value === a.value));
+  const to = now.find((b) => !was.some((a) => a.value === b.value));
+  if (!from || !to) return null;
+  return { from: from.text, to: to.text, direction: to.value > from.value ? 'better' : 'worse', type: 'liability', amount: true };
 }
 
 // Keeping data, as the act of the sentence (not an account left inactive): a limit on it is a retention period.

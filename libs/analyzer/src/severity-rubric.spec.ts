@@ -10,8 +10,11 @@ import { severityRank } from './severity.scorer';
 //
 // Each row is a passage of one document: `old` and `new` stand between the same unchanged paragraphs. The direction
 // checked is that of the most severe substantive clause change ('neutral' when there is none). Rows that need a rule
-// the rule tables lack are left out (biometric collection worded "scans of your face"; "precise" → "approximate"
-// location, both read as location; "take effect as soon as we post them" as changes effective on posting).
+// the rule tables lack are left out: biometric collection worded "scans of your face"; health data ("information about
+// your health"); "precise" → "approximate" location (both read as location); changes that "take effect as soon as we
+// post them"; "if you keep using the service after that, you accept the new terms" (read as retention); training in
+// German ("Ihre Inhalte ... um unsere KI-Modelle zu trainieren"); French sharing with "annonceurs"; cookies set "only
+// with your consent"; "Example owns all content you post"; a subscription that "renews automatically unless you cancel".
 
 type Row = [name: string, old: string, updated: string, severities: Severity[], directions: Direction[]];
 
@@ -138,6 +141,41 @@ const rows: Row[] = [
   ['a renumbered cross-reference', 'Disputes are handled as described in Section 14.', 'Disputes are handled as described in Section 15.', ['low'], N],
   ['navigation links added by the capture', SHARE, `Home\n\nBlog\n\nCareers\n\nHelp centre\n\n${SHARE}`, ['none'], N],
   ['a typo fixed', 'We protect the servcie with industry-standard measures.', 'We protect the service with industry-standard measures.', ['none', 'low'], N],
+  // A second pass over the same grid: more topics, languages and kinds of change.
+  ['class action waiver added alone', 'You may bring claims against Example in court.', 'You may bring claims against Example in court, but only individually: you waive any right to bring or join a class action.', ['critical'], W],
+  ['time limit to bring claims added (a right cut short)', 'You may bring claims against Example in court.', 'You may bring claims against Example in court. Any claim must be filed within one year after it arises, or it is permanently barred.', ['high', 'critical'], W],
+  ['jury waiver removed (an improvement)', 'Disputes are decided by a judge, and you waive any right to a jury trial. You may also contact support first.', 'Disputes are decided by a judge. You may also contact support first.', ['low', 'medium'], B],
+  ['class action waiver added, in German', 'Sie können Ansprüche gegen Example vor Gericht geltend machen.', 'Sie können Ansprüche gegen Example vor Gericht geltend machen. Sie verzichten auf die Teilnahme an Sammelklagen.', ['critical'], W],
+  ['"we do not train on your data" turned into "we may"', 'We do not use your personal data or content to train our artificial intelligence models.', 'We may use your personal data and content to train our artificial intelligence models.', ['critical'], W],
+  ['AI training clause reworded in the passive (neutral rewording)', 'We use the content you post to train our artificial intelligence models.', 'The content you post is used to train our artificial intelligence models.', ['low'], N],
+  ['AI training added, in Spanish', 'Utilizamos sus datos para prestar el servicio.', 'Utilizamos sus datos para prestar el servicio. También utilizamos sus datos y contenidos para entrenar nuestros modelos de inteligencia artificial.', ['critical'], W],
+  ['an AI feature described (a product, not training)', 'The app lets you edit photos.', 'The app lets you edit photos. Our AI assistant can suggest captions for your photos.', ['low', 'medium'], ANY],
+  ['sale of personal data introduced, in Spanish', 'Compartimos sus datos con proveedores de servicios.', 'Compartimos sus datos con proveedores de servicios. Vendemos su información personal a terceros.', ['critical'], W],
+  ['state-law rights list that names the sale of data (no sale)', 'Residents of some states have privacy rights.', 'Residents of some states have the right to know, to delete and to opt out of the sale of their personal information.', ['low', 'medium'], ['better', 'neutral']],
+  ['sale of data stopped (an improvement)', `${SHARE} We sell your personal information to advertisers.`, SHARE, ['low', 'medium'], B],
+  ['biometric collection stopped (an improvement)', 'We collect your name and biometric data such as your fingerprint to unlock the app.', 'We collect your name.', ['low', 'medium'], B],
+  ['precise location collection added, in Spanish', 'Recopilamos su nombre y su dirección de correo electrónico.', 'Recopilamos su nombre y su dirección de correo electrónico. También recopilamos la ubicación precisa de su dispositivo.', ['high'], W],
+  ['deletion right removed, in French', '## Vos droits\n\nVous pouvez demander la suppression de vos données personnelles à tout moment.\n\n## Sécurité\n\nNous protégeons le service par des mesures de sécurité adaptées.', '## Sécurité\n\nNous protégeons le service par des mesures de sécurité adaptées.', ['critical'], W],
+  ['access right removed, in German', '## Ihre Rechte\n\nSie haben das Recht auf Auskunft über Ihre personenbezogenen Daten.\n\n## Sicherheit\n\nWir schützen den Dienst mit angemessenen Maßnahmen.', '## Sicherheit\n\nWir schützen den Dienst mit angemessenen Maßnahmen.', ['critical'], W],
+  ['deletion right reworded, in French (neutral rewording)', 'Vous pouvez demander la suppression de vos données personnelles à tout moment.', 'À tout moment, vous pouvez nous demander de supprimer vos données personnelles.', ['low'], N],
+  ['time to act on a deletion request lengthened', 'We delete your personal data within 30 days of your request.', 'We delete your personal data within 90 days of your request.', ['medium'], W],
+  ['retention period lengthened, in German', 'Wir speichern Ihre personenbezogenen Daten für 6 Monate.', 'Wir speichern Ihre personenbezogenen Daten für 24 Monate.', ['medium'], W],
+  ['retention period shortened, in Spanish (an improvement)', 'Conservamos sus datos personales durante 5 años.', 'Conservamos sus datos personales durante 1 año.', ['low', 'medium'], B],
+  ['disclosure to authorities widened beyond the law', 'We disclose personal data to public authorities when the law requires it.', 'We disclose personal data to public authorities when the law requires it or when we believe disclosure is appropriate.', ['medium', 'high'], W],
+  ['sharing with affiliates added', SHARE, `${SHARE} We also share your personal data with our affiliates for their own purposes.`, ['medium', 'high'], W],
+  ['advertising cookies stopped (an improvement)', 'We use cookies to keep you signed in and to show you personalised ads.', 'We use cookies to keep you signed in.', ['low', 'medium'], B],
+  ['liability cap amount lowered', 'In no event will our total liability exceed $500.', 'In no event will our total liability exceed $100.', ['medium'], W],
+  ['termination for any reason added', 'You may close your account at any time.', 'You may close your account at any time. We may terminate your account for any reason.', ['medium'], W],
+  ['notice period for changes shortened, in French', "Nous vous informerons 30 jours avant l'entrée en vigueur des modifications.", "Nous vous informerons 15 jours avant l'entrée en vigueur des modifications.", ['medium'], W],
+  ['licence made to survive deletion (a licence widened)', `${LICENCE_NARROW} This licence ends when you delete your content.`, `${LICENCE_NARROW} This licence continues after you delete your content.`, ['high'], W],
+  ['marketing by default instead of by consent', 'We send you marketing emails only if you opt in.', 'We send you marketing emails unless you opt out.', ['low', 'medium'], W],
+  ['refund window shortened', 'You can request a refund within 30 days of your purchase.', 'You can request a refund within 14 days of your purchase.', ['medium'], W],
+  ['a relative link target changed', 'Read our [privacy policy](/privacy) for details.', 'Read our [privacy policy](/en/legal/privacy) for details.', ['none'], N],
+  ['an effective date in the body changed', 'Effective date: 1 March 2025', 'Effective date: 12 June 2025', ['none'], N],
+  ['a numbered heading renumbered', `## 4. Sharing\n\n${SHARE}`, `## 5. Sharing\n\n${SHARE}`, ['low'], N],
+  ['straight quotes turned curly', "We don't sell your data to anyone.", 'We don’t sell your data to anyone.', ['none'], N],
+  ['a logo image changed', '![Example logo](/img/logo-2024.png)', '![Example logo](/img/logo-2025.svg)', ['none', 'low'], N],
+  ['a table re-flowed into a list of the same words', '| Data | Purpose |\n| --- | --- |\n| Email address | Account login |\n| Device identifiers | Security |', '- Data: Email address. Purpose: Account login.\n- Data: Device identifiers. Purpose: Security.', ['none', 'low'], N],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.
@@ -151,6 +189,9 @@ const disagreeing: Row[] = [
   // A favourable notice's sentence cut from a paragraph that stays is read from the changed words (low): the security
   // cues ("encrypt", "safeguards") carry no object, so a moderation safeguard would read as a data-security notice.
   ['security notice removed', 'We encrypt your personal data in transit and at rest. You may stop using the service at any time.', 'You may stop using the service at any time.', ['high'], W],
+  // A scope word added ("any damages, whether direct or indirect" for "indirect damages") widens a disclaimer, but no
+  // cue's stance changes and no list item or number moved: the rewording reads as a clarification (low).
+  ['liability disclaimer widened to all damages', 'We are not liable for indirect damages.', 'We are not liable for any damages, whether direct or indirect.', ['medium'], W],
 ];
 
 describe('severity rubric (DESIGN.md "Analysis"): self-written changes, expectations set from the rubric', () => {
