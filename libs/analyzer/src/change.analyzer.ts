@@ -149,8 +149,26 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
     inOtherVersion: op === 'added' ? ctx.inBefore : op === 'removed' ? ctx.inAfter : undefined,
     resembles: op === 'added' || op === 'removed' ? () => resemblesOther(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
+    lead: a.after.length ? leadIn(after, a.after[0]) : leadIn(before, a.before[0]),
   });
   return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}), ...(assessment.decisive ? { decisive: assessment.decisive } : {}) };
+}
+
+// A list's lead-in is looked for this many provisions back at most (past the list's other items).
+const LEAD_LOOKBACK = 40;
+
+/**
+ * The paragraph that introduces a list item ("We use your personal information for these purposes:"): the nearest
+ * paragraph before it under the same heading, when it ends with a colon.
+ */
+function leadIn(list: Provision[], index: number): string | undefined {
+  if (list[index]?.kind !== 'list-item') return undefined;
+  for (let i = index - 1; i >= 0 && i >= index - LEAD_LOOKBACK; i--) {
+    const p = list[i];
+    if (p.kind === 'list-item') continue;
+    return p.kind === 'paragraph' && /:\s*$/.test(p.text) ? p.text : undefined;
+  }
+  return undefined;
 }
 
 // A provision of this many words or more found word for word elsewhere in the other version was moved, not added/removed.

@@ -121,7 +121,7 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
 }
 
 // A sum of money: a currency sign or code before or after the number ("$100", "100 €", "EUR 100", "100 dollars").
-const AMOUNT = /(?:[$€£]|\b(?:usd|eur|gbp|chf)\s?)(\d[\d,.]*)|\b(\d[\d,.]*)\s?(?:[€£]|\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)/giu;
+const AMOUNT = /(?:[$€£]|\b(?:usd|eur|gbp|chf)\s?)(\d(?:[\d,.]*\d)?)|\b(\d(?:[\d,.]*\d)?)\s?(?:[€£]|\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)/giu;
 
 function amounts(text: string): Array<{ text: string; value: number }> {
   const out: Array<{ text: string; value: number }> = [];
@@ -132,16 +132,25 @@ function amounts(text: string): Array<{ text: string; value: number }> {
   return out;
 }
 
-/** The amount a liability cap allows, moved: a lower cap is worse for the user, a higher one better. */
+// What the user pays: a price, a fee, a charge per period.
+const PRICE = /\b(?:costs?|prices?|priced|fees?|charges?|charged|pay|pays|paid|per (?:month|year|week)|monthly|annual(?:ly)?|yearly|subscription|prix|tarifs?|frais|preis\w*|geb[üu]hr\w*|precios?|tarifas?|cuotas?)\b/iu;
+
+/**
+ * A sum of money that moved: the amount a liability cap allows (a lower cap is worse for the user) or a price the user
+ * pays (a higher one is worse).
+ */
 function capAmountChange(before: string, after: string): PeriodChange | null {
-  // Most clauses name no sum: the cap pattern is tried only where both do.
+  // Most clauses name no sum: the context patterns are tried only where both versions do.
   const was = amounts(before);
   const now = was.length ? amounts(after) : [];
-  if (!now.length || !LIABILITY_CAP.test(before) || !LIABILITY_CAP.test(after)) return null;
+  if (!now.length) return null;
   const from = was.find((a) => !now.some((b) => b.value === a.value));
   const to = now.find((b) => !was.some((a) => a.value === b.value));
   if (!from || !to) return null;
-  return { from: from.text, to: to.text, direction: to.value > from.value ? 'better' : 'worse', type: 'liability', amount: true };
+  const higher = to.value > from.value;
+  if (LIABILITY_CAP.test(before) && LIABILITY_CAP.test(after)) return { from: from.text, to: to.text, direction: higher ? 'better' : 'worse', type: 'liability', amount: true };
+  if (PRICE.test(sentenceAround(before, from.text)) && PRICE.test(sentenceAround(after, to.text))) return { from: from.text, to: to.text, direction: higher ? 'worse' : 'better', type: 'payment', amount: true };
+  return null;
 }
 
 // Keeping data, as the act of the sentence (not an account left inactive): a limit on it is a retention period.

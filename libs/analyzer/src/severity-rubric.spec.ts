@@ -14,7 +14,8 @@ import { severityRank } from './severity.scorer';
 // your health"); "precise" → "approximate" location (both read as location); changes that "take effect as soon as we
 // post them"; "if you keep using the service after that, you accept the new terms" (read as retention); training in
 // German ("Ihre Inhalte ... um unsere KI-Modelle zu trainieren"); French sharing with "annonceurs"; cookies set "only
-// with your consent"; "Example owns all content you post"; a subscription that "renews automatically unless you cancel".
+// with your consent"; "Example owns all content you post"; a subscription that "renews automatically unless you cancel";
+// the French objection right "vous pouvez vous opposer à cette utilisation".
 
 type Row = [name: string, old: string, updated: string, severities: Severity[], directions: Direction[]];
 
@@ -176,6 +177,27 @@ const rows: Row[] = [
   ['straight quotes turned curly', "We don't sell your data to anyone.", 'We don’t sell your data to anyone.', ['none'], N],
   ['a logo image changed', '![Example logo](/img/logo-2024.png)', '![Example logo](/img/logo-2025.svg)', ['none', 'low'], N],
   ['a table re-flowed into a list of the same words', '| Data | Purpose |\n| --- | --- |\n| Email address | Account login |\n| Device identifiers | Security |', '- Data: Email address. Purpose: Account login.\n- Data: Device identifiers. Purpose: Security.', ['none', 'low'], N],
+  // A third pass: edits that should stay low in heavy topics (over-alerting), and losses that should not read as low.
+  ['an example added to an arbitration clause (a clarification)', ARB, `${ARB} For example, this covers disputes about billing.`, ['low', 'medium'], ANY],
+  ['the address for arbitration opt-out notices changed (contact details)', `${ARB} To opt out, write to Example, 1 Main Street, Springfield.`, `${ARB} To opt out, write to Example, 20 Market Square, Springfield.`, ['low'], ANY],
+  ['"do not sell" reworded as "never sell"', `${SHARE} We do not sell your personal information.`, `${SHARE} We never sell your personal information.`, ['low'], ['neutral', 'better']],
+  ['the place of an AI training opt-out setting renamed', `${TRAIN} You can opt out under Settings, Privacy.`, `${TRAIN} You can opt out under Settings, Data controls.`, ['low'], ANY],
+  ['recipients of a sharing list reordered', 'We share your personal data with advertisers and analytics providers.', 'We share your personal data with analytics providers and advertisers.', ['low'], N],
+  ['the company name changed in a sharing clause', 'Example Inc. shares your personal data with service providers who host the service.', 'Example LLC shares your personal data with service providers who host the service.', ['low'], ANY],
+  ['a paragraph turned into a list of the same sentences', `${SHARE} ${DELETE}`, `- ${SHARE}\n- ${DELETE}`, ['low'], N],
+  ['an update banner removed', 'We have updated our terms. Please read them carefully.\n\nYou may stop using the service at any time.', 'You may stop using the service at any time.', ['low'], ANY],
+  ['a data protection officer contact added', 'You can reach our support team by email.', 'You can reach our support team by email. You can contact our Data Protection Officer at dpo@example.com.', ['low'], ANY],
+  ['a corporate transfer clause reworded', 'If Example is involved in a merger or a sale of its assets, your information may be transferred.', 'If Example takes part in a merger, an acquisition or a sale of its assets, your information may be transferred as part of that deal.', ['low', 'medium'], ANY],
+  ['a retention clause reworded without changing how long', 'We keep your data as long as your account is active.', 'We retain your data while your account remains active.', ['low'], N],
+  ['a version number in the text changed', 'This is version 2.1 of our terms.', 'This is version 2.2 of our terms.', ['none', 'low'], N],
+  ['a support phone number changed', 'Call us on +1 555 0100.', 'Call us on +1 555 0199.', ['low'], ANY],
+  ['a monthly price raised', 'The premium plan costs $9.99 per month.', 'The premium plan costs $12.99 per month.', ['low', 'medium'], W],
+  ['a promise not to sell removed', `${SHARE} We do not sell your personal information.`, SHARE, ['medium', 'high'], W],
+  ['AI training added as one more purpose in a list of uses of personal data', 'We use the information we collect about you for these purposes:\n\n- to provide and secure the service;\n- to answer your support requests.', 'We use the information we collect about you for these purposes:\n\n- to provide and secure the service;\n- to answer your support requests;\n- to train our machine learning models.', ['critical'], W],
+  ['a promise not to sell removed (its own paragraph)', `${SHARE}\n\nWe do not sell your personal information.`, SHARE, ['medium', 'high'], W],
+  ['notice of changes replaced by a right to change at any time', 'We will give you 30 days of notice before changes to these terms take effect.', 'We may change these terms at any time.', ['medium', 'high'], W],
+  ['a retention period replaced by keeping indefinitely, in Spanish', 'Conservamos sus datos personales durante 2 años.', 'Conservamos sus datos personales indefinidamente.', ['medium'], W],
+  ['security section removed', '## Security\n\nWe encrypt your personal data in transit and at rest and limit who can access it.\n\n## Termination\n\nYou may stop using the service at any time.', '## Termination\n\nYou may stop using the service at any time.', ['high'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

@@ -51,6 +51,11 @@ export interface ChangeTexts {
   inOtherVersion?: (key: string) => boolean;
   /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
   resembles?: () => boolean;
+  /**
+   * The sentence that introduces a list item ("We use your personal information for these purposes:"), which names the
+   * object of the item's act ("to train our models"): read with the item for a heavy type's object.
+   */
+  lead?: string;
 }
 
 function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
@@ -85,8 +90,8 @@ function quoteEvidence(m: ClauseTypeMatch): string {
 /** Severity of one substantive clause change: clause-type weight × direction × magnitude, with its reasons. */
 export function assessClause(t: ChangeTexts): ClauseAssessment {
   const headingTypes = t.heading ? dampen(classify(t.heading), 0.8) : [];
-  const cBefore = t.before ? classify(t.before) : null;
-  const cAfter = t.after ? classify(t.after) : null;
+  const cBefore = t.before ? classify(t.before, t.lead) : null;
+  const cAfter = t.after ? classify(t.after, t.lead) : null;
   let touched: ClauseTypeMatch[];
   let context: ClauseTypeMatch[];
   let direction: Direction;
@@ -99,6 +104,14 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // changed words, as before; so is a favourable notice's sentence cut from a paragraph that stays (the rubric's loss is
   // a section removed, and a cue such as "safeguards" names many things besides the security of personal data).
   let turnedStance: ((m: ClauseTypeMatch) => number | null) | null = null;
+  // A promise not to do something ("we do not sell your personal information") that the clause no longer makes: its
+  // every cue of the type was negated, and none is left.
+  const promiseCut = (m: ClauseTypeMatch): boolean => {
+    if (t.op === 'removed') return m.evidence.length > 0 && m.evidence.every((e) => e.negated);
+    if (t.op === 'added' || hasType(cAfter, m.id)) return false;
+    const was = cBefore?.clauseTypes.find((x) => x.id === m.id);
+    return !!was && was.evidence.length > 0 && was.evidence.every((e) => e.negated);
+  };
   const changedText = t.op === 'added' ? (t.after ?? '') : t.op === 'removed' ? (t.before ?? '') : t.inserted;
 
   if (t.op === 'added' && cAfter) {
@@ -114,16 +127,17 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     direction = top?.disclosure && !namedOnly(touched[0]) && !announcedUpdate ? 'worse' : cBefore.stance === 'unfavorable' ? 'better' : cBefore.stance === 'favorable' ? 'worse' : 'neutral';
   } else {
     // The changed words are read with their clause around them for a heavy type's object ("use it to train models").
-    const cIns = t.inserted ? classify(t.inserted, t.after ?? undefined) : null;
-    const cDel = t.deleted ? classify(t.deleted, t.before ?? undefined) : null;
+    const cIns = t.inserted ? classify(t.inserted, t.lead ? `${t.after ?? ''} ${t.lead}` : (t.after ?? undefined)) : null;
+    const cDel = t.deleted ? classify(t.deleted, t.lead ? `${t.before ?? ''} ${t.lead}` : (t.before ?? undefined)) : null;
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
     turnedStance = (m) => {
       const was = typeStance(cBefore, m.id);
       const now = typeStance(cAfter, m.id);
       if (hasType(cBefore, m.id) && hasType(cAfter, m.id)) return Math.sign(was) !== Math.sign(now) ? now - was : null;
-      // A notice in the user's favour cut from a paragraph (not a right): read from the changed words.
-      const noticeCut = was > 0 && now === 0 && clauseTypeById.get(m.id)?.disclosure && !RIGHT_TYPES.has(m.id);
+      // A notice in the user's favour cut from a paragraph (not a right, nor a promise not to do it): read from the
+      // changed words.
+      const noticeCut = was > 0 && now === 0 && clauseTypeById.get(m.id)?.disclosure && !RIGHT_TYPES.has(m.id) && !promiseCut(m);
       return was === now || noticeCut ? null : now - was;
     };
     // A type of the clause that turned round though none of its words changed ("we do not sell" → "we may sell"): the
@@ -177,7 +191,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
-    const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
+    const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
       scored = info.id;
@@ -193,7 +207,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   if (period) {
     const s: Severity = period.direction === 'better' ? 'low' : 'medium';
     severity = maxSeverity(severity, s);
-    const what = period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.amount ? 'the amount a cap on the platform’s liability allows' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : 'a period';
+    const amount = period.type === 'payment' ? 'a price you pay' : 'the amount a cap on the platform’s liability allows';
+    const what = period.amount ? amount : period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : 'a period';
     const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
     const change = period.from === null ? `set ${what} to “${period.to}”` : period.to === null ? `dropped “${period.from}” from ${what}` : `changed ${what} from “${period.from}” to “${period.to}”`;
     reasons.unshift(`${change}${how} (${s})`);
@@ -326,15 +341,16 @@ function itemWords(changed: string): string {
  * Severity level (1 low … 4 critical) of one type's change: the topic's weight is the ceiling; the change itself
  * (direction, whether the practice is new or already described elsewhere, how much changed) decides how close it comes.
  */
-function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boolean, direction: Direction, elsewhere: boolean, small: boolean, changed: string): number {
+function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boolean, promise: boolean, direction: Direction, elsewhere: boolean, small: boolean, changed: string): number {
   let level: number;
   if (direction === 'worse') {
     level = weight;
     // A notice removed while the practice is still described elsewhere, or a practice added that was already there.
     if (elsewhere) level = weight - 2;
-    // A disclosure removed is high at most (the rubric's "disclosure sections removed"); a right removed (a favourable
-    // clause, own stance above zero) keeps its topic's level: "deletion or access rights removed" is critical.
-    else if (t.op === 'removed' && disclosure) level = Math.min(weight, 3);
+    // A disclosure removed is high at most (the rubric's "disclosure sections removed"), and so is a promise not to do
+    // something that is no longer made (the practice is not introduced); a right removed (a favourable clause, own
+    // stance above zero) keeps its topic's level: "deletion or access rights removed" is critical.
+    else if ((t.op === 'removed' && disclosure) || promise) level = Math.min(weight, 3);
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {
