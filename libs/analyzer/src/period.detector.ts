@@ -123,6 +123,8 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
 // A sum of money: a currency sign or code before or after the number ("$100", "100 €", "EUR 100", "100 dollars").
 const AMOUNT = /(?:[$€£]|\b(?:usd|eur|gbp|chf)\s?)(\d(?:[\d,.]*\d)?)|\b(\d(?:[\d,.]*\d)?)\s?(?:[€£]|\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)/giu;
 
+const CURRENCY = /[$€£]|\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b/i;
+
 function amounts(text: string): Array<{ text: string; value: number }> {
   const out: Array<{ text: string; value: number }> = [];
   for (const m of text.matchAll(AMOUNT)) {
@@ -140,7 +142,9 @@ const PRICE = /\b(?:costs?|prices?|priced|fees?|charges?|charged|pay|pays|paid|p
  * pays (a higher one is worse).
  */
 function capAmountChange(before: string, after: string): PeriodChange | null {
-  // Most clauses name no sum: the context patterns are tried only where both versions do.
+  // Most clauses name no sum: the amount pattern (tried at every number) runs only where a currency is named, and the
+  // context patterns only where both versions hold a sum.
+  if (!CURRENCY.test(before) || !CURRENCY.test(after)) return null;
   const was = amounts(before);
   const now = was.length ? amounts(after) : [];
   if (!now.length) return null;

@@ -131,14 +131,21 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const cDel = t.deleted ? classify(t.deleted, t.lead ? `${t.before ?? ''} ${t.lead}` : (t.before ?? undefined)) : null;
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
+    const turnedById = new Map<string, number | null>();
     turnedStance = (m) => {
+      let turnedBy = turnedById.get(m.id);
+      if (turnedBy !== undefined) return turnedBy;
       const was = typeStance(cBefore, m.id);
       const now = typeStance(cAfter, m.id);
-      if (hasType(cBefore, m.id) && hasType(cAfter, m.id)) return Math.sign(was) !== Math.sign(now) ? now - was : null;
-      // A notice in the user's favour cut from a paragraph (not a right, nor a promise not to do it): read from the
-      // changed words.
-      const noticeCut = was > 0 && now === 0 && clauseTypeById.get(m.id)?.disclosure && !RIGHT_TYPES.has(m.id) && !promiseCut(m);
-      return was === now || noticeCut ? null : now - was;
+      if (hasType(cBefore, m.id) && hasType(cAfter, m.id)) turnedBy = Math.sign(was) !== Math.sign(now) ? now - was : null;
+      else {
+        // A notice in the user's favour cut from a paragraph (not a right, nor a promise not to do it): read from the
+        // changed words.
+        const noticeCut = was > 0 && now === 0 && clauseTypeById.get(m.id)?.disclosure && !RIGHT_TYPES.has(m.id) && !promiseCut(m);
+        turnedBy = was === now || noticeCut ? null : now - was;
+      }
+      turnedById.set(m.id, turnedBy);
+      return turnedBy;
     };
     // A type of the clause that turned round though none of its words changed ("we do not sell" → "we may sell"): the
     // change is about that type.
@@ -288,7 +295,9 @@ function listItemChange(t: ChangeTexts): { change: 'widened' | 'narrowed'; item:
   if (item && clause && !item.includes(' … ') && LIST_ITEM.test(item)) found = { item, clause, change: other, at: clause.indexOf(item) };
   // The word diff may pair the list's words another way (a tie between equally short diffs): the clause then reads as
   // the other one with a run of words added (cut) beside a list joint.
-  else if (added && cut && t.before && t.after) found = insertedRun(t.before, t.after, 'widened') ?? insertedRun(t.after, t.before, 'narrowed');
+  else if (added && cut && t.before && t.after && mispaired(t.after.length > t.before.length ? cut : added)) {
+    found = t.after.length > t.before.length ? insertedRun(t.before, t.after, 'widened') : insertedRun(t.after, t.before, 'narrowed');
+  }
   if (!found || found.at < 0) return null;
   if (found.item.split(/[^\p{L}]+/u).filter((w) => w.length >= 4).length < LIST_ITEM_MIN_WORDS) return null;
   const sentence = found.clause.slice(0, found.at).split(/[.;:!?]\s/).pop() ?? '';
@@ -297,6 +306,15 @@ function listItemChange(t: ChangeTexts): { change: 'widened' | 'narrowed'; item:
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+// The words a diff pairs another way around a list's new item are few (the item's neighbour, a joint): a longer change
+// on the shorter side is no item added.
+const MISPAIRED_MAX_WORDS = 6;
+
+/** Whether the shorter side's changed words could be a list's words the diff paired another way: a few words. */
+function mispaired(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.length <= MISPAIRED_MAX_WORDS;
+}
 const JOINT_WORD = /^(?:and|or)$/i;
 // A list joint right before the run ("…, ", "… and ", "including ") or right after it.
 const JOINT_BEFORE = /(?:,|\band|\bor|\bincluding|\bas well as)\s*$/i;
