@@ -15,7 +15,9 @@ import { severityRank } from './severity.scorer';
 // post them"; "if you keep using the service after that, you accept the new terms" (read as retention); training in
 // German ("Ihre Inhalte ... um unsere KI-Modelle zu trainieren"); French sharing with "annonceurs"; cookies set "only
 // with your consent"; "Example owns all content you post"; a subscription that "renews automatically unless you cancel";
-// the French objection right "vous pouvez vous opposer à cette utilisation".
+// the French objection right "vous pouvez vous opposer à cette utilisation"; "you also keep the protection of the
+// mandatory laws of the country where you live" (read as a governing law against you); research added to the purposes
+// of use ("to conduct research": "conduct" is read as rules of conduct).
 
 type Row = [name: string, old: string, updated: string, severities: Severity[], directions: Direction[]];
 
@@ -198,6 +200,22 @@ const rows: Row[] = [
   ['notice of changes replaced by a right to change at any time', 'We will give you 30 days of notice before changes to these terms take effect.', 'We may change these terms at any time.', ['medium', 'high'], W],
   ['a retention period replaced by keeping indefinitely, in Spanish', 'Conservamos sus datos personales durante 2 años.', 'Conservamos sus datos personales indefinidamente.', ['medium'], W],
   ['security section removed', '## Security\n\nWe encrypt your personal data in transit and at rest and limit who can access it.\n\n## Termination\n\nYou may stop using the service at any time.', '## Termination\n\nYou may stop using the service at any time.', ['high'], W],
+  // A fourth pass: whole sections added, removed or reorganised, as policies change in practice.
+  ['a new accessibility section', SHARE, `${SHARE}\n\n## Accessibility\n\nWe aim to make the service usable by everyone. Tell us if you find a barrier.`, ['low'], ANY],
+  ['a new section stating how long data is kept where nothing was said', SHARE, `${SHARE}\n\n## How long we keep data\n\nWe keep account data while your account is open and delete it within 30 days after you close it.`, ['low', 'medium'], ['better', 'neutral']],
+  ['a new international transfers section with safeguards', SHARE, `${SHARE}\n\n## International transfers\n\nWe may transfer your personal data to countries outside your own. When we do, we use standard contractual clauses to protect it.`, ['low', 'medium'], ANY],
+  ['a new AI features section that rules out training', SHARE, `${SHARE}\n\n## AI features\n\nSome features use artificial intelligence to suggest replies. We do not use your messages to train artificial intelligence models.`, ['low', 'medium'], ['better', 'neutral']],
+  ['a policy reorganised: sections moved and headings renamed', `## Sharing\n\n${SHARE}\n\n## Your rights\n\n${DELETE}\n\n## Security\n\nWe protect the service with industry-standard measures.`, `## Your choices\n\n${DELETE}\n\n## Who we share with\n\n${SHARE}\n\n## Keeping data safe\n\nWe protect the service with industry-standard measures.`, ['low'], N],
+  ['a new state privacy rights section (rights added)', SHARE, `${SHARE}\n\n## Your state privacy rights\n\nIf you live in certain US states, you have the right to access, correct and delete your personal data, and to opt out of targeted advertising.`, ['low', 'medium'], ['better', 'neutral']],
+  ['a cookie list gains an advertising cookie', 'We use these cookies:\n\n- a session cookie, which keeps you signed in;\n- a preference cookie, which remembers your language.', 'We use these cookies:\n\n- a session cookie, which keeps you signed in;\n- a preference cookie, which remembers your language;\n- an advertising cookie, which tracks the websites you visit to target ads.', ['medium', 'high'], W],
+  ['a new section on legal requests from authorities', SHARE, `${SHARE}\n\n## Requests from authorities\n\nWe may disclose your personal data to law enforcement when we receive a valid legal request.`, ['low', 'medium'], ANY],
+  ['a definition added', '"Content" means the text you post.', '"Content" means the text you post.\n\n"Services" means our apps and websites.', ['low'], ANY],
+  ['a paragraph split into two, one sentence reworded', `${SHARE} ${DELETE}`, `${SHARE}\n\nFrom your account settings, you can request the deletion of your personal data at any time.`, ['low'], N],
+  ['a duty to keep your password secure added (light topic)', 'You need an account to use some features.', 'You need an account to use some features. You must keep your password secure and must not share it.', ['low'], ['worse', 'neutral']],
+  ['an arbitration section added to terms that had none', SHARE, `${SHARE}\n\n## Arbitration\n\nPlease read this section carefully.\n\nYou and Example agree to resolve all disputes through binding individual arbitration.\n\nYou waive any right to bring or take part in a class action.`, ['critical'], W],
+  ['the arbitration section removed entirely (an improvement)', `${SHARE}\n\n## Arbitration\n\nPlease read this section carefully.\n\nYou and Example agree to resolve all disputes through binding individual arbitration.\n\nYou waive any right to bring or take part in a class action.\n\n## Termination\n\nYou may stop using the service at any time.`, `${SHARE}\n\n## Termination\n\nYou may stop using the service at any time.`, ['low', 'medium'], B],
+  ['a list of prohibited uses gains items (duties on the user, light topic)', 'You must not:\n\n- break the law;\n- harass other users.', 'You must not:\n\n- break the law;\n- harass other users;\n- scrape the service;\n- resell your account.', ['low'], ['worse', 'neutral']],
+  ['personalised advertising added to the purposes of use', 'We use your personal data to provide the service and to answer your requests.', 'We use your personal data to provide the service and to answer your requests. We also use it to show you personalised advertising.', ['medium', 'high'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

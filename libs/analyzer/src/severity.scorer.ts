@@ -138,6 +138,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       const was = typeStance(cBefore, m.id);
       const now = typeStance(cAfter, m.id);
       if (hasType(cBefore, m.id) && hasType(cAfter, m.id)) turnedBy = Math.sign(was) !== Math.sign(now) ? now - was : null;
+      // Gone (or new) only where its cue itself was cut (or written): a cue whose words were only put in another order
+      // ("from your account" moved to the front) may stop matching without anything being taken away.
+      else if (!cueChanged(hasType(cBefore, m.id) ? cBefore : cAfter, m.id, hasType(cBefore, m.id) ? t.deleted : t.inserted)) turnedBy = null;
       else {
         // A notice in the user's favour cut from a paragraph (not a right, nor a promise not to do it): read from the
         // changed words.
@@ -159,6 +162,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (touched.length === 0) {
       touched = context.slice(0, 1);
       small = changedWords <= SMALL_CHANGE_WORDS;
+      // The changed words name no type: the clause's lean decides, unless all that moved it is a cue that stopped (or
+      // started) matching because words were put in another order ("from your account" moved to the front), its own
+      // words neither cut nor written.
+      if (direction !== 'neutral' && leanMovedByReorderOnly(cBefore, cAfter, t)) direction = 'neutral';
     }
     // An item added to (or cut from) what the platform does — its purposes, recipients, data — widens (narrows) the
     // practice, though the new words name no practice of their own. Only in a clause about the practice: an item added
@@ -255,6 +262,25 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
 function typeStance(c: Classification | null, id: string): number {
   const m = c?.clauseTypes.find((x) => x.id === id);
   return m ? m.evidence.reduce((sum, e) => sum + evidenceStance(id, e), 0) : 0;
+}
+
+/** Whether every type whose stance differs between the versions only lost (or gained) a cue its changed words lack. */
+function leanMovedByReorderOnly(before: Classification | null, after: Classification | null, t: ChangeTexts): boolean {
+  const ids = new Set([...(before?.clauseTypes ?? []), ...(after?.clauseTypes ?? [])].map((m) => m.id));
+  let moved = false;
+  for (const id of ids) {
+    if (typeStance(before, id) === typeStance(after, id)) continue;
+    const was = hasType(before, id);
+    if (was === hasType(after, id) || cueChanged(was ? before : after, id, was ? t.deleted : t.inserted)) return false;
+    moved = true;
+  }
+  return moved;
+}
+
+/** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
+function cueChanged(c: Classification | null, id: string, changed: string): boolean {
+  const m = c?.clauseTypes.find((x) => x.id === id);
+  return !!m && m.evidence.some((e) => changed.includes(e.text));
 }
 
 function hasType(c: Classification | null, id: string): boolean {
