@@ -3,15 +3,17 @@ import { Direction } from './analyzer.types';
 // A number of days, months or years that changed inside a clause (a retention period, a notice period, an inactivity
 // limit), in English, French, German or Spanish, with the direction that change has for the user.
 
+// English, French, German, Spanish, and the units of Italian, Portuguese and Dutch (a number that moved is read there
+// too, though their clauses are not).
 const UNIT_DAYS: Array<[RegExp, number]> = [
-  [/^(?:hours?|heures?|stunden?|horas?)$/, 1 / 24],
-  [/^(?:days?|jours?|tagen?|tage|d[ií]as?)$/, 1],
-  [/^(?:weeks?|semaines?|wochen?|semanas?)$/, 7],
-  [/^(?:months?|mois|monaten?|monate|meses|mes)$/, 30],
-  [/^(?:years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?)$/, 365],
+  [/^(?:hours?|heures?|stunden?|horas?|or[ae]|uur)$/, 1 / 24],
+  [/^(?:days?|jours?|tagen?|tage|d[ií]as?|giorn[oi]|dagen?)$/, 1],
+  [/^(?:weeks?|semaines?|wochen?|semanas?|settiman[ae]|weken?)$/, 7],
+  [/^(?:months?|mois|monaten?|monate|meses|mes|mes[ei]|maanden?)$/, 30],
+  [/^(?:years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?|ann[oi]|jaren?|jaar)$/, 365],
 ];
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18, thirty: 30, sixty: 60, ninety: 90, un: 1, une: 1, deux: 2, trois: 3, douze: 12, ein: 1, einem: 1, zwei: 2, drei: 3, sechs: 6, zwölf: 12, uno: 1, una: 1, dos: 2, tres: 3, seis: 6, doce: 12 };
-const UNITS = 'hours?|heures?|stunden?|horas?|days?|jours?|tagen?|tage|d[ií]as?|weeks?|semaines?|wochen?|semanas?|months?|mois|monaten?|monate|meses|mes|years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?';
+const UNITS = 'hours?|heures?|stunden?|horas?|or[ae]|uur|days?|jours?|tagen?|tage|d[ií]as?|giorn[oi]|dagen?|weeks?|semaines?|wochen?|semanas?|settiman[ae]|weken?|months?|mois|monaten?|monate|meses|mes|mes[ei]|maanden?|years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?|ann[oi]|jaren?|jaar';
 const PERIOD = new RegExp(`\\b(\\d+|[a-zäöüéíñ]+)\\s*(?:\\((\\d+)\\)\\s*)?(${UNITS})\\b`, 'giu');
 
 // Keeping data: a longer period is worse. A period the user is given (notice, a window to opt out or cancel): shorter is worse.
@@ -83,7 +85,7 @@ export function periodChange(before: string, after: string, heading: string | nu
   const gone = was.filter((p) => !now.some((q) => q.days === p.days));
   const come = now.filter((p) => !was.some((q) => q.days === p.days));
   if (!gone.length && !come.length) return capAmountChange(before, after);
-  if (!gone.length || !come.length) return limitChange(gone[0] ?? null, come[0] ?? null, come.length ? after : before);
+  if (!gone.length || !come.length) return deadlineToKeeping(gone[0] ?? null, come[0] ?? null, before, after) ?? limitChange(gone[0] ?? null, come[0] ?? null, come.length ? after : before);
   const from = gone[0];
   const to = come[0];
   const context = `${heading ?? ''} ${after}`;
@@ -155,6 +157,17 @@ function capAmountChange(before: string, after: string): PeriodChange | null {
   if (LIABILITY_CAP.test(before) && LIABILITY_CAP.test(after)) return { from: from.text, to: to.text, direction: higher ? 'better' : 'worse', type: 'liability', amount: true };
   if (PRICE.test(sentenceAround(before, from.text)) && PRICE.test(sentenceAround(after, to.text))) return { from: from.text, to: to.text, direction: higher ? 'worse' : 'better', type: 'payment', amount: true };
   return null;
+}
+
+/**
+ * A deadline for deleting data ("we delete it after 12 months") that became keeping it with no period ("we keep it"):
+ * the limit on keeping the data was dropped (worse); the other way round, a limit was set (better).
+ */
+function deadlineToKeeping(from: Period | null, to: Period | null, before: string, after: string): PeriodChange | null {
+  const period = (from ?? to) as Period;
+  const [withPeriod, without] = from ? [before, after] : [after, before];
+  if (!DATA_DELETING.test(sentenceAround(withPeriod, period.text)) || !DATA_KEEPING.test(without) || DATA_DELETING.test(without)) return null;
+  return { from: from?.text ?? null, to: to?.text ?? null, direction: from ? 'worse' : 'better', type: 'retention' };
 }
 
 // Keeping data, as the act of the sentence (not an account left inactive): a limit on it is a retention period.

@@ -218,8 +218,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   }
   // A number of days, months or years that moved: the rubric's retention and notice periods (medium when worse).
   const period = t.op !== 'added' && t.op !== 'removed' && t.before && t.after ? periodChange(t.before, t.after, t.heading) : null;
+  let periodSeverity: Severity | null = null;
   if (period) {
     const s: Severity = period.direction === 'better' ? 'low' : 'medium';
+    periodSeverity = s;
     severity = maxSeverity(severity, s);
     const amount = period.type === 'payment' ? 'a price you pay' : 'the amount a cap on the platform’s liability allows';
     const what = period.amount ? amount : period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : 'a period';
@@ -242,11 +244,12 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const words = (t.op === 'added' || t.op === 'removed' ? changedText : `${t.inserted} ${t.deleted}`).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
     if (!readable) {
-      severity = s;
-      reasons.length = 0;
-      touched = [];
-      scored = null;
-      scoredDirection = null;
+      // A number of days, months or years that moved is read in any language whose units the period check knows.
+      severity = periodSeverity ? maxSeverity(s, periodSeverity) : s;
+      reasons.splice(period ? 1 : 0);
+      touched = period?.type ? [{ id: period.type, confidence: 0.9, evidence: [] }] : [];
+      scored = period?.type ?? null;
+      scoredDirection = period && period.direction !== 'neutral' ? period.direction : null;
     } else severity = maxSeverity(severity, s);
     reasons.push(`${verb(t.op)} a clause not analysed in ${language.name}: severity from the size of the change, ${words} word${words === 1 ? '' : 's'} (${s})`);
   }
