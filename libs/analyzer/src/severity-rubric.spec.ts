@@ -224,6 +224,11 @@ const rows: Row[] = [
   ['a deletion right added, in German (an improvement)', 'Wir schützen den Dienst mit angemessenen Maßnahmen.', 'Wir schützen den Dienst mit angemessenen Maßnahmen. Sie können jederzeit die Löschung Ihrer personenbezogenen Daten verlangen.', ['low', 'medium'], B],
   ['an arbitration clause removed, in Spanish (an improvement)', '## Disputas\n\nTodas las disputas se resolverán mediante arbitraje vinculante y usted renuncia a cualquier demanda colectiva.\n\n## Terminación\n\nPuede dejar de usar el servicio en cualquier momento.', '## Terminación\n\nPuede dejar de usar el servicio en cualquier momento.', ['low', 'medium'], B],
   ['a retention period lengthened, in Italian (a language the rules do not read)', 'Conserviamo i tuoi dati personali per 30 giorni dopo la chiusura del tuo account.', 'Conserviamo i tuoi dati personali per 180 giorni dopo la chiusura del tuo account.', ['medium'], ANY],
+  // A sixth pass: the same sentence with its parts in another order, in heavy topics (a neutral rewording: low).
+  ['AI training clause with its opt-out put first', 'We may use your content to train our models unless you opt out in your settings.', 'Unless you opt out in your settings, we may use your content to train our models.', ['low'], N],
+  ['arbitration opt-out sentence reordered', `${ARB} You may opt out of arbitration within 30 days by emailing us.`, `${ARB} By emailing us within 30 days, you may opt out of arbitration.`, ['low'], N],
+  ['consent condition on sharing with advertisers put first', 'We share your personal data with advertisers only if you consent.', 'Only if you consent do we share your personal data with advertisers.', ['low'], N],
+  ['access request condition put last', 'If you ask, we will give you a copy of your personal data.', 'We will give you a copy of your personal data if you ask.', ['low'], N],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.
@@ -240,6 +245,9 @@ const disagreeing: Row[] = [
   // A scope word added ("any damages, whether direct or indirect" for "indirect damages") widens a disclaimer, but no
   // cue's stance changes and no list item or number moved: the rewording reads as a clarification (low).
   ['liability disclaimer widened to all damages', 'We are not liable for indirect damages.', 'We are not liable for any damages, whether direct or indirect.', ['medium'], W],
+  // The account-termination rule reads "delete your personal data when you close your account" (against you) and, put
+  // first, "close your account" (no lean): the changed words' lean reads as an improvement (low, favourable).
+  ['deletion on closing the account reordered', 'We will delete your personal data when you close your account.', 'When you close your account, we will delete your personal data.', ['low'], N],
 ];
 
 describe('severity rubric (DESIGN.md "Analysis"): self-written changes, expectations set from the rubric', () => {

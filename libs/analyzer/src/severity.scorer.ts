@@ -202,7 +202,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     let typeDirection = announced ? 'neutral' : widened?.id === info.id ? widened.direction : directionOfType(t.op, direction, own, disclosure);
     // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
     // opt-out makes the clause as a whole read favourably.
-    if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
+    // Not training the old clause described as much already (its opt-out only moved within the clause).
+    const trainingBefore = hasType(cBefore, info.id) && typeStance(cBefore, info.id) <= typeStance(cAfter, info.id);
+    if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText) && !trainingBefore) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
     const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
