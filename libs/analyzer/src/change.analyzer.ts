@@ -124,6 +124,9 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     if (indexes.every((i) => nav.has(i))) {
       kind = 'cosmetic';
       why = 'cosmetic: page navigation (a run of short link-like lines) that the capture gained or lost';
+    } else if (indexes.length === 1 && isColumnLabels(list, indexes[0])) {
+      kind = 'structure';
+      why = `${op} the column labels “${list[indexes[0]].text}” of a table (structure)`;
     } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.inBefore : ctx.inAfter)(key.replace(/[.;:,]$/, ''))) {
       kind = 'structure';
       why = `moved, split or joined “${list[indexes[0]].text}”: the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version (structure)`;
@@ -146,8 +149,26 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
     inOtherVersion: op === 'added' ? ctx.inBefore : op === 'removed' ? ctx.inAfter : undefined,
     resembles: op === 'added' || op === 'removed' ? () => resemblesOther(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
+    lead: a.after.length ? leadIn(after, a.after[0]) : leadIn(before, a.before[0]),
   });
   return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}), ...(assessment.decisive ? { decisive: assessment.decisive } : {}) };
+}
+
+// A list's lead-in is looked for this many provisions back at most (past the list's other items).
+const LEAD_LOOKBACK = 40;
+
+/**
+ * The paragraph that introduces a list item ("We use your personal information for these purposes:"): the nearest
+ * paragraph before it under the same heading, when it ends with a colon.
+ */
+function leadIn(list: Provision[], index: number): string | undefined {
+  if (list[index]?.kind !== 'list-item') return undefined;
+  for (let i = index - 1; i >= 0 && i >= index - LEAD_LOOKBACK; i--) {
+    const p = list[i];
+    if (p.kind === 'list-item') continue;
+    return p.kind === 'paragraph' && /:\s*$/.test(p.text) ? p.text : undefined;
+  }
+  return undefined;
 }
 
 // A provision of this many words or more found word for word elsewhere in the other version was moved, not added/removed.
@@ -155,6 +176,19 @@ const MOVED_MIN_WORDS = 4;
 // Navigation: at least this many consecutive short lines (a menu, a "related articles" list, help-centre questions).
 const NAV_RUN = 3;
 const NAV_MAX_WORDS = 9;
+
+/**
+ * A table's header row: its cells are the labels the next row quotes before its own ("Data | Purpose" before "Data:
+ * Email address | Purpose: Login"). A table re-flowed into a list, or a list into a table, gains or loses it; the
+ * words that matter stand in the rows.
+ */
+function isColumnLabels(list: Provision[], index: number): boolean {
+  const p = list[index];
+  const next = list[index + 1];
+  if (p.kind !== 'table' || next?.kind !== 'table') return false;
+  const first = p.text.split(' | ')[0];
+  return first.length > 0 && next.text.startsWith(`${first}: `);
+}
 
 /** A short line that reads as a link label or a menu entry: few words, no sentence inside. */
 function isShortLabel(p: Provision): boolean {

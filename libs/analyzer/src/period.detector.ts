@@ -3,23 +3,26 @@ import { Direction } from './analyzer.types';
 // A number of days, months or years that changed inside a clause (a retention period, a notice period, an inactivity
 // limit), in English, French, German or Spanish, with the direction that change has for the user.
 
+// English, French, German, Spanish, and the units of Italian, Portuguese and Dutch (a number that moved is read there
+// too, though their clauses are not).
 const UNIT_DAYS: Array<[RegExp, number]> = [
-  [/^(?:hours?|heures?|stunden?|horas?)$/, 1 / 24],
-  [/^(?:days?|jours?|tagen?|tage|d[ií]as?)$/, 1],
-  [/^(?:weeks?|semaines?|wochen?|semanas?)$/, 7],
-  [/^(?:months?|mois|monaten?|monate|meses|mes)$/, 30],
-  [/^(?:years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?)$/, 365],
+  [/^(?:hours?|heures?|stunden?|horas?|or[ae]|uur)$/, 1 / 24],
+  [/^(?:days?|jours?|tagen?|tage|d[ií]as?|giorn[oi]|dagen?)$/, 1],
+  [/^(?:weeks?|semaines?|wochen?|semanas?|settiman[ae]|weken?)$/, 7],
+  [/^(?:months?|mois|monaten?|monate|meses|mes|mes[ei]|maanden?)$/, 30],
+  [/^(?:years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?|ann[oi]|jaren?|jaar)$/, 365],
 ];
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, eighteen: 18, thirty: 30, sixty: 60, ninety: 90, un: 1, une: 1, deux: 2, trois: 3, douze: 12, ein: 1, einem: 1, zwei: 2, drei: 3, sechs: 6, zwölf: 12, uno: 1, una: 1, dos: 2, tres: 3, seis: 6, doce: 12 };
-const UNITS = 'hours?|heures?|stunden?|horas?|days?|jours?|tagen?|tage|d[ií]as?|weeks?|semaines?|wochen?|semanas?|months?|mois|monaten?|monate|meses|mes|years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?';
+const UNITS = 'hours?|heures?|stunden?|horas?|or[ae]|uur|days?|jours?|tagen?|tage|d[ií]as?|giorn[oi]|dagen?|weeks?|semaines?|wochen?|semanas?|settiman[ae]|weken?|months?|mois|monaten?|monate|meses|mes|mes[ei]|maanden?|years?|ans?|ann[ée]es?|jahren?|jahre|a[ñn]os?|ann[oi]|jaren?|jaar';
 const PERIOD = new RegExp(`\\b(\\d+|[a-zäöüéíñ]+)\\s*(?:\\((\\d+)\\)\\s*)?(${UNITS})\\b`, 'giu');
 
 // Keeping data: a longer period is worse. A period the user is given (notice, a window to opt out or cancel): shorter is worse.
 const KEEPING = /\b(?:keep\w*|kept|retain\w*|retention|stor\w+|delet\w+|inactiv\w*|eras\w+|conserv\w+|supprim\w+|speicher\w*|aufbewahr\w*|l[öo]sch\w*|selbstl[öo]sch\w*|selbstzerst[öo]r\w*|elimin\w+|borr\w+)/iu;
-const GIVEN = /\b(?:notice|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
+const GIVEN = /\b(?:notice|notif\w+|inform\w*|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|im voraus|benachrichtig\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
 
-// A deadline the user must meet ("you must cancel at least 14 days before the renewal"): longer is worse for them.
-const USER_DUTY_BEFORE = /\b(?:you|must|need|required|have to)\b[^.;]{0,80}$/i;
+// A deadline the user must meet ("you must cancel at least 14 days before the renewal"): longer is worse for them. The
+// user is the one acting, not the one told: "we will notify you 30 days before" gives a period, it sets no deadline.
+const USER_DUTY_BEFORE = /\b(?:you|must|need|required|have to)\b(?<!\b(?:notify|notifies|inform|informs|tell|tells|give|gives|send|sends|email|remind|reminds|let) you)[^.;]{0,80}$/i;
 const BEFORE_AFTER = /^\s*(?:\w+\s+){0,2}?(?:before|prior to|in advance|ahead of|avant|vor|antes)\b/i;
 const MONEY_TERMS = /\b(?:cancel\w*|renew\w*|charg\w+|billing|billed|subscription|payment|refund\w*|r[ée]sili\w+|k[üu]ndig\w+)/i;
 
@@ -37,7 +40,12 @@ export interface PeriodChange {
    * or the window of payments a liability cap counts.
    */
   type: 'retention' | 'policy-changes' | 'payment' | 'liability' | null;
+  /** The number that moved is a sum of money (the amount a liability cap allows), not a period. */
+  amount?: true;
 }
+
+const AGE_AFTER = /^\s*(?:old|of age|alt|de edad)\b/iu;
+const AGE_BEFORE = /\b(?:age[ds]?|aged|âg[ée]e?s? de|ayant|mayor(?:es)? de|menor(?:es)? de|edad de|alter von|mindestalter(?: von)?)\s*(?:of\s*)?$/iu;
 
 interface Period {
   text: string;
@@ -62,6 +70,8 @@ function periods(text: string): Period[] {
     const unit = UNIT_DAYS.find(([re]) => re.test(m[3].toLowerCase()));
     if (n === undefined || !unit || Number.isNaN(n)) continue;
     const at = m.index ?? 0;
+    // An age ("13 years old", "aged 16 years", "16 ans", "mayor de 18 años") is who may use the service, not a period.
+    if (AGE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 12)) || AGE_BEFORE.test(text.slice(Math.max(0, at - 30), at))) continue;
     const userDeadline = BEFORE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30)) && USER_DUTY_BEFORE.test(text.slice(Math.max(0, at - 80), at));
     out.push({ text: m[0], days: n * unit[1], userDeadline });
   }
@@ -74,8 +84,8 @@ export function periodChange(before: string, after: string, heading: string | nu
   const now = periods(after);
   const gone = was.filter((p) => !now.some((q) => q.days === p.days));
   const come = now.filter((p) => !was.some((q) => q.days === p.days));
-  if (!gone.length && !come.length) return null;
-  if (!gone.length || !come.length) return limitChange(gone[0] ?? null, come[0] ?? null, come.length ? after : before);
+  if (!gone.length && !come.length) return capAmountChange(before, after);
+  if (!gone.length || !come.length) return deadlineToKeeping(gone[0] ?? null, come[0] ?? null, before, after) ?? limitChange(gone[0] ?? null, come[0] ?? null, come.length ? after : before);
   const from = gone[0];
   const to = come[0];
   const context = `${heading ?? ''} ${after}`;
@@ -110,6 +120,54 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
   const notice = NOTICE.test(context);
   if (keeping === notice) return null;
   return { ...texts, direction: added ? 'better' : 'worse', type: keeping ? 'retention' : 'policy-changes' };
+}
+
+// A sum of money: a currency sign or code before or after the number ("$100", "100 €", "EUR 100", "100 dollars").
+const AMOUNT = /(?:[$€£]|\b(?:usd|eur|gbp|chf)\s?)(\d(?:[\d,.]*\d)?)|\b(\d(?:[\d,.]*\d)?)\s?(?:[€£]|\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b)/giu;
+
+const CURRENCY = /[$€£]|\b(?:usd|eur|gbp|chf|dollars?|euros?|pounds?)\b/i;
+
+function amounts(text: string): Array<{ text: string; value: number }> {
+  const out: Array<{ text: string; value: number }> = [];
+  for (const m of text.matchAll(AMOUNT)) {
+    const value = Number((m[1] ?? m[2]).replace(/[,.](?=\d{3}\b)/g, '').replace(',', '.'));
+    if (!Number.isNaN(value)) out.push({ text: m[0].trim(), value });
+  }
+  return out;
+}
+
+// What the user pays: a price, a fee, a charge per period.
+const PRICE = /\b(?:costs?|prices?|priced|fees?|charges?|charged|pay|pays|paid|per (?:month|year|week)|monthly|annual(?:ly)?|yearly|subscription|prix|tarifs?|frais|preis\w*|geb[üu]hr\w*|precios?|tarifas?|cuotas?)\b/iu;
+
+/**
+ * A sum of money that moved: the amount a liability cap allows (a lower cap is worse for the user) or a price the user
+ * pays (a higher one is worse).
+ */
+function capAmountChange(before: string, after: string): PeriodChange | null {
+  // Most clauses name no sum: the amount pattern (tried at every number) runs only where a currency is named, and the
+  // context patterns only where both versions hold a sum.
+  if (!CURRENCY.test(before) || !CURRENCY.test(after)) return null;
+  const was = amounts(before);
+  const now = was.length ? amounts(after) : [];
+  if (!now.length) return null;
+  const from = was.find((a) => !now.some((b) => b.value === a.value));
+  const to = now.find((b) => !was.some((a) => a.value === b.value));
+  if (!from || !to) return null;
+  const higher = to.value > from.value;
+  if (LIABILITY_CAP.test(before) && LIABILITY_CAP.test(after)) return { from: from.text, to: to.text, direction: higher ? 'better' : 'worse', type: 'liability', amount: true };
+  if (PRICE.test(sentenceAround(before, from.text)) && PRICE.test(sentenceAround(after, to.text))) return { from: from.text, to: to.text, direction: higher ? 'worse' : 'better', type: 'payment', amount: true };
+  return null;
+}
+
+/**
+ * A deadline for deleting data ("we delete it after 12 months") that became keeping it with no period ("we keep it"):
+ * the limit on keeping the data was dropped (worse); the other way round, a limit was set (better).
+ */
+function deadlineToKeeping(from: Period | null, to: Period | null, before: string, after: string): PeriodChange | null {
+  const period = (from ?? to) as Period;
+  const [withPeriod, without] = from ? [before, after] : [after, before];
+  if (!DATA_DELETING.test(sentenceAround(withPeriod, period.text)) || !DATA_KEEPING.test(without) || DATA_DELETING.test(without)) return null;
+  return { from: from?.text ?? null, to: to?.text ?? null, direction: from ? 'worse' : 'better', type: 'retention' };
 }
 
 // Keeping data, as the act of the sentence (not an account left inactive): a limit on it is a retention period.

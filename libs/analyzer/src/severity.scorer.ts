@@ -51,6 +51,11 @@ export interface ChangeTexts {
   inOtherVersion?: (key: string) => boolean;
   /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
   resembles?: () => boolean;
+  /**
+   * The sentence that introduces a list item ("We use your personal information for these purposes:"), which names the
+   * object of the item's act ("to train our models"): read with the item for a heavy type's object.
+   */
+  lead?: string;
 }
 
 function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
@@ -85,13 +90,28 @@ function quoteEvidence(m: ClauseTypeMatch): string {
 /** Severity of one substantive clause change: clause-type weight × direction × magnitude, with its reasons. */
 export function assessClause(t: ChangeTexts): ClauseAssessment {
   const headingTypes = t.heading ? dampen(classify(t.heading), 0.8) : [];
-  const cBefore = t.before ? classify(t.before) : null;
-  const cAfter = t.after ? classify(t.after) : null;
+  const cBefore = t.before ? classify(t.before, t.lead) : null;
+  const cAfter = t.after ? classify(t.after, t.lead) : null;
   let touched: ClauseTypeMatch[];
   let context: ClauseTypeMatch[];
   let direction: Direction;
   let small = false;
   let widened: { id: string; direction: Direction; item: string } | null = null;
+  // A rewording whose type turned round — gone from the clause, new in it, or leaning the other way — is judged on the
+  // whole clauses: what the type's cues say in the new clause less what they said in the old one, so a right cut ("You
+  // can opt out" deleted from a paragraph) counts against the user, a burden cut for them, and a negation dropped ("do
+  // not sell" → "may sell") counts though the type's own words stayed. A type that kept its lean is read from the
+  // changed words, as before; so is a favourable notice's sentence cut from a paragraph that stays (the rubric's loss is
+  // a section removed, and a cue such as "safeguards" names many things besides the security of personal data).
+  let turnedStance: ((m: ClauseTypeMatch) => number | null) | null = null;
+  // A promise not to do something ("we do not sell your personal information") that the clause no longer makes: its
+  // every cue of the type was negated, and none is left.
+  const promiseCut = (m: ClauseTypeMatch): boolean => {
+    if (t.op === 'removed') return m.evidence.length > 0 && m.evidence.every((e) => e.negated);
+    if (t.op === 'added' || hasType(cAfter, m.id)) return false;
+    const was = cBefore?.clauseTypes.find((x) => x.id === m.id);
+    return !!was && was.evidence.length > 0 && was.evidence.every((e) => e.negated);
+  };
   const changedText = t.op === 'added' ? (t.after ?? '') : t.op === 'removed' ? (t.before ?? '') : t.inserted;
 
   if (t.op === 'added' && cAfter) {
@@ -107,10 +127,33 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     direction = top?.disclosure && !namedOnly(touched[0]) && !announcedUpdate ? 'worse' : cBefore.stance === 'unfavorable' ? 'better' : cBefore.stance === 'favorable' ? 'worse' : 'neutral';
   } else {
     // The changed words are read with their clause around them for a heavy type's object ("use it to train models").
-    const cIns = t.inserted ? classify(t.inserted, t.after ?? undefined) : null;
-    const cDel = t.deleted ? classify(t.deleted, t.before ?? undefined) : null;
+    const cIns = t.inserted ? classify(t.inserted, t.lead ? `${t.after ?? ''} ${t.lead}` : (t.after ?? undefined)) : null;
+    const cDel = t.deleted ? classify(t.deleted, t.lead ? `${t.before ?? ''} ${t.lead}` : (t.before ?? undefined)) : null;
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
+    const turnedById = new Map<string, number | null>();
+    turnedStance = (m) => {
+      let turnedBy = turnedById.get(m.id);
+      if (turnedBy !== undefined) return turnedBy;
+      const was = typeStance(cBefore, m.id);
+      const now = typeStance(cAfter, m.id);
+      if (hasType(cBefore, m.id) && hasType(cAfter, m.id)) turnedBy = Math.sign(was) !== Math.sign(now) ? now - was : null;
+      // Gone (or new) only where its cue itself was cut (or written): a cue whose words were only put in another order
+      // ("from your account" moved to the front) may stop matching without anything being taken away.
+      else if (!cueChanged(hasType(cBefore, m.id) ? cBefore : cAfter, m.id, hasType(cBefore, m.id) ? t.deleted : t.inserted)) turnedBy = null;
+      else {
+        // A notice in the user's favour cut from a paragraph (not a right, nor a promise not to do it): read from the
+        // changed words.
+        const noticeCut = was > 0 && now === 0 && clauseTypeById.get(m.id)?.disclosure && !RIGHT_TYPES.has(m.id) && !promiseCut(m);
+        turnedBy = was === now || noticeCut ? null : now - was;
+      }
+      turnedById.set(m.id, turnedBy);
+      return turnedBy;
+    };
+    // A type of the clause that turned round though none of its words changed ("we do not sell" → "we may sell"): the
+    // change is about that type.
+    const turned = context.filter((m) => !touched.some((x) => x.id === m.id) && Math.abs(turnedStance?.(m) ?? 0) >= DECISIVE_STANCE);
+    if (turned.length) touched = merge(touched, turned);
     // The changed words speak first; the whole clauses' stance decides when the changed words carry none.
     const changedDelta = (cIns?.stanceScore ?? 0) - (cDel?.stanceScore ?? 0);
     const delta = Math.abs(changedDelta) >= 1 ? changedDelta : (cAfter?.stanceScore ?? 0) - (cBefore?.stanceScore ?? 0);
@@ -119,6 +162,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (touched.length === 0) {
       touched = context.slice(0, 1);
       small = changedWords <= SMALL_CHANGE_WORDS;
+      // The changed words name no type: the clause's lean decides, unless all that moved it is a cue that stopped (or
+      // started) matching because words were put in another order ("from your account" moved to the front), its own
+      // words neither cut nor written.
+      if (direction !== 'neutral' && leanMovedByReorderOnly(cBefore, cAfter, t)) direction = 'neutral';
     }
     // An item added to (or cut from) what the platform does — its purposes, recipients, data — widens (narrows) the
     // practice, though the new words name no practice of their own. Only in a clause about the practice: an item added
@@ -138,11 +185,13 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const reasons: string[] = [];
   let scored: string | null = null;
   let scoredLevel = 0;
+  // The direction of the change that set the severity: the clause's own lean may differ (an opt-out beside new training).
+  let scoredDirection: Direction | null = null;
   for (const m of assessed) {
     const info = clauseTypeById.get(m.id);
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
-    const own = m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
+    const own = turnedStance?.(m) ?? m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
     // A notice is the clause's subject only when its type leads: a passage on arbitration that names "unauthorized use"
     // in passing is no security notice, and removing it removes no security disclosure. Nor is a notice one whose only
     // cue names the event it would be about ("a dispute about a data breach"): it describes nothing the user relies on.
@@ -153,28 +202,35 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     let typeDirection = announced ? 'neutral' : widened?.id === info.id ? widened.direction : directionOfType(t.op, direction, own, disclosure);
     // Training on the user's content offered with an opt-out is still new training (high, see typeLevel), though the
     // opt-out makes the clause as a whole read favourably.
-    if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText)) typeDirection = 'worse';
+    // Not training the old clause described as much already (its opt-out only moved within the clause).
+    const trainingBefore = hasType(cBefore, info.id) && typeStance(cBefore, info.id) <= typeStance(cAfter, info.id);
+    if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText) && !trainingBefore) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
-    const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, typeDirection, elsewhere, small, changedText);
+    const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
       scored = info.id;
       scoredLevel = level;
-    }
+      scoredDirection = typeDirection;
+    } else if (level === scoredLevel && scoredDirection === 'neutral') scoredDirection = typeDirection;
     severity = maxSeverity(severity, s);
     const why = widened?.id === info.id ? listReason(widened.direction, info.topic, widened.item, s) : reasonFor(t.op, typeDirection, info.topic, disclosure && !elsewhere, s, elsewhere);
     reasons.push(why + quoteEvidence(m));
   }
   // A number of days, months or years that moved: the rubric's retention and notice periods (medium when worse).
   const period = t.op !== 'added' && t.op !== 'removed' && t.before && t.after ? periodChange(t.before, t.after, t.heading) : null;
+  let periodSeverity: Severity | null = null;
   if (period) {
     const s: Severity = period.direction === 'better' ? 'low' : 'medium';
+    periodSeverity = s;
     severity = maxSeverity(severity, s);
-    const what = period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : 'a period';
+    const amount = period.type === 'payment' ? 'a price you pay' : 'the amount a cap on the platform’s liability allows';
+    const what = period.amount ? amount : period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : 'a period';
     const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
     const change = period.from === null ? `set ${what} to “${period.to}”` : period.to === null ? `dropped “${period.from}” from ${what}` : `changed ${what} from “${period.from}” to “${period.to}”`;
     reasons.unshift(`${change}${how} (${s})`);
+    if (severityRank(s) >= scoredLevel && period.direction !== 'neutral') scoredDirection = period.direction;
     if (period.type && severityRank(s) >= scoredLevel) {
       touched = merge([{ id: period.type, confidence: 0.9, evidence: [] }], touched);
       scored = period.type;
@@ -190,10 +246,12 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const words = (t.op === 'added' || t.op === 'removed' ? changedText : `${t.inserted} ${t.deleted}`).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
     if (!readable) {
-      severity = s;
-      reasons.length = 0;
-      touched = [];
-      scored = null;
+      // A number of days, months or years that moved is read in any language whose units the period check knows.
+      severity = periodSeverity ? maxSeverity(s, periodSeverity) : s;
+      reasons.splice(period ? 1 : 0);
+      touched = period?.type ? [{ id: period.type, confidence: 0.9, evidence: [] }] : [];
+      scored = period?.type ?? null;
+      scoredDirection = period && period.direction !== 'neutral' ? period.direction : null;
     } else severity = maxSeverity(severity, s);
     reasons.push(`${verb(t.op)} a clause not analysed in ${language.name}: severity from the size of the change, ${words} word${words === 1 ? '' : 's'} (${s})`);
   }
@@ -202,7 +260,36 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
-  return { clauseTypes, severity, direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+  return { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+}
+
+/** The stance a classification's cues of one type carry (negation and who acts applied). */
+function typeStance(c: Classification | null, id: string): number {
+  const m = c?.clauseTypes.find((x) => x.id === id);
+  return m ? m.evidence.reduce((sum, e) => sum + evidenceStance(id, e), 0) : 0;
+}
+
+/** Whether every type whose stance differs between the versions only lost (or gained) a cue its changed words lack. */
+function leanMovedByReorderOnly(before: Classification | null, after: Classification | null, t: ChangeTexts): boolean {
+  const ids = new Set([...(before?.clauseTypes ?? []), ...(after?.clauseTypes ?? [])].map((m) => m.id));
+  let moved = false;
+  for (const id of ids) {
+    if (typeStance(before, id) === typeStance(after, id)) continue;
+    const was = hasType(before, id);
+    if (was === hasType(after, id) || cueChanged(was ? before : after, id, was ? t.deleted : t.inserted)) return false;
+    moved = true;
+  }
+  return moved;
+}
+
+/** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
+function cueChanged(c: Classification | null, id: string, changed: string): boolean {
+  const m = c?.clauseTypes.find((x) => x.id === id);
+  return !!m && m.evidence.some((e) => changed.includes(e.text));
+}
+
+function hasType(c: Classification | null, id: string): boolean {
+  return !!c?.clauseTypes.some((x) => x.id === id);
 }
 
 /** Whether a type's only cues name its subject without describing a practice (PASSING_MENTION_RULES). */
@@ -210,6 +297,9 @@ function namedOnly(m: ClauseTypeMatch): boolean {
   const passing = PASSING_MENTION_RULES[m.id];
   return !!passing && m.evidence.length > 0 && m.evidence.every((e) => e.rule !== undefined && passing.includes(e.rule));
 }
+
+// Rights the user holds: one cut from a clause is a right removed though the clause stays, unlike a notice.
+const RIGHT_TYPES = new Set(['user-rights', 'deletion', 'state-privacy-rights']);
 
 // What the platform does with the user's data or content: adding to its list of purposes, recipients or data widens it.
 const PRACTICE_TYPES = new Set(['data-collection', 'sensitive-data', 'data-use', 'ai-training', 'advertising', 'data-sharing', 'data-sale', 'law-enforcement', 'tracking', 'retention', 'international-transfer', 'content-license']);
@@ -228,31 +318,88 @@ const LIST_ITEM_MIN_WORDS = 2;
  * advertisers, or brokers" does not.
  */
 function listItemChange(t: ChangeTexts): { change: 'widened' | 'narrowed'; item: string } | null {
-  const added = t.inserted.trim();
-  const cut = t.deleted.trim();
+  // A list re-punctuated around its new item ("name and email" → "name, email and contacts") only moved its joints.
+  const added = itemWords(t.inserted);
+  const cut = itemWords(t.deleted);
   const [item, clause, other] = added && !cut ? [added, t.after, 'widened' as const] : cut && !added ? [cut, t.before, 'narrowed' as const] : [null, null, null];
-  if (!item || !clause || item.includes(' … ') || !LIST_ITEM.test(item)) return null;
-  if (item.split(/[^\p{L}]+/u).filter((w) => w.length >= 4).length < LIST_ITEM_MIN_WORDS) return null;
-  const at = clause.indexOf(item);
-  if (at < 0) return null;
-  const sentence = clause.slice(0, at).split(/[.;:!?]\s/).pop() ?? '';
+  let found: { item: string; clause: string; change: 'widened' | 'narrowed'; at: number } | null = null;
+  if (item && clause && !item.includes(' … ') && LIST_ITEM.test(item)) found = { item, clause, change: other, at: clause.indexOf(item) };
+  // The word diff may pair the list's words another way (a tie between equally short diffs): the clause then reads as
+  // the other one with a run of words added (cut) beside a list joint.
+  else if (added && cut && t.before && t.after && mispaired(t.after.length > t.before.length ? cut : added)) {
+    found = t.after.length > t.before.length ? insertedRun(t.before, t.after, 'widened') : insertedRun(t.after, t.before, 'narrowed');
+  }
+  if (!found || found.at < 0) return null;
+  if (found.item.split(/[^\p{L}]+/u).filter((w) => w.length >= 4).length < LIST_ITEM_MIN_WORDS) return null;
+  const sentence = found.clause.slice(0, found.at).split(/[.;:!?]\s/).pop() ?? '';
   const scope = [...sentence.matchAll(LIST_SCOPE)].pop()?.[0];
-  return (scope && !RESTRICTION.test(scope)) || /\b(?:not|never|no)\b|n't\b/i.test(item) ? null : { change: other, item };
+  return (scope && !RESTRICTION.test(scope)) || /\b(?:not|never|no)\b|n't\b/i.test(found.item) ? null : { change: found.change, item: found.item };
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+// The words a diff pairs another way around a list's new item are few (the item's neighbour, a joint): a longer change
+// on the shorter side is no item added.
+const MISPAIRED_MAX_WORDS = 6;
+
+/** Whether the shorter side's changed words could be a list's words the diff paired another way: a few words. */
+function mispaired(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.length <= MISPAIRED_MAX_WORDS;
+}
+const JOINT_WORD = /^(?:and|or)$/i;
+// A list joint right before the run ("…, ", "… and ", "including ") or right after it.
+const JOINT_BEFORE = /(?:,|\band|\bor|\bincluding|\bas well as)\s*$/i;
+const JOINT_AFTER = /^\s*(?:,|and\b|or\b)/i;
+
+/**
+ * Whether `longer` is `shorter` with one run of words inserted next to a list joint (joint words themselves aside):
+ * the run, where it stands in `longer`, and whether that widens or narrows (`change`).
+ */
+function insertedRun(shorter: string, longer: string, change: 'widened' | 'narrowed'): { item: string; clause: string; change: 'widened' | 'narrowed'; at: number } | null {
+  const words = (text: string): RegExpMatchArray[] => [...text.matchAll(WORD)].filter((m) => !JOINT_WORD.test(m[0]));
+  const a = words(shorter);
+  const b = words(longer);
+  if (b.length <= a.length) return null;
+  const same = (x: RegExpMatchArray, y: RegExpMatchArray): boolean => x[0].toLowerCase() === y[0].toLowerCase();
+  let head = 0;
+  while (head < a.length && same(a[head], b[head])) head++;
+  let tail = 0;
+  while (tail < a.length - head && same(a[a.length - 1 - tail], b[b.length - 1 - tail])) tail++;
+  if (head + tail !== a.length) return null;
+  const first = b[head];
+  const last = b[b.length - 1 - tail];
+  const at = first.index ?? 0;
+  const end = (last.index ?? 0) + last[0].length;
+  if (!JOINT_BEFORE.test(longer.slice(Math.max(0, at - 16), at)) && !JOINT_AFTER.test(longer.slice(end, end + 6))) return null;
+  return { item: longer.slice(at, end), clause: longer, change, at };
+}
+
+// Changed words that only join list items: a comma, "and", "or".
+const JOINT_ONLY = /^[\s,;]*(?:(?:and|or|&)[\s,;]*)?$/i;
+
+/** The changed pieces (joined by " … ") other than bare list joints, as one text. */
+function itemWords(changed: string): string {
+  return changed
+    .split(' … ')
+    .filter((piece) => !JOINT_ONLY.test(piece))
+    .join(' … ')
+    .trim();
 }
 
 /**
  * Severity level (1 low … 4 critical) of one type's change: the topic's weight is the ceiling; the change itself
  * (direction, whether the practice is new or already described elsewhere, how much changed) decides how close it comes.
  */
-function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boolean, direction: Direction, elsewhere: boolean, small: boolean, changed: string): number {
+function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boolean, promise: boolean, direction: Direction, elsewhere: boolean, small: boolean, changed: string): number {
   let level: number;
   if (direction === 'worse') {
     level = weight;
     // A notice removed while the practice is still described elsewhere, or a practice added that was already there.
     if (elsewhere) level = weight - 2;
-    // A disclosure removed is high at most (the rubric's "disclosure sections removed"); a right removed (a favourable
-    // clause, own stance above zero) keeps its topic's level: "deletion or access rights removed" is critical.
-    else if (t.op === 'removed' && disclosure) level = Math.min(weight, 3);
+    // A disclosure removed is high at most (the rubric's "disclosure sections removed"), and so is a promise not to do
+    // something that is no longer made (the practice is not introduced); a right removed (a favourable clause, own
+    // stance above zero) keeps its topic's level: "deletion or access rights removed" is critical.
+    else if ((t.op === 'removed' && disclosure) || promise) level = Math.min(weight, 3);
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {

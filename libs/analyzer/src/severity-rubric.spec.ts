@@ -1,0 +1,264 @@
+import { ChangeAnalysis, Direction, Severity } from './analyzer.types';
+import { analyzeChange } from './change.analyzer';
+import { severityRank } from './severity.scorer';
+
+// The severity rubric of DESIGN.md ("Analysis"), row by row, on self-written changes: each topic (the ceiling) crossed
+// with each kind of change (a duty added on the user, a right removed, a practice widened or narrowed, a number moved
+// either way, an improvement, a neutral rewording, a move, clutter). The expected levels and direction of every row
+// were written from the rubric before the analyzer was run on it; a row allows several levels only where the rubric
+// leaves the level open (an improvement is "at most the level of its topic").
+//
+// Each row is a passage of one document: `old` and `new` stand between the same unchanged paragraphs. The direction
+// checked is that of the most severe substantive clause change ('neutral' when there is none). Rows that need a rule
+// the rule tables lack are left out: biometric collection worded "scans of your face"; health data ("information about
+// your health"); "precise" → "approximate" location (both read as location); changes that "take effect as soon as we
+// post them"; "if you keep using the service after that, you accept the new terms" (read as retention); training in
+// German ("Ihre Inhalte ... um unsere KI-Modelle zu trainieren"); French sharing with "annonceurs"; cookies set "only
+// with your consent"; "Example owns all content you post"; a subscription that "renews automatically unless you cancel";
+// the French objection right "vous pouvez vous opposer à cette utilisation"; "you also keep the protection of the
+// mandatory laws of the country where you live" (read as a governing law against you); research added to the purposes
+// of use ("to conduct research": "conduct" is read as rules of conduct).
+
+type Row = [name: string, old: string, updated: string, severities: Severity[], directions: Direction[]];
+
+const doc = (body: string): string =>
+  ['# Terms and Privacy Policy', 'Last updated: March 1, 2025', 'This document explains the rules for using the Example service and how Example handles information about you.', body, '## Contact', 'You can reach our support team through the help centre.'].join('\n\n');
+
+const W: Direction[] = ['worse'];
+const B: Direction[] = ['better'];
+const N: Direction[] = ['neutral'];
+const ANY: Direction[] = ['worse', 'better', 'neutral'];
+
+function leadDirection(analysis: ChangeAnalysis): Direction {
+  const substantive = analysis.clauses.filter((c) => c.kind === 'substantive').sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  return substantive[0]?.direction ?? 'neutral';
+}
+
+const ARB = 'All disputes between you and Example will be resolved by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.';
+const TRAIN = 'We use the content you post and your conversations with the assistant to train and improve our artificial intelligence models.';
+const SHARE = 'We share your personal data with service providers who host and support the service on our behalf.';
+const DELETE = 'You can request the deletion of your personal data at any time from your account settings.';
+const LICENCE_NARROW = 'You grant Example a licence to host and display the content you post, only to operate the service.';
+const LICENCE_WIDE = 'You grant Example a worldwide, perpetual, irrevocable and royalty-free licence to use, copy, modify, sublicense and distribute the content you post, for any purpose.';
+
+const rows: Row[] = [
+  // Arbitration and waivers (critical topic).
+  ['arbitration and class waiver added (a right removed)', 'Disputes may be brought before the courts of your place of residence.', `Disputes may be brought before the courts of your place of residence. ${ARB}`, ['critical'], W],
+  ['arbitration opt-out window shortened (a number down, harmful)', `${ARB} You may opt out of this arbitration agreement by writing to us within 60 days of accepting these terms.`, `${ARB} You may opt out of this arbitration agreement by writing to us within 15 days of accepting these terms.`, ['medium', 'high'], W],
+  ['arbitration opt-out window lengthened (a number up, helpful)', `${ARB} You may opt out of this arbitration agreement by writing to us within 15 days of accepting these terms.`, `${ARB} You may opt out of this arbitration agreement by writing to us within 60 days of accepting these terms.`, ['low', 'medium'], B],
+  ['arbitration opt-out added (an improvement)', ARB, `${ARB} You may opt out of this arbitration agreement by writing to us within 30 days of accepting these terms.`, ['low', 'medium'], B],
+  ['arbitration clause removed (an improvement)', `## Disputes\n\n${ARB}\n\n## Termination\n\nYou may stop using the service at any time.`, '## Termination\n\nYou may stop using the service at any time.', ['low', 'medium'], B],
+  ['arbitration clause reworded, same scope (neutral rewording in a heavy topic)', ARB, 'Any dispute between you and Example will be settled by binding individual arbitration, and you waive any right to a jury trial or to take part in a class action.', ['low'], N],
+  ['arbitration and class waiver added, in French', 'Les litiges peuvent être portés devant les tribunaux de votre lieu de résidence.', 'Les litiges peuvent être portés devant les tribunaux de votre lieu de résidence. Tout litige sera soumis à un arbitrage individuel contraignant et vous renoncez à toute action collective.', ['critical'], W],
+  ['arbitration and class waiver added, in Spanish', 'Las disputas pueden presentarse ante los tribunales de su lugar de residencia.', 'Las disputas pueden presentarse ante los tribunales de su lugar de residencia. Todas las disputas se resolverán mediante arbitraje vinculante y usted renuncia a cualquier demanda colectiva.', ['critical'], W],
+
+  // AI training (critical topic).
+  ['AI training on user content added with no opt-out', 'We use the content you post to operate and secure the service.', `We use the content you post to operate and secure the service. ${TRAIN}`, ['critical'], W],
+  ['AI training added with an opt-out', 'We use the content you post to operate and secure the service.', `We use the content you post to operate and secure the service. ${TRAIN} You can opt out of this use in your privacy settings.`, ['high'], W],
+  ['AI training opt-out removed (a right removed)', `${TRAIN} You can opt out of this use in your privacy settings.`, TRAIN, ['high', 'critical'], W],
+  ['AI training widened to private messages (a practice widened)', 'We use your public posts to train our artificial intelligence models.', 'We use your public posts and your private messages to train our artificial intelligence models.', ['high', 'critical'], W],
+  ['AI training narrowed to public posts (a practice narrowed)', 'We use your public posts and your private messages to train our artificial intelligence models.', 'We use your public posts to train our artificial intelligence models.', ['low', 'medium'], B],
+  ['AI training stopped (an improvement)', `We use the content you post to operate the service. ${TRAIN}`, 'We use the content you post to operate the service. We do not use your content to train artificial intelligence models.', ['low', 'medium'], B],
+  ['AI training added, in French', 'Nous utilisons vos contenus pour fournir le service.', "Nous utilisons vos contenus pour fournir le service. Nous utilisons également vos contenus et vos conversations pour entraîner nos modèles d'intelligence artificielle.", ['critical'], W],
+  ['an AI team named in a contact line (a name, not a practice)', 'Questions about the assistant can be sent to our support team.', 'Questions about the assistant can be sent to the Example AI team at ai@example.com.', ['low'], ANY],
+
+  // Sale of personal data (critical topic).
+  ['sale of personal data introduced', SHARE, `${SHARE} We also sell your personal information to data brokers.`, ['critical'], W],
+  ['"we do not sell" turned into a sale', `${SHARE} We do not sell your personal information.`, `${SHARE} We may sell your personal information to our business partners.`, ['critical'], W],
+  ['a promise not to sell added (an improvement)', SHARE, `${SHARE} We do not sell your personal information to anyone.`, ['low', 'medium'], B],
+  ['a right to opt out of sale stated (a right added, no sale)', SHARE, `${SHARE} You have the right to opt out of the sale of your personal information.`, ['low', 'medium'], ['better', 'neutral']],
+  ['data passed on in a merger (corporate asset sale, not a sale of data)', SHARE, `${SHARE} If Example is involved in a merger or a sale of company assets, your information may be transferred to the buyer.`, ['low', 'medium'], ANY],
+
+  // Sensitive data (high topic).
+  ['precise location collection added', 'We collect your name and your email address.', 'We collect your name and your email address. We also collect the precise location of your device while the app is running.', ['high'], W],
+  ['biometric collection added, in German', 'Wir erheben Ihren Namen und Ihre E-Mail-Adresse.', 'Wir erheben Ihren Namen und Ihre E-Mail-Adresse. Wir erheben außerdem biometrische Daten, um Ihre Identität zu überprüfen.', ['high'], W],
+  ['a time limit on keeping face scans dropped', 'We keep scans of your face for no longer than three years.', 'We keep scans of your face.', ['medium', 'high'], W],
+
+  // Deletion and access rights (critical topic).
+  ['deletion right removed', `## Your rights\n\n${DELETE}\n\n## Security\n\nWe protect the service with industry-standard measures.`, '## Security\n\nWe protect the service with industry-standard measures.', ['critical'], W],
+  ['access and correction right removed', 'You have the right to access and correct the personal data we hold about you. We protect the service with industry-standard measures.', 'We protect the service with industry-standard measures.', ['critical'], W],
+  ['deletion right added (an improvement)', 'We protect the service with industry-standard measures.', `We protect the service with industry-standard measures. ${DELETE}`, ['low', 'medium'], B],
+  ['deletion right reworded, same right (neutral rewording in a heavy topic)', DELETE, 'At any time, you can ask us to delete your personal data from your account settings.', ['low'], N],
+  ['deletion right removed, in Spanish', '## Sus derechos\n\nPuede solicitar la eliminación de sus datos personales en cualquier momento.\n\n## Seguridad\n\nProtegemos el servicio con medidas de seguridad estándar.', '## Seguridad\n\nProtegemos el servicio con medidas de seguridad estándar.', ['critical'], W],
+
+  // Retention (medium topic).
+  ['retention period lengthened', 'We keep your personal data for 30 days after you close your account.', 'We keep your personal data for 180 days after you close your account.', ['medium'], W],
+  ['retention period shortened (an improvement)', 'We keep your personal data for 180 days after you close your account.', 'We keep your personal data for 30 days after you close your account.', ['low', 'medium'], B],
+  ['retention limit dropped', 'We keep server logs for 90 days.', 'We keep server logs for as long as we need them.', ['medium'], W],
+  ['retention period lengthened, in French', 'Nous conservons vos données personnelles pendant 1 an après la fermeture de votre compte.', 'Nous conservons vos données personnelles pendant 5 ans après la fermeture de votre compte.', ['medium'], W],
+
+  // Data sharing (high topic).
+  ['sharing widened to advertising partners', SHARE, 'We share your personal data with service providers who host and support the service on our behalf, and with advertising partners.', ['high'], W],
+  ['sharing with data brokers added', SHARE, `${SHARE} We may also share your personal information with data brokers.`, ['high'], W],
+  ['sharing with advertisers cut (a practice narrowed)', 'We share your personal data with service providers who host the service, and with advertising partners.', 'We share your personal data with service providers who host the service.', ['low', 'medium'], B],
+  ['sharing section removed (a disclosure removed)', `## Sharing\n\n${SHARE}\n\n## Security\n\nWe protect the service with industry-standard measures.`, '## Security\n\nWe protect the service with industry-standard measures.', ['high'], W],
+  ['sharing clause reworded, same recipients (neutral rewording)', SHARE, 'We share your personal data with the service providers that host and support the service for us.', ['low'], N],
+  ['sharing with advertisers added, in Spanish', 'Compartimos sus datos personales con proveedores de servicios.', 'Compartimos sus datos personales con proveedores de servicios. También compartimos sus datos personales con anunciantes y socios publicitarios.', ['high'], W],
+
+  // Tracking (medium topic).
+  ['tracking widened across other websites', 'We use cookies to keep you signed in.', 'We use cookies to keep you signed in and to track your activity across other websites.', ['medium', 'high'], W],
+  ['Do Not Track no longer honoured', 'We honour Do Not Track signals sent by your browser.', 'We do not respond to Do Not Track signals sent by your browser.', ['medium'], W],
+
+  // Liability (medium topic).
+  ['liability cap added', 'We are liable for the damages we cause.', 'We are liable for the damages we cause. In no event will our total liability exceed the fees you paid in the last 12 months.', ['medium'], W],
+  ['liability cap window shortened', 'In no event will our total liability exceed the fees you paid in the 12 months before the claim.', 'In no event will our total liability exceed the fees you paid in the 3 months before the claim.', ['medium'], W],
+  ['warranty disclaimer removed (an improvement)', 'The service is provided as is, without warranties of any kind. You may stop using the service at any time.', 'You may stop using the service at any time.', ['low', 'medium'], B],
+
+  // Account termination (medium topic).
+  ['termination widened to any reason without notice', 'We may suspend your account if you break these terms.', 'We may suspend or terminate your account at any time, for any reason, without notice.', ['medium'], W],
+  ['notice before termination shortened', 'We will give you 30 days of notice before we terminate your account.', 'We will give you 7 days of notice before we terminate your account.', ['medium'], W],
+  ['termination narrowed to breaches, with notice (an improvement)', 'We may terminate your account at any time, for any reason, without notice.', 'We may terminate your account only if you break these terms, and we will notify you first.', ['low', 'medium'], B],
+
+  // Policy changes (high topic).
+  ['notice period for changes shortened', 'We will notify you 30 days before changes to these terms take effect.', 'We will notify you 7 days before changes to these terms take effect.', ['medium'], W],
+  ['notice period for changes lengthened (an improvement)', 'We will notify you 7 days before changes to these terms take effect.', 'We will notify you 30 days before changes to these terms take effect.', ['low', 'medium'], B],
+  ['changes section removed (a disclosure removed)', '## Changes to these terms\n\nWe will notify you by email before changes to these terms take effect.\n\n## Security\n\nWe protect the service with industry-standard measures.', '## Security\n\nWe protect the service with industry-standard measures.', ['high'], W],
+  ['notice period for changes shortened, in German', 'Wir informieren Sie 30 Tage im Voraus über Änderungen dieser Bedingungen.', 'Wir informieren Sie 7 Tage im Voraus über Änderungen dieser Bedingungen.', ['medium'], W],
+
+  // Content licence (high topic).
+  ['licence on user content widened', LICENCE_NARROW, LICENCE_WIDE, ['high'], W],
+  ['licence on user content narrowed (an improvement)', LICENCE_WIDE, LICENCE_NARROW, ['low', 'medium'], B],
+  ['licence the platform grants the user reworded (not a licence on user content)', 'Example grants you a limited licence to use the app.', 'Example grants you a limited, personal licence to use the app on devices you own.', ['low'], ANY],
+
+  // Security and children (high topics): notices removed.
+  ["children's section removed", "## Children\n\nWe do not knowingly collect personal data from children under 13, and we delete it when we learn of it.\n\n## Security\n\nWe protect the service with industry-standard measures.", '## Security\n\nWe protect the service with industry-standard measures.', ['high'], W],
+
+  // Light and medium topics.
+  ['governing law changed', 'These terms are governed by the laws of California.', 'These terms are governed by the laws of Delaware.', ['low', 'medium'], ANY],
+  ['venue moved away from the user', 'You may bring claims before the courts where you live.', 'You may bring claims only before the courts of San Francisco, California.', ['medium'], W],
+  ['new data category collected', 'We collect your name and your email address.', 'We collect your name, your email address and your phone contacts.', ['medium'], W],
+  ['a data category no longer collected (an improvement)', 'We collect your name, your email address and your phone contacts.', 'We collect your name and your email address.', ['low'], B],
+  ['indemnity added (a duty on the user)', 'You are responsible for the content you post.', 'You are responsible for the content you post. You agree to indemnify and hold Example harmless from any claims arising from your use of the service.', ['medium'], W],
+  ['a prohibited use added (a duty on the user, light topic)', 'You must not use the service to break the law.', 'You must not use the service to break the law. You must not use automated tools to access the service.', ['low'], W],
+  ['cancellation deadline before renewal lengthened', 'You must cancel at least 24 hours before the renewal date to avoid being charged.', 'You must cancel at least 7 days before the renewal date to avoid being charged.', ['medium'], W],
+  ['minimum age raised (eligibility)', 'You must be at least 13 years old to use the service.', 'You must be at least 16 years old to use the service.', ['low'], ANY],
+  ['contact details changed', 'You can write to us at 1 Main Street, Springfield.', 'You can write to us at 20 Market Square, Springfield, or by email at help@example.com.', ['low'], ANY],
+  ['a definition clarified', '"Content" means the text you post.', '"Content" means the text, images and videos you post on the service.', ['low', 'medium'], ANY],
+
+  // Moves, re-flows and clutter.
+  ['a passage moved to another section', `## Sharing\n\n${SHARE}\n\n## Your rights\n\n${DELETE}`, `## Your rights\n\n${DELETE}\n\n## Sharing\n\n${SHARE}`, ['low'], N],
+  ['a paragraph re-flowed into two', `${SHARE} ${DELETE}`, `${SHARE}\n\n${DELETE}`, ['low'], N],
+  ['a heading renamed', `## Sharing\n\n${SHARE}`, `## Who receives your data\n\n${SHARE}`, ['low'], N],
+  ['a link target changed', 'Read our [cookie notice](https://example.com/en-us/cookies) to learn more.', 'Read our [cookie notice](https://example.com/en-gb/legal/cookies) to learn more.', ['none'], N],
+  ['a date stamp changed inside the body', 'Effective October 8, 2025', 'Effective January 12, 2026', ['none'], N],
+  ['a renumbered cross-reference', 'Disputes are handled as described in Section 14.', 'Disputes are handled as described in Section 15.', ['low'], N],
+  ['navigation links added by the capture', SHARE, `Home\n\nBlog\n\nCareers\n\nHelp centre\n\n${SHARE}`, ['none'], N],
+  ['a typo fixed', 'We protect the servcie with industry-standard measures.', 'We protect the service with industry-standard measures.', ['none', 'low'], N],
+  // A second pass over the same grid: more topics, languages and kinds of change.
+  ['class action waiver added alone', 'You may bring claims against Example in court.', 'You may bring claims against Example in court, but only individually: you waive any right to bring or join a class action.', ['critical'], W],
+  ['time limit to bring claims added (a right cut short)', 'You may bring claims against Example in court.', 'You may bring claims against Example in court. Any claim must be filed within one year after it arises, or it is permanently barred.', ['high', 'critical'], W],
+  ['jury waiver removed (an improvement)', 'Disputes are decided by a judge, and you waive any right to a jury trial. You may also contact support first.', 'Disputes are decided by a judge. You may also contact support first.', ['low', 'medium'], B],
+  ['class action waiver added, in German', 'Sie können Ansprüche gegen Example vor Gericht geltend machen.', 'Sie können Ansprüche gegen Example vor Gericht geltend machen. Sie verzichten auf die Teilnahme an Sammelklagen.', ['critical'], W],
+  ['"we do not train on your data" turned into "we may"', 'We do not use your personal data or content to train our artificial intelligence models.', 'We may use your personal data and content to train our artificial intelligence models.', ['critical'], W],
+  ['AI training clause reworded in the passive (neutral rewording)', 'We use the content you post to train our artificial intelligence models.', 'The content you post is used to train our artificial intelligence models.', ['low'], N],
+  ['AI training added, in Spanish', 'Utilizamos sus datos para prestar el servicio.', 'Utilizamos sus datos para prestar el servicio. También utilizamos sus datos y contenidos para entrenar nuestros modelos de inteligencia artificial.', ['critical'], W],
+  ['an AI feature described (a product, not training)', 'The app lets you edit photos.', 'The app lets you edit photos. Our AI assistant can suggest captions for your photos.', ['low', 'medium'], ANY],
+  ['sale of personal data introduced, in Spanish', 'Compartimos sus datos con proveedores de servicios.', 'Compartimos sus datos con proveedores de servicios. Vendemos su información personal a terceros.', ['critical'], W],
+  ['state-law rights list that names the sale of data (no sale)', 'Residents of some states have privacy rights.', 'Residents of some states have the right to know, to delete and to opt out of the sale of their personal information.', ['low', 'medium'], ['better', 'neutral']],
+  ['sale of data stopped (an improvement)', `${SHARE} We sell your personal information to advertisers.`, SHARE, ['low', 'medium'], B],
+  ['biometric collection stopped (an improvement)', 'We collect your name and biometric data such as your fingerprint to unlock the app.', 'We collect your name.', ['low', 'medium'], B],
+  ['precise location collection added, in Spanish', 'Recopilamos su nombre y su dirección de correo electrónico.', 'Recopilamos su nombre y su dirección de correo electrónico. También recopilamos la ubicación precisa de su dispositivo.', ['high'], W],
+  ['deletion right removed, in French', '## Vos droits\n\nVous pouvez demander la suppression de vos données personnelles à tout moment.\n\n## Sécurité\n\nNous protégeons le service par des mesures de sécurité adaptées.', '## Sécurité\n\nNous protégeons le service par des mesures de sécurité adaptées.', ['critical'], W],
+  ['access right removed, in German', '## Ihre Rechte\n\nSie haben das Recht auf Auskunft über Ihre personenbezogenen Daten.\n\n## Sicherheit\n\nWir schützen den Dienst mit angemessenen Maßnahmen.', '## Sicherheit\n\nWir schützen den Dienst mit angemessenen Maßnahmen.', ['critical'], W],
+  ['deletion right reworded, in French (neutral rewording)', 'Vous pouvez demander la suppression de vos données personnelles à tout moment.', 'À tout moment, vous pouvez nous demander de supprimer vos données personnelles.', ['low'], N],
+  ['time to act on a deletion request lengthened', 'We delete your personal data within 30 days of your request.', 'We delete your personal data within 90 days of your request.', ['medium'], W],
+  ['retention period lengthened, in German', 'Wir speichern Ihre personenbezogenen Daten für 6 Monate.', 'Wir speichern Ihre personenbezogenen Daten für 24 Monate.', ['medium'], W],
+  ['retention period shortened, in Spanish (an improvement)', 'Conservamos sus datos personales durante 5 años.', 'Conservamos sus datos personales durante 1 año.', ['low', 'medium'], B],
+  ['disclosure to authorities widened beyond the law', 'We disclose personal data to public authorities when the law requires it.', 'We disclose personal data to public authorities when the law requires it or when we believe disclosure is appropriate.', ['medium', 'high'], W],
+  ['sharing with affiliates added', SHARE, `${SHARE} We also share your personal data with our affiliates for their own purposes.`, ['medium', 'high'], W],
+  ['advertising cookies stopped (an improvement)', 'We use cookies to keep you signed in and to show you personalised ads.', 'We use cookies to keep you signed in.', ['low', 'medium'], B],
+  ['liability cap amount lowered', 'In no event will our total liability exceed $500.', 'In no event will our total liability exceed $100.', ['medium'], W],
+  ['termination for any reason added', 'You may close your account at any time.', 'You may close your account at any time. We may terminate your account for any reason.', ['medium'], W],
+  ['notice period for changes shortened, in French', "Nous vous informerons 30 jours avant l'entrée en vigueur des modifications.", "Nous vous informerons 15 jours avant l'entrée en vigueur des modifications.", ['medium'], W],
+  ['licence made to survive deletion (a licence widened)', `${LICENCE_NARROW} This licence ends when you delete your content.`, `${LICENCE_NARROW} This licence continues after you delete your content.`, ['high'], W],
+  ['marketing by default instead of by consent', 'We send you marketing emails only if you opt in.', 'We send you marketing emails unless you opt out.', ['low', 'medium'], W],
+  ['refund window shortened', 'You can request a refund within 30 days of your purchase.', 'You can request a refund within 14 days of your purchase.', ['medium'], W],
+  ['a relative link target changed', 'Read our [privacy policy](/privacy) for details.', 'Read our [privacy policy](/en/legal/privacy) for details.', ['none'], N],
+  ['an effective date in the body changed', 'Effective date: 1 March 2025', 'Effective date: 12 June 2025', ['none'], N],
+  ['a numbered heading renumbered', `## 4. Sharing\n\n${SHARE}`, `## 5. Sharing\n\n${SHARE}`, ['low'], N],
+  ['straight quotes turned curly', "We don't sell your data to anyone.", 'We don’t sell your data to anyone.', ['none'], N],
+  ['a logo image changed', '![Example logo](/img/logo-2024.png)', '![Example logo](/img/logo-2025.svg)', ['none', 'low'], N],
+  ['a table re-flowed into a list of the same words', '| Data | Purpose |\n| --- | --- |\n| Email address | Account login |\n| Device identifiers | Security |', '- Data: Email address. Purpose: Account login.\n- Data: Device identifiers. Purpose: Security.', ['none', 'low'], N],
+  // A third pass: edits that should stay low in heavy topics (over-alerting), and losses that should not read as low.
+  ['an example added to an arbitration clause (a clarification)', ARB, `${ARB} For example, this covers disputes about billing.`, ['low', 'medium'], ANY],
+  ['the address for arbitration opt-out notices changed (contact details)', `${ARB} To opt out, write to Example, 1 Main Street, Springfield.`, `${ARB} To opt out, write to Example, 20 Market Square, Springfield.`, ['low'], ANY],
+  ['"do not sell" reworded as "never sell"', `${SHARE} We do not sell your personal information.`, `${SHARE} We never sell your personal information.`, ['low'], ['neutral', 'better']],
+  ['the place of an AI training opt-out setting renamed', `${TRAIN} You can opt out under Settings, Privacy.`, `${TRAIN} You can opt out under Settings, Data controls.`, ['low'], ANY],
+  ['recipients of a sharing list reordered', 'We share your personal data with advertisers and analytics providers.', 'We share your personal data with analytics providers and advertisers.', ['low'], N],
+  ['the company name changed in a sharing clause', 'Example Inc. shares your personal data with service providers who host the service.', 'Example LLC shares your personal data with service providers who host the service.', ['low'], ANY],
+  ['a paragraph turned into a list of the same sentences', `${SHARE} ${DELETE}`, `- ${SHARE}\n- ${DELETE}`, ['low'], N],
+  ['an update banner removed', 'We have updated our terms. Please read them carefully.\n\nYou may stop using the service at any time.', 'You may stop using the service at any time.', ['low'], ANY],
+  ['a data protection officer contact added', 'You can reach our support team by email.', 'You can reach our support team by email. You can contact our Data Protection Officer at dpo@example.com.', ['low'], ANY],
+  ['a corporate transfer clause reworded', 'If Example is involved in a merger or a sale of its assets, your information may be transferred.', 'If Example takes part in a merger, an acquisition or a sale of its assets, your information may be transferred as part of that deal.', ['low', 'medium'], ANY],
+  ['a retention clause reworded without changing how long', 'We keep your data as long as your account is active.', 'We retain your data while your account remains active.', ['low'], N],
+  ['a version number in the text changed', 'This is version 2.1 of our terms.', 'This is version 2.2 of our terms.', ['none', 'low'], N],
+  ['a support phone number changed', 'Call us on +1 555 0100.', 'Call us on +1 555 0199.', ['low'], ANY],
+  ['a monthly price raised', 'The premium plan costs $9.99 per month.', 'The premium plan costs $12.99 per month.', ['low', 'medium'], W],
+  ['a promise not to sell removed', `${SHARE} We do not sell your personal information.`, SHARE, ['medium', 'high'], W],
+  ['AI training added as one more purpose in a list of uses of personal data', 'We use the information we collect about you for these purposes:\n\n- to provide and secure the service;\n- to answer your support requests.', 'We use the information we collect about you for these purposes:\n\n- to provide and secure the service;\n- to answer your support requests;\n- to train our machine learning models.', ['critical'], W],
+  ['a promise not to sell removed (its own paragraph)', `${SHARE}\n\nWe do not sell your personal information.`, SHARE, ['medium', 'high'], W],
+  ['notice of changes replaced by a right to change at any time', 'We will give you 30 days of notice before changes to these terms take effect.', 'We may change these terms at any time.', ['medium', 'high'], W],
+  ['a retention period replaced by keeping indefinitely, in Spanish', 'Conservamos sus datos personales durante 2 años.', 'Conservamos sus datos personales indefinidamente.', ['medium'], W],
+  ['security section removed', '## Security\n\nWe encrypt your personal data in transit and at rest and limit who can access it.\n\n## Termination\n\nYou may stop using the service at any time.', '## Termination\n\nYou may stop using the service at any time.', ['high'], W],
+  // A fourth pass: whole sections added, removed or reorganised, as policies change in practice.
+  ['a new accessibility section', SHARE, `${SHARE}\n\n## Accessibility\n\nWe aim to make the service usable by everyone. Tell us if you find a barrier.`, ['low'], ANY],
+  ['a new section stating how long data is kept where nothing was said', SHARE, `${SHARE}\n\n## How long we keep data\n\nWe keep account data while your account is open and delete it within 30 days after you close it.`, ['low', 'medium'], ['better', 'neutral']],
+  ['a new international transfers section with safeguards', SHARE, `${SHARE}\n\n## International transfers\n\nWe may transfer your personal data to countries outside your own. When we do, we use standard contractual clauses to protect it.`, ['low', 'medium'], ANY],
+  ['a new AI features section that rules out training', SHARE, `${SHARE}\n\n## AI features\n\nSome features use artificial intelligence to suggest replies. We do not use your messages to train artificial intelligence models.`, ['low', 'medium'], ['better', 'neutral']],
+  ['a policy reorganised: sections moved and headings renamed', `## Sharing\n\n${SHARE}\n\n## Your rights\n\n${DELETE}\n\n## Security\n\nWe protect the service with industry-standard measures.`, `## Your choices\n\n${DELETE}\n\n## Who we share with\n\n${SHARE}\n\n## Keeping data safe\n\nWe protect the service with industry-standard measures.`, ['low'], N],
+  ['a new state privacy rights section (rights added)', SHARE, `${SHARE}\n\n## Your state privacy rights\n\nIf you live in certain US states, you have the right to access, correct and delete your personal data, and to opt out of targeted advertising.`, ['low', 'medium'], ['better', 'neutral']],
+  ['a cookie list gains an advertising cookie', 'We use these cookies:\n\n- a session cookie, which keeps you signed in;\n- a preference cookie, which remembers your language.', 'We use these cookies:\n\n- a session cookie, which keeps you signed in;\n- a preference cookie, which remembers your language;\n- an advertising cookie, which tracks the websites you visit to target ads.', ['medium', 'high'], W],
+  ['a new section on legal requests from authorities', SHARE, `${SHARE}\n\n## Requests from authorities\n\nWe may disclose your personal data to law enforcement when we receive a valid legal request.`, ['low', 'medium'], ANY],
+  ['a definition added', '"Content" means the text you post.', '"Content" means the text you post.\n\n"Services" means our apps and websites.', ['low'], ANY],
+  ['a paragraph split into two, one sentence reworded', `${SHARE} ${DELETE}`, `${SHARE}\n\nFrom your account settings, you can request the deletion of your personal data at any time.`, ['low'], N],
+  ['a duty to keep your password secure added (light topic)', 'You need an account to use some features.', 'You need an account to use some features. You must keep your password secure and must not share it.', ['low'], ['worse', 'neutral']],
+  ['an arbitration section added to terms that had none', SHARE, `${SHARE}\n\n## Arbitration\n\nPlease read this section carefully.\n\nYou and Example agree to resolve all disputes through binding individual arbitration.\n\nYou waive any right to bring or take part in a class action.`, ['critical'], W],
+  ['the arbitration section removed entirely (an improvement)', `${SHARE}\n\n## Arbitration\n\nPlease read this section carefully.\n\nYou and Example agree to resolve all disputes through binding individual arbitration.\n\nYou waive any right to bring or take part in a class action.\n\n## Termination\n\nYou may stop using the service at any time.`, `${SHARE}\n\n## Termination\n\nYou may stop using the service at any time.`, ['low', 'medium'], B],
+  ['a list of prohibited uses gains items (duties on the user, light topic)', 'You must not:\n\n- break the law;\n- harass other users.', 'You must not:\n\n- break the law;\n- harass other users;\n- scrape the service;\n- resell your account.', ['low'], ['worse', 'neutral']],
+  ['personalised advertising added to the purposes of use', 'We use your personal data to provide the service and to answer your requests.', 'We use your personal data to provide the service and to answer your requests. We also use it to show you personalised advertising.', ['medium', 'high'], W],
+  // A fifth pass: changes inside moved passages, notices moved out, and the other languages.
+  ['a sharing section moved and widened to advertisers on the way', `## Sharing\n\n${SHARE}\n\n## Your rights\n\n${DELETE}`, `## Your rights\n\n${DELETE}\n\n## Sharing\n\n${SHARE} We also share your personal data with advertising partners.`, ['high'], W],
+  ['a rights section moved and its deletion right cut on the way', `## Your rights\n\nYou can access your personal data. ${DELETE}\n\n## Sharing\n\n${SHARE}`, `## Sharing\n\n${SHARE}\n\n## Your rights\n\nYou can access your personal data.`, ['critical'], W],
+  ['a cookie section replaced by a pointer to a separate cookie notice', `## Cookies\n\nWe use cookies to keep you signed in and to measure how the service is used.\n\n## Contact us\n\nWrite to us by email.`, `## Cookies\n\nRead our cookie notice to learn how we use cookies.\n\n## Contact us\n\nWrite to us by email.`, ['low', 'medium'], ANY],
+  ['a limit on keeping location data dropped, in French', 'Nous supprimons vos données de localisation après 12 mois.', 'Nous conservons vos données de localisation.', ['medium', 'high'], W],
+  ['a deletion right added, in German (an improvement)', 'Wir schützen den Dienst mit angemessenen Maßnahmen.', 'Wir schützen den Dienst mit angemessenen Maßnahmen. Sie können jederzeit die Löschung Ihrer personenbezogenen Daten verlangen.', ['low', 'medium'], B],
+  ['an arbitration clause removed, in Spanish (an improvement)', '## Disputas\n\nTodas las disputas se resolverán mediante arbitraje vinculante y usted renuncia a cualquier demanda colectiva.\n\n## Terminación\n\nPuede dejar de usar el servicio en cualquier momento.', '## Terminación\n\nPuede dejar de usar el servicio en cualquier momento.', ['low', 'medium'], B],
+  ['a retention period lengthened, in Italian (a language the rules do not read)', 'Conserviamo i tuoi dati personali per 30 giorni dopo la chiusura del tuo account.', 'Conserviamo i tuoi dati personali per 180 giorni dopo la chiusura del tuo account.', ['medium'], ANY],
+  // A sixth pass: the same sentence with its parts in another order, in heavy topics (a neutral rewording: low).
+  ['AI training clause with its opt-out put first', 'We may use your content to train our models unless you opt out in your settings.', 'Unless you opt out in your settings, we may use your content to train our models.', ['low'], N],
+  ['arbitration opt-out sentence reordered', `${ARB} You may opt out of arbitration within 30 days by emailing us.`, `${ARB} By emailing us within 30 days, you may opt out of arbitration.`, ['low'], N],
+  ['consent condition on sharing with advertisers put first', 'We share your personal data with advertisers only if you consent.', 'Only if you consent do we share your personal data with advertisers.', ['low'], N],
+  ['access request condition put last', 'If you ask, we will give you a copy of your personal data.', 'We will give you a copy of your personal data if you ask.', ['low'], N],
+];
+
+// Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.
+const disagreeing: Row[] = [
+  // The aligner pairs the two clauses as one removed and one added (too few shared words): the added one reads as a
+  // restatement of the arbitration the old version had, the removed one as an improvement; no scope is compared.
+  ['arbitration widened from some disputes to all', 'Disputes about payments of more than $10,000 will be resolved by binding arbitration.', 'All disputes arising out of or relating to these terms or the service will be resolved by binding arbitration.', ['critical'], W],
+  // A frequency limit put on a right ("once every twelve months" for "at any time") is read neither as a period that
+  // limits (period.detector.ts knows retention, notice, deadlines and caps) nor as a narrower right.
+  ['access right narrowed to once a year', 'You can request a copy of your personal data at any time.', 'You can request a copy of your personal data once every twelve months.', ['medium', 'high', 'critical'], W],
+  // A favourable notice's sentence cut from a paragraph that stays is read from the changed words (low): the security
+  // cues ("encrypt", "safeguards") carry no object, so a moderation safeguard would read as a data-security notice.
+  ['security notice removed', 'We encrypt your personal data in transit and at rest. You may stop using the service at any time.', 'You may stop using the service at any time.', ['high'], W],
+  // A scope word added ("any damages, whether direct or indirect" for "indirect damages") widens a disclaimer, but no
+  // cue's stance changes and no list item or number moved: the rewording reads as a clarification (low).
+  ['liability disclaimer widened to all damages', 'We are not liable for indirect damages.', 'We are not liable for any damages, whether direct or indirect.', ['medium'], W],
+  // The account-termination rule reads "delete your personal data when you close your account" (against you) and, put
+  // first, "close your account" (no lean): the changed words' lean reads as an improvement (low, favourable).
+  ['deletion on closing the account reordered', 'We will delete your personal data when you close your account.', 'When you close your account, we will delete your personal data.', ['low'], N],
+];
+
+describe('severity rubric (DESIGN.md "Analysis"): self-written changes, expectations set from the rubric', () => {
+  test.each(rows)('%s', (...row) => expectRubric(...row));
+  test.failing.each(disagreeing)('still disagrees: %s', (...row) => expectRubric(...row));
+});
+
+function expectRubric(_name: string, old: string, updated: string, severities: Severity[], directions: Direction[]): void {
+  const analysis = analyzeChange(doc(old), doc(updated));
+  const got = { severity: analysis.severity, direction: leadDirection(analysis) };
+  const agrees = severities.includes(got.severity) && directions.includes(got.direction);
+  // On a disagreement the reasons are printed beside the levels the rubric allows.
+  expect({ ...got, reasons: agrees ? [] : analysis.reasons }).toEqual({ severity: severities.includes(got.severity) ? got.severity : severities.join(' or '), direction: directions.includes(got.direction) ? got.direction : directions.join(' or '), reasons: [] });
+}
