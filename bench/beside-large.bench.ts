@@ -13,7 +13,9 @@
 // still holds the lock during that flush, which this measure leaves out.
 // BENCH_LARGE_SECTIONS (default 6000): provisions of the large document; BENCH_LARGE_ROUNDS (default 3): its new
 // versions captured beside the small ones (one more is captured alone first); BENCH_ALONE_CAPTURES (default 8):
-// captures per small document in the phase alone.
+// captures per small document in the phase alone; BENCH_WARMUP_ROUNDS (default 2): rounds of the 8 small documents
+// before it. Each of the 3 threads that compile JavaScript (the event loop and 2 workers) compiles the same
+// functions: a short run counts that warm-up as CPU per capture (30 rounds take the bench's figure from ~36 to ~30 ms).
 import 'reflect-metadata';
 import { CaptureModule, RecordCapture } from '@clausewatch/capture';
 import { loadConfig } from '@clausewatch/config';
@@ -34,6 +36,7 @@ const FOLLOWERS = 20;
 const LARGE_SECTIONS = Number(process.env.BENCH_LARGE_SECTIONS ?? 6000);
 const LARGE_ROUNDS = Number(process.env.BENCH_LARGE_ROUNDS ?? 3);
 const ALONE_CAPTURES = Number(process.env.BENCH_ALONE_CAPTURES ?? 8);
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 2);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -169,8 +172,8 @@ export async function run(): Promise<void> {
     const first = await capture(largeDocument, large[0]);
     const largeFirstMs = first.ended - firstStarted;
     await Promise.all(small.map((d, i) => capture(d, pages[i % pages.length])));
-    // Warm-up: the JIT and the worker threads, two rounds of the 8 small documents.
-    for (let round = 0; round < 2; round++) await Promise.all(small.map((_, i) => captureSmall(i)));
+    // Warm-up: the JIT and the worker threads, WARMUP_ROUNDS rounds of the 8 small documents.
+    for (let round = 0; round < WARMUP_ROUNDS; round++) await Promise.all(small.map((_, i) => captureSmall(i)));
 
     // Phase 1: the 8 small documents alone, a closed loop of ALONE_CAPTURES captures each.
     const clusterDir = join(dataDir, 'postgres');
