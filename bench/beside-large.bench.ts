@@ -15,7 +15,8 @@
 // versions captured beside the small ones (one more is captured alone first); BENCH_ALONE_CAPTURES (default 8):
 // captures per small document in the phase alone; BENCH_WARMUP_ROUNDS (default 2): rounds of the 8 small documents
 // before it. Each of the 3 threads that compile JavaScript (the event loop and 2 workers) compiles the same
-// functions: a short run counts that warm-up as CPU per capture (30 rounds take the figure from 34–39 to 31–33 ms).
+// functions, and a short run counts that warm-up as CPU per capture (30 rounds take the figure from 34–39 ms to
+// 31–33 ms).
 import 'reflect-metadata';
 import { CaptureModule, RecordCapture } from '@clausewatch/capture';
 import { loadConfig } from '@clausewatch/config';
