@@ -221,6 +221,11 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     expect(classify('Third parties may place cookies on your device when you visit the site.').clauseTypes[0]?.id).toBe('tracking');
   });
 
+  test('"conduct" as the verb of a purpose ("to conduct research") is no rule of conduct', () => {
+    expect(classify('We also use it to conduct research on how people use the service.').clauseTypes.map((t) => t.id)).not.toContain('acceptable-use');
+    expect(classify('Your conduct on the service must be respectful.').clauseTypes[0]?.id).toBe('acceptable-use');
+  });
+
   test('a licence granted to the user is the scope of their use, not a licence over their content', () => {
     expect(classify('We grant you a revocable, non-transferable licence to use the app for your personal, non-commercial purposes.').clauseTypes[0]?.id).toBe('eligibility');
     expect(classify('You grant us a worldwide licence to publish the photos you upload.').clauseTypes[0]?.id).toBe('content-license');

@@ -49,8 +49,8 @@ export interface ChangeTexts {
   otherVersion?: string;
   /** Whether otherVersion holds a search key, when the caller remembers answers (clauses share their cue words). */
   inOtherVersion?: (key: string) => boolean;
-  /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
-  resembles?: () => boolean;
+  /** Added (or removed) provisions of the other version that say much the same: the clause was reworded and moved. */
+  resembles?: () => string[];
   /**
    * The sentence that introduces a list item ("We use your personal information for these purposes:"), which names the
    * object of the item's act ("to train our models"): read with the item for a heavy type's object.
@@ -206,7 +206,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const trainingBefore = hasType(cBefore, info.id) && typeStance(cBefore, info.id) <= typeStance(cAfter, info.id);
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText) && !trainingBefore) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
-    if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
+    // A like-worded provision on the other side restates the practice, unless its cues of the type lean the other way ("you
+    // keep ownership of the content you post" → "Example owns all content you post"): that is the practice turned round.
+    if (!elsewhere && typeDirection === 'worse' && t.resembles?.().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
     const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
@@ -400,6 +402,10 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // something that is no longer made (the practice is not introduced); a right removed (a favourable clause, own
     // stance above zero) keeps its topic's level: "deletion or access rights removed" is critical.
     else if ((t.op === 'removed' && disclosure) || promise) level = Math.min(weight, 3);
+    // How changes to the terms are made is high only as its notice removed (the rubric's "disclosure sections removed");
+    // a burden added within it (a shorter notice, changes binding on posting, continued use read as acceptance) is medium
+    // (the rubric's "notice period shortened").
+    else if (id === 'policy-changes' && t.op !== 'removed') level = Math.min(level, weight - 1);
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {

@@ -60,6 +60,9 @@ export const termsRules: ClauseRule[] = [
   // same in French ("propriété du client").
   rule('content-ownership', 'belongs-to-user', /\bbelongs? to (?:you|the user|users|the customer|customers|its (?:author|creator|owner))\b|\b(?:you|the user|users|(?:the )?customers?|members?)\b (?:will |shall |continue to |still )?own (?:all |any )?(?:of )?(?:your |their |the |its )?(?:customer |user )?(?:content|data|materials?|works?|posts?|uploads?|submissions?|files|it|them)\b|\bpropri[ée]t[ée] (?:du client|de l'utilisateur|des utilisateurs|de l'auteur)\b/, 3, 2),
   rule('content-ownership', 'claim-ownership', /\bclaim\w*\b[^.;]{0,20}\b(?:any )?(?:ownership|rights? (?:in|to|over))\b/, 3, -1.5),
+  // The platform, not the user, named the owner of what users post: "the company owns all content you post". The user as
+  // owner ("you own the content you post") is 'belongs-to-user'.
+  rule('content-ownership', 'platform-owns', /(?<!\b(?:you|users?|customers?|members?|authors?|creators?)\b(?: \w+){0,2} )\bowns? (?:all |any |the )*(?:rights? (?:in|to) )?(?:the )?(?:content|materials?|posts?|submissions?|uploads?|works?|photos|videos) (?:that )?(?:you|users?|members?|customers?) (?:post|submit|upload|create|share|provide|publish)\w*/, 3.5, -2),
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
 
   // content-moderation
@@ -91,7 +94,7 @@ export const termsRules: ClauseRule[] = [
   rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
   rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
   rule('acceptable-use', 'abuse', /\bhack\w*\b|\bcrack\w*\b|\bprob(?:e|ing)\b|\bvulnerabilit\w+\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
-  rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|\bconduct\b|\bpolitical\b|\breligio\w+\b/, 1.5),
+  rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|(?<!\b(?:to|we|may|will|also|or|and|who|that|which) )\bconduct\b(?! (?:research|studies|surveys|analys[ie]s|audits?|tests?|experiments?|business|transactions?|investigations?)\b)|\bpolitical\b|\breligio\w+\b/, 1.5),
 
   // dispute-resolution
   // Arbitration in its group form ("class arbitration", "arbitrate on a class basis") is the class waiver's cue below: read as
@@ -111,7 +114,7 @@ export const termsRules: ClauseRule[] = [
   rule('governing-law', 'law-of', /\b(?:subject to|under|in accordance with|construed (?:in accordance with|under)|pursuant to) (?:the )?(?:laws?|legislation) of\b|\b(?:english|british|swiss|german|french|dutch|irish|californian?|delaware|finnish|swedish|austrian|norwegian|danish|belgian|canadian|australian|japanese|indian|(?:new york|texas|washington) state) law\b/, 3),
   // The user's own law or courts, as consumer terms often grant them: "the law of your country of residence applies".
   // Only where it governs the terms or hears the dispute: "the age of majority under the laws of your state" governs nothing.
-  rule('governing-law', 'your-law', /\b(?:the )?laws? (?:of|in) (?:your (?:country|state)(?: of (?:habitual )?(?:residence|domicile))?|the (?:country|state) (?:where|in which) you (?:live|reside)) (?:appl(?:y|ies)|will apply|govern\w*)\b|\b(?:mandatory|consumer protection) (?:\w+ ){0,2}(?:laws?|provisions|rules) of (?:the )?(?:laws? of )?your country\b|\bcourts? (?:of|in) (?:your country|the (?:country|place) where you live)\b/, 3),
+  rule('governing-law', 'your-law', /\b(?:the )?laws? (?:of|in) (?:your (?:country|state)(?: of (?:habitual )?(?:residence|domicile))?|the (?:country|state) (?:where|in which) you (?:live|reside)) (?:appl(?:y|ies)|will apply|govern\w*)\b|\b(?:mandatory|consumer protection) (?:\w+ ){0,2}(?:laws?|provisions|rules) of (?:the )?(?:laws? of )?(?:your country|the (?:country|state) (?:where|in which) you (?:live|reside))\b|\bcourts? (?:of|in) (?:your country|the (?:country|place) where you live)\b/, 3, 2),
   // The venue named by where claims go: "claims must be filed in the courts of Santa Clara County".
   rule('governing-law', 'filed-in', /\b(?:filed|brought|heard|litigated|commenced|resolved|adjudicated) (?:exclusively |only |solely )?(?:in|before) (?:the )?(?:[\w.-]+ ){0,4}(?:county|courts?|district|tribunals?)\b/, 3),
   rule('governing-law', 'seat', /\b(?:based|headquartered|headquarters|incorporated|registered|established|domiciled)\b[^.;]{0,30}\b(?:in|from)\b/, 1.5),
@@ -151,19 +154,22 @@ export const termsRules: ClauseRule[] = [
   // The user left to look for changes themselves: "check this page for updates".
   rule('policy-changes', 'check-for-changes', /\b(?:check|review|consult|visit|monitor)\w*\b[^.;]{0,30}\bfor (?:any )?(?:changes|updates|revisions|modifications|amendments)\b|\b(?:take note of|be aware of|keep (?:yourself )?informed (?:of|about)|stay informed (?:of|about))\b[^.;]{0,20}\b(?:changes|updates|revisions|modifications|amendments)\b|\b(?:review|check|consult|read|visit|revisit)\w*\b (?:this|the|these|our) (?:privacy )?(?:policy|notice|statement|terms|page)\b[^.;]{0,30}\b(?:periodically|regularly|frequently|from time to time|whenever you (?:access|use|visit))\b/, 2.5, -0.5),
   // A change binding from its publication gives no time before it applies: "changes are effective immediately upon posting".
-  rule('policy-changes', 'effective-on-posting', /\b(?:effective|binding|apply|applies|in effect|in force)\b (?:immediately )?(?:upon|on|after|from|as of)\b (?:the (?:date|time) of )?(?:their |its |the )?(?:posting|publication|being (?:posted|published))\b/, 3, -1),
+  rule('policy-changes', 'effective-on-posting', /\b(?:take|takes|taking|come|comes|go|goes) (?:into )?effect (?:immediately |right away )?(?:as soon as|once|when|upon|on|after) (?:we |they are |it is |the company )?(?:post|publish)\w*\b|\b(?:effective|binding|apply|applies|in effect|in force)\b (?:immediately )?(?:upon|on|after|from|as of)\b (?:the (?:date|time) of )?(?:their |its |the )?(?:posting|publication|being (?:posted|published))\b/, 3, -1),
   // The user's only answer to a change they reject: "if you do not agree with the changes, stop using the service".
   rule('policy-changes', 'reject-changes', /\b(?:do not|don't|does not|doesn't)\b (?:\w+ )?(?:agree|accept|consent)\w*\b[^.;]{0,30}\b(?:changes?|modifications?|amendments?|(?:new|updated|revised|modified|amended) (?:terms|version|polic(?:y|ies)|agreement))\b/, 3, -1),
-  rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
+  rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bkeep (?:on )?(?:using|accessing)\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
   rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently|whenever you (?:access|use|visit))\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
   rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
-  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
+  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|(?<!\b(?:accept|agree to|be bound by|are bound by|consent to)(?: the)? )\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
 
   // payment
   // A refund is a remedy for the user; refusing one ("non-refundable", "no refunds", "we do not offer refunds") takes it away.
   rule('payment', 'refund', /\brefund\w*\b(?<!non-?refundable)/, 3, 0.5, { negatedStance: -1.5 }),
   rule('payment', 'no-refund', /\bnon-?refundable\b|\bno (?:refunds?|money back)\b|\bnot (?:be )?(?:eligible|entitled) (?:for|to) (?:a )?refund|\b(?:do|does|will|shall) not (?:offer|give|provide|issue|grant) (?:any )?refunds?\b/, 3, -1.5),
   rule('payment', 'billing', /\b(?:fees?|pric(?:e|es|ing)|billing|billed|payments?|paid|invoices?|purchases?|subscriptions?|auto-?renew\w*|renewal|recurring|credit cards?|charges?|charged|taxes)\b/, 1.5),
+  // A subscription that renews and charges again unless the user acts: the user carries the duty to cancel in time (a
+  // stance cue: the billing words name the type).
+  rule(null, 'auto-renewal', /\bauto-?renew\w*|\brenew\w* automatically\b|\bautomatic(?:ally)? renew\w*|\b(?:recurring|automatic) (?:billing|payments?|charges?)\b/, 0, -1),
   rule('payment', 'throttle', /\bthrottl\w+\b|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
 
   // third-party-services
