@@ -142,6 +142,15 @@ describe('classify: negation and scope', () => {
     ['Claims will not be arbitrated on a class basis.', 'unfavorable'],
     ['This agreement does not permit class actions.', 'unfavorable'],
     ['You are not required to arbitrate claims that fit in small claims court.', 'neutral'],
+    // The negators of French, German and Spanish; German puts "nicht" after the verb and its object.
+    ['Nous ne vendons pas vos données personnelles.', 'favorable'],
+    ["Nous n'utilisons pas vos contenus pour entraîner nos modèles.", 'favorable'],
+    ['Wir verkaufen Ihre personenbezogenen Daten nicht.', 'favorable'],
+    ['Wir verkaufen keine personenbezogenen Daten.', 'favorable'],
+    ['Wir verwenden Ihre Inhalte nicht, um unsere KI-Modelle zu trainieren.', 'favorable'],
+    ['Nunca vendemos sus datos personales.', 'favorable'],
+    ['Wir verkaufen Ihre personenbezogenen Daten an Werbepartner.', 'unfavorable'],
+    ['Nous vendons vos données personnelles à des partenaires.', 'unfavorable'],
   ])('%s → %s', (text, stance) => {
     expect(classify(text).stance).toBe(stance);
   });

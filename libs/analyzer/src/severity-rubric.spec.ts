@@ -235,6 +235,9 @@ const rows: Row[] = [
   ['a subscription made to renew automatically unless cancelled (a duty added)', 'Your subscription lasts one month.', 'Your subscription renews automatically each month unless you cancel it.', ['low', 'medium'], W],
   ['a right to object added, in French (an improvement)', 'Nous utilisons vos données pour vous envoyer des offres.', 'Nous utilisons vos données pour vous envoyer des offres. Vous pouvez vous opposer à cette utilisation à tout moment.', ['low', 'medium'], B],
   ['the protection of the laws where the user lives kept beside the chosen law (an improvement)', 'These terms are governed by the laws of Ireland.', 'These terms are governed by the laws of Ireland, but you also keep the protection of the mandatory laws of the country where you live.', ['low', 'medium'], B],
+  ['a promise not to sell added, in German (an improvement)', 'Wir geben Ihre personenbezogenen Daten an Dienstleister weiter.', 'Wir geben Ihre personenbezogenen Daten an Dienstleister weiter. Wir verkaufen Ihre personenbezogenen Daten nicht.', ['low', 'medium'], B],
+  ['"nous ne vendons pas" turned into a sale, in French', 'Nous partageons vos données avec nos prestataires. Nous ne vendons pas vos données personnelles.', 'Nous partageons vos données avec nos prestataires. Nous vendons vos données personnelles à des partenaires commerciaux.', ['critical'], W],
+  ['AI training ruled out, in German (an improvement)', 'Wir verwenden Ihre Inhalte, um unsere KI-Modelle zu trainieren.', 'Wir verwenden Ihre Inhalte nicht, um unsere KI-Modelle zu trainieren.', ['low', 'medium'], B],
   ['research added to the purposes of use (a practice widened)', 'We use your personal data to provide the service and to answer your requests.', 'We use your personal data to provide the service and to answer your requests. We also use it to conduct research on how people use the service.', ['low', 'medium'], W],
 ];
 
