@@ -261,6 +261,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'content-ownership:platform-owns': ['The company owns all photos you upload to the service.', 'You own all photos you upload to the service.'],
   'stance:auto-renewal': ['Your plan renews automatically at the end of each year.', 'Your plan ends at the end of each year.'],
   'user-rights:you-can-object-intl': ['Vous pouvez vous opposer à ce traitement à tout moment.', 'Vous pouvez vous connecter à votre compte à tout moment.'],
+  'stance:all-damages': ['We are not liable for any damages arising from your use of the app.', 'We are not liable for indirect damages arising from your use of the app.'],
 };
 
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the

@@ -239,6 +239,8 @@ const rows: Row[] = [
   ['"nous ne vendons pas" turned into a sale, in French', 'Nous partageons vos données avec nos prestataires. Nous ne vendons pas vos données personnelles.', 'Nous partageons vos données avec nos prestataires. Nous vendons vos données personnelles à des partenaires commerciaux.', ['critical'], W],
   ['AI training ruled out, in German (an improvement)', 'Wir verwenden Ihre Inhalte, um unsere KI-Modelle zu trainieren.', 'Wir verwenden Ihre Inhalte nicht, um unsere KI-Modelle zu trainieren.', ['low', 'medium'], B],
   ['research added to the purposes of use (a practice widened)', 'We use your personal data to provide the service and to answer your requests.', 'We use your personal data to provide the service and to answer your requests. We also use it to conduct research on how people use the service.', ['low', 'medium'], W],
+  // Once run as failing: a scope word added to a disclaimer ("any damages, whether direct or indirect") read as a clarification.
+  ['liability disclaimer widened to all damages', 'We are not liable for indirect damages.', 'We are not liable for any damages, whether direct or indirect.', ['medium'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.
@@ -252,9 +254,6 @@ const disagreeing: Row[] = [
   // A favourable notice's sentence cut from a paragraph that stays is read from the changed words (low): the security
   // cues ("encrypt", "safeguards") carry no object, so a moderation safeguard would read as a data-security notice.
   ['security notice removed', 'We encrypt your personal data in transit and at rest. You may stop using the service at any time.', 'You may stop using the service at any time.', ['high'], W],
-  // A scope word added ("any damages, whether direct or indirect" for "indirect damages") widens a disclaimer, but no
-  // cue's stance changes and no list item or number moved: the rewording reads as a clarification (low).
-  ['liability disclaimer widened to all damages', 'We are not liable for indirect damages.', 'We are not liable for any damages, whether direct or indirect.', ['medium'], W],
   // The account-termination rule reads "delete your personal data when you close your account" (against you) and, put
   // first, "close your account" (no lean): the changed words' lean reads as an improvement (low, favourable).
   ['deletion on closing the account reordered', 'We will delete your personal data when you close your account.', 'When you close your account, we will delete your personal data.', ['low'], N],

@@ -136,6 +136,9 @@ export const termsRules: ClauseRule[] = [
   rule('liability', 'warranted-outcome', /\berrors?\b[^.;]{0,40}\bcorrected\b|\b(?:operational|error[- ]free|uninterrupted|secure|timely|reliable)\b[^.;]{0,40}\b(?:or|and)\b[^.;]{0,20}\b(?:safe|secure|error[- ]free|free of (?:viruses|harmful components)|available)\b|\bmeet your (?:needs|requirements|expectations)\b/, 2.5, -1.5, { negatedStance: -1.5 }),
   // Disclaiming responsibility for linked or third-party sites is a limit of liability, whoever runs those sites.
   rule('liability', 'linked-content', /\b(?:not|no|any|without)\b[^.;]{0,30}\b(?:responsib\w+|liab\w+|endorse\w*|control|verify|warrant\w*)\b[^.;]{0,80}\b(?:third[- ]party|linked|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|web sites?|content|services|resources|materials)\b/, 4, -1, { negatedStance: -1 }),
+  // A disclaimer's scope word: "not liable for any damages, whether direct or indirect" excludes more than "indirect
+  // damages". Only a disclaimer (the negated cue) is narrowed or widened by it: "we are liable for any damages" is no loss.
+  rule(null, 'all-damages', /\b(?:any|all)(?: kinds? of| types? of)? (?:damages?|loss(?:es)?)\b|\b(?:direct or indirect|direct and indirect|of any kind)\b/, 0, 0, { negatedStance: -1.5 }),
   rule('liability', 'disclaim', /\bdisclaim\w*\b|\bno (?:representations?|warranties)\b/, 2.5, -1.5),
 
   // indemnification
