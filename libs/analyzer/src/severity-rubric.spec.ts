@@ -239,6 +239,9 @@ const rows: Row[] = [
   ['"nous ne vendons pas" turned into a sale, in French', 'Nous partageons vos données avec nos prestataires. Nous ne vendons pas vos données personnelles.', 'Nous partageons vos données avec nos prestataires. Nous vendons vos données personnelles à des partenaires commerciaux.', ['critical'], W],
   ['AI training ruled out, in German (an improvement)', 'Wir verwenden Ihre Inhalte, um unsere KI-Modelle zu trainieren.', 'Wir verwenden Ihre Inhalte nicht, um unsere KI-Modelle zu trainieren.', ['low', 'medium'], B],
   ['research added to the purposes of use (a practice widened)', 'We use your personal data to provide the service and to answer your requests.', 'We use your personal data to provide the service and to answer your requests. We also use it to conduct research on how people use the service.', ['low', 'medium'], W],
+  // Once run as failing: a frequency limit put on a right ("once every twelve months" for "at any time") was no period.
+  ['access right narrowed to once a year', 'You can request a copy of your personal data at any time.', 'You can request a copy of your personal data once every twelve months.', ['medium', 'high', 'critical'], W],
+  ['a once-a-year limit on the access right dropped (an improvement)', 'You can request a copy of your personal data once every twelve months.', 'You can request a copy of your personal data at any time.', ['low', 'medium'], B],
   // Once run as failing: a scope word added to a disclaimer ("any damages, whether direct or indirect") read as a clarification.
   ['liability disclaimer widened to all damages', 'We are not liable for indirect damages.', 'We are not liable for any damages, whether direct or indirect.', ['medium'], W],
 ];
@@ -248,9 +251,6 @@ const disagreeing: Row[] = [
   // The aligner pairs the two clauses as one removed and one added (too few shared words): the added one reads as a
   // restatement of the arbitration the old version had, the removed one as an improvement; no scope is compared.
   ['arbitration widened from some disputes to all', 'Disputes about payments of more than $10,000 will be resolved by binding arbitration.', 'All disputes arising out of or relating to these terms or the service will be resolved by binding arbitration.', ['critical'], W],
-  // A frequency limit put on a right ("once every twelve months" for "at any time") is read neither as a period that
-  // limits (period.detector.ts knows retention, notice, deadlines and caps) nor as a narrower right.
-  ['access right narrowed to once a year', 'You can request a copy of your personal data at any time.', 'You can request a copy of your personal data once every twelve months.', ['medium', 'high', 'critical'], W],
   // A favourable notice's sentence cut from a paragraph that stays is read from the changed words (low): the security
   // cues ("encrypt", "safeguards") carry no object, so a moderation safeguard would read as a data-security notice.
   ['security notice removed', 'We encrypt your personal data in transit and at rest. You may stop using the service at any time.', 'You may stop using the service at any time.', ['high'], W],
