@@ -403,4 +403,6 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'ai-training:train-models-intl': [['Wir verwenden Ihre Beiträge, um unsere KI-Modelle zu trainieren.', 'Wir verwenden Ihre Beiträge, um unsere Mitarbeiter zu schulen.']],
   // Advertisers named as recipients in French, German and Spanish.
   'data-sharing:share-third-intl': [['Nous partageons certaines données avec des annonceurs.', 'Nous partageons certaines astuces avec nos lecteurs.'], ['Compartimos datos con anunciantes.', 'Compartimos consejos con lectores.']],
+  // Not read across a clause on the user's own act ("... when you close your account").
+  'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.']],
 };

@@ -242,6 +242,9 @@ const rows: Row[] = [
   // Once run as failing: a frequency limit put on a right ("once every twelve months" for "at any time") was no period.
   ['access right narrowed to once a year', 'You can request a copy of your personal data at any time.', 'You can request a copy of your personal data once every twelve months.', ['medium', 'high', 'critical'], W],
   ['a once-a-year limit on the access right dropped (an improvement)', 'You can request a copy of your personal data once every twelve months.', 'You can request a copy of your personal data at any time.', ['low', 'medium'], B],
+  // Once run as failing: the account-termination cue read across "when you" ("delete your personal data when you close
+  // your account") as the platform closing the account.
+  ['deletion on closing the account reordered', 'We will delete your personal data when you close your account.', 'When you close your account, we will delete your personal data.', ['low'], N],
   // Once run as failing: a scope word added to a disclaimer ("any damages, whether direct or indirect") read as a clarification.
   ['liability disclaimer widened to all damages', 'We are not liable for indirect damages.', 'We are not liable for any damages, whether direct or indirect.', ['medium'], W],
 ];
@@ -254,9 +257,6 @@ const disagreeing: Row[] = [
   // A favourable notice's sentence cut from a paragraph that stays is read from the changed words (low): the security
   // cues ("encrypt", "safeguards") carry no object, so a moderation safeguard would read as a data-security notice.
   ['security notice removed', 'We encrypt your personal data in transit and at rest. You may stop using the service at any time.', 'You may stop using the service at any time.', ['high'], W],
-  // The account-termination rule reads "delete your personal data when you close your account" (against you) and, put
-  // first, "close your account" (no lean): the changed words' lean reads as an improvement (low, favourable).
-  ['deletion on closing the account reordered', 'We will delete your personal data when you close your account.', 'When you close your account, we will delete your personal data.', ['low'], N],
   // Only the qualifier of the location cue changed ("precise" → "approximate"): the cue's whole words are not among the
   // changed ones, so the sensitive-data type is read as reordered, not gone, and its own cue (unfavourable) keeps the
   // clause's improvement from counting. Reading a cue as changed when one of its words was replaced also turned a
