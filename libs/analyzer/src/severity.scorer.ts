@@ -104,6 +104,11 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // changed words, as before; so is a favourable notice's sentence cut from a paragraph that stays (the rubric's loss is
   // a section removed, and a cue such as "safeguards" names many things besides the security of personal data).
   let turnedStance: ((m: ClauseTypeMatch) => number | null) | null = null;
+  // A type gone from the clause whose every cue went with the deleted words is read from them, in reverse: a protection
+  // of the user's data cut from a clause that stays ("we encrypt your personal data" dropped) is a loss, not the
+  // protection itself. Only where the deleted words name what was protected: "safeguards" alone (a moderation
+  // safeguard) is no notice on data.
+  let cutStance: ((id: string) => number | null) | null = null;
   // A promise not to do something ("we do not sell your personal information") that the clause no longer makes: its
   // every cue of the type was negated, and none is left.
   const promiseCut = (m: ClauseTypeMatch): boolean => {
@@ -129,6 +134,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // The changed words are read with their clause around them for a heavy type's object ("use it to train models").
     const cIns = t.inserted ? classify(t.inserted, t.lead ? `${t.after ?? ''} ${t.lead}` : (t.after ?? undefined)) : null;
     const cDel = t.deleted ? classify(t.deleted, t.lead ? `${t.before ?? ''} ${t.lead}` : (t.before ?? undefined)) : null;
+    cutStance = (id) => (CUT_OBJECT.test(t.deleted) && hasType(cDel, id) && !hasType(cIns, id) && hasType(cBefore, id) && !hasType(cAfter, id) ? -typeStance(cDel, id) : null);
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
     const turnedById = new Map<string, number | null>();
@@ -191,7 +197,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const info = clauseTypeById.get(m.id);
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
-    const own = turnedStance?.(m) ?? m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
+    const own = turnedStance?.(m) ?? cutStance?.(m.id) ?? m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
     // A notice is the clause's subject only when its type leads: a passage on arbitration that names "unauthorized use"
     // in passing is no security notice, and removing it removes no security disclosure. Nor is a notice one whose only
     // cue names the event it would be about ("a dispute about a data breach"): it describes nothing the user relies on.
@@ -285,6 +291,9 @@ function leanMovedByReorderOnly(before: Classification | null, after: Classifica
 }
 
 /** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
+// What a cut protection covered: the user's data, account or content.
+const CUT_OBJECT = /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal )?(?:data|information|details|accounts?|content|messages|passwords?|records))\b/i;
+
 function cueChanged(c: Classification | null, id: string, changed: string): boolean {
   const m = c?.clauseTypes.find((x) => x.id === id);
   return !!m && m.evidence.some((e) => changed.includes(e.text));
