@@ -9,9 +9,9 @@ import { severityRank } from './severity.scorer';
 // leaves the level open (an improvement is "at most the level of its topic").
 //
 // Each row is a passage of one document: `old` and `new` stand between the same unchanged paragraphs. The direction
-// checked is that of the most severe substantive clause change ('neutral' when there is none). Rows that need a rule
-// the rule tables lacked were added with the rule (a seventh pass, below); the one the analyzer still reads wrongly is
-// run as failing with its reason.
+// checked is that of the most severe substantive clause change ('neutral' when there is none). Rows that needed a rule
+// the rule tables lacked were added with the rule and its own example (a seventh pass, below); rows the analyzer still
+// reads wrongly are run as failing, each with its reason.
 
 type Row = [name: string, old: string, updated: string, severities: Severity[], directions: Direction[]];
 
