@@ -262,6 +262,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:auto-renewal': ['Your plan renews automatically at the end of each year.', 'Your plan ends at the end of each year.'],
   'user-rights:you-can-object-intl': ['Vous pouvez vous opposer à ce traitement à tout moment.', 'Vous pouvez vous connecter à votre compte à tout moment.'],
   'stance:all-damages': ['We are not liable for any damages arising from your use of the app.', 'We are not liable for indirect damages arising from your use of the app.'],
+  'dispute-resolution:all-disputes': ['Any claim between you and us will be decided by an arbitrator.', 'Any question about your order can be sent to support.'],
 };
 
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the

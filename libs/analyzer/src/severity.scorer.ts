@@ -18,6 +18,8 @@ const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
 const SMALL_CHANGE_WORDS = 3;
 const DECISIVE_STANCE = 1.5;
+// An added clause that says at least this much more against the user than the like-worded one it replaces widened it.
+const WIDENED_STANCE = 1;
 // Languages the rules read (the heavy types at least; see intl-rules.constants.ts).
 const READ_LANGUAGES = new Set(['en', 'fr', 'de', 'es']);
 // The user keeps a way out of the practice: AI training with an opt-out or objection right is high, not critical.
@@ -215,6 +217,12 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // A like-worded provision on the other side restates the practice, unless its cues of the type lean the other way ("you
     // keep ownership of the content you post" → "Example owns all content you post"): that is the practice turned round.
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
+    // Nor is it restated where the like-worded provision it replaces said clearly less against the user: the practice was
+    // widened on the way ("disputes about payments" → "all disputes" resolved by arbitration).
+    if (elsewhere && t.op === 'added' && typeDirection === 'worse') {
+      const others = t.resembles?.() ?? [];
+      if (others.length && others.every((other) => typeStance(classify(other), info.id) - own >= WIDENED_STANCE - 1e-9)) elsewhere = false;
+    }
     const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
