@@ -26,9 +26,9 @@ interface Context {
   /** Provisions that look like page navigation (runs of short link-like lines), by version. */
   navBefore: Set<number>;
   navAfter: Set<number>;
-  /** Content words of each added (removed) provision, computed on first use. */
-  addedWords: () => Array<Set<string>>;
-  removedWords: () => Array<Set<string>>;
+  /** Each added (removed) provision's text and content words, computed on first use. */
+  addedWords: () => WordedText[];
+  removedWords: () => WordedText[];
 }
 
 // A provision whose content words stand mostly (this share) in one provision on the other side was reworded and moved.
@@ -38,14 +38,26 @@ function contentWords(text: string): Set<string> {
   return new Set(cosmeticKey(text).split(' ').filter((w) => w.length >= 4));
 }
 
-function resemblesOther(text: string, others: Array<Set<string>>): boolean {
+interface WordedText {
+  text: string;
+  words: Set<string>;
+}
+
+function provisionOf(text: string): WordedText {
+  return { text, words: contentWords(text) };
+}
+
+/** The texts of the provisions on the other side that say much the same (most of this one's content words). */
+function resemblingOthers(text: string, others: WordedText[]): string[] {
   const words = contentWords(text);
-  if (words.size < 4) return false;
-  return others.some((o) => {
-    let shared = 0;
-    for (const w of words) if (o.has(w)) shared++;
-    return shared / words.size >= RESEMBLANCE_MIN_SHARE;
-  });
+  if (words.size < 4) return [];
+  return others
+    .filter((o) => {
+      let shared = 0;
+      for (const w of words) if (o.words.has(w)) shared++;
+      return shared / words.size >= RESEMBLANCE_MIN_SHARE;
+    })
+    .map((o) => o.text);
 }
 
 /**
@@ -148,7 +160,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
     otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
     inOtherVersion: op === 'added' ? ctx.inBefore : op === 'removed' ? ctx.inAfter : undefined,
-    resembles: op === 'added' || op === 'removed' ? () => resemblesOther(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
+    resembles: op === 'added' || op === 'removed' ? () => resemblingOthers(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
     lead: a.after.length ? leadIn(after, a.after[0]) : leadIn(before, a.before[0]),
   });
   return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}), ...(assessment.decisive ? { decisive: assessment.decisive } : {}) };
@@ -389,8 +401,8 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string, spl
   };
   const alignments = alignProvisions(before, after);
   const changed = alignments.filter((a) => a.op !== 'identical' || headingChanged(a, before, after));
-  ctx.addedWords = lazy(() => changed.filter((a) => a.op === 'added').map((a) => contentWords(joined(after, a.after) ?? '')));
-  ctx.removedWords = lazy(() => changed.filter((a) => a.op === 'removed').map((a) => contentWords(joined(before, a.before) ?? '')));
+  ctx.addedWords = lazy(() => changed.filter((a) => a.op === 'added').map((a) => provisionOf(joined(after, a.after) ?? '')));
+  ctx.removedWords = lazy(() => changed.filter((a) => a.op === 'removed').map((a) => provisionOf(joined(before, a.before) ?? '')));
   const clauses = reflowed(changed.map((a) => clauseChange(a, before, after, ctx)));
 
   let kind: ChangeKind = beforeMarkdown === afterMarkdown ? 'none' : 'cosmetic';

@@ -142,6 +142,15 @@ describe('classify: negation and scope', () => {
     ['Claims will not be arbitrated on a class basis.', 'unfavorable'],
     ['This agreement does not permit class actions.', 'unfavorable'],
     ['You are not required to arbitrate claims that fit in small claims court.', 'neutral'],
+    // The negators of French, German and Spanish; German puts "nicht" after the verb and its object.
+    ['Nous ne vendons pas vos données personnelles.', 'favorable'],
+    ["Nous n'utilisons pas vos contenus pour entraîner nos modèles.", 'favorable'],
+    ['Wir verkaufen Ihre personenbezogenen Daten nicht.', 'favorable'],
+    ['Wir verkaufen keine personenbezogenen Daten.', 'favorable'],
+    ['Wir verwenden Ihre Inhalte nicht, um unsere KI-Modelle zu trainieren.', 'favorable'],
+    ['Nunca vendemos sus datos personales.', 'favorable'],
+    ['Wir verkaufen Ihre personenbezogenen Daten an Werbepartner.', 'unfavorable'],
+    ['Nous vendons vos données personnelles à des partenaires.', 'unfavorable'],
   ])('%s → %s', (text, stance) => {
     expect(classify(text).stance).toBe(stance);
   });
@@ -219,6 +228,11 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
 
   test('a specific practice outranks the generic one it is carried out through', () => {
     expect(classify('Third parties may place cookies on your device when you visit the site.').clauseTypes[0]?.id).toBe('tracking');
+  });
+
+  test('"conduct" as the verb of a purpose ("to conduct research") is no rule of conduct', () => {
+    expect(classify('We also use it to conduct research on how people use the service.').clauseTypes.map((t) => t.id)).not.toContain('acceptable-use');
+    expect(classify('Your conduct on the service must be respectful.').clauseTypes[0]?.id).toBe('acceptable-use');
   });
 
   test('a licence granted to the user is the scope of their use, not a licence over their content', () => {

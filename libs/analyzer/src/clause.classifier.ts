@@ -64,8 +64,13 @@ function spanStance(r: ClauseRule, span: EvidenceSpan): number {
   return span.negated ? (r.negatedStance ?? -r.stance) : r.stance;
 }
 
-// Negation reaches back to the start of the clause, at most a few words: "we do not sell or rent your data".
-const NEGATOR = /\b(?:not|no|never|neither|nor|none|nothing|cannot|without)\b|n't\b|\bno longer\b/i;
+// Negation reaches back to the start of the clause, at most a few words: "we do not sell or rent your data". The French,
+// German and Spanish negators count too ("nous ne vendons pas", "wir verkaufen keine Daten", "nunca vendemos"); an
+// accented letter ends a word for \b, so those words are anchored at their start only.
+const NEGATOR = /\b(?:not|no|never|neither|nor|none|nothing|cannot|without|ne|jamais|aucun\w*|nicht|nie|niemals|kein\w*|nunca|ningun\w*|ninguna)\b|n't\b|\bno longer\b|\bn'(?!t\b)|\bjam[aá]s|\bning[uú]n/i;
+// German puts "nicht" after the verb and its object ("wir verkaufen Ihre Daten nicht"): a negator a few words after the
+// cue, in its clause, negates it.
+const TRAILING_NEGATOR = /^\s+(?:[^\s.;:!?(),]+\s+){0,2}?(?:nicht|nie|niemals)\b/i;
 const CLAUSE_BREAK = /[.;:!?()]|\b(?:but|however|unless|except|although|while|whereas)\b/gi;
 const NEGATION_WINDOW_WORDS = 10;
 // Idioms that contain a negator but do not negate what follows ("in no event will our liability exceed").
@@ -188,7 +193,7 @@ export function ruleHits(text: string): RuleHit[] {
       const role = r.userActorStance !== undefined ? userActs(scope) : null;
       const userActor = role === 'choice';
       const userSubject = role === 'subject';
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
+      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(start + m[0].length, start + m[0].length + 40)), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
     }
   }
   return hits;

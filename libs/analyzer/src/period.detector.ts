@@ -39,7 +39,7 @@ export interface PeriodChange {
    * What the period governs, as a clause type: how long data is kept, a period given to the user, a payment deadline,
    * or the window of payments a liability cap counts.
    */
-  type: 'retention' | 'policy-changes' | 'payment' | 'liability' | null;
+  type: 'retention' | 'policy-changes' | 'payment' | 'liability' | 'user-rights' | null;
   /** The number that moved is a sum of money (the amount a liability cap allows), not a period. */
   amount?: true;
 }
@@ -52,7 +52,14 @@ interface Period {
   days: number;
   /** The period is a deadline the user must meet before something happens. */
   userDeadline: boolean;
+  /** The period is how often something may be done ("once every twelve months"). */
+  frequency: boolean;
 }
+
+// How often: "once every twelve months", "twice a year", "no more than two times in any 12 months".
+const FREQUENCY_BEFORE = /\b(?:once|twice|(?:one|two|three|\d+) times?)\s+(?:(?:in|per|every|each|a|within)\s+)(?:any\s+)?$/i;
+// A right the user asks to use: a limit on how often it may be used narrows it.
+const RIGHT_ASKED = /\b(?:you (?:can|may|have the right to|are entitled to)|request\w*|ask\w*|access|obtain|demander|verlangen|solicitar)\b/iu;
 
 // A period needs a number: digits or a number word where a word starts (the same \b and flags as PERIOD).
 const NUMBER_WORD = new RegExp(`\\b(?:${Object.keys(WORD_NUMBERS).join('|')})`, 'iu');
@@ -73,7 +80,8 @@ function periods(text: string): Period[] {
     // An age ("13 years old", "aged 16 years", "16 ans", "mayor de 18 años") is who may use the service, not a period.
     if (AGE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 12)) || AGE_BEFORE.test(text.slice(Math.max(0, at - 30), at))) continue;
     const userDeadline = BEFORE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 30)) && USER_DUTY_BEFORE.test(text.slice(Math.max(0, at - 80), at));
-    out.push({ text: m[0], days: n * unit[1], userDeadline });
+    const frequency = FREQUENCY_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+    out.push({ text: m[0], days: n * unit[1], userDeadline, frequency });
   }
   return out;
 }
@@ -94,6 +102,8 @@ export function periodChange(before: string, after: string, heading: string | nu
   const longer = to.days > from.days;
   if (LIABILITY_CAP.test(after) && LIABILITY_CAP.test(before)) return { from: from.text, to: to.text, direction: longer ? 'better' : 'worse', type: 'liability' };
   if (to.userDeadline) return { from: from.text, to: to.text, direction: longer ? 'worse' : 'better', type: MONEY_TERMS.test(context) ? 'payment' : null };
+  // A right usable once per period: a longer period is a narrower right.
+  if (to.frequency && from.frequency && RIGHT_ASKED.test(after)) return { from: from.text, to: to.text, direction: longer ? 'worse' : 'better', type: 'user-rights' };
   let direction: Direction = 'neutral';
   if (keeping && !given) direction = longer ? 'worse' : 'better';
   else if (given && !keeping) direction = longer ? 'better' : 'worse';
@@ -114,6 +124,8 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
   // A cap first: "the fees you paid in the three months before the claim" reads like a deadline but counts payments.
   if (LIABILITY_CAP.test(context)) return { ...texts, direction: added ? 'worse' : 'better', type: 'liability' };
   if (period.userDeadline) return { ...texts, direction: added ? 'worse' : 'better', type: MONEY_TERMS.test(context) ? 'payment' : null };
+  // A right limited to once per period ("you can request a copy once every twelve months" for "at any time") is narrowed.
+  if (period.frequency && RIGHT_ASKED.test(context)) return { ...texts, direction: added ? 'worse' : 'better', type: 'user-rights' };
   // Only where a stated period can only be a limit: how long data is kept (not when it is deleted: "deleted after 3
   // years" is a delay) and notice given in advance (not a window to cancel or appeal, which may grant or restrict).
   const keeping = DATA_KEEPING.test(context) && !DATA_DELETING.test(context);

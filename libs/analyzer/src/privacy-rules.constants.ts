@@ -35,9 +35,9 @@ export const privacyRules: ClauseRule[] = [
   rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
 
   // sensitive-data
-  rule('sensitive-data', 'biometric', /\b(?:biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
+  rule('sensitive-data', 'biometric', /\b(?:(?:scans?|geometry|templates?|measurements|maps?) of (?:your|the user's|users'|their|a person's|each person's) (?:face|hands?|fingers?|irises|iris|retinas?|voice)|biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
   rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time) location)\b(?![^.;]{0,40}\b(?:derived from|based on|inferred from|determined (?:by|through|from)|approximated from) (?:your |the |an? )?ip address)/, 3.5, -1),
-  rule('sensitive-data', 'special-categories', /\b(?:health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
+  rule('sensitive-data', 'special-categories', /\b(?:(?:information|data|details) (?:about|on|relating to|concerning|regarding) (?:your|the user's|users'|their) (?:physical |mental )?(?:health|medical conditions?|sex life|sexual orientation|religious beliefs|ethnic origin|political opinions)|health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
 
   // data-use
   rule('data-use', 'use-data', new RegExp(`\\b(?:we )?(?:use|process|utili[sz]e)(?:s|d)?\\b[^.;]{0,50}\\b(?:${PD}|information|data)\\b[^.;]{0,60}\\b(?:to|for)\\b`), 2),
@@ -52,6 +52,9 @@ export const privacyRules: ClauseRule[] = [
   rule('data-use', 'profiling', /\b(?:profiling|inferences?|automated decision|personali[sz](?:e|ed|ation))\b/, 1.5, -0.5),
   // Sorting users into segments or audiences by their inferred interests: profiling put to work.
   rule('data-use', 'segmentation', /\bsegment(?:s|ed|ing|ation)? (?:users|visitors|customers|audiences?|you)\b|\baudience segments?\b|\btarget (?:groups?|audiences?)\b|\bbehaviou?ral (?:classes|profiles?|patterns|segments)\b/, 1.5, -1),
+  // Research on the users or their data is one more purpose their data is put to: a stance cue, since a list of purposes
+  // names the clause's subject in its other items.
+  rule(null, 'research', /\b(?:conduct\w*|carry(?:ing)? out|perform\w*|do(?:ing)?|for)\b (?:\w+ ){0,2}?(?:research|studies|surveys|experiments)\b|\bresearch (?:purposes|projects)\b/, 0, -1),
   rule('data-use', 'many-purposes', /\b(?:any|other) (?:lawful |legitimate |business )?purposes?\b/, 1, -1),
 
   // ai-training
@@ -136,10 +139,12 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
   rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) (?:history|behaviou?r|habits)\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
+  // Trackers set only once the user agrees ("we set analytics cookies only with your consent"): the user decides.
+  rule('tracking', 'consented-cookies', /\b(?:cookies?|trackers?|pixels?|tracking technolog\w+)\b[^.;]{0,60}\b(?:only )?(?:with|after|once|upon|if) (?:you (?:give |have given )?(?:us )?your|your|you) (?:\w+ )?(?:consent|agree|accept)\w*|\bconsent to (?:the use of |our use of )?(?:\w+ )?(?:cookies|trackers)\b/, 2, 1.5),
   rule('tracking', 'session-cookies', /\bsession cookies?\b|\bstrictly necessary cookies?\b|\bessential cookies?\b/, 1, 1),
 
   // retention
-  rule('retention', 'retain', new RegExp(`\\b(?:retain\\w*${NOT_RIGHTS}|retention|keep|kept|store[sd]?|storing|hold|preserve[sd]?)\\b[^.;]{0,60}\\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\\b`), 2.5),
+  rule('retention', 'retain', new RegExp(`\\b(?:retain\\w*${NOT_RIGHTS}|retention|keep(?! (?:on )?(?:using|accessing|visiting|browsing)\\b)|kept|store[sd]?|storing|hold|preserve[sd]?)\\b[^.;]{0,60}\\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\\b`), 2.5),
   rule('retention', 'retention-word', new RegExp(`\\bretention\\b|\\bretain\\w*\\b${NOT_RIGHTS}`), 2),
   rule('retention', 'logs', /\b(?:server )?logs?\b(?! ?(?:in|on|out|into)\b)|\blog files?\b/, 1.5, -0.5),
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),

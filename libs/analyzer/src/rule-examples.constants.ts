@@ -256,6 +256,13 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'account-termination:terminate-account-intl': ['Nous pouvons suspendre votre compte en cas d’abus.', 'Nous pouvons modifier votre commande en cas de rupture.'],
   'governing-law:governing-law-intl': ['Les présentes conditions sont soumises au droit français.', 'Les présentes conditions sont rédigées en français.'],
   'liability:liability-intl': ['Wir übernehmen keine Haftung für Inhalte Dritter.', 'Wir übernehmen gerne Ihre Fragen.'],
+  'stance:research': ['We may use your data to conduct research on how people use the app.', 'We may use your data to answer your questions about the app.'],
+  'tracking:consented-cookies': ['We set analytics cookies only with your consent.', 'We set analytics cookies when you visit the site.'],
+  'content-ownership:platform-owns': ['The company owns all photos you upload to the service.', 'You own all photos you upload to the service.'],
+  'stance:auto-renewal': ['Your plan renews automatically at the end of each year.', 'Your plan ends at the end of each year.'],
+  'user-rights:you-can-object-intl': ['Vous pouvez vous opposer à ce traitement à tout moment.', 'Vous pouvez vous connecter à votre compte à tout moment.'],
+  'stance:all-damages': ['We are not liable for any damages arising from your use of the app.', 'We are not liable for indirect damages arising from your use of the app.'],
+  'dispute-resolution:all-disputes': ['Any claim between you and us will be decided by an arbitrator.', 'Any question about your order can be sent to support.'],
 };
 
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
@@ -378,4 +385,25 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['You have a right to ask us to stop using your data.', 'You have a right to ask us for a paper invoice.'],
     ['You can submit a request to know what data we hold.', 'You can submit a request to change your delivery slot.'],
   ],
+  // A body part's scan or geometry is biometric data without the word.
+  'sensitive-data:biometric': [['We store scans of your face to let you sign in.', 'We store photos you choose for your profile.']],
+  // Health data worded as information about it.
+  'sensitive-data:special-categories': [['We ask for information about your health to tailor the workouts.', 'We ask for information about your goals to tailor the workouts.']],
+  // Keeping on using the service is continued use, not data kept.
+  'policy-changes:continued-use': [['If you keep using the app, you accept the changes.', 'If you keep your receipt, you can return the item.']],
+  'retention:retain': [['We keep your messages for 30 days after you delete them.', 'If you keep using the app after that, the change applies to you.']],
+  // Changes that take effect once they are published.
+  'policy-changes:effective-on-posting': [['Changes take effect as soon as we post them on this page.', 'Changes take effect 30 days after we email you.']],
+  // Accepting the new terms is no archive of past versions.
+  'policy-changes:archive': [['We keep the new version of the terms on this page.', 'By continuing you accept the new terms.']],
+  // The protection of the law where the user lives, kept beside the chosen law.
+  'governing-law:your-law': [['You keep the protection of the mandatory laws of the country where you live.', 'You keep the protection of the warranty in the country where you bought it.']],
+  // "Conduct" as the verb of a purpose is no rule of conduct.
+  'acceptable-use:conduct': [['Your conduct on the service must be respectful.', 'We may use your data to conduct research.']],
+  // German puts the verb last: "um unsere KI-Modelle zu trainieren".
+  'ai-training:train-models-intl': [['Wir verwenden Ihre Beiträge, um unsere KI-Modelle zu trainieren.', 'Wir verwenden Ihre Beiträge, um unsere Mitarbeiter zu schulen.']],
+  // Advertisers named as recipients in French, German and Spanish.
+  'data-sharing:share-third-intl': [['Nous partageons certaines données avec des annonceurs.', 'Nous partageons certaines astuces avec nos lecteurs.'], ['Compartimos datos con anunciantes.', 'Compartimos consejos con lectores.']],
+  // Not read across a clause on the user's own act ("... when you close your account").
+  'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.']],
 };

@@ -18,6 +18,8 @@ const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
 const SMALL_CHANGE_WORDS = 3;
 const DECISIVE_STANCE = 1.5;
+// An added clause that says at least this much more against the user than the like-worded one it replaces widened it.
+const WIDENED_STANCE = 1;
 // Languages the rules read (the heavy types at least; see intl-rules.constants.ts).
 const READ_LANGUAGES = new Set(['en', 'fr', 'de', 'es']);
 // The user keeps a way out of the practice: AI training with an opt-out or objection right is high, not critical.
@@ -49,8 +51,8 @@ export interface ChangeTexts {
   otherVersion?: string;
   /** Whether otherVersion holds a search key, when the caller remembers answers (clauses share their cue words). */
   inOtherVersion?: (key: string) => boolean;
-  /** Whether an added (or removed) provision of the other version says much the same: the clause was reworded and moved. */
-  resembles?: () => boolean;
+  /** Added (or removed) provisions of the other version that say much the same: the clause was reworded and moved. */
+  resembles?: () => string[];
   /**
    * The sentence that introduces a list item ("We use your personal information for these purposes:"), which names the
    * object of the item's act ("to train our models"): read with the item for a heavy type's object.
@@ -104,6 +106,11 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // changed words, as before; so is a favourable notice's sentence cut from a paragraph that stays (the rubric's loss is
   // a section removed, and a cue such as "safeguards" names many things besides the security of personal data).
   let turnedStance: ((m: ClauseTypeMatch) => number | null) | null = null;
+  // A type gone from the clause whose every cue went with the deleted words is read from them, in reverse: a protection
+  // of the user's data cut from a clause that stays ("we encrypt your personal data" dropped) is a loss, not the
+  // protection itself. Only where the deleted words name what was protected: "safeguards" alone (a moderation
+  // safeguard) is no notice on data.
+  let cutStance: ((id: string) => number | null) | null = null;
   // A promise not to do something ("we do not sell your personal information") that the clause no longer makes: its
   // every cue of the type was negated, and none is left.
   const promiseCut = (m: ClauseTypeMatch): boolean => {
@@ -129,6 +136,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // The changed words are read with their clause around them for a heavy type's object ("use it to train models").
     const cIns = t.inserted ? classify(t.inserted, t.lead ? `${t.after ?? ''} ${t.lead}` : (t.after ?? undefined)) : null;
     const cDel = t.deleted ? classify(t.deleted, t.lead ? `${t.before ?? ''} ${t.lead}` : (t.before ?? undefined)) : null;
+    cutStance = (id) => (CUT_OBJECT.test(t.deleted) && hasType(cDel, id) && !hasType(cIns, id) && hasType(cBefore, id) && !hasType(cAfter, id) ? -typeStance(cDel, id) : null);
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
     const turnedById = new Map<string, number | null>();
@@ -191,7 +199,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const info = clauseTypeById.get(m.id);
     if (!info) continue;
     // A type whose own evidence points the other way (an opt-out added beside a waiver) does not share the direction.
-    const own = turnedStance?.(m) ?? m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
+    const own = turnedStance?.(m) ?? cutStance?.(m.id) ?? m.evidence.reduce((sum, e) => sum + evidenceStance(m.id, e), 0);
     // A notice is the clause's subject only when its type leads: a passage on arbitration that names "unauthorized use"
     // in passing is no security notice, and removing it removes no security disclosure. Nor is a notice one whose only
     // cue names the event it would be about ("a dispute about a data breach"): it describes nothing the user relies on.
@@ -206,7 +214,15 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const trainingBefore = hasType(cBefore, info.id) && typeStance(cBefore, info.id) <= typeStance(cAfter, info.id);
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText) && !trainingBefore) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
-    if (!elsewhere && typeDirection === 'worse' && t.resembles?.()) elsewhere = true;
+    // A like-worded provision on the other side restates the practice, unless its cues of the type lean the other way ("you
+    // keep ownership of the content you post" → "Example owns all content you post"): that is the practice turned round.
+    if (!elsewhere && typeDirection === 'worse' && t.resembles?.().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
+    // Nor is it restated where the like-worded provision it replaces said clearly less against the user: the practice was
+    // widened on the way ("disputes about payments" → "all disputes" resolved by arbitration).
+    if (elsewhere && t.op === 'added' && typeDirection === 'worse') {
+      const others = t.resembles?.() ?? [];
+      if (others.length && others.every((other) => typeStance(classify(other), info.id) - own >= WIDENED_STANCE - 1e-9)) elsewhere = false;
+    }
     const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
@@ -226,7 +242,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     periodSeverity = s;
     severity = maxSeverity(severity, s);
     const amount = period.type === 'payment' ? 'a price you pay' : 'the amount a cap on the platform’s liability allows';
-    const what = period.amount ? amount : period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : 'a period';
+    const what = period.amount ? amount : period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : period.type === 'user-rights' ? 'how often you may use a right' : 'a period';
     const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
     const change = period.from === null ? `set ${what} to “${period.to}”` : period.to === null ? `dropped “${period.from}” from ${what}` : `changed ${what} from “${period.from}” to “${period.to}”`;
     reasons.unshift(`${change}${how} (${s})`);
@@ -283,6 +299,9 @@ function leanMovedByReorderOnly(before: Classification | null, after: Classifica
 }
 
 /** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
+// What a cut protection covered: the user's data, account or content.
+const CUT_OBJECT = /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal )?(?:data|information|details|accounts?|content|messages|passwords?|records))\b/i;
+
 function cueChanged(c: Classification | null, id: string, changed: string): boolean {
   const m = c?.clauseTypes.find((x) => x.id === id);
   return !!m && m.evidence.some((e) => changed.includes(e.text));
@@ -400,6 +419,10 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // something that is no longer made (the practice is not introduced); a right removed (a favourable clause, own
     // stance above zero) keeps its topic's level: "deletion or access rights removed" is critical.
     else if ((t.op === 'removed' && disclosure) || promise) level = Math.min(weight, 3);
+    // How changes to the terms are made is high only as its notice removed (the rubric's "disclosure sections removed");
+    // a burden added within it (a shorter notice, changes binding on posting, continued use read as acceptance) is medium
+    // (the rubric's "notice period shortened").
+    else if (id === 'policy-changes' && t.op !== 'removed') level = Math.min(level, weight - 1);
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {

@@ -20,7 +20,9 @@ export const termsRules: ClauseRule[] = [
   rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
 
   // account-termination
-  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b[^.;]{0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access)|rights? to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
+  // Not across a clause on the user's own act: in "we delete your data when you close your account" the account is
+  // closed by the user, not by the platform.
+  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b(?:(?!\b(?:when|if|after|once|until|before|unless) you\b)[^.;]){0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access)|rights? to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
   rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated|removed|restricted|locked|blocked)\b|\b(?:users?|members?|players?|you)\b (?:is |are |get |gets |has been |have been |will be |may be |can be )(?:permanently |temporarily )?(?:banned|suspended|blocked)\b/, 2.5, -0.5),
   // The penalties themselves, as enforcement lists name them: "a permanent ban", "temporary suspensions", "account restrictions".
   rule('account-termination', 'account-penalty', /\b(?:permanent(?:ly)?|temporar(?:y|ily)|indefinite(?:ly)?)\b[^.;]{0,12}\b(?:bans?|banned|suspen\w+|terminat\w+|deactivat\w+|disabl\w+|restrict\w*|lock\w*)|\baccount (?:bans?|suspensions?|terminations?|restrictions?|removals?|deactivations?|locks?)\b|\bbann?(?:ed)? from (?:the|our|using)\b|\bban (?:any |the )?(?:users?|members?|players?|accounts?)\b|\bstrikes? (?:against|on) (?:your|the|an) account\b/, 2.5, -1, { userActorStance: 2 }),
@@ -60,6 +62,9 @@ export const termsRules: ClauseRule[] = [
   // same in French ("propriété du client").
   rule('content-ownership', 'belongs-to-user', /\bbelongs? to (?:you|the user|users|the customer|customers|its (?:author|creator|owner))\b|\b(?:you|the user|users|(?:the )?customers?|members?)\b (?:will |shall |continue to |still )?own (?:all |any )?(?:of )?(?:your |their |the |its )?(?:customer |user )?(?:content|data|materials?|works?|posts?|uploads?|submissions?|files|it|them)\b|\bpropri[ée]t[ée] (?:du client|de l'utilisateur|des utilisateurs|de l'auteur)\b/, 3, 2),
   rule('content-ownership', 'claim-ownership', /\bclaim\w*\b[^.;]{0,20}\b(?:any )?(?:ownership|rights? (?:in|to|over))\b/, 3, -1.5),
+  // The platform, not the user, named the owner of what users post: "the company owns all content you post". The user as
+  // owner ("you own the content you post") is 'belongs-to-user'.
+  rule('content-ownership', 'platform-owns', /(?<!\b(?:you|users?|customers?|members?|authors?|creators?)\b(?: \w+){0,2} )\bowns? (?:all |any |the )*(?:rights? (?:in|to) )?(?:the )?(?:content|materials?|posts?|submissions?|uploads?|works?|photos|videos) (?:that )?(?:you|users?|members?|customers?) (?:post|submit|upload|create|share|provide|publish)\w*/, 3.5, -2),
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
 
   // content-moderation
@@ -91,7 +96,7 @@ export const termsRules: ClauseRule[] = [
   rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
   rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
   rule('acceptable-use', 'abuse', /\bhack\w*\b|\bcrack\w*\b|\bprob(?:e|ing)\b|\bvulnerabilit\w+\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
-  rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|\bconduct\b|\bpolitical\b|\breligio\w+\b/, 1.5),
+  rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|(?<!\b(?:to|we|may|will|also|or|and|who|that|which) )\bconduct\b(?! (?:research|studies|surveys|analys[ie]s|audits?|tests?|experiments?|business|transactions?|investigations?)\b)|\bpolitical\b|\breligio\w+\b/, 1.5),
 
   // dispute-resolution
   // Arbitration in its group form ("class arbitration", "arbitrate on a class basis") is the class waiver's cue below: read as
@@ -103,6 +108,8 @@ export const termsRules: ClauseRule[] = [
   rule('dispute-resolution', 'class-action', /\bclass[- ]actions?\b|\bclass (?:arbitrations?|proceedings?|wide)\b|\b(?:on|in) an? (?:class|collective|representative|class-wide|consolidated) (?:basis|capacity)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b|\b(?:class|collective|representative)(?:,? (?:or |and )?(?:class|collective|representative))+ (?:arbitrations?|actions?|proceedings?|claims?|basis|capacity)\b/, 3.5, -2, { negatedStance: -2 }),
   rule('dispute-resolution', 'jury', /\bjury\b/, 2.5, -1.5),
   rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b|\b(?:more than|after|beyond) (?:\w+ )?(?:\(\d+\) )?(?:years?|months?) (?:after|from)\b[^.;]{0,60}\b(?:claim|cause of action|dispute)\b|\b(?:claim|cause of action)s? (?:first )?(?:arises|arose|accrues|accrued)\b|\b(?:claim|cause of action)s? (?:is|are|shall be|will be) (?:permanently |forever )?(?:waived|barred)\b/, 3, -1.5),
+  // Every dispute sent to the process, not some: "all disputes arising out of or relating to these terms".
+  rule('dispute-resolution', 'all-disputes', /\b(?:all|any)(?: and all)? (?:disputes?|claims?|controvers(?:y|ies))\b/, 1, -1),
   rule('dispute-resolution', 'disputes', /\bdisputes?\b|\bsmall claims\b|\bmediation\b|\bbinding\b/, 1.2, -0.3),
 
   // governing-law
@@ -111,7 +118,7 @@ export const termsRules: ClauseRule[] = [
   rule('governing-law', 'law-of', /\b(?:subject to|under|in accordance with|construed (?:in accordance with|under)|pursuant to) (?:the )?(?:laws?|legislation) of\b|\b(?:english|british|swiss|german|french|dutch|irish|californian?|delaware|finnish|swedish|austrian|norwegian|danish|belgian|canadian|australian|japanese|indian|(?:new york|texas|washington) state) law\b/, 3),
   // The user's own law or courts, as consumer terms often grant them: "the law of your country of residence applies".
   // Only where it governs the terms or hears the dispute: "the age of majority under the laws of your state" governs nothing.
-  rule('governing-law', 'your-law', /\b(?:the )?laws? (?:of|in) (?:your (?:country|state)(?: of (?:habitual )?(?:residence|domicile))?|the (?:country|state) (?:where|in which) you (?:live|reside)) (?:appl(?:y|ies)|will apply|govern\w*)\b|\b(?:mandatory|consumer protection) (?:\w+ ){0,2}(?:laws?|provisions|rules) of (?:the )?(?:laws? of )?your country\b|\bcourts? (?:of|in) (?:your country|the (?:country|place) where you live)\b/, 3),
+  rule('governing-law', 'your-law', /\b(?:the )?laws? (?:of|in) (?:your (?:country|state)(?: of (?:habitual )?(?:residence|domicile))?|the (?:country|state) (?:where|in which) you (?:live|reside)) (?:appl(?:y|ies)|will apply|govern\w*)\b|\b(?:mandatory|consumer protection) (?:\w+ ){0,2}(?:laws?|provisions|rules) of (?:the )?(?:laws? of )?(?:your country|the (?:country|state) (?:where|in which) you (?:live|reside))\b|\bcourts? (?:of|in) (?:your country|the (?:country|place) where you live)\b/, 3, 2),
   // The venue named by where claims go: "claims must be filed in the courts of Santa Clara County".
   rule('governing-law', 'filed-in', /\b(?:filed|brought|heard|litigated|commenced|resolved|adjudicated) (?:exclusively |only |solely )?(?:in|before) (?:the )?(?:[\w.-]+ ){0,4}(?:county|courts?|district|tribunals?)\b/, 3),
   rule('governing-law', 'seat', /\b(?:based|headquartered|headquarters|incorporated|registered|established|domiciled)\b[^.;]{0,30}\b(?:in|from)\b/, 1.5),
@@ -133,6 +140,9 @@ export const termsRules: ClauseRule[] = [
   rule('liability', 'warranted-outcome', /\berrors?\b[^.;]{0,40}\bcorrected\b|\b(?:operational|error[- ]free|uninterrupted|secure|timely|reliable)\b[^.;]{0,40}\b(?:or|and)\b[^.;]{0,20}\b(?:safe|secure|error[- ]free|free of (?:viruses|harmful components)|available)\b|\bmeet your (?:needs|requirements|expectations)\b/, 2.5, -1.5, { negatedStance: -1.5 }),
   // Disclaiming responsibility for linked or third-party sites is a limit of liability, whoever runs those sites.
   rule('liability', 'linked-content', /\b(?:not|no|any|without)\b[^.;]{0,30}\b(?:responsib\w+|liab\w+|endorse\w*|control|verify|warrant\w*)\b[^.;]{0,80}\b(?:third[- ]party|linked|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|web sites?|content|services|resources|materials)\b/, 4, -1, { negatedStance: -1 }),
+  // A disclaimer's scope word: "not liable for any damages, whether direct or indirect" excludes more than "indirect
+  // damages". Only a disclaimer (the negated cue) is narrowed or widened by it: "we are liable for any damages" is no loss.
+  rule(null, 'all-damages', /\b(?:any|all)(?: kinds? of| types? of)? (?:damages?|loss(?:es)?)\b|\b(?:direct or indirect|direct and indirect|of any kind)\b/, 0, 0, { negatedStance: -1.5 }),
   rule('liability', 'disclaim', /\bdisclaim\w*\b|\bno (?:representations?|warranties)\b/, 2.5, -1.5),
 
   // indemnification
@@ -151,19 +161,22 @@ export const termsRules: ClauseRule[] = [
   // The user left to look for changes themselves: "check this page for updates".
   rule('policy-changes', 'check-for-changes', /\b(?:check|review|consult|visit|monitor)\w*\b[^.;]{0,30}\bfor (?:any )?(?:changes|updates|revisions|modifications|amendments)\b|\b(?:take note of|be aware of|keep (?:yourself )?informed (?:of|about)|stay informed (?:of|about))\b[^.;]{0,20}\b(?:changes|updates|revisions|modifications|amendments)\b|\b(?:review|check|consult|read|visit|revisit)\w*\b (?:this|the|these|our) (?:privacy )?(?:policy|notice|statement|terms|page)\b[^.;]{0,30}\b(?:periodically|regularly|frequently|from time to time|whenever you (?:access|use|visit))\b/, 2.5, -0.5),
   // A change binding from its publication gives no time before it applies: "changes are effective immediately upon posting".
-  rule('policy-changes', 'effective-on-posting', /\b(?:effective|binding|apply|applies|in effect|in force)\b (?:immediately )?(?:upon|on|after|from|as of)\b (?:the (?:date|time) of )?(?:their |its |the )?(?:posting|publication|being (?:posted|published))\b/, 3, -1),
+  rule('policy-changes', 'effective-on-posting', /\b(?:take|takes|taking|come|comes|go|goes) (?:into )?effect (?:immediately |right away )?(?:as soon as|once|when|upon|on|after) (?:we |they are |it is |the company )?(?:post|publish)\w*\b|\b(?:effective|binding|apply|applies|in effect|in force)\b (?:immediately )?(?:upon|on|after|from|as of)\b (?:the (?:date|time) of )?(?:their |its |the )?(?:posting|publication|being (?:posted|published))\b/, 3, -1),
   // The user's only answer to a change they reject: "if you do not agree with the changes, stop using the service".
   rule('policy-changes', 'reject-changes', /\b(?:do not|don't|does not|doesn't)\b (?:\w+ )?(?:agree|accept|consent)\w*\b[^.;]{0,30}\b(?:changes?|modifications?|amendments?|(?:new|updated|revised|modified|amended) (?:terms|version|polic(?:y|ies)|agreement))\b/, 3, -1),
-  rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
+  rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bkeep (?:on )?(?:using|accessing)\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
   rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently|whenever you (?:access|use|visit))\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
   rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
-  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
+  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|(?<!\b(?:accept|agree to|be bound by|are bound by|consent to)(?: the)? )\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
 
   // payment
   // A refund is a remedy for the user; refusing one ("non-refundable", "no refunds", "we do not offer refunds") takes it away.
   rule('payment', 'refund', /\brefund\w*\b(?<!non-?refundable)/, 3, 0.5, { negatedStance: -1.5 }),
   rule('payment', 'no-refund', /\bnon-?refundable\b|\bno (?:refunds?|money back)\b|\bnot (?:be )?(?:eligible|entitled) (?:for|to) (?:a )?refund|\b(?:do|does|will|shall) not (?:offer|give|provide|issue|grant) (?:any )?refunds?\b/, 3, -1.5),
   rule('payment', 'billing', /\b(?:fees?|pric(?:e|es|ing)|billing|billed|payments?|paid|invoices?|purchases?|subscriptions?|auto-?renew\w*|renewal|recurring|credit cards?|charges?|charged|taxes)\b/, 1.5),
+  // A subscription that renews and charges again unless the user acts: the user carries the duty to cancel in time (a
+  // stance cue: the billing words name the type).
+  rule(null, 'auto-renewal', /\bauto-?renew\w*|\brenew\w* automatically\b|\bautomatic(?:ally)? renew\w*|\b(?:recurring|automatic) (?:billing|payments?|charges?)\b/, 0, -1),
   rule('payment', 'throttle', /\bthrottl\w+\b|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
 
   // third-party-services
