@@ -228,15 +228,25 @@ describe('analyzeChange: moves, re-flows and page clutter', () => {
 });
 
 describe('analyzeChange: summaries and guidance', () => {
-  test('the most severe change comes first and its decisive sentence is quoted whole', () => {
+  test('the most severe change comes first and its decisive sentence is quoted whole, with the sentences the change wrote after it', () => {
     const long = 'We may use the content you post for many purposes described in this policy, including operating, securing and improving our services and features for everyone who uses them.';
     const before = ['# Terms', long, 'Contact us at help@example.com.'].join('\n\n');
     const added = 'You cannot opt out of this use, and it continues after you delete your account.';
     const after = ['# Terms', `${long} We also use it to train our artificial intelligence models. ${added}`, 'Contact us at support@example.com.'].join('\n\n');
     const analysis = analyzeChange(before, after);
-    const first = analysis.summary.split(/(?<=\.) (?=[A-Z])/)[1];
-    expect(first).toMatch(/AI training, critical/);
-    expect(analysis.summary).toContain('“… We also use it to train our artificial intelligence models. …”');
+    expect(analysis.summary.match(/\[[^\]]+\]/g)?.[0]).toBe('[AI training, critical]');
+    // The new sentence that says the user cannot opt out is quoted with the one that scored, not cut off behind it.
+    expect(analysis.summary).toContain(`“… We also use it to train our artificial intelligence models. ${added}” [AI training, critical]`);
+  });
+
+  test('sentences the change wrote after the decisive one are quoted only while the quote stays within its bound', () => {
+    const long = 'We may use the content you post for many purposes described in this policy, including operating, securing and improving our services and features for everyone who uses them.';
+    const before = ['# Terms', long, 'Contact us at help@example.com.'].join('\n\n');
+    const tail = 'This applies to every product, feature, beta programme, partner integration, mobile application, browser extension and any other surface through which you submit content to us, now or in the future, in every country where the service is offered, whatever the language of the content, whatever its format, and whether you submitted it while signed in to an account of your own or to an account that an employer, a school or another organisation manages for you.';
+    const after = ['# Terms', `${long} We also use it to train our artificial intelligence models. ${tail}`, 'Contact us at help@example.com.'].join('\n\n');
+    const { summary } = analyzeChange(before, after);
+    expect(summary).toContain('“… We also use it to train our artificial intelligence models. …” [AI training, critical]');
+    expect(summary).not.toContain('beta programme');
   });
 
   test('the analysis carries what the user can do and the regulations engaged, per type that scored', () => {

@@ -22,21 +22,29 @@ const CLAUSE_BREAK = /[;:,](?=\s)/g;
 
 /**
  * The sentence of a clause that holds its decisive words, quoted whole; a sentence too long to quote is cut at a
- * clause boundary (; : ,) after those words, never mid-clause. A short clause is quoted whole.
+ * clause boundary (; : ,) after those words, never mid-clause. A short clause is quoted whole. `through` (an offset
+ * in the clause with its whitespace collapsed) is where the changed words end: the sentences after the decisive one
+ * that the change also wrote are quoted with it while the whole stays within QUOTE_SENTENCE_MAX_CHARS, so a new
+ * sentence such as "You cannot opt out of this use" is not cut off behind the one that scored.
  */
-export function sentenceQuote(text: string, anchor?: string): string {
+export function sentenceQuote(text: string, anchor?: string, through?: number): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= QUOTE_MAX_CHARS) return `“${clean}”`;
   const at = anchor ? Math.max(0, clean.toLowerCase().indexOf(anchor.replace(/\s+/g, ' ').trim().toLowerCase())) : 0;
   let start = 0;
   let end = clean.length;
-  for (const m of clean.matchAll(SENTENCE_BREAK)) {
-    const stop = (m.index ?? 0) + 1;
+  const stops = [...clean.matchAll(SENTENCE_BREAK)].map((m) => (m.index ?? 0) + 1);
+  for (const stop of stops) {
     if (stop <= at) start = stop;
     else {
       end = stop;
       break;
     }
+  }
+  if (through !== undefined && through > end) {
+    // The end of the sentence the change's last words are in; only if the whole still reads as one quote.
+    const further = stops.find((stop) => stop >= through) ?? clean.length;
+    if (clean.slice(start, further).trim().length <= QUOTE_SENTENCE_MAX_CHARS) end = further;
   }
   let sentence = clean.slice(start, end).trim();
   let cut = false;
@@ -80,9 +88,28 @@ function firstChange(c: ClauseChange, op: 'insert' | 'delete'): string | undefin
   return parts.find((p) => p.includes(' ')) ?? parts[0];
 }
 
+/**
+ * Where the words the change wrote (`insert`) or cut (`delete`) end, as an offset in that side's text with its
+ * whitespace collapsed as `sentenceQuote` reads it; undefined when the diff does not spell that text out.
+ */
+function changeEnd(c: ClauseChange, op: 'insert' | 'delete'): number | undefined {
+  const side = op === 'insert' ? c.after : c.before;
+  if (!c.diff || !side) return undefined;
+  let text = '';
+  let end = -1;
+  for (const s of c.diff) {
+    if (s.op !== 'equal' && s.op !== op) continue;
+    text += s.text;
+    if (s.op === op && s.text.trim()) end = text.trimEnd().length;
+  }
+  const collapse = (t: string): string => t.replace(/\s+/g, ' ').trimStart();
+  if (end < 0 || collapse(text).trim() !== collapse(side).trim()) return undefined;
+  return collapse(text.slice(0, end)).length;
+}
+
 function sentence(c: ClauseChange): string {
-  if (c.op === 'added') return `Added${where(c)}: ${sentenceQuote(c.after ?? '', c.decisive)}${label(c)}.`;
-  if (c.op === 'removed') return `Removed${where(c)}: ${sentenceQuote(c.before ?? '', c.decisive)}${label(c)}.`;
+  if (c.op === 'added') return `Added${where(c)}: ${sentenceQuote(c.after ?? '', c.decisive, (c.after ?? '').length)}${label(c)}.`;
+  if (c.op === 'removed') return `Removed${where(c)}: ${sentenceQuote(c.before ?? '', c.decisive, (c.before ?? '').length)}${label(c)}.`;
   const ins = c.diff ? changedText(c.diff, 'insert') : '';
   const del = c.diff ? changedText(c.diff, 'delete') : '';
   const decisiveIn = (text: string | null): boolean => !!c.decisive && !!text && text.toLowerCase().includes(c.decisive.toLowerCase());
@@ -99,8 +126,8 @@ function sentence(c: ClauseChange): string {
             ? `removed ${quote(del)}`
             : ''
       : ins
-        ? `it now reads ${sentenceQuote(c.after ?? '', anchorNew)}${del && !ins.includes(del) ? ` (was ${sentenceQuote(c.before ?? '', decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete'))})` : ''}`
-        : `removed ${sentenceQuote(c.before ?? '', decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete'))}`,
+        ? `it now reads ${sentenceQuote(c.after ?? '', anchorNew, changeEnd(c, 'insert'))}${del && !ins.includes(del) ? ` (was ${sentenceQuote(c.before ?? '', decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete'), changeEnd(c, 'delete'))})` : ''}`
+        : `removed ${sentenceQuote(c.before ?? '', decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete'), changeEnd(c, 'delete'))}`,
   ].filter(Boolean);
   const moved = c.op === 'moved' ? 'Moved and ' : c.op === 'split' ? 'Split and ' : c.op === 'merged' ? 'Merged and ' : '';
   return `${moved}${moved ? 'c' : 'C'}hanged a clause${where(c)}: ${parts.join('')}${label(c)}.`;
