@@ -1,3 +1,4 @@
+import { createDataSource, RunningChecksRepository } from '@clausewatch/db';
 import { createTestDatabase, TestDatabase } from '@clausewatch/testing';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -141,6 +142,28 @@ describe('clausewatch CLI (built, in a process)', () => {
     expect(second.status).toBe(1);
     expect(JSON.parse(second.stdout)).toMatchObject({ documentsCreated: 0, documentsExisting: 3, skippedFiles: 1 });
     expect(second.stderr).toContain('skipped: Broken.json');
+  });
+
+  it('crawl does not fetch a document whose check runs in another process: it prints it skipped and counts no failure', async () => {
+    // Runs after the OTA import: its documents exist (their hosts cannot be reached from here).
+    const dataSource = createDataSource({ url: database.url, poolSize: 2 });
+    await dataSource.initialize();
+    try {
+      const [{ id, record_id: recordId }] = await dataSource.query(`SELECT id::text AS id, record_id FROM documents ORDER BY id LIMIT 1`);
+      const checks = async () => Number((await dataSource.query(`SELECT count(*) FROM checks WHERE document_id = $1`, [id]))[0].count);
+      const running = await new RunningChecksRepository(dataSource).start(id);
+      expect(running).not.toBeNull();
+      try {
+        const run = cli(['crawl', '--document', recordId], { DATABASE_URL: database.url });
+        expect(run.status).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual({ document: recordId, outcome: 'skipped', cause: 'a check of this document is running in another process' });
+        expect(await checks()).toBe(0);
+      } finally {
+        await running?.end();
+      }
+    } finally {
+      await dataSource.destroy();
+    }
   });
 
   it('reads .env like npm start, lets the environment win, and never rewrites a record ID prefix it was not given', async () => {

@@ -8,6 +8,7 @@ export enum DocumentsErrorCode {
   InvalidCapturedAt = 'INVALID_CAPTURED_AT',
   AlreadyExists = 'DOCUMENT_EXISTS',
   InvalidCorrection = 'INVALID_CORRECTION',
+  CheckRunning = 'CHECK_RUNNING',
 }
 
 const KIND: Record<DocumentsErrorCode, ErrorKind> = {
@@ -18,6 +19,7 @@ const KIND: Record<DocumentsErrorCode, ErrorKind> = {
   [DocumentsErrorCode.InvalidCapturedAt]: 'invalid',
   [DocumentsErrorCode.AlreadyExists]: 'conflict',
   [DocumentsErrorCode.InvalidCorrection]: 'invalid',
+  [DocumentsErrorCode.CheckRunning]: 'conflict',
 };
 
 /** What a request about documents can get wrong; the exception filter answers it as problem details. */

@@ -1,4 +1,4 @@
-import { DocumentsRepository } from '@clausewatch/db';
+import { ChecksRepository, DocumentsRepository, RunningChecksRepository } from '@clausewatch/db';
 import { DataSource } from 'typeorm';
 import { ApiHarness, startApi } from '../testing/api-harness';
 
@@ -119,5 +119,32 @@ describe('documents: 409, PATCH and the rules history', () => {
 
     // The stored 2023 snapshot still re-extracts with the 2023 rules: nothing to upgrade.
     expect((await request('POST', `/api/v1/documents/${id}/reextract`)).json().reextracted).toBe(false);
+  });
+
+  it('answers 409 to a check now while a check of the document runs elsewhere, fetches nothing, and checks once it has ended', async () => {
+    const id = (await request('POST', '/api/v1/documents', { platform: 'Checked Platform', title: 'Terms', type: 'terms-of-service', url: 'https://checked.example/terms' })).json().document.id;
+    const document = (await api.app.get(DocumentsRepository).findByRecordId(id))!;
+    const checksOf = async () => (await api.app.get(ChecksRepository).listFor(document.id, 50)).length;
+    // A crawler's check of it in another process: its own session holds the running mark.
+    const crawler = new RunningChecksRepository(api.app.get(DataSource));
+    const running = await crawler.start(document.id);
+    expect(running).not.toBeNull();
+    try {
+      const refused = await request('POST', `/api/v1/documents/${id}/check`);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ code: 'CHECK_RUNNING' });
+      expect(refused.json().detail ?? refused.json().message).toContain(`a check of ${id} is running now`);
+      expect(await checksOf()).toBe(0);
+    } finally {
+      await running?.end();
+    }
+    // Ended: the check runs (the host cannot be reached from the test machine; the check records that).
+    const checked = await request('POST', `/api/v1/documents/${id}/check`);
+    expect(checked.statusCode).not.toBe(409);
+    expect(await checksOf()).toBe(1);
+    // And its own mark was let go: a crawler can mark the document again.
+    const again = await crawler.start(document.id);
+    expect(again).not.toBeNull();
+    await again?.end();
   });
 });

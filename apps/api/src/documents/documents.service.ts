@@ -10,6 +10,7 @@ import {
   DocumentSource,
   DocumentsRepository,
   PlatformsRepository,
+  RunningChecksRepository,
   VersionsRepository,
 } from '@clausewatch/db';
 import { Inject, Injectable } from '@nestjs/common';
@@ -34,6 +35,7 @@ export class DocumentsService {
     private readonly changes: ChangeRecordsRepository,
     private readonly checks: ChecksRepository,
     private readonly checker: CheckDocument,
+    private readonly runningChecks: RunningChecksRepository,
     private readonly recorder: RecordCapture,
     private readonly confirmation: ConfirmCapture,
     private readonly reextraction: ReextractDocument,
@@ -165,8 +167,24 @@ export class DocumentsService {
     return { ...documentView(document, this.config.publicUrl, health), recentChecks: recent.map(checkView), history: history.map(documentEventView) };
   }
 
+  /**
+   * Checks the document now. A check of it already running (a crawler's, in any process) is not doubled: the
+   * page would be fetched twice at once from one host. 409 says so; that check records its own result.
+   */
   async check(id: string) {
     const document = await this.load(id);
+    const running = await this.runningChecks.start(document.id);
+    if (!running) {
+      throw new DocumentsError(DocumentsErrorCode.CheckRunning, `a check of ${document.recordId} is running now; its result will be in the document's recent checks (GET /api/v1/documents/${document.recordId}) when it ends`);
+    }
+    try {
+      return await this.checkWhileMarked(document);
+    } finally {
+      await running.end();
+    }
+  }
+
+  private async checkWhileMarked(document: Document) {
     const result = await this.checker.check(document, 'manual');
     if (result.created && result.version && !result.version.confirmedAt && this.config.confirmDelaySeconds === 0) {
       // No delay: the admin sees the confirmation at once (the job queued for it then finds nothing to do).

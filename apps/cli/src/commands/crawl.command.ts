@@ -1,6 +1,6 @@
 import { CheckDocument, ConfirmCapture } from '@clausewatch/capture';
 import { loadConfig } from '@clausewatch/config';
-import { DocumentsRepository } from '@clausewatch/db';
+import { DocumentsRepository, RunningChecksRepository } from '@clausewatch/db';
 import { CliCommand, CliUsageError, EXIT, parseArgs } from '../command';
 import { startProgress } from '../progress';
 import { withServices } from '../cli-context';
@@ -16,6 +16,7 @@ export const crawlCommand: CliCommand = {
       const documents = app.get(DocumentsRepository);
       const checker = app.get(CheckDocument);
       const confirmation = app.get(ConfirmCapture);
+      const runningChecks = app.get(RunningChecksRepository);
       const confirmAtOnce = loadConfig().confirmDelaySeconds === 0;
       let ids: string[];
       if (strings.document) {
@@ -31,7 +32,14 @@ export const crawlCommand: CliCommand = {
       const progress = startProgress('crawl', ids.length);
       for (const id of ids) {
         const document = (await documents.findById(id))!;
-        const result = await checker.check(document, 'manual');
+        // A check of it running in a crawler (or another CLI) is not doubled; that check records the result.
+        const running = await runningChecks.start(document.id);
+        if (!running) {
+          process.stdout.write(`${JSON.stringify({ document: document.recordId, outcome: 'skipped', cause: 'a check of this document is running in another process' })}\n`);
+          progress.tick();
+          continue;
+        }
+        const result = await checker.check(document, 'manual').finally(() => running.end());
         // No delay: confirm here, like the admin route (the queued job then finds nothing to do).
         if (confirmAtOnce && result.created && result.version && !result.version.confirmedAt) await confirmation.confirmCapture(document.id, result.version.id);
         if (result.outcome !== 'ok' && result.outcome !== 'not-modified') failures++;
