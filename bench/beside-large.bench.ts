@@ -17,17 +17,13 @@
 // before it. Each of the 3 threads that compile JavaScript (the event loop and 2 workers) compiles the same
 // functions, and a short run counts that warm-up as CPU per capture (30 rounds take the figure from 34–39 ms to
 // 31–33 ms).
-import 'reflect-metadata';
-import { CaptureModule, RecordCapture } from '@clausewatch/capture';
-import { loadConfig } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, Document, DocumentsRepository, EmbeddedDatabase, LedgerBatch, LedgerService, migrate, PlatformsRepository, startEmbeddedDatabase } from '@clausewatch/db';
+import { RecordCapture } from '@clausewatch/capture';
+import { Document, DocumentsRepository, LedgerBatch, LedgerService, PlatformsRepository } from '@clausewatch/db';
 import { readCorpusPage } from '@clausewatch/testing';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { addFollowers, withCaptureBench } from './capture-bench';
 import { postgresCpuSeconds, threadCpuSeconds } from './process-cpu';
 
 const TOS = 'sites/midjourney/terms-of-service';
@@ -81,16 +77,7 @@ function sentencesOf(html: Buffer): string[] {
   return [...new Set(text.split(/(?<=\.)\s+/).filter((s) => s.length >= 40 && s.length <= 400))];
 }
 
-/** Restarts the server with commit timestamps on, and adds the trigger that stamps each leaf's insertion. */
-async function withLockClock(dataDir: string, database: EmbeddedDatabase): Promise<EmbeddedDatabase> {
-  const admin = createDataSource({ url: database.adminUrl });
-  await admin.initialize();
-  await admin.query(`ALTER SYSTEM SET track_commit_timestamp = on`);
-  await admin.destroy();
-  await database.stop();
-  return startEmbeddedDatabase(dataDir);
-}
-
+/** The trigger that stamps each leaf's insertion (the server runs with commit timestamps on, see run). */
 async function addLeafClock(dataSource: DataSource): Promise<void> {
   await dataSource.query(`CREATE TABLE bench_leaf_clock (leaf_index bigint PRIMARY KEY, inserted_at timestamptz NOT NULL DEFAULT clock_timestamp())`);
   await dataSource.query(`CREATE FUNCTION bench_leaf_clock() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -119,20 +106,7 @@ interface Timed {
 }
 
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clausewatch-bench-'));
-  let database = await startEmbeddedDatabase(dataDir);
-  try {
-    database = await withLockClock(dataDir, database);
-    const setup = createDataSource({ url: database.url });
-    await setup.initialize();
-    await migrate(setup, 'CW');
-    await addLeafClock(setup);
-    await setup.destroy();
-    const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url });
-    @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
-    class BenchModule {}
-    const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
-    const dataSource = app.get(DataSource);
+  await withCaptureBench({ settings: { track_commit_timestamp: 'on' }, prepare: addLeafClock }, async ({ app, dataSource, dataDir }) => {
     // The write path's own report of its batches (lock taken → COMMIT done), beside the measure above.
     const batches: LedgerBatch[] = [];
     app.get(LedgerService).onBatch((batch) => batches.push(batch));
@@ -146,10 +120,7 @@ export async function run(): Promise<void> {
     const small: Document[] = [];
     for (let i = 0; i < SMALL_DOCUMENTS; i++) small.push(await newDocument(i));
     const largeDocument = await newDocument('large');
-    for (let s = 0; s < FOLLOWERS; s++) {
-      const [row] = await dataSource.query(`INSERT INTO subscribers (email, plan, unsubscribe_token) VALUES ($1, $2, $3) RETURNING id`, [`s${s}@example.test`, s % 2 ? 'watcher' : 'free', `t${s}`]);
-      await dataSource.query(`INSERT INTO follows (subscriber_id, platform_id) VALUES ($1, $2)`, [row.id, platform.id]);
-    }
+    await addFollowers(dataSource, platform.id, FOLLOWERS);
 
     const recorder = app.get(RecordCapture);
     const capture = async (document: Document, body: Buffer): Promise<Timed> => {
@@ -256,9 +227,5 @@ export async function run(): Promise<void> {
         `  ceilings for small captures: serial part ${serialMs.toFixed(2)} ms → ${(1000 / serialMs).toFixed(0)} captures/s; CPU ${cores} cores ÷ ${cpuPerCapture.toFixed(1)} ms → ${((cores * 1000) / cpuPerCapture).toFixed(0)} captures/s\n` +
         `  after the run: ${ledger.leaves} leaves, ${ledger.unappended} versions without a leaf, ${owed.n} notifications owed\n`,
     );
-    await app.close();
-  } finally {
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,33 +1,16 @@
 // The cost of an unchanged check: a page already recorded comes back identical (or with noise only);
 // the pipeline extracts it, compares the text hash and writes one check row. Runs on a throwaway
 // embedded PostgreSQL with the whole Nest capture pipeline.
-import 'reflect-metadata';
-import { CaptureModule, RecordCapture } from '@clausewatch/capture';
-import { loadConfig } from '@clausewatch/config';
-import { DatabaseModule, Document, DocumentsRepository, PlatformsRepository, createDataSource, migrate, startEmbeddedDatabase } from '@clausewatch/db';
+import { RecordCapture } from '@clausewatch/capture';
+import { Document, DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
 import { readCorpusPage } from '@clausewatch/testing';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { withCaptureBench } from './capture-bench';
 
 const PP = 'sites/midjourney/privacy-policy';
 const ROUNDS = 300;
 
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clausewatch-bench-'));
-  const database = await startEmbeddedDatabase(dataDir);
-  try {
-    const setup = createDataSource({ url: database.url });
-    await setup.initialize();
-    await migrate(setup, 'CW');
-    await setup.destroy();
-    const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url });
-    @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
-    class BenchModule {}
-    const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
+  await withCaptureBench({}, async ({ app, dataSource }) => {
     const recorder = app.get(RecordCapture);
     const platform = await app.get(PlatformsRepository).ensure('midjourney', 'Midjourney');
     const { document } = await app.get(DocumentsRepository).create({ platformId: platform.id, title: 'Privacy Policy', type: 'privacy-policy', sources: [{ url: 'https://example.test/pp' }], fetcher: 'http', checkIntervalMinutes: 360 });
@@ -36,7 +19,6 @@ export async function run(): Promise<void> {
       recorder.record(doc, { parts: [{ body, contentType: 'text/html; charset=utf-8', url: 'https://example.test/pp' }], url: 'https://example.test/pp', finalUrl: null, httpStatus: 200, fetcher: 'http', capturedAt: new Date() }, { trigger: 'schedule', confirmed: true, startedAt: new Date(), durationMs: 0 });
     await once(document, pages[0]);
 
-    const dataSource = app.get(DataSource);
     const rowCounts = async () => {
       const rows: Array<{ n: string }> = await dataSource.query(
         `SELECT (SELECT count(*) FROM checks) + (SELECT count(*) FROM snapshots) + (SELECT count(*) FROM versions) + (SELECT count(*) FROM change_records) + (SELECT count(*) FROM ledger_leaves) + (SELECT count(*) FROM provisions) AS n`,
@@ -59,9 +41,5 @@ export async function run(): Promise<void> {
         `  p50 ${pct(0.5)} ms, p90 ${pct(0.9)} ms, p99 ${pct(0.99)} ms\n` +
         `  rows written: ${written} for ${ROUNDS} checks (${(written / ROUNDS).toFixed(2)} per check)\n`,
     );
-    await app.close();
-  } finally {
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

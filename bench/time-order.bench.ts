@@ -2,17 +2,10 @@
 // neighbours, analyze both sides, write the version, the change to it, the correction from it and
 // the superseded record, append to the ledger. Runs on a throwaway embedded PostgreSQL with the whole
 // Nest capture pipeline; the history is seeded in SQL from one real recorded version (25 KB text).
-import 'reflect-metadata';
-import { CaptureModule, RecordCapture } from '@clausewatch/capture';
-import { loadConfig } from '@clausewatch/config';
-import { DatabaseModule, DocumentsRepository, PlatformsRepository, createDataSource, migrate, startEmbeddedDatabase } from '@clausewatch/db';
+import { RecordCapture } from '@clausewatch/capture';
+import { DocumentsRepository, PlatformsRepository } from '@clausewatch/db';
 import { readCorpusPage } from '@clausewatch/testing';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { withCaptureBench } from './capture-bench';
 
 const PP = 'sites/midjourney/privacy-policy';
 const HISTORY = 1000;
@@ -22,19 +15,8 @@ const HOUR = 60 * 60 * 1000;
 const URL = 'https://example.test/pp';
 
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clausewatch-bench-'));
-  const database = await startEmbeddedDatabase(dataDir);
-  try {
-    const setup = createDataSource({ url: database.url });
-    await setup.initialize();
-    await migrate(setup, 'CW');
-    await setup.destroy();
-    const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url });
-    @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
-    class BenchModule {}
-    const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
+  await withCaptureBench({}, async ({ app, dataSource }) => {
     const recorder = app.get(RecordCapture);
-    const dataSource = app.get(DataSource);
     const platform = await app.get(PlatformsRepository).ensure('midjourney', 'Midjourney');
     const { document } = await app.get(DocumentsRepository).create({ platformId: platform.id, title: 'Privacy Policy', type: 'privacy-policy', sources: [{ url: URL }], fetcher: 'http', checkIntervalMinutes: 360 });
     const start = Date.now() - (HISTORY + 10) * HOUR;
@@ -99,9 +81,5 @@ export async function run(): Promise<void> {
         `ordinary capture appended after the newest version (same pages, 1 analysis), ${INSERTS} captures:\n` +
         `  ${summary(appendTimes)}\n`,
     );
-    await app.close();
-  } finally {
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -5,17 +5,12 @@
 // divided by the batch's size. Both are printed, with the batch sizes, and the CPU per capture (this
 // process's main thread, its other threads, PostgreSQL). BENCH_PG_STATEMENTS=1 also prints PostgreSQL's
 // costliest statements of the timed part (pg_stat_statements, nested ones included: triggers' statements).
-import 'reflect-metadata';
-import { CaptureModule, RecordCapture } from '@clausewatch/capture';
-import { loadConfig } from '@clausewatch/config';
-import { createDataSource, DatabaseModule, Document, DocumentsRepository, EmbeddedDatabase, LedgerBatch, LedgerService, migrate, PlatformsRepository, startEmbeddedDatabase } from '@clausewatch/db';
+import { RecordCapture } from '@clausewatch/capture';
+import { Document, DocumentsRepository, LedgerBatch, LedgerService, PlatformsRepository } from '@clausewatch/db';
 import { readCorpusPage } from '@clausewatch/testing';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { addFollowers, withCaptureBench } from './capture-bench';
 import { postgresCpuSeconds, threadCpuSeconds } from './process-cpu';
 
 const TOS = 'sites/midjourney/terms-of-service';
@@ -30,21 +25,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const STATEMENTS = process.env.BENCH_PG_STATEMENTS === '1';
 const TOP_STATEMENTS = 12;
 
-/** Restarts the server with pg_stat_statements loaded (it must be preloaded), tracking statements run inside functions too. */
-async function withStatementStats(dataDir: string, database: EmbeddedDatabase): Promise<EmbeddedDatabase> {
-  const admin = createDataSource({ url: database.adminUrl });
-  await admin.initialize();
-  await admin.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
-  await admin.query(`ALTER SYSTEM SET pg_stat_statements.track = 'all'`);
-  await admin.destroy();
-  await database.stop();
-  const restarted = await startEmbeddedDatabase(dataDir);
-  const db = createDataSource({ url: restarted.url });
-  await db.initialize();
-  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-  await db.destroy();
-  return restarted;
-}
+/** pg_stat_statements loaded (it must be preloaded), tracking statements run inside functions too. */
+const STATEMENT_STATS = {
+  settings: { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' },
+  prepare: async (dataSource: DataSource) => void (await dataSource.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements')),
+};
 
 async function printStatements(dataSource: DataSource, captures: number): Promise<void> {
   const rows: { calls: number; total: number; rows: number; query: string }[] = await dataSource.query(
@@ -62,19 +47,7 @@ async function printStatements(dataSource: DataSource, captures: number): Promis
 }
 
 export async function run(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'clausewatch-bench-'));
-  let database = await startEmbeddedDatabase(dataDir);
-  try {
-    if (STATEMENTS) database = await withStatementStats(dataDir, database);
-    const setup = createDataSource({ url: database.url });
-    await setup.initialize();
-    await migrate(setup, 'CW');
-    await setup.destroy();
-    const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: database.url });
-    @Module({ imports: [DatabaseModule.forRoot({ url: database.url }), CaptureModule.forRoot({ config, databaseUrl: database.url })] })
-    class BenchModule {}
-    const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
-    const dataSource = app.get(DataSource);
+  await withCaptureBench(STATEMENTS ? STATEMENT_STATS : {}, async ({ app, dataSource, dataDir }) => {
 
     // Each capture commits its version as pending and awaits the batch that appends it: one lock and one
     // COMMIT for every capture pending at that moment. The appender reports each batch's server-side hold
@@ -88,10 +61,7 @@ export async function run(): Promise<void> {
       const { document } = await app.get(DocumentsRepository).create({ platformId: platform.id, title: `Terms ${i}`, type: `terms-${i}`, sources: [{ url: `https://example.test/terms-${i}` }], fetcher: 'http', checkIntervalMinutes: 360 });
       documents.push(document);
     }
-    for (let s = 0; s < FOLLOWERS; s++) {
-      const [row] = await dataSource.query(`INSERT INTO subscribers (email, plan, unsubscribe_token) VALUES ($1, $2, $3) RETURNING id`, [`s${s}@example.test`, s % 2 ? 'watcher' : 'free', `t${s}`]);
-      await dataSource.query(`INSERT INTO follows (subscriber_id, platform_id) VALUES ($1, $2)`, [row.id, platform.id]);
-    }
+    await addFollowers(dataSource, platform.id, FOLLOWERS);
     const recorder = app.get(RecordCapture);
     const capture = async (document: Document, page: number) => {
       const url = document.sources[0].url;
@@ -143,9 +113,5 @@ export async function run(): Promise<void> {
         `  CPU per capture: ${(cpu.main + cpu.others + cpu.postgres).toFixed(1)} ms = main thread ${cpu.main.toFixed(1)} + other threads (analysis workers, GC) ${cpu.others.toFixed(1)} + PostgreSQL ${cpu.postgres.toFixed(1)}\n`,
     );
     if (STATEMENTS) await printStatements(dataSource, captures);
-    await app.close();
-  } finally {
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
