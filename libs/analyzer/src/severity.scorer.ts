@@ -298,10 +298,10 @@ function leanMovedByReorderOnly(before: Classification | null, after: Classifica
   return moved;
 }
 
-/** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
 // What a cut protection covered: the user's data, account or content.
 const CUT_OBJECT = /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal )?(?:data|information|details|accounts?|content|messages|passwords?|records))\b/i;
 
+/** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
 function cueChanged(c: Classification | null, id: string, changed: string): boolean {
   const m = c?.clauseTypes.find((x) => x.id === id);
   return !!m && m.evidence.some((e) => changed.includes(e.text));
