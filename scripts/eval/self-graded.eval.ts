@@ -1,0 +1,68 @@
+// Change analysis on the project's own graded pairs (scripts/eval/self-graded): real consecutive versions of documents
+// that are not in ../shared/datasets/changes-graded, graded by hand with that set's rubric and conventions before the
+// analyzer was run on them, and scored the same way (graded-pairs.ts). Each pair folder holds its grade.json; the
+// texts are either beside it (old.md / new.md, from Open Terms Archive's public version collections) or, for the pairs
+// of Open Terms Archive's demo collection, read from the extraction data set (ota-demo/<folder>/expected.md).
+// Splits: `tuning` and `check` by the parity of the pair's index in id order (0, 2, 4… tuning). Misses are listed for
+// the tuning pairs only; the check pairs' figures are printed with their misses hidden, so they stay a check.
+// SELF_GRADED_ONLY=tuning|check scores only that split.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Grade, gradedReport, scorePair, Scored } from './graded-pairs';
+
+const DEMO_REPO = 'OpenTermsArchive/demo-versions';
+const SPLITS = ['tuning', 'check'] as const;
+type Split = (typeof SPLITS)[number];
+
+/** The pairs' folder in the source tree, from the built script (dist/scripts/eval) or the source. */
+function pairsDir(): string {
+  const candidates = [join(__dirname, 'self-graded'), join(__dirname, '../../../scripts/eval/self-graded')];
+  return candidates.find((d) => existsSync(d)) ?? candidates[candidates.length - 1];
+}
+
+function requestedSplit(): Split | undefined {
+  const only = process.env.SELF_GRADED_ONLY;
+  if (!only) return undefined;
+  if (!(SPLITS as readonly string[]).includes(only)) throw new Error(`SELF_GRADED_ONLY=${only}: expected one of ${SPLITS.join(', ')}`);
+  return only as Split;
+}
+
+/** The pair's two texts, or why they cannot be read here. */
+function texts(dir: string, grade: Grade, datasetsDir: string): [string, string] | string {
+  const { repo, old, new: next } = grade.source;
+  if (repo === DEMO_REPO) {
+    const files = [old, next].map((folder) => join(datasetsDir, 'ota-demo', folder ?? '', 'expected.md'));
+    const missing = files.find((f) => !existsSync(f));
+    return missing ? `${missing} is missing` : [readFileSync(files[0], 'utf8'), readFileSync(files[1], 'utf8')];
+  }
+  return [readFileSync(join(dir, grade.id, 'old.md'), 'utf8'), readFileSync(join(dir, grade.id, 'new.md'), 'utf8')];
+}
+
+export async function evaluate(datasetsDir: string): Promise<{ report: string; pass: boolean }> {
+  const dir = pairsDir();
+  if (!existsSync(dir)) return { report: `no pairs at ${dir}`, pass: false };
+  const only = requestedSplit();
+  const ids = readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'grade.json')))
+    .map((e) => e.name)
+    .sort();
+  const split = new Map(ids.map((id, i): [string, Split] => [id, i % 2 === 0 ? 'tuning' : 'check']));
+  const skipped: string[] = [];
+  const rows: Scored[] = [];
+  for (const id of ids.filter((i) => !only || split.get(i) === only)) {
+    const grade = JSON.parse(readFileSync(join(dir, id, 'grade.json'), 'utf8')) as Grade;
+    const pair = texts(dir, grade, datasetsDir);
+    if (typeof pair === 'string') skipped.push(`${id}: ${pair}`);
+    else rows.push(scorePair(grade, pair[0], pair[1]));
+  }
+  const tuning = rows.filter((r) => split.get(r.grade.id) === 'tuning');
+  const check = rows.filter((r) => split.get(r.grade.id) === 'check');
+  const splits: Array<[string, Scored[]]> = [
+    [only ? `${only} only` : 'all', rows],
+    ['tuning', tuning],
+    ['check (misses hidden)', check],
+  ];
+  const { report, pass } = gradedReport(dir, splits, only === 'check' ? null : tuning);
+  const notes = skipped.length ? `\n\nNot scored (their texts are read from the data sets):\n${skipped.map((s) => `- ${s}`).join('\n')}` : '';
+  return { report: `${report}${notes}`, pass };
+}
