@@ -221,6 +221,23 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
   });
 
+  test.each([
+    'You may not use data or content from the service to train AI models that compete with ours.',
+    'By using automated means to copy content from the site for training machine learning models, you agree to these terms.',
+    'Users are prohibited from scraping posts and images from the platform to train machine learning models.',
+  ])('the user barred from training models on the service is acceptable use, not AI training: “%s”', (text) => {
+    const ids = classify(text).clauseTypes.map((t) => t.id);
+    expect(ids).not.toContain('ai-training');
+    expect(ids[0]).toBe('acceptable-use');
+  });
+
+  test.each([
+    'You may not opt out of our use of your posts to train our models.',
+    'We use the content you post to train our machine learning models, and you may not use our models to build your own.',
+  ])('the platform training on the user’s content stays AI training beside a bar on the user: “%s”', (text) => {
+    expect(classify(text).clauseTypes.map((t) => t.id)).toContain('ai-training');
+  });
+
   test('deletion listed among other data-subject rights is a user-rights clause; deleting alone is deletion', () => {
     expect(classify('You may request access to, correction of and deletion of your personal data.').clauseTypes[0]?.id).toBe('user-rights');
     expect(classify('You can delete your posts and photos at any time.').clauseTypes[0]?.id).toBe('deletion');

@@ -260,7 +260,7 @@ export function classify(input: string, objectContext?: string): Classification 
 
 function classifyUncached(input: string, objectContext?: string): Classification {
   const text = normalizeTypography(input);
-  const hits = ruleHits(text);
+  const hits = withoutOthersTraining(ruleHits(text));
   const scores = new Map<string, number>();
   const evidence = new Map<string, EvidenceSpan[]>();
   const counted = new Map<CompiledRule, number>();
@@ -308,6 +308,22 @@ function classifyUncached(input: string, objectContext?: string): Classification
     stanceScore: round(stanceScore),
     stanceEvidence,
   };
+}
+
+// What shows the platform's training of the user's own data after all: the user's content named, or a way out of it.
+const USERS_OWN = /\byour\b|\bopt[- ]?(?:out|in)\b|\bobject\b/i;
+
+/**
+ * The user barred from training models on the service ("you may not use the output to develop competing models"), or
+ * anyone scraping it to train theirs, is a rule of conduct: the AI-training cues inside such a passage are not the
+ * platform training on the user's data, and are dropped (the passage stays an acceptable-use cue). A passage naming the
+ * user's own content or an opt-out is left as it is.
+ */
+function withoutOthersTraining(hits: RuleHit[]): RuleHit[] {
+  const barred = hits.filter((h) => h.rule.id === 'others-train' && !USERS_OWN.test(h.span.text));
+  const kept = hits.filter((h) => h.rule.id !== 'others-train' || barred.includes(h));
+  if (!barred.length) return kept;
+  return kept.filter((h) => h.rule.type !== 'ai-training' || !barred.some((b) => h.span.start < b.span.end && h.span.end > b.span.start));
 }
 
 /** A heavy type needs its act with its object (training + models + content), not a word ("AI", "GDPR", "sell"). */

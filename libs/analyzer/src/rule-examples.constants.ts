@@ -161,6 +161,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'acceptable-use:break-law': ['Do not use the service to violate any applicable laws.', 'This agreement follows the laws of Ireland.'],
   'acceptable-use:obey-law': ['You agree to comply with all applicable laws when you use the service.', 'We comply with all applicable laws when we process your data.'],
   'acceptable-use:spam': ['Do not send spam to other members.', 'Do not send gifts to other members.'],
+  'acceptable-use:others-train': ['You may not use the output of the service to develop competing AI models.', 'We may use the output of the service to develop new AI models.'],
   'acceptable-use:automation': ['Do not scrape the site with automated means.', 'Do not share your login with others.'],
   'acceptable-use:abuse': ['Do not try to hack or disrupt the service.', 'Do not forget to update the app.'],
   'acceptable-use:conduct': ['Follow our community guidelines.', 'Follow our blog for news.'],

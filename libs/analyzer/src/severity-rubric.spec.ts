@@ -254,6 +254,11 @@ const rows: Row[] = [
   ['arbitration widened from some disputes to all', 'Disputes about payments of more than $10,000 will be resolved by binding arbitration.', 'All disputes arising out of or relating to these terms or the service will be resolved by binding arbitration.', ['critical'], W],
   // Once run as failing: a scope word added to a disclaimer ("any damages, whether direct or indirect") read as a clarification.
   ['liability disclaimer widened to all damages', 'We are not liable for indirect damages.', 'We are not liable for any damages, whether direct or indirect.', ['medium'], W],
+  // An eighth pass, from real pairs graded outside the project (scripts/eval/self-graded): a licence that covers nothing of
+  // the user's, and the user barred from training models on the service.
+  ["a credit line on the policy's own Creative Commons licence removed (no user content)", 'This policy is based on a policy licensed under a Creative Commons licence by Example Press. You may stop using the service at any time.', 'You may stop using the service at any time.', ['low'], ANY],
+  ["the licence on the user's content removed (an improvement)", `${LICENCE_WIDE} You may stop using the service at any time.`, 'You may stop using the service at any time.', ['low', 'medium'], B],
+  ['the user barred from training AI models on content scraped from the service', 'You may not use automated means to access the service.', 'You may not use automated means to access the service. You may not scrape posts or images from the service to train machine learning models.', ['low'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

@@ -223,7 +223,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       const others = t.resembles?.() ?? [];
       if (others.length && others.every((other) => typeStance(classify(other), info.id) - own >= WIDENED_STANCE - 1e-9)) elsewhere = false;
     }
-    const level = typeLevel(t, info.id, info.weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
+    const level = typeLevel(t, info.id, weightOf(info.id, info.weight, t), disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
       scored = info.id;
@@ -277,6 +277,18 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
   return { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+}
+
+// A licence is over the user's content only where the clause names something the user posts or provides: a page "based
+// on a Creative Commons licensed policy", open-source software "licensed under" its licence or a "licensed" payment
+// institution license nothing of the user's, and their change weighs as a clarification (low), whatever the topic.
+const USER_WORK = /\b(?:content|posts?|posted|posting|submi(?:t|ts|tted|tting|ssions?)|upload\w*|materials?|photos?|pictures?|images?|videos?|recordings?|audio|music|feedback|suggestions?|ideas|contributions?|creations?|works?|inputs?|outputs?|comments?|reviews?|name|likeness|moral rights|inhalte?|beitr[äa]ge|contenus?|publications?|contenidos?|publicaciones)\b/i;
+const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = { 'content-license': USER_WORK };
+
+/** A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about. */
+function weightOf(id: string, weight: number, t: ChangeTexts): number {
+  const object = WEIGHT_NEEDS_OBJECT[id];
+  return !object || object.test(`${t.before ?? ''} ${t.after ?? ''} ${t.lead ?? ''} ${t.heading ?? ''}`) ? weight : 1;
 }
 
 /** The stance a classification's cues of one type carry (negation and who acts applied). */

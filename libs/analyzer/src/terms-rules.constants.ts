@@ -93,6 +93,11 @@ export const termsRules: ClauseRule[] = [
   // The user's duty to keep to the law in using the service ("you agree to comply with all applicable laws"): a rule of
   // conduct, not the choice of which law governs the contract.
   rule('acceptable-use', 'obey-law', /\byou\b[^.;]{0,30}\b(?:comply|abide|obey)\w*\b[^.;]{0,70}\b(?:laws?|regulations|legislation|statutes)\b/, 2.5, -0.3),
+  // The user (or anyone scraping the service) barred from training models on what the service holds or outputs: a rule
+  // of conduct, not the platform training on the user's data (clause.classifier.ts drops the AI-training cues inside it).
+  // A clause naming the user's own content or an opt-out ("you may not opt out of our use of your posts to train
+  // models") is left to the AI-training rules.
+  rule('acceptable-use', 'others-train', /(?:\byou (?:may|must|shall|will|can|should) (?:not|never)|\byou (?:can't|cannot|won't|mustn't|shouldn't)|\bagree not to|\b(?:is|are) (?:not (?:permitted|allowed)|prohibited|forbidden)|\b(?:you|users?|anyone|third part(?:y|ies)|no one|by)\s+(?:\w+\s+){0,2}(?:scrap\w*|crawl\w*|harvest\w*|(?:using|use|uses|employing) (?:any )?(?:automated|robots?|bots?|spiders?|scrapers?|crawlers?)))\b[^.;]{0,160}\b(?:train\w*|fine-?tun\w*|develop\w*|build\w*|creat\w*|improv\w+)\b[^.;]{0,80}\b(?:models?|artificial intelligence|machine learning|ai|llms?|neural networks?)\b/, 2.5, -0.3),
   rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
   rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
   rule('acceptable-use', 'abuse', /\bhack\w*\b|\bcrack\w*\b|\bprob(?:e|ing)\b|\bvulnerabilit\w+\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
