@@ -259,6 +259,9 @@ const rows: Row[] = [
   ["a credit line on the policy's own Creative Commons licence removed (no user content)", 'This policy is based on a policy licensed under a Creative Commons licence by Example Press. You may stop using the service at any time.', 'You may stop using the service at any time.', ['low'], ANY],
   ["the licence on the user's content removed (an improvement)", `${LICENCE_WIDE} You may stop using the service at any time.`, 'You may stop using the service at any time.', ['low', 'medium'], B],
   ['the user barred from training AI models on content scraped from the service', 'You may not use automated means to access the service.', 'You may not use automated means to access the service. You may not scrape posts or images from the service to train machine learning models.', ['low'], W],
+  ['a description of the service added, for groups "with a shared purpose" (no personal data)', 'The service lets people raise money together.', 'The service lets people raise money together. It may be used by individuals, companies and groups with a shared purpose to collaborate around shared financial activity.', ['low'], ANY],
+  ['a sentence on tracking funds removed from a description of the service (no person tracked)', 'The service makes it easier to track incoming and outgoing funds for each group.\n\nYou may stop using the service at any time.', 'You may stop using the service at any time.', ['low'], ANY],
+  ['sharing of personal data with advertisers added (the object named: high)', SHARE, `${SHARE} We also share your personal data with advertising partners.`, ['high'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

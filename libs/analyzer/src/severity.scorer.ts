@@ -279,11 +279,17 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   return { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
 }
 
-// A licence is over the user's content only where the clause names something the user posts or provides: a page "based
+// A type weighs as its topic only where the clause (with its heading and list lead-in) names what the topic is about; a
+// licence is over the user's content only where the clause names something the user posts or provides: a page "based
 // on a Creative Commons licensed policy", open-source software "licensed under" its licence or a "licensed" payment
 // institution license nothing of the user's, and their change weighs as a clarification (low), whatever the topic.
 const USER_WORK = /\b(?:content|posts?|posted|posting|submi(?:t|ts|tted|tting|ssions?)|upload\w*|materials?|photos?|pictures?|images?|videos?|recordings?|audio|music|feedback|suggestions?|ideas|contributions?|creations?|works?|inputs?|outputs?|comments?|reviews?|name|likeness|moral rights|inhalte?|beitr[äa]ge|contenus?|publications?|contenidos?|publicaciones)\b/i;
-const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = { 'content-license': USER_WORK };
+// What the platform collects, uses or shares is personal data: a "shared purpose", a "Platform Share" fee or a "purpose
+// of the platform" in terms of service is no practice on the user's data.
+const PERSONAL_DATA = /\b(?:personal|data|information|info|details|profiles?|content|contacts?|identifiers?|e-?mail|(?:ip |postal |mailing )?address(?:es)?|phone|cookies?|location|biometric\w*|health|donn[ée]es|informations|daten|angaben|datos|informaci[óo]n)\b/i;
+// Tracking follows people or their devices: "to track incoming and outgoing funds" follows money.
+const TRACKED = /\b(?:cookies?|pixels?|beacons?|tags?|sdks?|identifiers?|fingerprint\w*|devices?|browsers?|browsing|activit(?:y|ies)|visits?|visitors?|users?|you|your|across|online|ads?|advertis\w*|analytics|personal|data|information|traceurs?|témoins?|daten|datos|rastre\w*)\b/i;
+const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = { 'content-license': USER_WORK, 'data-collection': PERSONAL_DATA, 'data-use': PERSONAL_DATA, 'data-sharing': PERSONAL_DATA, tracking: TRACKED };
 
 /** A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about. */
 function weightOf(id: string, weight: number, t: ChangeTexts): number {
