@@ -36,7 +36,7 @@ export const privacyRules: ClauseRule[] = [
 
   // sensitive-data
   rule('sensitive-data', 'biometric', /\b(?:(?:scans?|geometry|templates?|measurements|maps?) of (?:your|the user's|users'|their|a person's|each person's) (?:face|hands?|fingers?|irises|iris|retinas?|voice)|biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
-  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?:your|device|physical|real[- ]time) location)\b(?![^.;]{0,40}\b(?:derived from|based on|inferred from|determined (?:by|through|from)|approximated from) (?:your |the |an? )?ip address)/, 3.5, -1),
+  rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?<!\b(?:depending|depend|depends|based|according) (?:on|upon|to) )(?:your|device|physical|real[- ]time) location)\b(?![^.;]{0,40}\b(?:derived from|based on|inferred from|determined (?:by|through|from)|approximated from) (?:your |the |an? )?ip address)/, 3.5, -1),
   rule('sensitive-data', 'special-categories', /\b(?:(?:information|data|details) (?:about|on|relating to|concerning|regarding) (?:your|the user's|users'|their) (?:physical |mental )?(?:health|medical conditions?|sex life|sexual orientation|religious beliefs|ethnic origin|political opinions)|health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
 
   // data-use

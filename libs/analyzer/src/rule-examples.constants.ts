@@ -369,7 +369,11 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Sujet à modification sans préavis.', 'Sujet à disponibilité en magasin.'],
   ],
   // Approximate location worked out from an IP address is not precise geolocation.
-  'sensitive-data:location': [['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.']],
+  'sensitive-data:location': [
+    ['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.'],
+    // Where the user lives decides which rights apply: no location data is collected.
+    ['We record your location every time you open the map.', 'Depending on your location, you may have certain rights over your personal information.'],
+  ],
   // The competent authorities and their orders, not only the police by name.
   'law-enforcement:authorities': [['We may report unlawful material to the relevant authorities.', 'We may report outages to the relevant teams.']],
   // Data kept in several countries.

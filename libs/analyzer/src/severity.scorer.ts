@@ -223,7 +223,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       const others = t.resembles?.() ?? [];
       if (others.length && others.every((other) => typeStance(classify(other), info.id) - own >= WIDENED_STANCE - 1e-9)) elsewhere = false;
     }
-    const level = typeLevel(t, info.id, weightOf(info.id, info.weight, t), disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
+    const level = typeLevel(t, info.id, weightOf(m, info.weight, t, m.confidence >= (assessed[0]?.confidence ?? 0)), disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
     const s = LEVELS[level];
     if (level > scoredLevel) {
       scored = info.id;
@@ -291,11 +291,22 @@ const PERSONAL_DATA = /\b(?:personal|data|information|info|details|profiles?|con
 const TRACKED = /\b(?:cookies?|pixels?|beacons?|tags?|sdks?|identifiers?|fingerprint\w*|devices?|browsers?|browsing|activit(?:y|ies)|visits?|visitors?|users?|you|your|across|online|ads?|advertis\w*|analytics|personal|data|information|traceurs?|témoins?|daten|datos|rastre\w*)\b/i;
 const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = { 'content-license': USER_WORK, 'data-collection': PERSONAL_DATA, 'data-use': PERSONAL_DATA, 'data-sharing': PERSONAL_DATA, tracking: TRACKED };
 
-/** A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about. */
-function weightOf(id: string, weight: number, t: ChangeTexts): number {
-  const object = WEIGHT_NEEDS_OBJECT[id];
+/**
+ * A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about, or names the
+ * topic only in passing behind another ("the risk of harm from unauthorized use" in a clause on retention is no
+ * security notice; "if a data breach affects your data, we will tell you" is one).
+ */
+function weightOf(m: ClauseTypeMatch, weight: number, t: ChangeTexts, leads: boolean): number {
+  if (namedOnly(m) && !leads) return 1;
+  const object = WEIGHT_NEEDS_OBJECT[m.id];
   return !object || object.test(`${t.before ?? ''} ${t.after ?? ''} ${t.lead ?? ''} ${t.heading ?? ''}`) ? weight : 1;
 }
+
+// The rubric's high in sharing and advertising is "new sharing with advertisers or data brokers": sharing with service
+// providers, hosts or processors, and a platform marketing its own services, stay below it (medium at most) unless the
+// clause names those recipients, or ads targeted on the user (interest-based, personalised, across other sites).
+const HEAVY_RECIPIENTS = /\b(?:advertis(?:ers?|ing (?:partners?|networks?|companies|platforms?))|ad (?:networks?|partners?|tech\w*|platforms?)|data brokers?|brokers?|resell\w*|(?:their|its) own (?:purposes|marketing|advertising|use)|independent (?:data )?controllers?|for (?:monetary )?consideration|in exchange for|targeted|interest[- ]based|personali[sz]ed (?:ads|advert\w*|marketing)|behaviou?ral (?:ads|advert\w*|marketing)|cross[- ](?:site|device|context)|retarget\w*|remarket\w*|(?:on|across) (?:other|third[- ]party) (?:websites|sites|apps|platforms|services)|annonceurs|publicit\w+ (?:cibl\w+|personnalis\w+)|werbetreibende\w*|personalisierte\w* werbung|anunciantes|publicidad personalizada)\b/i;
+const NEEDS_HEAVY_RECIPIENT = new Set(['data-sharing', 'advertising']);
 
 /** The stance a classification's cues of one type carry (negation and who acts applied). */
 function typeStance(c: Classification | null, id: string): number {
@@ -441,6 +452,7 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // a burden added within it (a shorter notice, changes binding on posting, continued use read as acceptance) is medium
     // (the rubric's "notice period shortened").
     else if (id === 'policy-changes' && t.op !== 'removed') level = Math.min(level, weight - 1);
+    else if (NEEDS_HEAVY_RECIPIENT.has(id) && !HEAVY_RECIPIENTS.test(`${t.after ?? ''} ${t.lead ?? ''}`)) level = Math.min(level, weight - 1);
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {
