@@ -14,10 +14,10 @@ const DEMO_REPO = 'OpenTermsArchive/demo-versions';
 const SPLITS = ['tuning', 'check'] as const;
 type Split = (typeof SPLITS)[number];
 
-/** The pairs' folder in the source tree, from the built script (dist/scripts/eval) or the source. */
+/** The pairs' folder in the source tree, from the built script (dist/scripts/eval) or the source itself. */
 function pairsDir(): string {
-  const candidates = [join(__dirname, 'self-graded'), join(__dirname, '../../../scripts/eval/self-graded')];
-  return candidates.find((d) => existsSync(d)) ?? candidates[candidates.length - 1];
+  const candidates = [join(__dirname, '../../../scripts/eval/self-graded'), join(__dirname, 'self-graded')];
+  return candidates.find((d) => existsSync(join(d, 'README.md'))) ?? candidates[0];
 }
 
 function requestedSplit(): Split | undefined {
