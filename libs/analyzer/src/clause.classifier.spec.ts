@@ -199,6 +199,7 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['data-sale', 'California residents have the right to opt out of the sale of personal information.'],
     ['user-rights', 'Data protection officer (DPO): privacy@example.com. Responsible under the GDPR: Example Ltd.'],
     ['deletion', 'Moderators may remove any post that breaks the community rules.'],
+    ['children', 'We strictly prohibit any content or behaviour that sexually exploits or endangers minors.'],
   ])('a word is not the practice: no %s in “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).not.toContain(type);
   });
@@ -217,6 +218,8 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['deletion', 'We erase your personal data within a month of your request.'],
     ['deletion', 'Old backups are purged from our systems every quarter.'],
     ['deletion', 'Sie können Ihr Konto jederzeit löschen.'],
+    ['children', 'We do not knowingly collect personal information from children under 13.'],
+    ['children', 'The service is not intended for minors.'],
   ])('the act with its object is %s: “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
   });
