@@ -95,7 +95,7 @@ export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
  * x.ai, "GDPR" in a contact line or "sale of Company assets" are not the practice their words resemble.
  */
 export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]; object?: RegExp }>> = {
-  'ai-training': { rules: ['train-models', 'data-for-models', 'data-used-for-models', 'develop-models', 'train-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
+  'ai-training': { rules: ['train-models', 'data-for-models', 'data-used-for-models', 'develop-models', 'train-models-intl', 'develop-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
   'data-sale': { rules: ['sell-data', 'data-sold', 'sale-of-data', 'for-consideration', 'sell-data-intl'] },
   'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
   'sensitive-data': {
@@ -106,7 +106,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'changes-notice', 'post-changes', 'effective-on-posting', 'reject-changes', 'check-for-changes', 'policy-changes-intl'] },
   // A licence over the user's content needs a licence (or its terms: perpetual, any media, moral rights), not a right
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
-  'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'feedback-use'] },
+  'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'feedback-use', 'license-intl'] },
 
   // Children's privacy is about their data, their age or their use of the service, not every mention of a child: a ban on
   // content that exploits minors is a rule of conduct.

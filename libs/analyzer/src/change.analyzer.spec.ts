@@ -171,6 +171,23 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analyzeChange(erase('once'), erase('two years after')).reasons.join(' ')).not.toMatch(/improvement/);
   });
 
+  test('a German text turned from "Sie" to "du" is no change of substance, though the rules cannot read it', () => {
+    const formal = 'Behandeln Sie die Menschen, mit denen Sie auf der Plattform sprechen, immer so, wie Sie selbst behandelt werden möchten.';
+    const informal = 'Behandle die Menschen, mit denen du auf der Plattform sprichst, immer so, wie du selbst behandelt werden möchtest.';
+    const rules = (text: string): string => ['# Gemeinschaftsrichtlinien', 'Stand: 1. März 2025', text, 'Fragen? Schreiben Sie an support@example.com.'].join('\n\n');
+    const analysis = analyzeChange(rules(formal), rules(informal));
+    expect(analysis.severity).toBe('low');
+    // A sentence the rules cannot read, added beside the same change, is still judged by its size.
+    const changed = analyzeChange(rules(formal), rules(`${informal} Deine Nachrichten dürfen wir an Werbepartner weitergeben und dort auswerten lassen.`));
+    expect(changed.severity).not.toBe('low');
+  });
+
+  test('a German rule of conduct is read, not sized: what users must not do', () => {
+    const analysis = analyzeChange(base, `${base}\n\nEs ist verboten, andere Mitglieder zu belästigen oder zu bedrohen.`);
+    expect(analysis.severity).toBe('low');
+    expect(analysis.clauses.find((c) => c.op === 'added')?.clauseTypes).toContain('acceptable-use');
+  });
+
   test('a French clause where only a light type is read is judged by its size too, and keeps its type', () => {
     const base = terms('Nous utilisons votre adresse e-mail pour gérer votre compte.');
     const added = `${base}\n\nSauf opposition de votre part, nous pouvons vous appeler pour vous présenter les offres commerciales de nos partenaires.`;

@@ -38,5 +38,14 @@ export const intlRules: ClauseRule[] = [
   rule('children', 'children-intl', /\b(?:enfants?|mineurs?|kinder\w*|minderjährig\w*|niños|menores)\b/, 2.5),
   rule('account-termination', 'terminate-account-intl', /\b(?:suspend\w*|r[ée]sili\w+|supprim\w+|sperr\w+|kündig\w+|l[öo]sch\w+|suspender|cancelar|eliminar)\b[^.;]{0,60}\b(?:comptes?|kont(?:o|os|en)|cuentas?)\b/, 3, -1, { userActorStance: 2 }),
   rule('governing-law', 'governing-law-intl', /\b(?:droit (?:français|applicable)|tribunaux (?:comp[ée]tents|de)|loi applicable|anwendbare\w* recht|gerichtsstand|deutsche\w* recht|ley aplicable|tribunales (?:de|competentes)|jurisdicci[óo]n)\b/, 3.5),
+  // What the user must not do ("il est interdit de", "ist untersagt", "está prohibido", "ne … pas publier"), the licence the
+  // user grants on their content, prices and refunds, and indemnifying the platform: the light and medium terms-of-
+  // service types, so that a clause about them is read, not sized.
+  rule('acceptable-use', 'prohibited-intl', /\b(?:(?:il est |sont |est )?interdit\w*|prohib[ée]\w*|prohibid\w+|défendu\w*|verboten\w*|untersagt|unzulässig\w*|nicht (?:erlaubt|gestattet|zulässig)|prohibid\w+|no (?:est[áa] )?permitid\w+|no se permite|harc[eè]l\w+|belästig\w*|acoso|acosar|haine|hassrede\w*|odio)\b/, 2.5, -0.5),
+  rule('content-license', 'license-intl', /\b(?:droits? d'utilisation|(?:vous nous |tu nous )?(?:conc[ée]d\w+|accord\w+) (?:à \w+ )?(?:une? |le |un droit|une licence)|lizenz\w*|nutzungsrecht\w*|(?:räum|gewähr)\w* [^.;]{0,40}\b(?:recht|rechte|lizenz)\b|licencia\w*|derechos? de uso|conced\w+ [^.;]{0,20}\b(?:licencia|derecho))\b/, 2.5, -0.5),
+  rule('payment', 'price-intl', /\b(?:prix|tarifs?|abonnement\w*|paiement\w*|rembours\w+|factur\w+|frais|preis\w*|kosten\w*|kostenpflichtig\w*|zahlung\w*|erstatt\w+|rückerstatt\w+|gebühr\w*|precio\w*|tarifa\w*|suscripci[óo]n\w*|pago\w*|reembols\w+)\b/, 1.5),
+  rule('indemnification', 'indemnify-intl', /\b(?:garanti\w+ [^.;]{0,30}\bcontre (?:toute|tout)|indemnis\w+|freistell\w+|schadlos|indemniz\w+|mantener indemne)\b/, 4, -2),
+  // The platform developing or improving its AI with the data ("le développement et l'amélioration de notre IA").
+  rule('ai-training', 'develop-models-intl', /\b(?:d[ée]velopp\w+|am[ée]lior\w+|entwickl\w+|verbesser\w+|desarroll\w+|mejor\w+)\b[^.;]{0,50}\b(?:(?:notre|nos|nuestr\w+|unsere\w*) )?(?:ia|ki|intelligence artificielle|künstliche\w* intelligenz|inteligencia artificial|mod[èe]les? d'ia|ki-modell\w*|modelos? de ia)\b/, 2.5, -1),
   rule('liability', 'liability-intl', /\b(?:responsabilit[ée]|haftung|haften|responsabilidad)\b/, 2.5, -1, { negatedStance: -1.5 }),
 ];

@@ -10,7 +10,8 @@ export interface LanguageGuess {
 const STOP_WORDS: Record<string, string[]> = {
   en: ['the', 'and', 'of', 'to', 'you', 'your', 'we', 'our', 'is', 'are', 'for', 'with', 'that', 'this', 'or', 'not', 'by', 'may', 'will', 'be'],
   fr: ['le', 'la', 'les', 'des', 'et', 'vous', 'votre', 'vos', 'nous', 'est', 'pour', 'avec', 'que', 'qui', 'dans', 'sur', 'pas', 'une', 'du', 'au'],
-  de: ['der', 'die', 'das', 'und', 'sie', 'ihre', 'ihr', 'wir', 'ist', 'für', 'mit', 'dass', 'nicht', 'von', 'zu', 'auf', 'den', 'dem', 'ein', 'eine'],
+  // German addressed as "du" too: "du" alone is also French, so its other forms and German's own short words decide.
+  de: ['der', 'die', 'das', 'und', 'sie', 'ihre', 'ihr', 'wir', 'ist', 'für', 'mit', 'dass', 'nicht', 'von', 'zu', 'auf', 'den', 'dem', 'ein', 'eine', 'dich', 'dir', 'dein', 'deine', 'deinen', 'sich', 'auch', 'wenn', 'oder', 'wird', 'werden', 'kann', 'sind', 'bei', 'einer', 'einen'],
   es: ['el', 'los', 'las', 'y', 'usted', 'su', 'sus', 'nosotros', 'es', 'para', 'con', 'que', 'por', 'del', 'una', 'uno', 'no', 'en', 'se', 'como'],
   it: ['il', 'gli', 'della', 'delle', 'e', 'tu', 'tuoi', 'noi', 'è', 'per', 'con', 'che', 'non', 'dei', 'una', 'sono', 'nel', 'alla', 'questo', 'essere'],
   nl: ['de', 'het', 'een', 'en', 'van', 'jij', 'je', 'uw', 'wij', 'we', 'is', 'voor', 'met', 'dat', 'niet', 'op', 'zijn', 'worden', 'deze', 'ons'],

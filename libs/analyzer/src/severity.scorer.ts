@@ -256,10 +256,12 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const language = detectLanguage(t.after ?? t.before ?? '');
   const readable = READ_LANGUAGES.has(language.code) || language.code === 'und';
   // In French, German or Spanish only the heavy types (and a few light ones) are read: a clause where none of weight
-  // medium or more was found may still say what the rules cannot read, so its size decides too.
-  const heavyFound = assessed.some((m) => (clauseTypeById.get(m.id)?.weight ?? 0) >= 2) || period !== null;
+  // medium or more was found may still say what the rules cannot read, so its size decides too; unless it was read as a
+  // rule of conduct (what users must not do, content removed, who may use the service), which carries no practice on
+  // the user's data ("nous pouvons vous appeler pour les offres de nos partenaires" is read as marketing only).
+  const heavyFound = assessed.some((m) => (clauseTypeById.get(m.id)?.weight ?? 0) >= 2 || CONDUCT_TYPES.has(m.id)) || period !== null;
   if (!readable || (language.code !== 'en' && language.code !== 'und' && !heavyFound)) {
-    const words = (t.op === 'added' || t.op === 'removed' ? changedText : `${t.inserted} ${t.deleted}`).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const words = t.op === 'added' || t.op === 'removed' ? changedText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length : rewordedWords(t.inserted, t.deleted);
     const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
     if (!readable) {
       // A number of days, months or years that moved is read in any language whose units the period check knows.
@@ -279,11 +281,14 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   return { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
 }
 
+// Rules of conduct: a clause read as one of these in French, German or Spanish is read, not judged by its size.
+const CONDUCT_TYPES = new Set(['acceptable-use', 'content-moderation', 'eligibility', 'ip-infringement']);
+
 // A type weighs as its topic only where the clause (with its heading and list lead-in) names what the topic is about; a
 // licence is over the user's content only where the clause names something the user posts or provides: a page "based
 // on a Creative Commons licensed policy", open-source software "licensed under" its licence or a "licensed" payment
 // institution license nothing of the user's, and their change weighs as a clarification (low), whatever the topic.
-const USER_WORK = /\b(?:content|posts?|posted|posting|submi(?:t|ts|tted|tting|ssions?)|upload\w*|materials?|photos?|pictures?|images?|videos?|recordings?|audio|music|feedback|suggestions?|ideas|contributions?|creations?|works?|inputs?|outputs?|comments?|reviews?|name|likeness|moral rights|inhalte?|beitr[äa]ge|contenus?|publications?|contenidos?|publicaciones)\b/i;
+const USER_WORK = /\b(?:content|posts?|posted|posting|submi(?:t|ts|tted|tting|ssions?)|upload\w*|materials?|photos?|pictures?|images?|videos?|recordings?|audio|music|feedback|suggestions?|ideas|contributions?|creations?|works?|inputs?|outputs?|comments?|reviews?|name|likeness|moral rights|inhalt\w*|beitr[äa]g\w*|contenus?|publications?|contenidos?|publicaciones)\b/i;
 // What the platform collects, uses or shares is personal data: a "shared purpose", a "Platform Share" fee or a "purpose
 // of the platform" in terms of service is no practice on the user's data.
 const PERSONAL_DATA = /\b(?:personal|data|information|info|details|profiles?|content|contacts?|identifiers?|e-?mail|(?:ip |postal |mailing )?address(?:es)?|phone|cookies?|location|biometric\w*|health|donn[ée]es|informations|daten|angaben|datos|informaci[óo]n)\b/i;
@@ -307,6 +312,34 @@ function weightOf(m: ClauseTypeMatch, weight: number, t: ChangeTexts, leads: boo
 // clause names those recipients, or ads targeted on the user (interest-based, personalised, across other sites).
 const HEAVY_RECIPIENTS = /\b(?:advertis(?:ers?|ing (?:partners?|networks?|companies|platforms?))|ad (?:networks?|partners?|tech\w*|platforms?)|data brokers?|brokers?|resell\w*|(?:their|its) own (?:purposes|marketing|advertising|use)|independent (?:data )?controllers?|for (?:monetary )?consideration|in exchange for|targeted|interest[- ]based|personali[sz]ed (?:ads|advert\w*|marketing)|behaviou?ral (?:ads|advert\w*|marketing)|cross[- ](?:site|device|context)|retarget\w*|remarket\w*|(?:on|across) (?:other|third[- ]party) (?:websites|sites|apps|platforms|services)|annonceurs|publicit\w+ (?:cibl\w+|personnalis\w+)|werbetreibende\w*|personalisierte\w* werbung|anunciantes|publicidad personalizada)\b/i;
 const NEEDS_HEAVY_RECIPIENT = new Set(['data-sharing', 'advertising']);
+
+// Forms of address and possessives, which a register change ("Sie" → "du", "vous" → "tu") swaps throughout a text.
+const ADDRESS_WORDS = new Set(
+  'sie ihnen ihr ihre ihrem ihren ihrer ihres du dich dir dein deine deinem deinen deiner deines euch euer eure seid vous votre vos tu te toi ton ta tes usted ustedes su sus tú tus ti vosotros vuestro vuestra vuestros vuestras lei suo sua suoi sue tuo tua tuoi tue voi vostro vostra u uw je jij jou jouw jullie'.split(' '),
+);
+// Two words are forms of one when they differ only in their last letters: all but two of the shorter one's letters (at
+// least three) begin both ("möchten" / "möchtest", "sagen" / "sagst", "Seien" / "Sei"); "verwenden" / "verkaufen" are two.
+const MIN_STEM = 3;
+const ENDING_LETTERS = 2;
+function sameWord(a: string, b: string): boolean {
+  const need = Math.max(MIN_STEM, Math.min(a.length, b.length) - ENDING_LETTERS);
+  if (a.length < need || b.length < need) return a === b;
+  return a.slice(0, need) === b.slice(0, need);
+}
+
+/**
+ * The size of a rewording in a language the rules do not read: its changed words less forms of address and the words
+ * that only changed their ending (a word of the other side is a form of it). A text turned from "Sie" to "du" changes
+ * every sentence without saying anything new.
+ */
+function rewordedWords(inserted: string, deleted: string): number {
+  // Accents folded: German verbs change their vowel with their ending ("halten" / "hältst").
+  const words = (text: string): string[] =>
+    (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !ADDRESS_WORDS.has(w)).map((w) => w.normalize('NFD').replace(/\p{M}/gu, ''));
+  const ins = words(inserted);
+  const del = words(deleted);
+  return ins.filter((w) => !del.some((d) => sameWord(w, d))).length + del.filter((w) => !ins.some((i) => sameWord(w, i))).length;
+}
 
 /** The stance a classification's cues of one type carry (negation and who acts applied). */
 function typeStance(c: Classification | null, id: string): number {

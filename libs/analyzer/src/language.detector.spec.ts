@@ -1,0 +1,19 @@
+import { detectLanguage } from './language.detector';
+
+describe('detectLanguage', () => {
+  test.each([
+    ['en', 'You can delete your account at any time from the settings page.'],
+    ['fr', 'Vous pouvez supprimer votre compte à tout moment depuis la page des paramètres.'],
+    ['de', 'Sie können Ihr Konto jederzeit auf der Seite mit den Einstellungen löschen.'],
+    // Addressed as "du": the French "du" must not outvote German's own words.
+    ['de', 'Wenn du unerwünschte Nachrichten erhältst, mit denen du dich unwohl fühlst, kannst du die Person melden.'],
+    ['fr', 'Nous conservons les données du compte pendant la durée du contrat.'],
+    ['es', 'Puede eliminar su cuenta en cualquier momento desde la página de ajustes.'],
+  ])('%s: “%s”', (code, text) => {
+    expect(detectLanguage(text).code).toBe(code);
+  });
+
+  test('a label or a name is no language', () => {
+    expect(detectLanguage('Example Ltd').code).toBe('und');
+  });
+});
