@@ -267,6 +267,7 @@ const rows: Row[] = [
   ['interest-based ads across other sites added (high)', 'We process your personal data to provide the service.', 'We process your personal data to provide the service. We also use your personal data to show you interest-based ads on other websites and apps.', ['high'], W],
   ['rights that depend on where the user lives added (no location data)', 'You can contact us about your personal data.', 'You can contact us about your personal data.\n\nDepending on your location, you may have certain rights regarding your personal information, such as access and correction.', ['low'], ANY],
   ['a passing "unauthorized use" in a retention clause added (no security notice)', 'We keep your personal data while your account is open.', 'We keep your personal data while your account is open.\n\nTo set the retention period for personal information, we weigh its sensitivity, the risk of harm from unauthorized use of it, and the purposes for which we process it.', ['low', 'medium'], ANY],
+  ['a rule against content that harms minors added to community rules (no liability limited)', 'Be respectful to other members.', 'Be respectful to other members.\n\nWe strictly prohibit any content or behaviour that sexually exploits, endangers or encourages harm to minors.', ['low'], ANY],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

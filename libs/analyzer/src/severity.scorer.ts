@@ -294,7 +294,17 @@ const USER_WORK = /\b(?:content|posts?|posted|posting|submi(?:t|ts|tted|tting|ss
 const PERSONAL_DATA = /\b(?:personal|data|information|info|details|profiles?|content|contacts?|identifiers?|e-?mail|(?:ip |postal |mailing )?address(?:es)?|phone|cookies?|location|biometric\w*|health|donn[ée]es|informations|daten|angaben|datos|informaci[óo]n)\b/i;
 // Tracking follows people or their devices: "to track incoming and outgoing funds" follows money.
 const TRACKED = /\b(?:cookies?|pixels?|beacons?|tags?|sdks?|identifiers?|fingerprint\w*|devices?|browsers?|browsing|activit(?:y|ies)|visits?|visitors?|users?|you|your|across|online|ads?|advertis\w*|analytics|personal|data|information|traceurs?|témoins?|daten|datos|rastre\w*)\b/i;
-const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = { 'content-license': USER_WORK, 'data-collection': PERSONAL_DATA, 'data-use': PERSONAL_DATA, 'data-sharing': PERSONAL_DATA, tracking: TRACKED };
+// A limit of the platform's liability says that it is not liable, warrants nothing, or caps what it owes: "harm to
+// minors" in a rule of conduct, or "losses" in a description, limits nothing.
+const LIABILITY_ACT = /\b(?:liab\w*|warrant\w*|as[- ](?:is|available)|disclaim\w*|responsib\w*|own risk|sole risk|guarant\w*|(?:exclu|limit)\w*[^.;]{0,40}\b(?:damages?|loss(?:es)?)|(?:damages?|loss(?:es)?)[^.;]{0,40}\b(?:exclu|limit)\w*|haft\w*|gewährleist\w*|responsabilit\w*|garanti\w*|responsabilidad\w*|garant[íi]\w*)/i;
+const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
+  'content-license': USER_WORK,
+  'data-collection': PERSONAL_DATA,
+  'data-use': PERSONAL_DATA,
+  'data-sharing': PERSONAL_DATA,
+  tracking: TRACKED,
+  liability: LIABILITY_ACT,
+};
 
 /**
  * A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about, or names the
