@@ -193,7 +193,9 @@ export const privacyRules: ClauseRule[] = [
   // A breach of data or security, not of contract ("if you breach these terms"). Naming a breach protects no one: the cue
   // carries no stance (a notice of it is favourable through 'notify'), so a passage naming one in passing reads as it reads.
   rule('security', 'breach', /\b(?:data|security|privacy|personal (?:data|information)) breach(?:es)?\b|\bbreach(?:es)? (?:of|affecting|involving) (?:security|(?:your |the )?(?:personal(?:ly)? \w+ )?(?:data|information))\b|\bunauthori[sz]ed (?:access|disclosure|use)\b/, 2, 0),
-  rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information|privacy)\b/, 1.5, 1),
+  // Protecting the data, not "privacy" in general: "we are committed to protecting your privacy" opens many policies
+  // and describes no safeguard.
+  rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information)\b/, 1.5, 1),
 
   // children
   rule('children', 'children', /\bchild(?:ren)?(?:'s)?\b|\bminors?\b|\bkids\b|\bcoppa\b|\bparental consent\b/, 2.5),

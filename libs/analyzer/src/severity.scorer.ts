@@ -153,7 +153,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
         // A notice in the user's favour cut from a paragraph (not a right, nor a promise not to do it): read from the
         // changed words.
         const noticeCut = was > 0 && now === 0 && clauseTypeById.get(m.id)?.disclosure && !RIGHT_TYPES.has(m.id) && !promiseCut(m);
-        turnedBy = was === now || noticeCut ? null : now - was;
+        // A right whose cue was reworded ("you can opt out" → "programs which allow you to opt out") but whose words are
+        // all still in the clause is restated, not removed.
+        const restated = was > 0 && now === 0 && RIGHT_TYPES.has(m.id) && rightRestated(cBefore, m.id, t.after ?? '');
+        turnedBy = was === now || noticeCut || restated ? null : now - was;
       }
       turnedById.set(m.id, turnedBy);
       return turnedBy;
@@ -223,7 +226,12 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       const others = t.resembles?.() ?? [];
       if (others.length && others.every((other) => typeStance(classify(other), info.id) - own >= WIDENED_STANCE - 1e-9)) elsewhere = false;
     }
-    const level = typeLevel(t, info.id, weightOf(m, info.weight, t, m.confidence >= (assessed[0]?.confidence ?? 0)), disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText);
+    // Sharing or advertising reworded (a purpose added to the same advertising cookies, an opt-out put in other words) is
+    // no "new sharing with advertisers": a level below its topic, unless the rewording brings in what makes the topic
+    // heavy (advertisers named where service providers were).
+    const widenedOnly = NEEDS_HEAVY_RECIPIENT.has(info.id) && t.op !== 'added' && t.op !== 'removed' && !heavyBroughtIn(t);
+    const weight = weightOf(m, info.weight, t, m.confidence >= (assessed[0]?.confidence ?? 0));
+    const level = Math.min(typeLevel(t, info.id, weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText), widenedOnly ? Math.max(1, weight - 1) : weight);
     const s = LEVELS[level];
     if (level > scoredLevel) {
       scored = info.id;
@@ -323,6 +331,11 @@ function weightOf(m: ClauseTypeMatch, weight: number, t: ChangeTexts, leads: boo
 const HEAVY_RECIPIENTS = /\b(?:advertis(?:ers?|ing (?:partners?|networks?|companies|platforms?))|ad (?:networks?|partners?|tech\w*|platforms?)|data brokers?|brokers?|resell\w*|(?:their|its) own (?:purposes|marketing|advertising|use)|independent (?:data )?controllers?|for (?:monetary )?consideration|in exchange for|targeted|interest[- ]based|personali[sz]ed (?:ads|advert\w*|marketing)|behaviou?ral (?:ads|advert\w*|marketing)|cross[- ](?:site|device|context)|retarget\w*|remarket\w*|(?:on|across) (?:other|third[- ]party) (?:websites|sites|apps|platforms|services)|annonceurs|publicit\w+ (?:cibl\w+|personnalis\w+)|werbetreibende\w*|personalisierte\w* werbung|anunciantes|publicidad personalizada)\b/i;
 const NEEDS_HEAVY_RECIPIENT = new Set(['data-sharing', 'advertising']);
 
+/** Whether a rewording brought in the recipients or targeting that make sharing or advertising heavy. */
+function heavyBroughtIn(t: ChangeTexts): boolean {
+  return HEAVY_RECIPIENTS.test(t.inserted) && !HEAVY_RECIPIENTS.test(t.before ?? '');
+}
+
 // Forms of address and possessives, which a register change ("Sie" → "du", "vous" → "tu") swaps throughout a text.
 const ADDRESS_WORDS = new Set(
   'sie ihnen ihr ihre ihrem ihren ihrer ihres du dich dir dein deine deinem deinen deiner deines euch euer eure seid vous votre vos tu te toi ton ta tes usted ustedes su sus tú tus ti vosotros vuestro vuestra vuestros vuestras lei suo sua suoi sue tuo tua tuoi tue voi vostro vostra u uw je jij jou jouw jullie'.split(' '),
@@ -372,6 +385,21 @@ function leanMovedByReorderOnly(before: Classification | null, after: Classifica
 
 // What a cut protection covered: the user's data, account or content.
 const CUT_OBJECT = /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal )?(?:data|information|details|accounts?|content|messages|passwords?|records))\b/i;
+
+// The words of a right's cue that say who may and how, not what: dropped before looking for the right in the new clause.
+const CUE_FRAME_WORDS = new Set('you your can may might could will shall are is be able to the a an and or at any time we our also always still'.split(' '));
+
+/** Whether every word of the type's favourable cues in the old clause (who and how aside) is still in the new clause. */
+function rightRestated(before: Classification | null, id: string, after: string): boolean {
+  const m = before?.clauseTypes.find((x) => x.id === id);
+  const cues = m?.evidence.filter((e) => evidenceStance(id, e) > 0) ?? [];
+  if (!cues.length) return false;
+  const kept = new Set(after.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return cues.every((e) => {
+    const words = (e.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !CUE_FRAME_WORDS.has(w));
+    return words.length > 0 && words.every((w) => kept.has(w));
+  });
+}
 
 /** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
 function cueChanged(c: Classification | null, id: string, changed: string): boolean {
