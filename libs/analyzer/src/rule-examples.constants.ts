@@ -245,6 +245,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'communications:promotional-intl': ['Wir senden Ihnen Werbe-E-Mails zu unseren Angeboten.', 'Wir senden Ihnen Rechnungen zu unseren Angeboten.'],
   'communications:unsubscribe-intl': ['Vous pouvez vous désinscrire de la lettre à tout moment.', 'Vous pouvez vous inscrire à la lettre à tout moment.'],
   'policy-changes:policy-changes-intl': ['Nous pouvons modifier les présentes conditions à tout moment.', 'Nous pouvons modifier votre commande à tout moment.'],
+  'policy-changes:contract-change-intl': ['Wir teilen Ihnen jede Vertragsänderung vier Wochen vorher mit.', 'Wir teilen Ihnen jede Preisänderung vier Wochen vorher mit.'],
   'eligibility:minimum-age-intl': ['Sie müssen mindestens 16 Jahre alt sein.', 'Sie müssen mindestens 16 Zeichen eingeben.'],
   'data-collection:collect-intl': ['Recopilamos los datos que nos proporciona.', 'Recopilamos las opiniones de nuestros clientes.'],
   'tracking:trackers-intl': ['Nous utilisons des traceurs pour mesurer l’audience.', 'Nous utilisons des colis pour la livraison.'],
@@ -310,7 +311,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // "Sans indemnité" (without compensation) is no indemnity.
   'indemnification:indemnify': [['You will indemnify us against any claim.', 'Nous pouvons suspendre le service sans indemnité.']],
   // Accounts in the plural.
-  'account-termination:terminate-account-intl': [['Nous pouvons suspendre l’accès aux comptes des clients.', 'Nous pouvons suspendre l’envoi des colis.']],
+  'account-termination:terminate-account-intl': [
+    ['Nous pouvons suspendre l’accès aux comptes des clients.', 'Nous pouvons suspendre l’envoi des colis.'],
+    ['Wir können den Vertrag fristlos kündigen.', 'Wir können die Lieferung fristlos verschieben.'],
+  ],
   // Listings and reviews taken down, users banned, personal purposes.
   'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.']],
   'account-termination:account-penalty': [['We can ban users who break the rules.', 'We can help users who break their phones.']],
