@@ -297,9 +297,9 @@ const CONDUCT_TYPES = new Set(['acceptable-use', 'content-moderation', 'eligibil
 // on a Creative Commons licensed policy", open-source software "licensed under" its licence or a "licensed" payment
 // institution license nothing of the user's, and their change weighs as a clarification (low), whatever the topic.
 const USER_WORK = /\b(?:content|posts?|posted|posting|submi(?:t|ts|tted|tting|ssions?)|upload\w*|materials?|photos?|pictures?|images?|videos?|recordings?|audio|music|feedback|suggestions?|ideas|contributions?|creations?|works?|inputs?|outputs?|comments?|reviews?|name|likeness|moral rights|inhalt\w*|beitr[äa]g\w*|contenus?|publications?|contenidos?|publicaciones)\b/i;
-// What the platform collects, uses or shares is personal data: a "shared purpose", a "Platform Share" fee or a "purpose
-// of the platform" in terms of service is no practice on the user's data.
-const PERSONAL_DATA = /\b(?:personal|data|information|info|details|profiles?|content|contacts?|identifiers?|e-?mail|(?:ip |postal |mailing )?address(?:es)?|phone|cookies?|location|biometric\w*|health|donn[ée]es|informations|daten|angaben|datos|informaci[óo]n)\b/i;
+// What the platform collects, uses or shares is personal data: a "shared purpose", a "Platform Share" fee, a plan "solely
+// for personal use" or "contact us for commercial purposes" in terms of service is no practice on the user's data.
+const PERSONAL_DATA = /\b(?:data|information|(?:contact|payment|account|card|billing|personal|bank) details|profiles?|(?:your|user|users'|customer|member) content|contacts|contact (?:lists?|information)|identifiers?|(?:ip|postal|mailing|e-?mail|home) address(?:es)?|phone numbers?|cookies?|location|biometric\w*|health|donn[ée]es|informations|daten|angaben|datos|informaci[óo]n)\b/i;
 // Tracking follows people or their devices: "to track incoming and outgoing funds" follows money.
 const TRACKED = /\b(?:cookies?|pixels?|beacons?|tags?|sdks?|identifiers?|fingerprint\w*|devices?|browsers?|browsing|activit(?:y|ies)|visits?|visitors?|users?|you|your|across|online|ads?|advertis\w*|analytics|personal|data|information|traceurs?|témoins?|daten|datos|rastre\w*)\b/i;
 // A limit of the platform's liability says that it is not liable, warrants nothing, or caps what it owes: "harm to
