@@ -5,6 +5,7 @@ import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
 import { splitProvisions } from './provision.splitter';
 import { clearCosmeticKeys, cosmeticKey, joinedSearchKey, searchKey } from './text.normalizer';
+import { markPartyChange } from './party.detector';
 import { assessClause, maxSeverity, severityRank } from './severity.scorer';
 import { RemovedSection, writeSummary } from './summary.writer';
 import { changedText, wordDiff } from './word.differ';
@@ -410,6 +411,7 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string, spl
 
   const sections = removedSections(before, clauses);
   movedToNotice(sections, clauses, keptInPlace(alignments), before.length, after.length);
+  markPartyChange(beforeMarkdown, afterMarkdown, clauses);
   let severity: Severity = kind === 'none' || kind === 'cosmetic' ? 'none' : 'low';
   for (const c of clauses) if (c.kind === 'substantive') severity = maxSeverity(severity, c.severity);
 
