@@ -205,6 +205,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'policy-changes:changes-notice': ['If we make changes, we will let you know before they take effect.', 'If we make mistakes, we will fix them quickly.'],
   'policy-changes:post-changes': ['We will post any revisions on this page.', 'We will post your order to this address.'],
   'policy-changes:archive': ['Previous versions of this policy are archived here.', 'Previous orders are listed here.'],
+  'policy-changes:new-version': ['The new terms apply from 1 May.', 'The new app is available from 1 May.'],
   'payment:refund': ['You can ask for a refund within 14 days.', 'You can ask for a new password.'],
   'payment:no-refund': ['All purchases are non-refundable.', 'All purchases include tax.'],
   'payment:billing': ['Your subscription renews every month.', 'Your profile is visible every day.'],
@@ -410,8 +411,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'retention:retain': [['We keep your messages for 30 days after you delete them.', 'If you keep using the app after that, the change applies to you.']],
   // Changes that take effect once they are published.
   'policy-changes:effective-on-posting': [['Changes take effect as soon as we post them on this page.', 'Changes take effect 30 days after we email you.']],
-  // Accepting the new terms is no archive of past versions.
-  'policy-changes:archive': [['We keep the new version of the terms on this page.', 'By continuing you accept the new terms.']],
+  // Accepting the new terms is no new version named as a subject.
+  'policy-changes:new-version': [['We keep the new version of the terms on this page.', 'By continuing you accept the new terms.']],
   // The protection of the law where the user lives, kept beside the chosen law.
   'governing-law:your-law': [['You keep the protection of the mandatory laws of the country where you live.', 'You keep the protection of the warranty in the country where you bought it.']],
   // "Conduct" as the verb of a purpose is no rule of conduct.

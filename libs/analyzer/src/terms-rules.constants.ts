@@ -172,7 +172,10 @@ export const termsRules: ClauseRule[] = [
   rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bkeep (?:on )?(?:using|accessing)\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
   rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently|whenever you (?:access|use|visit))\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
   rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
-  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|(?<!\b(?:accept|agree to|be bound by|are bound by|consent to)(?: the)? )\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
+  // Earlier versions kept for the reader to compare: in the user's favour. A "new version of the terms" named is only
+  // the subject, neither way.
+  rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
+  rule('policy-changes', 'new-version', /(?<!\b(?:accept|agree to|be bound by|are bound by|consent to)(?: the)? )\bnew (?:version of (?:the|these|this|our) )?(?:agreements?|terms|polic(?:y|ies))\b/, 2.5),
 
   // payment
   // A refund is a remedy for the user; refusing one ("non-refundable", "no refunds", "we do not offer refunds") takes it away.
