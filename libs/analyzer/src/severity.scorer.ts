@@ -191,6 +191,11 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     }
   }
 
+  // A use of the service that the user must not make (an item under "Do not use our products to:"): the topics its
+  // words name ("minors", "security", "government officials") describe the forbidden conduct, not a practice of the
+  // platform. The clause is about what users must not do, and its other topics weigh low.
+  const conduct = isConductRule(t);
+  if (conduct) touched = merge([{ id: 'acceptable-use', confidence: 0.95, evidence: [] }], touched);
   const assessed = leading(touched);
   let severity: Severity = 'low';
   const reasons: string[] = [];
@@ -230,7 +235,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // no "new sharing with advertisers": a level below its topic, unless the rewording brings in what makes the topic
     // heavy (advertisers named where service providers were).
     const widenedOnly = NEEDS_HEAVY_RECIPIENT.has(info.id) && t.op !== 'added' && t.op !== 'removed' && !heavyBroughtIn(t);
-    const weight = weightOf(m, info.weight, t, m.confidence >= (assessed[0]?.confidence ?? 0));
+    const weight = conduct && !CONDUCT_TYPES.has(info.id) ? 1 : weightOf(m, info.weight, t, m.confidence >= (assessed[0]?.confidence ?? 0));
     const level = Math.min(typeLevel(t, info.id, weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText), widenedOnly ? Math.max(1, weight - 1) : weight);
     const s = LEVELS[level];
     if (level > scoredLevel) {
@@ -291,6 +296,19 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
 
 // Rules of conduct: a clause read as one of these in French, German or Spanish is read, not judged by its size.
 const CONDUCT_TYPES = new Set(['acceptable-use', 'content-moderation', 'eligibility', 'ip-infringement']);
+
+// A list's lead-in that introduces uses of the service ("This includes using our products or services to:", "You may not
+// use the Services to:"), not what the platform does with data ("We use your information to:").
+const USES_LEAD = /(?:\byou (?:may|must|shall|will|agree|can)(?: not|n't)\b|\bagree not to\b|\bdo not\b|\bdon't\b|\bnever\b|\bprohibit\w*|\bnot (?:permitted|allowed)\b|\bforbidden\b|\b(?:using|use of|usage of|use) (?:of )?(?:our|the|its|any of our) (?:\w+ )?(?:products?|services?|platforms?|sites?|apps?|apis?|models?|tools?)\b)[^:]*:\s*$/i;
+// A heading that forbids: "Do Not Compromise Children's Safety", "Prohibited uses".
+const FORBIDDING_HEADING = /^\W*(?:do not|don't|never|prohibited|forbidden|you (?:may|must) not)\b/i;
+
+/** Whether the clause states a use of the service that users must not make (see USES_LEAD, FORBIDDING_HEADING). */
+function isConductRule(t: ChangeTexts): boolean {
+  const lead = t.lead ?? '';
+  if (lead && /^\W*(?:we|our)\b/i.test(lead)) return false;
+  return USES_LEAD.test(lead) || FORBIDDING_HEADING.test(t.heading ?? '');
+}
 
 // A type weighs as its topic only where the clause (with its heading and list lead-in) names what the topic is about; a
 // licence is over the user's content only where the clause names something the user posts or provides: a page "based
