@@ -30,6 +30,15 @@ function unreferenced(text: string): string {
   return text.replace(CROSS_REFERENCE, '$1 #');
 }
 
+// A page's button or link label captured as a line of its own ("Download the app now", "Join today", "Contact us"):
+// a few words that invite a click, with no sentence in them. Page chrome, like navigation.
+const CALL_TO_ACTION = /^(?:download|join|sign (?:up|in)|log ?in|register|get (?:started|the app)|learn more|read more|see more|find out more|contact us|back to top|skip to|share|print|subscribe|follow us|install|shop|explore|discover)\b/i;
+const CALL_TO_ACTION_MAX_WORDS = 5;
+
+function isCallToAction(p: Provision): boolean {
+  return p.kind === 'paragraph' && CALL_TO_ACTION.test(p.text) && !/[.;:!?,]/.test(p.text) && p.text.split(/\s+/).length <= CALL_TO_ACTION_MAX_WORDS;
+}
+
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
   const b = a.before.map((i) => before[i]);
@@ -40,7 +49,7 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
     case 'added':
     case 'removed': {
       const p = (b[0] ?? f[0]) as Provision;
-      if (isDateStamp(p.text) || cosmeticKey(p.text) === '') return 'cosmetic';
+      if (isDateStamp(p.text) || cosmeticKey(p.text) === '' || isCallToAction(p)) return 'cosmetic';
       return isStructural(p, headings) ? 'structure' : 'substantive';
     }
     default: {
@@ -48,6 +57,8 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
       const keyBefore = cosmeticKey(joinedBefore);
       const keyAfter = cosmeticKey(joinedAfter);
       if (keyBefore === keyAfter) return a.op === 'reworded' && a.before.length === 1 ? 'cosmetic' : 'structure';
+      // A space the extraction lost or found between two words ("handlesPersonal Information") joins no other words.
+      if (a.op === 'reworded' && keyBefore.replace(/ /g, '') === keyAfter.replace(/ /g, '')) return 'cosmetic';
       if (unnumberedKey(joinedBefore) === unnumberedKey(joinedAfter)) return 'structure';
       // The keys below reuse the ones above when the rewrite left a text as it was (cosmeticKey is pure).
       const keyOf = (rewritten: string, original: string, key: string): string => (rewritten === original ? key : cosmeticKey(rewritten));

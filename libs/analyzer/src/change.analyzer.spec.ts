@@ -18,6 +18,8 @@ describe('analyzeChange: change kind', () => {
     ['a heading removed', base.replace(`${SHARE_HEAD}\n\n`, ''), 'structure', 'low'],
     ['a heading renumbered', base.replace('## Sharing', '## 2. Sharing'), 'structure', 'low'],
     ['two sections swapped', policy('## Collection', COLLECT, DELETE_HEAD, DELETE, SHARE_HEAD, SHARE), 'structure', 'low'],
+    ['a space the extraction lost between two words found again', base.replace('We share your', 'We shareyour'), 'cosmetic', 'none'],
+    ['a button label captured as a line ("Download the app now")', `${base}\n\nDownload the app now`, 'cosmetic', 'none'],
   ])('%s → %s / %s', (_name, after, kind, severity) => {
     const analysis = analyzeChange(base, after);
     expect(analysis.kind).toBe(kind);
