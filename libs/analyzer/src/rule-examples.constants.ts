@@ -381,6 +381,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Approximate location worked out from an IP address is not precise geolocation.
   // A commitment to privacy in general names no safeguard.
   'security:protect': [['Our staff protect the information you give us.', 'We are committed to protecting your privacy.']],
+  'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.']],
   'sensitive-data:location': [
     ['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.'],
     // Where the user lives decides which rights apply: no location data is collected.

@@ -83,7 +83,7 @@ export const termsRules: ClauseRule[] = [
   rule('content-moderation', 'no-obligation', /\bno (?:obligation|duty) to (?:monitor|review|post|screen)\b|\bright (?:but not the obligation )?to (?:monitor|review|remove|refuse)\b/, 2, -1),
 
   // ip-infringement
-  rule('ip-infringement', 'dmca', /\bdmca\b|\bdigital millennium\b|\bcopyright (?:agent|infringement|claims?|complaints?)\b|\bnotices? of (?:claimed )?infringement\b|\binfring\w+\b|\brepeat infringers?\b/, 2.5),
+  rule('ip-infringement', 'dmca', /\bdmca\b|\bdigital millennium\b|\bcopyright (?:designated )?(?:agent|infringement|claims?|complaints?)\b|\bdesignated agent\b|\bcounter[- ]?notices?\b|\bcounter[- ]?notifications?\b|\bnotices? of (?:claimed )?infringement\b|\binfring\w+\b|\brepeat infringers?\b/, 2.5),
 
   // acceptable-use
   rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b(?! be (?:able|bound|charged|liable|responsible|required|eligible|entitled)\b)|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
