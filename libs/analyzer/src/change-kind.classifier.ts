@@ -39,6 +39,9 @@ function isCallToAction(p: Provision): boolean {
   return p.kind === 'paragraph' && CALL_TO_ACTION.test(p.text) && !/[.;:!?,]/.test(p.text) && p.text.split(/\s+/).length <= CALL_TO_ACTION_MAX_WORDS;
 }
 
+// Spaces lost or found in one clause: a few (the keys' lengths differ by the spaces alone).
+const SPACES_MOVED_MAX = 8;
+
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
   const b = a.before.map((i) => before[i]);
@@ -58,7 +61,7 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
       const keyAfter = cosmeticKey(joinedAfter);
       if (keyBefore === keyAfter) return a.op === 'reworded' && a.before.length === 1 ? 'cosmetic' : 'structure';
       // A space the extraction lost or found between two words ("handlesPersonal Information") joins no other words.
-      if (a.op === 'reworded' && keyBefore.replace(/ /g, '') === keyAfter.replace(/ /g, '')) return 'cosmetic';
+      if (a.op === 'reworded' && Math.abs(keyBefore.length - keyAfter.length) <= SPACES_MOVED_MAX && keyBefore.replace(/ /g, '') === keyAfter.replace(/ /g, '')) return 'cosmetic';
       if (unnumberedKey(joinedBefore) === unnumberedKey(joinedAfter)) return 'structure';
       // The keys below reuse the ones above when the rewrite left a text as it was (cosmeticKey is pure).
       const keyOf = (rewritten: string, original: string, key: string): string => (rewritten === original ? key : cosmeticKey(rewritten));

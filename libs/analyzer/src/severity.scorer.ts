@@ -195,6 +195,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // words name ("minors", "security", "government officials") describe the forbidden conduct, not a practice of the
   // platform. The clause is about what users must not do, and its other topics weigh low.
   const conduct = isConductRule(t);
+  const names = namesIn(t);
   if (conduct) touched = merge([{ id: 'acceptable-use', confidence: 0.95, evidence: [] }], touched);
   const assessed = leading(touched);
   let severity: Severity = 'low';
@@ -235,7 +236,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // no "new sharing with advertisers": a level below its topic, unless the rewording brings in what makes the topic
     // heavy (advertisers named where service providers were).
     const widenedOnly = NEEDS_HEAVY_RECIPIENT.has(info.id) && t.op !== 'added' && t.op !== 'removed' && !heavyBroughtIn(t);
-    const weight = conduct && !CONDUCT_TYPES.has(info.id) ? 1 : weightOf(m, info.weight, t, m.confidence >= (assessed[0]?.confidence ?? 0));
+    const weight = conduct && !CONDUCT_TYPES.has(info.id) ? 1 : weightOf(m, info.weight, names, m.confidence >= (assessed[0]?.confidence ?? 0));
     const level = Math.min(typeLevel(t, info.id, weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText), widenedOnly ? Math.max(1, weight - 1) : weight);
     const s = LEVELS[level];
     if (level > scoredLevel) {
@@ -337,10 +338,25 @@ const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
  * topic only in passing behind another ("the risk of harm from unauthorized use" in a clause on retention is no
  * security notice; "if a data breach affects your data, we will tell you" is one).
  */
-function weightOf(m: ClauseTypeMatch, weight: number, t: ChangeTexts, leads: boolean): number {
+function weightOf(m: ClauseTypeMatch, weight: number, names: (object: RegExp) => boolean, leads: boolean): number {
   if (namedOnly(m) && !leads) return 1;
   const object = WEIGHT_NEEDS_OBJECT[m.id];
-  return !object || object.test(`${t.before ?? ''} ${t.after ?? ''} ${t.lead ?? ''} ${t.heading ?? ''}`) ? weight : 1;
+  return !object || names(object) ? weight : 1;
+}
+
+/** Whether the clause (either version, its heading and list lead-in) names an object; each pattern is tried once. */
+function namesIn(t: ChangeTexts): (object: RegExp) => boolean {
+  let text: string | undefined;
+  const answers = new Map<RegExp, boolean>();
+  return (object) => {
+    let found = answers.get(object);
+    if (found === undefined) {
+      text ??= `${t.before ?? ''} ${t.after ?? ''} ${t.lead ?? ''} ${t.heading ?? ''}`;
+      found = object.test(text);
+      answers.set(object, found);
+    }
+    return found;
+  };
 }
 
 // The rubric's high in sharing and advertising is "new sharing with advertisers or data brokers": sharing with service
