@@ -277,6 +277,7 @@ const rows: Row[] = [
   ['a forbidden use on government officials added (conduct, not disclosure to authorities)', '## Prohibited uses\n\nYou may not use the Services to:\n\n* Send spam', '## Prohibited uses\n\nYou may not use the Services to:\n\n* Send spam\n* Lobby government officials or regulatory agencies on pending legislation', ['low'], ANY],
   ['a forbidden attack on security removed under a forbidding heading (conduct, not a security notice removed)', '## Do not break the service\n\nThis includes using our tools to:\n\n* Violate the security, integrity or availability of any network, device or system\n* Send spam', '## Do not break the service\n\nThis includes using our tools to:\n\n* Send spam', ['low'], ANY],
   ['advertisers added to what the platform does with data (a list of its purposes: high)', '## How we use data\n\nWe use your personal information to:\n\n* Provide the service', '## How we use data\n\nWe use your personal information to:\n\n* Provide the service\n* Share it with advertising partners for targeted ads', ['high'], W],
+  ['sharing with advertisers added, the data named by its kind alone ("your full name and birthday")', 'We keep your account secure.', 'We keep your account secure.\n\nWe share your full name and birthday with advertising partners.', ['high'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.
