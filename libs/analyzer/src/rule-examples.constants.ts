@@ -383,7 +383,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'security:protect': [['Our staff protect the information you give us.', 'We are committed to protecting your privacy.']],
   'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.']],
   // Copying others' content is a rule of conduct, not the user's right to a copy.
-  'user-rights:copy-export': [['You can export all your content at any time.', "Please don't copy, upload, download, or share content unless you have the right to do so."]],
+  'user-rights:copy-export': [
+    ['You can export all your content at any time.', "Please don't copy, upload, download, or share content unless you have the right to do so."],
+    ['You can download a copy of the content you posted.', 'You can download the content of our help centre.'],
+  ],
   'sensitive-data:location': [
     ['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.'],
     // Where the user lives decides which rights apply: no location data is collected.

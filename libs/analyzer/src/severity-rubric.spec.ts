@@ -278,6 +278,8 @@ const rows: Row[] = [
   ['a forbidden attack on security removed under a forbidding heading (conduct, not a security notice removed)', '## Do not break the service\n\nThis includes using our tools to:\n\n* Violate the security, integrity or availability of any network, device or system\n* Send spam', '## Do not break the service\n\nThis includes using our tools to:\n\n* Send spam', ['low'], ANY],
   ['advertisers added to what the platform does with data (a list of its purposes: high)', '## How we use data\n\nWe use your personal information to:\n\n* Provide the service', '## How we use data\n\nWe use your personal information to:\n\n* Provide the service\n* Share it with advertising partners for targeted ads', ['high'], W],
   ['sharing with advertisers added, the data named by its kind alone ("your full name and birthday")', 'We keep your account secure.', 'We keep your account secure.\n\nWe share your full name and birthday with advertising partners.', ['high'], W],
+  ['sale of personal data introduced under a "Do Not Sell or Share" heading (the practice of the platform, not a rule of conduct)', '## Do Not Sell or Share My Personal Information\n\nWe do not sell your personal information.', '## Do Not Sell or Share My Personal Information\n\nWe sell your personal information to data brokers.', ['critical'], W],
+  ['the right to download a copy of the content the user posted removed (an access right removed)', '## Your rights\n\nYou can download a copy of the content you posted at any time.\n\n## Contact\n\nWrite to us.', '## Contact\n\nWrite to us.', ['high', 'critical'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

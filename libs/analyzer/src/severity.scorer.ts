@@ -298,17 +298,22 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
 // Rules of conduct: a clause read as one of these in French, German or Spanish is read, not judged by its size.
 const CONDUCT_TYPES = new Set(['acceptable-use', 'content-moderation', 'eligibility', 'ip-infringement']);
 
-// A list's lead-in that introduces uses of the service ("This includes using our products or services to:", "You may not
-// use the Services to:"), not what the platform does with data ("We use your information to:").
-const USES_LEAD = /(?:\byou (?:may|must|shall|will|agree|can)(?: not|n't)\b|\bagree not to\b|\bdo not\b|\bdon't\b|\bnever\b|\bprohibit\w*|\bnot (?:permitted|allowed)\b|\bforbidden\b|\b(?:using|use of|usage of|use) (?:of )?(?:our|the|its|any of our) (?:\w+ )?(?:products?|services?|platforms?|sites?|apps?|apis?|models?|tools?)\b)[^:]*:\s*$/i;
+// A list's lead-in that forbids the user something ("You may not use the Services to:", "Do not:"), or introduces uses of
+// the service ("This includes using our products or services to:"); not what the platform does with data ("We use your
+// information to:"), nor a privacy right named by its forbidding words ("Do Not Sell or Share My Personal Information").
+const FORBIDDING_LEAD = /^\W*(?:you (?:may|must|shall|will|agree|can)(?: not|n't)|you agree not to|(?:please )?(?:do not|don't|never)|(?:the following (?:uses|activities|conduct) (?:are|is) )?(?:prohibited|not permitted|not allowed|forbidden))\b[^:]*:\s*$/i;
+const USES_LEAD = /\b(?:using|use of|usage of|use) (?:of )?(?:our|the|its|any of our) (?:\w+ )?(?:products?|services?|platforms?|sites?|apps?|apis?|models?|tools?)\b[^:]*\bto:\s*$/i;
 // A heading that forbids: "Do Not Compromise Children's Safety", "Prohibited uses".
 const FORBIDDING_HEADING = /^\W*(?:do not|don't|never|prohibited|forbidden|you (?:may|must) not)\b/i;
+// A data practice named in the forbidding words: the user's right to stop it, not a rule of conduct.
+const PRACTICE_NAMED = /\b(?:sell|sale|share|sharing|track|tracking|personal|my)\b/i;
 
-/** Whether the clause states a use of the service that users must not make (see USES_LEAD, FORBIDDING_HEADING). */
+/** Whether the clause states a use of the service that users must not make (a forbidding lead-in or heading). */
 function isConductRule(t: ChangeTexts): boolean {
   const lead = t.lead ?? '';
-  if (lead && /^\W*(?:we|our)\b/i.test(lead)) return false;
-  return USES_LEAD.test(lead) || FORBIDDING_HEADING.test(t.heading ?? '');
+  const heading = t.heading ?? '';
+  if (lead && (/^\W*(?:we|our)\b/i.test(lead) || PRACTICE_NAMED.test(lead))) return false;
+  return FORBIDDING_LEAD.test(lead) || USES_LEAD.test(lead) || (FORBIDDING_HEADING.test(heading) && !PRACTICE_NAMED.test(heading));
 }
 
 // A type weighs as its topic only where the clause (with its heading and list lead-in) names what the topic is about; a
