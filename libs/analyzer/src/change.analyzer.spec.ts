@@ -173,6 +173,14 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analyzeChange(erase('once'), erase('two years after')).reasons.join(' ')).not.toMatch(/improvement/);
   });
 
+  test('a clause of no known type (a company address) is shown as other terms, low', () => {
+    const imprint = (address: string): string => ['# Imprint', `Example Ltd, ${address}. Phone: +44 20 1234 5678.`].join('\n\n');
+    const analysis = analyzeChange(imprint('1 Old Street, London'), imprint('27 New Road, Manchester'));
+    expect(analysis.severity).toBe('low');
+    expect(analysis.clauses[0]?.clauseTypes).toEqual(['other']);
+    expect(analysis.summary).toMatch(/\[Other, low\]/);
+  });
+
   test('a German text turned from "Sie" to "du" is no change of substance, though the rules cannot read it', () => {
     const formal = 'Behandeln Sie die Menschen, mit denen Sie auf der Plattform sprechen, immer so, wie Sie selbst behandelt werden möchten.';
     const informal = 'Behandle die Menschen, mit denen du auf der Plattform sprichst, immer so, wie du selbst behandelt werden möchtest.';

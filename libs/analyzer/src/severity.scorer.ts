@@ -287,7 +287,15 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     } else severity = maxSeverity(severity, s);
     reasons.push(`${verb(t.op)} a clause not analysed in ${language.name}: severity from the size of the change, ${words} word${words === 1 ? '' : 's'} (${s})`);
   }
-  if (reasons.length === 0) reasons.push(`${verb(t.op)} a clause of no known type (low)`);
+  // A clause the rules read but whose words name no type (a company's details, a representative, a definition) is
+  // among the taxonomy's "other" terms: a reader is still shown what it is about.
+  if (reasons.length === 0) {
+    reasons.push(`${verb(t.op)} other terms: a clause of no known type (low)`);
+    if (readable) {
+      touched = [{ id: 'other', confidence: 0.5, evidence: [] }];
+      scored = 'other';
+    }
+  }
   const clauseTypes = merge(touched, readable ? context : []);
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
