@@ -73,6 +73,8 @@ export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
  */
 export const PASSING_MENTION_RULES: Readonly<Record<string, readonly string[]>> = {
   security: ['breach'],
+  // "GDPR" or a representative named: where the rights come from or are exercised, not a right stated.
+  'user-rights': ['representative', 'data-subject'],
 };
 
 /**
@@ -120,5 +122,5 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
     rules: ['you-delete', 'right-to-erasure', 'erased-from-systems', 'delete-data', 'delete-data-intl'],
     object: /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal |own )?(?:data|information|accounts?|profiles?|records)|(?:data|information) (?:we|you|that we|that you)\b|your (?:content|materials?|posts|photos|uploads|files)\b|accounts?|erasure|be forgotten|from (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)|backups?|donn[ée]es|compte|daten|kontos?|datos|cuenta)\b/i,
   },
-  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'rights-intl', 'exercise-rights-intl', 'you-can-object-intl'] },
+  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'representative', 'rights-intl', 'exercise-rights-intl', 'you-can-object-intl'] },
 };

@@ -178,6 +178,9 @@ export const privacyRules: ClauseRule[] = [
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),
   rule('user-rights', 'data-subject', /\bdata subject\b|\bsubject access\b|\bgdpr\b/, 2, 1),
+  // The representative in the EU or the UK (GDPR Art. 27) is where people there exercise their rights: named, it is a
+  // passing mention of the rights (PASSING_MENTION_RULES), neither a right granted nor one taken away.
+  rule('user-rights', 'representative', /\b(?:eu|uk|european|gdpr|art(?:icle)?\.? ?27)(?: gdpr)? representative\b|\brepresentative (?:in|for|within) the (?:eu|uk|european union|united kingdom|eea|union)\b/, 2, 0),
   rule('user-rights', 'opt-out-third', new RegExp(`\\bopt[- ]?out\\b[^.;]{0,60}\\b${THIRD}`), 1.5, 1.5),
 
   // state-privacy-rights

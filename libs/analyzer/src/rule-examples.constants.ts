@@ -93,6 +93,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'deletion:delete-data': ['We delete your personal data when you ask.', 'We update our policy when the law changes.'],
   'user-rights:right-to': ['You have the right to access the data we hold about you.', 'We grant you the right to access the content for personal use.'],
   'user-rights:you-can-request': ['You may request a copy of your data.', 'You may not request a copy of your data.'],
+  'user-rights:representative': ['We have appointed a representative in the European Union under Article 27 GDPR.', 'We have appointed a sales representative in each region.'],
   'user-rights:copy-export': ['You can download a copy of your data.', 'You can download our app.'],
   'user-rights:complaint': ['You may lodge a complaint with a supervisory authority.', 'You may leave a review in the app store.'],
   'user-rights:rights-list': ['You can access, correct or delete your information.', 'You can read our blog.'],
@@ -387,6 +388,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['You can export all your content at any time.', "Please don't copy, upload, download, or share content unless you have the right to do so."],
     ['You can download a copy of the content you posted.', 'You can download the content of our help centre.'],
   ],
+  // Reporting other people's behaviour, or blocking them: the moderation tools.
+  'content-moderation:reported': [['Here are steps you can take to report these behaviors to us and to block anyone on the app.', 'Here are steps you can take to update your profile picture.']],
+  // A provision of a law named by its number is no age.
+  'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.']],
   'sensitive-data:location': [
     ['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.'],
     // Where the user lives decides which rights apply: no location data is collected.

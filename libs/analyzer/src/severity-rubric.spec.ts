@@ -280,6 +280,8 @@ const rows: Row[] = [
   ['sharing with advertisers added, the data named by its kind alone ("your full name and birthday")', 'We keep your account secure.', 'We keep your account secure.\n\nWe share your full name and birthday with advertising partners.', ['high'], W],
   ['sale of personal data introduced under a "Do Not Sell or Share" heading (the practice of the platform, not a rule of conduct)', '## Do Not Sell or Share My Personal Information\n\nWe do not sell your personal information.', '## Do Not Sell or Share My Personal Information\n\nWe sell your personal information to data brokers.', ['critical'], W],
   ['the right to download a copy of the content the user posted removed (an access right removed)', '## Your rights\n\nYou can download a copy of the content you posted at any time.\n\n## Contact\n\nWrite to us.', '## Contact\n\nWrite to us.', ['high', 'critical'], W],
+  ['a representative in the EU named (a contact for rights, low)', '## Contact\n\nWrite to privacy@example.com.', '## Contact\n\nWrite to privacy@example.com.\n\nFor people in the European Union, we have appointed a representative in the Union under Article 27 GDPR: Rep GmbH, Berlin.', ['low'], ANY],
+  ['a representative in the EU no longer named (no right removed)', '## Contact\n\nWrite to privacy@example.com.\n\nFor people in the European Union, we have appointed a representative in the Union under Article 27 GDPR: Rep GmbH, Berlin.', '## Contact\n\nWrite to privacy@example.com.', ['low'], ANY],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

@@ -346,13 +346,16 @@ const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
   liability: LIABILITY_ACT,
 };
 
+// A passing mention that is a notice of its own when the clause is about it: "if a data breach affects your data, we
+// will tell you". "GDPR" or a representative named is never a right stated.
+const NOTICE_WHEN_LEADING = new Set(['security']);
+
 /**
  * A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about, or names the
- * topic only in passing behind another ("the risk of harm from unauthorized use" in a clause on retention is no
- * security notice; "if a data breach affects your data, we will tell you" is one).
+ * topic only in passing ("the risk of harm from unauthorized use" in a clause on retention is no security notice).
  */
 function weightOf(m: ClauseTypeMatch, weight: number, names: (object: RegExp) => boolean, leads: boolean): number {
-  if (namedOnly(m) && !leads) return 1;
+  if (namedOnly(m) && (!leads || !NOTICE_WHEN_LEADING.has(m.id))) return 1;
   const object = WEIGHT_NEEDS_OBJECT[m.id];
   return !object || names(object) ? weight : 1;
 }
