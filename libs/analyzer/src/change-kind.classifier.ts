@@ -42,6 +42,15 @@ function isCallToAction(p: Provision): boolean {
 // Spaces lost or found in one clause: a few (the keys' lengths differ by the spaces alone).
 const SPACES_MOVED_MAX = 8;
 
+// The placeholder, its brackets escaped by the Markdown export or not ("\\[email protected\\]").
+const EMAIL_PLACEHOLDER = /\\?\[email(?:&#160;|\s)protected\\?\]/i;
+const EMAIL_OR_PLACEHOLDER = /\\?\[email(?:&#160;|\s)protected\\?\]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/gi;
+
+/** The text with every e-mail address, and the placeholder that hides one, as one word (link targets dropped). */
+function unmailed(text: string): string {
+  return text.replace(/\]\([^)\s]*\)/g, ']').replace(/mailto:/gi, ' ').replace(EMAIL_OR_PLACEHOLDER, ' emailaddress ');
+}
+
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
   const b = a.before.map((i) => before[i]);
@@ -57,18 +66,22 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
     }
     default: {
       if (b.every((p) => isDateStamp(p.text)) && f.every((p) => isDateStamp(p.text))) return 'cosmetic';
-      const keyBefore = cosmeticKey(joinedBefore);
-      const keyAfter = cosmeticKey(joinedAfter);
+      // A page that hides e-mail addresses ("[email protected]", Cloudflare's placeholder) shows the same address.
+      const masked = EMAIL_PLACEHOLDER.test(joinedBefore) !== EMAIL_PLACEHOLDER.test(joinedAfter);
+      const textBefore = masked ? unmailed(joinedBefore) : joinedBefore;
+      const textAfter = masked ? unmailed(joinedAfter) : joinedAfter;
+      const keyBefore = cosmeticKey(textBefore);
+      const keyAfter = cosmeticKey(textAfter);
       if (keyBefore === keyAfter) return a.op === 'reworded' && a.before.length === 1 ? 'cosmetic' : 'structure';
       // A space the extraction lost or found between two words ("handlesPersonal Information") joins no other words.
       if (a.op === 'reworded' && Math.abs(keyBefore.length - keyAfter.length) <= SPACES_MOVED_MAX && keyBefore.replace(/ /g, '') === keyAfter.replace(/ /g, '')) return 'cosmetic';
-      if (unnumberedKey(joinedBefore) === unnumberedKey(joinedAfter)) return 'structure';
+      if (unnumberedKey(textBefore) === unnumberedKey(textAfter)) return 'structure';
       // The keys below reuse the ones above when the rewrite left a text as it was (cosmeticKey is pure).
       const keyOf = (rewritten: string, original: string, key: string): string => (rewritten === original ? key : cosmeticKey(rewritten));
       // A link target written out as text (https://example.com/en-us → www.example.com/en-gb) is a link, not a clause.
-      if (a.op === 'reworded' && keyOf(unlinked(joinedBefore), joinedBefore, keyBefore) === keyOf(unlinked(joinedAfter), joinedAfter, keyAfter)) return 'cosmetic';
+      if (a.op === 'reworded' && keyOf(unlinked(textBefore), textBefore, keyBefore) === keyOf(unlinked(textAfter), textAfter, keyAfter)) return 'cosmetic';
       // A renumbered cross-reference ("see Section 14" → "see Section 15") changes numbering only.
-      if (keyOf(unreferenced(joinedBefore), joinedBefore, keyBefore) === keyOf(unreferenced(joinedAfter), joinedAfter, keyAfter)) return 'structure';
+      if (keyOf(unreferenced(textBefore), textBefore, keyBefore) === keyOf(unreferenced(textAfter), textAfter, keyAfter)) return 'structure';
       if (b.every((p) => isStructural(p, headings)) && f.every((p) => isStructural(p, headings))) return 'structure';
       return 'substantive';
     }

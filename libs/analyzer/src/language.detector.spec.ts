@@ -13,6 +13,10 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text).code).toBe(code);
   });
 
+  test('a web address is no language: a link label with its target is no Portuguese', () => {
+    expect(detectLanguage('[Get the app (opens in new window)](https://app.example.com/com.example.app?pid=googleplayhomepage)').code).not.toBe('pt');
+  });
+
   test('a label or a name is no language', () => {
     expect(detectLanguage('Example Ltd').code).toBe('und');
   });

@@ -33,6 +33,7 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['ko', /\p{Script=Hangul}/gu],
   ['ar', /\p{Script=Arabic}/gu],
 ];
+const WEB_ADDRESS = /\]\([^)\s]*\)|\b(?:https?:\/\/|www\.)\S+/gi;
 // Fewer stop words than this and the text is a label or a name: no guess.
 const MIN_HITS = 2;
 
@@ -48,8 +49,9 @@ export function detectLanguage(text: string): LanguageGuess {
       if (n >= 4 && n >= text.length / 10) return { code, name: languageName(code) };
     }
   }
-  // ASCII text's letters are a-z once lower-cased: a plain class splits it as \p{L} would, faster.
-  const lower = text.toLowerCase();
+  // ASCII text's letters are a-z once lower-cased: a plain class splits it as \p{L} would, faster. Web addresses are no
+  // words of a language ("…](https://app.example.com/com.example.app?pid=home)" read as Portuguese).
+  const lower = (text.includes('http') || text.includes('www.') ? text.replace(WEB_ADDRESS, ' ') : text).toLowerCase();
   const words = lower.split(/[^\x00-\x7f]/.test(lower) ? /[^\p{L}]+/u : /[^a-z]+/);
   const counts = new Array<number>(CODES.length).fill(0);
   for (const w of words) {

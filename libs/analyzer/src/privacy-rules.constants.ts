@@ -162,7 +162,8 @@ export const privacyRules: ClauseRule[] = [
 
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
-  rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:delete|erase|remove)\b/, 3, 2),
+  // The user deleting: "you may provide, and Microsoft may remove" is another subject removing, not the user.
+  rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b(?:(?!,? (?:and|but|or) (?:we|the company|[a-z]+ (?:may|can|will))\b)[^.;]){0,30}\b(?:delete|erase|remove)\b/, 3, 2),
   rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b|\brequests? to (?:delete|erase)\b|\bright to ask (?:us )?(?:to )?(?:delete|erase)\b/, 3, 2),
   // Data wiped from the provider's own systems, not just hidden from view.
   rule('deletion', 'erased-from-systems', /\b(?:delet|eras|remov|purg|wip)\w*\b[^.;]{0,60}\bfrom (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)\b|\bpermanently (?:delet|eras|remov)\w*/, 2.5, 1),

@@ -392,6 +392,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'content-moderation:reported': [['Here are steps you can take to report these behaviors to us and to block anyone on the app.', 'Here are steps you can take to update your profile picture.']],
   // A provision of a law named by its number is no age.
   'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.']],
+  // Another subject removing in the same sentence is not the user deleting.
+  'deletion:you-delete': [['You can at any time delete or remove your posts.', 'We may use any content you may provide, and Microsoft may remove any content at any time.']],
   'sensitive-data:location': [
     ['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.'],
     // Where the user lives decides which rights apply: no location data is collected.

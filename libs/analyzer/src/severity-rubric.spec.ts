@@ -282,6 +282,8 @@ const rows: Row[] = [
   ['the right to download a copy of the content the user posted removed (an access right removed)', '## Your rights\n\nYou can download a copy of the content you posted at any time.\n\n## Contact\n\nWrite to us.', '## Contact\n\nWrite to us.', ['high', 'critical'], W],
   ['a representative in the EU named (a contact for rights, low)', '## Contact\n\nWrite to privacy@example.com.', '## Contact\n\nWrite to privacy@example.com.\n\nFor people in the European Union, we have appointed a representative in the Union under Article 27 GDPR: Rep GmbH, Berlin.', ['low'], ANY],
   ['a representative in the EU no longer named (no right removed)', '## Contact\n\nWrite to privacy@example.com.\n\nFor people in the European Union, we have appointed a representative in the Union under Article 27 GDPR: Rep GmbH, Berlin.', '## Contact\n\nWrite to privacy@example.com.', ['low'], ANY],
+  ['a notice that the service may show ads removed (no targeting described: medium at most)', 'The service is free.\n\nThe service may include advertising.\n\nYou may stop using it at any time.', 'The service is free.\n\nYou may stop using it at any time.', ['low', 'medium'], ANY],
+  ['a notice of ads targeted on the user\'s interests removed (a disclosure removed: high)', 'The service is free.\n\nWe show you personalised ads based on your interests and activity.\n\nYou may stop using it at any time.', 'The service is free.\n\nYou may stop using it at any time.', ['high'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

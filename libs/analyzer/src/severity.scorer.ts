@@ -574,6 +574,9 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // (the rubric's "notice period shortened").
     else if (id === 'policy-changes' && t.op !== 'removed') level = Math.min(level, weight - 1);
     else if (NEEDS_HEAVY_RECIPIENT.has(id) && !HEAVY_RECIPIENTS.test(`${t.after ?? ''} ${t.lead ?? ''}`)) level = Math.min(level, weight - 1);
+    // A notice that the service shows ads, removed, is no "disclosure section removed" of the rubric's (sharing, security,
+    // children, changes): high only where it described ads targeted on the user or advertisers given data.
+    if (id === 'advertising' && t.op === 'removed' && !HEAVY_RECIPIENTS.test(t.before ?? '')) level = Math.min(level, weight - 1);
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {
