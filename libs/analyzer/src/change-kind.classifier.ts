@@ -32,8 +32,9 @@ function unreferenced(text: string): string {
 
 // A page's button or link label captured as a line of its own ("Download the app now", "Join today", "Contact us"):
 // a few words that invite a click, with no sentence in them. Page chrome, like navigation.
-const CALL_TO_ACTION = /^(?:download|join|sign (?:up|in)|log ?in|register|get (?:started|the app)|learn more|read more|see more|find out more|contact us|back to top|skip to|share|print|subscribe|follow us|install|shop|explore|discover)\b/i;
-const CALL_TO_ACTION_MAX_WORDS = 5;
+// Cookie banners' buttons and prompts too ("Close cookies consent", "Accept all", "Let us know you agree to cookies").
+const CALL_TO_ACTION = /^(?:download|join|sign (?:up|in)|log ?in|register|get (?:started|the app)|learn more|read more|see more|find out more|contact us|back to top|skip to|share|print|subscribe|follow us|install|shop|explore|discover|close|accept|reject|decline|allow all|manage (?:cookies|preferences|settings)|let us know you agree|got it)\b/i;
+const CALL_TO_ACTION_MAX_WORDS = 7;
 
 function isCallToAction(p: Provision): boolean {
   return p.kind === 'paragraph' && CALL_TO_ACTION.test(p.text) && !/[.;:!?,]/.test(p.text) && p.text.split(/\s+/).length <= CALL_TO_ACTION_MAX_WORDS;

@@ -20,6 +20,7 @@ describe('analyzeChange: change kind', () => {
     ['two sections swapped', policy('## Collection', COLLECT, DELETE_HEAD, DELETE, SHARE_HEAD, SHARE), 'structure', 'low'],
     ['a space the extraction lost between two words found again', base.replace('We share your', 'We shareyour'), 'cosmetic', 'none'],
     ['a button label captured as a line ("Download the app now")', `${base}\n\nDownload the app now`, 'cosmetic', 'none'],
+    ['a cookie banner prompt captured as a line ("Let us know you agree to cookies")', `${base}\n\nLet us know you agree to cookies`, 'cosmetic', 'none'],
     ['an e-mail address hidden by the page as "[email protected]"', base.replace('privacy@example.com', '[\\[email protected\\]](https://example.com/cdn-cgi/l/email-protection)'), 'cosmetic', 'none'],
     ['an e-mail address changed for another', base.replace('privacy@example.com', 'dpo@example.org'), 'substantive', 'low'],
   ])('%s → %s / %s', (_name, after, kind, severity) => {

@@ -200,6 +200,8 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['user-rights', 'Data protection officer (DPO): privacy@example.com. Responsible under the GDPR: Example Ltd.'],
     ['deletion', 'Moderators may remove any post that breaks the community rules.'],
     ['children', 'We strictly prohibit any content or behaviour that sexually exploits or endangers minors.'],
+    // The age to use the service is eligibility.
+    ['children', 'You may not use the service if you are under 13.'],
   ])('a word is not the practice: no %s in “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).not.toContain(type);
   });
@@ -219,7 +221,7 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['deletion', 'Old backups are purged from our systems every quarter.'],
     ['deletion', 'Sie können Ihr Konto jederzeit löschen.'],
     ['children', 'We do not knowingly collect personal information from children under 13.'],
-    ['children', 'The service is not intended for minors.'],
+    ['children', 'We need the consent of a parent before a child under 13 can use the app.'],
   ])('the act with its object is %s: “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain(type);
   });
