@@ -110,11 +110,11 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
   'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'feedback-use', 'license-intl'] },
 
-  // Children's privacy is about their data and their parents' consent, not every mention of a child: a ban on content
-  // that exploits minors is a rule of conduct, and the age to use the service is eligibility.
+  // Children's privacy is about their data, their age or their use of the service, not every mention of a child: a ban on
+  // content that exploits minors is a rule of conduct.
   children: {
     rules: ['children', 'children-data', 'children-intl'],
-    object: /\b(?:data|information|collect\w*|consent\w*|privacy|coppa|parent\w*|guardians?|directed (?:to|at)|donn[ée]es|consentement|daten|einwilligung|datos|consentimiento)\b/i,
+    object: /\b(?:data|information|collect\w*|consent\w*|ages?|aged|years? old|under (?:the age|\d)|accounts?|us(?:e|es|ed|ing|ers?)|register\w*|sign(?:ing)? up|privacy|coppa|parent\w*|guardians?|intended|directed|designed|permission|verif\w*|donn[ée]es|âge|consentement|compte|daten|alter\w*|einwilligung|konto|datos|edad|consentimiento|cuenta)\b/i,
   },
   // Deleting the user's data or account (a right to it, or erasure from the provider's systems), not content removed
   // by moderators ("we may remove any content that violates these terms" is content moderation).

@@ -284,6 +284,7 @@ const rows: Row[] = [
   ['a representative in the EU no longer named (no right removed)', '## Contact\n\nWrite to privacy@example.com.\n\nFor people in the European Union, we have appointed a representative in the Union under Article 27 GDPR: Rep GmbH, Berlin.', '## Contact\n\nWrite to privacy@example.com.', ['low'], ANY],
   ['a notice that the service may show ads removed (no targeting described: medium at most)', 'The service is free.\n\nThe service may include advertising.\n\nYou may stop using it at any time.', 'The service is free.\n\nYou may stop using it at any time.', ['low', 'medium'], ANY],
   ['a notice of ads targeted on the user\'s interests removed (a disclosure removed: high)', 'The service is free.\n\nWe show you personalised ads based on your interests and activity.\n\nYou may stop using it at any time.', 'The service is free.\n\nYou may stop using it at any time.', ['high'], W],
+  ["a notice on children's personal information removed (a disclosure removed: high)", 'We collect your email address.\n\nWe do not knowingly collect personal information from children under 13.\n\nYou may stop using the service at any time.', 'We collect your email address.\n\nYou may stop using the service at any time.', ['high'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.
