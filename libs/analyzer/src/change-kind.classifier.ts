@@ -15,7 +15,18 @@ export function headingKeys(before: Provision[], after: Provision[]): Set<string
 }
 
 function isStructural(p: Provision, headings: Set<string>): boolean {
-  return p.kind === 'heading' || (p.text.length < 120 && headings.has(unnumberedKey(p.text)));
+  return p.kind === 'heading' || (p.text.length < 120 && headings.has(unnumberedKey(p.text))) || isTitleLine(p);
+}
+
+// A heading the page set in bold or in a paragraph of its own ("Location Information", "Your Rights and Choices"): a
+// few capitalised words, small joining words aside, and no sentence.
+const TITLE_MAX_WORDS = 5;
+const JOINING_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'to', 'the', 'for', 'with', 'in', 'on', 'by', 'your', 'our', '&']);
+
+function isTitleLine(p: Provision): boolean {
+  if (p.kind !== 'paragraph' || /[.;:!?,()"“”]/.test(p.text)) return false;
+  const words = p.text.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= TITLE_MAX_WORDS && /^\p{Lu}/u.test(words[0]) && words.every((w) => /^\p{Lu}/u.test(w) || JOINING_WORDS.has(w.toLowerCase()));
 }
 
 const CROSS_REFERENCE = /\b(sections?|paragraphs?|clauses?|articles?|parts?|items?|schedules?|annex(?:es)?|appendi(?:x|ces)|§)\s*\d+(?:\.\d+)*[a-z]?(?:\s*(?:and|or|to|-|–)\s*\d+(?:\.\d+)*[a-z]?)?/gi;
