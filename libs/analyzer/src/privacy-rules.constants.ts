@@ -89,6 +89,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sharing', 'recipients', /\b(?:service providers?|vendors?|partners?|affiliates?|processors?|subcontractors?|contractors?|subsidiaries)\b/, 1),
   // A recipient that uses the data for its own ends, in data-protection terms: "the provider processes it as an independent
   // controller". The platform acting as the controller of its own service is no recipient.
+  // Ad-tech practices that hand the user's activity to an ad platform: remarketing, custom audiences, conversion tracking.
+  rule('data-sharing', 'ad-platform', /\b(?:remarket\w*|retarget\w*|(?:build|create)\w* (?:targeted|custom|lookalike) audiences|track\w* (?:ad )?conversions|conversion tracking)\b/, 2, -1),
   rule('data-sharing', 'independent-controller', /\b(?:independent|separate|joint|its own|their own) (?:data )?controllers?\b|\bjoint(?:ly)? controll\w+/, 3, -1),
   rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5, { userActorStance: 0 }),
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),

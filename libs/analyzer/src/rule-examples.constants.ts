@@ -47,6 +47,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'data-sharing:third-party': ['Your data may reach a third party.', 'Third-party cookies are described in the cookie notice.'],
   'data-sharing:recipients': ['Our service providers help us run the site.', 'Our staff help us run the site.'],
   'data-sharing:share': ['We may share this information.', 'We may keep this information.'],
+  'data-sharing:ad-platform': ['The pixel lets us build targeted audiences and remarket to people who visited our site.', 'The pixel lets us count the visits to our help pages.'],
   'data-sharing:independent-controller': ['The payment company processes your data as an independent controller.', 'We are the controller of the data you give us.'],
   'data-sharing:processor': ['Our site is hosted by a cloud provider.', 'Our site is written in plain language.'],
   'data-sharing:confidentiality': ['Recipients are bound by confidentiality obligations.', 'Recipients may use the data as they wish.'],
