@@ -183,6 +183,8 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analysis.severity).toBe('low');
     expect(analysis.clauses[0]?.clauseTypes).toEqual(['other']);
     expect(analysis.summary).toMatch(/\[Other, low\]/);
+    // Nothing a reader can do about it: no guidance card.
+    expect((analysis.guidance ?? []).map((g) => g.type)).not.toContain('other');
   });
 
   test('a German text turned from "Sie" to "du" is no change of substance, though the rules cannot read it', () => {

@@ -375,7 +375,8 @@ function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
     if (c.kind !== 'substantive' || !c.scoredType) continue;
     const info = clauseTypeById.get(c.scoredType);
     const seen = byType.get(c.scoredType);
-    if (!info || (seen && severityRank(seen.severity) >= severityRank(c.severity))) continue;
+    // The taxonomy's "other" terms carry nothing a reader can do: no card of its own.
+    if (!info || !info.actions.length || (seen && severityRank(seen.severity) >= severityRank(c.severity))) continue;
     byType.set(c.scoredType, { type: info.id, label: info.label, severity: c.severity, direction: c.direction, actions: info.actions, regulations: info.regulations });
   }
   return [...byType.values()].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
