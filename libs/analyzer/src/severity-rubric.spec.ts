@@ -285,6 +285,7 @@ const rows: Row[] = [
   ['a notice that the service may show ads removed (no targeting described: medium at most)', 'The service is free.\n\nThe service may include advertising.\n\nYou may stop using it at any time.', 'The service is free.\n\nYou may stop using it at any time.', ['low', 'medium'], ANY],
   ['a notice of ads targeted on the user\'s interests removed (a disclosure removed: high)', 'The service is free.\n\nWe show you personalised ads based on your interests and activity.\n\nYou may stop using it at any time.', 'The service is free.\n\nYou may stop using it at any time.', ['high'], W],
   ["a notice on children's personal information removed (a disclosure removed: high)", 'We collect your email address.\n\nWe do not knowingly collect personal information from children under 13.\n\nYou may stop using the service at any time.', 'We collect your email address.\n\nYou may stop using the service at any time.', ['high'], W],
+  ["a parent's agreement to the terms for a minor added (eligibility wording, low)", '## Eligibility\n\nYou must be of legal age to form a binding contract to use the service.', '## Eligibility\n\nYou represent that you are of legal age to form a binding contract, or that your parent or guardian agrees to these terms on your behalf; you may not use the service otherwise.', ['low', 'medium'], ANY],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

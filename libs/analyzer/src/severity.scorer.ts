@@ -337,7 +337,11 @@ const TRACKED = /\b(?:cookies?|pixels?|beacons?|tags?|sdks?|identifiers?|fingerp
 // A limit of the platform's liability says that it is not liable, warrants nothing, or caps what it owes: "harm to
 // minors" in a rule of conduct, or "losses" in a description, limits nothing.
 const LIABILITY_ACT = /\b(?:liab\w*|warrant\w*|as[- ](?:is|available)|disclaim\w*|responsib\w*|own risk|sole risk|guarant\w*|(?:exclu|limit)\w*[^.;]{0,40}\b(?:damages?|loss(?:es)?)|(?:damages?|loss(?:es)?)[^.;]{0,40}\b(?:exclu|limit)\w*|haft\w*|gewährleist\w*|responsabilit\w*|garanti\w*|responsabilidad\w*|garant[íi]\w*)/i;
+// Children's privacy weighs as one where the clause is about the children's data; an age limit, or a parent's
+// permission to use the service or to accept the terms, is eligibility wording (low), though it names minors.
+const CHILD_DATA = /\b(?:data|information|collect\w*|privacy|coppa|donn[ée]es|daten|datos)\b/i;
 const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
+  children: CHILD_DATA,
   'content-license': USER_WORK,
   'data-collection': PERSONAL_DATA,
   'data-use': PERSONAL_DATA,
