@@ -122,5 +122,10 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
     rules: ['you-delete', 'right-to-erasure', 'erased-from-systems', 'delete-data', 'delete-data-intl'],
     object: /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal |own )?(?:data|information|accounts?|profiles?|records)|(?:data|information) (?:we|you|that we|that you)\b|your (?:content|materials?|posts|photos|uploads|files)\b|accounts?|erasure|be forgotten|from (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)|backups?|donn[ée]es|compte|daten|kontos?|datos|cuenta)\b/i,
   },
-  'user-rights': { rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'representative', 'rights-intl', 'exercise-rights-intl', 'you-can-object-intl'] },
+  // The rights are the user's over their data: "the removal, deletion, or restriction of content" as a sanction names the
+  // same words and no one's right.
+  'user-rights': {
+    rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'representative', 'rights-intl', 'exercise-rights-intl', 'you-can-object-intl'],
+    object: /\b(?:you|your|personal|data|information|rights?|request\w*|individuals?|consumers?|residents?|data subjects?|vous|vos|votre|droits?|données|sie|ihre?|rechte?|daten|usted|sus?|derechos?|datos)\b/i,
+  },
 };

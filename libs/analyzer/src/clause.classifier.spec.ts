@@ -200,6 +200,7 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     ['user-rights', 'Data protection officer (DPO): privacy@example.com. Responsible under the GDPR: Example Ltd.'],
     ['deletion', 'Moderators may remove any post that breaks the community rules.'],
     ['children', 'We strictly prohibit any content or behaviour that sexually exploits or endangers minors.'],
+    ['user-rights', 'Repeated abuse may result in account suspension or the removal, deletion, or restriction of content.'],
   ])('a word is not the practice: no %s in “%s”', (type, text) => {
     expect(classify(text).clauseTypes.map((t) => t.id)).not.toContain(type);
   });
