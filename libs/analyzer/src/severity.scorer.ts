@@ -350,6 +350,9 @@ const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
   liability: LIABILITY_ACT,
 };
 
+// The user granting the platform rights: "you grant us", "by posting content you license".
+const USER_GRANTS = /\byou (?:hereby )?(?:grant|give|license|licence|authori[sz]e|assign)\b|\bby (?:posting|submitting|uploading|sharing|providing)\b/i;
+
 // A passing mention that is a notice of its own when the clause is about it: "if a data breach affects your data, we
 // will tell you". "GDPR" or a representative named is never a right stated.
 const NOTICE_WHEN_LEADING = new Set(['security']);
@@ -360,6 +363,9 @@ const NOTICE_WHEN_LEADING = new Set(['security']);
  */
 function weightOf(m: ClauseTypeMatch, weight: number, names: (object: RegExp) => boolean, leads: boolean): number {
   if (namedOnly(m) && (!leads || !NOTICE_WHEN_LEADING.has(m.id))) return 1;
+  // A licence the platform grants the user (to use its API or app) is no licence over the user's content, unless the
+  // clause also has the user grant one.
+  if (m.id === 'content-license' && m.evidence.some((e) => e.rule === 'license-to-user') && !names(USER_GRANTS)) return 1;
   const object = WEIGHT_NEEDS_OBJECT[m.id];
   return !object || names(object) ? weight : 1;
 }
