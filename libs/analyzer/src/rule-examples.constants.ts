@@ -343,7 +343,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // One child as well as children.
   'children:children-data': [['If we learn that we hold personal data of a child, we delete it.', 'If we learn that we hold personal data of a customer, we tell them.']],
   // A notice period ("30 days' notice") is not a notice document.
-  'policy-changes:change-terms': [['We may amend this privacy notice.', "We may change our prices with 30 days' notice."]],
+  'policy-changes:change-terms': [
+    ['We may amend this privacy notice.', "We may change our prices with 30 days' notice."],
+    ['We may modify this Usage Policy at any time.', 'We may block or modify model outputs when inputs violate our Usage Policy.'],
+  ],
   // "Its own terms", "those services' terms".
   'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.']],
   // Linked sites run by others.
@@ -395,6 +398,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.']],
   // Another subject removing in the same sentence is not the user deleting.
   'deletion:you-delete': [['You can at any time delete or remove your posts.', 'We may use any content you may provide, and Microsoft may remove any content at any time.']],
+  // A sanction for breaking the rules is no usage limit of a plan.
+  'payment:throttle': [['If you exceed the limits of your plan, we may throttle your requests.', 'If you violate these rules, we may throttle, suspend, or terminate your access.']],
   'sensitive-data:location': [
     ['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.'],
     // Where the user lives decides which rights apply: no location data is collected.

@@ -335,8 +335,8 @@ const PERSONAL_DATA = /\b(?:data|information|(?:contact|payment|account|card|bil
 // Tracking follows people or their devices: "to track incoming and outgoing funds" follows money.
 const TRACKED = /\b(?:cookies?|pixels?|beacons?|tags?|sdks?|identifiers?|fingerprint\w*|devices?|browsers?|browsing|activit(?:y|ies)|visits?|visitors?|users?|you|your|across|online|ads?|advertis\w*|analytics|personal|data|information|traceurs?|témoins?|daten|datos|rastre\w*)\b/i;
 // A limit of the platform's liability says that it is not liable, warrants nothing, or caps what it owes: "harm to
-// minors" in a rule of conduct, or "losses" in a description, limits nothing.
-const LIABILITY_ACT = /\b(?:liab\w*|warrant\w*|as[- ](?:is|available)|disclaim\w*|responsib\w*|own risk|sole risk|guarant\w*|(?:exclu|limit)\w*[^.;]{0,40}\b(?:damages?|loss(?:es)?)|(?:damages?|loss(?:es)?)[^.;]{0,40}\b(?:exclu|limit)\w*|haft\w*|gewährleist\w*|responsabilit\w*|garanti\w*|responsabilidad\w*|garant[íi]\w*)/i;
+// minors" in a rule of conduct, "losses" in a description, or "the responsible use of our products", limits nothing.
+const LIABILITY_ACT = /\b(?:liab\w*|warrant\w*|as[- ](?:is|available)|disclaim\w*|(?:not|are|is|be|remain|solely|fully|held|takes?|assumes?|accepts?)\s+(?:\w+\s+)?responsib\w*|responsib\w*\s+(?:for|to)\b|own risk|sole risk|guarant\w*|(?:exclu|limit)\w*[^.;]{0,40}\b(?:damages?|loss(?:es)?)|(?:damages?|loss(?:es)?)[^.;]{0,40}\b(?:exclu|limit)\w*|haft\w*|gewährleist\w*|responsabilit\w*|garanti\w*|responsabilidad\w*|garant[íi]\w*)/i;
 // Children's privacy weighs as one where the clause is about the children's data; an age limit, or a parent's
 // permission to use the service or to accept the terms, is eligibility wording (low), though it names minors.
 const CHILD_DATA = /\b(?:data|information|collect\w*|privacy|coppa|donn[ée]es|daten|datos)\b/i;

@@ -155,7 +155,9 @@ export const termsRules: ClauseRule[] = [
   rule('indemnification', 'defend', /\b(?:defend|reimburse)\b[^.;]{0,60}\b(?:claims?|losses|costs|expenses|fees)\b|\battorneys?'? fees\b|\blegal fees\b/, 1.5, -1),
 
   // policy-changes
-  rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b[^.;]{0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|(?<!\b(?:days?'?|prior|advance|reasonable|written|without|with|further|any|of|give|giving) )notice|conditions|tos)\b/, 3, -0.5),
+  // The terms as the object of the change, not as the standard something else is measured by ("modify outputs when
+  // inputs violate our Usage Policy").
+  rule('policy-changes', 'change-terms', /\b(?:chang\w+|modif\w+|amend\w*|updat\w+|revis\w+|alter\w*)\b(?:(?!\b(?:violat|breach|under|pursuant|accordance|consistent|compl|according)\w*)[^.;]){0,60}\b(?:terms|polic(?:y|ies)|agreement|statement|(?<!\b(?:days?'?|prior|advance|reasonable|written|without|with|further|any|of|give|giving) )notice|conditions|tos)\b/, 3, -0.5),
   rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*|\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\bsubject to (?:\w+ )?(?:changes?|revisions?|modifications?|amendments?|updates?)\b/, 3, -0.5),
   rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:updated|dated|effective)\b[^.;]{0,12}\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/, 3.5, 0.3),
   // Notice of a change without naming the document: "if we make changes, we will let you know before they take effect".
@@ -185,7 +187,8 @@ export const termsRules: ClauseRule[] = [
   // A subscription that renews and charges again unless the user acts: the user carries the duty to cancel in time (a
   // stance cue: the billing words name the type).
   rule(null, 'auto-renewal', /\bauto-?renew\w*|\brenew\w* automatically\b|\bautomatic(?:ally)? renew\w*|\b(?:recurring|automatic) (?:billing|payments?|charges?)\b/, 0, -1),
-  rule('payment', 'throttle', /\bthrottl\w+\b|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
+  // Usage limits of a plan, not a sanction listed with suspension ("we may throttle, suspend, or terminate your access").
+  rule('payment', 'throttle', /\bthrottl\w+\b(?![^.;]{0,20}\b(?:suspend|terminat|ban|block|disabl)\w*)|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
 
   // third-party-services
   rule('third-party-services', 'external', /\b(?:links?|linked)\b[^.;]{0,40}\b(?:third[- ]party|other|external|outside)\b[^.;]{0,20}\b(?:sites?|websites?|services?|resources)\b|\b(?:links?|linked)\b[^.;]{0,20}\b(?:sites?|websites?|services?|apps?) (?:operated|run|owned|controlled|maintained) by (?:others|third parties|other (?:companies|organi[sz]ations|people))\b/, 2.5, -0.3),
