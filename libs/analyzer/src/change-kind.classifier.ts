@@ -63,6 +63,15 @@ function unmailed(text: string): string {
   return text.replace(/\]\([^)\s]*\)/g, ']').replace(/mailto:/gi, ' ').replace(EMAIL_OR_PLACEHOLDER, ' emailaddress ');
 }
 
+// A page's menu or footer captured without spaces between its links ("SecurityTermsPrivacyCookie PolicyYour Privacy
+// Choices"): words glued lower-case to capital several times over, and no sentence. Brand names glue once ("YouTube").
+const GLUED = /\p{Ll}\p{Lu}/gu;
+const GLUED_MENU_MIN = 3;
+
+function isGluedMenu(text: string): boolean {
+  return !/[.;:!?]/.test(text) && (text.match(GLUED)?.length ?? 0) >= GLUED_MENU_MIN;
+}
+
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
   const b = a.before.map((i) => before[i]);
@@ -73,11 +82,12 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
     case 'added':
     case 'removed': {
       const p = (b[0] ?? f[0]) as Provision;
-      if (isDateStamp(p.text) || cosmeticKey(p.text) === '' || isCallToAction(p)) return 'cosmetic';
+      if (isDateStamp(p.text) || cosmeticKey(p.text) === '' || isCallToAction(p) || isGluedMenu(p.text)) return 'cosmetic';
       return isStructural(p, headings) ? 'structure' : 'substantive';
     }
     default: {
       if (b.every((p) => isDateStamp(p.text)) && f.every((p) => isDateStamp(p.text))) return 'cosmetic';
+      if (b.every((p) => isGluedMenu(p.text)) && f.every((p) => isGluedMenu(p.text))) return 'cosmetic';
       // A page that hides e-mail addresses ("[email protected]", Cloudflare's placeholder) shows the same address.
       const masked = EMAIL_PLACEHOLDER.test(joinedBefore) !== EMAIL_PLACEHOLDER.test(joinedAfter);
       const textBefore = masked ? unmailed(joinedBefore) : joinedBefore;
