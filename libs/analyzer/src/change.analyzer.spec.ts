@@ -188,6 +188,12 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect((analysis.guidance ?? []).map((g) => g.type)).not.toContain('other');
   });
 
+  test('a reason names the topic, not kinds of it the change did not touch (no "biometrics" for a location change)', () => {
+    const analysis = analyzeChange(terms('We collect your email address.'), terms('We collect your email address and your precise location.'));
+    expect(analysis.reasons.join(' ')).toMatch(/sensitive data/);
+    expect(analysis.reasons.join(' ')).not.toMatch(/biometric/i);
+  });
+
   test('a German text turned from "Sie" to "du" is no change of substance, though the rules cannot read it', () => {
     const formal = 'Behandeln Sie die Menschen, mit denen Sie auf der Plattform sprechen, immer so, wie Sie selbst behandelt werden möchten.';
     const informal = 'Behandle die Menschen, mit denen du auf der Plattform sprichst, immer so, wie du selbst behandelt werden möchtest.';
