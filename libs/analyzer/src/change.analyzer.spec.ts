@@ -21,6 +21,7 @@ describe('analyzeChange: change kind', () => {
     ['a space the extraction lost between two words found again', base.replace('We share your', 'We shareyour'), 'cosmetic', 'none'],
     ['a button label captured as a line ("Download the app now")', `${base}\n\nDownload the app now`, 'cosmetic', 'none'],
     ['a cookie banner prompt captured as a line ("Let us know you agree to cookies")', `${base}\n\nLet us know you agree to cookies`, 'cosmetic', 'none'],
+    ['a French button label captured as a line ("Télécharger")', `${base}\n\nTélécharger`, 'cosmetic', 'none'],
     ['a footer menu captured without spaces between its links', `${base}\n\nSecurityTermsPrivacyCookie PolicyHealth Data Privacy PolicyYour Privacy Choices`, 'cosmetic', 'none'],
     ['a title set as a paragraph of its own added ("Location Information")', policy('## Collection', 'Location Information', COLLECT, SHARE_HEAD, SHARE, DELETE_HEAD, DELETE), 'structure', 'low'],
     ['an e-mail address hidden by the page as "[email protected]"', base.replace('privacy@example.com', '[\\[email protected\\]](https://example.com/cdn-cgi/l/email-protection)'), 'cosmetic', 'none'],
