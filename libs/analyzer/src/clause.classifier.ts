@@ -320,6 +320,8 @@ const USERS_OWN = /\byour\b|\bopt[- ]?(?:out|in)\b|\bobject\b/i;
  * user's own content or an opt-out is left as it is.
  */
 function withoutOthersTraining(hits: RuleHit[]): RuleHit[] {
+  // Most clauses bar nothing: no arrays are copied for them.
+  if (!hits.some((h) => h.rule.id === 'others-train')) return hits;
   const barred = hits.filter((h) => h.rule.id === 'others-train' && !USERS_OWN.test(h.span.text));
   const kept = hits.filter((h) => h.rule.id !== 'others-train' || barred.includes(h));
   if (!barred.length) return kept;
