@@ -90,7 +90,7 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
       if (b.every((p) => isDateStamp(p.text)) && f.every((p) => isDateStamp(p.text))) return 'cosmetic';
       if (b.every((p) => isGluedMenu(p.text)) && f.every((p) => isGluedMenu(p.text))) return 'cosmetic';
       // A page that hides e-mail addresses ("[email protected]", Cloudflare's placeholder) shows the same address.
-      const masked = EMAIL_PLACEHOLDER.test(joinedBefore) !== EMAIL_PLACEHOLDER.test(joinedAfter);
+      const masked = (joinedBefore.includes('protected') || joinedAfter.includes('protected')) && EMAIL_PLACEHOLDER.test(joinedBefore) !== EMAIL_PLACEHOLDER.test(joinedAfter);
       const textBefore = masked ? unmailed(joinedBefore) : joinedBefore;
       const textAfter = masked ? unmailed(joinedAfter) : joinedAfter;
       const keyBefore = cosmeticKey(textBefore);

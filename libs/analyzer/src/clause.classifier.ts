@@ -287,12 +287,15 @@ function classifyUncached(input: string, objectContext?: string): Classification
       }
     }
   }
+  // The text a heavy type's object is looked for in, joined once (only types with an object look at it).
+  let joined: string | undefined;
+  const objectText = (): string => (joined ??= objectContext ? `${text} ${objectContext}` : text);
   // Generic privacy topics (collection, sharing, use) are mentioned by almost every privacy clause; a clause
   // that also names a specific practice (cookies, sale, retention) is about that practice.
   const clauseTypes: ClauseTypeMatch[] = [...scores.entries()]
     .map(([id, raw]) => [id, raw * (TYPE_SPECIFICITY[id] ?? 1)] as const)
     .map(([id, score]) => ({ id, confidence: round(1 - Math.exp(-score / CONFIDENCE_SCALE)), evidence: (evidence.get(id) ?? []).sort((a, b) => a.start - b.start) }))
-    .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE && hasAct(m, objectContext ? `${text} ${objectContext}` : text))
+    .filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE && hasAct(m, objectText))
     .sort((a, b) => b.confidence - a.confidence || firstMentionFirst(a, b) || a.id.localeCompare(b.id));
   // Some clause types lean one way whatever their wording (a liability clause limits the platform's duties);
   // the lean only tips a clause whose own cues are weak.
@@ -329,10 +332,10 @@ function withoutOthersTraining(hits: RuleHit[]): RuleHit[] {
 }
 
 /** A heavy type needs its act with its object (training + models + content), not a word ("AI", "GDPR", "sell"). */
-function hasAct(m: ClauseTypeMatch, text: string): boolean {
+function hasAct(m: ClauseTypeMatch, text: () => string): boolean {
   const act = HEAVY_TYPE_ACTS[m.id];
   if (!act) return true;
-  return m.evidence.some((e) => e.rule !== undefined && act.rules.includes(e.rule)) && (!act.object || act.object.test(text));
+  return m.evidence.some((e) => e.rule !== undefined && act.rules.includes(e.rule)) && (!act.object || act.object.test(text()));
 }
 
 // Between equally supported types, the one the clause names first is usually its subject ("cookies ... used to

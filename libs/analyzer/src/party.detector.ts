@@ -7,6 +7,8 @@ import { maxSeverity, severityRank } from './severity.scorer';
 
 // One to five capitalised words on one line (a comma allowed before the form) and a company form.
 const ENTITY = /\b((?:[A-Z][\w&'’.-]* ){0,4}[A-Z][\w&'’.-]*),? (Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|AG|S\.A\.S\.?|SAS|S\.A\.|SARL|S\.à r\.l\.|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|S\.L\.|S\.r\.l\.|LLP|Pty Ltd)(?![\w])/g;
+// A company form anywhere: without one in both versions there is no party to compare (a cheap first look).
+const COMPANY_FORM = /\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.A\.S|SAS|S\.A|SARL|S\.à r\.l|B\.V|N\.V|plc|PLC|Corp|Corporation|S\.L|S\.r\.l|LLP)\b/;
 // Before the entity: the agreement with it, or who runs the service.
 const PARTY_BEFORE = /(?:between you and|agreement with|contract with|contracting with|operated by|provided by|offered by|published by|controlled by|controller is|controller of your (?:personal )?(?:data|information) is)\s+(?:the\s+)?$/i;
 // After the entity: defined as "we" (with its short name first, often), or named the controller.
@@ -45,6 +47,7 @@ const plain = (text: string): string => text.replace(/[*_]+/g, '');
  * word and is a rename (low, as the clauses' own changes say).
  */
 export function markPartyChange(beforeMarkdown: string, afterMarkdown: string, clauses: ClauseChange[]): void {
+  if (!COMPANY_FORM.test(beforeMarkdown) || !COMPANY_FORM.test(afterMarkdown)) return;
   const was = partiesOf(plain(beforeMarkdown));
   const now = partiesOf(plain(afterMarkdown));
   if (!was.length || !now.length) return;
