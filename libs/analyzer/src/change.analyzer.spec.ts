@@ -189,6 +189,14 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect((analysis.guidance ?? []).map((g) => g.type)).not.toContain('other');
   });
 
+  test('a shorter window to opt out of arbitration is labelled as dispute resolution, not as the policy on changes', () => {
+    const arbitration = (days: number): string => terms('## Arbitration', `You may opt out of arbitration within ${days} days of accepting these Terms by emailing legal@example.com.`);
+    const analysis = analyzeChange(arbitration(30), arbitration(10));
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.clauses[0]?.clauseTypes[0]).toBe('dispute-resolution');
+    expect(analysis.summary).toMatch(/\[Dispute resolution, medium\]/);
+  });
+
   test('a reason names the topic, not kinds of it the change did not touch (no "biometrics" for a location change)', () => {
     const analysis = analyzeChange(terms('We collect your email address.'), terms('We collect your email address and your precise location.'));
     expect(analysis.reasons.join(' ')).toMatch(/sensitive data/);

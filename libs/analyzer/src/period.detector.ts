@@ -18,6 +18,13 @@ const PERIOD = new RegExp(`\\b(\\d+|[a-zäöüéíñ]+)\\s*(?:\\((\\d+)\\)\\s*)?
 
 // Keeping data: a longer period is worse. A period the user is given (notice, a window to opt out or cancel): shorter is worse.
 const KEEPING = /\b(?:keep\w*|kept|retain\w*|retention|stor\w+|delet\w+|inactiv\w*|eras\w+|conserv\w+|supprim\w+|speicher\w*|aufbewahr\w*|l[öo]sch\w*|selbstl[öo]sch\w*|selbstzerst[öo]r\w*|elimin\w+|borr\w+)/iu;
+// A period given to opt out of arbitration (or to reject an arbitration agreement) belongs to how disputes are resolved.
+const ARBITRATION = /\barbitra\w*|\bclass action\b|\bschieds\w*|\barbitraje\b/iu;
+
+function givenType(context: string): 'dispute-resolution' | 'policy-changes' {
+  return ARBITRATION.test(context) ? 'dispute-resolution' : 'policy-changes';
+}
+
 const GIVEN = /\b(?:notice|notif\w+|inform\w*|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|im voraus|benachrichtig\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
 
 // A deadline the user must meet ("you must cancel at least 14 days before the renewal"): longer is worse for them. The
@@ -36,10 +43,10 @@ export interface PeriodChange {
   to: string | null;
   direction: Direction;
   /**
-   * What the period governs, as a clause type: how long data is kept, a period given to the user, a payment deadline,
-   * or the window of payments a liability cap counts.
+   * What the period governs, as a clause type: how long data is kept, a period given to the user (to opt out of
+   * arbitration: dispute resolution), a payment deadline, or the window of payments a liability cap counts.
    */
-  type: 'retention' | 'policy-changes' | 'payment' | 'liability' | 'user-rights' | null;
+  type: 'retention' | 'policy-changes' | 'dispute-resolution' | 'payment' | 'liability' | 'user-rights' | null;
   /** The number that moved is a sum of money (the amount a liability cap allows), not a period. */
   amount?: true;
 }
@@ -107,7 +114,7 @@ export function periodChange(before: string, after: string, heading: string | nu
   let direction: Direction = 'neutral';
   if (keeping && !given) direction = longer ? 'worse' : 'better';
   else if (given && !keeping) direction = longer ? 'better' : 'worse';
-  return { from: from.text, to: to.text, direction, type: keeping && !given ? 'retention' : given && !keeping ? 'policy-changes' : null };
+  return { from: from.text, to: to.text, direction, type: keeping && !given ? 'retention' : given && !keeping ? givenType(context) : null };
 }
 
 /**
@@ -131,7 +138,7 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
   const keeping = DATA_KEEPING.test(context) && !DATA_DELETING.test(context);
   const notice = NOTICE.test(context);
   if (keeping === notice) return null;
-  return { ...texts, direction: added ? 'better' : 'worse', type: keeping ? 'retention' : 'policy-changes' };
+  return { ...texts, direction: added ? 'better' : 'worse', type: keeping ? 'retention' : givenType(context) };
 }
 
 // A sum of money: a currency sign or code before or after the number ("$100", "100 €", "EUR 100", "100 dollars").
