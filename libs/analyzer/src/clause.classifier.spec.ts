@@ -242,6 +242,10 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
     expect(classify(text).clauseTypes.map((t) => t.id)).toContain('ai-training');
   });
 
+  test('a right after a negated condition is still a right: "if we are not able to resolve it, you have the right to complain"', () => {
+    expect(classify('If you have a concern that we are not able to resolve, you have the right to lodge a complaint with the data protection authority.').stance).toBe('favorable');
+  });
+
   test('deletion listed among other data-subject rights is a user-rights clause; deleting alone is deletion', () => {
     expect(classify('You may request access to, correction of and deletion of your personal data.').clauseTypes[0]?.id).toBe('user-rights');
     expect(classify('You can delete your posts and photos at any time.').clauseTypes[0]?.id).toBe('deletion');

@@ -223,6 +223,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const trainingBefore = hasType(cBefore, info.id) && typeStance(cBefore, info.id) <= typeStance(cAfter, info.id);
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText) && !trainingBefore) typeDirection = 'worse';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
+    // Rights a rewrite states again in other words ("Right to Access / Know" → "You can ask us for a copy of your data")
+    // are not removed: every kind of right the removed clause named is still a right in the new version.
+    if (!elsewhere && t.op === 'removed' && RIGHT_TYPES.has(info.id)) elsewhere = rightsStillStated(t.before ?? '', t.otherVersion);
     // A like-worded provision on the other side restates the practice, unless its cues of the type lean the other way ("you
     // keep ownership of the content you post" → "Example owns all content you post"): that is the practice turned round.
     if (!elsewhere && typeDirection === 'worse' && t.resembles?.().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
@@ -475,6 +478,25 @@ function hasType(c: Classification | null, id: string): boolean {
 function namedOnly(m: ClauseTypeMatch): boolean {
   const passing = PASSING_MENTION_RULES[m.id];
   return !!passing && m.evidence.length > 0 && m.evidence.every((e) => e.rule !== undefined && passing.includes(e.rule));
+}
+
+// The kinds of rights over personal data, each as its words in a removed clause and as a right in the other version.
+const RIGHT_KINDS: ReadonlyArray<readonly [named: RegExp, stated: RegExp]> = [
+  [/\b(?:access|copy|know)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:access|copy|know)\b|\b(?:access|copy)\b[^.]{0,40}\b(?:right|request)\b/],
+  [/\b(?:correct\w*|rectif\w*)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:correct\w*|rectif\w*|updat\w*)|\b(?:correct\w*|rectif\w*)\b[^.]{0,40}\b(?:right|request)\b/],
+  [/\b(?:delet\w*|eras\w*)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:delet\w*|eras\w*)|\b(?:delet\w*|eras\w*)\b[^.]{0,40}\b(?:right|request)\b/],
+  [/\bportab\w*/i, /\bportab\w*/],
+  [/\bobject(?:ion)?\b/i, /\b(?:right|you (?:can|may))\b[^.]{0,80}\bobject\b|\bobjection\b/],
+  [/\brestrict\w*/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\brestrict\w*/],
+  [/\bwithdraw\w*\b[^.]{0,30}\bconsent\b/i, /\bwithdraw\w*\b[^.]{0,30}\bconsent\b/],
+  [/\bopt[- ]?out\b/i, /\bopt[- ]?out\b/],
+];
+
+/** Whether every kind of right a removed clause named is stated as a right in the other version (its search key). */
+function rightsStillStated(removed: string, otherVersion: string | undefined): boolean {
+  if (!otherVersion) return false;
+  const kinds = RIGHT_KINDS.filter(([named]) => named.test(removed));
+  return kinds.length > 0 && kinds.every(([, stated]) => stated.test(otherVersion));
 }
 
 // Rights the user holds: one cut from a clause is a right removed though the clause stays, unlike a notice.
