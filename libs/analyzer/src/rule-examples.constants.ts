@@ -292,6 +292,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['No claim may be brought more than one year after the end of the service period that is the subject of the claim.', 'No order may be returned more than one month after the date of the delivery or the pickup of the parcel.'],
   ],
   'user-rights:you-can-request': [
+    // Opting out of receiving messages is the marketing-messages choice (communications), not a data-protection right.
+    ['You may opt out of the sale of your personal information.', 'You may opt out of receiving SMS messages from us.'],
     ['You are able to request a copy of your data.', 'You are able to post reviews.'],
     ['You can withdraw your consent at any time.', 'You can withhold a tip at any time.'],
     ['You may complain to your data protection authority.', 'You may comment on any post.'],

@@ -499,6 +499,9 @@ function rightsStillStated(removed: string, otherVersion: string | undefined): b
   return kinds.length > 0 && kinds.every(([, stated]) => stated.test(otherVersion));
 }
 
+// The access right in its words (a copy, the right to know, portability), and deletion named beside it.
+const ACCESS_RIGHT = /\b(?:access|copy|copies|know|obtain|export|download|portab\w*|delet\w*|eras\w*|auskunft|kopie|l[öo]sch\w*|daten[üu]bertragbarkeit|acc[eè]s|copie|portabilit[ée]|effacement|suppression|acceso|copia|portabilidad|supresi[óo]n)(?![\p{L}])/iu;
+
 // Rights the user holds: one cut from a clause is a right removed though the clause stays, unlike a notice.
 const RIGHT_TYPES = new Set(['user-rights', 'deletion', 'state-privacy-rights']);
 
@@ -606,6 +609,9 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // (the rubric's "notice period shortened").
     else if (id === 'policy-changes' && t.op !== 'removed') level = Math.min(level, weight - 1);
     else if (NEEDS_HEAVY_RECIPIENT.has(id) && !HEAVY_RECIPIENTS.test(`${t.after ?? ''} ${t.lead ?? ''}`)) level = Math.min(level, weight - 1);
+    // Of the user's rights, the rubric makes access (and deletion, a type of its own) critical when removed: another right
+    // (to object, to complain, to review a profile) removed or narrowed is high at most.
+    if (id === 'user-rights' && !ACCESS_RIGHT.test(t.op === 'added' ? (t.after ?? '') : t.op === 'removed' ? (t.before ?? '') : `${t.deleted} ${t.inserted}`)) level = Math.min(level, weight - 1);
     // A notice that the service shows ads, removed, is no "disclosure section removed" of the rubric's (sharing, security,
     // children, changes): high only where it described ads targeted on the user or advertisers given data.
     if (id === 'advertising' && t.op === 'removed' && !HEAVY_RECIPIENTS.test(t.before ?? '')) level = Math.min(level, weight - 1);
