@@ -306,7 +306,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   return { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
 }
 
-// Rules of conduct: a clause read as one of these in French, German or Spanish is read, not judged by its size.
+// Rules of conduct: a clause read as one of these in French, German or Spanish is read, not judged by its size; and in a
+// use the user must not make (isConductRule) these types keep their weight while the topics the use names weigh low.
 const CONDUCT_TYPES = new Set(['acceptable-use', 'content-moderation', 'eligibility', 'ip-infringement']);
 
 // A list's lead-in that forbids the user something ("You may not use the Services to:", "Do not:"), or introduces uses of
@@ -414,9 +415,9 @@ function sameWord(a: string, b: string): boolean {
 }
 
 /**
- * The size of a rewording in a language the rules do not read: its changed words less forms of address and the words
- * that only changed their ending (a word of the other side is a form of it). A text turned from "Sie" to "du" changes
- * every sentence without saying anything new.
+ * The size of a rewording the rules could not read (another language, or French, German or Spanish where no type was
+ * found): its changed words less forms of address and the words that only changed their ending (a word of the other
+ * side is a form of it). A text turned from "Sie" to "du" changes every sentence without saying anything new.
  */
 function rewordedWords(inserted: string, deleted: string): number {
   // Accents folded: German verbs change their vowel with their ending ("halten" / "hältst").
