@@ -1,10 +1,13 @@
-import { MIN_TYPE_CONFIDENCE, PASSING_MENTION_RULES, SEVERITY_ORDER, SEVERITY_TYPE_SHARE, UPDATE_ANNOUNCED } from './analyzer.constants';
+import { MIN_TYPE_CONFIDENCE, SEVERITY_ORDER, SEVERITY_TYPE_SHARE, UPDATE_ANNOUNCED } from './analyzer.constants';
 import { Classification, ClauseTypeMatch, Direction, Severity } from './analyzer.types';
 import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { detectLanguage } from './language.detector';
 import { periodChange } from './period.detector';
+import { rewordedWords } from './rewording.size';
+import { rightRestated, rightsStillStated } from './rights.reader';
 import { searchKey } from './text.normalizer';
+import { ACCESS_RIGHT, CONDUCT_TYPES, HEAVY_RECIPIENTS, heavyBroughtIn, isConductRule, namedOnly, namesIn, NEEDS_HEAVY_RECIPIENT, weightOf } from './topic-weight.rules';
 
 export function severityRank(s: Severity): number {
   return SEVERITY_ORDER.indexOf(s);
@@ -306,128 +309,6 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   return { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
 }
 
-// Rules of conduct: a clause read as one of these in French, German or Spanish is read, not judged by its size; and in a
-// use the user must not make (isConductRule) these types keep their weight while the topics the use names weigh low.
-const CONDUCT_TYPES = new Set(['acceptable-use', 'content-moderation', 'eligibility', 'ip-infringement']);
-
-// A list's lead-in that forbids the user something ("You may not use the Services to:", "Do not:"), or introduces uses of
-// the service ("This includes using our products or services to:"); not what the platform does with data ("We use your
-// information to:"), nor a privacy right named by its forbidding words ("Do Not Sell or Share My Personal Information").
-const FORBIDDING_LEAD = /^\W*(?:you (?:may|must|shall|will|agree|can)(?: not|n't)|you agree not to|(?:please )?(?:do not|don't|never)|(?:the following (?:uses|activities|conduct) (?:are|is) )?(?:prohibited|not permitted|not allowed|forbidden))\b[^:]*:\s*$/i;
-const USES_LEAD = /\b(?:using|use of|usage of|use) (?:of )?(?:our|the|its|any of our) (?:\w+ )?(?:products?|services?|platforms?|sites?|apps?|apis?|models?|tools?)\b[^:]*\bto:\s*$/i;
-// A heading that forbids: "Do Not Compromise Children's Safety", "Prohibited uses".
-const FORBIDDING_HEADING = /^\W*(?:do not|don't|never|prohibited|forbidden|you (?:may|must) not)\b/i;
-// A data practice named in the forbidding words: the user's right to stop it, not a rule of conduct.
-const PRACTICE_NAMED = /\b(?:sell|sale|share|sharing|track|tracking|personal|my)\b/i;
-
-/** Whether the clause states a use of the service that users must not make (a forbidding lead-in or heading). */
-function isConductRule(t: ChangeTexts): boolean {
-  const lead = t.lead ?? '';
-  const heading = t.heading ?? '';
-  if (lead && (/^\W*(?:we|our)\b/i.test(lead) || PRACTICE_NAMED.test(lead))) return false;
-  return FORBIDDING_LEAD.test(lead) || USES_LEAD.test(lead) || (FORBIDDING_HEADING.test(heading) && !PRACTICE_NAMED.test(heading));
-}
-
-// A type weighs as its topic only where the clause (with its heading and list lead-in) names what the topic is about; a
-// licence is over the user's content only where the clause names something the user posts or provides: a page "based
-// on a Creative Commons licensed policy", open-source software "licensed under" its licence or a "licensed" payment
-// institution license nothing of the user's, and their change weighs as a clarification (low), whatever the topic.
-const USER_WORK = /\b(?:content|posts?|posted|posting|submi(?:t|ts|tted|tting|ssions?)|upload\w*|materials?|photos?|pictures?|images?|videos?|recordings?|audio|music|feedback|suggestions?|ideas|contributions?|creations?|works?|inputs?|outputs?|comments?|reviews?|name|likeness|moral rights|inhalt\w*|beitr[äa]g\w*|contenus?|publications?|contenidos?|publicaciones)\b/i;
-// What the platform collects, uses or shares is personal data: a "shared purpose", a "Platform Share" fee, a plan "solely
-// for personal use" or "contact us for commercial purposes" in terms of service is no practice on the user's data.
-const PERSONAL_DATA = /\b(?:data|information|(?:contact|payment|account|card|billing|personal|bank) details|profiles?|(?:your|user|users'|customer|member) content|contacts|contact (?:lists?|information)|identifiers?|(?:ip|postal|mailing|e-?mail|home) address(?:es)?|phone numbers?|(?:your|full|real|user) names?|date of birth|birthday|gender|photos?|pictures?|videos?|voice|recordings?|messages|chats?|conversations?|device (?:id|identifiers?|information)|browsing|usage (?:data|information)|(?:your|online|browsing|user) activit(?:y|ies)|purchases?|transactions?|credit cards?|face|facial|fingerprints?|cookies?|location|biometric\w*|health|donn[ée]es|informations|daten|angaben|datos|informaci[óo]n)\b/i;
-// Tracking follows people or their devices: "to track incoming and outgoing funds" follows money.
-const TRACKED = /\b(?:cookies?|pixels?|beacons?|tags?|sdks?|identifiers?|fingerprint\w*|devices?|browsers?|browsing|activit(?:y|ies)|visits?|visitors?|users?|you|your|across|online|ads?|advertis\w*|analytics|personal|data|information|traceurs?|témoins?|daten|datos|rastre\w*)\b/i;
-// A limit of the platform's liability says that it is not liable, warrants nothing, or caps what it owes: "harm to
-// minors" in a rule of conduct, "losses" in a description, or "the responsible use of our products", limits nothing.
-const LIABILITY_ACT = /\b(?:liab\w*|warrant\w*|as[- ](?:is|available)|disclaim\w*|(?:not|are|is|be|remain|solely|fully|held|takes?|assumes?|accepts?)\s+(?:\w+\s+)?responsib\w*|responsib\w*\s+(?:for|to)\b|own risk|sole risk|guarant\w*|(?:exclu|limit)\w*[^.;]{0,40}\b(?:damages?|loss(?:es)?)|(?:damages?|loss(?:es)?)[^.;]{0,40}\b(?:exclu|limit)\w*|haft\w*|gewährleist\w*|responsabilit\w*|garanti\w*|responsabilidad\w*|garant[íi]\w*)/i;
-// Children's privacy weighs as one where the clause is about the children's data; an age limit, or a parent's
-// permission to use the service or to accept the terms, is eligibility wording (low), though it names minors.
-const CHILD_DATA = /\b(?:data|information|collect\w*|privacy|coppa|donn[ée]es|daten|datos)\b/i;
-const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
-  children: CHILD_DATA,
-  'content-license': USER_WORK,
-  'data-collection': PERSONAL_DATA,
-  'data-use': PERSONAL_DATA,
-  'data-sharing': PERSONAL_DATA,
-  tracking: TRACKED,
-  liability: LIABILITY_ACT,
-};
-
-// The user granting the platform rights: "you grant us", "by posting content you license".
-const USER_GRANTS = /\byou (?:hereby )?(?:grant|give|license|licence|authori[sz]e|assign)\b|\bby (?:posting|submitting|uploading|sharing|providing)\b/i;
-
-// A passing mention that is a notice of its own when the clause is about it: "if a data breach affects your data, we
-// will tell you". "GDPR" or a representative named is never a right stated.
-const NOTICE_WHEN_LEADING = new Set(['security']);
-
-/**
- * A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about, or names the
- * topic only in passing ("the risk of harm from unauthorized use" in a clause on retention is no security notice).
- */
-function weightOf(m: ClauseTypeMatch, weight: number, names: (object: RegExp) => boolean, leads: boolean): number {
-  if (namedOnly(m) && (!leads || !NOTICE_WHEN_LEADING.has(m.id))) return 1;
-  // A licence the platform grants the user (to use its API or app) is no licence over the user's content, unless the
-  // clause also has the user grant one.
-  if (m.id === 'content-license' && m.evidence.some((e) => e.rule === 'license-to-user') && !names(USER_GRANTS)) return 1;
-  const object = WEIGHT_NEEDS_OBJECT[m.id];
-  return !object || names(object) ? weight : 1;
-}
-
-/** Whether the clause (either version, its heading and list lead-in) names an object; each pattern is tried once. */
-function namesIn(t: ChangeTexts): (object: RegExp) => boolean {
-  const answers = new Map<RegExp, boolean>();
-  // The new clause first: it names the object most often, and the texts are not joined.
-  const texts = [t.after, t.before, t.lead, t.heading].filter((x): x is string => !!x);
-  return (object) => {
-    let found = answers.get(object);
-    if (found === undefined) {
-      found = texts.some((x) => object.test(x));
-      answers.set(object, found);
-    }
-    return found;
-  };
-}
-
-// The rubric's high in sharing and advertising is "new sharing with advertisers or data brokers": sharing with service
-// providers, hosts or processors, and a platform marketing its own services, stay below it (medium at most) unless the
-// clause names those recipients, or ads targeted on the user (interest-based, personalised, across other sites).
-const HEAVY_RECIPIENTS = /\b(?:advertis(?:ers?|ing (?:partners?|networks?|companies|platforms?))|ad (?:networks?|partners?|tech\w*|platforms?)|data brokers?|brokers?|resell\w*|(?:their|its) own (?:purposes|marketing|advertising|use)|independent (?:data )?controllers?|for (?:monetary )?consideration|in exchange for|targeted|interest[- ]based|personali[sz]ed (?:ads|advert\w*|marketing)|behaviou?ral (?:ads|advert\w*|marketing)|cross[- ](?:site|device|context)|retarget\w*|remarket\w*|(?:on|across) (?:other|third[- ]party) (?:websites|sites|apps|platforms|services)|annonceurs|publicit\w+ (?:cibl\w+|personnalis\w+)|werbetreibende\w*|personalisierte\w* werbung|anunciantes|publicidad personalizada)\b/i;
-const NEEDS_HEAVY_RECIPIENT = new Set(['data-sharing', 'advertising']);
-
-/** Whether a rewording brought in the recipients or targeting that make sharing or advertising heavy. */
-function heavyBroughtIn(t: ChangeTexts): boolean {
-  return HEAVY_RECIPIENTS.test(t.inserted) && !HEAVY_RECIPIENTS.test(t.before ?? '');
-}
-
-// Forms of address and possessives, which a register change ("Sie" → "du", "vous" → "tu") swaps throughout a text.
-const ADDRESS_WORDS = new Set(
-  'sie ihnen ihr ihre ihrem ihren ihrer ihres du dich dir dein deine deinem deinen deiner deines euch euer eure seid vous votre vos tu te toi ton ta tes usted ustedes su sus tú tus ti vosotros vuestro vuestra vuestros vuestras lei suo sua suoi sue tuo tua tuoi tue voi vostro vostra u uw je jij jou jouw jullie'.split(' '),
-);
-// Two words are forms of one when they differ only in their last letters: all but two of the shorter one's letters (at
-// least three) begin both ("möchten" / "möchtest", "sagen" / "sagst", "Seien" / "Sei"); "verwenden" / "verkaufen" are two.
-const MIN_STEM = 3;
-const ENDING_LETTERS = 2;
-function sameWord(a: string, b: string): boolean {
-  const need = Math.max(MIN_STEM, Math.min(a.length, b.length) - ENDING_LETTERS);
-  if (a.length < need || b.length < need) return a === b;
-  return a.slice(0, need) === b.slice(0, need);
-}
-
-/**
- * The size of a rewording the rules could not read (another language, or French, German or Spanish where no type was
- * found): its changed words less forms of address and the words that only changed their ending (a word of the other
- * side is a form of it). A text turned from "Sie" to "du" changes every sentence without saying anything new.
- */
-function rewordedWords(inserted: string, deleted: string): number {
-  // Accents folded: German verbs change their vowel with their ending ("halten" / "hältst").
-  const words = (text: string): string[] =>
-    (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !ADDRESS_WORDS.has(w)).map((w) => w.normalize('NFD').replace(/\p{M}/gu, ''));
-  const ins = words(inserted);
-  const del = words(deleted);
-  return ins.filter((w) => !del.some((d) => sameWord(w, d))).length + del.filter((w) => !ins.some((i) => sameWord(w, i))).length;
-}
-
 /** The stance a classification's cues of one type carry (negation and who acts applied). */
 function typeStance(c: Classification | null, id: string): number {
   const m = c?.clauseTypes.find((x) => x.id === id);
@@ -450,21 +331,6 @@ function leanMovedByReorderOnly(before: Classification | null, after: Classifica
 // What a cut protection covered: the user's data, account or content.
 const CUT_OBJECT = /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal )?(?:data|information|details|accounts?|content|messages|passwords?|records))\b/i;
 
-// The words of a right's cue that say who may and how, not what: dropped before looking for the right in the new clause.
-const CUE_FRAME_WORDS = new Set('you your can may might could will shall are is be able to the a an and or at any time we our also always still'.split(' '));
-
-/** Whether every word of the type's favourable cues in the old clause (who and how aside) is still in the new clause. */
-function rightRestated(before: Classification | null, id: string, after: string): boolean {
-  const m = before?.clauseTypes.find((x) => x.id === id);
-  const cues = m?.evidence.filter((e) => evidenceStance(id, e) > 0) ?? [];
-  if (!cues.length) return false;
-  const kept = new Set(after.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-  return cues.every((e) => {
-    const words = (e.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !CUE_FRAME_WORDS.has(w));
-    return words.length > 0 && words.every((w) => kept.has(w));
-  });
-}
-
 /** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
 function cueChanged(c: Classification | null, id: string, changed: string): boolean {
   const m = c?.clauseTypes.find((x) => x.id === id);
@@ -474,34 +340,6 @@ function cueChanged(c: Classification | null, id: string, changed: string): bool
 function hasType(c: Classification | null, id: string): boolean {
   return !!c?.clauseTypes.some((x) => x.id === id);
 }
-
-/** Whether a type's only cues name its subject without describing a practice (PASSING_MENTION_RULES). */
-function namedOnly(m: ClauseTypeMatch): boolean {
-  const passing = PASSING_MENTION_RULES[m.id];
-  return !!passing && m.evidence.length > 0 && m.evidence.every((e) => e.rule !== undefined && passing.includes(e.rule));
-}
-
-// The kinds of rights over personal data, each as its words in a removed clause and as a right in the other version.
-const RIGHT_KINDS: ReadonlyArray<readonly [named: RegExp, stated: RegExp]> = [
-  [/\b(?:access|copy|know)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:access|copy|know)\b|\b(?:access|copy)\b[^.]{0,40}\b(?:right|request)\b/],
-  [/\b(?:correct\w*|rectif\w*)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:correct\w*|rectif\w*|updat\w*)|\b(?:correct\w*|rectif\w*)\b[^.]{0,40}\b(?:right|request)\b/],
-  [/\b(?:delet\w*|eras\w*)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:delet\w*|eras\w*)|\b(?:delet\w*|eras\w*)\b[^.]{0,40}\b(?:right|request)\b/],
-  [/\bportab\w*/i, /\bportab\w*/],
-  [/\bobject(?:ion)?\b/i, /\b(?:right|you (?:can|may))\b[^.]{0,80}\bobject\b|\bobjection\b/],
-  [/\brestrict\w*/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\brestrict\w*/],
-  [/\bwithdraw\w*\b[^.]{0,30}\bconsent\b/i, /\bwithdraw\w*\b[^.]{0,30}\bconsent\b/],
-  [/\bopt[- ]?out\b/i, /\bopt[- ]?out\b/],
-];
-
-/** Whether every kind of right a removed clause named is stated as a right in the other version (its search key). */
-function rightsStillStated(removed: string, otherVersion: string | undefined): boolean {
-  if (!otherVersion) return false;
-  const kinds = RIGHT_KINDS.filter(([named]) => named.test(removed));
-  return kinds.length > 0 && kinds.every(([, stated]) => stated.test(otherVersion));
-}
-
-// The access right in its words (a copy, the right to know, portability), and deletion named beside it.
-const ACCESS_RIGHT = /\b(?:access|copy|copies|know|obtain|export|download|portab\w*|delet\w*|eras\w*|auskunft|kopie|l[öo]sch\w*|daten[üu]bertragbarkeit|acc[eè]s|copie|portabilit[ée]|effacement|suppression|acceso|copia|portabilidad|supresi[óo]n)(?![\p{L}])/iu;
 
 // Rights the user holds: one cut from a clause is a right removed though the clause stays, unlike a notice.
 const RIGHT_TYPES = new Set(['user-rights', 'deletion', 'state-privacy-rights']);
