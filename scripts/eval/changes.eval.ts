@@ -6,9 +6,9 @@
 // tuning split's misses and looks at contrib-odd's figures with its misses hidden.
 // CHANGES_EVAL_ONLY=<split> scores only that split (default: every pair); CHANGES_EVAL_MISSES=0 prints the figures
 // without listing a single miss (1, the default, lists them; other values are refused). Only `evaluate` is exported (see main.ts).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Grade, gradedReport, scorePair, Scored } from './graded-pairs';
+import { Grade, gradedPairIds, gradedReport, scorePair, Scored, splitFromEnv } from './graded-pairs';
 
 function score(dir: string, id: string): Scored {
   const grade = JSON.parse(readFileSync(join(dir, id, 'grade.json'), 'utf8')) as Grade;
@@ -31,14 +31,6 @@ function inSplit(split: Split, pairSplit: string | undefined): boolean {
   return split === 'tuning' ? pairSplit === 'pga' || pairSplit === 'contrib-even' : pairSplit === split;
 }
 
-/** CHANGES_EVAL_ONLY, checked: a misspelt split must not silently score (and list the misses of) every pair. */
-function requestedSplit(): Split | undefined {
-  const only = process.env.CHANGES_EVAL_ONLY;
-  if (!only) return undefined;
-  if (!(SPLITS as readonly string[]).includes(only)) throw new Error(`CHANGES_EVAL_ONLY=${only}: expected one of ${SPLITS.join(', ')}`);
-  return only as Split;
-}
-
 /**
  * CHANGES_EVAL_MISSES: 0 hides the misses, 1 (the default) lists them. Any other value is refused: an earlier version
  * took a prefix here ("pga"), and reading that as "list every miss" would print the held-out pairs' misses.
@@ -53,11 +45,10 @@ function missesWanted(): boolean {
 export async function evaluate(datasetsDir: string): Promise<{ report: string; pass: boolean }> {
   const dir = join(datasetsDir, 'changes-graded');
   if (!existsSync(dir)) return { report: `no data set at ${dir}`, pass: false };
-  const only = requestedSplit();
+  // A misspelt split must not silently score (and list the misses of) every pair.
+  const only = splitFromEnv('CHANGES_EVAL_ONLY', SPLITS);
   const listMisses = missesWanted();
-  const allIds = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'grade.json')))
-    .map((e) => e.name);
+  const allIds = gradedPairIds(dir);
   const split = splitOf(allIds);
   const ids = allIds
     .filter((id) => !only || inSplit(only, split.get(id)))

@@ -1,6 +1,8 @@
 // The scoring of graded policy changes, as ../shared/datasets/changes-graded/README.md defines it — kind, severity
 // (exact, within one level, accepted), too high / too low, false criticals and highs, missed serious changes, key-type
 // recall and must-not-claim violations — shared by the evaluations that score graded pairs (changes, self-graded).
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeChange, ChangeAnalysis, clauseTypes, Severity, SEVERITY_ORDER } from '@clausewatch/analyzer';
 
@@ -79,6 +81,21 @@ function keyTypesSeen(grade: Grade, a: ChangeAnalysis, labels: string[]): string
   const floor = Math.max(rank('low'), rank(grade.severity) - 1);
   const rated = new Set(a.clauses.filter((c) => rank(c.severity) >= floor).flatMap((c) => c.clauseTypes));
   return grade.keyTypes.filter((t) => labels.includes(t) || rated.has(t));
+}
+
+/** The pair folders of a graded set: the folders holding a grade.json. */
+export function gradedPairIds(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'grade.json')))
+    .map((e) => e.name);
+}
+
+/** The split an environment variable asks for, checked: a misspelt split must not silently score every pair. */
+export function splitFromEnv<S extends string>(variable: string, splits: readonly S[]): S | undefined {
+  const only = process.env[variable];
+  if (!only) return undefined;
+  if (!(splits as readonly string[]).includes(only)) throw new Error(`${variable}=${only}: expected one of ${splits.join(', ')}`);
+  return only as S;
 }
 
 /** One graded pair analysed and scored; an analyzer failure is kept as a row that counts as wrong everywhere. */

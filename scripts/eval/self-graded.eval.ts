@@ -6,9 +6,9 @@
 // Splits: `tuning` and `check` by the parity of the pair's index in id order (0, 2, 4… tuning). Misses are listed for
 // the tuning pairs only; the check pairs' figures are printed with their misses hidden, so they stay a check.
 // SELF_GRADED_ONLY=tuning|check scores only that split.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Grade, gradedReport, scorePair, Scored } from './graded-pairs';
+import { Grade, gradedPairIds, gradedReport, scorePair, Scored, splitFromEnv } from './graded-pairs';
 
 const DEMO_REPO = 'OpenTermsArchive/demo-versions';
 const SPLITS = ['tuning', 'check'] as const;
@@ -18,13 +18,6 @@ type Split = (typeof SPLITS)[number];
 function pairsDir(): string {
   const candidates = [join(__dirname, '../../../scripts/eval/self-graded'), join(__dirname, 'self-graded')];
   return candidates.find((d) => existsSync(join(d, 'README.md'))) ?? candidates[0];
-}
-
-function requestedSplit(): Split | undefined {
-  const only = process.env.SELF_GRADED_ONLY;
-  if (!only) return undefined;
-  if (!(SPLITS as readonly string[]).includes(only)) throw new Error(`SELF_GRADED_ONLY=${only}: expected one of ${SPLITS.join(', ')}`);
-  return only as Split;
 }
 
 /** The pair's two texts, or why they cannot be read here. */
@@ -41,11 +34,8 @@ function texts(dir: string, grade: Grade, datasetsDir: string): [string, string]
 export async function evaluate(datasetsDir: string): Promise<{ report: string; pass: boolean }> {
   const dir = pairsDir();
   if (!existsSync(dir)) return { report: `no pairs at ${dir}`, pass: false };
-  const only = requestedSplit();
-  const ids = readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'grade.json')))
-    .map((e) => e.name)
-    .sort();
+  const only = splitFromEnv('SELF_GRADED_ONLY', SPLITS);
+  const ids = gradedPairIds(dir).sort();
   const split = new Map(ids.map((id, i): [string, Split] => [id, i % 2 === 0 ? 'tuning' : 'check']));
   const skipped: string[] = [];
   const rows: Scored[] = [];
