@@ -199,6 +199,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // platform. The clause is about what users must not do, and its other topics weigh low.
   const conduct = isConductRule(t);
   const names = namesIn(t);
+  // The like-worded provisions on the other side, looked for once for the clause (each type below asks).
+  let resembling: string[] | undefined;
+  const others = (): string[] => (resembling ??= t.resembles?.() ?? []);
   if (conduct) touched = merge([{ id: 'acceptable-use', confidence: 0.95, evidence: [] }], touched);
   const assessed = leading(touched);
   let severity: Severity = 'low';
@@ -231,13 +234,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (!elsewhere && t.op === 'removed' && RIGHT_TYPES.has(info.id)) elsewhere = rightsStillStated(t.before ?? '', t.otherVersion);
     // A like-worded provision on the other side restates the practice, unless its cues of the type lean the other way ("you
     // keep ownership of the content you post" → "Example owns all content you post"): that is the practice turned round.
-    if (!elsewhere && typeDirection === 'worse' && t.resembles?.().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
+    if (!elsewhere && typeDirection === 'worse' && others().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
     // Nor is it restated where the like-worded provision it replaces said clearly less against the user: the practice was
     // widened on the way ("disputes about payments" → "all disputes" resolved by arbitration).
-    if (elsewhere && t.op === 'added' && typeDirection === 'worse') {
-      const others = t.resembles?.() ?? [];
-      if (others.length && others.every((other) => typeStance(classify(other), info.id) - own >= WIDENED_STANCE - 1e-9)) elsewhere = false;
-    }
+    if (elsewhere && t.op === 'added' && typeDirection === 'worse' && others().length && others().every((other) => typeStance(classify(other), info.id) - own >= WIDENED_STANCE - 1e-9)) elsewhere = false;
     // Sharing or advertising reworded (a purpose added to the same advertising cookies, an opt-out put in other words) is
     // no "new sharing with advertisers": a level below its topic, unless the rewording brings in what makes the topic
     // heavy (advertisers named where service providers were).
