@@ -5,10 +5,12 @@ import { maxSeverity, severityRank } from './severity.scorer';
 // data, is another one in the new version. Found from legal entities (a name before a company form) where a policy
 // names its party: the entity defined as "we", the agreement between the user and it, the controller, the operator.
 
+// Company forms, as pattern sources: one list for the entity and for the first look.
+const FORMS = String.raw`Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|AG|S\.A\.S\.?|SAS|S\.A\.|SARL|S\.à r\.l\.|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|S\.L\.|S\.r\.l\.|LLP|Pty Ltd`;
 // One to five capitalised words on one line (a comma allowed before the form) and a company form.
-const ENTITY = /\b((?:[A-Z][\w&'’.-]* ){0,4}[A-Z][\w&'’.-]*),? (Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Limited|GmbH|AG|S\.A\.S\.?|SAS|S\.A\.|SARL|S\.à r\.l\.|B\.V\.|N\.V\.|plc|PLC|Corp\.?|Corporation|S\.L\.|S\.r\.l\.|LLP|Pty Ltd)(?![\w])/g;
+const ENTITY = new RegExp(String.raw`\b((?:[A-Z][\w&'’.-]* ){0,4}[A-Z][\w&'’.-]*),? (${FORMS})(?![\w])`, 'g');
 // A company form anywhere: without one in both versions there is no party to compare (a cheap first look).
-const COMPANY_FORM = /\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|S\.A\.S|SAS|S\.A|SARL|S\.à r\.l|B\.V|N\.V|plc|PLC|Corp|Corporation|S\.L|S\.r\.l|LLP)\b/;
+const COMPANY_FORM = new RegExp(String.raw`\b(?:${FORMS})(?![\w])`);
 // Before the entity: the agreement with it, or who runs the service.
 const PARTY_BEFORE = /(?:between you and|agreement with|contract with|contracting with|operated by|provided by|offered by|published by|controlled by|controller is|controller of your (?:personal )?(?:data|information) is)\s+(?:the\s+)?$/i;
 // After the entity: defined as "we" (with its short name first, often), or named the controller.
@@ -48,13 +50,15 @@ const plain = (text: string): string => text.replace(/[*_]+/g, '');
  */
 export function markPartyChange(beforeMarkdown: string, afterMarkdown: string, clauses: ClauseChange[]): void {
   if (!COMPANY_FORM.test(beforeMarkdown) || !COMPANY_FORM.test(afterMarkdown)) return;
-  const was = partiesOf(plain(beforeMarkdown));
-  const now = partiesOf(plain(afterMarkdown));
+  const plainBefore = plain(beforeMarkdown);
+  const plainAfter = plain(afterMarkdown);
+  const was = partiesOf(plainBefore);
+  const now = partiesOf(plainAfter);
   if (!was.length || !now.length) return;
   // Gone: the company (with its form) is named nowhere in the new version, though its brand may stay ("Open Collective,
   // Inc." → "OFi Technologies LLC", which runs the Open Collective platform).
-  const beforeText = normal(plain(beforeMarkdown));
-  const afterText = normal(plain(afterMarkdown));
+  const beforeText = normal(plainBefore);
+  const afterText = normal(plainAfter);
   const gone = was.filter((p) => !now.some((n) => n.key === p.key) && !afterText.includes(p.full));
   const come = now.filter((p) => !was.some((w) => w.key === p.key) && !beforeText.includes(p.full));
   const pairs = gone.flatMap((g) => come.filter((c) => !wordsOf(c.key).some((w) => wordsOf(g.key).includes(w))).map((c) => [g, c] as const));
