@@ -45,7 +45,7 @@ function unreferenced(text: string): string {
 // a few words that invite a click, with no sentence in them. Page chrome, like navigation.
 // Cookie banners' buttons and prompts too ("Close cookies consent", "Accept all", "Let us know you agree to cookies"), and
 // the same buttons in French, German and Spanish ("Télécharger", "Anmelden", "Descargar").
-const CALL_TO_ACTION = /^(?:download|join|sign (?:up|in)|log ?in|register|get (?:started|the app)|learn more|read more|see more|find out more|contact us|back to top|skip to|share|print|subscribe|follow us|install|shop|explore|discover|close|accept|reject|decline|allow all|manage (?:cookies|preferences|settings)|let us know you agree|got it|t[ée]l[ée]charger|s'inscrire|inscrivez-vous|se connecter|connexion|herunterladen|anmelden|registrieren|descargar|reg[íi]strate|iniciar sesi[óo]n)(?![\p{L}])/iu;
+const CALL_TO_ACTION = /^(?:download|join|sign (?:up|in)|log ?in|register|get (?:started|the app)|learn more|read more|see more|find out more|contact us|back to top|skip to|share|print|subscribe|follow us|install|shop|explore|discover|close|accept|reject|decline|allow all|manage (?:cookies|preferences|settings)|(?:let us know )?(?:that )?you agree to (?:our |the )?(?:use of )?cookies|got it|t[ée]l[ée]charger|s'inscrire|inscrivez-vous|se connecter|connexion|herunterladen|anmelden|registrieren|descargar|reg[íi]strate|iniciar sesi[óo]n)(?![\p{L}])/iu;
 const CALL_TO_ACTION_MAX_WORDS = 7;
 
 function isCallToAction(p: Provision): boolean {
