@@ -204,8 +204,8 @@ describe('analyzeChange: severity from the change, not the topic', () => {
   });
 
   test('a German text turned from "Sie" to "du" is no change of substance, though the rules cannot read it', () => {
-    const formal = 'Behandeln Sie die Menschen, mit denen Sie auf der Plattform sprechen, immer so, wie Sie selbst behandelt werden möchten.';
-    const informal = 'Behandle die Menschen, mit denen du auf der Plattform sprichst, immer so, wie du selbst behandelt werden möchtest.';
+    const formal = 'Bitte behandeln Sie andere Mitglieder so, wie Sie selbst behandelt werden möchten, und antworten Sie ihnen höflich.';
+    const informal = 'Bitte behandle andere Mitglieder so, wie du selbst behandelt werden möchtest, und antworte ihnen höflich.';
     const rules = (text: string): string => ['# Gemeinschaftsrichtlinien', 'Stand: 1. März 2025', text, 'Fragen? Schreiben Sie an support@example.com.'].join('\n\n');
     const analysis = analyzeChange(rules(formal), rules(informal));
     expect(analysis.severity).toBe('low');

@@ -102,7 +102,7 @@ function isNegated(text: string, start: number, scope: string): boolean {
 
 // A subject with a modal after the negator opens a clause of its own, even without a comma: in "if you do not wish to
 // arbitrate you may decline" the negator belongs to the condition, not to "you may decline"; so does "you have the
-// right" ("if we are not able to resolve it, you have the right to lodge a complaint").
+// right" ("if we cannot settle it, you have the right to complain").
 const NEW_SUBJECT_CLAUSE = /\b(?:you|we|they)\s+(?:may|can|could|will|shall|must|might|should)\b(?!\s+not\b)|\byou\s+(?:have|retain|keep)\s+the\s+right\b/i;
 
 function lastNegator(words: string[]): number {

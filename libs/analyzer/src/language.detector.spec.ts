@@ -6,7 +6,7 @@ describe('detectLanguage', () => {
     ['fr', 'Vous pouvez supprimer votre compte à tout moment depuis la page des paramètres.'],
     ['de', 'Sie können Ihr Konto jederzeit auf der Seite mit den Einstellungen löschen.'],
     // Addressed as "du": the French "du" must not outvote German's own words.
-    ['de', 'Wenn du unerwünschte Nachrichten erhältst, mit denen du dich unwohl fühlst, kannst du die Person melden.'],
+    ['de', 'Wenn du dich von jemandem bedrängt fühlst, kannst du ihn über dein Profil melden.'],
     ['fr', 'Nous conservons les données du compte pendant la durée du contrat.'],
     ['es', 'Puede eliminar su cuenta en cualquier momento desde la página de ajustes.'],
   ])('%s: “%s”', (code, text) => {

@@ -293,7 +293,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   ],
   'user-rights:you-can-request': [
     // Opting out of receiving messages is the marketing-messages choice (communications), not a data-protection right.
-    ['You may opt out of the sale of your personal information.', 'You may opt out of receiving SMS messages from us.'],
+    ['You may opt out of the sale of your personal information.', 'You may opt out of receiving our text messages.'],
     ['You are able to request a copy of your data.', 'You are able to post reviews.'],
     ['You can withdraw your consent at any time.', 'You can withhold a tip at any time.'],
     ['You may complain to your data protection authority.', 'You may comment on any post.'],
@@ -347,7 +347,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // A notice period ("30 days' notice") is not a notice document.
   'policy-changes:change-terms': [
     ['We may amend this privacy notice.', "We may change our prices with 30 days' notice."],
-    ['We may modify this Usage Policy at any time.', 'We may block or modify model outputs when inputs violate our Usage Policy.'],
+    ['We may modify this Usage Policy at any time.', 'We may modify generated answers whose prompts breach our usage policy.'],
   ],
   // "Its own terms", "those services' terms".
   'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.']],
@@ -391,21 +391,21 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.']],
   // Copying others' content is a rule of conduct, not the user's right to a copy.
   'user-rights:copy-export': [
-    ['You can export all your content at any time.', "Please don't copy, upload, download, or share content unless you have the right to do so."],
+    ['You can export all your content at any time.', "Do not copy, download or share other people's content without their permission."],
     ['You can download a copy of the content you posted.', 'You can download the content of our help centre.'],
   ],
   // Reporting other people's behaviour, or blocking them: the moderation tools.
-  'content-moderation:reported': [['Here are steps you can take to report these behaviors to us and to block anyone on the app.', 'Here are steps you can take to update your profile picture.']],
+  'content-moderation:reported': [['Read how to report such behaviour to our team, and how to block someone you met here.', 'Here are steps you can take to update your profile picture.']],
   // A provision of a law named by its number is no age.
   'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.']],
   // Another subject removing in the same sentence is not the user deleting.
-  'deletion:you-delete': [['You can at any time delete or remove your posts.', 'We may use any content you may provide, and Microsoft may remove any content at any time.']],
+  'deletion:you-delete': [['You can at any time delete or remove your posts.', 'We may publish any material you may send us, and the company may remove it at any time.']],
   // A sanction for breaking the rules is no usage limit of a plan.
-  'payment:throttle': [['If you exceed the limits of your plan, we may throttle your requests.', 'If you violate these rules, we may throttle, suspend, or terminate your access.']],
+  'payment:throttle': [['If you exceed the limits of your plan, we may throttle your requests.', 'If you break these rules, we can throttle or suspend your account.']],
   'sensitive-data:location': [
     ['The app reads your device location to show nearby stores.', 'We show your location information derived from your IP address to pick a language.'],
     // Where the user lives decides which rights apply: no location data is collected.
-    ['We record your location every time you open the map.', 'Depending on your location, you may have certain rights over your personal information.'],
+    ['We record your location every time you open the map.', 'Depending on your location, the law may give you rights over your personal information.'],
   ],
   // The competent authorities and their orders, not only the police by name.
   'law-enforcement:authorities': [['We may report unlawful material to the relevant authorities.', 'We may report outages to the relevant teams.']],

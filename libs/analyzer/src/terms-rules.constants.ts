@@ -187,7 +187,7 @@ export const termsRules: ClauseRule[] = [
   // A subscription that renews and charges again unless the user acts: the user carries the duty to cancel in time (a
   // stance cue: the billing words name the type).
   rule(null, 'auto-renewal', /\bauto-?renew\w*|\brenew\w* automatically\b|\bautomatic(?:ally)? renew\w*|\b(?:recurring|automatic) (?:billing|payments?|charges?)\b/, 0, -1),
-  // Usage limits of a plan, not a sanction listed with suspension ("we may throttle, suspend, or terminate your access").
+  // Usage limits of a plan, not a sanction listed with suspension ("we may throttle or suspend your account").
   rule('payment', 'throttle', /\bthrottl\w+\b(?![^.;]{0,20}\b(?:suspend|terminat|ban|block|disabl)\w*)|\brate[- ]limit\w*\b|\busage limits?\b/, 2, -1),
 
   // third-party-services

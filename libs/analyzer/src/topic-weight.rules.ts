@@ -11,7 +11,7 @@ import type { ChangeTexts } from './severity.scorer';
 export const CONDUCT_TYPES = new Set(['acceptable-use', 'content-moderation', 'eligibility', 'ip-infringement']);
 
 // A list's lead-in that forbids the user something ("You may not use the Services to:", "Do not:"), or introduces uses of
-// the service ("This includes using our products or services to:"); not what the platform does with data ("We use your
+// the service ("This covers any use of our services to:"); not what the platform does with data ("We use your
 // information to:"), nor a privacy right named by its forbidding words ("Do Not Sell or Share My Personal Information").
 const FORBIDDING_LEAD = /^\W*(?:you (?:may|must|shall|will|agree|can)(?: not|n't)|you agree not to|(?:please )?(?:do not|don't|never)|(?:the following (?:uses|activities|conduct) (?:are|is) )?(?:prohibited|not permitted|not allowed|forbidden))\b[^:]*:\s*$/i;
 const USES_LEAD = /\b(?:using|use of|usage of|use) (?:of )?(?:our|the|its|any of our) (?:\w+ )?(?:products?|services?|platforms?|sites?|apps?|apis?|models?|tools?)\b[^:]*\bto:\s*$/i;
