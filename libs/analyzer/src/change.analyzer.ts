@@ -130,7 +130,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
   let kind = a.op === 'identical' ? 'structure' : kindOf(a, before, after, ctx.headings);
   let why: string | null = a.op === 'identical' ? `turned “${after[a.after[0]].text}” ${after[a.after[0]].kind === 'heading' ? 'into a heading' : 'from a heading into text'} (structure)` : null;
   // Navigation is chrome whether its lines read as text or as titles ("Home", "About Us").
-  if (kind !== 'cosmetic' && a.op !== 'identical' && (op === 'added' || op === 'removed')) {
+  if (kind !== 'cosmetic' && (op === 'added' || op === 'removed')) {
     const indexes = op === 'added' ? a.after : a.before;
     const nav = op === 'added' ? ctx.navAfter : ctx.navBefore;
     const list = op === 'added' ? after : before;
