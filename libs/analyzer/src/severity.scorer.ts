@@ -2,6 +2,7 @@ import { MIN_TYPE_CONFIDENCE, SEVERITY_ORDER, SEVERITY_TYPE_SHARE, UPDATE_ANNOUN
 import { Classification, ClauseTypeMatch, Direction, Severity } from './analyzer.types';
 import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
+import { newDataKinds } from './data-kinds.rules';
 import { detectLanguage } from './language.detector';
 import { periodChange } from './period.detector';
 import { rewordedWords } from './rewording.size';
@@ -128,6 +129,11 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     touched = merge(cAfter.clauseTypes, headingTypes);
     context = touched;
     direction = directionFromStance(cAfter);
+    // A passage added on what the platform collects that names kinds of personal data the old version never named widens
+    // the data collected (the rubric's "new data categories", medium), though its own words carry no lean.
+    const collected = touched.find((m) => m.id === 'data-collection' && m.evidence.some((e) => !e.negated));
+    const kinds = collected && direction !== 'better' && t.otherVersion !== undefined ? newDataKinds(t.after ?? '', t.otherVersion) : [];
+    if (kinds.length) widened = { id: 'data-collection', direction: 'worse', item: kinds.join(', ') };
   } else if (t.op === 'removed' && cBefore) {
     touched = merge(cBefore.clauseTypes, headingTypes);
     context = touched;
@@ -228,7 +234,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // Not training the old clause described as much already (its opt-out only moved within the clause).
     const trainingBefore = hasType(cBefore, info.id) && typeStance(cBefore, info.id) <= typeStance(cAfter, info.id);
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText) && !trainingBefore) typeDirection = 'worse';
-    let elsewhere = (t.op === 'added' || t.op === 'removed') && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
+    let elsewhere = (t.op === 'added' || t.op === 'removed') && widened?.id !== info.id && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     // Rights a rewrite states again in other words ("Right to Access / Know" → "You can ask us for a copy of your data")
     // are not removed: every kind of right the removed clause named is still a right in the new version.
     if (!elsewhere && t.op === 'removed' && RIGHT_TYPES.has(info.id)) elsewhere = rightsStillStated(t.before ?? '', t.otherVersion);
