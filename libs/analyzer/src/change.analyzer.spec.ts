@@ -79,6 +79,38 @@ describe('analyzeChange: the summary comes from the diff alone', () => {
     expect(analysis.summary).not.toMatch(/deletion|arbitration|sell/i);
   });
 
+  test('the changes beyond the five quoted are named by their topics, most severe first', () => {
+    const start = ['# Terms', 'Welcome to Example.', '## Contact', 'Write to help@example.com.'];
+    const added = [
+      'All disputes will be resolved by binding individual arbitration, and you waive any class action.',
+      'We share your personal data with advertising partners for targeted ads.',
+      'We use your posts to train our artificial intelligence models, and you cannot opt out.',
+      'You grant us a worldwide, perpetual and irrevocable licence to use, modify and sublicense the content you post.',
+      'We may disclose your data to law enforcement without notice.',
+      'You must be at least 16 years old to use the service.',
+      'We keep your personal data for ten years after you close your account.',
+      'The monthly price of the Pro plan is 12 euros.',
+    ];
+    const { summary } = analyzeChange(start.join('\n\n'), [...start.slice(0, 2), ...added, ...start.slice(2)].join('\n\n'));
+    expect(summary).toMatch(/And 3 more changes, on \[Retention, medium\], \[Eligibility, low\] and \[Payment, low\]\.$/);
+  });
+
+  test('past six topics, the rest are counted', () => {
+    const start = ['# Terms', 'Welcome to Example.'];
+    const added = Array.from({ length: 5 }, (_, i) => `All disputes of kind ${i + 1} will be resolved by binding individual arbitration, and you waive any class action.`).concat([
+      'We keep your personal data for ten years after you close your account.',
+      'You must be at least 16 years old to use the service.',
+      'The monthly price of the Pro plan is 12 euros.',
+      'You must not use the service to send spam.',
+      'We may suspend your account if you break these terms.',
+      'This agreement is governed by the laws of Ireland.',
+      'Our liability is limited to the amount you paid us in the last twelve months.',
+    ]);
+    const { summary } = analyzeChange(start.join('\n\n'), [...start, ...added].join('\n\n'));
+    const last = summary.slice(summary.lastIndexOf('And '));
+    expect(last).toMatch(/^And 7 more changes, on (\[[^\]]+\], ){5}\[[^\]]+\] and 1 other topic\.$/);
+  });
+
   test('a removed section is named with its heading', () => {
     const analysis = analyzeChange(base, base.replace(`${SHARE_HEAD}\n\n${SHARE}`, ''));
     expect(analysis.summary).toContain('Removed the section “Sharing”');

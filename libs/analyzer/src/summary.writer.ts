@@ -10,6 +10,8 @@ export interface RemovedSection {
 }
 
 const MAX_SENTENCES = 5;
+// The topics of the changes beyond those sentences that are named, most severe first (a longer list is no longer read).
+const MAX_TOPICS = 6;
 
 function quote(text: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -73,6 +75,25 @@ function label(c: ClauseChange): string {
   // Text the rules could not read says so next to its severity, which came from the size of the change.
   const language = c.reasons.map((r) => /not analysed in ([^:]+):/.exec(r)?.[1]).find(Boolean);
   return language ? ` [not analysed in ${language}, ${c.severity}]` : '';
+}
+
+/**
+ * What the changes the summary does not quote are about: each type that scored one of them, with the highest severity
+ * it reached there, most severe first ("[Retention, medium], [Eligibility, low] and [Payment, low]"; the six most severe, and how
+ * many more), so that a reader of five sentences still sees what else the change touched.
+ */
+function topicsOf(clauses: ClauseChange[]): string {
+  const byType = new Map<string, ClauseChange>();
+  for (const c of clauses) {
+    const id = c.clauseTypes[0];
+    if (!id || !clauseTypeById.has(id)) continue;
+    const seen = byType.get(id);
+    if (!seen || severityRank(c.severity) > severityRank(seen.severity)) byType.set(id, c);
+  }
+  const labels = [...byType.values()].sort((x, y) => severityRank(y.severity) - severityRank(x.severity)).map((c) => label(c).trim());
+  const named = labels.slice(0, MAX_TOPICS);
+  if (labels.length > MAX_TOPICS) named.push(`${labels.length - MAX_TOPICS} other topic${labels.length - MAX_TOPICS === 1 ? '' : 's'}`);
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : (named[0] ?? '');
 }
 
 function where(c: ClauseChange): string {
@@ -158,23 +179,24 @@ export function writeSummary(analysis: ChangeAnalysis, sections: RemovedSection[
   }
   const substantive = clauses.filter((c) => c.kind === 'substantive');
   const inSection = new Set(sections.flatMap((s) => s.indexes));
-  const ranked: Array<{ rank: number; text: string }> = [];
+  const ranked: Array<{ rank: number; text: string; clauses: ClauseChange[] }> = [];
   for (const s of sections) {
     const members = substantive.filter((c) => c.op === 'removed' && s.indexes.includes(c.beforeIndexes[0]));
     if (!members.length) continue;
     const top = [...members].sort((x, y) => severityRank(y.severity) - severityRank(x.severity))[0];
     const moved = top.reasons.some((r) => r.startsWith('moved the section'));
-    ranked.push({ rank: severityRank(top.severity), text: `${moved ? 'Moved to a separate notice' : 'Removed'} the section “${s.heading}” (${members.length} provision${members.length === 1 ? '' : 's'}), including ${sentenceQuote(top.before ?? '', top.decisive)}${label(top)}.` });
+    ranked.push({ rank: severityRank(top.severity), text: `${moved ? 'Moved to a separate notice' : 'Removed'} the section “${s.heading}” (${members.length} provision${members.length === 1 ? '' : 's'}), including ${sentenceQuote(top.before ?? '', top.decisive)}${label(top)}.`, clauses: members });
   }
-  for (const c of substantive.filter((c) => !(c.op === 'removed' && inSection.has(c.beforeIndexes[0])))) ranked.push({ rank: severityRank(c.severity), text: sentence(c) });
+  for (const c of substantive.filter((c) => !(c.op === 'removed' && inSection.has(c.beforeIndexes[0])))) ranked.push({ rank: severityRank(c.severity), text: sentence(c), clauses: [c] });
   // Most severe first; equal ones keep document order.
-  const lines = ranked.map((r, i) => ({ ...r, i })).sort((x, y) => y.rank - x.rank || x.i - y.i).map((r) => r.text);
-  const shown = lines.slice(0, MAX_SENTENCES);
-  const more = lines.length - shown.length;
+  const lines = ranked.map((r, i) => ({ ...r, i })).sort((x, y) => y.rank - x.rank || x.i - y.i);
+  const shown = lines.slice(0, MAX_SENTENCES).map((r) => r.text);
+  const hidden = lines.slice(MAX_SENTENCES);
+  const topics = topicsOf(hidden.flatMap((r) => r.clauses));
   return [
     `Substantive change, severity ${analysis.severity}: ${substantive.length} clause${substantive.length === 1 ? '' : 's'} changed.`,
     ...shown,
-    more > 0 ? `And ${more} more change${more === 1 ? '' : 's'}.` : '',
+    hidden.length > 0 ? `And ${hidden.length} more change${hidden.length === 1 ? '' : 's'}${topics ? `, on ${topics}` : ''}.` : '',
   ]
     .filter(Boolean)
     .join(' ');
