@@ -72,7 +72,7 @@ export const TYPE_STANCE_LEAN: Readonly<Record<string, number>> = {
  * cues of the type are these is not a disclosure of it, so removing it removes no notice (its stance still decides).
  */
 export const PASSING_MENTION_RULES: Readonly<Record<string, readonly string[]>> = {
-  security: ['breach'],
+  security: ['breach', 'security'],
   // "GDPR" or a representative named: where the rights come from or are exercised, not a right stated.
   'user-rights': ['representative', 'data-subject'],
 };

@@ -42,6 +42,8 @@ export const privacyRules: ClauseRule[] = [
   // data-use
   rule('data-use', 'use-data', new RegExp(`\\b(?:we )?(?:use|process|utili[sz]e)(?:s|d)?\\b[^.;]{0,50}\\b(?:${PD}|information|data)\\b[^.;]{0,60}\\b(?:to|for)\\b`), 2),
   rule('data-use', 'how-we-use', /\bhow (?:we|do we) use\b|\bwhat (?:we|do we) do with (?:the |your |this |such )?(?:personal )?(?:info|information|data)\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
+  // The same with the data named by its kinds: "we use your contact details and location to …".
+  rule('data-use', 'use-kinds', /\bwe (?:may |also |will |can |only )*(?:use|process|utili[sz]e|analy[sz]e)\b[^.;]{0,20}\b(?:your|the|this|such) (?:(?:contact|account|payment|profile|registration|device|usage|location|billing) (?:details|information|data)|e-?mail address(?:es)?|phone numbers?|names?|location|ip address(?:es)?|browsing history|purchase history|photos|messages|voice recordings)\b[^.;]{0,60}\b(?:to|for)\b/, 2),
   // The passive of the same: "such data will only be used to contact you".
   rule('data-use', 'data-used-to', /\b(?:data|information|details)(?: (?:that )?(?:we|you) (?:collect|provide|hold|receive|give|submit)\w*)?(?: about you)? (?:is|are|will|may|can|shall|would|could|might)(?: only| also| not)?(?: be)?(?: only| also| solely| primarily)? used (?:only |solely |primarily )?(?:to|for)\b/, 2),
   rule('data-use', 'purposes', /\bpurposes?\b/, 1),

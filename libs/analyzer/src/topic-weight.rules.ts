@@ -66,7 +66,9 @@ const NOTICE_WHEN_LEADING = new Set(['security']);
 
 /**
  * A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about, or names the
- * topic only in passing ("the risk of harm from unauthorized use" in a clause on retention is no security notice).
+ * topic only in passing ("the risk of harm from unauthorized use" in a clause on retention is no security notice). `leads`:
+ * the type is the clause's subject alone (no other type read as strongly: "to keep your account secure" in a purpose
+ * of use is no security notice).
  */
 export function weightOf(m: ClauseTypeMatch, weight: number, names: (object: RegExp) => boolean, leads: boolean): number {
   if (namedOnly(m) && (!leads || !NOTICE_WHEN_LEADING.has(m.id))) return 1;
