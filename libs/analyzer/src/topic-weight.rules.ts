@@ -57,6 +57,51 @@ const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
   liability: LIABILITY_ACT,
 };
 
+// Training weighs as its topic (the rubric's "user content or personal data used to train AI") only where the sentence
+// that names it, or the list's lead-in or heading, names what is trained on as the users' own: "we use your prompts to
+// train our models", "content you submit". A page that points to the "training methods" it publishes, or a model's
+// "training process" explained, trains on nothing of the user's.
+const USERS_MATERIAL = /\b(?:your|users'?|user's|customers'?|members'?|people's|personal)\s+(?:own\s+|public\s+|private\s+)?(?:content|data|information|inputs?|prompts?|queries|conversations?|chats?|messages|posts?|uploads?|submissions?|photos?|images?|videos?|recordings?|voice|outputs?|interactions?|feedback|works?|materials?|files?|documents?|activity|details)\b|\b(?:content|data|information|inputs?|prompts?|queries|conversations?|chats?|messages|posts?|materials?|photos?|images?|videos?|recordings?|files?|documents?)\s+(?:that\s+)?(?:you|users)\s+(?:provide|submit|upload|post|share|create|enter|input|type|generate|produce|give|send|make available)|\b(?:data|information|content) (?:(?:that )?we )?(?:collect|hold|receive|process|obtain)\w* (?:about|from) (?:you|users)\b|\bpersonal (?:data|information)\b|\b(?:vos|tes|ihre|deine|sus|tus)\s+(?:données|contenus?|informations|daten|inhalte|datos|contenidos?)\b/i;
+const SENTENCE_END = /[.!?](?=\s)/g;
+
+// A sentence that refers back ("We also use it to train our models"): what it trains on is named in the sentence before.
+const REFERS_BACK = /\b(?:it|them|this|these|those|such)\b/i;
+
+/**
+ * The sentence of a text that holds a piece of evidence (matched without regard to case), with the sentence before it
+ * when it refers back to it; null when the evidence is not found.
+ */
+function sentenceHolding(text: string, evidence: string): string | null {
+  const at = text.toLowerCase().indexOf(evidence.toLowerCase());
+  if (at < 0) return null;
+  let previous = 0;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const stop = (m.index ?? 0) + 1;
+    if (stop <= at) {
+      previous = start;
+      start = stop;
+    } else if (stop >= at + evidence.length) {
+      end = stop;
+      break;
+    }
+  }
+  const sentence = text.slice(start, end);
+  return REFERS_BACK.test(sentence) ? text.slice(previous, end) : sentence;
+}
+
+/** Whether a clause's training cues name the users' own material as what is trained on (in their sentence, lead-in or heading). */
+export function trainsOnUsersMaterial(m: ClauseTypeMatch, t: ChangeTexts): boolean {
+  if (USERS_MATERIAL.test(t.lead ?? '') || USERS_MATERIAL.test(t.heading ?? '')) return true;
+  const texts = [t.after, t.before].filter((x): x is string => !!x);
+  return m.evidence.some((e) => {
+    const sentences = texts.map((x) => sentenceHolding(x, e.text.trim())).filter((x): x is string => x !== null);
+    // A cue found in neither text (read across the changed words only) is given the benefit of the doubt.
+    return sentences.length === 0 || sentences.some((x) => USERS_MATERIAL.test(x));
+  });
+}
+
 // The user granting the platform rights: "you grant us", "by posting content you license".
 const USER_GRANTS = /\byou (?:hereby )?(?:grant|give|license|licence|authori[sz]e|assign)\b|\bby (?:posting|submitting|uploading|sharing|providing)\b/i;
 
