@@ -156,9 +156,16 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analysis.summary).not.toMatch(/Sale of data/);
   });
 
-  test('an improvement is labelled favourable and kept below its topic level', () => {
+  test('an improvement is labelled favourable and kept below its topic level: a practice dropped one level below it', () => {
     const withArbitration = terms(LICENCE, 'All disputes will be resolved by binding arbitration and you waive any class action.');
     const analysis = analyzeChange(withArbitration, terms(LICENCE));
+    expect(analysis.severity).toBe('high');
+    expect(analysis.summary).toMatch(/\[Dispute resolution, high, improvement\]/);
+  });
+
+  test('a burden cut while the new version still states the practice is two levels below its topic', () => {
+    const withWaiver = terms(LICENCE, 'All disputes will be resolved by binding arbitration.', 'You waive any class action.');
+    const analysis = analyzeChange(withWaiver, terms(LICENCE, 'All disputes will be resolved by binding arbitration.'));
     expect(analysis.severity).toBe('medium');
     expect(analysis.summary).toMatch(/\[Dispute resolution, medium, improvement\]/);
   });
@@ -394,7 +401,9 @@ describe('analyzeChange: a topic named in passing', () => {
     const tail = ['## Other', 'These terms are the entire agreement.'];
     const clause = 'All disputes will be resolved by binding arbitration, except claims about unauthorized access to your account.';
     const analysis = analyzeChange([...head, clause, ...tail].join('\n\n'), [...head, ...tail].join('\n\n'));
-    expect(analysis.severity).toBe('medium');
+    // The arbitration agreement dropped (the new version states none): high, as an improvement.
+    expect(analysis.severity).toBe('high');
+    expect(analysis.summary).toMatch(/\[Dispute resolution, high, improvement\]/);
     expect(analysis.reasons.join(' ')).not.toMatch(/disclosure removed/);
   });
 });

@@ -5,6 +5,7 @@ import { clauseTypeById } from './clause-types.constants';
 import { newDataKinds } from './data-kinds.rules';
 import { detectLanguage } from './language.detector';
 import { periodChange } from './period.detector';
+import { practiceStated } from './practice.reader';
 import { rewordedWords } from './rewording.size';
 import { rightRestated, rightsStillStated } from './rights.reader';
 import { searchKey } from './text.normalizer';
@@ -463,9 +464,12 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {
-    // An improvement harms no one: it is labelled as one and kept well below its topic's ceiling, the end of a burden
-    // two levels below it (medium in the critical topics), a new right or a narrower practice three below (low).
-    level = t.op === 'removed' && !elsewhere ? weight - 2 : weight - 3;
+    // An improvement harms no one: it is labelled as one and kept below its topic's ceiling: a burden the new version no
+    // longer states anywhere (a practice dropped: the rubric's arbitration agreement removed, high) one level below it,
+    // a burden cut that the new version still states in part two below (medium in the critical topics), a new right or
+    // a narrower practice three below (low).
+    const dropped = t.op === 'removed' && t.otherVersion !== undefined && practiceStated(id, t.otherVersion) === false;
+    level = t.op === 'removed' && !elsewhere ? (dropped ? weight - 1 : weight - 2) : weight - 3;
   } else {
     // A change that neither widens nor narrows the practice is a clarification, low in every topic (the rubric's
     // "low — clarifications"); a number that moved is judged on its own (see periodChange).

@@ -53,6 +53,8 @@ const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
   'data-collection': PERSONAL_DATA_OR_KIND,
   'data-use': PERSONAL_DATA_OR_KIND,
   'data-sharing': PERSONAL_DATA_OR_KIND,
+  // Disclosure to authorities is of the user's data: an account locked at a court's request discloses nothing.
+  'law-enforcement': PERSONAL_DATA_OR_KIND,
   tracking: TRACKED,
   liability: LIABILITY_ACT,
 };

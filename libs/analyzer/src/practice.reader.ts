@@ -1,0 +1,40 @@
+import { HEAVY_TYPE_ACTS } from './analyzer.constants';
+import { compiledRules } from './clause.classifier';
+
+// Whether a version of a document still states a heavy type's practice anywhere: one of the type's act rules (the
+// rubric's topics read by their act, HEAVY_TYPE_ACTS) matches its text. A burden removed while the new version states
+// none of it any more is a practice dropped (the rubric's Steam: an arbitration agreement removed is high), not a
+// narrowing of it.
+
+const actRules = new Map<string, RegExp[]>();
+
+function actPatterns(id: string): RegExp[] | undefined {
+  const acts = HEAVY_TYPE_ACTS[id];
+  if (!acts) return undefined;
+  let patterns = actRules.get(id);
+  if (!patterns) {
+    patterns = compiledRules.filter((r) => r.type === id && acts.rules.includes(r.id)).map((r) => new RegExp(r.pattern.source, 'i'));
+    actRules.set(id, patterns);
+  }
+  return patterns;
+}
+
+// The answers for the last version asked about: the clauses of one change all ask about the same, long, version.
+let lastVersion: string | null = null;
+const stated = new Map<string, boolean>();
+
+/** Whether the version states the type's practice anywhere; undefined for a type read without act rules. */
+export function practiceStated(id: string, version: string): boolean | undefined {
+  const patterns = actPatterns(id);
+  if (!patterns) return undefined;
+  if (version !== lastVersion) {
+    lastVersion = version;
+    stated.clear();
+  }
+  let found = stated.get(id);
+  if (found === undefined) {
+    found = patterns.some((p) => p.test(version));
+    stated.set(id, found);
+  }
+  return found;
+}
