@@ -21,7 +21,7 @@ export const TRAILING_LABEL = /^(.*\d\.?)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5
 // Who stamped the date ("Updated 2024-05-01 by Anna"): a name of a few words, part of the stamp.
 const STAMP_AUTHOR = "(?:\\s+by\\s+[\\w.'’-]+(?:\\s+[\\w.'’-]+){0,3})?";
 export const DATE_STAMP_PATTERN = new RegExp(
-  `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|date of last revision|last revision|version date)\\s*[:\\-–—]?\\s*(?:on\\s+)?${DATE}\\.?${STAMP_AUTHOR}$`,
+  `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|modified(?:\\s+on)?|dated|posted(?:\\s+on)?|published(?:\\s+on)?|last\\s+reviewed(?:\\s+on)?|date of last revision|last revision|version date)\\s*[:\\-–—]?\\s*(?:on\\s+)?${DATE}\\.?${STAMP_AUTHOR}$`,
   'i',
 );
 
