@@ -52,6 +52,16 @@ function isCallToAction(p: Provision): boolean {
   return p.kind === 'paragraph' && CALL_TO_ACTION.test(p.text) && !/[.;:!?,]/.test(p.text) && p.text.split(/\s+/).length <= CALL_TO_ACTION_MAX_WORDS;
 }
 
+// A page footer captured as a paragraph: a copyright line with its year ("Site design & logo © 2024 Pastebin"), with at
+// most a short banner sentence beside it, and no term in it (nothing the user may, must or will not do).
+const COPYRIGHT_YEAR = /(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?\d{4}\b/i;
+const TERM_WORDS = /\b(?:may|must|shall|will|not|cannot|can't|won't|prohibited|licen[cs]e\w*|reproduc\w*|copy|copied)\b/i;
+const FOOTER_MAX_WORDS = 25;
+
+function isFooter(p: Provision): boolean {
+  return p.kind === 'paragraph' && COPYRIGHT_YEAR.test(p.text) && !TERM_WORDS.test(p.text) && p.text.split(/\s+/).length <= FOOTER_MAX_WORDS;
+}
+
 // Spaces lost or found in one clause: a few (the keys' lengths differ by the spaces alone).
 const SPACES_MOVED_MAX = 8;
 
@@ -83,12 +93,13 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
     case 'added':
     case 'removed': {
       const p = (b[0] ?? f[0]) as Provision;
-      if (isDateStamp(p.text) || cosmeticKey(p.text) === '' || isCallToAction(p) || isGluedMenu(p.text)) return 'cosmetic';
+      if (isDateStamp(p.text) || cosmeticKey(p.text) === '' || isCallToAction(p) || isGluedMenu(p.text) || isFooter(p)) return 'cosmetic';
       return isStructural(p, headings) ? 'structure' : 'substantive';
     }
     default: {
       if (b.every((p) => isDateStamp(p.text)) && f.every((p) => isDateStamp(p.text))) return 'cosmetic';
       if (b.every((p) => isGluedMenu(p.text)) && f.every((p) => isGluedMenu(p.text))) return 'cosmetic';
+      if (b.every(isFooter) && f.every(isFooter)) return 'cosmetic';
       // A page that hides e-mail addresses ("[email protected]", Cloudflare's placeholder) shows the same address.
       const masked = (joinedBefore.includes('protected') || joinedAfter.includes('protected')) && EMAIL_PLACEHOLDER.test(joinedBefore) !== EMAIL_PLACEHOLDER.test(joinedAfter);
       const textBefore = masked ? unmailed(joinedBefore) : joinedBefore;
