@@ -6,14 +6,20 @@ import { compiledRules } from './clause.classifier';
 // none of it any more is a practice dropped (the rubric's Steam: an arbitration agreement removed is high), not a
 // narrowing of it.
 
+// The notice of changes is stated where the terms say that they may change: a "Last updated" line alone (one of the
+// type's acts) states no notice.
+const STATING_RULES: Readonly<Record<string, readonly string[]>> = {
+  'policy-changes': ['change-terms', 'terms-change'],
+};
+
 const actRules = new Map<string, RegExp[]>();
 
 function actPatterns(id: string): RegExp[] | undefined {
-  const acts = HEAVY_TYPE_ACTS[id];
+  const acts = STATING_RULES[id] ?? HEAVY_TYPE_ACTS[id]?.rules;
   if (!acts) return undefined;
   let patterns = actRules.get(id);
   if (!patterns) {
-    patterns = compiledRules.filter((r) => r.type === id && acts.rules.includes(r.id)).map((r) => new RegExp(r.pattern.source, 'i'));
+    patterns = compiledRules.filter((r) => r.type === id && acts.includes(r.id)).map((r) => new RegExp(r.pattern.source, 'i'));
     actRules.set(id, patterns);
   }
   return patterns;

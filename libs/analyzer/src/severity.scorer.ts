@@ -239,6 +239,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // Rights a rewrite states again in other words ("Right to Access / Know" → "You can ask us for a copy of your data")
     // are not removed: every kind of right the removed clause named is still a right in the new version.
     if (!elsewhere && t.op === 'removed' && RIGHT_TYPES.has(info.id)) elsewhere = rightsStillStated(t.before ?? '', t.otherVersion);
+    // The notice of changes rewritten ("Modifying this Agreement" → "Changing this Agreement"): the new version still says
+    // that the terms may change and how; a passage on it that went is reworded, not the notice removed.
+    if (!elsewhere && t.op === 'removed' && info.id === 'policy-changes' && t.otherVersion !== undefined) elsewhere = practiceStated(info.id, t.otherVersion) === true;
     // A like-worded provision on the other side restates the practice, unless its cues of the type lean the other way ("you
     // keep ownership of the content you post" → "Example owns all content you post"): that is the practice turned round.
     if (!elsewhere && typeDirection === 'worse' && others().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
