@@ -9,7 +9,7 @@ import { practiceStated } from './practice.reader';
 import { rewordedWords } from './rewording.size';
 import { rightRestated, rightsStillStated } from './rights.reader';
 import { searchKey } from './text.normalizer';
-import { ACCESS_RIGHT, CONDUCT_TYPES, HEAVY_RECIPIENTS, heavyBroughtIn, isConductRule, namedOnly, namesIn, NEEDS_HEAVY_RECIPIENT, trainsOnUsersMaterial, weightOf } from './topic-weight.rules';
+import { ACCESS_RIGHT, adviceOnly, CONDUCT_TYPES, HEAVY_RECIPIENTS, heavyBroughtIn, isConductRule, namedOnly, namesIn, NEEDS_HEAVY_RECIPIENT, trainsOnUsersMaterial, weightOf } from './topic-weight.rules';
 
 export function severityRank(s: Severity): number {
   return SEVERITY_ORDER.indexOf(s);
@@ -252,7 +252,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // no "new sharing with advertisers": a level below its topic, unless the rewording brings in what makes the topic
     // heavy (advertisers named where service providers were).
     const widenedOnly = NEEDS_HEAVY_RECIPIENT.has(info.id) && t.op !== 'added' && t.op !== 'removed' && !heavyBroughtIn(t);
-    const weight = (conduct && !CONDUCT_TYPES.has(info.id)) || (info.id === 'ai-training' && !trainsOnUsersMaterial(m, t)) ? 1 : weightOf(m, info.weight, names, assessed.every((o) => o === m || o.confidence < m.confidence));
+    const weight = (conduct && !CONDUCT_TYPES.has(info.id)) || (info.id === 'ai-training' && !trainsOnUsersMaterial(m, t)) || (info.id === 'sensitive-data' && adviceOnly(m, t)) ? 1 : weightOf(m, info.weight, names, assessed.every((o) => o === m || o.confidence < m.confidence));
     const level = Math.min(typeLevel(t, info.id, weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText), widenedOnly ? Math.max(1, weight - 1) : weight);
     const s = LEVELS[level];
     if (level > scoredLevel) {

@@ -104,6 +104,21 @@ export function trainsOnUsersMaterial(m: ClauseTypeMatch, t: ChangeTexts): boole
   });
 }
 
+// Sensitive data weighs as its topic where the platform collects or uses it; advice to the user not to share it ("avoid
+// sharing your own or others' personal information, especially sensitive personal data") describes no practice.
+const ADVICE_TO_USER = /\b(?:avoid|refrain from|do not|don't|never|please (?:do not|don't|be careful)|you should (?:not|avoid)|we (?:recommend|advise|encourage|ask) (?:that )?you|be careful)\b/i;
+const PLATFORM_ACT = /\bwe\b[^.;]{0,40}\b(?:collect|process|use|obtain|receive|store|keep|infer|share|disclose|sell|analy[sz]e|scan|verify|require|ask for)\w*\b|\b(?:is|are|will be|may be)\s+(?:collected|processed|used|obtained|stored|inferred|shared|disclosed)\b/i;
+
+/** Whether every sentence naming the type advises the user (not to share it) without the platform doing anything with it. */
+export function adviceOnly(m: ClauseTypeMatch, t: ChangeTexts): boolean {
+  const texts = [t.after, t.before].filter((x): x is string => !!x);
+  const sentences = m.evidence.flatMap((e) => texts.map((x) => sentenceHolding(x, e.text.trim())).filter((x): x is string => x !== null));
+  return sentences.length > 0 && sentences.every((x) => ADVICE_TO_USER.test(x) && !PLATFORM_ACT.test(x));
+}
+
+// What the user posts or uploads (not their feedback on the service): the object of the rubric's licence on content.
+const POSTED_CONTENT = /\b(?:(?:your|user|users'|user's) (?:content|posts?|photos?|videos?|images?|uploads?|works?|materials?|creations?|inputs?|outputs?|recordings?|music)|content (?:that )?you (?:post|upload|submit|share|create|make available)|user[- ]generated content)\b/i;
+
 // The user granting the platform rights: "you grant us", "by posting content you license".
 const USER_GRANTS = /\byou (?:hereby )?(?:grant|give|license|licence|authori[sz]e|assign)\b|\bby (?:posting|submitting|uploading|sharing|providing)\b/i;
 
@@ -122,6 +137,11 @@ export function weightOf(m: ClauseTypeMatch, weight: number, names: (object: Reg
   // A licence the platform grants the user (to use its API or app) is no licence over the user's content, unless the
   // clause also has the user grant one.
   if (m.id === 'content-license' && m.evidence.some((e) => e.rule === 'license-to-user') && !names(USER_GRANTS)) return 1;
+  // Feedback and suggestions the platform may use freely are not the content the user posts: a licence over them alone
+  // weighs a level below the topic.
+  if (m.id === 'content-license' && m.evidence.length > 0 && m.evidence.every((e) => e.rule === 'feedback-use' || e.rule === 'feedback' || e.rule === 'license')) {
+    if (m.evidence.some((e) => e.rule === 'feedback-use') && !names(POSTED_CONTENT)) return weight - 1;
+  }
   const object = WEIGHT_NEEDS_OBJECT[m.id];
   return !object || names(object) ? weight : 1;
 }
