@@ -261,6 +261,12 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(analysis.clauses.find((c) => c.op === 'added')?.clauseTypes).toContain('acceptable-use');
   });
 
+  test('a German way to report a person to the platform is read as moderation, not sized', () => {
+    const analysis = analyzeChange(base, `${base}\n\nWenn dich jemand belästigt, kannst du das Profil der Person direkt in der App melden.`);
+    expect(analysis.severity).toBe('low');
+    expect(analysis.clauses.find((c) => c.op === 'added')?.clauseTypes).toContain('content-moderation');
+  });
+
   test('a French clause where only a light type is read is judged by its size too, and keeps its type', () => {
     const base = terms('Nous utilisons votre adresse e-mail pour gérer votre compte.');
     const added = `${base}\n\nSauf opposition de votre part, nous pouvons vous appeler pour vous présenter les offres commerciales de nos partenaires.`;

@@ -253,6 +253,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'eligibility:minimum-age-intl': ['Sie müssen mindestens 16 Jahre alt sein.', 'Sie müssen mindestens 16 Zeichen eingeben.'],
   'data-collection:collect-intl': ['Recopilamos los datos que nos proporciona.', 'Recopilamos las opiniones de nuestros clientes.'],
   'tracking:trackers-intl': ['Nous utilisons des traceurs pour mesurer l’audience.', 'Nous utilisons des colis pour la livraison.'],
+  'content-moderation:report-intl': ['Vous pouvez signaler un profil qui ne respecte pas nos règles.', 'Vous pouvez signaler votre changement d\'adresse à notre service client.'],
   'content-moderation:remove-content-intl': ['Wir können Beiträge entfernen, die gegen die Regeln verstoßen.', 'Wir können Pakete zurücksenden, die beschädigt sind.'],
   'international-transfer:transfer-abroad-intl': ['Vos données peuvent être transférées vers des pays tiers.', 'Vos données peuvent être transférées vers notre nouveau serveur.'],
   'security:security-intl': ['Wir schützen Ihre Daten durch Verschlüsselung.', 'Wir schützen Ihre Privatsphäre durch Verzicht.'],
