@@ -179,4 +179,4 @@ export function namedOnly(m: ClauseTypeMatch): boolean {
 }
 
 // The access right in its words (a copy, the right to know, portability), and deletion named beside it.
-export const ACCESS_RIGHT = /\b(?:access|copy|copies|know|obtain|export|download|portab\w*|delet\w*|eras\w*|auskunft|kopie|l[öo]sch\w*|daten[üu]bertragbarkeit|acc[eè]s|copie|portabilit[ée]|effacement|suppression|acceso|copia|portabilidad|supresi[óo]n)(?![\p{L}])/iu;
+export const ACCESS_RIGHT = /\b(?:access|copy|copies|know|obtain|export|download|portab\w*|delet\w*|eras(?:e|es|ed|ing|ure)|auskunft|kopie|l[öo]sch\w*|daten[üu]bertragbarkeit|acc[eè]s|copie|portabilit[ée]|effacement|suppression|acceso|copia|portabilidad|supresi[óo]n)(?![\p{L}])/iu;
