@@ -32,6 +32,26 @@ function pruned(sets: string[][]): string[][] {
   return minimal.sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_SETS_PER_PATTERN);
 }
 
+/**
+ * Per top-level alternative of `source` ("A|B|C"), the sets of literals every match along it contains one of each; null
+ * when some alternative has none (the pattern always runs). A match is a match of one alternative, so a text that meets
+ * no alternative's sets cannot match; this rules out more texts than the sets of the whole pattern, which must hold for
+ * every alternative at once and so keep only literals common to all of them (or the union of their best sets).
+ */
+export function requiredLiteralAlternatives(source: string): string[][][] | null {
+  const p: Parser = { src: source, pos: 0 };
+  const alternatives: string[][][] = [];
+  for (;;) {
+    const f = parseSequence(p);
+    const sets = f ? pruned(f) : [];
+    if (!sets.length) return null;
+    alternatives.push(sets);
+    if (p.src[p.pos] !== '|') break;
+    p.pos++;
+  }
+  return p.pos === source.length ? alternatives : null;
+}
+
 /** The most selective of those sets (the one whose shortest literal is longest), or null. */
 export function requiredLiterals(source: string): string[] | null {
   const sets = requiredLiteralSets(source);
@@ -190,6 +210,7 @@ export interface PrefilterTable {
   edges: string;
   outStart: string;
   outSets: string;
+  altStart: string;
   setStart: string;
   setList: string;
 }
@@ -197,8 +218,8 @@ export interface PrefilterTable {
 /**
  * Which of many patterns may match a text, in one pass over it: an Aho-Corasick automaton over the required literals
  * of every pattern, as a dense transition table over the characters the literals use (any other character leads back
- * to the root). A pattern is possible when each of its literal sets has a literal in the text; one without sets (null)
- * always is. toTable and fromTable store and load it.
+ * to the root). A pattern is possible when one of its alternatives (requiredLiteralAlternatives) has a literal of each
+ * of its sets in the text; one without alternatives (null) always is. toTable and fromTable store and load it.
  */
 export class LiteralPrefilter {
   /** Character code → column of the table (0: a character no literal uses). */
@@ -209,7 +230,9 @@ export class LiteralPrefilter {
   /** Per automaton state s, outSets[outStart[s] .. outStart[s + 1]) are the literal sets whose literal ends there. */
   private readonly outStart: Int32Array;
   private readonly outSets: Int32Array;
-  /** Per pattern i, setList[setStart[i] .. setStart[i + 1]) are its literal sets (none: always possible). */
+  /** Per pattern i, its alternatives are altStart[i] .. altStart[i + 1] (none: always possible). */
+  private readonly altStart: Int32Array;
+  /** Per alternative a, setList[setStart[a] .. setStart[a + 1]) are its literal sets. */
   private readonly setStart: Int32Array;
   private readonly setList: Int32Array;
   private readonly found: Uint8Array;
@@ -218,12 +241,13 @@ export class LiteralPrefilter {
   private readonly chars: number[];
   private readonly edges: Int32Array;
 
-  constructor(private readonly count: number, literalSetsOf: (string[][] | null)[]) {
+  constructor(private readonly count: number, alternativesOf: (string[][][] | null)[]) {
     const next: Map<number, number>[] = [new Map()];
     const out: number[][] = [[]];
     let setCount = 0;
-    const setsOf = literalSetsOf.map((sets) =>
-      (sets ?? []).map((literals) => {
+    const alternatives = alternativesOf.map((a) => a ?? []);
+    const setsOf = alternatives.flat().map((sets) =>
+      sets.map((literals) => {
         const set = setCount++;
         for (const literal of literals) {
           let node = 0;
@@ -245,6 +269,7 @@ export class LiteralPrefilter {
     );
     this.found = new Uint8Array(setCount);
     this.answer = new Uint8Array(count);
+    this.altStart = offsets(alternatives);
     this.setStart = offsets(setsOf);
     this.setList = Int32Array.from(setsOf.flat());
     const chars = [...new Set(next.flatMap((m) => [...m.keys()]))];
@@ -270,6 +295,7 @@ export class LiteralPrefilter {
       edges: int32s(t.edges),
       outStart: int32s(t.outStart),
       outSets: int32s(t.outSets),
+      altStart: int32s(t.altStart),
       setStart: int32s(t.setStart),
       setList: int32s(t.setList),
       found: new Uint8Array(t.setCount),
@@ -282,25 +308,27 @@ export class LiteralPrefilter {
       fields.edges.length === (nodes - 1) * 3 &&
       edgesWithin(fields.edges, nodes, fields.width) &&
       fields.outStart[nodes] === fields.outSets.length &&
-      fields.setStart.length === t.count + 1 &&
-      fields.setStart[t.count] === fields.setList.length;
+      fields.altStart.length === t.count + 1 &&
+      fields.setStart.length === fields.altStart[t.count] + 1 &&
+      fields.setStart[fields.setStart.length - 1] === fields.setList.length;
     if (!consistent) throw new Error('prefilter table is inconsistent');
     // The outputs are stored merged along the failure links already: only the transitions are filled in.
     return Object.assign(prefilter, fields, { delta: transitions(nodes, fields.width, fields.edges) });
   }
 
   toTable(): PrefilterTable {
-    const { count, chars, edges, outStart, outSets, setStart, setList } = this;
-    return { endianness: endianness(), count, setCount: this.found.length, chars, edges: base64(edges), outStart: base64(outStart), outSets: base64(outSets), setStart: base64(setStart), setList: base64(setList) };
+    const { count, chars, edges, outStart, outSets, altStart, setStart, setList } = this;
+    return { endianness: endianness(), count, setCount: this.found.length, chars, edges: base64(edges), outStart: base64(outStart), outSets: base64(outSets), altStart: base64(altStart), setStart: base64(setStart), setList: base64(setList) };
   }
 
   /**
-   * possible[i] is 1 when pattern i may match `text` (each of its literal sets occurs in it, or it has none). The array
-   * is reused: it holds the answer until the next call (allocating two typed arrays per clause cost more than the scan).
+   * possible[i] is 1 when pattern i may match `text` (each literal set of one of its alternatives occurs in it, or it has
+   * no alternatives). The array is reused: it holds the answer until the next call (allocating two typed arrays per
+   * clause cost more than the scan).
    */
   possible(text: string): Uint8Array {
     // Locals, not fields, in the loops: this runs on every clause classified.
-    const { delta, width, column, outStart, outSets, setStart, setList, count, found, answer } = this;
+    const { delta, width, column, outStart, outSets, altStart, setStart, setList, count, found, answer } = this;
     found.fill(0);
     let node = 0;
     for (let i = 0; i < text.length; i++) {
@@ -308,16 +336,22 @@ export class LiteralPrefilter {
       for (let k = outStart[node], end = outStart[node + 1]; k < end; k++) found[outSets[k]] = 1;
     }
     for (let i = 0; i < count; i++) {
-      let all = 1;
-      for (let k = setStart[i], end = setStart[i + 1]; k < end && all; k++) all = found[setList[k]];
-      answer[i] = all;
+      const first = altStart[i];
+      const last = altStart[i + 1];
+      let any = first === last ? 1 : 0;
+      for (let a = first; a < last && !any; a++) {
+        let all = 1;
+        for (let k = setStart[a], end = setStart[a + 1]; k < end && all; k++) all = found[setList[k]];
+        any = all;
+      }
+      answer[i] = any;
     }
     return answer;
   }
 }
 
 /** Start offsets of each list in the lists laid end to end, and the total at the end. */
-function offsets(lists: number[][]): Int32Array {
+function offsets(lists: unknown[][]): Int32Array {
   const starts = new Int32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
   return starts;
