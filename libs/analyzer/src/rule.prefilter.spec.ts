@@ -80,6 +80,12 @@ describe('LiteralPrefilter', () => {
     expect([...byAlternative.possible('a permanent ban')]).toEqual([1]);
   });
 
+  test('a pattern without alternatives, or with an alternative without sets, is always possible', () => {
+    const filter = new LiteralPrefilter(3, [null, [[['zz']], []], [[['zz']]]]);
+    expect([...filter.possible('abc')]).toEqual([1, 1, 0]);
+    expect([...filter.possible('zz')]).toEqual([1, 1, 1]);
+  });
+
   test('never rules out a rule whose regex matches (every example it must match passes the prefilter)', () => {
     const missed: string[] = [];
     for (const text of texts) {
@@ -114,6 +120,10 @@ describe('LiteralPrefilter tables (stored by the build, loaded by a process)', (
     expect(() => LiteralPrefilter.fromTable({ ...table, count: table.count + 1 })).toThrow('inconsistent');
     expect(() => LiteralPrefilter.fromTable({ ...table, endianness: table.endianness === 'LE' ? 'BE' : 'LE' })).toThrow('inconsistent');
     expect(() => LiteralPrefilter.fromTable({ ...table, edges: table.edges.slice(0, -8) })).toThrow('inconsistent');
+    // One literal set listed under two alternatives: the scan counts each set towards one alternative only.
+    const setList = new Int32Array(Uint8Array.from(Buffer.from(table.setList, 'base64')).buffer);
+    setList[1] = setList[0];
+    expect(() => LiteralPrefilter.fromTable({ ...table, setList: Buffer.from(setList.buffer).toString('base64') })).toThrow('inconsistent');
   });
 
   describe('the stored prefilter', () => {

@@ -235,6 +235,8 @@ export class LiteralPrefilter {
   /** Per alternative a, setList[setStart[a] .. setStart[a + 1]) are its literal sets. */
   private readonly setStart: Int32Array;
   private readonly setList: Int32Array;
+  /** Which alternatives the scan has met, counted as their sets are found (see Tally). */
+  private readonly tally: Tally;
   private readonly found: Uint8Array;
   private readonly answer: Uint8Array;
   /** The character of each column from 1, and the trie's edges as (state, column, child) triples (toTable). */
@@ -272,6 +274,7 @@ export class LiteralPrefilter {
     this.altStart = offsets(alternatives);
     this.setStart = offsets(setsOf);
     this.setList = Int32Array.from(setsOf.flat());
+    this.tally = tallyOf(count, this.altStart, this.setStart, this.setList, setCount) as Tally;
     const chars = [...new Set(next.flatMap((m) => [...m.keys()]))];
     this.chars = chars;
     chars.forEach((c, k) => (this.column[c] = k + 1));
@@ -302,6 +305,7 @@ export class LiteralPrefilter {
       answer: new Uint8Array(t.count),
     };
     const nodes = fields.outStart.length - 1;
+    const tally = fields.altStart.length === t.count + 1 && fields.setStart.length === fields.altStart[t.count] + 1 ? tallyOf(t.count, fields.altStart, fields.setStart, fields.setList, t.setCount) : null;
     const consistent =
       t.endianness === endianness() &&
       nodes > 0 &&
@@ -310,10 +314,11 @@ export class LiteralPrefilter {
       fields.outStart[nodes] === fields.outSets.length &&
       fields.altStart.length === t.count + 1 &&
       fields.setStart.length === fields.altStart[t.count] + 1 &&
-      fields.setStart[fields.setStart.length - 1] === fields.setList.length;
+      fields.setStart[fields.setStart.length - 1] === fields.setList.length &&
+      tally !== null;
     if (!consistent) throw new Error('prefilter table is inconsistent');
     // The outputs are stored merged along the failure links already: only the transitions are filled in.
-    return Object.assign(prefilter, fields, { delta: transitions(nodes, fields.width, fields.edges) });
+    return Object.assign(prefilter, fields, { tally, delta: transitions(nodes, fields.width, fields.edges) });
   }
 
   toTable(): PrefilterTable {
@@ -328,26 +333,63 @@ export class LiteralPrefilter {
    */
   possible(text: string): Uint8Array {
     // Locals, not fields, in the loops: this runs on every clause classified.
-    const { delta, width, column, outStart, outSets, altStart, setStart, setList, count, found, answer } = this;
+    const { delta, width, column, outStart, outSets, found, answer } = this;
+    const { alternativeOf, patternOf, need, met, always } = this.tally;
     found.fill(0);
+    met.fill(0);
+    answer.set(always);
+    // A set found for the first time counts towards its alternative, which is met when all its sets are: no pass over
+    // every alternative of every pattern afterwards.
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       node = delta[node * width + column[text.charCodeAt(i)]];
-      for (let k = outStart[node], end = outStart[node + 1]; k < end; k++) found[outSets[k]] = 1;
-    }
-    for (let i = 0; i < count; i++) {
-      const first = altStart[i];
-      const last = altStart[i + 1];
-      let any = first === last ? 1 : 0;
-      for (let a = first; a < last && !any; a++) {
-        let all = 1;
-        for (let k = setStart[a], end = setStart[a + 1]; k < end && all; k++) all = found[setList[k]];
-        any = all;
+      for (let k = outStart[node], end = outStart[node + 1]; k < end; k++) {
+        const set = outSets[k];
+        if (found[set] === 0) {
+          found[set] = 1;
+          const a = alternativeOf[set];
+          if (++met[a] === need[a]) answer[patternOf[a]] = 1;
+        }
       }
-      answer[i] = any;
     }
     return answer;
   }
+}
+
+/**
+ * The scan's counters: each literal set belongs to one alternative, which belongs to one pattern and is met when its
+ * `need` sets are all found; `always` marks the patterns possible whatever the text (no alternative, or one without sets).
+ */
+interface Tally {
+  alternativeOf: Int32Array;
+  patternOf: Int32Array;
+  need: Int32Array;
+  /** Sets found so far per alternative (reset per text). */
+  met: Int32Array;
+  always: Uint8Array;
+}
+
+/** The tally of the alternatives and sets laid out by altStart, setStart and setList; null when a set is out of range or in two alternatives. */
+function tallyOf(count: number, altStart: Int32Array, setStart: Int32Array, setList: Int32Array, setCount: number): Tally | null {
+  const alternatives = altStart[count];
+  const alternativeOf = new Int32Array(setCount).fill(-1);
+  const patternOf = new Int32Array(alternatives);
+  const need = new Int32Array(alternatives);
+  const always = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    if (altStart[i] === altStart[i + 1]) always[i] = 1;
+    for (let a = altStart[i]; a < altStart[i + 1]; a++) {
+      patternOf[a] = i;
+      need[a] = setStart[a + 1] - setStart[a];
+      if (need[a] === 0) always[i] = 1;
+      for (let k = setStart[a]; k < setStart[a + 1]; k++) {
+        const set = setList[k];
+        if (!(set >= 0 && set < setCount) || alternativeOf[set] !== -1) return null;
+        alternativeOf[set] = a;
+      }
+    }
+  }
+  return { alternativeOf, patternOf, need, met: new Int32Array(alternatives), always };
 }
 
 /** Start offsets of each list in the lists laid end to end, and the total at the end. */
