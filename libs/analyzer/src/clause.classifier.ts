@@ -195,9 +195,13 @@ export function ruleHits(text: string): RuleHit[] {
         scopes.set(start, scope);
       }
       const role = r.userActorStance !== undefined ? userActs(scope) : null;
-      const userActor = role === 'choice';
-      const userSubject = role === 'subject';
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(start + m[0].length, start + m[0].length + 40)), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
+      const end = start + m[0].length;
+      const negated = isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(end, end + 40));
+      // Built field by field (an optional field spread in puts every span on the slow path).
+      const span: EvidenceSpan = { start, end, text: text.slice(start, end), negated, rule: r.id };
+      if (role === 'choice') span.userActor = true;
+      else if (role === 'subject') span.userSubject = true;
+      hits.push({ rule: r, span });
     }
   }
   return hits;
