@@ -2,8 +2,8 @@ import { wordsOf } from './text.normalizer';
 
 /** A multiset of words: word numbers in ascending order with their counts (numbers from one Vocabulary). */
 export interface Bag {
-  ids: Int32Array;
-  counts: Int32Array;
+  ids: number[];
+  counts: number[];
   size: number;
 }
 
@@ -36,14 +36,14 @@ export class Vocabulary {
       numbers[k] = id;
     }
     numbers.sort();
-    let distinct = 0;
-    for (let k = 0; k < numbers.length; k++) if (k === 0 || numbers[k] !== numbers[k - 1]) distinct++;
-    const ids = new Int32Array(distinct);
-    const counts = new Int32Array(distinct);
-    let d = -1;
+    // Plain arrays for the result: two more typed arrays per bag cost more to allocate than the whole count.
+    const ids: number[] = [];
+    const counts: number[] = [];
     for (let k = 0; k < numbers.length; k++) {
-      if (k === 0 || numbers[k] !== numbers[k - 1]) ids[++d] = numbers[k];
-      counts[d]++;
+      if (k === 0 || numbers[k] !== numbers[k - 1]) {
+        ids.push(numbers[k]);
+        counts.push(1);
+      } else counts[counts.length - 1]++;
     }
     return { ids, counts, size: list.length };
   }
