@@ -1,4 +1,4 @@
-import { Alignment, ChangeAnalysis, ChangeGuidance, ChangeKind, ClauseChange, Provision, Severity } from './analyzer.types';
+import { Alignment, ChangeAnalysis, ChangeGuidance, ChangeKind, ClauseChange, Direction, Provision, Severity } from './analyzer.types';
 import { headingKeys, kindOf, maxKind } from './change-kind.classifier';
 import { clearClassifyCache } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
@@ -150,9 +150,13 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
   const afterText = joined(after, a.after);
   const anchor = after[a.after[0]] ?? before[a.before[0]];
   const diff = beforeText !== null && afterText !== null ? wordDiff(beforeText, afterText) : undefined;
-  const base = { op, kind, before: beforeText, after: afterText, headingPath: anchor.headingPath, beforeIndexes: a.before, afterIndexes: a.after, ...(diff ? { diff } : {}) };
-  if (kind === 'cosmetic') return { ...base, clauseTypes: [], severity: 'none', direction: 'neutral', reasons: [why ?? 'cosmetic: wording, punctuation, typography or a date stamp only'] };
-  if (kind === 'structure') return { ...base, clauseTypes: [], severity: 'low', direction: 'neutral', reasons: [why ?? structureReason(a, before, after)] };
+  // The record is built field by field in its stored order: object spreads (a base spread into the verdict, optional
+  // fields spread in) cost more per clause than everything else done here.
+  const base: Omit<ClauseChange, 'clauseTypes' | 'severity' | 'direction' | 'reasons'> = { op, kind, before: beforeText, after: afterText, headingPath: anchor.headingPath, beforeIndexes: a.before, afterIndexes: a.after };
+  if (diff) base.diff = diff;
+  const judged = (clauseTypes: string[], severity: Severity, direction: Direction, reasons: string[]): ClauseChange => Object.assign(base, { clauseTypes, severity, direction, reasons });
+  if (kind === 'cosmetic') return judged([], 'none', 'neutral', [why ?? 'cosmetic: wording, punctuation, typography or a date stamp only']);
+  if (kind === 'structure') return judged([], 'low', 'neutral', [why ?? structureReason(a, before, after)]);
   const assessment = assessClause({
     op,
     before: beforeText,
@@ -165,7 +169,10 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     resembles: op === 'added' || op === 'removed' ? () => resemblingOthers(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
     lead: a.after.length ? leadIn(after, a.after[0]) : leadIn(before, a.before[0]),
   });
-  return { ...base, clauseTypes: assessment.clauseTypes.map((t) => t.id), severity: assessment.severity, direction: assessment.direction, reasons: assessment.reasons, ...(assessment.scoredType ? { scoredType: assessment.scoredType } : {}), ...(assessment.decisive ? { decisive: assessment.decisive } : {}) };
+  const change = judged(assessment.clauseTypes.map((t) => t.id), assessment.severity, assessment.direction, assessment.reasons);
+  if (assessment.scoredType) change.scoredType = assessment.scoredType;
+  if (assessment.decisive) change.decisive = assessment.decisive;
+  return change;
 }
 
 // A list's lead-in is looked for this many provisions back at most (past the list's other items).

@@ -4,7 +4,7 @@ import { ClauseRule } from './clause-rule.types';
 import { intlRules } from './intl-rules.constants';
 import { privacyRules } from './privacy-rules.constants';
 import { termsRules } from './terms-rules.constants';
-import { LiteralPrefilter, requiredLiteralSets } from './rule.prefilter';
+import { LiteralPrefilter, requiredLiteralAlternatives } from './rule.prefilter';
 import { readStoredPrefilter, RulePrefilter, writeStoredPrefilter } from './rule-prefilter.store';
 import { normalizeTypography } from './text.normalizer';
 
@@ -15,8 +15,11 @@ interface CompiledRule extends ClauseRule {
   folded: RegExp;
   /** Whether a negator inside the match ("we do not collect") negates it: not for rules that spell out a negation. */
   innerNegation: boolean;
-  /** Sets of literals of which every match contains one each (rule.prefilter.ts): a text missing a set is not searched. */
-  literals: string[][] | null;
+  /**
+   * Per alternative of the pattern, sets of literals of which every match along it contains one each (rule.prefilter.ts):
+   * a text that misses a set of every alternative is not searched.
+   */
+  literals: string[][][] | null;
 }
 
 // A rule whose pattern names a negator itself ("not (?:respond|honour)", "(?!can not)") decides what it means,
@@ -29,7 +32,7 @@ const sources = rules.map((r) => r.pattern.source);
 const { literals, prefilter } = readStoredPrefilter(sources) ?? computePrefilter();
 
 function computePrefilter(): RulePrefilter {
-  const required = sources.map(requiredLiteralSets);
+  const required = sources.map(requiredLiteralAlternatives);
   return { literals: required, prefilter: new LiteralPrefilter(rules.length, required) };
 }
 
@@ -192,9 +195,13 @@ export function ruleHits(text: string): RuleHit[] {
         scopes.set(start, scope);
       }
       const role = r.userActorStance !== undefined ? userActs(scope) : null;
-      const userActor = role === 'choice';
-      const userSubject = role === 'subject';
-      hits.push({ rule: r, span: { start, end: start + m[0].length, text: text.slice(start, start + m[0].length), negated: isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(start + m[0].length, start + m[0].length + 40)), rule: r.id, ...(userActor ? { userActor } : {}), ...(userSubject ? { userSubject } : {}) } });
+      const end = start + m[0].length;
+      const negated = isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(end, end + 40));
+      // Built field by field (an optional field spread in puts every span on the slow path).
+      const span: EvidenceSpan = { start, end, text: text.slice(start, end), negated, rule: r.id };
+      if (role === 'choice') span.userActor = true;
+      else if (role === 'subject') span.userSubject = true;
+      hits.push({ rule: r, span });
     }
   }
   return hits;

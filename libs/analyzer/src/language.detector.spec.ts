@@ -1,4 +1,4 @@
-import { detectLanguage } from './language.detector';
+import { BEYOND_ASCII_AND_PUNCTUATION, detectLanguage } from './language.detector';
 
 describe('detectLanguage', () => {
   test.each([
@@ -19,5 +19,23 @@ describe('detectLanguage', () => {
 
   test('a label or a name is no language', () => {
     expect(detectLanguage('Example Ltd').code).toBe('und');
+  });
+
+  test('general punctuation (read as ASCII text is) holds no letter and no character of a script the guess counts', () => {
+    const kept: string[] = [];
+    for (let c = 0x2000; c <= 0x206f; c++) {
+      const ch = String.fromCharCode(c);
+      expect(BEYOND_ASCII_AND_PUNCTUATION.test(ch)).toBe(false);
+      if (/\p{L}|\p{Script=Cyrillic}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Han}|\p{Script=Hangul}|\p{Script=Arabic}/u.test(ch)) kept.push(ch);
+    }
+    expect(kept).toEqual([]);
+    expect(BEYOND_ASCII_AND_PUNCTUATION.test('café')).toBe(true);
+  });
+
+  test('curly quotes and dashes leave the guess as it is for the same text with straight ones', () => {
+    const straight = "You can't opt out - \"we\" keep the data of the account.";
+    const curly = 'You can’t opt out — “we” keep the data of the account.';
+    expect(detectLanguage(curly)).toEqual(detectLanguage(straight));
+    expect(detectLanguage('Vous pouvez supprimer votre compte — à tout moment.').code).toBe('fr');
   });
 });

@@ -33,6 +33,9 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['ko', /\p{Script=Hangul}/gu],
   ['ar', /\p{Script=Arabic}/gu],
 ];
+// A character other than ASCII and general punctuation (curly quotes, dashes, ellipses: U+2000–U+206F, no letters and no
+// script's own). Without one, text is read as ASCII: its letters are a-z once lower-cased, and no script's count is met.
+export const BEYOND_ASCII_AND_PUNCTUATION = /[^\x00-\x7f\u2000-\u206f]/;
 const WEB_ADDRESS = /\]\([^)\s]*\)|\b(?:https?:\/\/|www\.)\S+/gi;
 // Fewer stop words than this and the text is a label or a name: no guess.
 const MIN_HITS = 2;
@@ -43,7 +46,7 @@ export function languageName(code: string): string {
 
 /** The most likely language of a text; English wins ties (most policies and most borrowed words are English). */
 export function detectLanguage(text: string): LanguageGuess {
-  if (/[^\x00-\x7f]/.test(text)) {
+  if (BEYOND_ASCII_AND_PUNCTUATION.test(text)) {
     for (const [code, re] of SCRIPTS) {
       const n = text.match(re)?.length ?? 0;
       if (n >= 4 && n >= text.length / 10) return { code, name: languageName(code) };
@@ -52,7 +55,7 @@ export function detectLanguage(text: string): LanguageGuess {
   // ASCII text's letters are a-z once lower-cased: a plain class splits it as \p{L} would, faster. Web addresses are no
   // words of a language ("…](https://app.example.com/com.example.app?pid=home)" read as Portuguese).
   const lower = (text.includes('http') || text.includes('www.') ? text.replace(WEB_ADDRESS, ' ') : text).toLowerCase();
-  const words = lower.split(/[^\x00-\x7f]/.test(lower) ? /[^\p{L}]+/u : /[^a-z]+/);
+  const words = lower.split(BEYOND_ASCII_AND_PUNCTUATION.test(lower) ? /[^\p{L}]+/u : /[^a-z]+/);
   const counts = new Array<number>(CODES.length).fill(0);
   for (const w of words) {
     const languages = w ? LANGUAGES_OF.get(w) : undefined;

@@ -9,19 +9,19 @@ import { LiteralPrefilter, PrefilterTable } from './rule.prefilter';
 
 /** Beside the compiled analyzer (dist/libs/analyzer/src). */
 export const STORED_PREFILTER_FILE = join(__dirname, 'rule-prefilter.json');
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface StoredPrefilter {
   format: number;
   /** The pattern source of each rule, in order: the table is used for exactly these. */
   sources: string[];
-  literalSets: (string[][] | null)[];
+  literalAlternatives: (string[][][] | null)[];
   automaton: PrefilterTable;
 }
 
 export interface RulePrefilter {
-  /** Per rule, the sets of literals a match holds one of each (rule.prefilter.ts requiredLiteralSets). */
-  literals: (string[][] | null)[];
+  /** Per rule, per alternative, the sets of literals a match holds one of each (rule.prefilter.ts requiredLiteralAlternatives). */
+  literals: (string[][][] | null)[];
   prefilter: LiteralPrefilter;
 }
 
@@ -33,17 +33,17 @@ export function readStoredPrefilter(sources: string[], file = STORED_PREFILTER_F
   } catch {
     return null; // none stored (a build without it, the tests): computed instead
   }
-  if (stored?.format !== FORMAT || !Array.isArray(stored.sources) || stored.sources.length !== sources.length || !Array.isArray(stored.literalSets) || stored.literalSets.length !== sources.length) return null;
+  if (stored?.format !== FORMAT || !Array.isArray(stored.sources) || stored.sources.length !== sources.length || !Array.isArray(stored.literalAlternatives) || stored.literalAlternatives.length !== sources.length) return null;
   for (let i = 0; i < sources.length; i++) if (stored.sources[i] !== sources[i]) return null;
   try {
-    return { literals: stored.literalSets, prefilter: LiteralPrefilter.fromTable(stored.automaton) };
+    return { literals: stored.literalAlternatives, prefilter: LiteralPrefilter.fromTable(stored.automaton) };
   } catch {
     return null; // a damaged table: computed instead
   }
 }
 
 export function writeStoredPrefilter(sources: string[], computed: RulePrefilter, file = STORED_PREFILTER_FILE): void {
-  const stored: StoredPrefilter = { format: FORMAT, sources, literalSets: computed.literals, automaton: computed.prefilter.toTable() };
+  const stored: StoredPrefilter = { format: FORMAT, sources, literalAlternatives: computed.literals, automaton: computed.prefilter.toTable() };
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, JSON.stringify(stored));
   renameSync(partial, file);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { compiledRules, storeRulePrefilter } from './clause.classifier';
 import { readStoredPrefilter } from './rule-prefilter.store';
 import { RULE_EXAMPLES } from './rule-examples.constants';
-import { LiteralPrefilter, requiredLiteralSets, requiredLiterals } from './rule.prefilter';
+import { LiteralPrefilter, requiredLiteralAlternatives, requiredLiteralSets, requiredLiterals } from './rule.prefilter';
 import { normalizeTypography } from './text.normalizer';
 
 describe('requiredLiterals', () => {
@@ -36,6 +36,18 @@ describe('requiredLiteralSets', () => {
   });
 });
 
+describe('requiredLiteralAlternatives', () => {
+  test.each([
+    ['\\b(?:we|us)\\b[^.;]{0,40}\\bcollect', [[['collect'], ['we', 'us']]]],
+    ['\\bcookies?\\b|\\btrack\\w*', [[['cookie']], [['track']]]],
+    ['\\bpermanent\\w* bans?\\b|\\baccount (?:locks?|bans?)\\b', [[['permanent'], [' ban']], [['account '], ['lock', 'ban']]]],
+    ['\\bcookies?\\b|\\w+', null],
+    ['x?y*', null],
+  ])('%s: each alternative needs a literal of each of its sets', (source, expected) => {
+    expect(requiredLiteralAlternatives(source)).toEqual(expected);
+  });
+});
+
 describe('LiteralPrefilter', () => {
   const prefilter = new LiteralPrefilter(
     compiledRules.length,
@@ -50,11 +62,28 @@ describe('LiteralPrefilter', () => {
     for (const text of texts) {
       const possible = prefilter.possible(text);
       compiledRules.forEach((r, i) => {
-        const naive = r.literals === null || r.literals.every((set) => set.some((l) => text.includes(l)));
+        const naive = r.literals === null || r.literals.some((sets) => sets.every((set) => set.some((l) => text.includes(l))));
         if (Boolean(possible[i]) !== naive) mismatches.push(`${r.id}: ${text}`);
       });
     }
     expect(mismatches).toEqual([]);
+  });
+
+  test('rules out a pattern when no alternative has all its literals, though the whole pattern’s sets are met', () => {
+    const source = '\\bpermanent\\w* bans?\\b|\\baccount (?:locks?|bans?)\\b';
+    const byAlternative = new LiteralPrefilter(1, [requiredLiteralAlternatives(source)]);
+    const whole = new LiteralPrefilter(1, [[requiredLiteralSets(source) ?? []]]);
+    const text = 'your account settings are permanent';
+    expect([...whole.possible(text)]).toEqual([1]);
+    expect([...byAlternative.possible(text)]).toEqual([0]);
+    expect([...byAlternative.possible('your account lock is permanent')]).toEqual([1]);
+    expect([...byAlternative.possible('a permanent ban')]).toEqual([1]);
+  });
+
+  test('a pattern without alternatives, or with an alternative without sets, is always possible', () => {
+    const filter = new LiteralPrefilter(3, [null, [[['zz']], []], [[['zz']]]]);
+    expect([...filter.possible('abc')]).toEqual([1, 1, 0]);
+    expect([...filter.possible('zz')]).toEqual([1, 1, 1]);
   });
 
   test('never rules out a rule whose regex matches (every example it must match passes the prefilter)', () => {
@@ -91,6 +120,10 @@ describe('LiteralPrefilter tables (stored by the build, loaded by a process)', (
     expect(() => LiteralPrefilter.fromTable({ ...table, count: table.count + 1 })).toThrow('inconsistent');
     expect(() => LiteralPrefilter.fromTable({ ...table, endianness: table.endianness === 'LE' ? 'BE' : 'LE' })).toThrow('inconsistent');
     expect(() => LiteralPrefilter.fromTable({ ...table, edges: table.edges.slice(0, -8) })).toThrow('inconsistent');
+    // One literal set listed under two alternatives: the scan counts each set towards one alternative only.
+    const setList = new Int32Array(Uint8Array.from(Buffer.from(table.setList, 'base64')).buffer);
+    setList[1] = setList[0];
+    expect(() => LiteralPrefilter.fromTable({ ...table, setList: Buffer.from(setList.buffer).toString('base64') })).toThrow('inconsistent');
   });
 
   describe('the stored prefilter', () => {

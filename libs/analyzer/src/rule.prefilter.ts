@@ -32,6 +32,26 @@ function pruned(sets: string[][]): string[][] {
   return minimal.sort((a, b) => selectivity(b) - selectivity(a)).slice(0, MAX_SETS_PER_PATTERN);
 }
 
+/**
+ * Per top-level alternative of `source` ("A|B|C"), the sets of literals every match along it contains one of each; null
+ * when some alternative has none (the pattern always runs). A match is a match of one alternative, so a text that meets
+ * no alternative's sets cannot match; this rules out more texts than the sets of the whole pattern, which must hold for
+ * every alternative at once and so keep only literals common to all of them (or the union of their best sets).
+ */
+export function requiredLiteralAlternatives(source: string): string[][][] | null {
+  const p: Parser = { src: source, pos: 0 };
+  const alternatives: string[][][] = [];
+  for (;;) {
+    const f = parseSequence(p);
+    const sets = f ? pruned(f) : [];
+    if (!sets.length) return null;
+    alternatives.push(sets);
+    if (p.src[p.pos] !== '|') break;
+    p.pos++;
+  }
+  return p.pos === source.length ? alternatives : null;
+}
+
 /** The most selective of those sets (the one whose shortest literal is longest), or null. */
 export function requiredLiterals(source: string): string[] | null {
   const sets = requiredLiteralSets(source);
@@ -190,6 +210,7 @@ export interface PrefilterTable {
   edges: string;
   outStart: string;
   outSets: string;
+  altStart: string;
   setStart: string;
   setList: string;
 }
@@ -197,8 +218,8 @@ export interface PrefilterTable {
 /**
  * Which of many patterns may match a text, in one pass over it: an Aho-Corasick automaton over the required literals
  * of every pattern, as a dense transition table over the characters the literals use (any other character leads back
- * to the root). A pattern is possible when each of its literal sets has a literal in the text; one without sets (null)
- * always is. toTable and fromTable store and load it.
+ * to the root). A pattern is possible when one of its alternatives (requiredLiteralAlternatives) has a literal of each
+ * of its sets in the text; one without alternatives (null) always is. toTable and fromTable store and load it.
  */
 export class LiteralPrefilter {
   /** Character code → column of the table (0: a character no literal uses). */
@@ -209,21 +230,26 @@ export class LiteralPrefilter {
   /** Per automaton state s, outSets[outStart[s] .. outStart[s + 1]) are the literal sets whose literal ends there. */
   private readonly outStart: Int32Array;
   private readonly outSets: Int32Array;
-  /** Per pattern i, setList[setStart[i] .. setStart[i + 1]) are its literal sets (none: always possible). */
+  /** Per pattern i, its alternatives are altStart[i] .. altStart[i + 1] (none: always possible). */
+  private readonly altStart: Int32Array;
+  /** Per alternative a, setList[setStart[a] .. setStart[a + 1]) are its literal sets. */
   private readonly setStart: Int32Array;
   private readonly setList: Int32Array;
+  /** Which alternatives the scan has met, counted as their sets are found (see Tally). */
+  private readonly tally: Tally;
   private readonly found: Uint8Array;
   private readonly answer: Uint8Array;
   /** The character of each column from 1, and the trie's edges as (state, column, child) triples (toTable). */
   private readonly chars: number[];
   private readonly edges: Int32Array;
 
-  constructor(private readonly count: number, literalSetsOf: (string[][] | null)[]) {
+  constructor(private readonly count: number, alternativesOf: (string[][][] | null)[]) {
     const next: Map<number, number>[] = [new Map()];
     const out: number[][] = [[]];
     let setCount = 0;
-    const setsOf = literalSetsOf.map((sets) =>
-      (sets ?? []).map((literals) => {
+    const alternatives = alternativesOf.map((a) => a ?? []);
+    const setsOf = alternatives.flat().map((sets) =>
+      sets.map((literals) => {
         const set = setCount++;
         for (const literal of literals) {
           let node = 0;
@@ -245,8 +271,10 @@ export class LiteralPrefilter {
     );
     this.found = new Uint8Array(setCount);
     this.answer = new Uint8Array(count);
+    this.altStart = offsets(alternatives);
     this.setStart = offsets(setsOf);
     this.setList = Int32Array.from(setsOf.flat());
+    this.tally = tallyOf(count, this.altStart, this.setStart, this.setList, setCount) as Tally;
     const chars = [...new Set(next.flatMap((m) => [...m.keys()]))];
     this.chars = chars;
     chars.forEach((c, k) => (this.column[c] = k + 1));
@@ -270,54 +298,102 @@ export class LiteralPrefilter {
       edges: int32s(t.edges),
       outStart: int32s(t.outStart),
       outSets: int32s(t.outSets),
+      altStart: int32s(t.altStart),
       setStart: int32s(t.setStart),
       setList: int32s(t.setList),
       found: new Uint8Array(t.setCount),
       answer: new Uint8Array(t.count),
     };
     const nodes = fields.outStart.length - 1;
+    const tally = fields.altStart.length === t.count + 1 && fields.setStart.length === fields.altStart[t.count] + 1 ? tallyOf(t.count, fields.altStart, fields.setStart, fields.setList, t.setCount) : null;
     const consistent =
       t.endianness === endianness() &&
       nodes > 0 &&
       fields.edges.length === (nodes - 1) * 3 &&
       edgesWithin(fields.edges, nodes, fields.width) &&
       fields.outStart[nodes] === fields.outSets.length &&
-      fields.setStart.length === t.count + 1 &&
-      fields.setStart[t.count] === fields.setList.length;
+      fields.altStart.length === t.count + 1 &&
+      fields.setStart.length === fields.altStart[t.count] + 1 &&
+      fields.setStart[fields.setStart.length - 1] === fields.setList.length &&
+      tally !== null;
     if (!consistent) throw new Error('prefilter table is inconsistent');
     // The outputs are stored merged along the failure links already: only the transitions are filled in.
-    return Object.assign(prefilter, fields, { delta: transitions(nodes, fields.width, fields.edges) });
+    return Object.assign(prefilter, fields, { tally, delta: transitions(nodes, fields.width, fields.edges) });
   }
 
   toTable(): PrefilterTable {
-    const { count, chars, edges, outStart, outSets, setStart, setList } = this;
-    return { endianness: endianness(), count, setCount: this.found.length, chars, edges: base64(edges), outStart: base64(outStart), outSets: base64(outSets), setStart: base64(setStart), setList: base64(setList) };
+    const { count, chars, edges, outStart, outSets, altStart, setStart, setList } = this;
+    return { endianness: endianness(), count, setCount: this.found.length, chars, edges: base64(edges), outStart: base64(outStart), outSets: base64(outSets), altStart: base64(altStart), setStart: base64(setStart), setList: base64(setList) };
   }
 
   /**
-   * possible[i] is 1 when pattern i may match `text` (each of its literal sets occurs in it, or it has none). The array
-   * is reused: it holds the answer until the next call (allocating two typed arrays per clause cost more than the scan).
+   * possible[i] is 1 when pattern i may match `text` (each literal set of one of its alternatives occurs in it, or it has
+   * no alternatives). The array is reused: it holds the answer until the next call (allocating two typed arrays per
+   * clause cost more than the scan).
    */
   possible(text: string): Uint8Array {
     // Locals, not fields, in the loops: this runs on every clause classified.
-    const { delta, width, column, outStart, outSets, setStart, setList, count, found, answer } = this;
+    const { delta, width, column, outStart, outSets, found, answer } = this;
+    const { alternativeOf, patternOf, need, met, always } = this.tally;
     found.fill(0);
+    met.fill(0);
+    answer.set(always);
+    // A set found for the first time counts towards its alternative, which is met when all its sets are: no pass over
+    // every alternative of every pattern afterwards.
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       node = delta[node * width + column[text.charCodeAt(i)]];
-      for (let k = outStart[node], end = outStart[node + 1]; k < end; k++) found[outSets[k]] = 1;
-    }
-    for (let i = 0; i < count; i++) {
-      let all = 1;
-      for (let k = setStart[i], end = setStart[i + 1]; k < end && all; k++) all = found[setList[k]];
-      answer[i] = all;
+      for (let k = outStart[node], end = outStart[node + 1]; k < end; k++) {
+        const set = outSets[k];
+        if (found[set] === 0) {
+          found[set] = 1;
+          const a = alternativeOf[set];
+          if (++met[a] === need[a]) answer[patternOf[a]] = 1;
+        }
+      }
     }
     return answer;
   }
 }
 
+/**
+ * The scan's counters: each literal set belongs to one alternative, which belongs to one pattern and is met when its
+ * `need` sets are all found; `always` marks the patterns possible whatever the text (no alternative, or one without sets).
+ */
+interface Tally {
+  alternativeOf: Int32Array;
+  patternOf: Int32Array;
+  need: Int32Array;
+  /** Sets found so far per alternative (reset per text). */
+  met: Int32Array;
+  always: Uint8Array;
+}
+
+/** The tally of the alternatives and sets laid out by altStart, setStart and setList; null when a set is out of range or in two alternatives. */
+function tallyOf(count: number, altStart: Int32Array, setStart: Int32Array, setList: Int32Array, setCount: number): Tally | null {
+  const alternatives = altStart[count];
+  const alternativeOf = new Int32Array(setCount).fill(-1);
+  const patternOf = new Int32Array(alternatives);
+  const need = new Int32Array(alternatives);
+  const always = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    if (altStart[i] === altStart[i + 1]) always[i] = 1;
+    for (let a = altStart[i]; a < altStart[i + 1]; a++) {
+      patternOf[a] = i;
+      need[a] = setStart[a + 1] - setStart[a];
+      if (need[a] === 0) always[i] = 1;
+      for (let k = setStart[a]; k < setStart[a + 1]; k++) {
+        const set = setList[k];
+        if (!(set >= 0 && set < setCount) || alternativeOf[set] !== -1) return null;
+        alternativeOf[set] = a;
+      }
+    }
+  }
+  return { alternativeOf, patternOf, need, met: new Int32Array(alternatives), always };
+}
+
 /** Start offsets of each list in the lists laid end to end, and the total at the end. */
-function offsets(lists: number[][]): Int32Array {
+function offsets(lists: unknown[][]): Int32Array {
   const starts = new Int32Array(lists.length + 1);
   for (let i = 0; i < lists.length; i++) starts[i + 1] = starts[i] + lists[i].length;
   return starts;

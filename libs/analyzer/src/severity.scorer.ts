@@ -70,14 +70,14 @@ function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
   for (const list of lists) {
     for (const m of list) {
       const seen = byId.get(m.id);
-      if (!seen || seen.confidence < m.confidence) byId.set(m.id, { ...m, evidence: [...(seen?.evidence ?? []), ...m.evidence] });
+      if (!seen || seen.confidence < m.confidence) byId.set(m.id, { id: m.id, confidence: m.confidence, evidence: [...(seen?.evidence ?? []), ...m.evidence] });
     }
   }
   return [...byId.values()].filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE).sort((a, b) => b.confidence - a.confidence);
 }
 
 function dampen(c: Classification, factor: number): ClauseTypeMatch[] {
-  return c.clauseTypes.map((m) => ({ ...m, confidence: Math.round(m.confidence * factor * 1000) / 1000 }));
+  return c.clauseTypes.map((m) => ({ id: m.id, confidence: Math.round(m.confidence * factor * 1000) / 1000, evidence: m.evidence }));
 }
 
 function leading(types: ClauseTypeMatch[]): ClauseTypeMatch[] {
@@ -316,7 +316,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
-  return { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored, ...(decisive ? { decisive } : {}) };
+  const assessment: ClauseAssessment = { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored };
+  if (decisive) assessment.decisive = decisive;
+  return assessment;
 }
 
 /** The stance a classification's cues of one type carry (negation and who acts applied). */

@@ -1,4 +1,4 @@
-import { Bag, containedShare, documentFrequency, overlap, sharingPairs, Vocabulary } from './word-bag';
+import { Bag, containedShare, documentFrequency, overlap, prefixOf, sharingPairs, Vocabulary } from './word-bag';
 
 // A small deterministic generator: texts over a skewed vocabulary (common words and rare ones), as policies are.
 function texts(seed: number, count: number): string[] {
@@ -31,5 +31,17 @@ describe('sharingPairs (prefix filtering)', () => {
   test('bags count words with multiplicity', () => {
     const vocabulary = new Vocabulary();
     expect(overlap(vocabulary.bagOf('we we share data'), vocabulary.bagOf('we share share data data'))).toBe(3);
+  });
+
+  test('a prefix is the rarest words, ties in word order, until more than the words a sharing bag may lack are covered', () => {
+    const vocabulary = new Vocabulary();
+    // Word numbers in order of first sight: a b c d e f.
+    const bags = ['a b c d e f', 'a b c', 'a b', 'a d'].map((t) => vocabulary.bagOf(t));
+    const df = documentFrequency(vocabulary.size, [bags]);
+    const [c, d, e, f] = [2, 3, 4, 5];
+    // df: a 4, b 3, c 2, d 2, e 1, f 1. Share 0.5 of six words: three may be missing, so four are covered.
+    expect(prefixOf(bags[0], 0.5, df)).toEqual([e, f, c, d]);
+    expect(prefixOf(bags[0], 0.9, df)).toEqual([e]);
+    expect(prefixOf(vocabulary.bagOf('d d d c'), 0.5, df)).toEqual([c, d]);
   });
 });

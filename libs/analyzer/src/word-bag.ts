@@ -2,8 +2,8 @@ import { wordsOf } from './text.normalizer';
 
 /** A multiset of words: word numbers in ascending order with their counts (numbers from one Vocabulary). */
 export interface Bag {
-  ids: Int32Array;
-  counts: Int32Array;
+  ids: number[];
+  counts: number[];
   size: number;
 }
 
@@ -36,14 +36,14 @@ export class Vocabulary {
       numbers[k] = id;
     }
     numbers.sort();
-    let distinct = 0;
-    for (let k = 0; k < numbers.length; k++) if (k === 0 || numbers[k] !== numbers[k - 1]) distinct++;
-    const ids = new Int32Array(distinct);
-    const counts = new Int32Array(distinct);
-    let d = -1;
+    // Plain arrays for the result: two more typed arrays per bag cost more to allocate than the whole count.
+    const ids: number[] = [];
+    const counts: number[] = [];
     for (let k = 0; k < numbers.length; k++) {
-      if (k === 0 || numbers[k] !== numbers[k - 1]) ids[++d] = numbers[k];
-      counts[d]++;
+      if (k === 0 || numbers[k] !== numbers[k - 1]) {
+        ids.push(numbers[k]);
+        counts.push(1);
+      } else counts[counts.length - 1]++;
     }
     return { ids, counts, size: list.length };
   }
@@ -94,16 +94,24 @@ export function documentFrequency(vocabularySize: number, groups: Bag[][]): Int3
 export function prefixOf(bag: Bag, share: number, df: Int32Array): number[] {
   // The words a sharing bag may lack, as a whole number (a small margin guards against floating-point error).
   const lacking = Math.floor((1 - share) * bag.size + 1e-6);
-  const order = Array.from(bag.ids.keys()).sort((x, y) => df[bag.ids[x]] - df[bag.ids[y]] || bag.ids[x] - bag.ids[y]);
+  // Rarest first, ties by word number: as the numbers ascend in the bag, by position. Each position with its frequency
+  // as one number (frequency × POSITIONS + position, exact in a double) sorts natively, with no comparator called.
+  const order = new Float64Array(bag.ids.length);
+  for (let k = 0; k < order.length; k++) order[k] = df[bag.ids[k]] * POSITIONS + k;
+  order.sort();
   const prefix: number[] = [];
   let covered = 0;
-  for (const k of order) {
+  for (const key of order) {
+    const k = key % POSITIONS;
     prefix.push(bag.ids[k]);
     covered += bag.counts[k];
     if (covered > lacking) break;
   }
   return prefix;
 }
+
+// More distinct words than a bag of one clause holds, and fewer than 2^53 / POSITIONS bags: the keys stay exact.
+const POSITIONS = 2 ** 26;
 
 /** Word number → positions (in the list) of the bags holding it. */
 export function postingsOf(bags: Bag[], wordsOfBag: (bag: Bag, position: number) => ArrayLike<number> = (b) => b.ids): Map<number, number[]> {
