@@ -103,7 +103,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   let context: ClauseTypeMatch[];
   let direction: Direction;
   let small = false;
-  let widened: { id: string; direction: Direction; item: string } | null = null;
+  // `kinds`: the item is kinds of personal data the old version never named, so the clause names its object.
+  let widened: { id: string; direction: Direction; item: string; kinds?: boolean } | null = null;
   // A rewording whose type turned round — gone from the clause, new in it, or leaning the other way — is judged on the
   // whole clauses: what the type's cues say in the new clause less what they said in the old one, so a right cut ("You
   // can opt out" deleted from a paragraph) counts against the user, a burden cut for them, and a negation dropped ("do
@@ -134,7 +135,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // the data collected (the rubric's "new data categories", medium), though its own words carry no lean.
     const collected = touched.find((m) => m.id === 'data-collection' && m.evidence.some((e) => !e.negated));
     const kinds = collected && direction !== 'better' && t.otherVersion !== undefined ? newDataKinds(t.after ?? '', t.otherVersion) : [];
-    if (kinds.length) widened = { id: 'data-collection', direction: 'worse', item: kinds.join(', ') };
+    if (kinds.length) widened = { id: 'data-collection', direction: 'worse', item: kinds.join(', '), kinds: true };
   } else if (t.op === 'removed' && cBefore) {
     touched = merge(cBefore.clauseTypes, headingTypes);
     context = touched;
@@ -252,7 +253,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // no "new sharing with advertisers": a level below its topic, unless the rewording brings in what makes the topic
     // heavy (advertisers named where service providers were).
     const widenedOnly = NEEDS_HEAVY_RECIPIENT.has(info.id) && t.op !== 'added' && t.op !== 'removed' && !heavyBroughtIn(t);
-    const weight = (conduct && !CONDUCT_TYPES.has(info.id)) || (info.id === 'ai-training' && !trainsOnUsersMaterial(m, t)) || (info.id === 'sensitive-data' && adviceOnly(m, t)) ? 1 : weightOf(m, info.weight, names, assessed.every((o) => o === m || o.confidence < m.confidence));
+    const weight = (conduct && !CONDUCT_TYPES.has(info.id)) || (info.id === 'ai-training' && !trainsOnUsersMaterial(m, t)) || (info.id === 'sensitive-data' && adviceOnly(m, t)) ? 1 : widened?.kinds && widened.id === info.id ? info.weight : weightOf(m, info.weight, names, assessed.every((o) => o === m || o.confidence < m.confidence));
     const level = Math.min(typeLevel(t, info.id, weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText), widenedOnly ? Math.max(1, weight - 1) : weight);
     const s = LEVELS[level];
     if (level > scoredLevel) {

@@ -1,6 +1,5 @@
 import { PASSING_MENTION_RULES } from './analyzer.constants';
 import { ClauseTypeMatch } from './analyzer.types';
-import { DATA_KINDS } from './data-kinds.rules';
 import type { ChangeTexts } from './severity.scorer';
 
 // How much a clause type weighs in one change, from what the clause names: the object its topic is about (personal data,
@@ -45,16 +44,14 @@ const LIABILITY_ACT = /\b(?:liab\w*|warrant\w*|as[- ](?:is|available)|disclaim\w
 // Children's privacy weighs as one where the clause is about the children's data; an age limit, or a parent's
 // permission to use the service or to accept the terms, is eligibility wording (low), though it names minors.
 const CHILD_DATA = /\b(?:data|information|collect\w*|privacy|coppa|donn[ée]es|daten|datos)\b/i;
-// Personal data named as data or by one of its kinds (data-kinds.rules.ts: "the list of apps installed on your device").
-const PERSONAL_DATA_OR_KIND = new RegExp(`${PERSONAL_DATA.source}|${DATA_KINDS.map((k) => k.pattern.source).join('|')}`, 'i');
 const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
   children: CHILD_DATA,
   'content-license': USER_WORK,
-  'data-collection': PERSONAL_DATA_OR_KIND,
-  'data-use': PERSONAL_DATA_OR_KIND,
-  'data-sharing': PERSONAL_DATA_OR_KIND,
+  'data-collection': PERSONAL_DATA,
+  'data-use': PERSONAL_DATA,
+  'data-sharing': PERSONAL_DATA,
   // Disclosure to authorities is of the user's data: an account locked at a court's request discloses nothing.
-  'law-enforcement': PERSONAL_DATA_OR_KIND,
+  'law-enforcement': PERSONAL_DATA,
   tracking: TRACKED,
   liability: LIABILITY_ACT,
 };
