@@ -47,6 +47,8 @@ const CHILD_DATA = /\b(?:data|information|collect\w*|privacy|coppa|donn[ée]es|d
 const WEIGHT_NEEDS_OBJECT: Readonly<Record<string, RegExp>> = {
   children: CHILD_DATA,
   'content-license': USER_WORK,
+  // Ownership of content or outputs, not of "the entity listed on your profile" or of a business.
+  'content-ownership': USER_WORK,
   'data-collection': PERSONAL_DATA,
   'data-use': PERSONAL_DATA,
   'data-sharing': PERSONAL_DATA,
