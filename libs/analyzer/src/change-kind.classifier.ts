@@ -62,6 +62,15 @@ function isFooter(p: Provision): boolean {
   return p.kind === 'paragraph' && COPYRIGHT_YEAR.test(p.text) && !TERM_WORDS.test(p.text) && p.text.split(/\s+/).length <= FOOTER_MAX_WORDS;
 }
 
+// A line of the page's header or menu: a few words, no sentence, with a logo, the home page or an account button in
+// them ("Mullvad logo, to the homepage", "Account Get started"). Page chrome, like the glued menu.
+const NAV_WORDS = /\b(?:logo|homepage|home page|menu|sign in|sign up|log ?in|log out|get started|my account|toggle|skip to)\b/i;
+const NAV_LINE_MAX_WORDS = 8;
+
+function isNavLine(p: Provision): boolean {
+  return p.kind === 'paragraph' && NAV_WORDS.test(p.text) && !/[.;!?]/.test(p.text) && p.text.split(/\s+/).length <= NAV_LINE_MAX_WORDS;
+}
+
 // Spaces lost or found in one clause: a few (the keys' lengths differ by the spaces alone).
 const SPACES_MOVED_MAX = 8;
 
@@ -93,13 +102,14 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
     case 'added':
     case 'removed': {
       const p = (b[0] ?? f[0]) as Provision;
-      if (isDateStamp(p.text) || cosmeticKey(p.text) === '' || isCallToAction(p) || isGluedMenu(p.text) || isFooter(p)) return 'cosmetic';
+      if (isDateStamp(p.text) || cosmeticKey(p.text) === '' || isCallToAction(p) || isGluedMenu(p.text) || isFooter(p) || isNavLine(p)) return 'cosmetic';
       return isStructural(p, headings) ? 'structure' : 'substantive';
     }
     default: {
       if (b.every((p) => isDateStamp(p.text)) && f.every((p) => isDateStamp(p.text))) return 'cosmetic';
       if (b.every((p) => isGluedMenu(p.text)) && f.every((p) => isGluedMenu(p.text))) return 'cosmetic';
       if (b.every(isFooter) && f.every(isFooter)) return 'cosmetic';
+      if (b.every(isNavLine) && f.every(isNavLine)) return 'cosmetic';
       // A page that hides e-mail addresses ("[email protected]", Cloudflare's placeholder) shows the same address.
       const masked = (joinedBefore.includes('protected') || joinedAfter.includes('protected')) && EMAIL_PLACEHOLDER.test(joinedBefore) !== EMAIL_PLACEHOLDER.test(joinedAfter);
       const textBefore = masked ? unmailed(joinedBefore) : joinedBefore;

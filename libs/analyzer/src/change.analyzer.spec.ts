@@ -24,6 +24,7 @@ describe('analyzeChange: change kind', () => {
     ['a French button label captured as a line ("Télécharger")', `${base}\n\nTélécharger`, 'cosmetic', 'none'],
     ['a footer menu captured without spaces between its links', `${base}\n\nSecurityTermsPrivacyCookie PolicyHealth Data Privacy PolicyYour Privacy Choices`, 'cosmetic', 'none'],
     ['a page footer with its copyright year and a cookie prompt captured as a paragraph', `${base}\n\nBy visiting Example.org you accept our cookies to improve your visit. Design and logo © 2025 Example`, 'cosmetic', 'none'],
+    ['a header line with the logo and the account buttons added', `Example logo, to the homepage\n\n${base}`, 'cosmetic', 'none'],
     ['a copyright clause with its year added (a term, not a footer)', `${base}\n\nAll articles are © 2025 Example and may not be copied without permission.`, 'substantive', 'low'],
     ['a title set as a paragraph of its own added ("Location Information")', policy('## Collection', 'Location Information', COLLECT, SHARE_HEAD, SHARE, DELETE_HEAD, DELETE), 'structure', 'low'],
     ['an e-mail address hidden by the page as "[email protected]"', base.replace('privacy@example.com', '[\\[email protected\\]](https://example.com/cdn-cgi/l/email-protection)'), 'cosmetic', 'none'],
