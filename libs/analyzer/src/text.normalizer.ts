@@ -89,22 +89,23 @@ function computeCosmeticKey(text: string): string {
     .trim();
 }
 
-// What normalizeTypography makes of a non-ASCII character, found on first use: an apostrophe, another mark (a double
-// quote, a dash, dots, a space) that, like every ASCII character but a letter or digit, only separates words in a key,
-// or nothing (-1: the character stays, and the text is no ASCII text).
+// What normalizeTypography makes of a non-ASCII character of the Basic Multilingual Plane, found on first use and kept
+// two above its code so that 0 means not yet known: an apostrophe, another mark (a double quote, a dash, dots, a space)
+// that, like every ASCII character but a letter or digit, only separates words in a key, or nothing (-1: the character
+// stays, and the text is no ASCII text).
 const APOSTROPHE = 39;
 const SEPARATOR = 32;
-const straightened = new Map<number, number>();
+const STAYS = -1;
+const STRAIGHTENED = new Int8Array(0x10000);
 
 function straightenedCode(c: number): number {
-  let code = straightened.get(c);
-  if (code === undefined) {
+  if (STRAIGHTENED[c] === 0) {
     const by = normalizeTypography(String.fromCharCode(c));
-    code = by === "'" ? APOSTROPHE : NON_ASCII.test(by) ? -1 : SEPARATOR;
-    straightened.set(c, code);
+    STRAIGHTENED[c] = (by === "'" ? APOSTROPHE : NON_ASCII.test(by) ? STAYS : SEPARATOR) + 2;
   }
-  return code;
+  return STRAIGHTENED[c] - 2;
 }
+
 /** Room for the key of a text up to a long clause, reused from call to call; a longer text gets its own. */
 const KEY_BYTES = 64 * 1024;
 const keyBytes = Buffer.alloc(KEY_BYTES);
