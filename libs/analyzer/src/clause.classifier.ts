@@ -51,11 +51,18 @@ export const compiledRules: CompiledRule[] = rules.map((r, index) => ({
 }));
 const compiled = compiledRules;
 
-const byKey = new Map(compiled.map((r) => [`${r.type ?? ''}:${r.id}`, r]));
+// Rules by clause type ('' for none), then by id: evidence is looked up with no key string built per span.
+const byTypeAndId = new Map<string, Map<string, CompiledRule>>();
+for (const r of compiled) {
+  const type = r.type ?? '';
+  const byId = byTypeAndId.get(type) ?? new Map<string, CompiledRule>();
+  byId.set(r.id, r);
+  byTypeAndId.set(type, byId);
+}
 
 /** Stance that one piece of evidence of a clause type carries (negation applied). */
 export function evidenceStance(type: string, span: EvidenceSpan): number {
-  const r = span.rule ? byKey.get(`${type}:${span.rule}`) : undefined;
+  const r = span.rule ? byTypeAndId.get(type)?.get(span.rule) : undefined;
   if (!r) return 0;
   return spanStance(r, span);
 }

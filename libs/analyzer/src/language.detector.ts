@@ -44,6 +44,25 @@ export function languageName(code: string): string {
   return NAMES[code] ?? code;
 }
 
+const STOP_WORD_MAX = Math.max(...[...LANGUAGES_OF.keys()].map((w) => w.length));
+
+/**
+ * Each run of the letters a-z in a lower-cased text (its words as a split on [^a-z]+ gives them) of at most `maxLength`
+ * letters: longer words are never cut out of the text, as no stop word is that long.
+ */
+function forEachAsciiWord(lower: string, maxLength: number, visit: (word: string) => void): void {
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start <= maxLength) visit(lower.slice(start, i));
+      start = -1;
+    }
+  }
+}
+
 /** The most likely language of a text; English wins ties (most policies and most borrowed words are English). */
 export function detectLanguage(text: string): LanguageGuess {
   if (BEYOND_ASCII_AND_PUNCTUATION.test(text)) {
@@ -55,12 +74,14 @@ export function detectLanguage(text: string): LanguageGuess {
   // ASCII text's letters are a-z once lower-cased: a plain class splits it as \p{L} would, faster. Web addresses are no
   // words of a language ("…](https://app.example.com/com.example.app?pid=home)" read as Portuguese).
   const lower = (text.includes('http') || text.includes('www.') ? text.replace(WEB_ADDRESS, ' ') : text).toLowerCase();
-  const words = lower.split(BEYOND_ASCII_AND_PUNCTUATION.test(lower) ? /[^\p{L}]+/u : /[^a-z]+/);
   const counts = new Array<number>(CODES.length).fill(0);
-  for (const w of words) {
-    const languages = w ? LANGUAGES_OF.get(w) : undefined;
+  const count = (w: string): void => {
+    const languages = LANGUAGES_OF.get(w);
     if (languages) for (const k of languages) counts[k]++;
-  }
+  };
+  if (BEYOND_ASCII_AND_PUNCTUATION.test(lower)) {
+    for (const w of lower.split(/[^\p{L}]+/u)) if (w) count(w);
+  } else forEachAsciiWord(lower, STOP_WORD_MAX, count);
   let best = 'und';
   let bestHits = 0;
   let english = 0;

@@ -64,6 +64,25 @@ describe('cosmeticKey typography', () => {
   test('a quote mark between words is not joined into them', () => {
     expect(cosmeticKey("the 'Service' terms")).toBe('the service terms');
   });
+
+  // The keys of texts that are ASCII once straightened are built in one pass: the same keys as the replacements give.
+  test.each([
+    ['  We DON’T sell—ever…  ', 'we dont sell ever'],
+    ['l’été', 'lété'],
+    ['it`s', 'it s'],
+    ['it`s ’', 'its'],
+    ["9'a 9'9 a''b 'a b'", '9a 9 9 a b a b'],
+    ['A\u00a0B\u200bC “D”', 'a b c d'],
+    ['Straße’s rules', 'straßes rules'],
+    ['—…', ''],
+  ])('%p has the key %p', (text, key) => {
+    expect(cosmeticKey(text)).toBe(key);
+  });
+
+  test('a text longer than the reused room gets the same key as its parts', () => {
+    const part = 'We keep “Your” data’s copy for 30 DAYS. ';
+    expect(cosmeticKey(part.repeat(3000))).toBe(Array(3000).fill(cosmeticKey(part)).join(' '));
+  });
 });
 
 describe('isDateStamp', () => {

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { hash } from 'node:crypto';
 import { DATE_PATTERN, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
 
@@ -74,9 +75,11 @@ export function rememberedCosmeticKeyChars(): number {
 const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=\p{L})/gu;
 
 function computeCosmeticKey(text: string): string {
-  // ASCII text (most policies, and most once curly quotes and dashes are straightened) takes the cheap path: its
-  // letters and digits are [a-z0-9] once lower-cased. Unicode property classes are several times slower.
-  const straight = NON_ASCII.test(text) ? normalizeTypography(text) : text;
+  // ASCII text (most policies, and most once curly quotes and dashes are straightened) takes the cheap path.
+  const typographic = NON_ASCII.test(text);
+  const ascii = asciiCosmeticKey(text, typographic);
+  if (ascii !== null) return ascii;
+  const straight = typographic ? normalizeTypography(text) : text;
   // An apostrophe inside a word is typography too: an export that drops it ("Customer's" → "Customers") keeps the word.
   const plain = straight.includes("'") ? straight.replace(INNER_APOSTROPHE, '') : straight;
   if (!NON_ASCII.test(plain)) return plain.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -84,6 +87,69 @@ function computeCosmeticKey(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+// What normalizeTypography makes of a non-ASCII character of the Basic Multilingual Plane, found on first use and kept
+// two above its code so that 0 means not yet known: an apostrophe, another mark (a double quote, a dash, dots, a space)
+// that, like every ASCII character but a letter or digit, only separates words in a key, or nothing (-1: the character
+// stays, and the text is no ASCII text).
+const APOSTROPHE = 39;
+const SEPARATOR = 32;
+const STAYS = -1;
+const STRAIGHTENED = new Int8Array(0x10000);
+
+function straightenedCode(c: number): number {
+  if (STRAIGHTENED[c] === 0) {
+    const by = normalizeTypography(String.fromCharCode(c));
+    STRAIGHTENED[c] = (by === "'" ? APOSTROPHE : NON_ASCII.test(by) ? STAYS : SEPARATOR) + 2;
+  }
+  return STRAIGHTENED[c] - 2;
+}
+
+/** Room for the key of a text up to a long clause, reused from call to call; a longer text gets its own. */
+const KEY_BYTES = 64 * 1024;
+const keyBytes = Buffer.alloc(KEY_BYTES);
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57);
+}
+
+/** The code of the text's character at `i` once straightened (-1: a non-ASCII character that stays). */
+function straightAt(text: string, i: number, typographic: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return c === 0x60 && typographic ? APOSTROPHE : c;
+  return straightenedCode(c);
+}
+
+/**
+ * computeCosmeticKey of a text that is ASCII once its typography is straightened, in one pass over its characters
+ * (straightened on the way, letters lower-cased, an apostrophe inside a word dropped, each run of other characters one
+ * space, none at the ends) with no intermediate strings; null for a text with another non-ASCII character. `typographic`:
+ * the text holds a non-ASCII character, so normalizeTypography would straighten it (a backtick too, then).
+ */
+function asciiCosmeticKey(text: string, typographic: boolean): string | null {
+  const out = text.length <= KEY_BYTES ? keyBytes : Buffer.alloc(text.length);
+  let n = 0;
+  let separated = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = straightAt(text, i, typographic);
+    if (c < 0) return null;
+    if (c >= 65 && c <= 90) c += 32;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      // INNER_APOSTROPHE: after a letter or digit, before a letter (a non-ASCII letter sends the text the slow way anyway).
+      const inner = c === APOSTROPHE && i > 0 && i + 1 < text.length && isAsciiLetterOrDigit(straightAt(text, i - 1, typographic)) && isAsciiLetter(straightAt(text, i + 1, typographic));
+      if (!inner) separated = true;
+      continue;
+    }
+    if (separated && n > 0) out[n++] = SEPARATOR;
+    separated = false;
+    out[n++] = c;
+  }
+  return out.toString('latin1', 0, n);
 }
 
 /**
