@@ -33,6 +33,21 @@ export async function run(): Promise<void> {
       `analyzeChange over 20 runs after one warm-up: median ${median(wall)} ms, max ${wall[wall.length - 1].toFixed(2)} ms wall (target: median ≤ 100 ms); CPU median ${median(cpu)} ms; load ${loadavg()[0].toFixed(2)}`,
     ].join('\n') + '\n',
   );
+  runRepeatedCues();
+}
+
+// One paragraph of about 250 KB that repeats a cue thousands of times (a hostile or broken page): the cues whose sentences
+// are read to weigh a type (training on the users' material, advice on sensitive data) are read once each, so such a
+// paragraph costs about what a page of that size costs.
+function runRepeatedCues(): void {
+  const doc = (body: string): string => ['# Terms', 'Welcome.', body, '## Contact', 'Write to us.'].join('\n\n');
+  const lines: string[] = [];
+  for (const sentence of ['To learn how we train our models, see the Training Methods page. ', 'Please avoid sharing sensitive personal data in public posts. ']) {
+    const paragraph = sentence.repeat(4000);
+    const { wall } = timeRuns(doc(''), doc(paragraph), 5);
+    lines.push(`repeated cue: one ${(paragraph.length / 1024).toFixed(0)} KB paragraph added, “${sentence.trim()}” × 4,000: median ${wall[Math.floor(wall.length / 2)].toFixed(1)} ms wall over 5 runs`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
 }
 
 async function runPair(): Promise<void> {

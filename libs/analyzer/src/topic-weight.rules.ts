@@ -92,12 +92,20 @@ function sentenceHolding(text: string, evidence: string): string | null {
   return REFERS_BACK.test(sentence) ? text.slice(previous, end) : sentence;
 }
 
+// The cues whose sentences are read: each distinct one once, and a few (a page repeating a cue thousands of times is
+// read in the time of a few).
+const CUES_READ = 8;
+
+function cuesOf(m: ClauseTypeMatch): string[] {
+  return [...new Set(m.evidence.map((e) => e.text.trim()))].slice(0, CUES_READ);
+}
+
 /** Whether a clause's training cues name the users' own material as what is trained on (in their sentence, lead-in or heading). */
 export function trainsOnUsersMaterial(m: ClauseTypeMatch, t: ChangeTexts): boolean {
   if (USERS_MATERIAL.test(t.lead ?? '') || USERS_MATERIAL.test(t.heading ?? '')) return true;
   const texts = [t.after, t.before].filter((x): x is string => !!x);
-  return m.evidence.some((e) => {
-    const sentences = texts.map((x) => sentenceHolding(x, e.text.trim())).filter((x): x is string => x !== null);
+  return cuesOf(m).some((cue) => {
+    const sentences = texts.map((x) => sentenceHolding(x, cue)).filter((x): x is string => x !== null);
     // A cue found in neither text (read across the changed words only) is given the benefit of the doubt.
     return sentences.length === 0 || sentences.some((x) => USERS_MATERIAL.test(x));
   });
@@ -111,7 +119,7 @@ const PLATFORM_ACT = /\bwe\b[^.;]{0,40}\b(?:collect|process|use|obtain|receive|s
 /** Whether every sentence naming the type advises the user (not to share it) without the platform doing anything with it. */
 export function adviceOnly(m: ClauseTypeMatch, t: ChangeTexts): boolean {
   const texts = [t.after, t.before].filter((x): x is string => !!x);
-  const sentences = m.evidence.flatMap((e) => texts.map((x) => sentenceHolding(x, e.text.trim())).filter((x): x is string => x !== null));
+  const sentences = cuesOf(m).flatMap((cue) => texts.map((x) => sentenceHolding(x, cue)).filter((x): x is string => x !== null));
   return sentences.length > 0 && sentences.every((x) => ADVICE_TO_USER.test(x) && !PLATFORM_ACT.test(x));
 }
 
