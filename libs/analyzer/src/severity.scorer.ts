@@ -253,7 +253,12 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // no "new sharing with advertisers": a level below its topic, unless the rewording brings in what makes the topic
     // heavy (advertisers named where service providers were).
     const widenedOnly = NEEDS_HEAVY_RECIPIENT.has(info.id) && t.op !== 'added' && t.op !== 'removed' && !heavyBroughtIn(t);
-    const weight = (conduct && !CONDUCT_TYPES.has(info.id)) || (info.id === 'ai-training' && !trainsOnUsersMaterial(m, t)) || (info.id === 'sensitive-data' && adviceOnly(m, t)) ? 1 : widened?.kinds && widened.id === info.id ? info.weight : weightOf(m, info.weight, names, assessed.every((o) => o === m || o.confidence < m.confidence));
+    const weight = typeWeight(m, info.weight, t, {
+      conduct,
+      newKinds: !!widened?.kinds && widened.id === info.id,
+      names,
+      leadsAlone: assessed.every((o) => o === m || o.confidence < m.confidence),
+    });
     const level = Math.min(typeLevel(t, info.id, weight, disclosure && own <= 0, promiseCut(m), typeDirection, elsewhere, small, changedText), widenedOnly ? Math.max(1, weight - 1) : weight);
     const s = LEVELS[level];
     if (level > scoredLevel) {
@@ -320,6 +325,20 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const assessment: ClauseAssessment = { clauseTypes, severity, direction: scoredDirection ?? direction, reasons, scoredType: scored };
   if (decisive) assessment.decisive = decisive;
   return assessment;
+}
+
+/**
+ * The weight a type carries in one clause change: low (1) where the clause is a rule of conduct and the type is not one
+ * of conduct's, where training names nothing of the users', or where sensitive data is named only in advice to the
+ * user; its topic's where the clause brings new kinds of personal data; else as what the clause names decides
+ * (weightOf).
+ */
+function typeWeight(m: ClauseTypeMatch, weight: number, t: ChangeTexts, clause: { conduct: boolean; newKinds: boolean; names: (object: RegExp) => boolean; leadsAlone: boolean }): number {
+  if (clause.conduct && !CONDUCT_TYPES.has(m.id)) return 1;
+  if (m.id === 'ai-training' && !trainsOnUsersMaterial(m, t)) return 1;
+  if (m.id === 'sensitive-data' && adviceOnly(m, t)) return 1;
+  if (clause.newKinds) return weight;
+  return weightOf(m, weight, clause.names, clause.leadsAlone);
 }
 
 /** The stance a classification's cues of one type carry (negation and who acts applied). */
