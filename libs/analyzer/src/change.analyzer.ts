@@ -24,6 +24,9 @@ interface Context {
   /** Whether each version as a whole holds a search key, answers remembered. */
   inBefore: (key: string) => boolean;
   inAfter: (key: string) => boolean;
+  /** Whether each version as a whole matches a pattern, answers remembered. */
+  matchesBefore: (pattern: RegExp) => boolean;
+  matchesAfter: (pattern: RegExp) => boolean;
   /** Provisions that look like page navigation (runs of short link-like lines), by version. */
   navBefore: Set<number>;
   navAfter: Set<number>;
@@ -59,6 +62,19 @@ function resemblingOthers(text: string, others: WordedText[]): string[] {
       return shared / words.size >= RESEMBLANCE_MIN_SHARE;
     })
     .map((o) => o.text);
+}
+
+/** Whether a text computed on first use matches a pattern (a stateless one: no `g` flag), each pattern's answer remembered. */
+function rememberedMatch(text: () => string): (pattern: RegExp) => boolean {
+  const answers = new Map<RegExp, boolean>();
+  return (pattern) => {
+    let found = answers.get(pattern);
+    if (found === undefined) {
+      found = pattern.test(text());
+      answers.set(pattern, found);
+    }
+    return found;
+  };
 }
 
 /**
@@ -166,6 +182,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
     otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
     inOtherVersion: op === 'added' ? ctx.inBefore : op === 'removed' ? ctx.inAfter : undefined,
+    otherVersionMatches: op === 'added' ? ctx.matchesBefore : op === 'removed' ? ctx.matchesAfter : undefined,
     resembles: op === 'added' || op === 'removed' ? () => resemblingOthers(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
     lead: a.after.length ? leadIn(after, a.after[0]) : leadIn(before, a.before[0]),
   });
@@ -404,6 +421,8 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string, spl
     afterKey,
     inBefore: rememberedSearch(beforeKey),
     inAfter: rememberedSearch(afterKey),
+    matchesBefore: rememberedMatch(beforeKey),
+    matchesAfter: rememberedMatch(afterKey),
     navBefore: navigationLike(before),
     navAfter: navigationLike(after),
     addedWords: () => [],

@@ -35,29 +35,15 @@ export const DATA_KINDS: readonly DataKind[] = [
   { id: 'criminal records', pattern: /\bcriminal (?:records?|convictions?|offen[cs]es|history|background)\b/i },
 ];
 
-// The kinds the last other version names: the clauses of one change all ask about the same version, which is long.
-let lastVersion: string | null = null;
-const namedInLast = new Map<DataKind, boolean>();
-
-function namedIn(kind: DataKind, version: string): boolean {
-  if (version !== lastVersion) {
-    lastVersion = version;
-    namedInLast.clear();
-  }
-  let named = namedInLast.get(kind);
-  if (named === undefined) {
-    named = kind.pattern.test(version);
-    namedInLast.set(kind, named);
-  }
-  return named;
-}
-
-/** The kinds of personal data an added passage names that the other version never names (the rubric's new categories). */
-export function newDataKinds(added: string, otherVersion: string): string[] {
+/**
+ * The kinds of personal data an added passage names that the other version never names (the rubric's new categories).
+ * `matches` answers whether the other version matches a pattern (the analysis remembers its answers per version).
+ */
+export function newDataKinds(added: string, otherVersion: string, matches = (pattern: RegExp): boolean => pattern.test(otherVersion)): string[] {
   const kinds: string[] = [];
   for (const kind of DATA_KINDS) {
     const found = kind.pattern.exec(added);
-    if (found && !namedIn(kind, otherVersion)) kinds.push(found[0]);
+    if (found && !matches(kind.pattern)) kinds.push(found[0]);
   }
   return kinds;
 }

@@ -25,22 +25,10 @@ function actPatterns(id: string): RegExp[] | undefined {
   return patterns;
 }
 
-// The answers for the last version asked about: the clauses of one change all ask about the same, long, version.
-let lastVersion: string | null = null;
-const stated = new Map<string, boolean>();
-
-/** Whether the version states the type's practice anywhere; undefined for a type read without act rules. */
-export function practiceStated(id: string, version: string): boolean | undefined {
-  const patterns = actPatterns(id);
-  if (!patterns) return undefined;
-  if (version !== lastVersion) {
-    lastVersion = version;
-    stated.clear();
-  }
-  let found = stated.get(id);
-  if (found === undefined) {
-    found = patterns.some((p) => p.test(version));
-    stated.set(id, found);
-  }
-  return found;
+/**
+ * Whether the version states the type's practice anywhere; undefined for a type read without act rules. `matches`
+ * answers whether the version matches a pattern (the analysis remembers its answers per version).
+ */
+export function practiceStated(id: string, version: string, matches = (pattern: RegExp): boolean => pattern.test(version)): boolean | undefined {
+  return actPatterns(id)?.some(matches);
 }

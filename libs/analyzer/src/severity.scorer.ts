@@ -56,6 +56,8 @@ export interface ChangeTexts {
   otherVersion?: string;
   /** Whether otherVersion holds a search key, when the caller remembers answers (clauses share their cue words). */
   inOtherVersion?: (key: string) => boolean;
+  /** Whether otherVersion matches a pattern, when the caller remembers answers (data kinds, a type's practice). */
+  otherVersionMatches?: (pattern: RegExp) => boolean;
   /** Added (or removed) provisions of the other version that say much the same: the clause was reworded and moved. */
   resembles?: () => string[];
   /**
@@ -134,7 +136,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // A passage added on what the platform collects that names kinds of personal data the old version never named widens
     // the data collected (the rubric's "new data categories", medium), though its own words carry no lean.
     const collected = touched.find((m) => m.id === 'data-collection' && m.evidence.some((e) => !e.negated));
-    const kinds = collected && direction !== 'better' && t.otherVersion !== undefined ? newDataKinds(t.after ?? '', t.otherVersion) : [];
+    const kinds = collected && direction !== 'better' && t.otherVersion !== undefined ? newDataKinds(t.after ?? '', t.otherVersion, t.otherVersionMatches) : [];
     if (kinds.length) widened = { id: 'data-collection', direction: 'worse', item: kinds.join(', '), kinds: true };
   } else if (t.op === 'removed' && cBefore) {
     touched = merge(cBefore.clauseTypes, headingTypes);
@@ -242,7 +244,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     if (!elsewhere && t.op === 'removed' && RIGHT_TYPES.has(info.id)) elsewhere = rightsStillStated(t.before ?? '', t.otherVersion);
     // The notice of changes rewritten ("Modifying this Agreement" → "Changing this Agreement"): the new version still says
     // that the terms may change and how; a passage on it that went is reworded, not the notice removed.
-    if (!elsewhere && t.op === 'removed' && info.id === 'policy-changes' && t.otherVersion !== undefined) elsewhere = practiceStated(info.id, t.otherVersion) === true;
+    if (!elsewhere && t.op === 'removed' && info.id === 'policy-changes' && t.otherVersion !== undefined) elsewhere = practiceStated(info.id, t.otherVersion, t.otherVersionMatches) === true;
     // A like-worded provision on the other side restates the practice, unless its cues of the type lean the other way ("you
     // keep ownership of the content you post" → "Example owns all content you post"): that is the practice turned round.
     if (!elsewhere && typeDirection === 'worse' && others().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
@@ -493,8 +495,8 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // longer states anywhere (a practice dropped: the rubric's arbitration agreement removed, high) one level below it,
     // a burden cut that the new version still states in part two below (medium in the critical topics), a new right or
     // a narrower practice three below (low).
-    const dropped = t.op === 'removed' && t.otherVersion !== undefined && practiceStated(id, t.otherVersion) === false;
-    level = t.op === 'removed' && !elsewhere ? (dropped ? weight - 1 : weight - 2) : weight - 3;
+    const dropped = (): boolean => t.otherVersion !== undefined && practiceStated(id, t.otherVersion, t.otherVersionMatches) === false;
+    level = t.op === 'removed' && !elsewhere ? (dropped() ? weight - 1 : weight - 2) : weight - 3;
   } else {
     // A change that neither widens nor narrows the practice is a clarification, low in every topic (the rubric's
     // "low — clarifications"); a number that moved is judged on its own (see periodChange).
