@@ -48,8 +48,13 @@ function unreferenced(text: string): string {
 const CALL_TO_ACTION = /^(?:download|join|sign (?:up|in)|log ?in|register|get (?:started|the app)|learn more|read more|see more|find out more|contact us|back to top|skip to|share|print|subscribe|follow us|install|shop|explore|discover|close|accept|reject|decline|allow all|manage (?:cookies|preferences|settings)|(?:let us know )?(?:that )?you agree to (?:our |the )?(?:use of )?cookies|got it|t[ée]l[ée]charger|s'inscrire|inscrivez-vous|se connecter|connexion|herunterladen|anmelden|registrieren|descargar|reg[íi]strate|iniciar sesi[óo]n)(?![\p{L}])/iu;
 const CALL_TO_ACTION_MAX_WORDS = 7;
 
+/** A paragraph of at most this many words: the shape every line of page chrome below has. */
+function shortParagraph(p: Provision, maxWords: number): boolean {
+  return p.kind === 'paragraph' && p.text.split(/\s+/).length <= maxWords;
+}
+
 function isCallToAction(p: Provision): boolean {
-  return p.kind === 'paragraph' && CALL_TO_ACTION.test(p.text) && !/[.;:!?,]/.test(p.text) && p.text.split(/\s+/).length <= CALL_TO_ACTION_MAX_WORDS;
+  return CALL_TO_ACTION.test(p.text) && !/[.;:!?,]/.test(p.text) && shortParagraph(p, CALL_TO_ACTION_MAX_WORDS);
 }
 
 // A page footer captured as a paragraph: a copyright line with its year ("Site design & logo © 2024 Pastebin"), with at
@@ -59,7 +64,7 @@ const TERM_WORDS = /\b(?:may|must|shall|will|not|cannot|can't|won't|prohibited|l
 const FOOTER_MAX_WORDS = 25;
 
 function isFooter(p: Provision): boolean {
-  return p.kind === 'paragraph' && COPYRIGHT_YEAR.test(p.text) && !TERM_WORDS.test(p.text) && p.text.split(/\s+/).length <= FOOTER_MAX_WORDS;
+  return COPYRIGHT_YEAR.test(p.text) && !TERM_WORDS.test(p.text) && shortParagraph(p, FOOTER_MAX_WORDS);
 }
 
 // A line of the page's header or menu: a few words, no sentence, with a logo, the home page or an account button in
@@ -68,7 +73,7 @@ const NAV_WORDS = /\b(?:logo|homepage|home page|menu|sign in|sign up|log ?in|log
 const NAV_LINE_MAX_WORDS = 8;
 
 function isNavLine(p: Provision): boolean {
-  return p.kind === 'paragraph' && NAV_WORDS.test(p.text) && !/[.;!?]/.test(p.text) && p.text.split(/\s+/).length <= NAV_LINE_MAX_WORDS;
+  return NAV_WORDS.test(p.text) && !/[.;!?]/.test(p.text) && shortParagraph(p, NAV_LINE_MAX_WORDS);
 }
 
 // Spaces lost or found in one clause: a few (the keys' lengths differ by the spaces alone).
@@ -92,6 +97,12 @@ function isGluedMenu(text: string): boolean {
   return !/[.;:!?]/.test(text) && (text.match(GLUED)?.length ?? 0) >= GLUED_MENU_MIN;
 }
 
+// What a provision added or removed on its own can be without being a clause: a date stamp, nothing but punctuation,
+// or a line of page chrome.
+const NOT_A_CLAUSE: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => cosmeticKey(p.text) === '', isCallToAction, (p) => isGluedMenu(p.text), isFooter, isNavLine];
+// A provision reworded into another of the same of these kinds changed nothing a reader relies on.
+const SAME_CHROME: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => isGluedMenu(p.text), isFooter, isNavLine];
+
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
   const b = a.before.map((i) => before[i]);
@@ -102,14 +113,11 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
     case 'added':
     case 'removed': {
       const p = (b[0] ?? f[0]) as Provision;
-      if (isDateStamp(p.text) || cosmeticKey(p.text) === '' || isCallToAction(p) || isGluedMenu(p.text) || isFooter(p) || isNavLine(p)) return 'cosmetic';
+      if (NOT_A_CLAUSE.some((is) => is(p))) return 'cosmetic';
       return isStructural(p, headings) ? 'structure' : 'substantive';
     }
     default: {
-      if (b.every((p) => isDateStamp(p.text)) && f.every((p) => isDateStamp(p.text))) return 'cosmetic';
-      if (b.every((p) => isGluedMenu(p.text)) && f.every((p) => isGluedMenu(p.text))) return 'cosmetic';
-      if (b.every(isFooter) && f.every(isFooter)) return 'cosmetic';
-      if (b.every(isNavLine) && f.every(isNavLine)) return 'cosmetic';
+      if (SAME_CHROME.some((is) => b.every(is) && f.every(is))) return 'cosmetic';
       // A page that hides e-mail addresses ("[email protected]", Cloudflare's placeholder) shows the same address.
       const masked = (joinedBefore.includes('protected') || joinedAfter.includes('protected')) && EMAIL_PLACEHOLDER.test(joinedBefore) !== EMAIL_PLACEHOLDER.test(joinedAfter);
       const textBefore = masked ? unmailed(joinedBefore) : joinedBefore;
