@@ -133,6 +133,11 @@ const USER_GRANTS = /\byou (?:hereby )?(?:grant|give|license|licence|authori[sz]
 // will tell you". "GDPR" or a representative named is never a right stated.
 const NOTICE_WHEN_LEADING = new Set(['security']);
 
+/** Whether a licence's cues are those of feedback the platform may use freely, and of a licence in general, only. */
+function feedbackOnly(m: ClauseTypeMatch): boolean {
+  return m.evidence.some((e) => e.rule === 'feedback-use') && m.evidence.every((e) => e.rule === 'feedback-use' || e.rule === 'feedback' || e.rule === 'license');
+}
+
 /**
  * A type's weight in this change: its topic's, unless the clause lacks the object that the topic is about, or names the
  * topic only in passing ("the risk of harm from unauthorized use" in a clause on retention is no security notice). `leads`:
@@ -146,9 +151,7 @@ export function weightOf(m: ClauseTypeMatch, weight: number, names: (object: Reg
   if (m.id === 'content-license' && m.evidence.some((e) => e.rule === 'license-to-user') && !names(USER_GRANTS)) return 1;
   // Feedback and suggestions the platform may use freely are not the content the user posts: a licence over them alone
   // weighs a level below the topic.
-  if (m.id === 'content-license' && m.evidence.length > 0 && m.evidence.every((e) => e.rule === 'feedback-use' || e.rule === 'feedback' || e.rule === 'license')) {
-    if (m.evidence.some((e) => e.rule === 'feedback-use') && !names(POSTED_CONTENT)) return weight - 1;
-  }
+  if (m.id === 'content-license' && feedbackOnly(m) && !names(POSTED_CONTENT)) return weight - 1;
   const object = WEIGHT_NEEDS_OBJECT[m.id];
   return !object || names(object) ? weight : 1;
 }
