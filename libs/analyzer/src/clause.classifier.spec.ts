@@ -1,5 +1,6 @@
 import { classify, clearClassifyCache, compiledRules, rememberedClassifyChars } from './clause.classifier';
 import { clauseTypes } from './clause-types.constants';
+import { latinWords } from './intl-rules.constants';
 
 // Sentences written for these tests (not taken from the evaluation data): one or more per rule family.
 describe('classify: the best clause type per rule family', () => {
@@ -300,6 +301,14 @@ describe('classify: who acts, which practice, and how rules are matched', () => 
   test('rule sources are lower case, since they run on lower-cased text', () => {
     const upper = compiledRules.filter((r) => /[A-Z]/.test(r.pattern.source.replace(/\\[a-zA-Z]/g, '')));
     expect(upper.map((r) => r.id)).toEqual([]);
+  });
+
+  test('French, German and Spanish rules see accented letters as letters (\\w and \\b are ASCII-only in a plain regex)', () => {
+    const stem = latinWords(/\bsupprim\w+\b/);
+    expect([stem.test('supprimées'), stem.test('supprimé'), stem.test('supprimer'), stem.test('supprim')]).toEqual([true, true, true, false]);
+    // No boundary between two letters: "donn" is no word in "donné", as it was for the plain regex.
+    expect([/\bdonn\b/.test('donné'), latinWords(/\bdonn\b/).test('donné')]).toEqual([true, false]);
+    expect(classify('Les données sont conservées pendant 3 ans.').clauseTypes.map((t) => t.id)).toContain('retention');
   });
 
   test('texts whose lower-casing changes length (Turkish İ) still match, with spans on the original text', () => {

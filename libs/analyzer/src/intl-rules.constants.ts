@@ -1,9 +1,35 @@
 import { ClauseRule, rule } from './clause-rule.types';
 
-// The heavy clause types in French, German and Spanish: the act with its object, as in the English rules (training
-// models, selling personal data, arbitration and group-action waivers, biometric and precise-location data, the rights
-// of access and erasure, keeping data for a period), and marketing messages. Same scale as privacy-rules; sources in lower case.
-export const intlRules: ClauseRule[] = [
+// \w and \b know ASCII letters only: "conservées", "supprimé", "partagées" have a letter they do not see, so a stem
+// followed by \w+ stopped matching at it ("conserv" + "ées"), and a \b after a word ending in one ("résilié") never
+// held. Each rule's pattern is read with \w as any Latin letter, and a \b after a token (not opening the pattern or a
+// group or an alternative) as a boundary between a Latin letter and anything else.
+const LATIN_LETTER = '\\w\\u00c0-\\u024f';
+const LATIN_BOUNDARY = `(?:(?<=[${LATIN_LETTER}])(?![${LATIN_LETTER}])|(?<![${LATIN_LETTER}])(?=[${LATIN_LETTER}]))`;
+
+/** The pattern with \w taken as any Latin letter (accented ones too), and a \b after a token as a Latin word boundary. */
+export function latinWords(re: RegExp): RegExp {
+  let out = '';
+  let inClass = false;
+  const src = re.source;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      const next = src[i + 1];
+      i++;
+      if (next === 'w') out += inClass ? LATIN_LETTER : `[${LATIN_LETTER}]`;
+      else if (next === 'b' && !inClass && out !== '' && !/(?:^|[^\\])(?:\||\((?:\?:)?)$/.test(out)) out += LATIN_BOUNDARY;
+      else out += `\\${next}`;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return new RegExp(out, re.flags);
+}
+
+export const intlRules: ClauseRule[] = (<ClauseRule[]>[
   rule('ai-training', 'train-models-intl', /\b(?:ki-?modell\w*|sprachmodell\w*|modell\w*|künstliche\w* intelligenz|\bki\b)\b[^.;]{0,40}\b(?:zu )?trainier\w*|\b(?:entraîn\w*|entrain\w*|trainier\w*|entren\w*)\b[^.;]{0,80}\b(?:modèles?|modell\w*|modelos?|intelligence artificielle|künstliche\w* intelligenz|inteligencia artificial|ia|ki|algorithm\w*|algoritmos?)\b/, 3.5, -1.5),
   rule('data-sale', 'sell-data-intl', /\b(?:vend(?:re|ons|ent|u|us|ue|ues)?|vente|verkauf\w*|vender|vendemos|venden|vendid\w+|venta)\b[^.;]{0,60}\b(?:données|daten|datos|informations? personnelles|información personal)\b/, 4, -3, { negatedStance: 2 }),
   rule('dispute-resolution', 'arbitration-intl', /\barbitrage\b|\bclause compromissoire\b|\brenonc\w+ [^.;]{0,40}\b(?:action|recours) (?:collective?|de groupe)\b|\barbitraje\b|\bschieds(?:verfahren|gericht|klausel|vereinbarung)\w*|\bactions? (?:collectives?|de groupe)\b|\bsammelklage\w*|\bgruppenklage\w*|\b(?:demandas?|acci(?:ón|ones)) colectivas?\b/, 4, -1.5),
@@ -12,7 +38,7 @@ export const intlRules: ClauseRule[] = [
   rule('retention', 'retention-intl', /\b(?:conserv\w+|aufbewahr\w*|speicher\w*|gespeichert|almacen\w+|retenci[óo]n)\b[^.;]{0,80}\b(?:\d+|un|une|deux|trois|ein\w*|zwei|drei|uno|una|dos|tres)\s+(?:ans?|années?|mois|jours|jahre?n?|monate?n?|tage?n?|años?|meses|días?)\b|\b(?:\d+|un|une|deux|trois|ein\w*|zwei|drei|uno|una|dos|tres)\s+(?:ans?|années?|mois|jours|jahre?n?|monate?n?|tage?n?|años?|meses|días?)\b[^.;]{0,60}\b(?:conserv\w+|aufbewahrt|gespeichert|almacenad\w+)|\bdurée de conservation\b|\bspeicherdauer\b|\bplazo de conservaci[óo]n\b/, 3, 0),
   // Deleting data or an account (the user's right, or the provider's erasure; in German the verb may close the clause),
   // and exercising the data-protection rights.
-  rule('deletion', 'delete-data-intl', /\b(?:supprim\w+|effac\w+|l[öo]sch\w+|eliminar|borrar|suprimir)\b[^.;]{0,40}\b(?:donn[ée]es|compte|contenus?|daten|konto|kontos|datos|cuenta|contenidos?)\b|\b(?:suppression|effacement|l[öo]schung|eliminaci[óo]n|supresi[óo]n|borrado) (?:de (?:vos |tes |ses |sus |tus |la |los )?|des |der |ihre[rs]? |del? )?(?:donn[ée]es|compte|daten|kontos?|datos|cuenta)\b|\b(?:konto|kontos|daten)\b[^.;]{0,40}\bl[öo]sch\w*|\bselbstl[öo]sch\w*|\bkontol[öo]sch\w*/, 3, 0.5),
+  rule('deletion', 'delete-data-intl', /\b(?:supprim\w+|effac\w+|l[öo]sch\w+|eliminar|borrar|suprimir)\b[^.;]{0,40}\b(?:donn[ée]es|compte|contenus?|daten|konto|kontos|datos|cuenta|contenidos?)\b|\b(?:suppression|effacement|l[öo]schung|eliminaci[óo]n|supresi[óo]n|borrado) (?:de (?:vos |tes |ses |sus |tus |la |los )?|des |der |ihre[rs]? |del? )?(?:donn[ée]es|compte|daten|kontos?|datos|cuenta)\b|\b(?:konto|kontos|daten)\b[^.;]{0,40}\b(?:ge)?l[öo]sch\w*|\b(?:donn[ée]es|compte|contenus?|datos|cuenta|contenidos?)\b[^.;]{0,40}\b(?:supprim[ée]\w*|effac[ée]\w*|eliminad\w+|borrad\w+|suprimid\w+)|\bselbstl[öo]sch\w*|\bkontol[öo]sch\w*/, 3, 0.5),
   rule('user-rights', 'exercise-rights-intl', /\bexercer (?:vos|tes|ses|ces|les) droits\b|\b(?:ihre|diese|ihrer) (?:rechte|betroffenenrechte) (?:aus(?:zu)?üben|geltend (?:zu )?machen|wahrnehmen|wahrzunehmen)\b|\bbetroffenenrechte\b|\bejercer (?:sus|tus|los|estos) derechos\b/, 3, 1.5),
   // The rights stated as what the user may do: "vous pouvez vous opposer à ce traitement", "Sie können der Nutzung
   // widersprechen", "puede oponerse al tratamiento".
@@ -40,7 +66,7 @@ export const intlRules: ClauseRule[] = [
   rule('data-sharing', 'share-third-intl', /\b(?:partag\w+|communiqu\w+|transmett\w+|transmis\w*|weitergeb\w*|weitergegeben|übermitt\w+|compart\w+|ced\w+|transfer\w+)\b[^.;]{0,80}\b(?:tiers|partenaires|prestataires|annonceurs|dritte\w*|partner\w*|dienstleister\w*|werbetreibende\w*|terceros|socios|proveedores|anunciantes)\b/, 3, -1.5),
   rule('advertising', 'ads-intl', /\b(?:publicit[ée]s? (?:cibl[ée]es?|personnalis[ée]es?)|personalisierte\w* werbung|interessenbasierte\w* werbung|gezielte\w* werbung|publicidad (?:personalizada|dirigida|basada en)|anuncios personalizados)/, 3, -1),
   rule('children', 'children-intl', /\b(?:enfants?|mineurs?|kinder\w*|minderjährig\w*|niños|menores)\b/, 2.5),
-  rule('account-termination', 'terminate-account-intl', /\b(?:suspend\w*|r[ée]sili\w+|supprim\w+|sperr\w+|kündig\w+|l[öo]sch\w+|suspender|cancelar|eliminar)\b[^.;]{0,60}\b(?:comptes?|kont(?:o|os|en)|cuentas?|contrat|vertrag\w*|contrato|profil\w*|perfil\w*|mitgliedschaft|adhésion|abonnement)\b|\b(?:kont(?:o|os|en)|vertrag\w*|profil\w*|mitgliedschaft)\b[^.;]{0,60}\b(?:kündig\w*|sperr\w*|l[öo]sch\w*)/, 3, -1, { userActorStance: 2 }),
+  rule('account-termination', 'terminate-account-intl', /\b(?:suspend\w*|r[ée]sili\w+|supprim\w+|sperr\w+|kündig\w+|l[öo]sch\w+|suspender|cancelar|eliminar)\b[^.;]{0,60}\b(?:comptes?|kont(?:o|os|en)|cuentas?|contrat|vertrag\w*|contrato|profil\w*|perfil\w*|mitgliedschaft|adhésion|abonnement)\b|\b(?:kont(?:o|os|en)|vertrag\w*|profil\w*|mitgliedschaft)\b[^.;]{0,60}\b(?:gekündigt|gesperrt|(?:ge)?l[öo]sch\w*|kündig\w*|sperr\w*)|\b(?:comptes?|cuentas?|contrat|contrato|abonnement|profil|perfil)\b[^.;]{0,60}\b(?:suspendu\w*|r[ée]sili[ée]\w*|supprim[ée]\w*|suspendid\w+|cancelad\w+|eliminad\w+)/, 3, -1, { userActorStance: 2 }),
   rule('governing-law', 'governing-law-intl', /\b(?:droit (?:français|applicable)|tribunaux (?:comp[ée]tents|de)|loi applicable|anwendbare\w* recht|gerichtsstand|deutsche\w* recht|ley aplicable|tribunales (?:de|competentes)|jurisdicci[óo]n)\b/, 3.5),
   // What the user must not do ("il est interdit de", "ist untersagt", "está prohibido", "ne … pas publier"), the licence the
   // user grants on their content, prices and refunds, and indemnifying the platform: the light and medium terms-of-
@@ -52,4 +78,4 @@ export const intlRules: ClauseRule[] = [
   // The platform developing or improving its AI with the data ("le développement et l'amélioration de notre IA").
   rule('ai-training', 'develop-models-intl', /\b(?:d[ée]velopp\w+|am[ée]lior\w+|entwickl\w+|verbesser\w+|desarroll\w+|mejor\w+)\b[^.;]{0,50}\b(?:(?:notre|nos|nuestr\w+|unsere\w*) )?(?:ia|ki|intelligence artificielle|künstliche\w* intelligenz|inteligencia artificial|mod[èe]les? d'ia|ki-modell\w*|modelos? de ia)\b/, 2.5, -1),
   rule('liability', 'liability-intl', /\b(?:responsabilit[ée]|haftung|haften|responsabilidad)\b/, 2.5, -1, { negatedStance: -1.5 }),
-];
+]).map((r) => ({ ...r, pattern: latinWords(r.pattern) }));

@@ -321,6 +321,15 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'account-termination:terminate-account-intl': [
     ['Nous pouvons suspendre l’accès aux comptes des clients.', 'Nous pouvons suspendre l’envoi des colis.'],
     ['Wir können den Vertrag fristlos kündigen.', 'Wir können die Lieferung fristlos verschieben.'],
+    // The account first, the act after it, its participle ending in an accented letter.
+    ['Votre compte peut être résilié sans préavis.', 'Votre compte peut être consulté sans préavis.'],
+    ['Ihr Konto wird ohne Vorwarnung gesperrt.', 'Ihr Konto wird ohne Vorwarnung aktualisiert.'],
+  ],
+  // A past participle with an accented letter after the stem ("conservées"), and the data first, the act after it.
+  'retention:retention-intl': [['Les données sont conservées pendant 3 ans.', 'Les données sont chiffrées pendant 3 ans.']],
+  'deletion:delete-data-intl': [
+    ['Vos données seront supprimées de nos serveurs.', 'Vos données seront copiées sur nos serveurs.'],
+    ['Ihre Daten werden nach der Kündigung gelöscht.', 'Ihre Daten werden nach der Kündigung geprüft.'],
   ],
   // Listings and reviews taken down, users banned, personal purposes.
   'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.']],
