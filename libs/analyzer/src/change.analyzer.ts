@@ -180,6 +180,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     inserted: diff ? changedText(diff, 'insert') : '',
     deleted: diff ? changedText(diff, 'delete') : '',
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
+    headingPath: anchor.headingPath,
     otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
     inOtherVersion: op === 'added' ? ctx.inBefore : op === 'removed' ? ctx.inAfter : undefined,
     otherVersionMatches: op === 'added' ? ctx.matchesBefore : op === 'removed' ? ctx.matchesAfter : undefined,

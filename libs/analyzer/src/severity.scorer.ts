@@ -3,6 +3,7 @@ import { Classification, ClauseTypeMatch, Direction, Severity } from './analyzer
 import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { newDataKinds } from './data-kinds.rules';
+import { headingTopics } from './heading-topics.rules';
 import { detectLanguage } from './language.detector';
 import { periodChange } from './period.detector';
 import { practiceStated } from './practice.reader';
@@ -22,6 +23,8 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
 const SMALL_CHANGE_WORDS = 3;
+// A heading's types rank below the clause's own: it names the section, the clause says what is done in it.
+const HEADING_DAMPING = 0.8;
 const DECISIVE_STANCE = 1.5;
 // An added clause that says at least this much more against the user than the like-worded one it replaces widened it.
 const WIDENED_STANCE = 1;
@@ -49,6 +52,8 @@ export interface ChangeTexts {
   inserted: string;
   deleted: string;
   heading: string | null;
+  /** The headings the clause sits under, outermost first (the last is `heading`). */
+  headingPath?: readonly string[];
   /**
    * The other version as a whole (searchKey): for an added clause the old version, for a removed one the new version.
    * A practice the other version already describes is not introduced (or removed) by this clause.
@@ -78,6 +83,19 @@ function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
   return [...byId.values()].filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE).sort((a, b) => b.confidence - a.confidence);
 }
 
+/** The topics the clause's headings name that its own types do not, the nearest heading first, ranked as heading types are (dampened). */
+function sectionTopics(path: readonly string[], known: ClauseTypeMatch[]): ClauseTypeMatch[] {
+  const seen = new Set(known.map((m) => m.id));
+  const found: ClauseTypeMatch[] = [];
+  for (let i = path.length - 1; i >= 0; i--) {
+    for (const m of headingTopics(path[i], seen)) {
+      seen.add(m.id);
+      found.push({ ...m, confidence: Math.round(m.confidence * HEADING_DAMPING * 1000) / 1000 });
+    }
+  }
+  return found;
+}
+
 function dampen(c: Classification, factor: number): ClauseTypeMatch[] {
   return c.clauseTypes.map((m) => ({ id: m.id, confidence: Math.round(m.confidence * factor * 1000) / 1000, evidence: m.evidence }));
 }
@@ -98,7 +116,7 @@ function quoteEvidence(m: ClauseTypeMatch): string {
 
 /** Severity of one substantive clause change: clause-type weight × direction × magnitude, with its reasons. */
 export function assessClause(t: ChangeTexts): ClauseAssessment {
-  const headingTypes = t.heading ? dampen(classify(t.heading), 0.8) : [];
+  const headingTypes = t.heading ? dampen(classify(t.heading), HEADING_DAMPING) : [];
   const cBefore = t.before ? classify(t.before, t.lead) : null;
   const cAfter = t.after ? classify(t.after, t.lead) : null;
   let touched: ClauseTypeMatch[];
@@ -321,6 +339,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     }
   }
   const clauseTypes = merge(touched, readable ? context : []);
+  // The topic the section's heading names ("Data Retention") is shown after them: where the change is, not what it did.
+  if (readable) clauseTypes.push(...sectionTopics(t.headingPath ?? (t.heading ? [t.heading] : []), clauseTypes));
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;

@@ -1,0 +1,132 @@
+import type { ClauseTypeMatch } from './analyzer.types';
+import { normalizeTypography } from './text.normalizer';
+
+// Section headings that name their topic. A heading is a short noun phrase ("Data Retention", "Your California Privacy
+// Rights", "Settling Disputes"), which the clause rules, written for sentences with an actor and an act, seldom read.
+// The heading's topic is shown with every changed clause under it, after the types that scored: it says where the change
+// is, not what changed, so it never sets a severity. Heavy types still need their act and object ("AI features" is no
+// training).
+// Each topic carries a self-written heading it must match and a near miss it must not (heading-topics.rules.spec.ts runs
+// them); none is taken from evaluation data.
+
+export interface HeadingTopic {
+  type: string;
+  pattern: RegExp;
+  example: readonly [match: string, noMatch: string];
+}
+
+export const HEADING_TOPICS: readonly HeadingTopic[] = [
+  {
+    type: 'retention',
+    pattern:
+      /\b(?:data |information )?retention\b|\bhow long\b.{0,40}\b(?:keep|kept|retain|retained|store|stored|hold)\b|\b(?:keep|retain|store|hold)(?:ing)? (?:your |the )?(?:personal )?(?:data|information)\b(?! (?:safe|secure|private|protected))|\bdur[ée]es? de conservation\b|\bconservation (?:des|de vos) donn[ée]es\b|\bcombien de temps\b|\bspeicherdauer\b|\baufbewahrungs?(?:dauer|fristen)?\b|\b(?:plazos? de )?conservaci[óo]n de (?:los |sus )?datos\b/i,
+    example: ['How long do we keep your data?', 'How do we keep your data safe?'],
+  },
+  {
+    type: 'dispute-resolution',
+    pattern:
+      /(?<!\b(?:payment|billing|copyright|trademark|chargeback|transaction|order)s? )\bdisputes?\b|\barbitrat\w*|\bclass[- ]action\b|\bjury (?:trial )?waiver\b|\blitiges?\b|\bstreitbeilegung\b|\bschlichtung\b|\bresoluci[óo]n de (?:disputas|conflictos|controversias|litigios)\b/i,
+    example: ['Settling disputes between you and us', 'Payment disputes and chargebacks'],
+  },
+  {
+    type: 'governing-law',
+    pattern:
+      /\b(?:governing|applicable|choice of) laws?\b|\bjurisdictions?\b|\bvenue\b|\b(?:droit|loi) applicable\b|\bjuridictions? comp[ée]tentes?\b|\banwendbares recht\b|\bgerichtsstand\b|\bley aplicable\b|\bjurisdicci[óo]n\b/i,
+    example: ['Applicable law and jurisdiction', 'Applicable fees and taxes'],
+  },
+  {
+    type: 'state-privacy-rights',
+    pattern:
+      /\b(?:california|nevada|virginia|colorado|connecticut|utah|texas|oregon|montana|iowa|delaware|new jersey|tennessee|minnesota|maryland|indiana|kentucky|nebraska|new hampshire|rhode island)\b|\bu\.?s\.? state\b|\b(?:us|united states) state\b|\bstate(?:-specific)? privacy\b|\bccpa\b|\bcpra\b/i,
+    example: ['Additional information for California residents', 'Additional information for residents of the European Economic Area'],
+  },
+  {
+    type: 'international-transfer',
+    pattern:
+      /\b(?:international|cross[- ]border|overseas|global|onward)\b.{0,30}\btransfer(?:s|ring)?\b|\b(?:personal )?(?:data|information) transfers?\b|\btransfer(?:s|ring)? (?:of )?(?:your )?(?:personal )?(?:data|information)\b(?! to (?:a |the )?(?:buyer|purchaser|successor|acquir))|\btransferts? (?:de (?:vos )?donn[ée]es|internationaux|hors)\b|\b(?:daten)?übermittlung(?:en)? (?:in|an) drittl[äa]nder\b|\btransferencias? internacionales?\b|\binternational (?:users|visitors)\b|\bwhere (?:we|do we) (?:store|process|host)\b/i,
+    example: ['International data transfers', 'Business transfers'],
+  },
+  {
+    type: 'content-license',
+    pattern:
+      /\b(?:your|user|users'|member|customer)(?:[- ]generated)? content\b|\bcontent (?:you (?:post|share|submit|upload)|licen[cs]es?)\b|\blicen[cs]es? (?:you grant|granted by you|to (?:us|your content))\b|\b(?:vos|votre) contenus?\b|\bcontenus? (?:des )?utilisateurs?\b|\bnutzerinhalte\b|\bihre inhalte\b|\bcontenido (?:del|de los) usuarios?\b|\btu contenido\b/i,
+    example: ['Your content and the rights you give us', 'Our content and trademarks'],
+  },
+  {
+    type: 'communications',
+    pattern:
+      /(?<!\b(?:private|your|user|users'|member) )\bcommunications?\b(?! decency)|\bnotifications?\b|\btext messag\w*|\bsms\b|\b(?:marketing|promotional) (?:e-?mails?|messages|communications)\b|\bnewsletters?\b|\b(?:e-?mails?|messages) (?:from|we send)\b|\bcontacting you\b/i,
+    example: ['Text messages and notifications from us', 'Your private communications'],
+  },
+  {
+    type: 'user-rights',
+    pattern:
+      /\byour (?:privacy |data protection )?(?:rights|choices)\b(?! (?:in|to) (?:the |our )?(?:content|service|software|app|platform|account)s?\b)|\bdata subjects?'? rights\b|\b(?:privacy|data protection) rights\b|\bwhat rights\b|\brights (?:and|&) (?:choices|options)\b|\bright to (?:access|erasure|be forgotten|object|rectif\w+|portab\w+|data portab\w+)\b|\baccess(?:ing)?,? (?:and |or )?(?:correct|updat|delet|manag|control)\w* (?:your )?(?:personal )?(?:data|information)\b|\bvos droits\b|\bihre rechte\b|\bbetroffenenrechte\b|\b(?:tus|sus) derechos\b|\bderechos de los (?:usuarios|interesados)\b/i,
+    example: ['What rights do you have over your data?', 'Our rights in the service'],
+  },
+  {
+    type: 'eligibility',
+    pattern:
+      /\beligib\w*|\b(?:age|minimum age) (?:requirements?|limits?|restrictions?)\b|\bminimum age\b|\bwho (?:can|may) (?:use|join|register|sign up)\b|\b[âa]ge minimum\b|\bmindestalter\b|\bedad m[íi]nima\b/i,
+    example: ['Who may use the service', 'Who we are'],
+  },
+  {
+    type: 'data-sharing',
+    pattern:
+      /\b(?:how|when|why|with whom) (?:we |do we |does [\w.-]+ )?(?:share|disclose)\b|\b(?:sharing|disclosure|disclosing|disclosures) (?:of )?(?:your )?(?:personal )?(?:data|information)\b|\b(?:who|whom) (?:we share|do we share|receives)\b|\brecipients\b|\bdestinataires\b|\bpartage (?:de vos |des )donn[ée]es\b|\bweitergabe\b|\bempf[äa]nger\b|\bdestinatarios\b|\bcon qui[ée]n compartimos\b|\b(?:information|data) (?:we|that we) share\b/i,
+    example: ['How we share your information', 'How we protect your information'],
+  },
+  {
+    type: 'law-enforcement',
+    pattern: /\blaw enforcement\b|\bgovernment(?:al)? (?:requests|access|authorities)\b|\blegal (?:requests|process)\b|\blegal (?:and [\w-]+ )?disclosures?\b|\bautorit[ée]s (?:publiques|judiciaires)\b|\bbeh[öo]rden\b/i,
+    example: ['Requests from law enforcement', 'Requests from our users'],
+  },
+  {
+    type: 'ip-infringement',
+    pattern:
+      /\bcopyright\b(?! (?:and (?:trademark )?)?(?:ownership|licen[cs]es?|notice of (?:this|the) (?:site|page)))|\bdmca\b|\binfring\w+|\bnotice[- ]and[- ](?:takedown|action)\b|\bdroits? d'auteur\b|\bcontrefa[çc]on\b|\burheberrecht\w*|\bderechos de autor\b/i,
+    example: ['Copyright complaints', 'Intellectual property'],
+  },
+  {
+    type: 'business-transfer',
+    pattern: /\bbusiness transfers?\b|\bmergers?\b|\bacquisitions?\b|\bchange of (?:control|ownership)\b|\bcorporate (?:transactions?|restructuring|reorgani[sz]ation)\b|\bsale of (?:the |our )?(?:business|company|assets)\b/i,
+    example: ['Mergers and acquisitions', 'Our business customers'],
+  },
+  {
+    type: 'sensitive-data',
+    pattern:
+      /\bsensitive (?:personal )?(?:data|information)\b|\bbiometrics?\b|\bbiometric (?:data|information|identifiers)\b|\bhealth (?:data|information)\b|\b(?:precise |geo-?)?location (?:data|information|services)\b|\bgeolocation\b|\bspecial categor(?:y|ies)\b|\bdonn[ée]es sensibles\b|\bg[ée]olocalisation\b|\bsensible daten\b|\bdatos sensibles\b/i,
+    example: ['Location information', 'Location of our offices'],
+  },
+  {
+    type: 'ai-training',
+    pattern: /\b(?:ai|model|models|machine learning) training\b|\btraining (?:of )?(?:our )?(?:ai|models?|algorithms|artificial intelligence)\b|\bhow we (?:train|improve) (?:our )?(?:ai|models)\b|\bentra[îi]nement (?:des|de nos) mod[èe]les\b/i,
+    example: ['How we train our models', 'Our AI features'],
+  },
+  {
+    type: 'acceptable-use',
+    pattern:
+      /\bacceptable use\b|\bprohibited (?:uses?|conduct|activities|content|actions)\b|\b(?:user |your )?conduct\b|\brules of (?:conduct|use)\b|\bwhat you (?:can't|cannot|may not|must not) do\b|\brestrictions on (?:your )?use\b|\bcomportements? interdits?\b|\butilisations? interdites?\b|\bverhaltensregeln\b|\bconductas? prohibidas?\b/i,
+    example: ['Prohibited uses of the service', 'Permitted payment methods'],
+  },
+  {
+    type: 'content-moderation',
+    pattern: /\bcontent moderation\b|\bmoderation\b|\b(?:removal|removing|takedown) of (?:user )?content\b|\bcontent (?:removal|review|decisions)\b|\bappeals?\b|\breporting (?:content|abuse|violations|users)\b|\bmod[ée]ration\b|\bmoderaci[óo]n\b/i,
+    example: ['How we moderate content: appeals', 'How we review payments'],
+  },
+];
+
+/** What one decisive cue gives a clause (1 − e^(−3/2.5)): a heading that names its topic says as much. */
+const HEADING_TOPIC_CONFIDENCE = 0.7;
+
+/** The heading's topics as clause-type matches (a decisive cue's confidence), those `known` does not already hold. */
+export function headingTopics(heading: string, known: ReadonlySet<string>): ClauseTypeMatch[] {
+  const text = normalizeTypography(heading);
+  const found: ClauseTypeMatch[] = [];
+  for (const topic of HEADING_TOPICS) {
+    if (known.has(topic.type)) continue;
+    const m = topic.pattern.exec(text);
+    if (m) found.push({ id: topic.type, confidence: HEADING_TOPIC_CONFIDENCE, evidence: [{ start: m.index, end: m.index + m[0].length, text: m[0], rule: `heading:${topic.type}` }] });
+  }
+  return found;
+}
