@@ -1,7 +1,7 @@
 export const SEVERITY_ORDER = ['none', 'low', 'medium', 'high', 'critical'] as const;
 
 /** Version of the analysis recorded on each change record; bump it when the analysis of the same texts changes. */
-export const ANALYZER_VERSION = 'analyzer-8';
+export const ANALYZER_VERSION = 'analyzer-9';
 
 /** Whether a severity (any string, as stored) is at least the minimum one: unknown values rank below `none`. */
 export function severityAtLeast(severity: string, minimum: string): boolean {
