@@ -149,6 +149,9 @@ export const privacyRules: ClauseRule[] = [
 
   // retention
   rule('retention', 'retain', new RegExp(`\\b(?:retain\\w*${NOT_RIGHTS}|retention|keep(?! (?:on )?(?:using|accessing|visiting|browsing)\\b)|kept|store[sd]?|storing|hold|preserve[sd]?)\\b[^.;]{0,60}\\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\\b`), 2.5),
+  // A period stated further from its verb than 'retain' looks ("we keep information about the ads you saw, and how you
+  // interact with our content on other sites, for up to 90 days"): the verb, what is kept, then the period.
+  rule('retention', 'kept-for-period', /\b(?:keep|kept|retain\w*|stor(?:e|ed|es|ing)|hold|held|preserve[sd]?)\b[^.;]{0,80}?\b(?:data|information|records?|logs?|content|details|messages|copies|backups?|history|it|them)\b[^.;]{0,100}?\bfor (?:up to |a maximum of |at least |no (?:more|longer) than |a period of |approximately |about |around )?(?:\d+|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 2.5),
   rule('retention', 'retention-word', new RegExp(`\\bretention\\b|\\bretain\\w*\\b${NOT_RIGHTS}`), 2),
   rule('retention', 'logs', /\b(?:server )?logs?\b(?! ?(?:in|on|out|into)\b)|\blog files?\b/, 1.5, -0.5),
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
@@ -179,6 +182,9 @@ export const privacyRules: ClauseRule[] = [
   rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})(?<!\breserves? the )\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\bright to ask (?:us )?(?:to )?(?:stop|limit|restrict|correct|access|see)\b|\b(?:access|correction) requests?\b|\brequests? (?:to know|to access|to correct|(?:the )?correction of)\b|\byour (?:privacy |data protection )?rights\b(?! (?:and obligations )?under (?:this|these|the) (?:agreement|terms|contract)\b)/, 3, 2),
   rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out(?! (?:of|from) receiving\b)|withdraw|complain\w*|lodge|file a complaint)\b/, 2.5, 2),
   // A copy of the data, or of the user's own content (not "don't copy or download content" of others, a rule of conduct).
+  // The rights named by what they ask for, whoever asks ("the user may request the portability of their data", "request
+  // restriction of or object to our processing", "withdraw consent at any time").
+  rule('user-rights', 'request-right', /\b(?:request|ask for|obtain|exercise)\b[^.;]{0,20}\b(?:restriction|rectification|erasure|portability|correction)\b|\bobject to (?:our |the |any |such )?(?:processing|use of (?:your|their|his or her) (?:personal )?(?:data|information))\b|\bwithdraw (?:your |their |his or her )?consent\b|\brectify\b/, 3, 2),
   rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|my|the|all|any|certain) )?(?:\w+ )?(?:data|information)\b|\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:your (?:\w+ )?content|content (?:that )?you (?:post|posted|provide|provided|upload|uploaded|create|created|share|shared))\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),
