@@ -1,5 +1,5 @@
 import type { ClauseChange } from '@clausewatch/analyzer';
-import { ChangeForEmail, headlineOf } from './email-content';
+import { ChangeForEmail, digestEntryView, headlineOf, summarySentences } from './email-content';
 
 function changeWith(clause: Partial<ClauseChange>): ChangeForEmail {
   const full: ClauseChange = {
@@ -43,5 +43,25 @@ describe('headlineOf (the subject line of an alert)', () => {
 
   it('falls back to the heading, without its number, when no type was found', () => {
     expect(headlineOf(changeWith({ headingPath: ['Terms', '6. Refunds'] }))).toBe('refunds changed');
+  });
+});
+
+describe('summarySentences (the summary as the bullets of an alert)', () => {
+  const summary =
+    'Substantive change, severity critical: 3 clauses changed. Added in “Terms of Use”: “You agree to arbitration. No class actions.” [Dispute resolution, critical]. Changed a clause in “Fees”: it now reads “Plans renew each month.” [Payment, medium]. And 1 more change, on [Other terms, low].';
+
+  it('splits after the kind-and-severity lead and at sentence ends outside quotes, keeping a change with its quote', () => {
+    expect(summarySentences(summary)).toEqual([
+      'Substantive change, severity critical.',
+      '3 clauses changed.',
+      'Added in “Terms of Use”: “You agree to arbitration. No class actions.” [Dispute resolution, critical].',
+      'Changed a clause in “Fees”: it now reads “Plans renew each month.” [Payment, medium].',
+      'And 1 more change, on [Other terms, low].',
+    ]);
+  });
+
+  it('gives the digest the first change, not the lead nor the count of clauses', () => {
+    const entry = digestEntryView({ ...changeWith({}), summary }, 'UTC', { publicUrl: 'https://clausewatch.example' });
+    expect(entry.summary).toEqual(['Added in “Terms of Use”: “You agree to arbitration. No class actions.” [Dispute resolution, critical].']);
   });
 });

@@ -83,7 +83,13 @@ export function subjectFor(changes: ChangeForEmail[]): string {
   return `[${top.severity}] ${top.platformName} ${top.documentTitle}: ${headlineOf(top)}${more}`.replace(/[\r\n]+/g, ' ');
 }
 
-/** The analyzer's summary as short sentences (split at sentence ends outside quotes). */
+/** The lead of a summary that ends at its colon: its kind and severity ("Substantive change, severity high:"). */
+const SUMMARY_LEAD = /^(?:substantive change, severity \w+|cosmetic change only \([^)]*\)|structure only):$/i;
+
+/**
+ * The analyzer's summary as short sentences: split at sentence ends outside quotes, and after the kind-and-severity
+ * lead. A colon elsewhere introduces the quote of a change ("Added in “Terms”: “…”") and stays in its sentence.
+ */
 export function summarySentences(summary: string): string[] {
   const sentences: string[] = [];
   let current = '';
@@ -93,7 +99,7 @@ export function summarySentences(summary: string): string[] {
     current += ch;
     if (ch === '“') depth++;
     else if (ch === '”') depth = Math.max(0, depth - 1);
-    else if ((ch === '.' || ch === ':') && depth === 0 && /\s/.test(summary[i + 1] ?? ' ')) {
+    else if ((ch === '.' || (ch === ':' && SUMMARY_LEAD.test(current.trim()))) && depth === 0 && /\s/.test(summary[i + 1] ?? ' ')) {
       const sentence = current.trim().replace(/:$/, '.');
       if (sentence) sentences.push(sentence);
       current = '';
@@ -209,6 +215,8 @@ export interface DigestEntryView {
 export function digestEntryView(c: ChangeForEmail, timezone: string, links: EmailLinks): DigestEntryView {
   const sentences = summarySentences(c.summary);
   if (/^(substantive|structural|structure|cosmetic)\b.*\bchange\b.*severity/i.test(sentences[0] ?? '')) sentences.shift();
+  // The count of changed clauses says less than the first change itself, which the next sentence quotes.
+  if (/^\d+ clauses? changed\.$/.test(sentences[0] ?? '') && sentences.length > 1) sentences.shift();
   return {
     recordId: c.recordId,
     link: `${links.publicUrl}/r/${c.recordId}`,
