@@ -394,7 +394,7 @@ function keptInPlace(alignments: Alignment[]): Map<number, number> {
 }
 
 /** Per clause type that scored a substantive change, the most severe first: what the user can do, the rules engaged. */
-function guidanceOf(clauses: ClauseChange[]): ChangeGuidance[] {
+export function guidanceOf(clauses: readonly ClauseChange[]): ChangeGuidance[] {
   const byType = new Map<string, ChangeGuidance>();
   for (const c of clauses) {
     if (c.kind !== 'substantive' || !c.scoredType) continue;

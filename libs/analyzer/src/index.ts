@@ -6,6 +6,6 @@ export { alignProvisions, wordSimilarity } from './provision.aligner';
 export { classify } from './clause.classifier';
 export { cosmeticFingerprint, cosmeticDocumentKey } from './text.normalizer';
 export { wordDiff } from './word.differ';
-export { analyzeChange } from './change.analyzer';
+export { analyzeChange, guidanceOf } from './change.analyzer';
 export type { ChangeTexts, ClauseAssessment } from './severity.scorer';
 export { SEVERITY_ORDER, severityAtLeast, ANALYZER_VERSION } from './analyzer.constants';

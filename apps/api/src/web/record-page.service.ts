@@ -1,4 +1,4 @@
-import { clauseTypeById } from '@clausewatch/analyzer';
+import { clauseTypeById, guidanceOf } from '@clausewatch/analyzer';
 import type { ClauseChange } from '@clausewatch/analyzer';
 import { APP_CONFIG, type AppConfig } from '@clausewatch/config';
 import { ChecksRepository, DocumentsRepository, VersionsRepository } from '@clausewatch/db';
@@ -113,7 +113,10 @@ export class RecordPageService {
       after: c.clause.after,
       provision: provisionOf(c.clause),
     });
-    const types = ((record.clauseTypes as string[]) ?? []).map((t) => clauseTypeById.get(t)).filter((t) => t !== undefined);
+    // What the reader can do, per type that set a clause's severity (not every type a clause mentions: an arbitration
+    // change with a fee in its words is no payment advice). A record analysed before clauses named the type that scored
+    // reads its clauses' leading types.
+    const scored = clauses.some((c) => c.clause.scoredType) ? clauses.map((c) => c.clause) : clauses.map((c) => ({ ...c.clause, scoredType: c.clause.clauseTypes[0] }));
     const worse = clauses.some((c) => c.clause.direction === 'worse');
     const better = clauses.some((c) => c.clause.direction === 'better');
     return {
@@ -128,7 +131,7 @@ export class RecordPageService {
         cosmetic: current === 1 ? cosmetic.map(view) : [],
         clauseCount: clauses.length,
         pager: pages > 1 ? { current, pages, prev: current > 1 ? current - 1 : null, next: current < pages ? current + 1 : null } : null,
-        actions: types.map((t) => ({ label: t.label, id: t.id, actions: t.actions, regulations: t.regulations })).filter((t) => t.actions.length || t.regulations.length),
+        actions: guidanceOf(scored).map((g) => ({ label: g.label, id: g.type, actions: g.actions, regulations: g.regulations })),
         citations,
       },
     };

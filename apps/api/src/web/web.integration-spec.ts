@@ -1,3 +1,4 @@
+import { guidanceOf } from '@clausewatch/analyzer';
 import { readCorpusPage } from '@clausewatch/testing';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -94,6 +95,10 @@ describe('web app: pages, sign-in, follows', () => {
     expect(page.body).toContain(`severity-${record.severity}`);
     expect(page.body).toMatch(/<del class="redline-del">[^<]+<\/del>|<ins class="redline-ins">[^<]+<\/ins>/);
     for (const reason of record.reasons.slice(0, 2)) expect(page.body).toContain(escapeHtml(reason));
+    // "What you can do": one card per type that set a clause's severity, most severe first, none for a type only mentioned.
+    const cards = [...page.body.matchAll(/<div class="card"><h3><a href="\/clause-types\/([a-z-]+)">/g)].map((m) => m[1]);
+    expect(cards).toEqual(guidanceOf(record.clauses).map((g) => g.type));
+    expect(cards.length).toBeGreaterThan(0);
     const provision = /href="\/r\/(CW-P-\d+)"/.exec(page.body)![1];
     const provisionPage = await anon.get(`/r/${provision}`);
     expect(provisionPage.status).toBe(200);
