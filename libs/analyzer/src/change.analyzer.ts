@@ -182,6 +182,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     heading: anchor.headingPath[anchor.headingPath.length - 1] ?? null,
     headingPath: anchor.headingPath,
     otherVersion: op === 'added' ? ctx.beforeKey() : op === 'removed' ? ctx.afterKey() : undefined,
+    newVersion: op === 'added' || op === 'removed' ? undefined : ctx.afterKey,
     inOtherVersion: op === 'added' ? ctx.inBefore : op === 'removed' ? ctx.inAfter : undefined,
     otherVersionMatches: op === 'added' ? ctx.matchesBefore : op === 'removed' ? ctx.matchesAfter : undefined,
     resembles: op === 'added' || op === 'removed' ? () => resemblingOthers(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,

@@ -1,5 +1,5 @@
 import { HEAVY_TYPE_ACTS } from './analyzer.constants';
-import { compiledRules } from './clause.classifier';
+import { classify, compiledRules } from './clause.classifier';
 
 // Whether a version of a document still states a heavy type's practice anywhere: one of the type's act rules (the
 // rubric's topics read by their act, HEAVY_TYPE_ACTS) matches its text. A burden removed while the new version states
@@ -31,4 +31,33 @@ function actPatterns(id: string): RegExp[] | undefined {
  */
 export function practiceStated(id: string, version: string, matches = (pattern: RegExp): boolean => pattern.test(version)): boolean | undefined {
   return actPatterns(id)?.some(matches);
+}
+
+// A sentence of the other version read for a promise: at most this many of the act's matches, so a page repeating the
+// act does not turn one removed clause into thousands of classifications.
+const PROMISE_MATCHES_MAX = 12;
+const PROMISE_SENTENCE_MAX = 400;
+
+/**
+ * Whether the version still makes a promise not to do the type's act ("we do not and will not sell your data"): a
+ * sentence around one of the act's matches whose every cue of the type is negated. A removed "We don't sell your
+ * personal information." is no disclosure removed while the new version says it in other words.
+ */
+export function promiseStated(id: string, version: string): boolean {
+  const patterns = actPatterns(id);
+  if (!patterns) return false;
+  let seen = 0;
+  for (const pattern of patterns) {
+    const global = new RegExp(pattern.source, 'gi');
+    for (let m = global.exec(version); m && seen < PROMISE_MATCHES_MAX; m = global.exec(version)) {
+      seen++;
+      const start = Math.max(version.lastIndexOf('. ', m.index) + 2, m.index - PROMISE_SENTENCE_MAX);
+      const stop = version.indexOf('. ', m.index + m[0].length);
+      const sentence = version.slice(start, stop < 0 ? Math.min(version.length, m.index + PROMISE_SENTENCE_MAX) : Math.min(stop + 1, m.index + PROMISE_SENTENCE_MAX));
+      const type = classify(sentence).clauseTypes.find((t) => t.id === id);
+      if (type && type.evidence.length > 0 && type.evidence.every((e) => e.negated)) return true;
+      if (m[0].length === 0) global.lastIndex++;
+    }
+  }
+  return false;
 }

@@ -6,7 +6,7 @@ import { newDataKinds } from './data-kinds.rules';
 import { headingTopics } from './heading-topics.rules';
 import { detectLanguage } from './language.detector';
 import { periodChange } from './period.detector';
-import { practiceStated } from './practice.reader';
+import { practiceStated, promiseStated } from './practice.reader';
 import { rewordedWords } from './rewording.size';
 import { rightRestated, rightsStillStated } from './rights.reader';
 import { searchKey } from './text.normalizer';
@@ -31,7 +31,9 @@ const WIDENED_STANCE = 1;
 // Languages the rules read (the heavy types at least; see intl-rules.constants.ts).
 const READ_LANGUAGES = new Set(['en', 'fr', 'de', 'es']);
 // The user keeps a way out of the practice: AI training with an opt-out or objection right is high, not critical.
-const OPT_OUT = /\bopt[- ]?(?:out|in)\b|\bobject(?:ion)?\b|\bwithdraw\b|\bturn (?:it |this )?off\b|\bsettings?\b|\bs'opposer\b|\bwiderspruch\b|\boponerse\b/i;
+// The user's choice over a practice, as a right or as a control: "you can opt out", "turn it off in Settings", "you are in
+// control of whether your data is used", "you can choose whether".
+const OPT_OUT = /\bopt[- ]?(?:out|in)\b|\bobject(?:ion)?\b|\bwithdraw\b|\bturn (?:it |this )?off\b|\bsettings?\b|\b(?:you are|you're|you remain) in control of\b|\byou (?:can |may )?(?:choose|decide|control) whether\b|\bs'opposer\b|\bwiderspruch\b|\boponerse\b/i;
 const NO_OPT_OUT = /\b(?:cannot|can't|can not|may not|unable to|no (?:right|option|ability|way) to)\s+opt[- ]?out\b|\bno opt[- ]?out\b/i;
 
 export interface ClauseAssessment {
@@ -59,6 +61,8 @@ export interface ChangeTexts {
    * A practice the other version already describes is not introduced (or removed) by this clause.
    */
   otherVersion?: string;
+  /** The new version as a whole (searchKey), for a reworded clause: read only when a right went from it. */
+  newVersion?: () => string;
   /** Whether otherVersion holds a search key, when the caller remembers answers (clauses share their cue words). */
   inOtherVersion?: (key: string) => boolean;
   /** Whether otherVersion matches a pattern, when the caller remembers answers (data kinds, a type's practice). */
@@ -167,7 +171,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // The changed words are read with their clause around them for a heavy type's object ("use it to train models").
     const cIns = t.inserted ? classify(t.inserted, t.lead ? `${t.after ?? ''} ${t.lead}` : (t.after ?? undefined)) : null;
     const cDel = t.deleted ? classify(t.deleted, t.lead ? `${t.before ?? ''} ${t.lead}` : (t.before ?? undefined)) : null;
-    cutStance = (id) => (CUT_OBJECT.test(t.deleted) && hasType(cDel, id) && !hasType(cIns, id) && hasType(cBefore, id) && !hasType(cAfter, id) ? -typeStance(cDel, id) : null);
+    // A right cut from this clause that the new version still states elsewhere ("you can delete your account" cut from a
+    // paragraph on stopping processing, "Delete your data: … by deleting your account" still in the list of rights).
+    const statedElsewhere = (id: string): boolean => RIGHT_TYPES.has(id) && t.newVersion !== undefined && rightsStillStated(t.deleted, t.newVersion());
+    cutStance = (id) => (CUT_OBJECT.test(t.deleted) && hasType(cDel, id) && !hasType(cIns, id) && hasType(cBefore, id) && !hasType(cAfter, id) && !statedElsewhere(id) ? -typeStance(cDel, id) : null);
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
     const turnedById = new Map<string, number | null>();
@@ -186,7 +193,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
         const noticeCut = was > 0 && now === 0 && clauseTypeById.get(m.id)?.disclosure && !RIGHT_TYPES.has(m.id) && !promiseCut(m);
         // A right whose cue was reworded ("you can opt out" → "programs which allow you to opt out") but whose words are
         // all still in the clause is restated, not removed.
-        const restated = was > 0 && now === 0 && RIGHT_TYPES.has(m.id) && rightRestated(cBefore, m.id, t.after ?? '');
+        // Nor is one the new version still states elsewhere.
+        const restated = was > 0 && now === 0 && RIGHT_TYPES.has(m.id) && (rightRestated(cBefore, m.id, t.after ?? '') || statedElsewhere(m.id));
         turnedBy = was === now || noticeCut || restated ? null : now - was;
       }
       turnedById.set(m.id, turnedBy);
@@ -263,6 +271,8 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // The notice of changes rewritten ("Modifying this Agreement" → "Changing this Agreement"): the new version still says
     // that the terms may change and how; a passage on it that went is reworded, not the notice removed.
     if (!elsewhere && t.op === 'removed' && info.id === 'policy-changes' && t.otherVersion !== undefined) elsewhere = practiceStated(info.id, t.otherVersion, t.otherVersionMatches) === true;
+    // A promise not to do it ("We don't sell your personal information.") that the new version still makes in other words.
+    if (!elsewhere && t.op === 'removed' && t.otherVersion !== undefined && promiseCut(m)) elsewhere = promiseStated(info.id, t.otherVersion);
     // A like-worded provision on the other side restates the practice, unless its cues of the type lean the other way ("you
     // keep ownership of the content you post" → "Example owns all content you post"): that is the practice turned round.
     if (!elsewhere && typeDirection === 'worse' && others().some((other) => own * typeStance(classify(other), info.id) >= 0)) elsewhere = true;
