@@ -199,13 +199,17 @@ const LEAD_LOOKBACK = 40;
 
 /**
  * The paragraph that introduces a list item ("We use your personal information for these purposes:"): the nearest
- * paragraph before it under the same heading, when it ends with a colon.
+ * paragraph before it under the same heading, when it ends with a colon; or the nearest item before it that ends with
+ * one, which introduces a nested list ("1. Comply with applicable laws, for example, do not:").
  */
 function leadIn(list: Provision[], index: number): string | undefined {
   if (list[index]?.kind !== 'list-item') return undefined;
   for (let i = index - 1; i >= 0 && i >= index - LEAD_LOOKBACK; i--) {
     const p = list[i];
-    if (p.kind === 'list-item') continue;
+    if (p.kind === 'list-item') {
+      if (/:\s*$/.test(p.text)) return p.text;
+      continue;
+    }
     return p.kind === 'paragraph' && /:\s*$/.test(p.text) ? p.text : undefined;
   }
   return undefined;

@@ -14,6 +14,8 @@ export const CONDUCT_TYPES = new Set(['acceptable-use', 'content-moderation', 'e
 // the service ("This covers any use of our services to:"); not what the platform does with data ("We use your
 // information to:"), nor a privacy right named by its forbidding words ("Do Not Sell or Share My Personal Information").
 const FORBIDDING_LEAD = /^\W*(?:you (?:may|must|shall|will|agree|can)(?: not|n't)|you agree not to|(?:please )?(?:do not|don't|never)|(?:the following (?:uses|activities|conduct) (?:are|is) )?(?:prohibited|not permitted|not allowed|forbidden))\b[^:]*:\s*$/i;
+// A lead-in whose last words forbid, whatever comes first: "Comply with applicable laws, for example, do not:".
+const FORBIDDING_LEAD_END = /\b(?:do not|don't|never|must not|may not|shall not|should not|cannot|can't)\s*:\s*$/i;
 const USES_LEAD = /\b(?:using|use of|usage of|use) (?:of )?(?:our|the|its|any of our) (?:\w+ )?(?:products?|services?|platforms?|sites?|apps?|apis?|models?|tools?)\b[^:]*\bto:\s*$/i;
 // A heading that forbids: "Do Not Compromise Children's Safety", "Prohibited uses".
 const FORBIDDING_HEADING = /^\W*(?:do not|don't|never|prohibited|forbidden|you (?:may|must) not)\b/i;
@@ -25,7 +27,7 @@ export function isConductRule(t: ChangeTexts): boolean {
   const lead = t.lead ?? '';
   const heading = t.heading ?? '';
   if (lead && (/^\W*(?:we|our)\b/i.test(lead) || PRACTICE_NAMED.test(lead))) return false;
-  return FORBIDDING_LEAD.test(lead) || USES_LEAD.test(lead) || (FORBIDDING_HEADING.test(heading) && !PRACTICE_NAMED.test(heading));
+  return FORBIDDING_LEAD.test(lead) || FORBIDDING_LEAD_END.test(lead) || USES_LEAD.test(lead) || (FORBIDDING_HEADING.test(heading) && !PRACTICE_NAMED.test(heading));
 }
 
 // A type weighs as its topic only where the clause (with its heading and list lead-in) names what the topic is about; a
