@@ -45,6 +45,10 @@ export const privacyRules: ClauseRule[] = [
   // The same with the data named by its kinds: "we use your contact details and location to …".
   rule('data-use', 'use-kinds', /\bwe (?:may |also |will |can |only )*(?:use|process|utili[sz]e|analy[sz]e)\b[^.;]{0,20}\b(?:your|the|this|such) (?:(?:contact|account|payment|profile|registration|device|usage|location|billing) (?:details|information|data)|e-?mail address(?:es)?|phone numbers?|names?|location|ip address(?:es)?|browsing history|purchase history|photos|messages|voice recordings)\b[^.;]{0,60}\b(?:to|for)\b/, 2),
   // The passive of the same: "such data will only be used to contact you".
+  // What users put on the service used (or promised not to be used) to improve it: "Content in private projects is not
+  // made available to the public and is not used for improving the Service". The negator is left to the negation reader
+  // (a pattern that spells one out is read as affirmed).
+  rule('data-use', 'content-used-for', /\b(?:content|files|messages|conversations|posts|code|projects|documents)\b[^.;]{0,80}\b(?:is|are|will|may|shall|can)(?: \w+)?(?: be)? used (?:to|for) (?:improv\w+|develop\w+|enhanc\w+|personali[sz]\w+|research\w*|analy[sz]\w+)\b/, 2.5, -1.5),
   rule('data-use', 'data-used-to', /\b(?:data|information|details)(?: (?:that )?(?:we|you) (?:collect|provide|hold|receive|give|submit)\w*)?(?: about you)? (?:is|are|will|may|can|shall|would|could|might)(?: only| also| not)?(?: be)?(?: only| also| solely| primarily)? used (?:only |solely |primarily )?(?:to|for)\b/, 2),
   rule('data-use', 'purposes', /\bpurposes?\b/, 1),
   rule('data-use', 'limited-purposes', /\bonly (?:use|process|for the purposes?)\b|\b(?:limited|specific|necessary) purposes?\b|\bsolely (?:to|for)\b/, 1.5, 1),

@@ -20,6 +20,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'sensitive-data:special-categories': ['We do not ask for health information.', 'We do not ask for your shoe size.'],
   'data-use:use-data': ['We use your personal data to provide customer support.', 'We use cookies on this site.'],
   'data-use:use-kinds': ['We may use your phone number and location to suggest people you know.', 'We may use a phone number you give us only after you confirm it.'],
+  'data-use:content-used-for': ['Files in private folders are never shown to other users and are not used for improving the service.', 'Files in private folders are never shown to other users and are not used for public listings.'],
   'data-use:data-used-to': ['Your contact details will only be used to send you receipts.', 'Your contact details will only be shown to you.'],
   'data-use:how-we-use': ['How we use your information', 'How we protect your information'],
   'data-use:purposes': ['We process data for the purposes described below.', 'We process data as described below.'],

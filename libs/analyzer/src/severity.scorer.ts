@@ -398,8 +398,19 @@ const CUT_OBJECT = /\b(?:personal (?:data|information)|(?:your|their|user|users'
 /** Whether one of a type's cues in a clause stands whole in the words a rewording cut (or wrote). */
 function cueChanged(c: Classification | null, id: string, changed: string): boolean {
   const m = c?.clauseTypes.find((x) => x.id === id);
-  return !!m && m.evidence.some((e) => changed.includes(e.text));
+  if (!m) return false;
+  // The cue within the changed words, or a run of a few changed words within a long cue: "and are not used for
+  // improving the service" cut from "Files … are not shown to others and are not used for improving".
+  const runs = changed.split(' … ').flatMap((part) => {
+    const words = part.trim().split(/\s+/);
+    const found: string[] = [];
+    for (let i = 0; i + CUE_RUN_WORDS <= words.length; i++) found.push(words.slice(i, i + CUE_RUN_WORDS).join(' '));
+    return found;
+  });
+  return m.evidence.some((e) => changed.includes(e.text) || runs.some((run) => e.text.includes(run)));
 }
+// Changed words inside a cue count as changing it from a run of this many: a word or two ("the", "data") is in many cues.
+const CUE_RUN_WORDS = 4;
 
 function hasType(c: Classification | null, id: string): boolean {
   return !!c?.clauseTypes.some((x) => x.id === id);
