@@ -67,6 +67,15 @@ function isFooter(p: Provision): boolean {
   return COPYRIGHT_YEAR.test(p.text) && !TERM_WORDS.test(p.text) && shortParagraph(p, FOOTER_MAX_WORDS);
 }
 
+// A company's name alone on a line ("Quora Inc.", "Example GmbH"): a footer's or a logo's line, no clause. Its address,
+// or a sentence naming it, is not alone.
+const ENTITY_NAME = /^[\p{L}\p{N}&'’ .,-]{1,60}?\s(?:inc|llc|llp|ltd|limited|gmbh|ag|sa|sas|sarl|bv|nv|plc|corp|corporation|pty ltd|s\.a\.|s\.l\.|oy|ab)\.?$/iu;
+
+function isEntityName(p: Provision): boolean {
+  return p.kind !== 'heading' && ENTITY_NAME.test(p.text.trim()) && shortParagraph(p, ENTITY_NAME_MAX_WORDS);
+}
+const ENTITY_NAME_MAX_WORDS = 5;
+
 // A line of the page's header or menu: a few words, no sentence, with a logo, the home page or an account button in
 // them ("Mullvad logo, to the homepage", "Account Get started"). Page chrome, like the glued menu.
 const NAV_WORDS = /\b(?:logo|homepage|home page|menu|sign in|sign up|log ?in|log out|get started|my account|toggle|skip to)\b/i;
@@ -99,7 +108,7 @@ function isGluedMenu(text: string): boolean {
 
 // What a provision added or removed on its own can be without being a clause: a date stamp, nothing but punctuation,
 // or a line of page chrome.
-const NOT_A_CLAUSE: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => cosmeticKey(p.text) === '', isCallToAction, (p) => isGluedMenu(p.text), isFooter, isNavLine];
+const NOT_A_CLAUSE: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => cosmeticKey(p.text) === '', isCallToAction, (p) => isGluedMenu(p.text), isFooter, isNavLine, isEntityName];
 // A provision reworded into another of the same of these kinds changed nothing a reader relies on.
 const SAME_CHROME: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => isGluedMenu(p.text), isFooter, isNavLine];
 

@@ -28,6 +28,8 @@ describe('analyzeChange: change kind', () => {
     ['a copyright clause with its year added (a term, not a footer)', `${base}\n\nAll articles are © 2025 Example and may not be copied without permission.`, 'substantive', 'low'],
     ['a title set as a paragraph of its own added ("Location Information")', policy('## Collection', 'Location Information', COLLECT, SHARE_HEAD, SHARE, DELETE_HEAD, DELETE), 'structure', 'low'],
     ['an e-mail address hidden by the page as "[email protected]"', base.replace('privacy@example.com', '[\\[email protected\\]](https://example.com/cdn-cgi/l/email-protection)'), 'cosmetic', 'none'],
+    ['a company name alone added as a line of the footer ("Example Inc.")', `${base}\n\nExample Inc.`, 'cosmetic', 'none'],
+    ['a sentence naming the company that provides the service added', `${base}\n\nThe service is provided by Example Inc.`, 'substantive', 'low'],
     ['an e-mail address changed for another', base.replace('privacy@example.com', 'dpo@example.org'), 'substantive', 'low'],
   ])('%s → %s / %s', (_name, after, kind, severity) => {
     const analysis = analyzeChange(base, after);
