@@ -214,6 +214,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'policy-changes:new-version': ['The new terms apply from 1 May.', 'The new app is available from 1 May.'],
   'payment:refund': ['You can ask for a refund within 14 days.', 'You can ask for a new password.'],
   'payment:no-refund': ['All purchases are non-refundable.', 'All purchases include tax.'],
+  'payment:surcharge': ['Card payments are subject to a 3% surcharge.', 'Card payments are subject to our payment terms.'],
   'payment:billing': ['Your subscription renews every month.', 'Your profile is visible every day.'],
   'payment:throttle': ['We may throttle heavy users.', 'We may thank heavy users.'],
   'third-party-services:external': ['Our site contains links to other websites.', 'Our site contains useful guides.'],

@@ -183,6 +183,8 @@ export const termsRules: ClauseRule[] = [
   // A refund is a remedy for the user; refusing one ("non-refundable", "no refunds", "we do not offer refunds") takes it away.
   rule('payment', 'refund', /\brefund\w*\b(?<!non-?refundable)/, 3, 0.5, { negatedStance: -1.5 }),
   rule('payment', 'no-refund', /\bnon-?refundable\b|\bno (?:refunds?|money back)\b|\bnot (?:be )?(?:eligible|entitled) (?:for|to) (?:a )?refund|\b(?:do|does|will|shall) not (?:offer|give|provide|issue|grant) (?:any )?refunds?\b/, 3, -1.5),
+  // A charge on top of the price: one added is a burden, one removed a relief.
+  rule('payment', 'surcharge', /\bsurcharges?\b|\b(?:additional|extra|late|processing|handling|cancellation|convenience|transaction) (?:fees?|charges?)\b/, 2, -1),
   rule('payment', 'billing', /\b(?:fees?|pric(?:e|es|ing)|billing|billed|payments?|paid|invoices?|purchases?|subscriptions?|auto-?renew\w*|renewal|recurring|credit cards?|charges?|charged|taxes)\b/, 1.5),
   // A subscription that renews and charges again unless the user acts: the user carries the duty to cancel in time (a
   // stance cue: the billing words name the type).
