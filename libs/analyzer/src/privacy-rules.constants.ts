@@ -190,12 +190,12 @@ export const privacyRules: ClauseRule[] = [
   // restriction of or object to our processing", "withdraw consent at any time").
   rule('user-rights', 'request-right', /\b(?:request|ask for|obtain|exercise)\b[^.;]{0,20}\b(?:restriction|rectification|erasure|portability|correction)\b|\bobject to (?:our |the |any |such )?(?:processing|use of (?:your|their|his or her) (?:personal )?(?:data|information))\b|\bwithdraw (?:your |their |his or her )?consent\b|\brectify\b/, 3, 2),
   rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|my|the|all|any|certain) )?(?:\w+ )?(?:data|information)\b|\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:your (?:\w+ )?content|content (?:that )?you (?:post|posted|provide|provided|upload|uploaded|create|created|share|shared))\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
-  rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authority|data protection (?:authority|officer)|\bdpo\b|lodge)\b/, 2, 1),
+  rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authorit(?:y|ies)|data protection (?:authorit(?:y|ies)|officers?)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),
   rule('user-rights', 'data-subject', /\bdata subject\b|\bsubject access\b|\bgdpr\b/, 2, 1),
   // The representative in the EU or the UK (GDPR Art. 27) is where people there exercise their rights: named, it is a
   // passing mention of the rights (PASSING_MENTION_RULES), neither a right granted nor one taken away.
-  rule('user-rights', 'representative', /\b(?:eu|uk|european|gdpr|art(?:icle)?\.? ?27)(?: gdpr)? representative\b|\brepresentative (?:in|for|within) the (?:eu|uk|european union|united kingdom|eea|union)\b/, 2, 0),
+  rule('user-rights', 'representative', /\b(?:eu|uk|european|gdpr|art(?:icle)?\.? ?27|data protection)(?: gdpr)? representatives?\b|\brepresentative (?:in|for|within) the (?:eu|uk|european union|united kingdom|eea|union)\b/, 2, 0),
   rule('user-rights', 'opt-out-third', new RegExp(`\\bopt[- ]?out\\b[^.;]{0,60}\\b${THIRD}`), 1.5, 1.5),
 
   // state-privacy-rights

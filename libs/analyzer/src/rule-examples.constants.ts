@@ -284,6 +284,9 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
 // alternative or exception it names (rule-examples.spec.ts runs them as it runs the pairs above). Self-written too.
 export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [match: string, noMatch: string]>>> = {
+  // Plural: the authorities of several countries, the representatives in the EU and the UK.
+  'user-rights:complaint': [['People may also write to the data protection supervisory authorities of their country.', 'People may also write to the customer service of their country.']],
+  'user-rights:representative': [['You may contact our data protection representatives in the EU and the UK.', 'You may contact our sales representatives in the EU and the UK.']],
   // A document "subject to change", not a price or a schedule.
   'policy-changes:terms-change': [['This privacy policy is subject to change without notice.', 'All prices are subject to change without notice.']],
   // The user's access ending by itself on a breach.
