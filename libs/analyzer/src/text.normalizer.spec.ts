@@ -94,3 +94,14 @@ describe('isDateStamp', () => {
     expect(isDateStamp(text)).toBe(false);
   });
 });
+
+describe('cosmeticKey: UTF-8 a capture read as Latin-1', () => {
+  test('"\u00e2\u0080\u009cService\u00e2\u0080\u009d" is the same words as "“Service”", and "\u00c3\u00bcber" as "über"', () => {
+    expect(cosmeticKey('the related services (the \u00e2\u0080\u009cService\u00e2\u0080\u009d)')).toBe(cosmeticKey('the related services (the “Service”)'));
+    expect(cosmeticKey('\u00c3\u00bcber uns')).toBe(cosmeticKey('über uns'));
+  });
+
+  test('text that does not decode as UTF-8 is kept as it is ("Ã" before a plain letter)', () => {
+    expect(cosmeticKey('SÃO PAULO')).toBe('são paulo');
+  });
+});

@@ -74,12 +74,23 @@ export function rememberedCosmeticKeyChars(): number {
 
 const INNER_APOSTROPHE = /(?<=[\p{L}\p{N}])'(?=\p{L})/gu;
 
+// UTF-8 read as Latin-1 by a capture ("â\u0080\u009cService" for "“Service”", "Ã¼ber" for "über"): a lead byte's letter
+// followed by a continuation byte's. The same words, as a reader of the page saw them.
+const MOJIBAKE = /[\u00c2-\u00f4][\u0080-\u00bf]/;
+
+/** The text with UTF-8 read as Latin-1 decoded again, when that decodes cleanly; else the text as it is. */
+function unmojibaked(text: string): string {
+  if (/[^\u0000-\u00ff]/.test(text)) return text;
+  const decoded = Buffer.from(text, 'latin1').toString('utf8');
+  return decoded.includes('\ufffd') ? text : decoded;
+}
+
 function computeCosmeticKey(text: string): string {
   // ASCII text (most policies, and most once curly quotes and dashes are straightened) takes the cheap path.
   const typographic = NON_ASCII.test(text);
   const ascii = asciiCosmeticKey(text, typographic);
   if (ascii !== null) return ascii;
-  const straight = typographic ? normalizeTypography(text) : text;
+  const straight = typographic ? normalizeTypography(MOJIBAKE.test(text) ? unmojibaked(text) : text) : text;
   // An apostrophe inside a word is typography too: an export that drops it ("Customer's" → "Customers") keeps the word.
   const plain = straight.includes("'") ? straight.replace(INNER_APOSTROPHE, '') : straight;
   if (!NON_ASCII.test(plain)) return plain.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
