@@ -121,12 +121,23 @@ const HEADING_TOPIC_CONFIDENCE = 0.7;
 
 /** The heading's topics as clause-type matches (a decisive cue's confidence), those `known` does not already hold. */
 export function headingTopics(heading: string, known: ReadonlySet<string>): ClauseTypeMatch[] {
+  return topicsOf(heading).filter((m) => !known.has(m.id));
+}
+
+// A document repeats its headings over every clause under them: each heading is read once (a few hundred are kept).
+const remembered = new Map<string, ClauseTypeMatch[]>();
+const REMEMBERED_MAX = 512;
+
+function topicsOf(heading: string): ClauseTypeMatch[] {
+  let found = remembered.get(heading);
+  if (found) return found;
   const text = normalizeTypography(heading);
-  const found: ClauseTypeMatch[] = [];
+  found = [];
   for (const topic of HEADING_TOPICS) {
-    if (known.has(topic.type)) continue;
     const m = topic.pattern.exec(text);
     if (m) found.push({ id: topic.type, confidence: HEADING_TOPIC_CONFIDENCE, evidence: [{ start: m.index, end: m.index + m[0].length, text: m[0], rule: `heading:${topic.type}` }] });
   }
+  if (remembered.size >= REMEMBERED_MAX) remembered.clear();
+  remembered.set(heading, found);
   return found;
 }

@@ -2,8 +2,8 @@ import { ClauseRule, rule } from './clause-rule.types';
 
 // \w and \b know ASCII letters only: "conservées", "supprimé", "partagées" have a letter they do not see, so a stem
 // followed by \w+ stopped matching at it ("conserv" + "ées"), and a \b after a word ending in one ("résilié") never
-// held. Each rule's pattern is read with \w as any Latin letter, and a \b after a token (not opening the pattern or a
-// group or an alternative) as a boundary between a Latin letter and anything else.
+// held. Each rule's pattern is read with \w as any Latin letter, and a \b after a class, a group or a repeat as a
+// boundary between a Latin letter and anything else.
 const LATIN_LETTER = '\\w\\u00c0-\\u024f';
 const LATIN_BOUNDARY = `(?:(?<=[${LATIN_LETTER}])(?![${LATIN_LETTER}])|(?<![${LATIN_LETTER}])(?=[${LATIN_LETTER}]))`;
 
@@ -18,7 +18,9 @@ export function latinWords(re: RegExp): RegExp {
       const next = src[i + 1];
       i++;
       if (next === 'w') out += inClass ? LATIN_LETTER : `[${LATIN_LETTER}]`;
-      else if (next === 'b' && !inClass && out !== '' && !/(?:^|[^\\])(?:\||\((?:\?:)?)$/.test(out)) out += LATIN_BOUNDARY;
+      // After a literal ASCII letter ("ans\b") the plain \b already ends the word; after a class, a group or a repeat
+      // the word may end in an accented letter.
+      else if (next === 'b' && !inClass && out !== '' && !/(?:^|[^\\])(?:\||\((?:\?:)?)$/.test(out) && !/(?:^|[^\\])[a-z0-9]$/.test(out)) out += LATIN_BOUNDARY;
       else out += `\\${next}`;
       continue;
     }
