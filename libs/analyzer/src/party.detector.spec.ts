@@ -22,4 +22,20 @@ describe('a change of contracting party', () => {
     const after = policy('Example Media, Inc.', ' Payments are handled by Adyen N.V.');
     expect(analyzeChange(before, after).reasons.join(' ')).not.toMatch(/who you contract with/);
   });
+
+  test('a company renamed in part is a rename: low, shown as other terms with the old and new names', () => {
+    const analysis = analyzeChange(policy('Example Media Technologies AG'), policy('Example Media AG'));
+    expect(analysis.severity).toBe('low');
+    const clause = analysis.clauses.find((c) => c.kind === 'substantive');
+    expect(clause?.clauseTypes[0]).toBe('other');
+    expect(clause?.reasons).toEqual(['renamed the company you contract with: “Example Media Technologies AG” → “Example Media AG” (low)']);
+  });
+
+  test('a rename beside another change keeps that change\'s reading and adds the rename', () => {
+    const analysis = analyzeChange(policy('Example Media Technologies AG'), policy('Example Media AG', ' We sell your personal data to advertisers.'));
+    const clause = analysis.clauses.find((c) => c.kind === 'substantive');
+    expect(clause?.clauseTypes[0]).not.toBe('other');
+    expect(clause?.clauseTypes).toContain('other');
+    expect(clause?.reasons.at(-1)).toMatch(/^renamed the company you contract with/);
+  });
 });

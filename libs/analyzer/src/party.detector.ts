@@ -62,7 +62,11 @@ export function markPartyChange(beforeMarkdown: string, afterMarkdown: string, c
   const gone = was.filter((p) => !now.some((n) => n.key === p.key) && !afterText.includes(p.full));
   const come = now.filter((p) => !was.some((w) => w.key === p.key) && !beforeText.includes(p.full));
   const pairs = gone.flatMap((g) => come.filter((c) => !wordsOf(c.key).some((w) => wordsOf(g.key).includes(w))).map((c) => [g, c] as const));
-  if (!pairs.length) return;
+  if (!pairs.length) {
+    const renames = gone.flatMap((g) => come.filter((c) => wordsOf(c.key).some((w) => wordsOf(g.key).includes(w))).map((c) => [g, c] as const));
+    if (renames.length) markRename(renames[0][0], renames[0][1], clauses);
+    return;
+  }
   const [from, to] = pairs[0];
   const clause = clauses.find((c) => c.kind === 'substantive' && c.op !== 'removed' && plain(c.after ?? '').replace(/\s+/g, ' ').includes(to.text));
   if (!clause) return;
@@ -75,5 +79,30 @@ export function markPartyChange(beforeMarkdown: string, afterMarkdown: string, c
     clause.scoredType = 'other';
     clause.decisive = to.text;
     clause.direction = 'neutral';
+  }
+}
+
+/**
+ * The party renamed ("Proton Technologies AG" → "Proton AG"): the taxonomy's "other" terms, low. A clause whose only
+ * change is the name is about the rename, whatever else its words are about; one with other changes keeps its reading
+ * and is shown with the rename too.
+ */
+function markRename(from: Party, to: Party, clauses: ClauseChange[]): void {
+  const names = new Set([...normal(from.text).split(' '), ...normal(to.text).split(' ')]);
+  for (const clause of clauses) {
+    if (clause.kind !== 'substantive' || clause.op === 'removed' || !plain(clause.after ?? '').replace(/\s+/g, ' ').includes(to.text)) continue;
+    const reason = `renamed the company you contract with: “${from.text}” → “${to.text}” (low)`;
+    const changed = (clause.diff ?? []).filter((d) => d.op !== 'equal').flatMap((d) => normal(d.text).split(' ').filter(Boolean));
+    if (changed.length && changed.every((w) => names.has(w))) {
+      clause.reasons = [reason];
+      clause.severity = 'low';
+      clause.direction = 'neutral';
+      clause.scoredType = 'other';
+      clause.clauseTypes = ['other', ...clause.clauseTypes.filter((t) => t !== 'other')];
+      delete clause.decisive;
+    } else {
+      clause.reasons.push(reason);
+      if (!clause.clauseTypes.includes('other')) clause.clauseTypes.push('other');
+    }
   }
 }
