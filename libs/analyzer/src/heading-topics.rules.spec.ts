@@ -37,4 +37,10 @@ describe('the heading names the topic of a changed clause under it, without sett
     const analysis = analyzeChange(nested('Send requests by post to our office.'), nested('Send requests by post or by e-mail to our office.'));
     expect(analysis.clauses.find((c) => c.kind === 'substantive')?.clauseTypes).toContain('state-privacy-rights');
   });
+
+  test('the lead-in of a list names the topic of an item added to it ("We share your personal information with:")', () => {
+    const list = (...items: string[]): string => ['# Privacy Policy', '## Who sees it', 'We share your personal information with:', ...items.map((i) => `- ${i}`), '## Contact', 'Write to us.'].join('\n\n');
+    const analysis = analyzeChange(list('The company that hosts our servers.'), list('The company that hosts our servers.', 'The firm that prints our invoices.'));
+    expect(analysis.clauses.find((c) => c.kind === 'substantive')?.clauseTypes).toContain('data-sharing');
+  });
 });

@@ -351,6 +351,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const clauseTypes = merge(touched, readable ? context : []);
   // The topic the section's heading names ("Data Retention") is shown after them: where the change is, not what it did.
   if (readable) clauseTypes.push(...sectionTopics(t.headingPath ?? (t.heading ? [t.heading] : []), clauseTypes));
+  // So is the topic of the lead-in of a list item ("We share your information with:" over "the companies that host our
+  // servers"): what the item is an instance of.
+  if (readable && t.lead) for (const m of dampen(classify(t.lead), HEADING_DAMPING)) if (!clauseTypes.some((x) => x.id === m.id)) clauseTypes.push(m);
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
