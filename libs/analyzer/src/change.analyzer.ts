@@ -187,6 +187,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     otherVersionMatches: op === 'added' ? ctx.matchesBefore : op === 'removed' ? ctx.matchesAfter : undefined,
     resembles: op === 'added' || op === 'removed' ? () => resemblingOthers(op === 'added' ? afterText ?? '' : beforeText ?? '', op === 'added' ? ctx.removedWords() : ctx.addedWords()) : undefined,
     lead: a.after.length ? leadIn(after, a.after[0]) : leadIn(before, a.before[0]),
+    intro: a.after.length ? introOf(after, a.after[0]) : introOf(before, a.before[0]),
   });
   const change = judged(assessment.clauseTypes.map((t) => t.id), assessment.severity, assessment.direction, assessment.reasons);
   if (assessment.scoredType) change.scoredType = assessment.scoredType;
@@ -214,6 +215,25 @@ function leadIn(list: Provision[], index: number): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The paragraph that introduces the paragraphs after it under the same heading ("We may share your information in
+ * these cases:" over "Service providers. We use companies that …"): the nearest paragraph before it, at most a few
+ * back, that ends with a colon. A list item's is its lead-in.
+ */
+function introOf(list: Provision[], index: number): string | undefined {
+  const p = list[index];
+  if (!p) return undefined;
+  if (p.kind === 'list-item') return leadIn(list, index);
+  if (p.kind !== 'paragraph') return undefined;
+  for (let i = index - 1; i >= 0 && i >= index - INTRO_LOOKBACK; i--) {
+    const q = list[i];
+    if (q.kind === 'heading' || q.headingPath.length !== p.headingPath.length || q.headingPath[q.headingPath.length - 1] !== p.headingPath[p.headingPath.length - 1]) return undefined;
+    if (/:\s*$/.test(q.text)) return q.text;
+  }
+  return undefined;
+}
+const INTRO_LOOKBACK = 8;
 
 // A provision of this many words or more found word for word elsewhere in the other version was moved, not added/removed.
 const MOVED_MIN_WORDS = 4;

@@ -43,4 +43,10 @@ describe('the heading names the topic of a changed clause under it, without sett
     const analysis = analyzeChange(list('The company that hosts our servers.'), list('The company that hosts our servers.', 'The firm that prints our invoices.'));
     expect(analysis.clauses.find((c) => c.kind === 'substantive')?.clauseTypes).toContain('data-sharing');
   });
+
+  test('so does a paragraph ending with a colon for the paragraphs after it', () => {
+    const cases = (...paragraphs: string[]): string => ['# Privacy Policy', '## Who sees it', 'We share your personal information in these cases:', ...paragraphs, '## Contact', 'Write to us.'].join('\n\n');
+    const analysis = analyzeChange(cases('Hosting. The company that hosts our servers.'), cases('Hosting. The company that hosts our servers.', 'Printing. The firm that prints our invoices.'));
+    expect(analysis.clauses.find((c) => c.kind === 'substantive')?.clauseTypes).toContain('data-sharing');
+  });
 });

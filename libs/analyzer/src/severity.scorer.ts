@@ -74,6 +74,8 @@ export interface ChangeTexts {
    * object of the item's act ("to train our models"): read with the item for a heavy type's object.
    */
   lead?: string;
+  /** The paragraph (or a list item's lead-in) that introduces the clause, ending with a colon: its topic is the clause's. */
+  intro?: string;
 }
 
 function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
@@ -351,9 +353,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const clauseTypes = merge(touched, readable ? context : []);
   // The topic the section's heading names ("Data Retention") is shown after them: where the change is, not what it did.
   if (readable) clauseTypes.push(...sectionTopics(t.headingPath ?? (t.heading ? [t.heading] : []), clauseTypes));
-  // So is the topic of the lead-in of a list item ("We share your information with:" over "the companies that host our
-  // servers"): what the item is an instance of.
-  if (readable && t.lead) for (const m of dampen(classify(t.lead), HEADING_DAMPING)) if (!clauseTypes.some((x) => x.id === m.id)) clauseTypes.push(m);
+  // So is the topic of the paragraph that introduces it, a list item's lead-in ("We share your information with:" over
+  // "the companies that host our servers") or a paragraph ending with a colon over the paragraphs after it.
+  const intro = t.intro ?? t.lead;
+  if (readable && intro) for (const m of dampen(classify(intro), HEADING_DAMPING)) if (!clauseTypes.some((x) => x.id === m.id)) clauseTypes.push(m);
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
