@@ -23,6 +23,8 @@ export function maxSeverity(a: Severity, b: Severity): Severity {
 const LEVELS: Severity[] = ['low', 'low', 'medium', 'high', 'critical'];
 
 const SMALL_CHANGE_WORDS = 3;
+// An added or removed provision of up to this many words in a language not analysed is sized low.
+const SHORT_PROVISION_WORDS = 12;
 // A heading's types rank below the clause's own: it names the section, the clause says what is done in it.
 const HEADING_DAMPING = 0.8;
 const DECISIVE_STANCE = 1.5;
@@ -330,7 +332,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const heavyFound = assessed.some((m) => (clauseTypeById.get(m.id)?.weight ?? 0) >= 2 || CONDUCT_TYPES.has(m.id)) || period !== null;
   if (!readable || (language.code !== 'en' && language.code !== 'und' && !heavyFound)) {
     const words = t.op === 'added' || t.op === 'removed' ? changedText.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length : rewordedWords(t.inserted, t.deleted);
-    const s: Severity = words > SMALL_CHANGE_WORDS ? 'medium' : 'low';
+    // A whole provision of a few words (a title, a label, a line of a sidebar in another language) is no clause's worth
+    // of change; a rewording is small below a few words.
+    const s: Severity = words > (t.op === 'added' || t.op === 'removed' ? SHORT_PROVISION_WORDS : SMALL_CHANGE_WORDS) ? 'medium' : 'low';
     if (!readable) {
       // A number of days, months or years that moved is read in any language whose units the period check knows.
       severity = periodSeverity ? maxSeverity(s, periodSeverity) : s;
