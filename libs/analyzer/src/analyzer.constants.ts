@@ -16,8 +16,13 @@ const ISO_DATE = '\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?
 const BLANK_DATE = '(?:x{2,}|_{2,})(?:\\s+(?:x{1,2}|_{2,}))?,?\\s+\\d{4}';
 const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${ISO_DATE}|${BLANK_DATE}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
 export const DATE_PATTERN = new RegExp(DATE, 'gi');
-/** A link label the page puts after its date ("Previous Version", "See prior versions"): a few words, capitalised (case-sensitive). */
-export const TRAILING_LABEL = /^(.*\d\.?)\s+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}$/;
+/** A date alone on its line ("August 2024"): the page's date stamp without its label. */
+export const BARE_DATE = new RegExp(`^${DATE}\\.?$`, 'i');
+/**
+ * A link label the page puts after its date ("Previous Version", "See prior versions", "(previous version)"): a few
+ * words, capitalised (case-sensitive) or in parentheses.
+ */
+export const TRAILING_LABEL = /^(.*\d\.?)\s+(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}|\([\w'’ -]{1,40}\))$/;
 // Who stamped the date ("Updated 2024-05-01 by Anna"): a name of a few words, part of the stamp.
 const STAMP_AUTHOR = "(?:\\s+by\\s+[\\w.'’-]+(?:\\s+[\\w.'’-]+){0,3})?";
 export const DATE_STAMP_PATTERN = new RegExp(

@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { hash } from 'node:crypto';
-import { DATE_PATTERN, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
+import { BARE_DATE, DATE_PATTERN, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
 
 // Typography that changes without changing meaning: curly quotes, dashes, odd spaces, ellipses.
 const TYPOGRAPHY: Array<[RegExp, string]> = [
@@ -204,7 +204,7 @@ const LEADING_NUMBER = /^\s*(?:(?:section|article|§)\s*(?:\d+(?:\.\d+)*|[ivxlc]
 export function isDateStamp(text: string): boolean {
   const plain = normalizeTypography(stripInlineMarkdown(text)).trim();
   if (plain.length >= 120) return false;
-  if (DATE_STAMP_PATTERN.test(plain)) return true;
+  if (DATE_STAMP_PATTERN.test(plain) || BARE_DATE.test(plain)) return true;
   const labelled = TRAILING_LABEL.exec(plain);
   return labelled !== null && DATE_STAMP_PATTERN.test(labelled[1]);
 }
