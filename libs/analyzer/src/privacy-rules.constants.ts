@@ -12,6 +12,9 @@ const NOT_TECH = '(?![- ](?:cookies?|analytics|tracking|trackers?|pixels?|script
 // One retains rights or ownership in content (content-ownership), not only data (retention).
 const NOT_RIGHTS = '(?! (?:all |any |full |sole |your |their |its |the )*(?:rights?|ownership|title|copyrights?|intellectual property|control)\\b)';
 
+// A company acquired, not data, signals or customers gathered ("signal acquisition systems", "customer acquisition").
+const ACQUISITION = '(?<!\\b(?:data|signal|signals|image|customer|user|talent|lead|traffic|audience) )acquisitions?(?! (?:systems?|devices?|channels?|costs?|campaigns?|of (?:data|signals|images|customers|users|leads)))';
+
 export const privacyRules: ClauseRule[] = [
   // data-collection
   // "Log" as a verb, not the noun kept or stored ("we never keep logs").
@@ -115,10 +118,10 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
 
   // Data passing to a buyer with the company's assets is a business transfer, not a sale of personal data.
-  rule('business-transfer', 'asset-transfer', new RegExp(`\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^.]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^.]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 5, -1),
+  rule('business-transfer', 'asset-transfer', new RegExp(`\\b(?:merger|${ACQUISITION}|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^.]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^.]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 5, -1),
 
   // business-transfer
-  rule('business-transfer', 'merger', /\b(?:merger|acquisition|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\b/, 3.5, -1, { once: true }),
+  rule('business-transfer', 'merger', new RegExp(`\\b(?:merger|${ACQUISITION}|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\\b`), 3.5, -1, { once: true }),
 
   // law-enforcement
   rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|(?:relevant|competent|appropriate|proper) authorit(?:y|ies)|orders? (?:of|from) (?:a|an|the) (?:court|authority|judge)|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),

@@ -284,6 +284,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
 // alternative or exception it names (rule-examples.spec.ts runs them as it runs the pairs above). Self-written too.
 export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [match: string, noMatch: string]>>> = {
+  // A company acquired, not signals or customers gathered.
+  'business-transfer:merger': [['If we are involved in an acquisition, we may transfer your information.', 'Do not analyse the output of signal acquisition systems.']],
   // Plural: the authorities of several countries, the representatives in the EU and the UK.
   'user-rights:complaint': [['People may also write to the data protection supervisory authorities of their country.', 'People may also write to the customer service of their country.']],
   'user-rights:representative': [['You may contact our data protection representatives in the EU and the UK.', 'You may contact our sales representatives in the EU and the UK.']],
