@@ -113,7 +113,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'new-version', 'changes-notice', 'post-changes', 'effective-on-posting', 'reject-changes', 'check-for-changes', 'policy-changes-intl', 'contract-change-intl'] },
   // A licence over the user's content needs a licence (or its terms: perpetual, any media, moral rights), not a right
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
-  'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'feedback-use', 'license-intl'] },
+  'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'feedback-use', 'license-intl', 'right-to-reproduce'] },
 
   // Children's privacy is about their data, their age or their use of the service, not every mention of a child: a ban on
   // content that exploits minors is a rule of conduct.

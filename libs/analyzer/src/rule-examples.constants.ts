@@ -138,6 +138,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'account-termination:termination': ['Termination of this agreement', 'Duration of this agreement'],
   'content-license:license': ['You grant us a licence to host your posts.', 'You keep control of your posts.'],
   'content-license:broad-terms': ['The licence is worldwide and royalty-free.', 'The licence is limited to this site.'],
+  'content-license:right-to-reproduce': ['By posting a photo you give us the right to reproduce, display and distribute it.', 'By posting a photo you give us the right information about where it was taken.'],
   'content-license:rights-granted': ['We may reproduce and distribute your content.', 'We may store your content.'],
   'content-license:moral-rights': ['You waive your moral rights in your content.', 'You keep your copyright in your content.'],
   'content-license:feedback': ['We may use any feedback you send us.', 'We may use any payment method you add.'],

@@ -317,6 +317,7 @@ const rows: Row[] = [
   ['a surcharge on card payments removed with the clause that stated it (a charge removed: an improvement)', '## Purchases and refunds\n\nWe accept cards and bank transfers.\n\nCard payments are subject to a 3% surcharge because of the fees card networks charge us.', '## Purchases and refunds\n\nWe accept cards and bank transfers.', ['low', 'medium'], B],
   ['a title of a few words in a language not analysed removed from a sidebar the capture kept (low, not medium)', '## Recent posts\n\nМорской бой: вторая группа, часть пятая и шестая', '## Recent posts', ['low'], ANY],
   ['a paragraph of some length in a language not analysed added (sized medium)', '## Notices\n\nWe publish notices here.', '## Notices\n\nWe publish notices here.\n\nПользователь обязан соблюдать правила сервиса и не публиковать материалы, нарушающие права третьих лиц или законы страны проживания.', ['medium'], ANY],
+  ['other users given the right to reproduce and remix the photos you share publicly (a licence on your content widened, in other words: high)', '## Sharing photos\n\nWhen you share a photo publicly, other users can see it on the service.', '## Sharing photos\n\nWhen you share a photo publicly, other users can see it on the service. You also agree to give other users the right to reproduce and remix that photo on the service.', ['high'], W],
 ];
 
 // Rows where the analyzer still disagrees with the rubric, each with the reason; run as failing so a fix shows.

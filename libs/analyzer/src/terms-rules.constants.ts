@@ -39,6 +39,9 @@ export const termsRules: ClauseRule[] = [
   // content-license
   rule('content-license', 'license', /\b(?:sub-?)?licen[cs](?:e|es|ed|ing|able)\b/, 2.5, -0.5),
   rule('content-license', 'broad-terms', /\b(?:royalty[- ]free|perpetual|irrevocabl[ey]|worldwide|world-wide|sub-?licensable|transferable|fully[- ]paid)\b/, 1.5, -1),
+  // A licence granted in other words: "you give us the right to reproduce, distribute and modify it", "you agree to give
+  // users the limited right to reproduce and remix that content".
+  rule('content-license', 'right-to-reproduce', /\b(?:give|gives|giving|grant|grants|granting|confer|confers)\b[^.;]{0,40}\b(?:the|a|an)? ?(?:(?:limited|non-exclusive|exclusive|worldwide|perpetual|irrevocable|royalty-free|transferable) )*rights? to (?:use|reproduce|distribute|modify|display|perform|publish|remix|copy|adapt|exploit)\b/, 3, -1),
   rule('content-license', 'rights-granted', /\b(?:reproduce|distribute|publicly (?:display|perform)|derivative works|adapt|publish|translate|modify)\b/, 1.2, -0.5),
   rule('content-license', 'moral-rights', /\bmoral rights\b/, 4, -2, { negatedStance: -2 }),
   rule('content-license', 'feedback', /\b(?:feedback|suggestions?|ideas|submissions)\b/, 1.5, -0.3),
