@@ -110,7 +110,7 @@ function isGluedMenu(text: string): boolean {
 // or a line of page chrome.
 const NOT_A_CLAUSE: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => cosmeticKey(p.text) === '', isCallToAction, (p) => isGluedMenu(p.text), isFooter, isNavLine, isEntityName];
 // A provision reworded into another of the same of these kinds changed nothing a reader relies on.
-const SAME_CHROME: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => isGluedMenu(p.text), isFooter, isNavLine];
+const SAME_CHROME: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => isGluedMenu(p.text), isFooter, isNavLine, isCallToAction];
 
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {

@@ -28,6 +28,8 @@ describe('analyzeChange: change kind', () => {
     ['a copyright clause with its year added (a term, not a footer)', `${base}\n\nAll articles are © 2025 Example and may not be copied without permission.`, 'substantive', 'low'],
     ['a title set as a paragraph of its own added ("Location Information")', policy('## Collection', 'Location Information', COLLECT, SHARE_HEAD, SHARE, DELETE_HEAD, DELETE), 'structure', 'low'],
     ['an e-mail address hidden by the page as "[email protected]"', base.replace('privacy@example.com', '[\\[email protected\\]](https://example.com/cdn-cgi/l/email-protection)'), 'cosmetic', 'none'],
+    ['a teaser line the page repeats three times added ("Learn how Example protects your privacy.")', base.replace(SHARE_HEAD, `Learn how Example protects your privacy.\n\n${SHARE_HEAD}`).replace(DELETE_HEAD, `Learn how Example protects your privacy.\n\n${DELETE_HEAD}`).replace('## Collection', 'Learn how Example protects your privacy.\n\n## Collection'), 'cosmetic', 'none'],
+    ['a clause added twice (a summary at the top restating it) is still a clause', base.replace(SHARE_HEAD, `We may sell your personal data to advertisers.\n\n${SHARE_HEAD}`).replace(DELETE_HEAD, `We may sell your personal data to advertisers.\n\n${DELETE_HEAD}`), 'substantive', 'critical'],
     ['a company name alone added as a line of the footer ("Example Inc.")', `${base}\n\nExample Inc.`, 'cosmetic', 'none'],
     ['a sentence naming the company that provides the service added', `${base}\n\nThe service is provided by Example Inc.`, 'substantive', 'low'],
     ['an e-mail address changed for another', base.replace('privacy@example.com', 'dpo@example.org'), 'substantive', 'low'],
@@ -35,6 +37,14 @@ describe('analyzeChange: change kind', () => {
     const analysis = analyzeChange(base, after);
     expect(analysis.kind).toBe(kind);
     expect(analysis.severity).toBe(severity);
+  });
+});
+
+describe('analyzeChange: a button reworded', () => {
+  test('store badges reworded ("Download on the App Store" → "Download on Apple App Store") are cosmetic', () => {
+    const withBadge = (badge: string): string => base.replace('## Collection', `${badge}\n\n## Collection`);
+    const analysis = analyzeChange(withBadge('Download on the App Store'), withBadge('Download on Apple App Store'));
+    expect([analysis.kind, analysis.severity]).toEqual(['cosmetic', 'none']);
   });
 });
 

@@ -30,6 +30,9 @@ interface Context {
   /** Provisions that look like page navigation (runs of short link-like lines), by version. */
   navBefore: Set<number>;
   navAfter: Set<number>;
+  /** Short provisions standing several times in one version and never in the other (computed on first use). */
+  repeatedBefore: () => Set<number>;
+  repeatedAfter: () => Set<number>;
   /** Each added (removed) provision's text and content words, computed on first use. */
   addedWords: () => WordedText[];
   removedWords: () => WordedText[];
@@ -154,6 +157,9 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     if (indexes.every((i) => nav.has(i))) {
       kind = 'cosmetic';
       why = 'cosmetic: page navigation (a run of short link-like lines) that the capture gained or lost';
+    } else if (indexes.every((i) => (op === 'added' ? ctx.repeatedAfter() : ctx.repeatedBefore()).has(i))) {
+      kind = 'cosmetic';
+      why = `cosmetic: “${list[indexes[0]].text}” stands several times in the ${op === 'added' ? 'new' : 'old'} version and nowhere in the ${op === 'added' ? 'old' : 'new'} one: page text the capture repeats (a banner, a teaser, a footer)`;
     } else if (indexes.length === 1 && isColumnLabels(list, indexes[0])) {
       kind = 'structure';
       why = `${op} the column labels “${list[indexes[0]].text}” of a table (structure)`;
@@ -275,6 +281,29 @@ function navigationLike(list: Provision[]): Set<number> {
   }
   close();
   return nav;
+}
+
+// A short passage a page repeats (a teaser under each title, a banner, a footer line) is captured several times over;
+// a clause is written once, or twice at most (a summary at the top restating a term). Counted on the cosmetic key, up to
+// this many words.
+const REPEATED_MAX_WORDS = 25;
+const REPEATED_MIN = 3;
+
+/** The short provisions of `list` whose words stand at least three times in it and never in `other`. */
+function repeatedChrome(list: Provision[], other: Provision[]): Set<number> {
+  const count = new Map<string, number[]>();
+  for (const p of list) {
+    if (p.kind === 'heading' || p.text.split(/\s+/).length > REPEATED_MAX_WORDS) continue;
+    const key = cosmeticKey(p.text);
+    if (!key) continue;
+    const seen = count.get(key);
+    if (seen) seen.push(p.index);
+    else count.set(key, [p.index]);
+  }
+  const inOther = new Set(other.map((p) => cosmeticKey(p.text)));
+  const repeated = new Set<number>();
+  for (const [key, indexes] of count) if (indexes.length >= REPEATED_MIN && !inOther.has(key)) for (const i of indexes) repeated.add(i);
+  return repeated;
 }
 
 function structureReason(a: Alignment, before: Provision[], after: Provision[]): string {
@@ -451,6 +480,8 @@ export function analyzeChange(beforeMarkdown: string, afterMarkdown: string, spl
     matchesAfter: rememberedMatch(afterKey),
     navBefore: navigationLike(before),
     navAfter: navigationLike(after),
+    repeatedBefore: lazy(() => repeatedChrome(before, after)),
+    repeatedAfter: lazy(() => repeatedChrome(after, before)),
     addedWords: () => [],
     removedWords: () => [],
   };
