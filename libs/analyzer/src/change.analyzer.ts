@@ -288,21 +288,27 @@ function navigationLike(list: Provision[]): Set<number> {
 // this many words.
 const REPEATED_MAX_WORDS = 25;
 const REPEATED_MIN = 3;
+// Twenty-five words are seldom longer than this: longer texts are not counted at all.
+const REPEATED_MAX_CHARS = 250;
 
 /** The short provisions of `list` whose words stand at least three times in it and never in `other`. */
 function repeatedChrome(list: Provision[], other: Provision[]): Set<number> {
+  // Counted on the text as it is first (cheap): only a text found three times is keyed and looked for in the other.
   const count = new Map<string, number[]>();
   for (const p of list) {
-    if (p.kind === 'heading' || p.text.split(/\s+/).length > REPEATED_MAX_WORDS) continue;
-    const key = cosmeticKey(p.text);
-    if (!key) continue;
-    const seen = count.get(key);
+    if (p.kind === 'heading' || p.text.length > REPEATED_MAX_CHARS) continue;
+    const seen = count.get(p.text);
     if (seen) seen.push(p.index);
-    else count.set(key, [p.index]);
+    else count.set(p.text, [p.index]);
   }
-  const inOther = new Set(other.map((p) => cosmeticKey(p.text)));
   const repeated = new Set<number>();
-  for (const [key, indexes] of count) if (indexes.length >= REPEATED_MIN && !inOther.has(key)) for (const i of indexes) repeated.add(i);
+  let inOther: Set<string> | null = null;
+  for (const [text, indexes] of count) {
+    if (indexes.length < REPEATED_MIN || text.split(/\s+/).length > REPEATED_MAX_WORDS) continue;
+    inOther ??= new Set(other.filter((p) => p.text.length <= REPEATED_MAX_CHARS).map((p) => cosmeticKey(p.text)));
+    const key = cosmeticKey(text);
+    if (key && !inOther.has(key)) for (const i of indexes) repeated.add(i);
+  }
   return repeated;
 }
 
