@@ -453,16 +453,21 @@ function keptInPlace(alignments: Alignment[]): Map<number, number> {
   return kept;
 }
 
-/** Per clause type that scored a substantive change, the most severe first: what the user can do, the rules engaged. */
+/**
+ * Per clause type that scored a substantive change, the most severe first: what the user can do, the rules engaged. A
+ * change recorded before clauses named the type that scored (none of its clauses does) reads each clause's leading type.
+ */
 export function guidanceOf(clauses: readonly ClauseChange[]): ChangeGuidance[] {
   const byType = new Map<string, ChangeGuidance>();
+  const named = clauses.some((c) => c.scoredType);
   for (const c of clauses) {
-    if (c.kind !== 'substantive' || !c.scoredType) continue;
-    const info = clauseTypeById.get(c.scoredType);
-    const seen = byType.get(c.scoredType);
+    const scored = named ? c.scoredType : c.clauseTypes[0];
+    if (c.kind !== 'substantive' || !scored) continue;
+    const info = clauseTypeById.get(scored);
+    const seen = byType.get(scored);
     // The taxonomy's "other" terms carry nothing a reader can do: no card of its own.
     if (!info || !info.actions.length || (seen && severityRank(seen.severity) >= severityRank(c.severity))) continue;
-    byType.set(c.scoredType, { type: info.id, label: info.label, severity: c.severity, direction: c.direction, actions: info.actions, regulations: info.regulations });
+    byType.set(scored, { type: info.id, label: info.label, severity: c.severity, direction: c.direction, actions: info.actions, regulations: info.regulations });
   }
   return [...byType.values()].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
 }

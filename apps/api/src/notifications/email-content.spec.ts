@@ -1,5 +1,5 @@
 import type { ClauseChange } from '@clausewatch/analyzer';
-import { ChangeForEmail, digestEntryView, headlineOf, summarySentences } from './email-content';
+import { changeView, ChangeForEmail, digestEntryView, headlineOf, summarySentences } from './email-content';
 
 function changeWith(clause: Partial<ClauseChange>): ChangeForEmail {
   const full: ClauseChange = {
@@ -63,5 +63,19 @@ describe('summarySentences (the summary as the bullets of an alert)', () => {
   it('gives the digest the first change, not the lead nor the count of clauses', () => {
     const entry = digestEntryView({ ...changeWith({}), summary }, 'UTC', { publicUrl: 'https://clausewatch.example' });
     expect(entry.summary).toEqual(['Added in “Terms of Use”: “You agree to arbitration. No class actions.” [Dispute resolution, critical].']);
+  });
+});
+
+describe('changeView: what you can do', () => {
+  const links = { publicUrl: 'https://clausewatch.example' };
+
+  it('gives a card per type that set a clause\'s severity, not one per type the clause names', () => {
+    const change = changeWith({ clauseTypes: ['dispute-resolution', 'payment', 'user-rights'], scoredType: 'dispute-resolution', severity: 'critical' });
+    expect(changeView(change, links, 'UTC').actions.map((a) => a.label)).toEqual(['Dispute resolution']);
+  });
+
+  it('reads the leading type of each clause of a change recorded before clauses named the type that scored', () => {
+    const change = changeWith({ clauseTypes: ['payment', 'liability'], severity: 'medium' });
+    expect(changeView(change, links, 'UTC').actions.map((a) => a.label)).toEqual(['Payment']);
   });
 });

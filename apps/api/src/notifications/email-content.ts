@@ -1,4 +1,4 @@
-import { clauseTypeById, ClauseChange, Severity, SEVERITY_ORDER } from '@clausewatch/analyzer';
+import { clauseTypeById, ClauseChange, guidanceOf, Severity, SEVERITY_ORDER } from '@clausewatch/analyzer';
 import type { ChangeRow } from '@clausewatch/db';
 import { elideUnchanged, RedlineSegment, redlineSegments, redlineText } from '../views/redline.view-model';
 
@@ -132,7 +132,6 @@ export function formatInZone(date: Date, timezone: string): string {
 export function changeView(change: ChangeForEmail, links: EmailLinks, timezone: string): ChangeView {
   const significant = significantClauses(change.clauses);
   const shown = significant.slice(0, MAX_CLAUSES_SHOWN);
-  const types = [...new Set(shown.flatMap((c) => c.clauseTypes))];
   return {
     recordId: change.recordId,
     link: `${links.publicUrl}/r/${change.recordId}`,
@@ -156,10 +155,8 @@ export function changeView(change: ChangeForEmail, links: EmailLinks, timezone: 
     moreCount: significant.length - shown.length,
     cosmeticCount: change.clauses.length - significant.length,
     captured: formatInZone(change.capturedAt, timezone),
-    actions: types
-      .map((t) => clauseTypeById.get(t))
-      .filter((t) => t !== undefined)
-      .map((t) => ({ label: t.label, actions: t.actions, regulations: t.regulations })),
+    // Per type that set a clause's severity, most severe first (as on the change's page), not every type a clause names.
+    actions: guidanceOf(change.clauses).map((g) => ({ label: g.label, actions: g.actions, regulations: g.regulations })),
   };
 }
 

@@ -114,9 +114,8 @@ export class RecordPageService {
       provision: provisionOf(c.clause),
     });
     // What the reader can do, per type that set a clause's severity (not every type a clause mentions: an arbitration
-    // change with a fee in its words is no payment advice). A record analysed before clauses named the type that scored
-    // reads its clauses' leading types.
-    const scored = clauses.some((c) => c.clause.scoredType) ? clauses.map((c) => c.clause) : clauses.map((c) => ({ ...c.clause, scoredType: c.clause.clauseTypes[0] }));
+    // change with a fee in its words is no payment advice).
+    const guidance = guidanceOf(clauses.map((c) => c.clause));
     const worse = clauses.some((c) => c.clause.direction === 'worse');
     const better = clauses.some((c) => c.clause.direction === 'better');
     return {
@@ -131,7 +130,7 @@ export class RecordPageService {
         cosmetic: current === 1 ? cosmetic.map(view) : [],
         clauseCount: clauses.length,
         pager: pages > 1 ? { current, pages, prev: current > 1 ? current - 1 : null, next: current < pages ? current + 1 : null } : null,
-        actions: guidanceOf(scored).map((g) => ({ label: g.label, id: g.type, actions: g.actions, regulations: g.regulations })),
+        actions: guidance.map((g) => ({ label: g.label, id: g.type, actions: g.actions, regulations: g.regulations })),
         citations,
       },
     };
