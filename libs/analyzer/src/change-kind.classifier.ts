@@ -72,7 +72,7 @@ function isFooter(p: Provision): boolean {
 const ENTITY_NAME = /^[\p{L}\p{N}&'’ .,-]{1,60}?\s(?:inc|llc|llp|ltd|limited|gmbh|ag|sa|sas|sarl|bv|nv|plc|corp|corporation|pty ltd|s\.a\.|s\.l\.|oy|ab)\.?$/iu;
 
 function isEntityName(p: Provision): boolean {
-  return p.kind !== 'heading' && ENTITY_NAME.test(p.text.trim()) && shortParagraph(p, ENTITY_NAME_MAX_WORDS);
+  return shortParagraph(p, ENTITY_NAME_MAX_WORDS) && ENTITY_NAME.test(p.text.trim());
 }
 const ENTITY_NAME_MAX_WORDS = 5;
 

@@ -225,13 +225,11 @@ function leadIn(list: Provision[], index: number): string | undefined {
 /**
  * The paragraph that introduces the paragraphs after it under the same heading ("We may share your information in
  * these cases:" over "Service providers. We use companies that …"): the nearest paragraph before it, at most a few
- * back, that ends with a colon. A list item's is its lead-in.
+ * back, that ends with a colon. A list item's is its lead-in (leadIn).
  */
 function introOf(list: Provision[], index: number): string | undefined {
   const p = list[index];
-  if (!p) return undefined;
-  if (p.kind === 'list-item') return leadIn(list, index);
-  if (p.kind !== 'paragraph') return undefined;
+  if (p?.kind !== 'paragraph') return undefined;
   for (let i = index - 1; i >= 0 && i >= index - INTRO_LOOKBACK; i--) {
     const q = list[i];
     if (q.kind === 'heading' || q.headingPath.length !== p.headingPath.length || q.headingPath[q.headingPath.length - 1] !== p.headingPath[p.headingPath.length - 1]) return undefined;

@@ -61,14 +61,17 @@ export function markPartyChange(beforeMarkdown: string, afterMarkdown: string, c
   const afterText = normal(plainAfter);
   const gone = was.filter((p) => !now.some((n) => n.key === p.key) && !afterText.includes(p.full));
   const come = now.filter((p) => !was.some((w) => w.key === p.key) && !beforeText.includes(p.full));
-  const pairs = gone.flatMap((g) => come.filter((c) => !wordsOf(c.key).some((w) => wordsOf(g.key).includes(w))).map((c) => [g, c] as const));
+  // A party that shares a word of its name with the one gone is the same company renamed.
+  const candidates = gone.flatMap((g) => come.map((c) => [g, c] as const));
+  const renamed = ([g, c]: readonly [Party, Party]): boolean => wordsOf(c.key).some((w) => wordsOf(g.key).includes(w));
+  const pairs = candidates.filter((pair) => !renamed(pair));
   if (!pairs.length) {
-    const renames = gone.flatMap((g) => come.filter((c) => wordsOf(c.key).some((w) => wordsOf(g.key).includes(w))).map((c) => [g, c] as const));
-    if (renames.length) markRename(renames[0][0], renames[0][1], clauses);
+    const rename = candidates.find(renamed);
+    if (rename) markRename(rename[0], rename[1], clauses);
     return;
   }
   const [from, to] = pairs[0];
-  const clause = clauses.find((c) => c.kind === 'substantive' && c.op !== 'removed' && plain(c.after ?? '').replace(/\s+/g, ' ').includes(to.text));
+  const clause = clauses.find((c) => namesParty(c, to));
   if (!clause) return;
   const severity = maxSeverity(clause.severity, 'medium');
   const scores = severityRank(severity) > severityRank(clause.severity);
@@ -82,6 +85,11 @@ export function markPartyChange(beforeMarkdown: string, afterMarkdown: string, c
   }
 }
 
+/** A substantive clause of the new version that names the party. */
+function namesParty(clause: ClauseChange, party: Party): boolean {
+  return clause.kind === 'substantive' && clause.op !== 'removed' && plain(clause.after ?? '').replace(/\s+/g, ' ').includes(party.text);
+}
+
 /**
  * The party renamed ("Proton Technologies AG" → "Proton AG"): the taxonomy's "other" terms, low. A clause whose only
  * change is the name is about the rename, whatever else its words are about; one with other changes keeps its reading
@@ -90,7 +98,7 @@ export function markPartyChange(beforeMarkdown: string, afterMarkdown: string, c
 function markRename(from: Party, to: Party, clauses: ClauseChange[]): void {
   const names = new Set([...normal(from.text).split(' '), ...normal(to.text).split(' ')]);
   for (const clause of clauses) {
-    if (clause.kind !== 'substantive' || clause.op === 'removed' || !plain(clause.after ?? '').replace(/\s+/g, ' ').includes(to.text)) continue;
+    if (!namesParty(clause, to)) continue;
     const reason = `renamed the company you contract with: “${from.text}” → “${to.text}” (low)`;
     const changed = (clause.diff ?? []).filter((d) => d.op !== 'equal').flatMap((d) => normal(d.text).split(' ').filter(Boolean));
     if (changed.length && changed.every((w) => names.has(w))) {

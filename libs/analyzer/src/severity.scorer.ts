@@ -76,7 +76,7 @@ export interface ChangeTexts {
    * object of the item's act ("to train our models"): read with the item for a heavy type's object.
    */
   lead?: string;
-  /** The paragraph (or a list item's lead-in) that introduces the clause, ending with a colon: its topic is the clause's. */
+  /** The paragraph ending with a colon that introduces a paragraph (a list item has its `lead`): its topic is the clause's. */
   intro?: string;
 }
 
@@ -91,21 +91,30 @@ function merge(...lists: Array<Array<ClauseTypeMatch>>): ClauseTypeMatch[] {
   return [...byId.values()].filter((m) => m.confidence >= MIN_TYPE_CONFIDENCE).sort((a, b) => b.confidence - a.confidence);
 }
 
-/** The topics the clause's headings name that its own types do not, the nearest heading first, ranked as heading types are (dampened). */
-function sectionTopics(path: readonly string[], known: ClauseTypeMatch[]): ClauseTypeMatch[] {
+/**
+ * Where the clause is, as topics it does not name itself: those of its headings (the nearest first), then those of the
+ * paragraph or lead-in that introduces it; ranked as heading types are (dampened).
+ */
+function contextTopics(t: ChangeTexts, known: ClauseTypeMatch[]): ClauseTypeMatch[] {
   const seen = new Set(known.map((m) => m.id));
+  const path = t.headingPath ?? (t.heading ? [t.heading] : []);
+  const intro = t.intro ?? t.lead;
   const found: ClauseTypeMatch[] = [];
-  for (let i = path.length - 1; i >= 0; i--) {
-    for (const m of headingTopics(path[i], seen)) {
-      seen.add(m.id);
-      found.push({ ...m, confidence: Math.round(m.confidence * HEADING_DAMPING * 1000) / 1000 });
-    }
+  const candidates = [...[...path].reverse().flatMap((heading) => headingTopics(heading, seen)), ...(intro ? classify(intro).clauseTypes : [])];
+  for (const m of dampened(candidates, HEADING_DAMPING)) {
+    if (seen.has(m.id)) continue;
+    seen.add(m.id);
+    found.push(m);
   }
   return found;
 }
 
+function dampened(matches: readonly ClauseTypeMatch[], factor: number): ClauseTypeMatch[] {
+  return matches.map((m) => ({ id: m.id, confidence: Math.round(m.confidence * factor * 1000) / 1000, evidence: m.evidence }));
+}
+
 function dampen(c: Classification, factor: number): ClauseTypeMatch[] {
-  return c.clauseTypes.map((m) => ({ id: m.id, confidence: Math.round(m.confidence * factor * 1000) / 1000, evidence: m.evidence }));
+  return dampened(c.clauseTypes, factor);
 }
 
 function leading(types: ClauseTypeMatch[]): ClauseTypeMatch[] {
@@ -355,12 +364,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     }
   }
   const clauseTypes = merge(touched, readable ? context : []);
-  // The topic the section's heading names ("Data Retention") is shown after them: where the change is, not what it did.
-  if (readable) clauseTypes.push(...sectionTopics(t.headingPath ?? (t.heading ? [t.heading] : []), clauseTypes));
-  // So is the topic of the paragraph that introduces it, a list item's lead-in ("We share your information with:" over
-  // "the companies that host our servers") or a paragraph ending with a colon over the paragraphs after it.
-  const intro = t.intro ?? t.lead;
-  if (readable && intro) for (const m of dampen(classify(intro), HEADING_DAMPING)) if (!clauseTypes.some((x) => x.id === m.id)) clauseTypes.push(m);
+  // The topics of the section's headings ("Data Retention") and of the passage that introduces the clause ("We share your
+  // information with:") are shown after them: where the change is, not what it did.
+  if (readable) clauseTypes.push(...contextTopics(t, clauseTypes));
   // The type that set the severity leads the list, so the label shown next to a clause is the one that scored.
   if (scored) clauseTypes.sort((x, y) => (x.id === scored ? -1 : y.id === scored ? 1 : 0));
   const decisive = clauseTypes.find((c) => c.id === scored)?.evidence.find((e) => e.text.length > 2)?.text;
