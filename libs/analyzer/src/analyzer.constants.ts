@@ -83,6 +83,12 @@ export const PASSING_MENTION_RULES: Readonly<Record<string, readonly string[]>> 
 };
 
 /**
+ * Cues that are names (an ad network, a platform's pixel): a company the old version also named says nothing of whether
+ * it already described the practice, so these never show a provision "restated".
+ */
+export const NAME_CUE_RULES: ReadonlySet<string> = new Set(['ad-platforms']);
+
+/**
  * A notice that the terms were (or are being) updated — "we have updated our terms", "these updates take effect on
  * 1 January", "nous avons mis à jour nos conditions" — announces one change, it is not the policy on how changes are
  * made and told: adding or removing such a banner is neither a duty added nor a disclosure removed.

@@ -5,6 +5,15 @@ import { ClauseRule, rule } from './clause-rule.types';
 const PD = '(?:personal (?:data|information|details)|personally identifiable information|your (?:data|information|details)|user (?:data|information)|(?:the )?(?:data|information) (?:we|that we) (?:collect|hold))';
 // Recipients also named by their role ("verification providers", "measurement partners") or as the company's group.
 const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:companies|organi[sz]ations|businesses|firms) (?:that|who|which) (?:help|assist|work with|provide|perform|process|support)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|subsidiar(?:y|ies)|(?:sub)?contractors|sub-?processors|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group)';
+// Companies whose trackers serve advertising: ad networks and exchanges, and the platforms' ad pixels. A platform that is
+// also a service of its own (TikTok, Pinterest) counts by its pixel, or as the row of a table of trackers ("TikTok |
+// Where to manage cookie settings"), not where its own policy names it.
+const AD_PIXELS = '(?:(?:meta|facebook|tiktok|snap|pinterest|reddit|twitter) (?:pixel|ads|custom audiences)|linkedin insight tag)';
+const AD_PLATFORMS = '(?:google ads|adwords|adsense|doubleclick|criteo|taboola|outbrain|adroll|quantcast|xandr|appnexus|(?:the )?trade desk|bing ads|microsoft advertising|amazon (?:ads|advertising))';
+// Up to a sentence's end: a full stop inside a web address or a domain ("www.tiktok.com") does not end it.
+const WITHIN_SENTENCE = '(?:[^.;]|\\.(?=\\S)){0,300}';
+const TRACKER_WORD = '\\b(?:cookies?|pixels?|trackers?)\\b';
+const AD_PLATFORM_ROW = '(?:^|\\|\\s*)(?:tiktok|snap(?:chat)?|pinterest|reddit|meta|facebook|linkedin|twitter)\\s*\\|';
 
 // "Third-party cookies / analytics / sites" name a tracking technology or another site, not a recipient of data.
 const NOT_TECH = '(?![- ](?:cookies?|analytics|tracking|trackers?|pixels?|scripts?|tags?|web ?sites?|sites?|links?)\\b)';
@@ -85,6 +94,9 @@ export const privacyRules: ClauseRule[] = [
   rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -1),
   // Offers picked for the user ("products that may be of interest to you") are marketing even without the word.
   rule('advertising', 'of-interest', /\b(?:offers?|offerings?|products?|services?|promotions?|deals|events)\b[^.;]{0,60}\b(?:(?:of|be of|may) interest to you|(?:you|they) (?:may|might) (?:like|enjoy|be interested in)|relevant to you|interest(?:s|ed) you)\b/, 2.5, -1),
+  // An advertising company named where trackers are (a cookie table's "TikTok | manage cookie settings"): its pixel
+  // serves ads, though no word says so.
+  rule('advertising', 'ad-platforms', new RegExp(`\\b${AD_PIXELS}\\b|(?:\\b${AD_PLATFORMS}\\b|${AD_PLATFORM_ROW})(?:(?=${WITHIN_SENTENCE}${TRACKER_WORD})|(?<=${TRACKER_WORD}${WITHIN_SENTENCE}))`), 1, -1, { once: true }),
   rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
 
   // data-sharing

@@ -41,6 +41,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'advertising:targeted': ['We serve interest-based ads on partner sites.', 'We serve pages from servers near you.'],
   'advertising:marketing': ['We may use your email for direct marketing.', 'We may use your email to reset your password.'],
   'advertising:of-interest': ['We may tell you about products that may be of interest to you.', 'We may tell you about changes to your order.'],
+  'advertising:ad-platforms': ['Criteo | Purpose: cookies set when you visit our shop | Opt out on the Criteo website', 'You can share a recipe to Pinterest from its page.'],
   'advertising:opt-out-ads': ['You can opt out of personalised ads in settings.', 'You can opt out of the newsletter in settings.'],
   'data-sharing:share-third': ['We share your contact details with third parties.', 'We keep your contact details on our own servers.'],
   'data-sharing:allow-access': ['We allow selected companies to access your purchase history.', 'We allow selected members to join the beta.'],
@@ -322,6 +323,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
   'data-use:how-we-use': [['What we do with the information we collect', 'What we do when the service is down']],
   // Offerings picked for the user, as well as offers and products.
+  'advertising:ad-platforms': [['Pinterest | Where to manage cookie settings: see your Pinterest account', 'Follow us on Pinterest, where cookie recipes are posted weekly.'], ['The TikTok Pixel is placed on our checkout page.', 'Our TikTok account posts videos of our cookies.']],
   'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
   // "Log" as the verb of collecting, not the noun that is kept.
   'data-collection:we-collect': [['We log the pages you visit.', 'We never keep logs of your activity.']],

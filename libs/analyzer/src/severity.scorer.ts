@@ -1,4 +1,4 @@
-import { MIN_TYPE_CONFIDENCE, SEVERITY_ORDER, SEVERITY_TYPE_SHARE, UPDATE_ANNOUNCED } from './analyzer.constants';
+import { MIN_TYPE_CONFIDENCE, NAME_CUE_RULES, SEVERITY_ORDER, SEVERITY_TYPE_SHARE, UPDATE_ANNOUNCED } from './analyzer.constants';
 import { Classification, ClauseTypeMatch, Direction, Severity } from './analyzer.types';
 import { classify, evidenceStance } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
@@ -566,7 +566,7 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
 /** Whether the other version already holds this type's decisive evidence word for word (the practice is not new or gone). */
 function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined, holds: (key: string) => boolean = (key) => otherVersion?.includes(key) ?? false): boolean {
   if (!otherVersion) return false;
-  const spans = m.evidence.filter((e) => e.text.length >= 8);
+  const spans = m.evidence.filter((e) => e.text.length >= 8 && !NAME_CUE_RULES.has(e.rule ?? ''));
   return spans.length > 0 && spans.some((e) => {
     const key = searchKey(e.text);
     return key.includes(' ') && holds(key);
