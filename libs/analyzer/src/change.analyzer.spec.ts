@@ -285,8 +285,18 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     const added = `${base}\n\nSauf opposition de votre part, nous pouvons vous appeler pour vous présenter les offres commerciales de nos partenaires.`;
     const analysis = analyzeChange(base, added);
     expect(analysis.severity).toBe('medium');
-    expect(analysis.reasons.join(' ')).toMatch(/not analysed in French/);
+    // The French rules read it (and found marketing, no heavy type): "not analysed" would not be true.
+    expect(analysis.reasons.join(' ')).toMatch(/a clause in French read in part \(no heavy type found\): severity from the size of the change/);
+    expect(analysis.reasons.join(' ')).not.toMatch(/not analysed/);
     expect(analysis.clauses.find((c) => c.op === 'added')?.clauseTypes).toContain('communications');
+  });
+
+  test('a French clause where no type is read is labelled as read in part, not as not analysed', () => {
+    const base = terms('Nous utilisons votre adresse e-mail pour gérer votre compte.');
+    const added = `${base}\n\nNotre équipe compte vingt personnes qui travaillent depuis 2015 entre Paris, Lyon et Bordeaux pour vous.`;
+    const analysis = analyzeChange(base, added);
+    expect(analysis.severity).toBe('medium');
+    expect(analysis.summary).toMatch(/\[French, read in part, medium\]/);
   });
 
   test('the same period in German is read too', () => {

@@ -352,7 +352,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       scored = period?.type ?? null;
       scoredDirection = period && period.direction !== 'neutral' ? period.direction : null;
     } else severity = maxSeverity(severity, s);
-    reasons.push(`${verb(t.op)} a clause not analysed in ${language.name}: severity from the size of the change, ${words} word${words === 1 ? '' : 's'} (${s})`);
+    // Said as it is: text in a language the rules do not read was not analysed; in one they read for its heavy types, it
+    // was read in part and none was found.
+    const how = readable ? `in ${language.name} read in part (no heavy type found)` : `not analysed in ${language.name}`;
+    reasons.push(`${verb(t.op)} a clause ${how}: severity from the size of the change, ${words} word${words === 1 ? '' : 's'} (${s})`);
   }
   // A clause the rules read but whose words name no type (a company's details, a representative, a definition) is
   // among the taxonomy's "other" terms: a reader is still shown what it is about.

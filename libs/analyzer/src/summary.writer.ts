@@ -73,8 +73,9 @@ function label(c: ClauseChange): string {
   const info = c.clauseTypes[0] ? clauseTypeById.get(c.clauseTypes[0]) : undefined;
   if (info) return ` [${info.label}, ${c.severity}${c.direction === 'better' ? ', improvement' : ''}]`;
   // Text the rules could not read says so next to its severity, which came from the size of the change.
-  const language = c.reasons.map((r) => /not analysed in ([^:]+):/.exec(r)?.[1]).find(Boolean);
-  return language ? ` [not analysed in ${language}, ${c.severity}]` : '';
+  const sized = c.reasons.map((r) => /a clause (?:not analysed in ([^:]+)|in (\S+) read in part)/.exec(r)).find(Boolean);
+  if (!sized) return '';
+  return sized[1] ? ` [not analysed in ${sized[1]}, ${c.severity}]` : ` [${sized[2]}, read in part, ${c.severity}]`;
 }
 
 /**
