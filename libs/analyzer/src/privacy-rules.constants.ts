@@ -44,6 +44,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-collection', 'identifiers', /\b(?:ip address(?:es)?|device (?:id|identifiers?|information|type|model)|browser type|operating system|hardware model|email address(?:es)?|phone numbers?|contact (?:details|information)|usage (?:data|information)|log (?:data|information|files?)|payment information|billing information|mac address)\b/, 1.5, -0.3),
   rule('data-collection', 'private-content', /\b(?:read|access|scan|view|monitor)\w*\b[^.;]{0,40}\b(?:private )?(?:messages|communications|conversations|chats)\b|\b(?:read|access|scan|view|monitor|look at|review)\w*\b[^.;]{0,20}\bprivate (?:files|content|documents|photos|folders)\b/, 2, -1),
   rule('data-collection', 'permissions', /\bpermissions?\b[^.;]{0,60}\b(?:camera|microphone|contacts|photos|device|phone)\b|\b(?:camera|microphone|contacts list)\b|\b(?:access|read|upload|sync|import)\w* (?:to )?your (?:contacts|address book|photos|photo library|calendar|call logs?)\b/, 1.5, -0.5),
+  // What the user must give to use the service ("to sign up you need to enter an email address and a password").
+  rule('data-collection', 'you-must-give', /\byou (?:will )?(?:need|have|are (?:required|asked)|must)\b (?:to )?(?:provide|give|enter|submit|supply|use)\b[^.;]{0,40}\b(?:e-?mail|name|phone|address|password|birth|age|id(?:entity)? (?:card|document)|photo)\b/, 2, -0.5),
   rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
 
   // sensitive-data
@@ -193,6 +195,8 @@ export const privacyRules: ClauseRule[] = [
   rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b|\brequests? to (?:delete|erase)\b|\bright to ask (?:us )?(?:to )?(?:delete|erase)\b/, 3, 2),
   // Data wiped from the provider's own systems, not just hidden from view.
   rule('deletion', 'erased-from-systems', /\b(?:delet|eras|remov|purg|wip)\w*\b[^.;]{0,60}\bfrom (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)\b|\bpermanently (?:delet|eras|remov)\w*/, 2.5, 1),
+  // The user's wish or decision to have it deleted ("if you would like your account deleted, write to us").
+  rule('deletion', 'wish-deleted', /\byou\b (?:\w+ ){0,2}?(?:want|wish|would like|decide|choose|prefer)\w*\b[^.;]{0,40}\b(?:delet(?:e|ed|ion)|eras(?:e|ed|ure))\b/, 2.5, 1.5),
   rule('deletion', 'delete-data', /\b(?:delet\w+|eras\w+|remov\w+)\b[^.;]{0,40}\b(?:your |their |personal |any )?(?:data|information|content|materials|uploads|posts|photos)\b/, 2, 0.5, { userActorStance: 2 }),
 
   // user-rights

@@ -4,6 +4,7 @@
 export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noMatch: string]>> = {
   'data-collection:we-collect': ['We collect the name and email address you enter.', 'You can collect points by inviting friends.'],
   'data-collection:data-collected': ['Some information is collected when you contact support.', 'Some information is shown when you contact support.'],
+  'data-collection:you-must-give': ['To open an account you need to enter your email address and a password.', 'To open an account you need to accept these terms.'],
   'data-collection:ask-for': ['We ask you for your name and date of birth when you sign up.', 'We ask you for patience during the upgrade.'],
   'data-collection:we-receive': ['We receive information about you when you use the app.', 'We receive questions by email.'],
   'data-collection:combine': ['We may combine information from our different apps into one profile.', 'We may combine two orders into one parcel.'],
@@ -95,6 +96,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'deletion:you-delete': ['You can delete your photos at any time.', 'We can delete inactive accounts.'],
   'deletion:right-to-erasure': ['You have the right to erasure of your data.', 'You have the right to a refund.'],
   'deletion:erased-from-systems': ['Your data is removed from our servers within a week.', 'Your data is copied to our servers within a week.'],
+  'deletion:wish-deleted': ['If you would like your account deleted, write to our support team.', 'If you would like your account upgraded, write to our support team.'],
   'deletion:delete-data': ['We delete your personal data when you ask.', 'We update our policy when the law changes.'],
   'user-rights:right-to': ['You have the right to access the data we hold about you.', 'We grant you the right to access the content for personal use.'],
   'user-rights:you-can-request': ['You may request a copy of your data.', 'You may not request a copy of your data.'],
