@@ -53,7 +53,8 @@ export async function evaluate(datasetsDir: string): Promise<{ report: string; p
     ['check (misses hidden)', check],
     // The later batches' check pairs, graded after the rules were written and never read while tuning: sg-901…928 (at
     // analyzer-8), sg-931…958 (graded while the fixes from the second batch's tuning half were written) and sg-961…998
-    // (graded at analyzer-9, while heading topics were written), sg-99901…99925 (graded after the fixes from batch 4) and sg-999901…999938 (graded at analyzer-9 after the fixes from batch 5).
+    // (graded at analyzer-9, while heading topics were written), sg-99901…99925 (graded after the fixes from batch 4) and
+    // sg-999901…999938 (graded after the fixes from batch 5).
     ['check, batch 2 (never read)', check.filter((r) => r.grade.id >= 'sg-900' && r.grade.id < 'sg-930')],
     ['check, batch 3 (never read)', check.filter((r) => r.grade.id >= 'sg-930' && r.grade.id < 'sg-960')],
     ['tuning, batch 4', tuning.filter((r) => r.grade.id >= 'sg-960' && r.grade.id < 'sg-999')],
