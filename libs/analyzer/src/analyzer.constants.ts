@@ -136,7 +136,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   // The rights are the user's over their data: "the removal, deletion, or restriction of content" as a sanction names the
   // same words and no one's right.
   'user-rights': {
-    rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'representative', 'rights-intl', 'exercise-rights-intl', 'you-can-object-intl'],
+    rules: ['right-to', 'you-can-request', 'rights-list', 'copy-export', 'opt-out-third', 'representative', 'exercise-rights', 'rights-intl', 'exercise-rights-intl', 'you-can-object-intl'],
     object: /\b(?:you|your|personal|data|information|rights?|request\w*|individuals?|consumers?|residents?|data subjects?|vous|vos|votre|droits?|données|sie|ihre?|rechte?|daten|usted|sus?|derechos?|datos)\b/i,
   },
 };

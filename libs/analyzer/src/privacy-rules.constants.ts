@@ -51,7 +51,7 @@ export const privacyRules: ClauseRule[] = [
   // sensitive-data
   rule('sensitive-data', 'biometric', /\b(?:(?:scans?|geometry|templates?|measurements|maps?) of (?:your|the user's|users'|their|a person's|each person's) (?:face|hands?|fingers?|irises|iris|retinas?|voice)|biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
   rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?<!\b(?:depending|depend|depends|based|according) (?:on|upon|to) )(?:your|device|physical|real[- ]time) location)\b(?![^.;]{0,40}\b(?:derived from|based on|inferred from|determined (?:by|through|from)|approximated from) (?:your |the |an? )?ip address)/, 3.5, -1),
-  rule('sensitive-data', 'special-categories', /\b(?:(?:information|data|details) (?:about|on|relating to|concerning|regarding) (?:your|the user's|users'|their) (?:physical |mental )?(?:health|medical conditions?|sex life|sexual orientation|religious beliefs|ethnic origin|political opinions)|health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information))\b/, 3, -1),
+  rule('sensitive-data', 'special-categories', /\b(?:(?:information|data|details) (?:about|on|relating to|concerning|regarding) (?:your|the user's|users'|their) (?:physical |mental )?(?:health|medical conditions?|sex life|sexual orientation|religious beliefs|ethnic origin|political opinions)|health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information|characteristics|categories of (?:personal )?(?:data|information)))\b/, 3, -1),
 
   // data-use
   rule('data-use', 'use-data', new RegExp(`\\b(?:we )?(?:use|process|utili[sz]e)(?:s|d)?\\b[^.;]{0,50}\\b(?:${PD}|information|data)\\b[^.;]{0,60}\\b(?:to|for)\\b`), 2),
@@ -115,6 +115,8 @@ export const privacyRules: ClauseRule[] = [
   // Ad-tech practices that hand the user's activity to an ad platform: remarketing, custom audiences, conversion tracking.
   rule('data-sharing', 'ad-platform', /\b(?:remarket\w*|retarget\w*|(?:build|create)\w* (?:targeted|custom|lookalike) audiences|track\w* (?:ad )?conversions|conversion tracking)\b/, 2, -1),
   rule('data-sharing', 'independent-controller', /\b(?:independent|separate|joint|its own|their own) (?:data )?controllers?\b|\bjoint(?:ly)? controll\w+/, 3, -1),
+  // The platform reporting a user to other organisations ("we may report abuse to anti-spam organisations") discloses them.
+  rule('data-sharing', 'report-to-others', /\b(?:we (?:may |will |can |also )?|reserves? the right to )report\w*\b[^.;]{0,60}\bto (?:[\w-]+ ){0,3}?(?:organi[sz]ations|agencies|search engines|third parties|other (?:companies|services|platforms)|(?:risk|fraud|anti-spam|credit) (?:services|bureaus?|agencies))\b/, 2.5, -1),
   rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5, { userActorStance: 0 }),
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
   // Recipients bound to keep the data confidential or to use it only for the service: a safeguard for the user.
@@ -207,6 +209,9 @@ export const privacyRules: ClauseRule[] = [
   // A copy of the data, or of the user's own content (not "don't copy or download content" of others, a rule of conduct).
   // The rights named by what they ask for, whoever asks ("the user may request the portability of their data", "request
   // restriction of or object to our processing", "withdraw consent at any time").
+  // How to exercise the rights a data-protection law gives ("how to exercise your rights under the Brazilian General Data
+  // Protection Law"): the rights are named by the law they come from.
+  rule('user-rights', 'exercise-rights', /\b(?:exercis\w+|learn (?:more )?about) (?:your|their|these|those|such) (?:\w+ ){0,2}?rights\b[^.;]{0,80}\b(?:data protection|privacy|personal (?:data|information))\b|\brights? under (?:the |applicable )?(?:\w+ ){0,4}?(?:data protection|privacy) (?:laws?|acts?|regulations?)\b/, 2.5, 1),
   rule('user-rights', 'request-right', /\b(?:request|ask for|obtain|exercise)\b[^.;]{0,20}\b(?:restriction|rectification|erasure|portability|correction)\b|\bobject to (?:our |the |any |such )?(?:processing|use of (?:your|their|his or her) (?:personal )?(?:data|information))\b|\bwithdraw (?:your |their |his or her )?consent\b|\brectify\b/, 3, 2),
   rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|my|the|all|any|certain) )?(?:\w+ )?(?:data|information)\b|\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:your (?:\w+ )?content|content (?:that )?you (?:post|posted|provide|provided|upload|uploaded|create|created|share|shared))\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authorit(?:y|ies)|data protection (?:authorit(?:y|ies)|officers?)|\bdpo\b|lodge)\b/, 2, 1),
@@ -225,7 +230,8 @@ export const privacyRules: ClauseRule[] = [
   rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?|data privacy framework)\b|\b(?:countries|jurisdictions)\b[^.;]{0,40}\b(?:different|less (?:strict|protective)|lower|weaker|not (?:as )?(?:protective|strict))\b[^.;]{0,30}\b(?:laws?|standards|protection|rules)\b/, 3, -0.5),
 
   // security
-  rule('security', 'security', /\bsecur(?:ity|e|ely)\b/, 2, 0.5),
+  // A social security number is an identifier, not the security of data.
+  rule('security', 'security', /(?<!\bsocial )\bsecur(?:ity|e|ely)\b(?! numbers?\b)/, 2, 0.5),
   rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https(?!:)|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?|penetration test\w*|security audits?)\b|\b(?:access|accessible)\b[^.;]{0,40}\b(?:limited|restricted)\b (?:only )?to (?:authori[sz]ed|those|employees|staff|personnel)\b|\bneed[- ]to[- ]know\b|\bwe\b[^.;]{0,20}\b(?:test|audit|scan)\w*\b[^.;]{0,30}\bfor (?:security )?vulnerabilit\w+/, 2, 1.5),
   rule('security', 'two-factor', /\b(?:two[- ]factor|2fa|multi[- ]factor|two[- ]step)\b/, 3.5, 2),
   // A breach of data or security, not of contract ("if you breach these terms"). Naming a breach protects no one: the cue

@@ -18,17 +18,26 @@ export function rightRestated(before: Classification | null, id: string, after: 
   });
 }
 
-// The kinds of rights over personal data, each as its words in a removed clause and as a right in the other version.
+// The kinds of rights over personal data, each as its words in a removed clause and as a right in the other version; in
+// English, French, German and Spanish (a French "Droit d'effacement" restated as "Vous pouvez demander la suppression").
+const ASKS = '(?:right|request|ask|you (?:can|may)|droits?|demander|demande|pouvez|recht\\w*|verlangen|können sie|derechos?|solicitar|solicitud|puede)';
+// After the right's words, only a right or a request names it so ("access rights", "droit d'accès" is before).
+const NAMED_AFTER = '(?:right|request|droits?|demande|recht\\w*|antrag|derechos?|solicitud)';
 const RIGHT_KINDS: ReadonlyArray<readonly [named: RegExp, stated: RegExp]> = [
-  [/\b(?:access|copy|know)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:access|copy|know)\b|\b(?:access|copy)\b[^.]{0,40}\b(?:right|request)\b/],
-  [/\b(?:correct\w*|rectif\w*)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:correct\w*|rectif\w*|updat\w*)|\b(?:correct\w*|rectif\w*)\b[^.]{0,40}\b(?:right|request)\b/],
-  [/\b(?:delet\w*|eras\w*)\b/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\b(?:delet\w*|eras\w*)|\b(?:delet\w*|eras\w*)\b[^.]{0,40}\b(?:right|request)\b/],
-  [/\bportab\w*/i, /\bportab\w*/],
-  [/\bobject(?:ion)?\b/i, /\b(?:right|you (?:can|may))\b[^.]{0,80}\bobject\b|\bobjection\b/],
-  [/\brestrict\w*/i, /\b(?:right|request|ask|you (?:can|may))\b[^.]{0,80}\brestrict\w*/],
-  [/\bwithdraw\w*\b[^.]{0,30}\bconsent\b/i, /\bwithdraw\w*\b[^.]{0,30}\bconsent\b/],
+  [/\b(?:access|copy|know|acc[eè]s|copie|auskunft|kopie|acceso|copia)(?![\p{L}])/iu, rightStated('(?:access|copy|know|acc[eè]s|copie|auskunft|kopie|acceso|copia)(?![\\p{L}])')],
+  [/\b(?:correct\w*|rectif\w*|berichtig\w*)/i, rightStated('correct\\w*|rectif\\w*|updat\\w*|berichtig\\w*')],
+  [/\b(?:delet\w*|eras\w*|effac\w*|suppression|supprim\w*|l[öo]sch\w*|supresi[óo]n|suprim\w*|eliminaci[óo]n)/i, rightStated('delet\\w*|eras\\w*|effac\\w*|suppression|supprim\\w*|l[öo]sch\\w*|supresi[óo]n|suprim\\w*|eliminaci[óo]n|eliminar')],
+  [/\bportab\w*|daten[üu]bertragbarkeit/i, /\bportab\w*|daten[üu]bertragbarkeit/],
+  [/\b(?:object(?:ion)?|opposition|opposer|widerspruch|widersprechen|oposici[óo]n|oponerse)(?![\p{L}])/iu, rightStated('(?:object|objection|opposition|opposer|widerspruch\\w*|widersprechen|oposici[óo]n|oponerse)(?![\\p{L}])')],
+  [/\b(?:restrict\w*|limitation|einschr[äa]nkung|limitaci[óo]n)/i, rightStated('restrict\\w*|limitation|einschr[äa]nkung|limitaci[óo]n')],
+  [/\b(?:withdraw\w*|retir\w*|widerruf\w*)\b[^.]{0,30}\b(?:consent\w*|einwilligung)/i, /\b(?:withdraw\w*|retir\w*|widerruf\w*)\b[^.]{0,30}\b(?:consent\w*|einwilligung)/],
   [/\bopt[- ]?out\b/i, /\bopt[- ]?out\b/],
 ];
+
+/** A right of these words stated: asked for or named as a right, in one sentence. */
+function rightStated(words: string): RegExp {
+  return new RegExp(`\\b${ASKS}\\b[^.]{0,80}\\b(?:${words})|\\b(?:${words})[^.]{0,40}\\b${NAMED_AFTER}(?![\\p{L}])`, 'u');
+}
 
 /** Whether every kind of right a removed clause named is stated as a right in the other version (its search key). */
 export function rightsStillStated(removed: string, otherVersion: string | undefined): boolean {

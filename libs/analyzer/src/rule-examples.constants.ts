@@ -50,6 +50,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'data-sharing:use-third': ['We work with third parties to process payments.', 'We work alone to process payments.'],
   'data-sharing:third-party': ['Your data may reach a third party.', 'Third-party cookies are described in the cookie notice.'],
   'data-sharing:recipients': ['Our service providers help us run the site.', 'Our staff help us run the site.'],
+  'data-sharing:report-to-others': ['We may report accounts that send spam to anti-spam organisations.', 'You may report accounts that send spam to our support team.'],
   'data-sharing:share': ['We may share this information.', 'We may keep this information.'],
   'data-sharing:ad-platform': ['The pixel lets us build targeted audiences and remarket to people who visited our site.', 'The pixel lets us count the visits to our help pages.'],
   'data-sharing:independent-controller': ['The payment company processes your data as an independent controller.', 'We are the controller of the data you give us.'],
@@ -98,6 +99,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'deletion:erased-from-systems': ['Your data is removed from our servers within a week.', 'Your data is copied to our servers within a week.'],
   'deletion:wish-deleted': ['If you would like your account deleted, write to our support team.', 'If you would like your account upgraded, write to our support team.'],
   'deletion:delete-data': ['We delete your personal data when you ask.', 'We update our policy when the law changes.'],
+  'user-rights:exercise-rights': ['Residents of Canada can read how to exercise their rights under the federal privacy law on our help page.', 'Residents of Canada can read how to exercise their options under the federal tax law on our help page.'],
   'user-rights:right-to': ['You have the right to access the data we hold about you.', 'We grant you the right to access the content for personal use.'],
   'user-rights:you-can-request': ['You may request a copy of your data.', 'You may not request a copy of your data.'],
   'user-rights:representative': ['We have appointed a representative in the European Union under Article 27 GDPR.', 'We have appointed a sales representative in each region.'],
@@ -288,6 +290,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
 // alternative or exception it names (rule-examples.spec.ts runs them as it runs the pairs above). Self-written too.
 export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [match: string, noMatch: string]>>> = {
+  'security:security': [['Your account is kept secure with a password only you know.', 'We may ask for your social security number to verify your identity.']],
   // A company acquired, not signals or customers gathered.
   'business-transfer:merger': [['If we are involved in an acquisition, we may transfer your information.', 'Do not analyse the output of signal acquisition systems.']],
   // Plural: the authorities of several countries, the representatives in the EU and the UK.
@@ -406,6 +409,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'policy-changes:review-periodically': [['Review this policy whenever you use the service.', 'Contact us whenever you need help.']],
   // The date of the last update, a reserved right to change and "subject to change" in German and French.
   'policy-changes:policy-changes-intl': [
+    ['Nous pouvons modifier le présent avis de confidentialité de temps à autre.', 'Nous pouvons modifier le présent mot de passe de temps à autre.'],
     ['Diese Erklärung wurde zuletzt am 01.03.2024 aktualisiert.', 'Diese Erklärung wurde von unserem Team geschrieben.'],
     ['Wir behalten uns Änderungen dieser Hinweise vor.', 'Wir behalten uns das Recht auf Schadenersatz vor.'],
     ['Sujet à modification sans préavis.', 'Sujet à disponibilité en magasin.'],
@@ -439,7 +443,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Where to send questions.
   'communications:contact-us': [['Any complaints should be directed to our privacy team.', 'Any parcels should be directed to our warehouse.']],
   // A data breach and unencrypted transfer in French.
-  'security:security-intl': [["Nous vous informerons de toute violation de données vous concernant.", "Nous vous informerons de toute modification de votre commande."]],
+  'security:security-intl': [['Vos données sont protégées par des mesures de sécurité adaptées.', 'Nous pouvons demander votre numéro de sécurité sociale.'], ["Nous vous informerons de toute violation de données vous concernant.", "Nous vous informerons de toute modification de votre commande."]],
   // The platform's own reserved right and the rights the contract gives are not data-protection rights; asking the provider
   // to stop, to correct or to say what it holds is a data-subject request.
   'user-rights:right-to': [
@@ -451,7 +455,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // A body part's scan or geometry is biometric data without the word.
   'sensitive-data:biometric': [['We store scans of your face to let you sign in.', 'We store photos you choose for your profile.']],
   // Health data worded as information about it.
-  'sensitive-data:special-categories': [['We ask for information about your health to tailor the workouts.', 'We ask for information about your goals to tailor the workouts.']],
+  'sensitive-data:special-categories': [['We ask for information about your health to tailor the workouts.', 'We ask for information about your goals to tailor the workouts.'], ['Advertisers may not use data that reveals sensitive characteristics to choose an audience.', 'Advertisers may not use data that reveals private messages to choose an audience.']],
   // Keeping on using the service is continued use, not data kept.
   'policy-changes:continued-use': [['If you keep using the app, you accept the changes.', 'If you keep your receipt, you can return the item.']],
   'retention:retain': [['We keep your messages for 30 days after you delete them.', 'If you keep using the app after that, the change applies to you.']],

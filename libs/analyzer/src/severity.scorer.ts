@@ -277,6 +277,10 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     // Not training the old clause described as much already (its opt-out only moved within the clause).
     const trainingBefore = hasType(cBefore, info.id) && typeStance(cBefore, info.id) <= typeStance(cAfter, info.id);
     if (info.id === 'ai-training' && own <= -DECISIVE_STANCE && typeDirection !== 'worse' && OPT_OUT.test(changedText) && !trainingBefore) typeDirection = 'worse';
+    // What a cookie is, added with no word of who uses it ("A cookie is a small file sent by a website to your browser"),
+    // explains the technology: a clarification (low), not a tracker added.
+    const explained = info.id === 'tracking' && t.op === 'added' && TRACKER_DEFINED.test(t.after ?? '') && !FIRST_PERSON.test(t.after ?? '');
+    if (explained) typeDirection = 'neutral';
     let elsewhere = (t.op === 'added' || t.op === 'removed') && widened?.id !== info.id && describedElsewhere(m, t.otherVersion, t.inOtherVersion);
     // Rights a rewrite states again in other words ("Right to Access / Know" → "You can ask us for a copy of your data")
     // are not removed: every kind of right the removed clause named is still a right in the new version.
@@ -310,7 +314,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
       scoredDirection = typeDirection;
     } else if (level === scoredLevel && scoredDirection === 'neutral') scoredDirection = typeDirection;
     severity = maxSeverity(severity, s);
-    const why = widened?.id === info.id ? listReason(widened.direction, info.topic, widened.item, s) : reasonFor(t.op, typeDirection, info.topic, disclosure && !elsewhere, s, elsewhere);
+    const why = widened?.id === info.id ? listReason(widened.direction, info.topic, widened.item, s) : explained ? `explained ${info.topic}: what the technology is, with no use of it stated (${s})` : reasonFor(t.op, typeDirection, info.topic, disclosure && !elsewhere, s, elsewhere);
     reasons.push(why + quoteEvidence(m));
   }
   // A number of days, months or years that moved: the rubric's retention and notice periods (medium when worse).
@@ -565,6 +569,10 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
   if (small) level -= 1;
   return Math.max(1, Math.min(weight, level));
 }
+
+// A sentence saying what a tracking technology is ("Cookies are small text files …", "What is a pixel? A pixel is …").
+const TRACKER_DEFINED = /^(?:what (?:is|are) [^?]{0,40}\?\s*)?(?:(?:a|an) )?(?:(?:http |browser |web )?cookies?|(?:tracking )?pixels?|(?:web )?beacons?|local storage|sdks?|(?:tracking )?tags?)\b[^.;]{0,30}\b(?:is|are)\b (?:a |an )?(?:small |tiny |short )?(?:piece|pieces|files?|text|snippets?|strings?|bits?|technolog\w+|tools?|data|code|identifiers?|images?)\b/i;
+const FIRST_PERSON = /\b(?:we|us|our|ours)\b/i;
 
 /** Whether the other version already holds this type's decisive evidence word for word (the practice is not new or gone). */
 function describedElsewhere(m: ClauseTypeMatch, otherVersion: string | undefined, holds: (key: string) => boolean = (key) => otherVersion?.includes(key) ?? false): boolean {

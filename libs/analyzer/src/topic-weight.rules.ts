@@ -22,10 +22,16 @@ const FORBIDDING_HEADING = /^\W*(?:do not|don't|never|prohibited|forbidden|you (
 // A data practice named in the forbidding words: the user's right to stop it, not a rule of conduct.
 const PRACTICE_NAMED = /\b(?:sell|sale|share|sharing|track|tracking|personal|my)\b/i;
 
-/** Whether the clause states a use of the service that users must not make (a forbidding lead-in or heading). */
+// Community rules in the platform's voice: "We don't allow content that reveals sensitive information", "Pinterest isn't
+// a place for pornography". What they name (sensitive information, drugs, weapons) is what users must not post, not a
+// practice of the platform's; "we do not allow advertisers to use your data" names no content and stays a practice.
+const WE_FORBID = /^\W*(?:we (?:do not|don[’']t|will not|won[’']t|never) (?:allow|permit|tolerate|accept)|(?:[\w’']+ )?(?:is not|isn[’']t|is no|are not|aren[’']t) (?:a |the )?place for)\b[^.:]{0,80}?\b(?:content|behaviou?rs?|conduct|posts?|accounts?|activit(?:y|ies)|images?|videos?|pins?|comments?|speech|material)\b/i;
+
+/** Whether the clause states a use of the service that users must not make (a forbidding lead-in, heading or sentence). */
 export function isConductRule(t: ChangeTexts): boolean {
   const lead = t.lead ?? '';
   const heading = t.heading ?? '';
+  if (WE_FORBID.test(lead) || WE_FORBID.test(t.after ?? t.before ?? '')) return true;
   if (lead && (/^\W*(?:we|our)\b/i.test(lead) || PRACTICE_NAMED.test(lead))) return false;
   return FORBIDDING_LEAD.test(lead) || FORBIDDING_LEAD_END.test(lead) || USES_LEAD.test(lead) || (FORBIDDING_HEADING.test(heading) && !PRACTICE_NAMED.test(heading));
 }
