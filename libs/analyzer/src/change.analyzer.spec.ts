@@ -94,6 +94,16 @@ describe('analyzeChange: the summary comes from the diff alone', () => {
     expect(analysis.summary).not.toMatch(/deletion|arbitration|sell/i);
   });
 
+  test('a long clause whose scoring words sit in a sentence the change left alone is quoted where it changed', () => {
+    const long = (list: string): string =>
+      `We offer sign-in with ${list}, and more services may be added later as people ask for them in the forum. When an account from one of those services is linked to your profile, we retrieve and store some data from that service for as long as the link exists, for example the public name of the linked account and its unique identifier.`;
+    const start = ['# Privacy', '## Linked accounts', long('GitHub, Google, GitLab, Facebook, Mastodon and Codeberg'), '## Contact', 'Write to help@example.com.'];
+    const after = start.map((p) => (p.startsWith('We offer') ? long('GitHub, GitLab.com, Mastodon, Codeberg and the Fediverse instances we know of') : p));
+    const { summary } = analyzeChange(start.join('\n\n'), after.join('\n\n'));
+    expect(summary).toMatch(/it now reads “We offer sign-in with GitHub, GitLab\.com, Mastodon, Codeberg and the Fediverse instances we know of/);
+    expect(summary).toMatch(/\(was “We offer sign-in with GitHub, Google, GitLab, Facebook/);
+  });
+
   test('the changes beyond the five quoted are named by their topics, most severe first', () => {
     const start = ['# Terms', 'Welcome to Example.', '## Contact', 'Write to help@example.com.'];
     const added = [

@@ -138,6 +138,15 @@ function sentence(c: ClauseChange): string {
   // Short edits read best as "replaced X with Y"; longer ones quote the new sentence that holds them, whole.
   const short = ins.length <= SHORT_CHANGE_CHARS && del.length <= SHORT_CHANGE_CHARS;
   const anchorNew = decisiveIn(c.after) ? c.decisive : firstChange(c, 'insert');
+  const anchorOld = decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete');
+  let now = sentenceQuote(c.after ?? '', anchorNew, changeEnd(c, 'insert'));
+  let was = sentenceQuote(c.before ?? '', anchorOld, changeEnd(c, 'delete'));
+  // The decisive words can sit in a sentence the change left as it was: the quotes then show no change, so they are
+  // taken where the changed words are.
+  if (now === was) {
+    now = sentenceQuote(c.after ?? '', firstChange(c, 'insert'), changeEnd(c, 'insert'));
+    was = sentenceQuote(c.before ?? '', firstChange(c, 'delete'), changeEnd(c, 'delete'));
+  }
   const parts = [
     short
       ? del && ins
@@ -148,8 +157,8 @@ function sentence(c: ClauseChange): string {
             ? `removed ${quote(del)}`
             : ''
       : ins
-        ? `it now reads ${sentenceQuote(c.after ?? '', anchorNew, changeEnd(c, 'insert'))}${del && !ins.includes(del) ? ` (was ${sentenceQuote(c.before ?? '', decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete'), changeEnd(c, 'delete'))})` : ''}`
-        : `removed ${sentenceQuote(c.before ?? '', decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete'), changeEnd(c, 'delete'))}`,
+        ? `it now reads ${now}${del && !ins.includes(del) ? ` (was ${was})` : ''}`
+        : `removed ${was}`,
   ].filter(Boolean);
   const moved = c.op === 'moved' ? 'Moved and ' : c.op === 'split' ? 'Split and ' : c.op === 'merged' ? 'Merged and ' : '';
   return `${moved}${moved ? 'c' : 'C'}hanged a clause${where(c)}: ${parts.join('')}${label(c)}.`;
