@@ -14,7 +14,12 @@ const RELATIVE_DATE = '\\d+\\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\\
 // An ISO date may carry its time ("2024-05-01T16:32:05Z"); a template's blank date ("XXXX XX, 2026") is a date to come.
 const ISO_DATE = '\\d{4}-\\d{2}-\\d{2}(?:[t ]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:z|[+-]\\d{2}:?\\d{2})?)?';
 const BLANK_DATE = '(?:x{2,}|_{2,})(?:\\s+(?:x{1,2}|_{2,}))?,?\\s+\\d{4}';
-const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${ISO_DATE}|${BLANK_DATE}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4})`;
+// Months in French, German, Spanish, Italian, Portuguese and Dutch, and dates as those languages write them ("1er mai
+// 2024", "1. März 2024", "1 de mayo de 2024"), and in Chinese, Japanese and Korean ("2024年8月7日", "2024년 8월 7일").
+const INTL_MONTH =
+  '(?:janvier|janv|f[ée]vrier|f[ée]vr|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|d[ée]c|januar|j[äa]nner|februar|m[äa]rz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)\\.?';
+const INTL_DATE = `\\d{1,2}(?:er|\\.|º|°)?\\s+(?:de\\s+)?${INTL_MONTH}\\s+(?:de\\s+)?\\d{4}|${INTL_MONTH}\\s+(?:de\\s+)?\\d{4}|\\d{4}\\s*[年년]\\s*\\d{1,2}\\s*[月월](?:\\s*\\d{1,2}\\s*[日일])?`;
+const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${ISO_DATE}|${BLANK_DATE}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4}|${INTL_DATE})`;
 export const DATE_PATTERN = new RegExp(DATE, 'gi');
 /** A date alone on its line ("August 2024"): the page's date stamp without its label. */
 export const BARE_DATE = new RegExp(`^${DATE}\\.?$`, 'i');
@@ -25,8 +30,11 @@ export const BARE_DATE = new RegExp(`^${DATE}\\.?$`, 'i');
 export const TRAILING_LABEL = /^(.*\d\.?)\s+(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,5}|\([\w'’ -]{1,40}\))$/;
 // Who stamped the date ("Updated 2024-05-01 by Anna"): a name of a few words, part of the stamp.
 const STAMP_AUTHOR = "(?:\\s+by\\s+[\\w.'’-]+(?:\\s+[\\w.'’-]+){0,3})?";
+// The labels of a date stamp in those languages ("Dernière mise à jour", "Stand", "Última actualización", "更新日期").
+const INTL_STAMP_LABEL =
+  "(?:derni[èe]re mise [àa] jour|mis(?:e)? [àa] jour|date d'entr[ée]e en vigueur|en vigueur|date de (?:la )?(?:derni[èe]re )?mise [àa] jour|version (?:du|en vigueur au)|stand|zuletzt (?:aktualisiert|ge[äa]ndert)|letzte (?:aktualisierung|[äa]nderung)|g[üu]ltig ab|inkrafttreten|version vom|[úu]ltima (?:actualizaci[óo]n|modificaci[óo]n|atualiza[çc][ãa]o)|actualizad[oa]|fecha de (?:entrada en vigor|actualizaci[óo]n|[úu]ltima actualizaci[óo]n)|vigente|en vigor|ultimo aggiornamento|aggiornat[oa]|in vigore|atualizad[oa]|em vigor|laatst bijgewerkt|bijgewerkt|ingangsdatum|更新日期|生效日期|最后更新|最近更新|更新时间|发布日期|最終更新日|改定日|制定日|施行日|최종 수정일|시행일)";
 export const DATE_STAMP_PATTERN = new RegExp(
-  `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|modified(?:\\s+on)?|dated|posted(?:\\s+on)?|published(?:\\s+on)?|last\\s+reviewed(?:\\s+on)?|date of last revision|last revision|version date)\\s*[:\\-–—]?\\s*(?:on\\s+)?${DATE}\\.?${STAMP_AUTHOR}$`,
+  `^(?:(?:this|the)\\s+(?:policy|terms|agreement|privacy policy|terms of (?:service|use))\\s+(?:was|were|is|are)\\s+)?(?:(?:last|most recently)\\s+(?:updated|modified|revised|changed|amended)(?:\\s+on)?|(?:version\\s+)?effective(?:\\s+(?:date|as of|from|on))?(?:\\s+date)?|updated(?:\\s+on)?|revised(?:\\s+on)?|modified(?:\\s+on)?|dated|posted(?:\\s+on)?|published(?:\\s+on)?|last\\s+reviewed(?:\\s+on)?|date of last revision|last revision|version date|${INTL_STAMP_LABEL})\\s*[:\\-–—：]?\\s*(?:on\\s+|le\\s+|am\\s+|vom\\s+|el\\s+|du\\s+|au\\s+|ab\\s+|desde\\s+|dal\\s+|em\\s+|op\\s+)?${DATE}\\.?${STAMP_AUTHOR}$`,
   'i',
 );
 

@@ -95,6 +95,16 @@ describe('isDateStamp', () => {
   });
 });
 
+describe('isDateStamp: in other languages', () => {
+  test.each(['Dernière mise à jour : 1er mai 2024', 'Mis à jour le 3 mars 2024', 'En vigueur au 12 février 2025', 'Stand: 1. März 2024', 'Zuletzt aktualisiert am 3. Juni 2025', 'Última actualización: 1 de mayo de 2024', 'Fecha de entrada en vigor: 3 de junio de 2025', 'Ultimo aggiornamento: 4 luglio 2024', 'Última atualização: 1º de maio de 2024', 'Laatst bijgewerkt op 2 mei 2024', '更新日期：2024年08月07日', '生效日期：2025年5月28日', '最終更新日：2024年4月1日', '시행일: 2024년 8월 7일', 'juillet 2024'])('%p is a date stamp', (text) => {
+    expect(isDateStamp(text)).toBe(true);
+  });
+
+  test.each(['Nous pouvons modifier ces conditions le 1er mai 2024 au plus tard.', 'Stand der Technik: Verschlüsselung seit März 2024 für alle Konten', 'Actualizamos estas condiciones el 1 de mayo de 2024 para incluir el arbitraje.', '我们于2024年8月7日更新了本政策，新增了人脸识别功能。'])('%p is not a date stamp', (text) => {
+    expect(isDateStamp(text)).toBe(false);
+  });
+});
+
 describe('cosmeticKey: UTF-8 a capture read as Latin-1', () => {
   test('"\u00e2\u0080\u009cService\u00e2\u0080\u009d" is the same words as "“Service”", and "\u00c3\u00bcber" as "über"', () => {
     expect(cosmeticKey('the related services (the \u00e2\u0080\u009cService\u00e2\u0080\u009d)')).toBe(cosmeticKey('the related services (the “Service”)'));
