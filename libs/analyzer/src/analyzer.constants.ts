@@ -130,7 +130,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   // Deleting the user's data or account (a right to it, or erasure from the provider's systems), not content removed
   // by moderators ("we may remove any content that violates these terms" is content moderation).
   deletion: {
-    rules: ['you-delete', 'right-to-erasure', 'erased-from-systems', 'delete-data', 'delete-data-intl'],
+    rules: ['you-delete', 'right-to-erasure', 'erased-from-systems', 'delete-data', 'delete-data-intl', 'account-deletion'],
     object: /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal |own )?(?:data|information|accounts?|profiles?|records)|(?:data|information) (?:we|you|that we|that you)\b|your (?:content|materials?|posts|photos|uploads|files)\b|accounts?|erasure|be forgotten|from (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)|backups?|donn[ée]es|compte|daten|kontos?|datos|cuenta)\b/i,
   },
   // The rights are the user's over their data: "the removal, deletion, or restriction of content" as a sanction names the
