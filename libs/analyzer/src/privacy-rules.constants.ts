@@ -205,7 +205,7 @@ export const privacyRules: ClauseRule[] = [
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
   // The user deleting: "you may provide, and Microsoft may remove" is another subject removing, not the user.
-  rule('deletion', 'you-delete', /\b(?:you|users|members|account holders) (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b(?:(?!,? (?:and|but|or) (?:we|the company|[a-z]+ (?:may|can|will))\b)[^.;]){0,30}\b(?:delete|erase|remove)\b/, 3, 2),
+  rule('deletion', 'you-delete', /\b(?:you |users |members |account holders )(?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b(?:(?!,? (?:and|but|or) (?:we|the company|[a-z]+ (?:may|can|will))\b)[^.;]){0,30}\b(?:delete|erase|remove)\b/, 3, 2),
   rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b|\brequests? to (?:delete|erase)\b|\bright to ask (?:us )?(?:to )?(?:delete|erase)\b|\bright to have (?:\w+ ){0,3}?(?:deleted|erased)\b/, 3, 2),
   // Closing the account for good, named as such ("Account deletion", "how to delete your account", "you can delete your
   // account"). The company deleting it ("we may delete your account") is left to account termination.
