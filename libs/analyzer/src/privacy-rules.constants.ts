@@ -190,7 +190,7 @@ export const privacyRules: ClauseRule[] = [
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
   rule('retention', 'after-deletion', /\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
   rule('retention', 'deleted-after', /\b(?:delet|destroy|dispos|eras|purg|anonymi[sz]|overwrit)\w*\b[^.;]{0,60}\b(?:after|within|once|at the end of|if (?:it is |they are )?no longer)\b/, 3, 1),
-  rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required)|we no longer (?:need|require)|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
+  rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required|(?<=\bwe no longer )(?:need|require))|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
   rule('retention', 'kept-copies', /\b(?:copies|copy|backups?|archives?|residual)\b[^.;]{0,60}\b(?:removed|deleted|closed|terminated|cancell?ed)\b|\beven (?:if|after|though|when)\b[^.;]{0,40}\b(?:delet|remov|clos|terminat|eras)\w*/, 2, -1.5),
   // A short, stated upper bound on keeping data is a commitment the user can check.
   rule(null, 'bounded-retention', /\b(?:no (?:more|longer) than|not (?:more|longer) than|at most|a maximum of|maximum of) (?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?)\b/, 0, 1),
@@ -205,7 +205,7 @@ export const privacyRules: ClauseRule[] = [
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
   // The user deleting: "you may provide, and Microsoft may remove" is another subject removing, not the user.
-  rule('deletion', 'you-delete', /\b(?:you |users |members |account holders )(?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b(?:(?!,? (?:and|but|or) (?:we|the company|[a-z]+ (?:may|can|will))\b)[^.;]){0,30}\b(?:delete|erase|remove)\b/, 3, 2),
+  rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b(?:(?!,? (?:and|but|or) (?:we|the company|[a-z]+ (?:may|can|will))\b)[^.;]){0,30}\b(?:delete|erase|remove)\b/, 3, 2),
   rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b|\brequests? to (?:delete|erase)\b|\bright to ask (?:us )?(?:to )?(?:delete|erase)\b|\bright to have (?:\w+ ){0,3}?(?:deleted|erased)\b/, 3, 2),
   // Closing the account for good, named as such ("Account deletion", "how to delete your account", "you can delete your
   // account"). The company deleting it ("we may delete your account") is left to account termination.

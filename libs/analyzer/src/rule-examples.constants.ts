@@ -432,7 +432,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // A provision of a law named by its number is no age.
   'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.']],
   // Another subject removing in the same sentence is not the user deleting.
-  'deletion:you-delete': [['Users can delete their accounts at any time.', 'Users can report posts to our moderators.'], ['You can at any time delete or remove your posts.', 'We may publish any material you may send us, and the company may remove it at any time.']],
+  'deletion:you-delete': [['You can at any time delete or remove your posts.', 'We may publish any material you may send us, and the company may remove it at any time.']],
   // A sanction for breaking the rules is no usage limit of a plan.
   'payment:throttle': [['If you exceed the limits of your plan, we may throttle your requests.', 'If you break these rules, we can throttle or suspend your account.']],
   'sensitive-data:location': [
@@ -478,7 +478,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Not read across a clause on the user's own act ("... when you close your account").
   'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.']],
   // Vocabulary widened from self-written probe sentences (type-probes.a.spec.ts), each with its near miss.
-  'deletion:account-deletion': [['To delete your account, open the settings page.', 'We may delete your account if you break these terms.']],
+  'deletion:account-deletion': [['To delete your account, open the settings page.', 'We may delete your account if you break these terms.'], ['Users can delete their account at any time.', 'Users can report posts to our moderators.']],
   'data-collection:collect': [['We collect the details of your orders.', 'Orders can be collected from the store after two hours.'], ['Our collection of your data is limited.', 'Our collection of sneakers is updated every season.'], ['Members collect data on their own devices.', 'Members collect reward points on every purchase.']],
   'data-use:data-used-to': [['Your personal data is processed to handle your returns.', 'Your personal data is protected to the highest standard.']],
   'data-use:purposes': [['We process your data for the purposes listed below.', 'You may use the service for non-commercial purposes only.']],
