@@ -180,8 +180,9 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'session-cookies', /\bsession cookies?\b|\bstrictly necessary cookies?\b|\bessential cookies?\b/, 1, 1),
 
   // retention
-  // Not a control held down ("hold the power button for three seconds").
-  rule('retention', 'retain', new RegExp(`\\b(?:retain\\w*${NOT_RIGHTS}|retention|keep(?! (?:on )?(?:using|accessing|visiting|browsing)\\b)|kept|store[sd]?|storing|hold(?! (?:down )?(?:the |a |your )?(?:\\w+ )?(?:buttons?|keys?|switch|icon|trigger)\\b)|held|preserve[sd]?)\\b[^.;]{0,60}\\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\\b`), 2.5),
+  // Not a control held down ("hold the power button for three seconds"), nor a shop ("collected from the store after two
+  // hours").
+  rule('retention', 'retain', new RegExp(`\\b(?:retain\\w*${NOT_RIGHTS}|retention|keep(?! (?:on )?(?:using|accessing|visiting|browsing)\\b)|kept|store(?<!\\b(?:the|a|an|our|your|online|app|retail) store)[sd]?|storing|hold(?! (?:down )?(?:the |a |your )?(?:\\w+ )?(?:buttons?|keys?|switch|icon|trigger)\\b)|held|preserve[sd]?)\\b[^.;]{0,60}\\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\\b`), 2.5),
   // A period stated further from its verb than 'retain' looks ("we keep information about the ads you saw, and how you
   // interact with our content on other sites, for up to 90 days"): the verb, what is kept, then the period.
   rule('retention', 'kept-for-period', /\b(?:keep|kept|retain\w*|stor(?:e|ed|es|ing)|hold|held|preserve[sd]?)\b[^.;]{0,80}?\b(?:data|information|records?|logs?|content|details|messages|copies|backups?|history|it|them)\b[^.;]{0,100}?\bfor (?:up to |a maximum of |at least |no (?:more|longer) than |a period of |approximately |about |around )?(?:\d+|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 2.5),

@@ -146,6 +146,7 @@ const NOT: Record<string, readonly string[]> = {
     'You retain ownership of the content you upload.',
     'We store products in warehouses across the country.',
     'Hold the button for three seconds to reset the device.',
+    'Orders can be collected from the store after two hours.',
   ],
   deletion: [
     'We may remove any content that violates these terms.',
