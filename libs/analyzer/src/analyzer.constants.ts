@@ -113,7 +113,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
   'sensitive-data': {
     rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'],
-    object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
+    object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|permissions?|consent\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
   },
   // How terms change needs a change of the terms (or notice of it), not "from time to time" alone.
   'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'new-version', 'changes-notice', 'post-changes', 'effective-on-posting', 'reject-changes', 'check-for-changes', 'policy-changes-intl', 'contract-change-intl'] },
@@ -125,7 +125,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   // content that exploits minors is a rule of conduct.
   children: {
     rules: ['children', 'children-data', 'children-intl'],
-    object: /\b(?:data|information|collect\w*|consent\w*|ages?|aged|years? old|under (?:the age|\d)|accounts?|us(?:e|es|ed|ing|ers?)|register\w*|sign(?:ing)? up|privacy|coppa|parent\w*|guardians?|intended|directed|designed|permission|verif\w*|donn[ée]es|âge|consentement|compte|daten|alter\w*|einwilligung|konto|datos|edad|consentimiento|cuenta)\b/i,
+    object: /\b(?:data|information|collect\w*|consent\w*|ages?|aged|years? old|under (?:the age|\d)|accounts?|us(?:e|es|ed|ing|ers?)|register\w*|sign(?:ing)? up|privacy|coppa|parent\w*|guardians?|intended|directed|designed|permission|verif\w*|market(?:s|ed|ing)? to|advertis\w* to|donn[ée]es|âge|consentement|compte|daten|alter\w*|einwilligung|konto|datos|edad|consentimiento|cuenta)\b/i,
   },
   // Deleting the user's data or account (a right to it, or erasure from the provider's systems), not content removed
   // by moderators ("we may remove any content that violates these terms" is content moderation).

@@ -330,7 +330,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'deletion:right-to-erasure': [['You have the right to have your data erased.', 'You have the right to have your questions answered.'], ['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.']],
   // Opting out of some or future messages, not only "of marketing".
   'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
-  'data-use:how-we-use': [['What we do with the information we collect', 'What we do when the service is down']],
+  'data-use:how-we-use': [['Why we process your data', 'Why we changed our name'], ['What we do with the information we collect', 'What we do when the service is down']],
   // Offerings picked for the user, as well as offers and products.
   'advertising:ad-platforms': [['Pinterest | Where to manage cookie settings: see your Pinterest account', 'Follow us on Pinterest, where cookie recipes are posted weekly.'], ['The TikTok Pixel is placed on our checkout page.', 'Our TikTok account posts videos of our cookies.']],
   'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
@@ -423,7 +423,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'security:protect': [['Our staff protect the information you give us.', 'We are committed to protecting your privacy.']],
   'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.']],
   // Copying others' content is a rule of conduct, not the user's right to a copy.
-  'user-rights:copy-export': [
+  'user-rights:copy-export': [['You can receive your data in a structured, commonly used format.', 'You can receive your invoice in a printed format.'], 
     ['You can export all your content at any time.', "Do not copy, download or share other people's content without their permission."],
     ['You can download a copy of the content you posted.', 'You can download the content of our help centre.'],
   ],
@@ -459,7 +459,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // A body part's scan or geometry is biometric data without the word.
   'sensitive-data:biometric': [['We use speaker recognition to confirm it is you.', 'We use speech recognition to turn your words into text.'], ['We store scans of your face to let you sign in.', 'We store photos you choose for your profile.']],
   // Health data worded as information about it.
-  'sensitive-data:special-categories': [['We may process special categories of personal data with your consent.', 'We may process special offers for personal accounts with your consent.'], ['Information about your physical or mental health is never shared.', 'Information about your physical or postal address is never shared.'], ['We may ask about criminal convictions for some roles.', 'We may ask about previous employers for some roles.'], ['The watch records your heart rate while you run.', 'The watch records your route while you run.'], ['We ask for information about your health to tailor the workouts.', 'We ask for information about your goals to tailor the workouts.'], ['Advertisers may not use data that reveals sensitive characteristics to choose an audience.', 'Advertisers may not use data that reveals private messages to choose an audience.']],
+  'sensitive-data:special-categories': [['We never process data revealing your religion.', 'We never process data revealing your password.'], ['We may process special categories of personal data with your consent.', 'We may process special offers for personal accounts with your consent.'], ['Information about your physical or mental health is never shared.', 'Information about your physical or postal address is never shared.'], ['We may ask about criminal convictions for some roles.', 'We may ask about previous employers for some roles.'], ['The watch records your heart rate while you run.', 'The watch records your route while you run.'], ['We ask for information about your health to tailor the workouts.', 'We ask for information about your goals to tailor the workouts.'], ['Advertisers may not use data that reveals sensitive characteristics to choose an audience.', 'Advertisers may not use data that reveals private messages to choose an audience.']],
   // Keeping on using the service is continued use, not data kept.
   'policy-changes:continued-use': [['If you keep using the app, you accept the changes.', 'If you keep your receipt, you can return the item.']],
   'retention:retain': [['Data is held for two years after your last order.', 'Hold the power button for three seconds to restart.'], ['Your photos are stored for 30 days.', 'Orders can be collected from the store after two hours.'], ['We keep your messages for 30 days after you delete them.', 'If you keep using the app after that, the change applies to you.']],
