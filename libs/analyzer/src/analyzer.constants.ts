@@ -121,7 +121,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
   'sensitive-data': {
     rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'],
-    object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
+    object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|permissions?|consent\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
   },
   // How terms change needs a change of the terms (or notice of it), not "from time to time" alone.
   'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'new-version', 'changes-notice', 'post-changes', 'effective-on-posting', 'reject-changes', 'check-for-changes', 'policy-changes-intl', 'contract-change-intl'] },
@@ -133,12 +133,12 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
   // content that exploits minors is a rule of conduct.
   children: {
     rules: ['children', 'children-data', 'children-intl'],
-    object: /\b(?:data|information|collect\w*|consent\w*|ages?|aged|years? old|under (?:the age|\d)|accounts?|us(?:e|es|ed|ing|ers?)|register\w*|sign(?:ing)? up|privacy|coppa|parent\w*|guardians?|intended|directed|designed|permission|verif\w*|donn[ée]es|âge|consentement|compte|daten|alter\w*|einwilligung|konto|datos|edad|consentimiento|cuenta)\b/i,
+    object: /\b(?:data|information|collect\w*|consent\w*|ages?|aged|years? old|under (?:the age|\d)|accounts?|us(?:e|es|ed|ing|ers?)|register\w*|sign(?:ing)? up|privacy|coppa|parent\w*|guardians?|intended|directed|designed|permission|verif\w*|market(?:s|ed|ing)? to|advertis\w* to|donn[ée]es|âge|consentement|compte|daten|alter\w*|einwilligung|konto|datos|edad|consentimiento|cuenta)\b/i,
   },
   // Deleting the user's data or account (a right to it, or erasure from the provider's systems), not content removed
   // by moderators ("we may remove any content that violates these terms" is content moderation).
   deletion: {
-    rules: ['you-delete', 'right-to-erasure', 'erased-from-systems', 'delete-data', 'delete-data-intl'],
+    rules: ['you-delete', 'right-to-erasure', 'erased-from-systems', 'delete-data', 'delete-data-intl', 'account-deletion'],
     object: /\b(?:personal (?:data|information)|(?:your|their|user|users'|customer) (?:personal |own )?(?:data|information|accounts?|profiles?|records)|(?:data|information) (?:we|you|that we|that you)\b|your (?:content|materials?|posts|photos|uploads|files)\b|accounts?|erasure|be forgotten|from (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)|backups?|donn[ée]es|compte|daten|kontos?|datos|cuenta)\b/i,
   },
   // The rights are the user's over their data: "the removal, deletion, or restriction of content" as a sanction names the

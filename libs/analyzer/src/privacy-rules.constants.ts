@@ -27,7 +27,7 @@ const ACQUISITION = '(?<!\\b(?:data|signal|signals|image|customer|user|talent|le
 export const privacyRules: ClauseRule[] = [
   // data-collection
   // "Log" as a verb, not the noun kept or stored ("we never keep logs").
-  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:collect|gather|obtain|record|(?<!\b(?:keep|kept|store|stored|retain|retained|any|our|the|server|access|activity|of) )log)(?:s|ed)?\b/, 2.5, -0.5),
+  rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:(?:collect|gather|obtain|record|(?<!\b(?:keep|kept|store|stored|retain|retained|any|our|the|server|access|activity|of) )log)(?:s|ed)?|captur(?:e|es|ed))\b/, 2.5, -0.5),
   // The passive, data first: "your information may be collected when you ...".
   rule('data-collection', 'data-collected', /\b(?:information|data|details)\b[^.;]{0,30}\b(?:is|are|be|being|been)\b (?:\w+ )?(?:collected|gathered|obtained|recorded)\b/, 2.5, -0.5),
   // Asking the user for details: "we ask you for your name and date of birth", "you will be asked to provide an email address".
@@ -36,12 +36,17 @@ export const privacyRules: ClauseRule[] = [
   rule('data-collection', 'we-receive', /\bwe (?:may |also |automatically |will )?(?:receive|get|access)\b (?:\w+ ){0,3}?(?:information|data|details)\b/, 2),
   // One profile built from several sources or products: "we combine information from our different services".
   rule('data-collection', 'combine', /\bcombin\w+\b[^.;]{0,40}\b(?:information|data)\b[^.;]{0,60}\b(?:from|with|across)\b/, 2, -0.5),
-  rule('data-collection', 'collect', /\bcollect(?:s|ed|ing|ion)?\b/, 1.5),
+  // Goods or rewards picked up ("orders can be collected from the store", "collect points") and a range of products ("our
+  // collection of sneakers") are no data gathered.
+  rule('data-collection', 'collect', /\bcollect(?<!\b(?:orders?|parcels?|packages?|items|goods|purchases|deliveries) (?:can |may |must |will |should )?(?:be )?collect)(?:s|ed|ing|ion)?\b(?! (?:\w+ )?(?:points|rewards|stamps|miles|coins|badges|prizes|vouchers)\b)(?<!\bcollection(?= of (?!(?:\w+ ){0,2}(?:data|information|details|identifiers|signals|content)\b)))/, 1.5),
   rule('data-collection', 'categories', /\b(?:types|categories|kinds|pieces) of (?:personal )?(?:information|data)\b|\b(?:information|data) (?:we|that we|which we) (?:collect|process|hold|receive) (?:includes?|consists|may include|about you)\b/, 2),
   // "use the information we collect": the relative clause points back at collected data, it states no collection.
   rule('data-collection', 'collected-reference', /\b(?:information|info|data|details)(?: that| which)? (?:we|you)(?: have|'ve)? (?:automatically )?(?:collect|gather|obtain|receive)(?:ed)?\b(?! (?:includes?|consists|may include|about you))/, -2.5),
   rule('data-collection', 'automatically', /\bautomatically (?:collect|record|receive|log)\w*\b/, 1),
   rule('data-collection', 'identifiers', /\b(?:ip address(?:es)?|device (?:id|identifiers?|information|type|model)|browser type|operating system|hardware model|email address(?:es)?|phone numbers?|contact (?:details|information)|usage (?:data|information)|log (?:data|information|files?)|payment information|billing information|mac address)\b/, 1.5, -0.3),
+  // The details of an account or a delivery named in a list ("Account information: username, date of birth"): giving them
+  // is what signing up is, no harm in itself.
+  rule('data-collection', 'account-details', /\b(?:usernames?|dates? of birth|postal address(?:es)?|profile (?:pictures?|photos?))\b/, 1.5),
   rule('data-collection', 'private-content', /\b(?:read|access|scan|view|monitor)\w*\b[^.;]{0,40}\b(?:private )?(?:messages|communications|conversations|chats)\b|\b(?:read|access|scan|view|monitor|look at|review)\w*\b[^.;]{0,20}\bprivate (?:files|content|documents|photos|folders)\b/, 2, -1),
   rule('data-collection', 'permissions', /\bpermissions?\b[^.;]{0,60}\b(?:camera|microphone|contacts|photos|device|phone)\b|\b(?:camera|microphone|contacts list)\b|\b(?:access|read|upload|sync|import)\w* (?:to )?your (?:contacts|address book|photos|photo library|calendar|call logs?)\b/, 1.5, -0.5),
   // What the user must give to use the service ("to sign up you need to enter an email address and a password").
@@ -49,13 +54,13 @@ export const privacyRules: ClauseRule[] = [
   rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
 
   // sensitive-data
-  rule('sensitive-data', 'biometric', /\b(?:(?:scans?|geometry|templates?|measurements|maps?) of (?:your|the user's|users'|their|a person's|each person's) (?:face|hands?|fingers?|irises|iris|retinas?|voice)|biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic)\b/, 3.5, -1.5),
+  rule('sensitive-data', 'biometric', /\b(?:(?:scans?|geometry|templates?|measurements|maps?) of (?:your|the user's|users'|their|a person's|each person's) (?:face|hands?|fingers?|irises|iris|retinas?|voice)|biometrics?|face ?prints?|(?:facial|face) (?:recognition|geometry|scans?|templates?|data|features|measurements)|voice ?prints?|retina|iris scans?|dna|genetic|fingerprints? (?:data|scans?|templates?|recognition)|speakers?(?<=\brecogni[sz]\w* (?:the |a |each )?speakers?)|speaker (?:recognition|identification|verification)|voice (?:identification|verification|authentication))\b/, 3.5, -1.5),
   rule('sensitive-data', 'location', /\b(?:gps|geo-?locat\w*|precise location|location[- ](?:based|aware|data|information|services?)|(?<!\b(?:depending|depend|depends|based|according) (?:on|upon|to) )(?:your|device|physical|real[- ]time) location)\b(?![^.;]{0,40}\b(?:derived from|based on|inferred from|determined (?:by|through|from)|approximated from) (?:your |the |an? )?ip address)/, 3.5, -1),
-  rule('sensitive-data', 'special-categories', /\b(?:(?:information|data|details) (?:about|on|relating to|concerning|regarding) (?:your|the user's|users'|their) (?:physical |mental )?(?:health|medical conditions?|sex life|sexual orientation|religious beliefs|ethnic origin|political opinions)|health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views)|sexual (?:orientation|life)|political (?:opinions?|views)|trade union|sensitive (?:personal )?(?:data|information|characteristics|categories of (?:personal )?(?:data|information)))\b/, 3, -1),
+  rule('sensitive-data', 'special-categories', /\b(?:(?:information|data|details) (?:about|on|relating to|concerning|regarding) (?:your|the user's|users'|their) (?:(?:physical|mental) (?:or |and )?)*(?:health|medical conditions?|sex life|sexual orientation|religious beliefs|ethnic origin|political opinions)|health (?:data|information)|medical (?:data|information|records?)|racial|ethnic origin|religious (?:beliefs?|views|affiliations?)|sexual (?:orientation|life)|political (?:opinions?|views|affiliations?)|reveal(?<=\b(?:data|information) (?:that )?reveal)(?:s|ing)? (?:your |their |a person's )?(?:religio\w*|race|philosophical beliefs|health|sex life)|trade union|(?:sensitive|special) (?:personal )?(?:data|information|characteristics|categor(?:y|ies) of (?:personal )?(?:data|information))|criminal (?:convictions?|records?|(?:history|background) (?:checks?|data|information))|heart rate|blood (?:pressure|glucose|sugar|oxygen)|menstrual (?:cycles?|data|information)|reproductive health)\b/, 3, -1),
 
   // data-use
   rule('data-use', 'use-data', new RegExp(`\\b(?:we )?(?:use|process|utili[sz]e)(?:s|d)?\\b[^.;]{0,50}\\b(?:${PD}|information|data)\\b[^.;]{0,60}\\b(?:to|for)\\b`), 2),
-  rule('data-use', 'how-we-use', /\bhow (?:we|do we) use\b|\bwhat (?:we|do we) do with (?:the |your |this |such )?(?:personal )?(?:info|information|data)\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
+  rule('data-use', 'how-we-use', /\b(?:how|why) (?:we|do we) (?:use|process)\b|\bwhat (?:we|do we) do with (?:the |your |this |such )?(?:personal )?(?:info|information|data)\b|\buses? of (?:your )?(?:personal )?(?:information|data)\b|\bwe use (?:this|the|such|your) (?:information|data)\b/, 2.5),
   // The same with the data named by its kinds: "we use your contact details and location to …".
   rule('data-use', 'use-kinds', /\bwe (?:may |also |will |can |only )*(?:use|process|utili[sz]e|analy[sz]e)\b[^.;]{0,20}\b(?:your|the|this|such) (?:(?:contact|account|payment|profile|registration|device|usage|location|billing) (?:details|information|data)|e-?mail address(?:es)?|phone numbers?|names?|location|ip address(?:es)?|browsing history|purchase history|photos|messages|voice recordings)\b[^.;]{0,60}\b(?:to|for)\b/, 2),
   // The passive of the same: "such data will only be used to contact you".
@@ -63,8 +68,11 @@ export const privacyRules: ClauseRule[] = [
   // made available to the public and is not used for improving the Service". The negator is left to the negation reader
   // (a pattern that spells one out is read as affirmed).
   rule('data-use', 'content-used-for', /\b(?:content|files|messages|conversations|posts|code|projects|documents)\b[^.;]{0,80}\b(?:is|are|will|may|shall|can)(?: \w+)?(?: be)? used (?:to|for) (?:improv\w+|develop\w+|enhanc\w+|personali[sz]\w+|research\w*|analy[sz]\w+)\b/, 2.5, -1.5),
-  rule('data-use', 'data-used-to', /\b(?:data|information|details)(?: (?:that )?(?:we|you) (?:collect|provide|hold|receive|give|submit)\w*)?(?: about you)? (?:is|are|will|may|can|shall|would|could|might)(?: only| also| not)?(?: be)?(?: only| also| solely| primarily)? used (?:only |solely |primarily )?(?:to|for)\b/, 2),
-  rule('data-use', 'purposes', /\bpurposes?\b/, 1),
+  rule('data-use', 'data-used-to', /\b(?:data|information|details)(?: (?:that )?(?:we|you) (?:collect|provide|hold|receive|give|submit)\w*)?(?: about you)? (?:is|are|will|may|can|shall|would|could|might)(?: only| also| not)?(?: be)?(?: only| also| solely| primarily)? (?:used|processed|utili[sz]ed) (?:only |solely |primarily )?(?:to|for)\b/, 2),
+  // Not the purposes a user may put the service to ("for personal, non-commercial purposes", "for unlawful purposes").
+  rule('data-use', 'purposes', /\bpurposes?\b(?<!\b(?:commercial|non-?commercial|informational|educational|entertainment|illegal|unlawful|fraudulent|improper|malicious|illicit) purposes?)/, 1),
+  // The legal ground for processing (GDPR Art. 6) is part of why data is used.
+  rule('data-use', 'legal-basis', /\b(?:legal|lawful) (?:bas[ie]s|grounds?)\b|\blegitimate interests?\b|\bperformance of (?:a|the|our|your) contract\b/, 2),
   rule('data-use', 'limited-purposes', /\bonly (?:use|process|for the purposes?)\b|\b(?:limited|specific|necessary) purposes?\b|\bsolely (?:to|for)\b/, 1.5, 1),
   // Data minimisation: collecting or processing no more than a purpose needs limits what the data is used for.
   rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3.5, 1),
@@ -78,13 +86,14 @@ export const privacyRules: ClauseRule[] = [
   rule('data-use', 'many-purposes', /\b(?:any|other) (?:lawful |legitimate |business )?purposes?\b/, 1, -1),
 
   // ai-training
-  rule('ai-training', 'train-models', /\b(?:train\w*|fine-?tun\w*)\b[^.;]{0,80}\b(?:models?|algorithms?|artificial intelligence|machine learning|\bai\b|llms?|neural networks?)\b|\b(?:models?|artificial intelligence|machine learning|\bai\b|llms?)\b[^.;]{0,40}\b(?:trained|fine-?tuned)\b/, 3.5, -1.5),
+  // Also the noun ("opt out of model training") and teaching a model ("used to teach our algorithms").
+  rule('ai-training', 'train-models', /\btraining\b(?<=\b(?:model|ai|algorithm|machine learning) training)|\b(?:train\w*|fine-?tun\w*|teach(?:es|ing)?|taught)\b[^.;]{0,80}\b(?:models?|algorithms?|artificial intelligence|machine learning|\bai\b|llms?|neural networks?)\b|\b(?:models?|artificial intelligence|machine learning|\bai\b|llms?)\b[^.;]{0,40}\b(?:trained|fine-?tuned)\b/, 3.5, -1.5),
   // Data or content put to building models: "use your data to develop or improve our AI models".
   rule('ai-training', 'data-for-models', /\b(?:us(?:e|es|ed|ing)|process\w*|rel(?:y|ies) on)\b[^.;]{0,60}\b(?:data|content|information|inputs?|prompts?|conversations?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,30}\b(?:develop\w*|improv\w+|build\w*|deploy\w*|train\w*|test\w*)\b[^.;]{0,60}\b(?:models?|machine learning|artificial intelligence|\bai\b|llms?)\b/, 3.5, -1.5),
   // The passive of the same: "your conversations may be used to improve our models".
   rule('ai-training', 'data-used-for-models', /\b(?:data|content|information|inputs?|prompts?|conversations?|chats?|messages|recordings?)\b[^.;]{0,60}\b(?:used|processed)\b[^.;]{0,30}\b(?:to|for)\b[^.;]{0,30}\b(?:develop\w*|improv\w+|build\w*|train\w*)\b[^.;]{0,40}\b(?:models?|machine learning|artificial intelligence|\bai\b|llms?)\b/, 3.5, -1.5),
   // Improving or developing "machine learning and AI" as a purpose: the object (data, content) is checked on the clause.
-  rule('ai-training', 'develop-models', /\b(?:develop\w*|improv\w+|build\w*)\b[^.;]{0,60}\b(?:machine learning|artificial intelligence|generative ai|\bai(?:[- ]powered)? (?:models?|features|systems?|technolog\w+|tools|services|products)|llms?|language models?)\b/, 2.5, -1),
+  rule('ai-training', 'develop-models', /\b(?:develop\w*|improv\w+|build\w*)\b[^.;]{0,60}\b(?:machine learning|artificial intelligence|generative ai|\bai(?:[- ]powered)? (?:models?|features|systems?|technolog\w+|tools|services|products)|llms?|(?:language|foundation|predictive|(?:speech|voice|image|object) recognition) models?)\b/, 2.5, -1),
   rule('ai-training', 'ai', /\b(?:artificial intelligence|machine[- ]learning|large language models?|generative ai|\bai\b|\bllms?\b)/, 1),
 
   // advertising
@@ -171,7 +180,9 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'session-cookies', /\bsession cookies?\b|\bstrictly necessary cookies?\b|\bessential cookies?\b/, 1, 1),
 
   // retention
-  rule('retention', 'retain', new RegExp(`\\b(?:retain\\w*${NOT_RIGHTS}|retention|keep(?! (?:on )?(?:using|accessing|visiting|browsing)\\b)|kept|store[sd]?|storing|hold|preserve[sd]?)\\b[^.;]{0,60}\\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\\b`), 2.5),
+  // Not a control held down ("hold the power button for three seconds"), nor a shop ("collected from the store after two
+  // hours").
+  rule('retention', 'retain', new RegExp(`\\b(?:retain\\w*${NOT_RIGHTS}|retention|keep(?! (?:on )?(?:using|accessing|visiting|browsing)\\b)|kept|store(?<!\\b(?:the|a|an|our|your|online|app|retail) store)[sd]?|storing|hold(?! (?:down )?(?:the |a |your )?(?:\\w+ )?(?:buttons?|keys?|switch|icon|trigger)\\b)|held|preserve[sd]?)\\b[^.;]{0,60}\\b(?:for|until|as long as|period|days?|months?|years?|after|indefinitely)\\b`), 2.5),
   // A period stated further from its verb than 'retain' looks ("we keep information about the ads you saw, and how you
   // interact with our content on other sites, for up to 90 days"): the verb, what is kept, then the period.
   rule('retention', 'kept-for-period', /\b(?:keep|kept|retain\w*|stor(?:e|ed|es|ing)|hold|held|preserve[sd]?)\b[^.;]{0,80}?\b(?:data|information|records?|logs?|content|details|messages|copies|backups?|history|it|them)\b[^.;]{0,100}?\bfor (?:up to |a maximum of |at least |no (?:more|longer) than |a period of |approximately |about |around )?(?:\d+|one|two|three|four|five|six|seven|ten|twelve|eighteen|twenty|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 2.5),
@@ -180,7 +191,7 @@ export const privacyRules: ClauseRule[] = [
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
   rule('retention', 'after-deletion', /\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
   rule('retention', 'deleted-after', /\b(?:delet|destroy|dispos|eras|purg|anonymi[sz]|overwrit)\w*\b[^.;]{0,60}\b(?:after|within|once|at the end of|if (?:it is |they are )?no longer)\b/, 3, 1),
-  rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required)|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
+  rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required|(?<=\bwe no longer )(?:need|require))|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
   rule('retention', 'kept-copies', /\b(?:copies|copy|backups?|archives?|residual)\b[^.;]{0,60}\b(?:removed|deleted|closed|terminated|cancell?ed)\b|\beven (?:if|after|though|when)\b[^.;]{0,40}\b(?:delet|remov|clos|terminat|eras)\w*/, 2, -1.5),
   // A short, stated upper bound on keeping data is a commitment the user can check.
   rule(null, 'bounded-retention', /\b(?:no (?:more|longer) than|not (?:more|longer) than|at most|a maximum of|maximum of) (?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?)\b/, 0, 1),
@@ -188,13 +199,18 @@ export const privacyRules: ClauseRule[] = [
   rule(null, 'open-ended-retention', /\b(?:for )?(?:as|so) long as (?:(?:it|they|this|that) (?:is|are|may be|remains?|might be) |is |we (?:deem|consider)(?: it)? |(?:reasonably )?)?(?:necessary|needed|required|relevant|useful|reasonably necessary)\b|\b(?:as|so) long as (?:we|you) (?:need|require|have a (?:legitimate |business )?(?:need|reason))\b/, 0, -1),
   // Keeping data past the stated period ("a longer retention period", "retain it for a longer period of time").
   rule(null, 'extended-retention', /\b(?:retain\w*|keep\w*|kept|stor(?:e|ed|ing))\b[^.;]{0,50}\bfor (?:a |any )?longer\b|\blonger (?:retention |storage )?periods?\b/, 0, -1),
+  // The question as a heading: "How long we keep your information".
+  rule('retention', 'how-long', /\bhow long (?:do )?(?:we|will we|is|are|does)\b[^.;?]{0,30}\b(?:keep|kept|retain\w*|stor(?:e|ed)|hold|held)\b/, 3),
   rule('retention', 'indefinitely', /\bindefinitely\b|\bas long as (?:we|necessary|needed|required|reasonably)\b|\bbackups?\b|\barchiv\w+\b/, 1.5, -0.5),
 
   // deletion
   // A right to deletion alone is the deletion type; deletion listed among other rights is user-rights ('rights-list').
   // The user deleting: "you may provide, and Microsoft may remove" is another subject removing, not the user.
   rule('deletion', 'you-delete', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b(?:(?!,? (?:and|but|or) (?:we|the company|[a-z]+ (?:may|can|will))\b)[^.;]){0,30}\b(?:delete|erase|remove)\b/, 3, 2),
-  rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b|\brequests? to (?:delete|erase)\b|\bright to ask (?:us )?(?:to )?(?:delete|erase)\b/, 3, 2),
+  rule('deletion', 'right-to-erasure', /\bright (?:to|of) (?:be forgotten|erasure|deletion|delete)\b|\b(?:deletion|erasure) requests?\b|\brequest (?:the )?(?:deletion|erasure)\b|\brequests? to (?:delete|erase)\b|\bright to ask (?:us )?(?:to )?(?:delete|erase)\b|\bright to have (?:\w+ ){0,3}?(?:deleted|erased)\b/, 3, 2),
+  // Closing the account for good, named as such ("Account deletion", "how to delete your account", "you can delete your
+  // account"). The company deleting it ("we may delete your account") is left to account termination.
+  rule('deletion', 'account-deletion', /\b(?:account|profile) (?:deletion|erasure|removal)\b|\b(?:you|to|users?) (?:\w+ ){0,3}?delete (?:your|an|the|their|my) (?:\w+ )?account\b|\bdeleting (?:your|an|the|their|my) (?:\w+ )?account\b/, 3, 0, { userActorStance: 1 }),
   // Data wiped from the provider's own systems, not just hidden from view.
   rule('deletion', 'erased-from-systems', /\b(?:delet|eras|remov|purg|wip)\w*\b[^.;]{0,60}\bfrom (?:our|the|its|their) (?:servers?|systems?|databases?|records|archives)\b|\bpermanently (?:delet|eras|remov)\w*/, 2.5, 1),
   // The user's wish or decision to have it deleted ("if you would like your account deleted, write to us").
@@ -204,16 +220,18 @@ export const privacyRules: ClauseRule[] = [
   // user-rights
   // A right granted in a licence ("you grant the users the right to access your materials", "we grant you the right
   // to access the content") is a permission over content, not a data-protection right.
-  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})(?<!\breserves? the )\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\bright to ask (?:us )?(?:to )?(?:stop|limit|restrict|correct|access|see)\b|\b(?:access|correction) requests?\b|\brequests? (?:to know|to access|to correct|(?:the )?correction of)\b|\byour (?:privacy |data protection )?rights\b(?! (?:and obligations )?under (?:this|these|the) (?:agreement|terms|contract)\b)/, 3, 2),
+  rule('user-rights', 'right-to', /(?<!\bgrant\w*\b[^.;]{0,60})(?<!\breserves? the )\bright (?:of|to) (?:access|rectif\w+|correct\w*|portab\w+|data portability|object|restrict\w*|withdraw|lodge|complain\w*|know|request)\b|\bright to ask (?:us )?(?:to )?(?:stop|limit|restrict|correct|access|see)\b|\b(?:access|correction) requests?\b|\brequests? (?:to know|to access|to correct|(?:the )?correction of)\b|\byour (?:privacy |data protection |choices and )?rights\b(?! (?:and obligations )?under (?:this|these|the) (?:agreement|terms|contract)\b)/, 3, 2),
   rule('user-rights', 'you-can-request', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the right to|are entitled to)\b[^.;]{0,30}\b(?:request|ask|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|obtain|export|download|correct|rectify|update|review|object|restrict|limit|opt[- ]?out(?! (?:of|from) receiving\b)|withdraw|complain\w*|lodge|file a complaint)\b/, 2.5, 2),
   // A copy of the data, or of the user's own content (not "don't copy or download content" of others, a rule of conduct).
   // The rights named by what they ask for, whoever asks ("the user may request the portability of their data", "request
   // restriction of or object to our processing", "withdraw consent at any time").
   // How to exercise the rights a data-protection law gives ("how to exercise your rights under the Brazilian General Data
   // Protection Law"): the rights are named by the law they come from.
-  rule('user-rights', 'exercise-rights', /\b(?:exercis\w+|learn (?:more )?about) (?:your|their|these|those|such) (?:\w+ ){0,2}?rights\b[^.;]{0,80}\b(?:data protection|privacy|personal (?:data|information))\b|\brights? under (?:the |applicable )?(?:\w+ ){0,4}?(?:data protection|privacy) (?:laws?|acts?|regulations?)\b/, 2.5, 1),
+  // Or the rights just listed ("to exercise any of these rights, write to us"), not the company's own ("we may exercise
+  // these rights without notice").
+  rule('user-rights', 'exercise-rights', /\bexercis(?<!\b(?:we|us)\b[^.;]{0,30}exercis)\w+ (?:any |all |either |one )?(?:of )?(?:these|those|the above) rights\b|\b(?:exercis\w+|learn (?:more )?about) (?:your|their|these|those|such) (?:\w+ ){0,2}?rights\b[^.;]{0,80}\b(?:data protection|privacy|personal (?:data|information))\b|\brights? under (?:the |applicable )?(?:\w+ ){0,4}?(?:data protection|privacy) (?:laws?|acts?|regulations?)\b/, 2.5, 1),
   rule('user-rights', 'request-right', /\b(?:request|ask for|obtain|exercise)\b[^.;]{0,20}\b(?:restriction|rectification|erasure|portability|correction)\b|\bobject to (?:our |the |any |such )?(?:processing|use of (?:your|their|his or her) (?:personal )?(?:data|information))\b|\bwithdraw (?:your |their |his or her )?consent\b|\brectify\b/, 3, 2),
-  rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|my|the|all|any|certain) )?(?:\w+ )?(?:data|information)\b|\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:your (?:\w+ )?content|content (?:that )?you (?:post|posted|provide|provided|upload|uploaded|create|created|share|shared))\b|\bdata portability\b|\bmachine-readable\b/, 2, 1.5),
+  rule('user-rights', 'copy-export', /\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:of )?(?:(?:your|my|the|all|any|certain) )?(?:\w+ )?(?:data|information)\b|\b(?:copy|archive|export|download)\b[^.;]{0,30}?\b(?:your (?:\w+ )?content|content (?:that )?you (?:post|posted|provide|provided|upload|uploaded|create|created|share|shared))\b|\bdata portability\b|\bmachine-readable\b|\bstructured,? commonly used\b/, 2, 1.5),
   rule('user-rights', 'complaint', /\b(?:complaints?|supervisory authorit(?:y|ies)|data protection (?:authorit(?:y|ies)|officers?)|\bdpo\b|lodge)\b/, 2, 1),
   rule('user-rights', 'rights-list', /\b(?:access|correct\w*|rectif\w*|updat\w*|amend\w*|copy|copies)\b[^.]{0,100}\b(?:delet\w*|eras\w*)\b|\b(?:delet\w*|eras\w*)\b[^.]{0,100}\b(?:access|correct\w*|rectif\w*|object|restrict\w*|portab\w*)\b/, 4, 1.5),
   rule('user-rights', 'data-subject', /\bdata subject\b|\bsubject access\b|\bgdpr\b/, 2, 1),
@@ -242,7 +260,8 @@ export const privacyRules: ClauseRule[] = [
   rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information)\b/, 1.5, 1),
 
   // children
-  rule('children', 'children', /\bchild(?:ren)?(?:'s)?\b|\bminors?\b|\bkids\b|\bcoppa\b|\bparental consent\b/, 2.5),
+  // Also teenagers ("teen accounts").
+  rule('children', 'children', /\bchild(?:ren)?(?:'s)?\b|\bminors?\b|\bkids\b|\bteen(?:s|agers?)?\b|\bcoppa\b|\bparental consent\b/, 2.5),
   rule('children', 'children-data', /\b(?:collect|personal (?:information|data))\b[^.;]{0,60}\b(?:children|minors|an? child|an? minor|under (?:the age of )?(?:13|16|thirteen|sixteen))\b|\bparent or (?:legal )?guardian\b/, 1.5),
 
   // communications

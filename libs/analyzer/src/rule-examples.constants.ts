@@ -285,6 +285,10 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'user-rights:you-can-object-intl': ['Vous pouvez vous opposer à ce traitement à tout moment.', 'Vous pouvez vous connecter à votre compte à tout moment.'],
   'stance:all-damages': ['We are not liable for any damages arising from your use of the app.', 'We are not liable for indirect damages arising from your use of the app.'],
   'dispute-resolution:all-disputes': ['Any claim between you and us will be decided by an arbitrator.', 'Any question about your order can be sent to support.'],
+  'data-collection:account-details': ['Your username and date of birth', 'Your nickname and favourite colour'],
+  'data-use:legal-basis': ['We rely on our legitimate interests to keep the service secure.', 'We rely on our partners to keep the service running.'],
+  'retention:how-long': ['How long do we keep your data?', 'How long do we take to answer your email?'],
+  'deletion:account-deletion': ['You can start the account deletion from the settings page.', 'You can start the account setup from the settings page.'],
 };
 
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
@@ -323,15 +327,15 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We may provide your information to companies that help us deliver the service.', 'We may provide your information to you on request.'],
   ],
   // A request for deletion is the deletion type (GDPR Art. 17 in the taxonomy), whoever carries it out.
-  'deletion:right-to-erasure': [['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.']],
+  'deletion:right-to-erasure': [['You have the right to have your data erased.', 'You have the right to have your questions answered.'], ['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.']],
   // Opting out of some or future messages, not only "of marketing".
   'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
-  'data-use:how-we-use': [['What we do with the information we collect', 'What we do when the service is down']],
+  'data-use:how-we-use': [['Why we process your data', 'Why we changed our name'], ['What we do with the information we collect', 'What we do when the service is down']],
   // Offerings picked for the user, as well as offers and products.
   'advertising:ad-platforms': [['Pinterest | Where to manage cookie settings: see your Pinterest account', 'Follow us on Pinterest, where cookie recipes are posted weekly.'], ['The TikTok Pixel is placed on our checkout page.', 'Our TikTok account posts videos of our cookies.']],
   'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
   // "Log" as the verb of collecting, not the noun that is kept.
-  'data-collection:we-collect': [['We log the pages you visit.', 'We never keep logs of your activity.']],
+  'data-collection:we-collect': [['We capture the time you spend on each page.', 'Our photographers capture the moments you share with us.'], ['We log the pages you visit.', 'We never keep logs of your activity.']],
   // "Sans indemnité" (without compensation) is no indemnity.
   'indemnification:indemnify': [['You will indemnify us against any claim.', 'Nous pouvons suspendre le service sans indemnité.']],
   // Accounts in the plural.
@@ -419,7 +423,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'security:protect': [['Our staff protect the information you give us.', 'We are committed to protecting your privacy.']],
   'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.']],
   // Copying others' content is a rule of conduct, not the user's right to a copy.
-  'user-rights:copy-export': [
+  'user-rights:copy-export': [['You can receive your data in a structured, commonly used format.', 'You can receive your invoice in a printed format.'], 
     ['You can export all your content at any time.', "Do not copy, download or share other people's content without their permission."],
     ['You can download a copy of the content you posted.', 'You can download the content of our help centre.'],
   ],
@@ -446,19 +450,19 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'security:security-intl': [['Vos données sont protégées par des mesures de sécurité adaptées.', 'Nous pouvons demander votre numéro de sécurité sociale.'], ["Nous vous informerons de toute violation de données vous concernant.", "Nous vous informerons de toute modification de votre commande."]],
   // The platform's own reserved right and the rights the contract gives are not data-protection rights; asking the provider
   // to stop, to correct or to say what it holds is a data-subject request.
-  'user-rights:right-to': [
+  'user-rights:right-to': [['Your choices and rights', 'Your choices and preferences'], 
     ['You have the right to access the personal data we hold.', 'We reserve the right to access any account to investigate fraud.'],
     ['Read more about your rights below.', 'Your rights under this agreement cannot be transferred.'],
     ['You have a right to ask us to stop using your data.', 'You have a right to ask us for a paper invoice.'],
     ['You can submit a request to know what data we hold.', 'You can submit a request to change your delivery slot.'],
   ],
   // A body part's scan or geometry is biometric data without the word.
-  'sensitive-data:biometric': [['We store scans of your face to let you sign in.', 'We store photos you choose for your profile.']],
+  'sensitive-data:biometric': [['We use speaker recognition to confirm it is you.', 'We use speech recognition to turn your words into text.'], ['We store scans of your face to let you sign in.', 'We store photos you choose for your profile.']],
   // Health data worded as information about it.
-  'sensitive-data:special-categories': [['We ask for information about your health to tailor the workouts.', 'We ask for information about your goals to tailor the workouts.'], ['Advertisers may not use data that reveals sensitive characteristics to choose an audience.', 'Advertisers may not use data that reveals private messages to choose an audience.']],
+  'sensitive-data:special-categories': [['We never process data revealing your religion.', 'We never process data revealing your password.'], ['We may process special categories of personal data with your consent.', 'We may process special offers for personal accounts with your consent.'], ['Information about your physical or mental health is never shared.', 'Information about your physical or postal address is never shared.'], ['We may ask about criminal convictions for some roles.', 'We may ask about previous employers for some roles.'], ['The watch records your heart rate while you run.', 'The watch records your route while you run.'], ['We ask for information about your health to tailor the workouts.', 'We ask for information about your goals to tailor the workouts.'], ['Advertisers may not use data that reveals sensitive characteristics to choose an audience.', 'Advertisers may not use data that reveals private messages to choose an audience.']],
   // Keeping on using the service is continued use, not data kept.
   'policy-changes:continued-use': [['If you keep using the app, you accept the changes.', 'If you keep your receipt, you can return the item.']],
-  'retention:retain': [['We keep your messages for 30 days after you delete them.', 'If you keep using the app after that, the change applies to you.']],
+  'retention:retain': [['Data is held for two years after your last order.', 'Hold the power button for three seconds to restart.'], ['Your photos are stored for 30 days.', 'Orders can be collected from the store after two hours.'], ['We keep your messages for 30 days after you delete them.', 'If you keep using the app after that, the change applies to you.']],
   // Changes that take effect once they are published.
   'policy-changes:effective-on-posting': [['Changes take effect as soon as we post them on this page.', 'Changes take effect 30 days after we email you.']],
   // Accepting the new terms is no new version named as a subject.
@@ -473,4 +477,14 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-sharing:share-third-intl': [['Nous partageons certaines données avec des annonceurs.', 'Nous partageons certaines astuces avec nos lecteurs.'], ['Compartimos datos con anunciantes.', 'Compartimos consejos con lectores.']],
   // Not read across a clause on the user's own act ("... when you close your account").
   'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.']],
+  // Vocabulary widened from self-written probe sentences (type-probes.a.spec.ts), each with its near miss.
+  'deletion:account-deletion': [['To delete your account, open the settings page.', 'We may delete your account if you break these terms.'], ['Users can delete their account at any time.', 'Users can report posts to our moderators.']],
+  'data-collection:collect': [['We collect the details of your orders.', 'Orders can be collected from the store after two hours.'], ['Our collection of your data is limited.', 'Our collection of sneakers is updated every season.'], ['Members collect data on their own devices.', 'Members collect reward points on every purchase.']],
+  'data-use:data-used-to': [['Your personal data is processed to handle your returns.', 'Your personal data is protected to the highest standard.']],
+  'data-use:purposes': [['We process your data for the purposes listed below.', 'You may use the service for non-commercial purposes only.']],
+  'ai-training:train-models': [['You can opt out of model training in your settings.', 'You can opt out of marketing emails in your settings.'], ['Your photos may be used to teach our algorithms to spot objects.', 'Your photos may be used to teach other users new tricks.']],
+  'ai-training:develop-models': [['Your recordings help us improve our speech recognition models.', 'Your recordings help us improve our customer support.']],
+  'retention:as-long-as-needed': [['When we no longer need your data, we delete it.', 'If you no longer need your account, you can close it.']],
+  'user-rights:exercise-rights': [['To exercise any of these rights, write to us.', 'We may exercise any of these rights without notice.']],
+  'children:children': [['Teen accounts are private by default.', 'Team accounts are private by default.']],
 };
