@@ -285,6 +285,12 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'user-rights:you-can-object-intl': ['Vous pouvez vous opposer à ce traitement à tout moment.', 'Vous pouvez vous connecter à votre compte à tout moment.'],
   'stance:all-damages': ['We are not liable for any damages arising from your use of the app.', 'We are not liable for indirect damages arising from your use of the app.'],
   'dispute-resolution:all-disputes': ['Any claim between you and us will be decided by an arbitrator.', 'Any question about your order can be sent to support.'],
+  'eligibility:account-duties': ['You are responsible for all activity that takes place under your account.', 'You are responsible for the content you post.'],
+  'content-ownership:transfer-rights': ['You transfer the copyright in your designs to the company.', 'You transfer the money in your wallet to the company.'],
+  'acceptable-use:account-trading': ['You may not sell or rent your account to anyone.', 'You may not sell tickets bought through the service.'],
+  'dispute-resolution:resolve-disputes': ['We will first try to settle any dispute informally.', 'We will first try to settle any invoice quickly.'],
+  'indemnification:cover-losses': ['You will compensate us for any loss caused by your breach.', 'We will compensate you for any loss caused by our breach.'],
+  'payment:virtual-currency': ['Coins bought in the app are virtual currency.', 'Coins found in the game can be traded with friends.'],
 };
 
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
@@ -349,7 +355,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Ihre Daten werden nach der Kündigung gelöscht.', 'Ihre Daten werden nach der Kündigung geprüft.'],
   ],
   // Listings and reviews taken down, users banned, personal purposes.
-  'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.']],
+  'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.'], ['We will tell you when your post was removed.', 'We will tell you when your post was liked.']],
   'account-termination:account-penalty': [['We can ban users who break the rules.', 'We can help users who break their phones.']],
   'eligibility:non-commercial': [['You may use the service only for personal purposes.', 'You may use the service for the purposes of this policy.']],
   // Anonymous data is aggregated data, not an anonymous user.
@@ -362,7 +368,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Collected data named first, and the French, German and Spanish passives.
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
   // The user banned, not only the account; access restricted rather than ended.
-  'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.']],
+  'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.'], ['After two years of inactivity, unused profiles may be closed.', 'After two years of inactivity, we send you a reminder.'], ['Members who post spam may be removed from the forum.', 'Members who post spam may be removed from the mailing list.']],
   // Flash cookies and other local shared objects.
   'tracking:trackers': [['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.']],
   // Countries whose laws protect data less.
@@ -378,7 +384,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We may modify this Usage Policy at any time.', 'We may modify generated answers whose prompts breach our usage policy.'],
   ],
   // "Its own terms", "those services' terms".
-  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.']],
+  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.'], ['Payments are subject to the terms of that provider.', 'Payments are subject to the terms below.'], ["Signing in with a partner account is subject to that provider's terms.", 'Signing in with a partner account is subject to a check.'], ['Read the privacy policies of other websites you visit.', 'Read the privacy policy of our website carefully.']],
   // Linked sites run by others.
   'third-party-services:external': [['Our pages may contain links to websites operated by others.', 'Our pages may contain pictures of websites we built.']],
   // The data the service processes or holds, not only what it "collects".
@@ -417,7 +423,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Approximate location worked out from an IP address is not precise geolocation.
   // A commitment to privacy in general names no safeguard.
   'security:protect': [['Our staff protect the information you give us.', 'We are committed to protecting your privacy.']],
-  'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.']],
+  'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.'], ['Send trademark complaints to our legal team.', 'Send billing complaints to our support team.'], ['Rights holders may ask us to take down a copy.', 'Account holders may ask us to close an account.']],
   // Copying others' content is a rule of conduct, not the user's right to a copy.
   'user-rights:copy-export': [
     ['You can export all your content at any time.', "Do not copy, download or share other people's content without their permission."],
@@ -426,7 +432,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Reporting other people's behaviour, or blocking them: the moderation tools.
   'content-moderation:reported': [['Read how to report such behaviour to our team, and how to block someone you met here.', 'Here are steps you can take to update your profile picture.']],
   // A provision of a law named by its number is no age.
-  'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.']],
+  'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.'], ['You must be at least 18 to sign up.', 'Our staff have over 15 years of experience.']],
   // Another subject removing in the same sentence is not the user deleting.
   'deletion:you-delete': [['You can at any time delete or remove your posts.', 'We may publish any material you may send us, and the company may remove it at any time.']],
   // A sanction for breaking the rules is no usage limit of a plan.
@@ -466,11 +472,27 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // The protection of the law where the user lives, kept beside the chosen law.
   'governing-law:your-law': [['You keep the protection of the mandatory laws of the country where you live.', 'You keep the protection of the warranty in the country where you bought it.']],
   // "Conduct" as the verb of a purpose is no rule of conduct.
-  'acceptable-use:conduct': [['Your conduct on the service must be respectful.', 'We may use your data to conduct research.']],
+  'acceptable-use:conduct': [['Your conduct on the service must be respectful.', 'We may use your data to conduct research.'], ['Your conduct in the forum must be civil.', 'We do not conduct any profiling of our users.']],
   // German puts the verb last: "um unsere KI-Modelle zu trainieren".
   'ai-training:train-models-intl': [['Wir verwenden Ihre Beiträge, um unsere KI-Modelle zu trainieren.', 'Wir verwenden Ihre Beiträge, um unsere Mitarbeiter zu schulen.']],
   // Advertisers named as recipients in French, German and Spanish.
   'data-sharing:share-third-intl': [['Nous partageons certaines données avec des annonceurs.', 'Nous partageons certaines astuces avec nos lecteurs.'], ['Compartimos datos con anunciantes.', 'Compartimos consejos con lectores.']],
   // Not read across a clause on the user's own act ("... when you close your account").
-  'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.']],
+  'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.'], ['We may end your membership if you misuse the service.', 'Your plan stays active until the end of your membership year.']],
+  // Permission rather than a right, and the use of the content allowed or authorised.
+  'content-license:right-to-reproduce': [['You give us permission to copy and publish the photos you upload.', 'You give us permission to contact you by email.'], ['You allow us to display your posts on our partner sites.', 'You allow us to display your name to your contacts.']],
+  // A driving licence is a document the user shows, not a licence over content.
+  'content-license:license': [['We license the photos you post to our partners.', 'Upload a copy of your driving licence to rent a car.']],
+  // Rights that remain with the user; outputs the user owns.
+  'content-ownership:belongs-to-user': [['All rights in your uploads remain with you.', 'All copies of your uploads remain on our servers.'], ['You own the outputs you create with the tool.', 'You see the outputs you create with the tool.']],
+  // Ownership asked as a heading.
+  'content-ownership:ownership': [['Who owns the photos you upload', 'Who sees the photos you upload']],
+  // Everything the user posts, named without a noun.
+  'content-ownership:platform-owns': [['We own anything you post in the forum.', 'We review anything you post in the forum.']],
+  // No duty to moderate, said with "not obliged".
+  'content-moderation:no-obligation': [['We are not obliged to review the comments users post.', 'We are not obliged to keep your order open.']],
+  // Deceiving others: deceptive messages, phishing.
+  'acceptable-use:bad-content': [['Do not send deceptive or phishing messages.', 'Do not send messages twice.']],
+  // Who may use the service, and a service open only to residents of a place.
+  'eligibility:eligible': [['Who may use the app', 'How to use the app'], ['The service is open only to residents of Canada.', 'The service is open only to paying subscribers.']],
 };

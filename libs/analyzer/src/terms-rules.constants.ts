@@ -4,7 +4,7 @@ import { ClauseRule, rule } from './clause-rule.types';
 export const termsRules: ClauseRule[] = [
   // eligibility
   // An age, not a period or a quantity: "at least 30 days' notice" names no age.
-  rule('eligibility', 'minimum-age', /\b(?:at least|over|older than|under(?! (?:article|art\.?|section|sections|§|clause|paragraph|rule)\b)|age of|aged?|minimum age|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen|twenty-one|majority)\b(?!\s*(?:\(\w+\)\s*)?(?:days?|weeks?|months?|hours?|minutes?|seconds?|percent|%|characters?|times|items?|people|users|members|dollars|euros?|usd|eur|[mgk]b)\b)|\b\d{2} (?:years )?(?:or|and) (?:older|over|above)\b|\b\d{2}\s*(?:\(\w+\)\s*)?years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\blegal age\b|\bold enough to\b|\b(?:must|need to|have to) be (?:1[3-9]|2[01]|thirteen|sixteen|eighteen|twenty-one)\b(?!\s*(?:characters?|digits?|%|percent|days?|weeks?|months?|hours?)\b)/, 3),
+  rule('eligibility', 'minimum-age', /\b(?:at least|over|older than|under(?! (?:article|art\.?|section|sections|§|clause|paragraph|rule)\b)|age of|aged?|minimum age|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen|twenty-one|majority)\b(?!\s*(?:\(\w+\)\s*)?(?:days?|weeks?|months?|hours?|minutes?|seconds?|percent|%|characters?|times|items?|people|users|members|dollars|euros?|usd|eur|[mgk]b|years? of (?:experience|expertise|operation|history))\b)|\b\d{2} (?:years )?(?:or|and) (?:older|over|above)\b|\b\d{2}\s*(?:\(\w+\)\s*)?years? (?:of age|old)\b|\bage of (?:majority|consent|digital consent)\b|\blegal age\b|\bold enough to\b|\b(?:must|need to|have to) be (?:1[3-9]|2[01]|thirteen|sixteen|eighteen|twenty-one)\b(?!\s*(?:characters?|digits?|%|percent|days?|weeks?|months?|hours?)\b)/, 3),
   // Who may use the service at all ("not intended for anyone under 13"), as opposed to how children's data is handled.
   rule('eligibility', 'age-restriction', /\b(?:designed|intended|directed|meant|available|open|permitted|allowed|eligible|use|register|sign up|create an account)\b[^.;]{0,40}\b(?:children|kids|minors|individuals|anyone|persons|people|users)\b[^.;]{0,12}\b(?:under|below|younger than)\b[^.;]{0,15}\b(?:\d{2}|thirteen|sixteen|eighteen)\b/, 2),
   // An age floor named without a number: "the service is only for adults", "you must be an adult".
@@ -17,13 +17,15 @@ export const termsRules: ClauseRule[] = [
   rule('eligibility', 'registration', /\bregist(?:er|ration|ered)\b|\bcreate an account\b|\bsign[- ]?up\b|\b(?:one|single|multiple|alternative|additional|another|new) accounts?\b|\baccurate,? (?:current|complete)\b/, 2),
   // The account rule that what the user registers with is true and kept current ("accurate, complete and up to date").
   rule('eligibility', 'accurate-info', /\b(?:true|accurate|truthful|correct)\b[^.;]{0,30}\b(?:current|complete|up[- ]to[- ]date)\b[^.;]{0,40}\b(?:information|details|data)\b|\b(?:information|details|data)\b[^.;]{0,60}\b(?:true|accurate|truthful|correct)\b[^.;]{0,30}\b(?:current|complete|up[- ]to[- ]date)\b/, 2.5),
-  rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b/, 2),
+  rule('eligibility', 'eligible', /\beligib\w+\b|\byou represent (?:and warrant )?that you\b|\bcapacity to (?:enter|form)\b|\blegally binding contract\b|\bwho (?:may|can) use\b|\b(?:available|open|offered|limited|restricted) (?:only )?to (?:residents|citizens|persons|individuals|people|users) (?:of|in|located in|living in|based in|resident in)\b/, 2.5),
+  // The account holder's duties: "you are responsible for all activity under your account", "keep your password confidential".
+  rule('eligibility', 'account-duties', /\byou(?: are| will be|'re)? (?:solely |fully )?(?:responsible|liable)\b[^.;]{0,40}\b(?:passwords?|login credentials|(?:all )?activit(?:y|ies) (?:that (?:occurs?|takes? place) )?(?:under|on|through|in) your account)\b/, 2.5, -0.3),
 
   // account-termination
   // Not across a clause on the user's own act: in "we delete your data when you close your account" the account is
   // closed by the user, not by the platform.
-  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b(?:(?!\b(?:when|if|after|once|until|before|unless) you\b)[^.;]){0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access)|rights? to (?:use|access))\b/, 3, -1, { userActorStance: 2 }),
-  rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated|removed|restricted|locked|blocked)\b|\b(?:users?|members?|players?|you)\b (?:is |are |get |gets |has been |have been |will be |may be |can be )(?:permanently |temporarily )?(?:banned|suspended|blocked)\b/, 2.5, -0.5),
+  rule('account-termination', 'terminate-account', /\b(?:terminat\w*|suspen\w+|deactivat\w+|disabl\w+|ban(?:ned|s)?|revok\w+|cancel\w*|clos(?:e|ing)|delet\w+|lock\w*|block\w*|reclaim\w*|recycl\w*)\b(?:(?!\b(?:when|if|after|once|until|before|unless) you\b)[^.;]){0,60}\b(?:accounts?|usernames?|user names?|handles?|access(?! to (?:the |any |such |that |this )?(?:content|materials?|posts?|videos?|files?|works?)\b)|membership|registration|subscriptions?|profiles?|use of the|licen[cs]e to (?:use|access)|rights? to (?:use|access))\b|\bend(?:s|ed|ing)? (?:your|their|the user's|a user's|any user's) (?:accounts?|membership|access|use of)\b/, 3, -1, { userActorStance: 2 }),
+  rule('account-termination', 'account-terminated', /\baccounts?\b[^.;]{0,50}\b(?:terminat\w+|suspen\w+|disabl\w+|banned|closed|deleted|deactivated|removed|restricted|locked|blocked)\b|\b(?:users?|members?|players?|you)\b (?:is |are |get |gets |has been |have been |will be |may be |can be )(?:permanently |temporarily )?(?:banned|suspended|blocked)\b|\b(?:users?|members?|players?|you)\b[^.;]{0,40}\b(?:be|been|is|are|get|gets) (?:permanently |temporarily )?(?:removed|expelled|excluded|kicked out) from (?:the|our) (?:service|platform|site|community|app|game|forum|network)s?\b|\binactiv\w+\b[^.;]{0,50}\b(?:closed|deleted|terminated|deactivated|removed|reclaimed|disabled|suspended)\b/, 2.5, -0.5),
   // The penalties themselves, as enforcement lists name them: "a permanent ban", "temporary suspensions", "account restrictions".
   rule('account-termination', 'account-penalty', /\b(?:permanent(?:ly)?|temporar(?:y|ily)|indefinite(?:ly)?)\b[^.;]{0,12}\b(?:bans?|banned|suspen\w+|terminat\w+|deactivat\w+|disabl\w+|restrict\w*|lock\w*)|\baccount (?:bans?|suspensions?|terminations?|restrictions?|removals?|deactivations?|locks?)\b|\bbann?(?:ed)? from (?:the|our|using)\b|\bban (?:any |the )?(?:users?|members?|players?|accounts?)\b|\bstrikes? (?:against|on) (?:your|the|an) account\b/, 2.5, -1, { userActorStance: 2 }),
   // Ending the contract ends the account with it: "we may end this agreement with you at any time". Either party may hold
@@ -37,11 +39,11 @@ export const termsRules: ClauseRule[] = [
   rule('account-termination', 'termination', /\bterminat(?:e|ion|ed)\b|\bsuspension\b|\bbann(?:ed|ing)\b|\bre-?regist\w+|\bnew account\b/, 1.2),
 
   // content-license
-  rule('content-license', 'license', /\b(?:sub-?)?licen[cs](?:e|es|ed|ing|able)\b/, 2.5, -0.5),
+  rule('content-license', 'license', /(?<!\bdriv(?:ing|er'?s) )\b(?:sub-?)?licen[cs](?:e|es|ed|ing|able)\b/, 2.5, -0.5),
   rule('content-license', 'broad-terms', /\b(?:royalty[- ]free|perpetual|irrevocabl[ey]|worldwide|world-wide|sub-?licensable|transferable|fully[- ]paid)\b/, 1.5, -1),
   // A licence granted in other words: "you give us the right to reproduce, distribute and modify it", "you agree to give
   // users the limited right to reproduce and remix that content".
-  rule('content-license', 'right-to-reproduce', /\b(?:give|gives|giving|grant|grants|granting|confer|confers)\b[^.;]{0,40}\b(?:the|a|an)? ?(?:(?:limited|non-exclusive|exclusive|worldwide|perpetual|irrevocable|royalty-free|transferable) )*rights? to (?:use|reproduce|distribute|modify|display|perform|publish|remix|copy|adapt|exploit)\b/, 3, -1),
+  rule('content-license', 'right-to-reproduce', /\b(?:give|gives|giving|grant|grants|granting|confer|confers)\b[^.;]{0,40}\b(?:the|a|an)? ?(?:(?:limited|non-exclusive|exclusive|worldwide|perpetual|irrevocable|royalty-free|transferable) )*(?:rights?|permission) to (?:use|reproduce|distribute|modify|display|perform|publish|remix|copy|adapt|exploit)\b[^.;]{0,60}\b(?:content|posts?|photos|videos|uploads?|submissions?|materials?|works?|it|them)\b|\b(?:give|gives|giving|grant|grants|granting|confer|confers)\b[^.;]{0,40}\b(?:the|a|an)? ?(?:(?:limited|non-exclusive|exclusive|worldwide|perpetual|irrevocable|royalty-free|transferable) )*rights? to (?:use|reproduce|distribute|modify|display|perform|publish|remix|copy|adapt|exploit)\b|\b(?:authori[sz]e|allow|permit)s? (?:us|the company|other users|others|anyone)\b[^.;]{0,10}\bto (?:use|host|store|reproduce|copy|distribute|display|publish|modify|adapt|view and share|share)\b[^.;]{0,40}\b(?:your|user|public) (?:content|posts?|photos|videos|uploads?|submissions?|materials?|works?)\b/, 3, -1),
   rule('content-license', 'rights-granted', /\b(?:reproduce|distribute|publicly (?:display|perform)|derivative works|adapt|publish|translate|modify)\b/, 1.2, -0.5),
   rule('content-license', 'moral-rights', /\bmoral rights\b/, 4, -2, { negatedStance: -2 }),
   rule('content-license', 'feedback', /\b(?:feedback|suggestions?|ideas|submissions)\b/, 1.5, -0.3),
@@ -60,20 +62,22 @@ export const termsRules: ClauseRule[] = [
 
   // content-ownership
   rule('content-ownership', 'you-own', /\b(?:you|users?|customers?|members?|authors?)\b[^.;]{0,30}\b(?:own|owns|retain\w*|keep|maintain|remain the owner|hold)\b[^.;]{0,40}\b(?:ownership|rights?|title|intellectual property|copyrights?)\b/, 3.5, 2),
-  rule('content-ownership', 'ownership', /(?<!\b(?:change|transfer) (?:of|in) )\bownership\b|\bowner of\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
+  rule('content-ownership', 'ownership', /(?<!\b(?:change|transfer) (?:of|in) )\bownership\b|\bowner of\b|\bwho owns\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
   // Ownership stated without the word: "your content belongs to you", "the customer will own all customer data", and the
   // same in French ("propriété du client").
-  rule('content-ownership', 'belongs-to-user', /\bbelongs? to (?:you|the user|users|the customer|customers|its (?:author|creator|owner))\b|\b(?:you|the user|users|(?:the )?customers?|members?)\b (?:will |shall |continue to |still )?own (?:all |any )?(?:of )?(?:your |their |the |its )?(?:customer |user )?(?:content|data|materials?|works?|posts?|uploads?|submissions?|files|it|them)\b|\bpropri[ée]t[ée] (?:du client|de l'utilisateur|des utilisateurs|de l'auteur)\b/, 3, 2),
+  rule('content-ownership', 'belongs-to-user', /\bbelongs? to (?:you|the user|users|the customer|customers|its (?:author|creator|owner))\b|\b(?:you|the user|users|(?:the )?customers?|members?)\b (?:will |shall |continue to |still )?own (?:all |any )?(?:of )?(?:your |their |the |its )?(?:customer |user )?(?:content|data|materials?|works?|posts?|uploads?|submissions?|files|outputs?|inputs?|creations|it|them)\b|\bpropri[ée]t[ée] (?:du client|de l'utilisateur|des utilisateurs|de l'auteur)\b|\b(?:rights?|ownership|title|copyrights?)\b[^.;]{0,40}\b(?:remains?|stays?) (?:with (?:you|the user|users|the customer|its (?:author|creator|owner))|yours)\b/, 3, 2),
   rule('content-ownership', 'claim-ownership', /\bclaim\w*\b[^.;]{0,20}\b(?:any )?(?:ownership|rights? (?:in|to|over))\b/, 3, -1.5),
   // The platform, not the user, named the owner of what users post: "the company owns all content you post". The user as
   // owner ("you own the content you post") is 'belongs-to-user'.
-  rule('content-ownership', 'platform-owns', /(?<!\b(?:you|users?|customers?|members?|authors?|creators?)\b(?: \w+){0,2} )\bowns? (?:all |any |the )*(?:rights? (?:in|to) )?(?:the )?(?:content|materials?|posts?|submissions?|uploads?|works?|photos|videos) (?:that )?(?:you|users?|members?|customers?) (?:post|submit|upload|create|share|provide|publish)\w*/, 3.5, -2),
+  rule('content-ownership', 'platform-owns', /(?<!\b(?:you|users?|customers?|members?|authors?|creators?)\b(?: \w+){0,2} )\bowns? (?:all |any |the )*(?:rights? (?:in|to) )?(?:the )?(?:content|materials?|posts?|submissions?|uploads?|works?|photos|videos|anything|everything|whatever) (?:that )?(?:you|users?|members?|customers?) (?:post|submit|upload|create|share|provide|publish)\w*/, 3.5, -2),
   rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
+  // The user's rights in their work passed to the platform: "transfers the copyright in your work to us".
+  rule('content-ownership', 'transfer-rights', /\b(?:transfer|assign|cede)\w*\b[^.;]{0,20}\b(?:the |your |all |any )*(?:copyrights?|ownership|intellectual property rights?)\b[^.;]{0,40}\bto (?:us|the company|the platform|the service|the provider)\b/, 3, -2),
 
   // content-moderation
   rule('content-moderation', 'remove-content', /\b(?:remov\w+|delet\w+|edit\w*|refus\w+|reject\w*|block\w*|screen\w*|moderat\w+|censor\w*|take down|taken down|disabl\w+|hid(?:e|ing)|filter\w*)\b[^.;]{0,60}\b(?:content|posts?|materials?|submissions?|messages|videos|comments|communications|images|uploads|reviews?|listings?|articles?)\b/, 3, -1, { userActorStance: 1 }),
   // The passive of the same, content first: "posts that break these rules will be taken down".
-  rule('content-moderation', 'content-removed', /\b(?:content|posts?|materials?|submissions?|videos|comments|images|uploads|listings?|reviews?|photos)\b[^.;]{0,60}\b(?:be|is|are|been|being|get|gets)\b (?:\w+ )?(?:removed|taken down|hidden|blocked|restricted|demoted|labell?ed|filtered|made unavailable|age-restricted)\b/, 3, -1),
+  rule('content-moderation', 'content-removed', /\b(?:content|posts?|materials?|submissions?|videos|comments|images|uploads|listings?|reviews?|photos)\b[^.;]{0,60}\b(?:be|is|are|was|were|been|being|get|gets|got)\b (?:\w+ )?(?:removed|taken down|hidden|blocked|restricted|demoted|labell?ed|filtered|made unavailable|age-restricted)\b/, 3, -1),
   // Less reach instead of removal: "limit its visibility", "reduced distribution", "demote".
   // A name the user chose, refused or changed: "we may reject or change any username" (an inactive one reclaimed is the account's end).
   rule('content-moderation', 'username', /\b(?:reject|refus|chang|remov|renam|disallow|edit)\w*\b[^.;]{0,30}\b(?:usernames?|user names?|display names?|screen names?|handles)\b|\b(?:usernames?|user names?|display names?|screen names?|handles)\b[^.;]{0,40}\bbe (?:rejected|changed|removed|renamed|refused)\b/, 3.5, -1),
@@ -83,14 +87,14 @@ export const termsRules: ClauseRule[] = [
   // Acting on a breach of the platform's rules: "we may take enforcement action against accounts that violate them". Enforcing
   // rules already published takes nothing new from the user: no stance of its own.
   rule('content-moderation', 'enforcement', /\benforcement (?:actions?|measures?|decisions?)\b|\b(?:enforce|enforcing|enforced)\b (?:\w+ )?(?:community )?(?:guidelines|rules|standards|content polic(?:y|ies))\b/, 2.5, 0),
-  rule('content-moderation', 'no-obligation', /\bno (?:obligation|duty) to (?:monitor|review|post|screen)\b|\bright (?:but not the obligation )?to (?:monitor|review|remove|refuse)\b/, 2, -1),
+  rule('content-moderation', 'no-obligation', /\b(?:no|any) (?:obligation|duty) to (?:monitor|review|post|screen|moderate)\b|\bnot (?:obliged|obligated|required|under (?:any )?(?:obligation|duty)) to (?:monitor|review|screen|pre-?screen|moderate)\b|\bright (?:but not the obligation )?to (?:monitor|review|remove|refuse)\b/, 2, -1),
 
   // ip-infringement
-  rule('ip-infringement', 'dmca', /\bdmca\b|\bdigital millennium\b|\bcopyright (?:designated )?(?:agent|infringement|claims?|complaints?)\b|\bdesignated agent\b|\bcounter[- ]?notices?\b|\bcounter[- ]?notifications?\b|\bnotices? of (?:claimed )?infringement\b|\binfring\w+\b|\brepeat infringers?\b/, 2.5),
+  rule('ip-infringement', 'dmca', /\bdmca\b|\bdigital millennium\b|\bcopyright (?:designated )?(?:agent|infringement|claims?|complaints?)\b|\bdesignated agent\b|\bcounter[- ]?notices?\b|\bcounter[- ]?notifications?\b|\bnotices? of (?:claimed )?infringement\b|\binfring\w+\b|\brepeat infringers?\b|\b(?:trademark|intellectual property|ip) (?:infringements?|violations?|claims?|complaints?|disputes?)\b|\bcopyrighted (?:works?|materials?)\b|\b(?:rights?[- ]?holders?|copyright (?:owners?|holders?))\b/, 2.5),
 
   // acceptable-use
   rule('acceptable-use', 'prohibited', /\byou (?:agree|shall|will|must|may) not\b(?! be (?:able|bound|charged|liable|responsible|required|eligible|entitled)\b)|\bagree not to\b|\bprohibit\w*\b|\bnot (?:permitted|allowed)\b|\bmust not\b|\bforbidden\b|\brefrain from\b/, 2, -0.3),
-  rule('acceptable-use', 'bad-content', /\b(?:illegal|unlawful|harass\w*|threaten\w*|defamat\w+|libel\w*|slander\w*|obscen\w+|pornograph\w*|sexually explicit|hateful|hate speech|abusive|violen\w+|extremis\w+|terroris\w+|racist|offensive|infringing)\b/, 2),
+  rule('acceptable-use', 'bad-content', /\b(?:illegal|unlawful|harass\w*|threaten\w*|defamat\w+|libel\w*|slander\w*|obscen\w+|pornograph\w*|sexually explicit|hateful|hate speech|abusive|violen\w+|extremis\w+|terroris\w+|racist|offensive|infringing|deceptive|phishing)\b/, 2),
   // Using the service to break the law (as opposed to which country's law governs the contract).
   rule('acceptable-use', 'break-law', /\b(?:violat\w*|break\w*|contraven\w+)\b[^.;]{0,15}\b(?:any|all|the)? ?(?:applicable |local |national |international )*(?:laws?|regulations?|legislation)\b|\b(?:unlawful|illegal|lawful) (?:purposes?|activit\w+|manner)\b/, 2.5, -0.3),
   // The user's duty to keep to the law in using the service ("you agree to comply with all applicable laws"): a rule of
@@ -101,10 +105,12 @@ export const termsRules: ClauseRule[] = [
   // A clause naming the user's own content or an opt-out ("you may not opt out of our use of your posts to train
   // models") is left to the AI-training rules.
   rule('acceptable-use', 'others-train', /(?:\byou (?:may|must|shall|will|can|should) (?:not|never)|\byou (?:can't|cannot|won't|mustn't|shouldn't)|\bagree not to|\b(?:is|are) (?:not (?:permitted|allowed)|prohibited|forbidden)|\b(?:you|users?|anyone|third part(?:y|ies)|no one|by)\s+(?:\w+\s+){0,2}(?:scrap\w*|crawl\w*|harvest\w*|(?:using|use|uses|employing) (?:any )?(?:automated|robots?|bots?|spiders?|scrapers?|crawlers?)))\b[^.;]{0,160}\b(?:train\w*|fine-?tun\w*|develop\w*|build\w*|creat\w*|improv\w+)\b[^.;]{0,80}\b(?:models?|artificial intelligence|machine learning|ai|llms?|neural networks?)\b/, 2.5, -0.3),
+  // Accounts traded as goods: "no selling, renting or sharing of accounts", "do not buy or sell user accounts".
+  rule('acceptable-use', 'account-trading', /\b(?:sell|selling|rent|renting|lend|lending|buy|buying|trade|trading)\b[^.;]{0,30}\b(?:your |user |an? |the |other )?(?:accounts?|logins?|login credentials)\b/, 2.5, -0.3),
   rule('acceptable-use', 'spam', /\bspam\w*\b|\bchain letters?\b|\bjunk (?:e-?)?mail\b|\bunsolicited\b|\bpyramid schemes?\b/, 2.5),
   rule('acceptable-use', 'automation', /\bscrap\w+\b|\bspider\w*\b|\bcrawl\w*\b|\brobots?\b|\bbots?\b|\bautomated (?:means|systems?|scripts?)\b|\bdata mining\b/, 2.5),
   rule('acceptable-use', 'abuse', /\bhack\w*\b|\bcrack\w*\b|\bprob(?:e|ing)\b|\bvulnerabilit\w+\b|\bviruses\b|\bmalware\b|\bmalicious\b|\binterfere\w*\b|\bdisrupt\w*\b|\bunauthori[sz]ed access to\b|\bimpersonat\w+\b|\breverse[- ]engineer\w*\b|\bdenial[- ]of[- ]service\b|\boverload\w*\b|\bcircumvent\w*\b/, 2),
-  rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|(?<!\b(?:to|we|may|will|also|or|and|who|that|which) )\bconduct\b(?! (?:research|studies|surveys|analys[ie]s|audits?|tests?|experiments?|business|transactions?|investigations?)\b)|\bpolitical\b|\breligio\w+\b/, 1.5),
+  rule('acceptable-use', 'conduct', /\bcommunity (?:guidelines|standards|rules)\b|\bcode of conduct\b|\bacceptable use\b|(?<!\b(?:to|we|may|will|also|or|and|who|that|which|not|never) )\bconduct\b(?! (?:research|studies|surveys|analys[ie]s|audits?|tests?|experiments?|business|transactions?|investigations?)\b)|\bpolitical\b|\breligio\w+\b/, 1.5),
 
   // dispute-resolution
   // Arbitration in its group form ("class arbitration", "arbitrate on a class basis") is the class waiver's cue below: read as
@@ -118,6 +124,8 @@ export const termsRules: ClauseRule[] = [
   rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b|\b(?:more than|after|beyond) (?:\w+ )?(?:\(\d+\) )?(?:years?|months?) (?:after|from)\b[^.;]{0,60}\b(?:claim|cause of action|dispute)\b|\b(?:claim|cause of action)s? (?:first )?(?:arises|arose|accrues|accrued)\b|\b(?:claim|cause of action)s? (?:is|are|shall be|will be) (?:permanently |forever )?(?:waived|barred)\b/, 3, -1.5),
   // Every dispute sent to the process, not some: "all disputes arising out of or relating to these terms".
   rule('dispute-resolution', 'all-disputes', /\b(?:all|any)(?: and all)? (?:disputes?|claims?|controvers(?:y|ies))\b/, 1, -1),
+  // Ways of settling a dispute before or instead of a full court case: informal resolution first, small claims.
+  rule('dispute-resolution', 'resolve-disputes', /\b(?:resolv|settl)\w*\b (?:the |any |a |this |such )?(?:disputes?|complaints?|claims?)\b[^.;]{0,20}\b(?:informally|amicably|out of court)\b|\b(?:informal(?:ly)?|amicabl[ey]) (?:resolution|negotiation|resolve|settle)\w*\b|\bsmall claims court\b/, 3, 0),
   rule('dispute-resolution', 'disputes', /\bdisputes?\b|\bsmall claims\b|\bmediation\b|\bbinding\b/, 1.2, -0.3),
 
   // governing-law
@@ -155,6 +163,8 @@ export const termsRules: ClauseRule[] = [
 
   // indemnification
   rule('indemnification', 'indemnify', /\bindemni(?!té)\w+\b|\bhold\b[^.;]{0,50}\bharmless\b/, 5, -2),
+  // The user made to bear the platform's losses in other words: "compensate us for any losses", "cover our costs".
+  rule('indemnification', 'cover-losses', /\b(?:compensate|reimburse|repay) us\b[^.;]{0,20}\bfor\b|\bcover (?:our|its|the company's) (?:costs|losses|expenses|legal fees)\b|\b(?:losses|damages|costs|expenses|liabilities|fines|penalties)\b[^.;]{0,30}\b(?:we|the company) (?:incur|incurs|suffer|suffers|sustain|sustains)\b[^.;]{0,40}\b(?:result|because|due|aris\w+|breach|violat\w+|your)\b/, 3.5, -1.5),
   rule('indemnification', 'defend', /\b(?:defend|reimburse)\b[^.;]{0,60}\b(?:claims?|losses|costs|expenses|fees)\b|\battorneys?'? fees\b|\blegal fees\b/, 1.5, -1),
 
   // policy-changes
@@ -189,6 +199,8 @@ export const termsRules: ClauseRule[] = [
   // A charge on top of the price: one added is a burden, one removed a relief.
   rule('payment', 'surcharge', /\bsurcharges?\b|\b(?:additional|extra|late|processing|handling|cancellation|convenience|transaction) (?:fees?|charges?)\b/, 2, -1),
   rule('payment', 'billing', /\b(?:fees?|pric(?:e|es|ing)|billing|billed|payments?|paid|invoices?|purchases?|subscriptions?|auto-?renew\w*|renewal|recurring|credit cards?|charges?|charged|taxes)\b/, 1.5),
+  // Currency and goods sold inside the service: "virtual currency has no cash value".
+  rule('payment', 'virtual-currency', /\bvirtual (?:currenc\w+|coins?|goods|items)\b|\bin-(?:app|game) (?:currenc\w+|purchases?|coins?)\b|\bno (?:cash|monetary|real[- ]world) value\b/, 3),
   // A subscription that renews and charges again unless the user acts: the user carries the duty to cancel in time (a
   // stance cue: the billing words name the type).
   rule(null, 'auto-renewal', /\bauto-?renew\w*|\brenew\w* automatically\b|\bautomatic(?:ally)? renew\w*|\b(?:recurring|automatic) (?:billing|payments?|charges?)\b/, 0, -1),
@@ -200,7 +212,7 @@ export const termsRules: ClauseRule[] = [
   // Other sites named without a link to them ("how you were referred from other websites", "videos from other sites") are
   // where something comes from or goes on, weaker evidence that the clause is about another service's terms.
   rule('third-party-services', 'other-sites', /\b(?:third[- ]party|external|other) (?:web ?)?sites?\b/, 1, -0.3, { once: true }),
-  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b|\bits own (?:privacy (?:polic\w+|notice)|terms(?: of (?:service|use))?)\b|\b(?:those|such|these) (?:services|sites|websites|apps|parties|providers|companies)'? (?:own )?(?:terms|privacy polic\w+)\b/, 3.5, -0.3),
+  rule('third-party-services', 'their-policy', /\bgoverned by (?:their|its|the) (?:own |respective )?(?:privacy )?(?:polic\w+|terms)\b|\b(?:their|(?:its|the) respective) (?:own |respective |relevant )?(?:privacy (?:polic\w+|statements?|notices?|practices)|terms(?: of (?:service|use))?|tos|cookie polic\w+|acceptable use polic\w+)\b|\bits own (?:privacy (?:polic\w+|notice)|terms(?: of (?:service|use))?)\b|\b(?:those|such|these) (?:services|sites|websites|apps|parties|providers|companies)'? (?:own )?(?:terms|privacy polic\w+)\b|\b(?:subject to|governed by) (?:the )?(?:terms|polic(?:y|ies))(?: of (?:service|use))? of (?:those|such|these|that|the) (?:services?|sites?|websites?|third part(?:y|ies)|providers?|apps?|platforms?)\b|\b(?:that|the|such|this|each) (?:provider|third party|service|site|website|app|platform|partner)'s (?:own )?(?:terms|privacy polic\w+)\b|\bwhose (?:own )?(?:terms|privacy polic\w+)\b|\bprivacy polic(?:y|ies) of (?:any|other|those|such|these|the) (?:other )?(?:sites?|websites?|apps?|third part\w+)\b/, 3.5, -0.3),
   rule('third-party-services', 'more-info', /\brefer to\b|\bfor (?:more|further|additional) (?:information|details)\b|\b(?:find out|learn|read) more\b|\bplease (?:see|visit|check|read|review)\b|\bhttps?:\/\/|\bwww\./, 1.5),
 
   // other
