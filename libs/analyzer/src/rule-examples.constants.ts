@@ -291,6 +291,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'dispute-resolution:resolve-disputes': ['We will first try to settle any dispute informally.', 'We will first try to settle any invoice quickly.'],
   'indemnification:cover-losses': ['You will compensate us for any loss caused by your breach.', 'We will compensate you for any loss caused by our breach.'],
   'payment:virtual-currency': ['Coins bought in the app are virtual currency.', 'Coins found in the game can be traded with friends.'],
+  'third-party-services:third-party-service': ['Your use of third-party apps is at your own risk.', 'We use third-party service providers to host our data.'],
 };
 
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
@@ -495,4 +496,6 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'acceptable-use:bad-content': [['Do not send deceptive or phishing messages.', 'Do not send messages twice.']],
   // Who may use the service, and a service open only to residents of a place.
   'eligibility:eligible': [['Who may use the app', 'How to use the app'], ['The service is open only to residents of Canada.', 'The service is open only to paying subscribers.']],
+  // The same services named alone, as a heading.
+  'third-party-services:third-party-service': [['3. Third-party services', '3. Third-party service providers we use']],
 };

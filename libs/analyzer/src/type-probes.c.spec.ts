@@ -265,7 +265,6 @@ const KNOWN: Readonly<Record<string, string>> = {
   "The European Commission provides an online dispute resolution platform.": "ODR/ADR bodies as a dispute-resolution act made the contrib-even severity row worse (exact 95 -> 89 %); dropped",
   "Dispute resolution": "a bare heading: 'dispute resolution' alone as an act made the contrib-even severity row worse; dropped",
   "If we cannot settle a complaint with you, you may refer it to an alternative dispute resolution body.": "ADR body as a dispute-resolution act made the contrib-even severity row worse; dropped",
-  "Third-party services": "a 'third-party services' rule lowered ToS;DR even macro-F1 (0.777 -> 0.775); dropped",
   "We do not control and are not responsible for third-party content or services.": "read as liability (linked-content); the 'third-party services' rule that would add this type was dropped",
   "You can close the chat window at any time.": "existing 'you-leave' cue takes any 'you can close'; narrowing it to an account object left for the lead",
   "We license our software from other companies.": "existing 'license' cue takes any licence word; not narrowed",
