@@ -291,6 +291,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'dispute-resolution:resolve-disputes': ['We will first try to settle any dispute informally.', 'We will first try to settle any invoice quickly.'],
   'indemnification:cover-losses': ['You will compensate us for any loss caused by your breach.', 'We will compensate you for any loss caused by our breach.'],
   'payment:virtual-currency': ['Coins bought in the app are virtual currency.', 'Coins found in the game can be traded with friends.'],
+  'content-moderation:restrict-content': ['We may restrict access to videos that show graphic violence.', 'We may restrict access to our offices after hours.'],
+  'acceptable-use:inauthentic': ['Do not create fake profiles or buy followers.', 'Do not create more than three boards on a free plan.'],
   'third-party-services:third-party-service': ['Your use of third-party apps is at your own risk.', 'We use third-party service providers to host our data.'],
 };
 
@@ -309,6 +311,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'account-termination:access-ends': [
     ['Your right to use the service terminates automatically if you break these terms.', 'Your free trial ends after thirty days.'],
     ['We may restrict your access to the service for security reasons.', 'We may restrict the number of files per upload.'],
+    ['We may place your account on hold during an investigation.', 'We may place your order on hold during an investigation.'],
   ],
   // A claim barred when it is brought late.
   'dispute-resolution:time-limit': [
@@ -357,7 +360,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   ],
   // Listings and reviews taken down, users banned, personal purposes.
   'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.'], ['We will tell you when your post was removed.', 'We will tell you when your post was liked.']],
-  'account-termination:account-penalty': [['We can ban users who break the rules.', 'We can help users who break their phones.']],
+  'account-termination:account-penalty': [['We can ban users who break the rules.', 'We can help users who break their phones.'], ['Cheating may result in the loss of your account.', 'Cheating may result in the loss of your progress.']],
   'eligibility:non-commercial': [['You may use the service only for personal purposes.', 'You may use the service for the purposes of this policy.']],
   // Anonymous data is aggregated data, not an anonymous user.
   'data-use:aggregate': [['We only keep anonymous data about visits.', 'You can post without a name.']],
@@ -383,9 +386,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'policy-changes:change-terms': [
     ['We may amend this privacy notice.', "We may change our prices with 30 days' notice."],
     ['We may modify this Usage Policy at any time.', 'We may modify generated answers whose prompts breach our usage policy.'],
+    ['Amendments', 'Amenities'],
   ],
   // "Its own terms", "those services' terms".
-  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.'], ['Payments are subject to the terms of that provider.', 'Payments are subject to the terms below.'], ["Signing in with a partner account is subject to that provider's terms.", 'Signing in with a partner account is subject to a check.'], ['Read the privacy policies of other websites you visit.', 'Read the privacy policy of our website carefully.']],
+  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.'], ['Payments are subject to the terms of that provider.', 'Payments are subject to the terms below.'], ["Signing in with a partner account is subject to that provider's terms.", 'Signing in with a partner account is subject to a check.'], ['Read the privacy policies of other websites you visit.', 'Read the privacy policy of our website carefully.'], ["Apps from other developers are subject to the developer's terms.", 'Apps from other developers are reviewed by our team.']],
   // Linked sites run by others.
   'third-party-services:external': [['Our pages may contain links to websites operated by others.', 'Our pages may contain pictures of websites we built.']],
   // The data the service processes or holds, not only what it "collects".
@@ -424,14 +428,14 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Approximate location worked out from an IP address is not precise geolocation.
   // A commitment to privacy in general names no safeguard.
   'security:protect': [['Our staff protect the information you give us.', 'We are committed to protecting your privacy.']],
-  'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.'], ['Send trademark complaints to our legal team.', 'Send billing complaints to our support team.'], ['Rights holders may ask us to take down a copy.', 'Account holders may ask us to close an account.']],
+  'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.'], ['Send trademark complaints to our legal team.', 'Send billing complaints to our support team.'], ['Rights holders may ask us to take down a copy.', 'Account holders may ask us to close an account.'], ['Copyright policy', 'Cookie policy'], ['Our notice-and-takedown procedure is described below.', 'Our returns procedure is described below.']],
   // Copying others' content is a rule of conduct, not the user's right to a copy.
   'user-rights:copy-export': [
     ['You can export all your content at any time.', "Do not copy, download or share other people's content without their permission."],
     ['You can download a copy of the content you posted.', 'You can download the content of our help centre.'],
   ],
   // Reporting other people's behaviour, or blocking them: the moderation tools.
-  'content-moderation:reported': [['Read how to report such behaviour to our team, and how to block someone you met here.', 'Here are steps you can take to update your profile picture.']],
+  'content-moderation:reported': [['Read how to report such behaviour to our team, and how to block someone you met here.', 'Here are steps you can take to update your profile picture.'], ['We review messages that are reported as abusive.', 'We review messages that are sent to support.']],
   // A provision of a law named by its number is no age.
   'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.'], ['You must be at least 18 to sign up.', 'Our staff have over 15 years of experience.']],
   // Another subject removing in the same sentence is not the user deleting.
@@ -481,15 +485,15 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Not read across a clause on the user's own act ("... when you close your account").
   'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.'], ['We may end your membership if you misuse the service.', 'Your plan stays active until the end of your membership year.']],
   // Permission rather than a right, and the use of the content allowed or authorised.
-  'content-license:right-to-reproduce': [['You give us permission to copy and publish the photos you upload.', 'You give us permission to contact you by email.'], ['You allow us to display your posts on our partner sites.', 'You allow us to display your name to your contacts.']],
+  'content-license:right-to-reproduce': [['You give us permission to copy and publish the photos you upload.', 'You give us permission to contact you by email.'], ['You allow us to display your posts on our partner sites.', 'You allow us to display your name to your contacts.'], ['You grant other members the right to view and share your public posts.', 'You grant other members the right to view the event calendar.']],
   // A driving licence is a document the user shows, not a licence over content.
   'content-license:license': [['We license the photos you post to our partners.', 'Upload a copy of your driving licence to rent a car.']],
   // Rights that remain with the user; outputs the user owns.
-  'content-ownership:belongs-to-user': [['All rights in your uploads remain with you.', 'All copies of your uploads remain on our servers.'], ['You own the outputs you create with the tool.', 'You see the outputs you create with the tool.']],
+  'content-ownership:belongs-to-user': [['All rights in your uploads remain with you.', 'All copies of your uploads remain on our servers.'], ['You own the outputs you create with the tool.', 'You see the outputs you create with the tool.'], ['Your photos remain yours.', 'Your photos remain online.']],
   // Ownership asked as a heading.
-  'content-ownership:ownership': [['Who owns the photos you upload', 'Who sees the photos you upload']],
+  'content-ownership:ownership': [['Who owns the photos you upload', 'Who sees the photos you upload'], ['Who owns your content', 'Who owns the company that runs the app']],
   // Everything the user posts, named without a noun.
-  'content-ownership:platform-owns': [['We own anything you post in the forum.', 'We review anything you post in the forum.']],
+  'content-ownership:platform-owns': [['We own anything you post in the forum.', 'We review anything you post in the forum.'], ['We do not own the content you store with us.', 'We do not scan the content you store with us.']],
   // No duty to moderate, said with "not obliged".
   'content-moderation:no-obligation': [['We are not obliged to review the comments users post.', 'We are not obliged to keep your order open.']],
   // Deceiving others: deceptive messages, phishing.
@@ -498,4 +502,6 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'eligibility:eligible': [['Who may use the app', 'How to use the app'], ['The service is open only to residents of Canada.', 'The service is open only to paying subscribers.']],
   // The same services named alone, as a heading.
   'third-party-services:third-party-service': [['3. Third-party services', '3. Third-party service providers we use']],
+  // Account rules named as requirements, or one of something per person.
+  'eligibility:registration': [['Account requirements', 'Account settings'], ['Only one free trial per household.', 'Only one free trial is shown at a time.']],
 };
