@@ -389,9 +389,9 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Amendments', 'Amenities'],
   ],
   // "Its own terms", "those services' terms".
-  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.'], ['Payments are subject to the terms of that provider.', 'Payments are subject to the terms below.'], ["Signing in with a partner account is subject to that provider's terms.", 'Signing in with a partner account is subject to a check.'], ['Read the privacy policies of other websites you visit.', 'Read the privacy policy of our website carefully.'], ["Apps from other developers are subject to the developer's terms.", 'Apps from other developers are reviewed by our team.']],
+  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.'], ['Payments are subject to the terms of that provider.', 'Payments are subject to the terms below.'], ["Signing in with a partner account is subject to that provider's terms.", 'Signing in with a partner account is subject to a check.'], ['Read the privacy policies of other websites you visit.', 'Read the privacy policy of our website carefully.'], ["Apps from other developers are subject to the developer's terms.", 'Apps from other developers are reviewed by our team.'], ['Sellers sell under their own conditions of sale.', 'Sellers sell under our delivery rules.']],
   // Linked sites run by others.
-  'third-party-services:external': [['Our pages may contain links to websites operated by others.', 'Our pages may contain pictures of websites we built.']],
+  'third-party-services:external': [['Our pages may contain links to websites operated by others.', 'Our pages may contain pictures of websites we built.'], ['The app may link to pages that we do not control.', 'The app may link to pages that we update every day.']],
   // The data the service processes or holds, not only what it "collects".
   'data-collection:categories': [['The personal data we process includes your contact details.', 'The personal data we process is described in the annex.']],
   // A refusal to ask for data is about collection too.
@@ -411,7 +411,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We never rent or sell your email address.', 'We never rent or sell our office space.'],
   ],
   // "You will not be able to ..." states a consequence, not a prohibition.
-  'acceptable-use:prohibited': [['You may not resell access to the service.', 'If you block cookies, you may not be able to sign in.']],
+  'acceptable-use:prohibited': [['You may not resell access to the service.', 'If you block cookies, you may not be able to sign in.'], ['Members may not post ads in the forum.', 'Members may not be able to see old posts.']],
   // Keeping up with changes without the word "check".
   'policy-changes:check-for-changes': [
     ['Please take note of any changes to this policy.', 'Please take note of your order number.'],
@@ -471,13 +471,13 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'policy-changes:continued-use': [['If you keep using the app, you accept the changes.', 'If you keep your receipt, you can return the item.']],
   'retention:retain': [['We keep your messages for 30 days after you delete them.', 'If you keep using the app after that, the change applies to you.']],
   // Changes that take effect once they are published.
-  'policy-changes:effective-on-posting': [['Changes take effect as soon as we post them on this page.', 'Changes take effect 30 days after we email you.']],
+  'policy-changes:effective-on-posting': [['Changes take effect as soon as we post them on this page.', 'Changes take effect 30 days after we email you.'], ['The new terms apply from the date they are published.', 'The new terms apply to all users in the country.']],
   // Accepting the new terms is no new version named as a subject.
   'policy-changes:new-version': [['We keep the new version of the terms on this page.', 'By continuing you accept the new terms.']],
   // The protection of the law where the user lives, kept beside the chosen law.
   'governing-law:your-law': [['You keep the protection of the mandatory laws of the country where you live.', 'You keep the protection of the warranty in the country where you bought it.']],
   // "Conduct" as the verb of a purpose is no rule of conduct.
-  'acceptable-use:conduct': [['Your conduct on the service must be respectful.', 'We may use your data to conduct research.'], ['Your conduct in the forum must be civil.', 'We do not conduct any profiling of our users.']],
+  'acceptable-use:conduct': [['Your conduct on the service must be respectful.', 'We may use your data to conduct research.'], ['Your conduct in the forum must be civil.', 'We do not conduct any profiling of our users.'], ['Respect the privacy of others in the chat.', 'Respect the opening hours of the shop.']],
   // German puts the verb last: "um unsere KI-Modelle zu trainieren".
   'ai-training:train-models-intl': [['Wir verwenden Ihre Beiträge, um unsere KI-Modelle zu trainieren.', 'Wir verwenden Ihre Beiträge, um unsere Mitarbeiter zu schulen.']],
   // Advertisers named as recipients in French, German and Spanish.
@@ -499,9 +499,24 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Deceiving others: deceptive messages, phishing.
   'acceptable-use:bad-content': [['Do not send deceptive or phishing messages.', 'Do not send messages twice.']],
   // Who may use the service, and a service open only to residents of a place.
-  'eligibility:eligible': [['Who may use the app', 'How to use the app'], ['The service is open only to residents of Canada.', 'The service is open only to paying subscribers.']],
+  'eligibility:eligible': [['Who may use the app', 'How to use the app'], ['The service is open only to residents of Canada.', 'The service is open only to paying subscribers.'], ['You must be a resident of Australia to enter.', 'You must be a member of the club to enter.']],
   // The same services named alone, as a heading.
   'third-party-services:third-party-service': [['3. Third-party services', '3. Third-party service providers we use']],
   // Account rules named as requirements, or one of something per person.
   'eligibility:registration': [['Account requirements', 'Account settings'], ['Only one free trial per household.', 'Only one free trial is shown at a time.']],
+  // Not held accountable.
+  'liability:no-control': [['We will not be held accountable for delays caused by carriers.', 'We will be accountable to you for how we use your data.']],
+  // Implied terms excluded.
+  'liability:disclaim': [['All implied terms are excluded to the extent the law allows.', 'All the terms below apply to the extent the law allows.']],
+  'indemnification:cover-losses': [['You agree to shield the company against any claims caused by your posts.', 'You agree to shield your password against anyone who asks for it.'], ['You are liable to us for any claims caused by your content.', 'You are liable to pay the fees shown at checkout.'], ['You will pay any costs we face from claims over your uploads.', 'You will pay any costs shown on the invoice.']],
+  // A card or account debited.
+  'payment:billing': [['Your account will be debited each month.', 'Your account will be reviewed each month.']],
+  // The service closed down.
+  'account-termination:stop-service': [['We may close the app down at any time.', 'We may close the app for maintenance at night.']],
+  // Group claims ruled out in plain words.
+  'dispute-resolution:class-action': [['Claims must be brought individually, not as part of a group.', 'Claims must be brought individually, with a copy of the receipt.']],
+  // Content declined rather than removed.
+  'content-moderation:remove-content': [['We may decline to publish reviews that break these rules.', 'We may decline to share your reviews with advertisers for money.']],
+  // Decisions on content.
+  'content-moderation:moderation': [['You can challenge content decisions in the app.', 'You can challenge billing decisions in the app.']],
 };
