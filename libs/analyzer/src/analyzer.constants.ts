@@ -118,7 +118,7 @@ export const TYPE_SPECIFICITY: Readonly<Record<string, number>> = {
 export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]; object?: RegExp }>> = {
   'ai-training': { rules: ['train-models', 'data-for-models', 'data-used-for-models', 'develop-models', 'train-models-intl', 'develop-models-intl'], object: /\b(?:content|data|information|inputs?|prompts?|posts?|conversations?|chats?|messages|photos|images|videos|voice|recordings?|materials|submissions|interactions|texts?|donn[ée]es|contenus?|inhalte?|daten|datos|contenidos?)\b/i },
   'data-sale': { rules: ['sell-data', 'data-sold', 'sale-of-data', 'for-consideration', 'sell-data-intl'] },
-  'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl'] },
+  'dispute-resolution': { rules: ['arbitration', 'class-action', 'jury', 'time-limit', 'arbitration-intl', 'resolve-disputes'] },
   'sensitive-data': {
     rules: ['biometric', 'location', 'special-categories', 'sensitive-intl'],
     object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|permissions?|consent\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,

@@ -289,6 +289,15 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'data-use:legal-basis': ['We rely on our legitimate interests to keep the service secure.', 'We rely on our partners to keep the service running.'],
   'retention:how-long': ['How long do we keep your data?', 'How long do we take to answer your email?'],
   'deletion:account-deletion': ['You can start the account deletion from the settings page.', 'You can start the account setup from the settings page.'],
+  'eligibility:account-duties': ['You are responsible for all activity that takes place under your account.', 'You are responsible for the content you post.'],
+  'content-ownership:transfer-rights': ['You transfer the copyright in your designs to the company.', 'You transfer the money in your wallet to the company.'],
+  'acceptable-use:account-trading': ['You may not sell or rent your account to anyone.', 'You may not sell tickets bought through the service.'],
+  'dispute-resolution:resolve-disputes': ['We will first try to settle any dispute informally.', 'We will first try to settle any invoice quickly.'],
+  'indemnification:cover-losses': ['You will compensate us for any loss caused by your breach.', 'We will compensate you for any loss caused by our breach.'],
+  'payment:virtual-currency': ['Coins bought in the app are virtual currency.', 'Coins found in the game can be traded with friends.'],
+  'content-moderation:restrict-content': ['We may restrict access to videos that show graphic violence.', 'We may restrict access to our offices after hours.'],
+  'acceptable-use:inauthentic': ['Do not create fake profiles or buy followers.', 'Do not create more than three boards on a free plan.'],
+  'third-party-services:third-party-service': ['Your use of third-party apps is at your own risk.', 'We use third-party service providers to host our data.'],
 };
 
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
@@ -306,6 +315,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'account-termination:access-ends': [
     ['Your right to use the service terminates automatically if you break these terms.', 'Your free trial ends after thirty days.'],
     ['We may restrict your access to the service for security reasons.', 'We may restrict the number of files per upload.'],
+    ['We may place your account on hold during an investigation.', 'We may place your order on hold during an investigation.'],
   ],
   // A claim barred when it is brought late.
   'dispute-resolution:time-limit': [
@@ -353,8 +363,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Ihre Daten werden nach der Kündigung gelöscht.', 'Ihre Daten werden nach der Kündigung geprüft.'],
   ],
   // Listings and reviews taken down, users banned, personal purposes.
-  'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.']],
-  'account-termination:account-penalty': [['We can ban users who break the rules.', 'We can help users who break their phones.']],
+  'content-moderation:content-removed': [['Any listing may be removed at our discretion.', 'Any listing may be edited by its seller.'], ['We will tell you when your post was removed.', 'We will tell you when your post was liked.']],
+  'account-termination:account-penalty': [['We can ban users who break the rules.', 'We can help users who break their phones.'], ['Cheating may result in the loss of your account.', 'Cheating may result in the loss of your progress.']],
   'eligibility:non-commercial': [['You may use the service only for personal purposes.', 'You may use the service for the purposes of this policy.']],
   // Anonymous data is aggregated data, not an anonymous user.
   'data-use:aggregate': [['We only keep anonymous data about visits.', 'You can post without a name.']],
@@ -366,7 +376,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Collected data named first, and the French, German and Spanish passives.
   'data-collection:collect-intl': [['Les renseignements que vous fournissez sont recueillis par notre équipe.', 'Les colis que vous commandez sont expédiés par notre équipe.']],
   // The user banned, not only the account; access restricted rather than ended.
-  'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.']],
+  'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.'], ['After two years of inactivity, unused profiles may be closed.', 'After two years of inactivity, we send you a reminder.'], ['Members who post spam may be removed from the forum.', 'Members who post spam may be removed from the mailing list.']],
   // Flash cookies and other local shared objects.
   'tracking:trackers': [['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.']],
   // Countries whose laws protect data less.
@@ -380,11 +390,12 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'policy-changes:change-terms': [
     ['We may amend this privacy notice.', "We may change our prices with 30 days' notice."],
     ['We may modify this Usage Policy at any time.', 'We may modify generated answers whose prompts breach our usage policy.'],
+    ['Amendments', 'Amenities'],
   ],
   // "Its own terms", "those services' terms".
-  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.']],
+  'third-party-services:their-policy': [['When you use a partner app, its own terms apply.', 'When you use a partner app, your settings apply.'], ['Payments are subject to the terms of that provider.', 'Payments are subject to the terms below.'], ["Signing in with a partner account is subject to that provider's terms.", 'Signing in with a partner account is subject to a check.'], ['Read the privacy policies of other websites you visit.', 'Read the privacy policy of our website carefully.'], ["Apps from other developers are subject to the developer's terms.", 'Apps from other developers are reviewed by our team.'], ['Sellers sell under their own conditions of sale.', 'Sellers sell under our delivery rules.']],
   // Linked sites run by others.
-  'third-party-services:external': [['Our pages may contain links to websites operated by others.', 'Our pages may contain pictures of websites we built.']],
+  'third-party-services:external': [['Our pages may contain links to websites operated by others.', 'Our pages may contain pictures of websites we built.'], ['The app may link to pages that we do not control.', 'The app may link to pages that we update every day.']],
   // The data the service processes or holds, not only what it "collects".
   'data-collection:categories': [['The personal data we process includes your contact details.', 'The personal data we process is described in the annex.']],
   // A refusal to ask for data is about collection too.
@@ -404,7 +415,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We never rent or sell your email address.', 'We never rent or sell our office space.'],
   ],
   // "You will not be able to ..." states a consequence, not a prohibition.
-  'acceptable-use:prohibited': [['You may not resell access to the service.', 'If you block cookies, you may not be able to sign in.']],
+  'acceptable-use:prohibited': [['You may not resell access to the service.', 'If you block cookies, you may not be able to sign in.'], ['Members may not post ads in the forum.', 'Members may not be able to see old posts.']],
   // Keeping up with changes without the word "check".
   'policy-changes:check-for-changes': [
     ['Please take note of any changes to this policy.', 'Please take note of your order number.'],
@@ -421,16 +432,16 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Approximate location worked out from an IP address is not precise geolocation.
   // A commitment to privacy in general names no safeguard.
   'security:protect': [['Our staff protect the information you give us.', 'We are committed to protecting your privacy.']],
-  'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.']],
+  'ip-infringement:dmca': [['Counter notices should be sent to our Copyright Designated Agent.', 'Notices about your order are sent to your email address.'], ['Send trademark complaints to our legal team.', 'Send billing complaints to our support team.'], ['Rights holders may ask us to take down a copy.', 'Account holders may ask us to close an account.'], ['Copyright policy', 'Cookie policy'], ['Our notice-and-takedown procedure is described below.', 'Our returns procedure is described below.']],
   // Copying others' content is a rule of conduct, not the user's right to a copy.
   'user-rights:copy-export': [['You can receive your data in a structured, commonly used format.', 'You can receive your invoice in a printed format.'], 
     ['You can export all your content at any time.', "Do not copy, download or share other people's content without their permission."],
     ['You can download a copy of the content you posted.', 'You can download the content of our help centre.'],
   ],
   // Reporting other people's behaviour, or blocking them: the moderation tools.
-  'content-moderation:reported': [['Read how to report such behaviour to our team, and how to block someone you met here.', 'Here are steps you can take to update your profile picture.']],
+  'content-moderation:reported': [['Read how to report such behaviour to our team, and how to block someone you met here.', 'Here are steps you can take to update your profile picture.'], ['We review messages that are reported as abusive.', 'We review messages that are sent to support.']],
   // A provision of a law named by its number is no age.
-  'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.']],
+  'eligibility:minimum-age': [['You must be over 16 to sign up.', 'We appointed a representative under Article 27 of the law.'], ['You must be at least 18 to sign up.', 'Our staff have over 15 years of experience.']],
   // Another subject removing in the same sentence is not the user deleting.
   'deletion:you-delete': [['You can at any time delete or remove your posts.', 'We may publish any material you may send us, and the company may remove it at any time.']],
   // A sanction for breaking the rules is no usage limit of a plan.
@@ -464,19 +475,18 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'policy-changes:continued-use': [['If you keep using the app, you accept the changes.', 'If you keep your receipt, you can return the item.']],
   'retention:retain': [['Data is held for two years after your last order.', 'Hold the power button for three seconds to restart.'], ['Your photos are stored for 30 days.', 'Orders can be collected from the store after two hours.'], ['We keep your messages for 30 days after you delete them.', 'If you keep using the app after that, the change applies to you.']],
   // Changes that take effect once they are published.
-  'policy-changes:effective-on-posting': [['Changes take effect as soon as we post them on this page.', 'Changes take effect 30 days after we email you.']],
+  'policy-changes:effective-on-posting': [['Changes take effect as soon as we post them on this page.', 'Changes take effect 30 days after we email you.'], ['The new terms apply from the date they are published.', 'The new terms apply to all users in the country.']],
   // Accepting the new terms is no new version named as a subject.
   'policy-changes:new-version': [['We keep the new version of the terms on this page.', 'By continuing you accept the new terms.']],
   // The protection of the law where the user lives, kept beside the chosen law.
   'governing-law:your-law': [['You keep the protection of the mandatory laws of the country where you live.', 'You keep the protection of the warranty in the country where you bought it.']],
   // "Conduct" as the verb of a purpose is no rule of conduct.
-  'acceptable-use:conduct': [['Your conduct on the service must be respectful.', 'We may use your data to conduct research.']],
+  'acceptable-use:conduct': [['Your conduct on the service must be respectful.', 'We may use your data to conduct research.'], ['Your conduct in the forum must be civil.', 'We do not conduct any profiling of our users.'], ['Respect the privacy of others in the chat.', 'Respect the opening hours of the shop.']],
   // German puts the verb last: "um unsere KI-Modelle zu trainieren".
   'ai-training:train-models-intl': [['Wir verwenden Ihre Beiträge, um unsere KI-Modelle zu trainieren.', 'Wir verwenden Ihre Beiträge, um unsere Mitarbeiter zu schulen.']],
   // Advertisers named as recipients in French, German and Spanish.
   'data-sharing:share-third-intl': [['Nous partageons certaines données avec des annonceurs.', 'Nous partageons certaines astuces avec nos lecteurs.'], ['Compartimos datos con anunciantes.', 'Compartimos consejos con lectores.']],
   // Not read across a clause on the user's own act ("... when you close your account").
-  'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.']],
   // Vocabulary widened from self-written probe sentences (type-probes.a.spec.ts), each with its near miss.
   'deletion:account-deletion': [['To delete your account, open the settings page.', 'We may delete your account if you break these terms.'], ['Users can delete their account at any time.', 'Users can report posts to our moderators.']],
   'data-collection:collect': [['We collect the details of your orders.', 'Orders can be collected from the store after two hours.'], ['Our collection of your data is limited.', 'Our collection of sneakers is updated every season.'], ['Members collect data on their own devices.', 'Members collect reward points on every purchase.']],
@@ -487,4 +497,40 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'retention:as-long-as-needed': [['When we no longer need your data, we delete it.', 'If you no longer need your account, you can close it.']],
   'user-rights:exercise-rights': [['To exercise any of these rights, write to us.', 'We may exercise any of these rights without notice.']],
   'children:children': [['Teen accounts are private by default.', 'Team accounts are private by default.']],
+  'account-termination:terminate-account': [['We may delete your profile and account if you break these terms.', 'We delete your messages if you ask us to, but keep your account open.'], ['We may end your membership if you misuse the service.', 'Your plan stays active until the end of your membership year.']],
+  // Permission rather than a right, and the use of the content allowed or authorised.
+  'content-license:right-to-reproduce': [['You give us permission to copy and publish the photos you upload.', 'You give us permission to contact you by email.'], ['You allow us to display your posts on our partner sites.', 'You allow us to display your name to your contacts.'], ['You grant other members the right to view and share your public posts.', 'You grant other members the right to view the event calendar.']],
+  // A driving licence is a document the user shows, not a licence over content.
+  'content-license:license': [['We license the photos you post to our partners.', 'Upload a copy of your driving licence to rent a car.']],
+  // Rights that remain with the user; outputs the user owns.
+  'content-ownership:belongs-to-user': [['All rights in your uploads remain with you.', 'All copies of your uploads remain on our servers.'], ['You own the outputs you create with the tool.', 'You see the outputs you create with the tool.'], ['Your photos remain yours.', 'Your photos remain online.']],
+  // Ownership asked as a heading.
+  'content-ownership:ownership': [['Who owns the photos you upload', 'Who sees the photos you upload'], ['Who owns your content', 'Who owns the company that runs the app']],
+  // Everything the user posts, named without a noun.
+  'content-ownership:platform-owns': [['We own anything you post in the forum.', 'We review anything you post in the forum.'], ['We do not own the content you store with us.', 'We do not scan the content you store with us.']],
+  // No duty to moderate, said with "not obliged".
+  'content-moderation:no-obligation': [['We are not obliged to review the comments users post.', 'We are not obliged to keep your order open.']],
+  // Deceiving others: deceptive messages, phishing.
+  'acceptable-use:bad-content': [['Do not send deceptive or phishing messages.', 'Do not send messages twice.']],
+  // Who may use the service, and a service open only to residents of a place.
+  'eligibility:eligible': [['Who may use the app', 'How to use the app'], ['The service is open only to residents of Canada.', 'The service is open only to paying subscribers.'], ['You must be a resident of Australia to enter.', 'You must be a member of the club to enter.']],
+  // The same services named alone, as a heading.
+  'third-party-services:third-party-service': [['3. Third-party services', '3. Third-party service providers we use']],
+  // Account rules named as requirements, or one of something per person.
+  'eligibility:registration': [['Account requirements', 'Account settings'], ['Only one free trial per household.', 'Only one free trial is shown at a time.']],
+  // Not held accountable.
+  'liability:no-control': [['We will not be held accountable for delays caused by carriers.', 'We will be accountable to you for how we use your data.']],
+  // Implied terms excluded.
+  'liability:disclaim': [['All implied terms are excluded to the extent the law allows.', 'All the terms below apply to the extent the law allows.']],
+  'indemnification:cover-losses': [['You agree to shield the company against any claims caused by your posts.', 'You agree to shield your password against anyone who asks for it.'], ['You are liable to us for any claims caused by your content.', 'You are liable to pay the fees shown at checkout.'], ['You will pay any costs we face from claims over your uploads.', 'You will pay any costs shown on the invoice.']],
+  // A card or account debited.
+  'payment:billing': [['Your account will be debited each month.', 'Your account will be reviewed each month.']],
+  // The service closed down.
+  'account-termination:stop-service': [['We may close the app down at any time.', 'We may close the app for maintenance at night.']],
+  // Group claims ruled out in plain words.
+  'dispute-resolution:class-action': [['Claims must be brought individually, not as part of a group.', 'Claims must be brought individually, with a copy of the receipt.']],
+  // Content declined rather than removed.
+  'content-moderation:remove-content': [['We may decline to publish reviews that break these rules.', 'We may decline to share your reviews with advertisers for money.']],
+  // Decisions on content.
+  'content-moderation:moderation': [['You can challenge content decisions in the app.', 'You can challenge billing decisions in the app.']],
 };
