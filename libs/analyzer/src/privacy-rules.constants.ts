@@ -4,7 +4,7 @@ import { ClauseRule, rule } from './clause-rule.types';
 // Stance: what the sentence means for the user when it is affirmed (negation flips it).
 const PD = '(?:personal (?:data|information|details)|personally identifiable information|your (?:data|information|details)|user (?:data|information)|(?:the )?(?:data|information) (?:we|that we) (?:collect|hold))';
 // Recipients also named by their role ("verification providers", "measurement partners") or as the company's group.
-const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:companies|organi[sz]ations|businesses|firms) (?:that|who|which) (?:help|assist|work with|provide|perform|process|support)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|subsidiar(?:y|ies)|(?:sub)?contractors|sub-?processors|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group)';
+const THIRD = '(?:third[- ]?part(?:y|ies)|partners?|affiliates?|advertisers?|vendors?|(?:service|verification|identity|payment|analytics|measurement|advertising|marketing|technology|hosting|cloud|data) providers?|other companies|outside (?:companies|parties|organi[sz]ations)|(?:companies|organi[sz]ations|businesses|firms) (?:that|who|which) (?:help|assist|work with|provide|perform|process|support)|(?:group|related|sister|parent|affiliated) compan(?:y|ies)|recipients|subsidiar(?:y|ies)|couriers?|data brokers?|auditors|professional advis[eo]rs|(?:sub)?contractors|sub-?processors|(?:delivery|shipping|courier|logistics|payment|insurance|marketing|advertising|analytics|technology|hosting|cloud|credit|collection|verification) (?:compan(?:y|ies)|firms?|agenc(?:y|ies)|processors?)|compan(?:y|ies) (?:within|in|of) (?:our|the) (?:corporate )?group)';
 // Companies whose trackers serve advertising: ad networks and exchanges, and the platforms' ad pixels. A platform that is
 // also a service of its own (TikTok, Pinterest) counts by its pixel, or as the row of a table of trackers ("TikTok |
 // Where to manage cookie settings"), not where its own policy names it.
@@ -89,7 +89,7 @@ export const privacyRules: ClauseRule[] = [
 
   // advertising
   // An advertising identifier is a device identifier for tracking (see 'trackers'), not an advertisement.
-  rule('advertising', 'ads', /\badverti[sz]\w*(?! ?(?:ids?|identifiers?|cookies?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
+  rule('advertising', 'ads', /(?<!\bjob )\badverti[sz]\w*(?! ?(?:ids?|identifiers?|cookies?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation)\b/, 2.5, -1),
   // Data used for the purpose of marketing or ads: the purpose names the practice, the use is generic.
   rule('advertising', 'use-for-ads', /\b(?:use[sd]?|using|process\w*)\b[^.;]{0,40}\b(?:data|information|details|preferences|profiles?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,60}\b(?:advertis\w+|marketing|ads|promotional)\b/, 2, -0.5),
   rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b(?! ?(?:cookies?|ids?|identifiers?)\b)/, 2, -1),
@@ -99,14 +99,16 @@ export const privacyRules: ClauseRule[] = [
   // An advertising company named where trackers are (a cookie table's "TikTok | manage cookie settings"): its pixel
   // serves ads, though no word says so.
   rule('advertising', 'ad-platforms', new RegExp(`\\b${AD_PIXELS}\\b|(?:\\b${AD_PLATFORMS}\\b|${AD_PLATFORM_ROW})(?:(?=${WITHIN_SENTENCE}${TRACKER_WORD})|(?<=${TRACKER_WORD}${WITHIN_SENTENCE}))`), 1, -1, { once: true }),
+  // Paid placement shown as content: "sponsored posts", "promoted listings", "labelled as sponsored".
+  rule('advertising', 'sponsored', /\b(?:we|us|our (?:service|platform|app))\b[^.;]{0,30}\b(?:show|display|include|serve|insert|place)\w*\b[^.;]{0,30}\b(?:sponsored|promoted) (?:content|posts?|listings?|results|links|messages|stories|products)\b/, 2.5, -1),
   rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
 
   // data-sharing
-  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|make available|made available|release|grant access|send|sent|forward\\w*)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
+  rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|(?:make|makes|made|making) (?:it|them|(?:(?:your|this|such|the|that|personal|certain) ){1,2}(?:data|information|details)) available|release|grant access|send|sent|forward\\w*)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
   // Letting others reach the data: "we allow selected companies to access your data".
   rule('data-sharing', 'allow-access', new RegExp(`\\b(?:allow|permit|let|enable|authori[sz]e)\\w*\\b[^.;]{0,30}\\b(?:${THIRD}|companies|organi[sz]ations|businesses)\\b[^.;]{0,20}\\bto (?:access|use|receive|collect|obtain)\\b`), 3, -1.5),
   // The recipient as the subject: "advertisers may receive information about your visits", "partners have access to it".
-  rule('data-sharing', 'third-receives', new RegExp(`\\b${THIRD}\\b[^.;]{0,30}\\b(?:receive|receives|get access|gets access|have access|has access|gain access|can access|may access)\\b[^.;]{0,40}\\b(?:${PD}|information|data|details)\\b`), 3, -1.5),
+  rule('data-sharing', 'third-receives', new RegExp(`\\b(?:${THIRD}|(?:other )?(?:businesses|companies|organi[sz]ations|sellers|merchants|developers))\\b[^.;]{0,30}\\b(?:receive|receives|get access|gets access|have access|has access|gain access|can access|may access)\\b[^.;]{0,40}\\b(?:${PD}|information|data|details)\\b`), 3, -1.5),
   rule('data-sharing', 'use-third', new RegExp(`\\b(?:use|engage|employ|rely on|work with|partner with)\\w*\\b[^.;]{0,30}\\bthird[- ]?part(?:y|ies)\\b${NOT_TECH}`), 2.5, -1),
   rule('data-sharing', 'third-party', new RegExp(`\\bthird[- ]?part(?:y|ies)\\b${NOT_TECH}`), 1.5),
   rule('data-sharing', 'recipients', /\b(?:service providers?|vendors?|partners?|affiliates?|processors?|subcontractors?|contractors?|subsidiaries)\b/, 1),
@@ -117,7 +119,9 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sharing', 'independent-controller', /\b(?:independent|separate|joint|its own|their own) (?:data )?controllers?\b|\bjoint(?:ly)? controll\w+/, 3, -1),
   // The platform reporting a user to other organisations ("we may report abuse to anti-spam organisations") discloses them.
   rule('data-sharing', 'report-to-others', /\b(?:we (?:may |will |can |also )?|reserves? the right to )report\w*\b[^.;]{0,60}\bto (?:[\w-]+ ){0,3}?(?:organi[sz]ations|agencies|search engines|third parties|other (?:companies|services|platforms)|(?:risk|fraud|anti-spam|credit) (?:services|bureaus?|agencies))\b/, 2.5, -1),
-  rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b/, 1.5, -0.5, { userActorStance: 0 }),
+  // A heading or list that names who gets the data: "Recipients of your personal data", "Categories of recipients".
+  rule('data-sharing', 'recipients-of-data', /\b(?:recipients|categories of recipients) of (?:your |the |such )?(?:personal )?(?:data|information)\b|\bcategories of (?:third[- ]party )?recipients\b/, 3, -1),
+  rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b(?! (?:price|prices|capital|buttons?|icons?)\b)/, 1.5, -0.5, { userActorStance: 0 }),
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
   // Recipients bound to keep the data confidential or to use it only for the service: a safeguard for the user.
   rule('data-sharing', 'confidentiality', /\b(?:confidential(?:ity)?|bound by|obligat\w+ (?:not )?to (?:protect|keep|safeguard|not)|data processing agreements?)\b|\b(?:obligat\w+|required|agree|contractually bound) not to (?:disclose|use|share|sell)\b/, 0.8, 1.5),
@@ -127,9 +131,9 @@ export const privacyRules: ClauseRule[] = [
   // Selling the company (its assets, shares or business) is not selling personal data.
   rule('data-sale', 'sell-data', new RegExp(`\\b(?:sell|sells|sold|selling|rent|rents|rented|lease|trade|monetiz\\w+)\\b(?! (?:\\w+ ){0,3}(?:company|business|assets|shares|stock|subsidiar\\w*|products?|services?|goods|items|tickets)\\b)[^.;]{0,60}\\b(?:${PD}|information|data|details|anything|lists?|e-?mail address(?:es)?|contact (?:details|information)|phone numbers?|customer records)|(?<=\\b(?:never|not|n't) (?:\\w+ )?)(?:sell|rent)\\b (?:it|them)\\b(?! to you\\b)`), 4, -3, { negatedStance: 2 }),
   // The passive voice puts the data first: "your information will never be sold or rented".
-  rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
+  rule('data-sale', 'data-sold', new RegExp(`\\b(?:${PD}|information|data|details|lists?|e-?mail address(?:es)?|phone numbers?)\\b[^.;]{0,40}\\b(?:be|is|are|being|been|get|gets)\\b (?:\\w+ )?(?:sold|rented|traded|monetized)\\b`), 4, -3, { negatedStance: 2 }),
   // The legal definition of a sale: personal data made available for money or other valuable consideration.
-  rule('data-sale', 'for-consideration', /\b(?:for|in exchange for|in return for) (?:monetary|money|financial|valuable|other valuable|monetary or other valuable) (?:consideration|compensation|payment)\b/, 3.5, -2.5, { negatedStance: 2 }),
+  rule('data-sale', 'for-consideration', /\b(?:for|in exchange for|in return for) (?:monetary|money|financial|valuable|other valuable|monetary or other valuable) (?:consideration|compensation|payment)\b|\b(?:data|information)\b[^.;]{0,60}\bin (?:exchange|return) for (?:a )?(?:payment|money|a fee|fees|cash|compensation)\b/, 3.5, -2.5, { negatedStance: 2 }),
   rule('data-sale', 'sale-of-data', /\bsale(?<!\bopt[- ]?out of (?:the )?sale) of (?:your )?(?:personal )?(?:data|information)\b/, 3, -2, { negatedStance: 2 }),
   rule('data-sale', 'sell', /\b(?:sell|sold|selling)\b/, 1, -0.5, { negatedStance: 1 }),
 
@@ -137,16 +141,16 @@ export const privacyRules: ClauseRule[] = [
   rule('business-transfer', 'asset-transfer', new RegExp(`\\b(?:merger|${ACQUISITION}|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|purchaser|buyer|transferred assets|business assets)\\b[^.]{0,200}\\b(?:${PD}|information|data)\\b|\\b(?:${PD}|information|data)\\b[^.]{0,200}\\b(?:merger|acquisition|acquired|acquirer|bankrupt\\w*|insolvency|reorgani[sz]ation|(?:change|transfer) (?:of|in) (?:control|ownership)|successor|purchaser|buyer|(?:transferred|business) assets)\\b`), 5, -1),
 
   // business-transfer
-  rule('business-transfer', 'merger', new RegExp(`\\b(?:merger|${ACQUISITION}|acquired|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor)\\b`), 3.5, -1, { once: true }),
+  rule('business-transfer', 'merger', new RegExp(`\\b(?:merger|${ACQUISITION}|(?:is|are|be|being|been|gets?|was|were) (?:\\w+ )?acquired|acquired by|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transaction|restructuring)|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|business transfers?|go(?:es|ing)? out of business|sell(?:s|ing)? (?:all|substantially all|some|part|a portion)(?: or (?:a )?(?:part|portion|some|substantially all))? of (?:our|its|the) (?:business|company|assets|shares|stock)|merg(?:es|ed|ing) with (?:another|a|an|other) (?:company|business|entity|organi[sz]ation))\\b`), 3.5, -1, { once: true }),
 
   // law-enforcement
-  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|(?:relevant|competent|appropriate|proper) authorit(?:y|ies)|orders? (?:of|from) (?:a|an|the) (?:court|authority|judge)|police|regulators?|subpoenas?|court orders?|search warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
+  rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|(?:relevant|competent|appropriate|proper) authorit(?:y|ies)|orders? (?:of|from) (?:a|an|the) (?:court|authority|judge)|police|regulators?|subpoenas?|court orders?|(?:a|any|valid|search|arrest|such) warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
   rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)/, 2, 1),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 
   // tracking
   rule('tracking', 'cookies', /\bcookies?\b/, 3, -0.5),
-  rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bflash (?:cookies|objects)\b|\blocal shared objects?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b|\badverti[sz]ing (?:ids?|identifiers?)\b/, 3, -1.5),
+  rule('tracking', 'trackers', /\b(?:web )?beacons?\b|\bflash (?:cookies|objects)\b|\blocal shared objects?\b|\bpixels?\b|\btracking (?:technolog\w+|pixels?|tags?|tools?)\b|\bclear gifs?\b|\blocal storage\b|\b(?:browser|device|canvas) fingerprint\w*|\bfingerprinting\b|\bsdks?\b|\badverti[sz]ing (?:ids?|identifiers?)\b|\bsession (?:replay|recording)s?\b|\bheat ?maps?\b/, 3, -1.5),
   // Code a company places on pages or devices to recognise the visitor: "partners place tags on our pages", "similar technologies".
   rule('tracking', 'tags-placed', /\b(?:plac\w+|set(?:s|ting)?|use[sd]?|using|drop\w*|deploy\w*|embed\w*|install\w*|read(?:s|ing)?)\b[^.;]{0,30}\b(?:tags?|scripts?|identifiers?|snippets?|code)\b[^.;]{0,30}\b(?:on|in|into) (?:our|your|the|their|its|these|this) (?:pages?|sites?|web ?sites?|browsers?|devices?|apps?|emails?|services?)\b|\bsimilar (?:tracking )?technolog\w+|\bconversion (?:tracking|measurement|pixels?|tags?)\b/, 2.5, -1),
   // Trackers named by their advertising purpose ("advertising cookies", "marketing pixels") are trackers; cookies that serve
@@ -156,7 +160,7 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'social-plugins', /\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets?|buttons?)\b|\b(?:like|share|follow) buttons?\b/, 3, -1),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
   rule('tracking', 'dnt-ignored', /(?:\bnot\b|n't\b)[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
-  rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b/, 2, -1, { userActorStance: 0 }),
+  rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b(?! (?:(?:your|the|an?) )?(?:status|progress|orders?|packages?|parcels?|shipments?|deliver(?:y|ies)|workouts?)\b)/, 2, -1, { userActorStance: 0 }),
   rule('tracking', 'dnt-not-honoured', /\b(?:do[- ]not[- ]track|dnt)\b[^.]{0,200}(?:\bnot\b|n't\b|\bno\b)[^.;]{0,30}\b(?:respond|recogni[sz]e|honou?r|support|react|comply|process|act on|alter)\w*|\b(?:no|not an?|isn't an?|is no) (?:\w+ )?(?:(?:or|and) \w+ )?(?:industry|uniform|common|accepted|legal) (?:standard|consensus)\b/, 1.5, -3, { negatedStance: -3 }),
   // Following the user beyond the service itself (other sites, apps, devices, over time) is tracking, whatever collects it;
   // retargeting is that following put to showing ads.
@@ -226,12 +230,15 @@ export const privacyRules: ClauseRule[] = [
   rule('state-privacy-rights', 'state-law', /\b(?:ccpa|cpra|california consumer privacy act|california (?:residents?|privacy rights)|shine the light|vcdpa|virginia|colorado|connecticut|utah|nevada|texas) (?:residents?|consumers?|law|privacy)|\bccpa\b|\bcpra\b|\bshine the light\b/, 3.5, 0.5),
 
   // international-transfer
-  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|(?:various|several|multiple|many|numerous|different) (?:other )?(?:countries|jurisdictions)|home country)/, 3.5, -1),
-  rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?|data privacy framework)\b|\b(?:countries|jurisdictions)\b[^.;]{0,40}\b(?:different|less (?:strict|protective)|lower|weaker|not (?:as )?(?:protective|strict))\b[^.;]{0,30}\b(?:laws?|standards|protection|rules)\b/, 3, -0.5),
+  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|(?:various|several|multiple|many|numerous|different) (?:other )?(?:countries|jurisdictions)|home country|third countr(?:y|ies))/, 3.5, -1),
+  rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?|data privacy framework)\b|\b(?:countries|jurisdictions)\b[^.;]{0,40}\b(?:differ\w*|less (?:strict|protective)|lower|weaker|not (?:as )?(?:protective|strict))\b[^.;]{0,30}\b(?:laws?|standards|protection|rules)\b/, 3, -0.5),
+
+  // Where the servers are: "stored on servers located in Ireland", "hosted in data centres within the EU".
+  rule('international-transfer', 'server-location', /\b(?:providers|vendors|processors|sub-?processors|partners|recipients|affiliates)\b (?:\w+ ){0,2}?based outside\b|\b(?:servers?|data ?cent(?:er|re)s?)\b[^.;]{0,30}\b(?:located|based|hosted|housed|situated) (?:in|within)\b(?! (?:our|your|a|an|secure|(?:the )?(?:cloud|same))\b)|\b(?:stored|hosted|housed|kept) (?:on|in|at) (?:our |third-party |secure )?(?:servers?|data ?cent(?:er|re)s?)\b[^.;]{0,20}\b(?:in|within)\b(?! (?:our|your|a|an|secure|(?:the )?(?:cloud|same))\b)/, 3, -0.5),
 
   // security
   // A social security number is an identifier, not the security of data.
-  rule('security', 'security', /(?<!\bsocial )\bsecur(?:ity|e|ely)\b(?! numbers?\b)/, 2, 0.5),
+  rule('security', 'security', /(?<!\bsocial )\bsecur(?:ity|e|ely)\b(?! (?:numbers?|deposits?)\b)/, 2, 0.5),
   rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https(?!:)|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?|penetration test\w*|security audits?)\b|\b(?:access|accessible)\b[^.;]{0,40}\b(?:limited|restricted)\b (?:only )?to (?:authori[sz]ed|those|employees|staff|personnel)\b|\bneed[- ]to[- ]know\b|\bwe\b[^.;]{0,20}\b(?:test|audit|scan)\w*\b[^.;]{0,30}\bfor (?:security )?vulnerabilit\w+/, 2, 1.5),
   rule('security', 'two-factor', /\b(?:two[- ]factor|2fa|multi[- ]factor|two[- ]step)\b/, 3.5, 2),
   // A breach of data or security, not of contract ("if you breach these terms"). Naming a breach protects no one: the cue
@@ -239,6 +246,8 @@ export const privacyRules: ClauseRule[] = [
   rule('security', 'breach', /\b(?:data|security|privacy|personal (?:data|information)) breach(?:es)?\b|\bbreach(?:es)? (?:of|affecting|involving) (?:security|(?:your |the )?(?:personal(?:ly)? \w+ )?(?:data|information))\b|\bunauthori[sz]ed (?:access|disclosure|use)\b/, 2, 0),
   // Protecting the data, not "privacy" in general: "we are committed to protecting your privacy" opens many policies
   // and describes no safeguard.
+  // The account's safety in the user's hands or at risk: passwords kept secret, an account compromised, hackers.
+  rule('security', 'account-safety', /\b(?:passwords?|login credentials|credentials)\b[^.;]{0,40}\b(?:confidential|secret)\b|\b(?:accounts?|passwords?|credentials|data|information|systems?)\b[^.;]{0,30}\b(?:compromised|hacked)\b|\bhackers\b|\bcyber-?attacks?\b|\b(?:data|information|details|accounts?)\b (?:\w+ ){0,2}?(?:safe|safely)\b/, 2, 0.5),
   rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information)\b/, 1.5, 1),
 
   // children
@@ -250,6 +259,9 @@ export const privacyRules: ClauseRule[] = [
   rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b|\bsend you (?:\w+ ){0,2}?(?:newsletters?|promotions|promotional \w+|marketing \w+)\b/, 3, -0.5),
   rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bopt[- ]?out of (?:any |all |some |these |those |such |future |further |our )+(?:\w+ )?(?:communications|e-?mails|messages|newsletters|contacts|mailings|notifications)\b/, 3, 1.5),
   rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:questions|complaints|inquiries|enquiries|concerns|comments)\b[^.;]{0,60}\b(?:directed|sent|addressed|submitted) to\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b/, 2, 1),
+  // Messages about the service itself, and consent to be contacted electronically or by automated calls.
+  rule('communications', 'service-messages', /\bservice announcements\b|\bcommunications? (?:from|with) us\b|\bcommunicat\w+ with you\b|\belectronic (?:communications|notices)\b/, 2.5, 0),
+  rule('communications', 'automated-calls', /\bauto-?dial\w*|\bautomated (?:telephone )?dial\w*|\bpre-?recorded (?:messages|calls|voice)|\bautomatic telephone dialing\b|\btcpa\b/, 3, -0.5),
   rule('communications', 'maintenance', /\b(?:maintenance|down-?time|outages?)\b/, 2, 0.5),
   rule('communications', 'messages', /\b(?:e-?mails?|sms|text messages|push notifications|newsletters?)\b/, 0.8),
 ];
