@@ -59,6 +59,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'data-sharing:confidentiality': ['Recipients are bound by confidentiality obligations.', 'Recipients may use the data as they wish.'],
   'data-sharing:from-third': ['We receive information about you from our partners.', 'We receive your questions by email.'],
   'data-sharing:recipients-of-data': ['Recipients of your personal data', 'Recipients of our annual award'],
+  'data-sharing:disclose-to-anyone': ['We do not disclose your data to anyone without your consent.', 'We do not explain your data to anyone who calls.'],
   'data-sale:sell-data': ['We may sell your personal data to advertisers.', 'We may sell gift cards in our shop.'],
   'data-sale:data-sold': ['Your personal information may be sold to partners.', 'Your order may be shipped to partners.'],
   'data-sale:sale-of-data': ['This section describes the sale of personal information.', 'You have the right to opt out of the sale of personal information.'],
@@ -129,6 +130,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'communications:maintenance': ['The service may be unavailable during maintenance.', 'The service may be unavailable in some regions.'],
   'communications:messages': ['We may send you push notifications.', 'We may send you a parcel.'],
   'communications:service-messages': ['We will send you service announcements about your account.', 'We will send you the parcel within a week.'],
+  'communications:we-contact': ['We may contact you by email about your account.', 'You may contact us by email about your account.'],
   'communications:automated-calls': ['We may call you using an autodialer.', 'We may call you to confirm the delivery.'],
   'eligibility:minimum-age': ['You must be at least 16 years old to use the service.', 'You must be a member to use the service.'],
   'eligibility:age-restriction': ['The service is not intended for children under 13.', 'The service is not intended for commercial use.'],
@@ -310,6 +312,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['If we go out of business, customer records may pass to a third party.', 'If we go out of stock, we will refund you.'],
     // The company acquired, not an office or a skill.
     ['If the company is acquired, your data may pass to the buyer.', 'We acquired a new office in Berlin last year.'],
+    ['Corporate transactions', 'Card transactions'],
+    ['If another company buys us, it will receive your data.', 'If another customer buys the item, we will tell you.'],
   ],
   // Plural: the authorities of several countries, the representatives in the EU and the UK.
   'user-rights:complaint': [['People may also write to the data protection supervisory authorities of their country.', 'People may also write to the customer service of their country.']],
@@ -342,8 +346,16 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     // Recipients named by their trade, and data made available.
     ['Your address is passed to the courier that delivers your parcel.', 'Your parcel is passed through the customs office.'],
     ['We may make your information available to companies in our corporate group.', 'We may make your invoices available to you in our app.'],
+    ['We may provide your data to insurers and banks.', 'We may provide your data to you on paper.'],
   ],
-  'international-transfer:server-location': [['Some of our service providers are based outside the EU.', 'We are a company based in Ireland.']],
+  'international-transfer:server-location': [
+    ['Some of our service providers are based outside the EU.', 'We are a company based in Ireland.'],
+    ['Where your data is stored', 'How your data is stored'],
+  ],
+  'security:account-safety': [
+    ['Keep the confidentiality of your login credentials.', 'Keep the confidentiality of our price list.'],
+    ['Your account is protected by a password.', 'Your account is linked to a phone number.'],
+  ],
   'data-sharing:third-receives': [['Businesses you interact with receive your contact details.', 'Businesses you interact with receive your reviews first.']],
   // A share of a company, or a button, is no sharing of data.
   'data-sharing:share': [['We may share your address with the carrier.', 'The share price is published daily.']],
@@ -352,7 +364,12 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // A request for deletion is the deletion type (GDPR Art. 17 in the taxonomy), whoever carries it out.
   'deletion:right-to-erasure': [['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.']],
   // Opting out of some or future messages, not only "of marketing".
-  'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
+  'communications:unsubscribe': [
+    ['You can stop receiving texts by replying STOP.', 'You can stop the video at any time.'],
+    ['Update your email preferences.', 'Update your email address.'],
+    ['You can withdraw your consent to marketing at any time.', 'You can withdraw your consent to processing at any time.'],
+    ['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.'],
+  ],
   'data-use:how-we-use': [['What we do with the information we collect', 'What we do when the service is down']],
   // Offerings picked for the user, as well as offers and products.
   'advertising:ad-platforms': [['Pinterest | Where to manage cookie settings: see your Pinterest account', 'Follow us on Pinterest, where cookie recipes are posted weekly.'], ['The TikTok Pixel is placed on our checkout page.', 'Our TikTok account posts videos of our cookies.']],
@@ -394,6 +411,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'tracking:trackers': [
     ['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.'],
     ['We use session replay tools to see how our pages are used.', 'We use replay buttons on our videos.'],
+    ['We use device identifiers to recognise your device when you return.', 'We use device identifiers to send you security alerts.'],
   ],
   // The user following an order or a workout is no tracking of them.
   'tracking:track': [['We track the links you click.', 'You can track the status of your order online.']],
@@ -402,8 +420,13 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Your data may be processed in countries with different data protection laws.', 'Our staff work in countries with different holidays.'],
     ['We rely on the EU-US Data Privacy Framework for these transfers.', 'We rely on the EU-US trade agreement for these shipments.'],
     ['The laws of those countries may differ from the laws of your country.', 'Opening hours in those countries may differ from yours.'],
+    ['Your data may go to a country whose laws are less strict than yours.', 'Your data may go to a country you have visited.'],
+    ['Cross-border data transfers', 'Cross-border shipping'],
   ],
-  'advertising:ads': [['Our advertising is tailored to you.', 'Job advertisements must describe the role.']],
+  'advertising:ads': [
+    ['Our advertising is tailored to you.', 'Job advertisements must describe the role.'],
+    ['Your ad choices', 'Your choices'],
+  ],
   // One child as well as children.
   'children:children-data': [['If we learn that we hold personal data of a child, we delete it.', 'If we learn that we hold personal data of a customer, we tell them.']],
   // A notice period ("30 days' notice") is not a notice document.
@@ -474,11 +497,18 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'law-enforcement:authorities': [
     ['We may report unlawful material to the relevant authorities.', 'We may report outages to the relevant teams.'],
     ['We may disclose data in response to a warrant.', 'You warrant that you own the content you post.'],
+    // Authorities named by their field, or as the source of a request.
+    ['We may disclose information to tax authorities.', 'We may disclose information to our accountants.'],
+    ['Responding to requests from authorities', 'Responding to requests from customers'],
+  ],
+  'law-enforcement:required-by-law': [
+    ['We may release information when disclosure is necessary to comply with the law.', 'We may release new features when they are ready.'],
   ],
   // Data kept in several countries.
   'international-transfer:transfer-abroad': [
     ['Your data may be stored in various countries where our providers operate.', 'Your data may be stored in various formats.'],
     ['We may transfer data to a third country.', 'We may transfer data to a third party.'],
+    ['We may process your data in countries other than yours.', 'We may process your data in ways other than these.'],
   ],
   // Where to send questions.
   'communications:contact-us': [['Any complaints should be directed to our privacy team.', 'Any parcels should be directed to our warehouse.']],

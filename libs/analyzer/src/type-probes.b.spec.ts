@@ -21,6 +21,15 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Categories of recipients: hosting providers, IT support contractors and professional advisers.', 'data-sharing'],
   ['Disclosure of your information to third parties', 'data-sharing'],
   ['We may share aggregated or de-identified information with our partners.', 'data-sharing'],
+  ['We may disclose your personal information to our professional advisers, including lawyers and accountants.', 'data-sharing'],
+  ['Service providers that perform services on our behalf', 'data-sharing'],
+  ['Your data is transmitted to the payment provider to process your payment.', 'data-sharing'],
+  ['We do not disclose your data to anyone else without your consent.', 'data-sharing'],
+  ['Information is shared among the companies of our group for internal administrative purposes.', 'data-sharing'],
+  ['We disclose the following categories of personal information for a business purpose: identifiers, commercial information.', 'data-sharing'],
+  ['Partners we work with', 'data-sharing'],
+  ['When you connect a third-party app, we give that app access to your account data.', 'data-sharing'],
+  ['Other parties we may provide your data to include insurers and banks.', 'data-sharing'],
 
   // data-sale
   ['We do not sell your personal information.', 'data-sale'],
@@ -33,6 +42,12 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['We have no plans to sell user data.', 'data-sale'],
   ['Your email address will not be sold, rented or traded.', 'data-sale'],
   ['We monetize the information we collect by licensing it to marketers.', 'data-sale'],
+  ['We do not sell or share personal information as those terms are defined under California law.', 'data-sale'],
+  ['Sale of personal information', 'data-sale'],
+  ['We have not sold personal information in the preceding twelve months.', 'data-sale'],
+  ['Your personal data is never traded or sold.', 'data-sale'],
+  ['We do not trade your data for money.', 'data-sale'],
+  ['We may sell personal information to third parties for their own purposes.', 'data-sale'],
 
   // law-enforcement
   ['We may disclose your information to law enforcement agencies in response to a valid legal request.', 'law-enforcement'],
@@ -47,6 +62,13 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['We will tell you about a request for your data unless we are prohibited by law from doing so.', 'law-enforcement'],
   ['We may disclose information to prevent fraud, to protect our rights, or to respond to a warrant.', 'law-enforcement'],
   ['In response to national security requests we may be required to disclose personal data.', 'law-enforcement'],
+  ['We may release information when we believe disclosure is necessary to comply with the law.', 'law-enforcement'],
+  ['To comply with a legal obligation, court order or request from a government agency.', 'law-enforcement'],
+  ['We cooperate with investigations by law enforcement.', 'law-enforcement'],
+  ['We may disclose information to tax authorities.', 'law-enforcement'],
+  ['Responding to requests from authorities', 'law-enforcement'],
+  ['in response to a subpoena, court order or other legal process', 'law-enforcement'],
+  ['We may be required to disclose personal data in response to lawful requests by public authorities, including to meet national security requirements.', 'law-enforcement'],
 
   // business-transfer
   ['If we are involved in a merger, acquisition or sale of assets, your information may be transferred.', 'business-transfer'],
@@ -61,6 +83,13 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['During due diligence for a potential sale of the company, prospective buyers may review customer information.', 'business-transfer'],
   ['In the event of a change of control, the acquirer will be bound by this policy.', 'business-transfer'],
   ['If we go out of business, customer records may be transferred to a third party.', 'business-transfer'],
+  ['In connection with any merger, sale of company assets, financing, or acquisition of all or a portion of our business by another company.', 'business-transfer'],
+  ['Corporate transactions', 'business-transfer'],
+  ['If the Company undergoes a change of ownership, your information may be transferred.', 'business-transfer'],
+  ['Your information may be transferred as part of a sale of the business.', 'business-transfer'],
+  ['If another company buys us, it will receive your data.', 'business-transfer'],
+  ['We may share your data with a prospective purchaser.', 'business-transfer'],
+  ['In the event that we are acquired by or merged with a third party entity.', 'business-transfer'],
 
   // tracking
   ['We use cookies and similar technologies to remember your preferences.', 'tracking'],
@@ -75,6 +104,16 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Our apps include software development kits from analytics providers.', 'tracking'],
   ['Device fingerprinting and similar techniques', 'tracking'],
   ['We use local storage and tags to recognise your browser when you return.', 'tracking'],
+  ['We and our partners use cookies, pixels and other tracking technologies.', 'tracking'],
+  ['Essential cookies, analytics cookies and marketing cookies', 'tracking'],
+  ['Information from cookies and similar technologies', 'tracking'],
+  ['We use web analytics services to analyse how our site is used.', 'tracking'],
+  ['Log files record your browser type, referring pages and time stamps.', 'tracking'],
+  ['You can manage your cookie preferences at any time.', 'tracking'],
+  ['We use mobile device identifiers to recognize your device.', 'tracking'],
+  ['Your browser may send us a Do Not Track signal.', 'tracking'],
+  ['Tracking technologies we use', 'tracking'],
+  ['We may use cookies to recognise you when you come back.', 'tracking'],
 
   // advertising
   ['We show you personalised ads based on your interests.', 'advertising'],
@@ -88,6 +127,15 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['The service is supported by advertising.', 'advertising'],
   ['We use your purchase history to show you promoted products you might like.', 'advertising'],
   ['We may use your data for marketing purposes, including tailored offers.', 'advertising'],
+  ['We work with ad networks that serve ads on our behalf.', 'advertising'],
+  ['Advertising', 'advertising'],
+  ['Your information may be used to show you ads from our advertising partners.', 'advertising'],
+  ['We may use your data to deliver targeted advertisements.', 'advertising'],
+  ['Ad choices', 'advertising'],
+  ['We show you content and ads that are more relevant to you.', 'advertising'],
+  ['Advertisers receive reports about how their ads performed.', 'advertising'],
+  ['We use information about you to decide which ads to show you.', 'advertising'],
+  ['To opt out of interest-based advertising, visit the Digital Advertising Alliance.', 'advertising'],
 
   // international-transfer
   ['Your personal data may be transferred to countries outside the European Economic Area.', 'international-transfer'],
@@ -102,6 +150,13 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['By using the service, you consent to the transfer of your information to Canada and other countries.', 'international-transfer'],
   ['Data may be stored on servers located in Ireland and Singapore.', 'international-transfer'],
   ['Your data is hosted in data centres within the EU.', 'international-transfer'],
+  ['Transfers of personal data outside the EEA', 'international-transfer'],
+  ['We may process your information in countries other than the one in which you reside.', 'international-transfer'],
+  ['Your data may be accessed by our staff in other countries.', 'international-transfer'],
+  ['We use the standard contractual clauses to protect your data when it leaves the UK.', 'international-transfer'],
+  ['Where your data is stored', 'international-transfer'],
+  ['Your data may be transferred to, and processed in, a country with data protection laws that are less strict than yours.', 'international-transfer'],
+  ['Cross-border data transfers', 'international-transfer'],
 
   // security
   ['We use industry-standard encryption to protect your data in transit and at rest.', 'security'],
@@ -116,6 +171,15 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Please let us know immediately if you suspect that your account has been compromised.', 'security'],
   ['We cannot guarantee that your information will never be accessed by hackers.', 'security'],
   ['Data security', 'security'],
+  ['We use reasonable security measures to protect your information.', 'security'],
+  ['Encryption in transit and at rest', 'security'],
+  ['We cannot guarantee the absolute security of your data.', 'security'],
+  ['If we learn of a security incident affecting your data, we will notify you.', 'security'],
+  ['You must notify us immediately of any unauthorized use of your account.', 'security'],
+  ['You are responsible for maintaining the confidentiality of your login credentials.', 'security'],
+  ['We use administrative, technical and physical safeguards.', 'security'],
+  ['How we protect your data', 'security'],
+  ['Your account is protected by a password.', 'security'],
 
   // communications
   ['We may send you marketing emails about new features, which you can unsubscribe from at any time.', 'communications'],
@@ -130,6 +194,15 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Newsletters and product updates', 'communications'],
   ['We may call you using an automated dialer or prerecorded messages.', 'communications'],
   ['You can change your email preferences at any time.', 'communications'],
+  ['We may send you emails about your account and transactions.', 'communications'],
+  ['Marketing communications', 'communications'],
+  ['You may receive emails from us about new products.', 'communications'],
+  ['You can withdraw your consent to marketing at any time.', 'communications'],
+  ['We will contact you by email if we need to.', 'communications'],
+  ['Notices to you will be sent to the email address associated with your account.', 'communications'],
+  ['SMS messages: message and data rates may apply.', 'communications'],
+  ['You can stop receiving texts by replying STOP.', 'communications'],
+  ['Email preferences', 'communications'],
 ];
 
 const nearMisses: ReadonlyArray<readonly [sentence: string, notType: string]> = [
@@ -185,6 +258,12 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, type: string, why: st
   ['Our bakery sells fresh cookies every morning.', 'tracking', 'wrongly given, edible cookies do not occur in policies'],
   ['Screens with more pixels show sharper images.', 'tracking', 'wrongly given, screen pixels do not occur in policies'],
   ['The email field must contain a valid address format.', 'communications', "wrongly given, 'email' is a weak supporting cue (0.8) that still reaches the minimum confidence alone"],
+  ['Your profile information is visible to advertisers who sponsor the contest.', 'data-sharing', 'missed, what other parties can see is visibility, which the rules leave to the sharing verbs'],
+  ['We may license aggregated data to third parties for a fee.', 'data-sale', "missed, licensing aggregated data for a fee is a sale only under some laws; left to a lawyer's reading"],
+  ["We don't sell your stuff.", 'data-sale', "missed, 'stuff' is too vague a word for the data to count as its object"],
+  ['Legal requirements', 'law-enforcement', 'missed, a heading this short names no disclosure to anyone'],
+  ['We are headquartered in the United States and your information will be transferred there.', 'international-transfer', "missed, where the company sits is an address (a widened 'based' made ToS;DR worse), and 'there' points back to it"],
+  ['We may send you surveys about your experience.', 'communications', "missed, 'send you' with messages of any kind cost ToS;DR precision (it is how notice of changed terms is given too)"],
 ];
 
 describe('type probes (b): each sentence gets its type', () => {
