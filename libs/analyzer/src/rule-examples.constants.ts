@@ -313,6 +313,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     // The company acquired, not an office or a skill.
     ['If the company is acquired, your data may pass to the buyer.', 'We acquired a new office in Berlin last year.'],
     ['Corporate transactions', 'Card transactions'],
+    // A company wound up, not damages fixed in advance.
+    ['Should the company be liquidated, your data may be transferred.', 'Late payment incurs liquidated damages.'],
     ['If another company buys us, it will receive your data.', 'If another customer buys the item, we will tell you.'],
   ],
   // Plural: the authorities of several countries, the representatives in the EU and the UK.
@@ -351,22 +353,28 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'international-transfer:server-location': [
     ['Some of our service providers are based outside the EU.', 'We are a company based in Ireland.'],
     ['Where your data is stored', 'How your data is stored'],
+    ['We store your data in Europe.', 'We store your data in encrypted form.'],
   ],
   'security:account-safety': [
     ['Keep the confidentiality of your login credentials.', 'Keep the confidentiality of our price list.'],
     ['Your account is protected by a password.', 'Your account is linked to a phone number.'],
+    ['Choose a strong, unique password.', 'Choose a short, unique username.'],
   ],
   'data-sharing:third-receives': [['Businesses you interact with receive your contact details.', 'Businesses you interact with receive your reviews first.']],
   // A share of a company, or a button, is no sharing of data.
   'data-sharing:share': [['We may share your address with the carrier.', 'The share price is published daily.']],
   'data-sale:data-sold': [['Your email address will not be sold or rented.', 'Your email address will not be shown to other users.']],
-  'data-sale:for-consideration': [['We pass information to data brokers in exchange for payment.', 'You get access to premium features in exchange for payment.']],
+  'data-sale:for-consideration': [
+    ['We pass information to data brokers in exchange for payment.', 'You get access to premium features in exchange for payment.'],
+    ['Data brokers may purchase information from us.', 'Customers may purchase gift cards from us.'],
+  ],
   // A request for deletion is the deletion type (GDPR Art. 17 in the taxonomy), whoever carries it out.
   'deletion:right-to-erasure': [['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.']],
   // Opting out of some or future messages, not only "of marketing".
   'communications:unsubscribe': [
     ['You can stop receiving texts by replying STOP.', 'You can stop the video at any time.'],
     ['Update your email preferences.', 'Update your email address.'],
+    ['Manage your notification settings in the app.', 'Manage your display settings in the app.'],
     ['You can withdraw your consent to marketing at any time.', 'You can withdraw your consent to processing at any time.'],
     ['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.'],
   ],
@@ -412,6 +420,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.'],
     ['We use session replay tools to see how our pages are used.', 'We use replay buttons on our videos.'],
     ['We use device identifiers to recognise your device when you return.', 'We use device identifiers to send you security alerts.'],
+    ['We measure how often you open our emails.', 'We measure how often you visit our stores.'],
   ],
   // The user following an order or a workout is no tracking of them.
   'tracking:track': [['We track the links you click.', 'You can track the status of your order online.']],
@@ -422,10 +431,12 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['The laws of those countries may differ from the laws of your country.', 'Opening hours in those countries may differ from yours.'],
     ['Your data may go to a country whose laws are less strict than yours.', 'Your data may go to a country you have visited.'],
     ['Cross-border data transfers', 'Cross-border shipping'],
+    ['Some countries do not ensure an adequate level of protection.', 'Some countries do not ensure an adequate level of funding.'],
   ],
   'advertising:ads': [
     ['Our advertising is tailored to you.', 'Job advertisements must describe the role.'],
     ['Your ad choices', 'Your choices'],
+    ['Our ad-supported plan shows commercials between videos.', 'Our family plan shows cartoons between videos.'],
   ],
   // One child as well as children.
   'children:children-data': [['If we learn that we hold personal data of a child, we delete it.', 'If we learn that we hold personal data of a customer, we tell them.']],
@@ -450,6 +461,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We regularly test our systems for vulnerabilities.', 'We regularly test our recipes for taste.'],
   ],
   // Newsletters and promotions sent to the user.
+  'communications:service-messages': [['Messages from us', 'Messages from other users']],
+  'communications:messages': [['We may send you a text message.', 'We may send you a parcel.']],
   'communications:promotional': [['We may send you newsletters about new features.', 'We may send you a replacement part.']],
   // A refusal to sell that names the data by a pronoun or an identifier.
   'data-sale:sell-data': [
@@ -500,6 +513,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     // Authorities named by their field, or as the source of a request.
     ['We may disclose information to tax authorities.', 'We may disclose information to our accountants.'],
     ['Responding to requests from authorities', 'Responding to requests from customers'],
+    ['Authorities may request access to your data.', 'Authors may request access to your data.'],
   ],
   'law-enforcement:required-by-law': [
     ['We may release information when disclosure is necessary to comply with the law.', 'We may release new features when they are ready.'],
@@ -509,9 +523,13 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Your data may be stored in various countries where our providers operate.', 'Your data may be stored in various formats.'],
     ['We may transfer data to a third country.', 'We may transfer data to a third party.'],
     ['We may process your data in countries other than yours.', 'We may process your data in ways other than these.'],
+    ['Your information may be transferred across national borders.', 'Your information may be transferred across devices.'],
   ],
   // Where to send questions.
-  'communications:contact-us': [['Any complaints should be directed to our privacy team.', 'Any parcels should be directed to our warehouse.']],
+  'communications:contact-us': [
+    ['Any complaints should be directed to our privacy team.', 'Any parcels should be directed to our warehouse.'],
+    ['Get in touch with our team.', 'Get in line at the counter.'],
+  ],
   // A data breach and unencrypted transfer in French.
   'security:security-intl': [['Vos données sont protégées par des mesures de sécurité adaptées.', 'Nous pouvons demander votre numéro de sécurité sociale.'], ["Nous vous informerons de toute violation de données vous concernant.", "Nous vous informerons de toute modification de votre commande."]],
   // The platform's own reserved right and the rights the contract gives are not data-protection rights; asking the provider

@@ -30,6 +30,12 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Partners we work with', 'data-sharing'],
   ['When you connect a third-party app, we give that app access to your account data.', 'data-sharing'],
   ['Other parties we may provide your data to include insurers and banks.', 'data-sharing'],
+  ['The controller may engage processors who act on its instructions.', 'data-sharing'],
+  ['Disclosure to third parties', 'data-sharing'],
+  ['Your data will not be passed on to third parties.', 'data-sharing'],
+  ['Data processors', 'data-sharing'],
+  ['With your consent, we may share information with other companies.', 'data-sharing'],
+  ['We share data with our group companies, which use it for the purposes set out in this policy.', 'data-sharing'],
 
   // data-sale
   ['We do not sell your personal information.', 'data-sale'],
@@ -48,6 +54,9 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Your personal data is never traded or sold.', 'data-sale'],
   ['We do not trade your data for money.', 'data-sale'],
   ['We may sell personal information to third parties for their own purposes.', 'data-sale'],
+  ['Selling of personal information', 'data-sale'],
+  ['We never sell, rent or lease your personal information.', 'data-sale'],
+  ['Data brokers may purchase information from us.', 'data-sale'],
 
   // law-enforcement
   ['We may disclose your information to law enforcement agencies in response to a valid legal request.', 'law-enforcement'],
@@ -69,6 +78,10 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Responding to requests from authorities', 'law-enforcement'],
   ['in response to a subpoena, court order or other legal process', 'law-enforcement'],
   ['We may be required to disclose personal data in response to lawful requests by public authorities, including to meet national security requirements.', 'law-enforcement'],
+  ['We may disclose your data to comply with applicable laws and regulations, or to respond to lawful requests.', 'law-enforcement'],
+  ['Where we are compelled to do so by a court.', 'law-enforcement'],
+  ['Authorities may request access to your data.', 'law-enforcement'],
+  ['We may be obliged to hand over data to investigating authorities.', 'law-enforcement'],
 
   // business-transfer
   ['If we are involved in a merger, acquisition or sale of assets, your information may be transferred.', 'business-transfer'],
@@ -90,6 +103,10 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['If another company buys us, it will receive your data.', 'business-transfer'],
   ['We may share your data with a prospective purchaser.', 'business-transfer'],
   ['In the event that we are acquired by or merged with a third party entity.', 'business-transfer'],
+  ['If we sell or transfer our business, your data will be transferred to the purchaser.', 'business-transfer'],
+  ['Assignment: we may assign our rights under these terms in connection with a merger.', 'business-transfer'],
+  ['Mergers and acquisitions', 'business-transfer'],
+  ['Should the company be liquidated, your data may be transferred.', 'business-transfer'],
 
   // tracking
   ['We use cookies and similar technologies to remember your preferences.', 'tracking'],
@@ -114,6 +131,13 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Your browser may send us a Do Not Track signal.', 'tracking'],
   ['Tracking technologies we use', 'tracking'],
   ['We may use cookies to recognise you when you come back.', 'tracking'],
+  ['We use technologies like cookies to collect information about how you use our service.', 'tracking'],
+  ['Third-party analytics providers may collect information about your use of our apps.', 'tracking'],
+  ['We use tools to measure how often you open our emails.', 'tracking'],
+  ['Strictly necessary cookies cannot be switched off.', 'tracking'],
+  ['We collect information through cookies when you visit our website.', 'tracking'],
+  ['Cookie policy', 'tracking'],
+  ['We use first- and third-party cookies.', 'tracking'],
 
   // advertising
   ['We show you personalised ads based on your interests.', 'advertising'],
@@ -136,6 +160,11 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Advertisers receive reports about how their ads performed.', 'advertising'],
   ['We use information about you to decide which ads to show you.', 'advertising'],
   ['To opt out of interest-based advertising, visit the Digital Advertising Alliance.', 'advertising'],
+  ['Personalised advertising', 'advertising'],
+  ['We may show you advertisements based on your location.', 'advertising'],
+  ['Our ad-supported plan shows commercials between videos.', 'advertising'],
+  ['We allow advertisers to reach people who are likely to be interested in their products.', 'advertising'],
+  ['We may use your information to help advertisers understand the performance of their campaigns.', 'advertising'],
 
   // international-transfer
   ['Your personal data may be transferred to countries outside the European Economic Area.', 'international-transfer'],
@@ -157,6 +186,12 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Where your data is stored', 'international-transfer'],
   ['Your data may be transferred to, and processed in, a country with data protection laws that are less strict than yours.', 'international-transfer'],
   ['Cross-border data transfers', 'international-transfer'],
+  ['Your information may be transferred across national borders.', 'international-transfer'],
+  ['We store your data in Europe.', 'international-transfer'],
+  ['Data is stored on servers in the United States.', 'international-transfer'],
+  ['Transfers to third countries are based on adequacy decisions or appropriate safeguards.', 'international-transfer'],
+  ['Personal data may be transferred to recipients in countries that do not ensure an adequate level of protection.', 'international-transfer'],
+  ['Some of our processors are located outside the European Union.', 'international-transfer'],
 
   // security
   ['We use industry-standard encryption to protect your data in transit and at rest.', 'security'],
@@ -180,6 +215,12 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['We use administrative, technical and physical safeguards.', 'security'],
   ['How we protect your data', 'security'],
   ['Your account is protected by a password.', 'security'],
+  ['We have put in place procedures to deal with any suspected personal data breach.', 'security'],
+  ['Security of your information', 'security'],
+  ['Passwords are stored in hashed form.', 'security'],
+  ['We encrypt your data.', 'security'],
+  ['Protecting your data is important to us.', 'security'],
+  ['Choose a strong, unique password for your account.', 'security'],
 
   // communications
   ['We may send you marketing emails about new features, which you can unsubscribe from at any time.', 'communications'],
@@ -203,6 +244,13 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['SMS messages: message and data rates may apply.', 'communications'],
   ['You can stop receiving texts by replying STOP.', 'communications'],
   ['Email preferences', 'communications'],
+  ['You may receive commercial messages from us.', 'communications'],
+  ['We may use your email address to send you our newsletter.', 'communications'],
+  ['You can manage your notification settings in the app.', 'communications'],
+  ['Messages from us', 'communications'],
+  ['We may contact you about offers and events.', 'communications'],
+  ['We may send you reminders by text message.', 'communications'],
+  ['Get in touch', 'communications'],
 ];
 
 const nearMisses: ReadonlyArray<readonly [sentence: string, notType: string]> = [
@@ -264,6 +312,11 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, type: string, why: st
   ['Legal requirements', 'law-enforcement', 'missed, a heading this short names no disclosure to anyone'],
   ['We are headquartered in the United States and your information will be transferred there.', 'international-transfer', "missed, where the company sits is an address (a widened 'based' made ToS;DR worse), and 'there' points back to it"],
   ['We may send you surveys about your experience.', 'communications', "missed, 'send you' with messages of any kind cost ToS;DR precision (it is how notice of changed terms is given too)"],
+  ['Information you make public, such as your username, may be seen by others.', 'data-sharing', 'missed, what other users can see is visibility, left to the sharing verbs'],
+  ['Promotional content from our sponsors', 'advertising', "missed, a wider 'sponsor' cue raised severity on a tuning pair (creators' sponsorship rules are conduct)"],
+  ['Contact information', 'communications', 'missed, a heading this short names a kind of data as much as a way to reach the company'],
+  ['We will only pass your data on to others where this is necessary to perform the contract.', 'data-sharing', "missed, data passed 'to others' cost ToS;DR stance (others are often other users)"],
+  ['We may receive compensation in return for providing your contact details to partners.', 'data-sale', "missed, payment 'for providing' data made a graded tuning pair too severe"],
 ];
 
 describe('type probes (b): each sentence gets its type', () => {
