@@ -315,6 +315,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Corporate transactions', 'Card transactions'],
     // A company wound up, not damages fixed in advance.
     ['Should the company be liquidated, your data may be transferred.', 'Late payment incurs liquidated damages.'],
+    ['We may share your data with potential investors.', 'We may share your data with potential employers you apply to.'],
     ['If another company buys us, it will receive your data.', 'If another customer buys the item, we will tell you.'],
   ],
   // Plural: the authorities of several countries, the representatives in the EU and the UK.
@@ -354,6 +355,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Some of our service providers are based outside the EU.', 'We are a company based in Ireland.'],
     ['Where your data is stored', 'How your data is stored'],
     ['We store your data in Europe.', 'We store your data in encrypted form.'],
+    ['Data location', 'Data accuracy'],
   ],
   'security:account-safety': [
     ['Keep the confidentiality of your login credentials.', 'Keep the confidentiality of our price list.'],
@@ -363,10 +365,16 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-sharing:third-receives': [['Businesses you interact with receive your contact details.', 'Businesses you interact with receive your reviews first.']],
   // A share of a company, or a button, is no sharing of data.
   'data-sharing:share': [['We may share your address with the carrier.', 'The share price is published daily.']],
-  'data-sale:data-sold': [['Your email address will not be sold or rented.', 'Your email address will not be shown to other users.']],
+  'data-sale:data-sold': [
+    ['Your email address will not be sold or rented.', 'Your email address will not be shown to other users.'],
+    ['Categories of personal information sold or shared', 'Categories of personal information collected or shared'],
+  ],
+  'data-sale:sale-of-data': [['Sale or sharing of personal information', 'Use or sharing of personal information']],
   'data-sale:for-consideration': [
     ['We pass information to data brokers in exchange for payment.', 'You get access to premium features in exchange for payment.'],
     ['Data brokers may purchase information from us.', 'Customers may purchase gift cards from us.'],
+    ['We do not exchange your personal information for money.', 'You must provide billing information for payment.'],
+    ['We do not make your personal information available to others for money.', 'We do not make your personal information available to others.'],
   ],
   // A request for deletion is the deletion type (GDPR Art. 17 in the taxonomy), whoever carries it out.
   'deletion:right-to-erasure': [['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.']],
@@ -514,6 +522,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We may disclose information to tax authorities.', 'We may disclose information to our accountants.'],
     ['Responding to requests from authorities', 'Responding to requests from customers'],
     ['Authorities may request access to your data.', 'Authors may request access to your data.'],
+    ['We may share information with public bodies.', 'We may share information with public posts.'],
+    ['Emergency requests', 'Feature requests'],
   ],
   'law-enforcement:required-by-law': [
     ['We may release information when disclosure is necessary to comply with the law.', 'We may release new features when they are ready.'],

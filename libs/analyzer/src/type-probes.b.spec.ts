@@ -57,6 +57,12 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Selling of personal information', 'data-sale'],
   ['We never sell, rent or lease your personal information.', 'data-sale'],
   ['Data brokers may purchase information from us.', 'data-sale'],
+  ['Sale or sharing of personal information', 'data-sale'],
+  ['Categories of personal information sold or shared', 'data-sale'],
+  ['We do not exchange your personal information for money.', 'data-sale'],
+  ['We do not make your personal information available to third parties for money.', 'data-sale'],
+  ['Information we sell', 'data-sale'],
+  ['Your rights regarding the selling of your data', 'data-sale'],
 
   // law-enforcement
   ['We may disclose your information to law enforcement agencies in response to a valid legal request.', 'law-enforcement'],
@@ -82,6 +88,10 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Where we are compelled to do so by a court.', 'law-enforcement'],
   ['Authorities may request access to your data.', 'law-enforcement'],
   ['We may be obliged to hand over data to investigating authorities.', 'law-enforcement'],
+  ['We may disclose your information to the extent required by law.', 'law-enforcement'],
+  ['Requests for user data from government agencies are reviewed by our legal team.', 'law-enforcement'],
+  ['We may share information with public bodies when the law requires it.', 'law-enforcement'],
+  ['Emergency requests', 'law-enforcement'],
 
   // business-transfer
   ['If we are involved in a merger, acquisition or sale of assets, your information may be transferred.', 'business-transfer'],
@@ -107,6 +117,7 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Assignment: we may assign our rights under these terms in connection with a merger.', 'business-transfer'],
   ['Mergers and acquisitions', 'business-transfer'],
   ['Should the company be liquidated, your data may be transferred.', 'business-transfer'],
+  ['We may share your data with potential investors and buyers.', 'business-transfer'],
 
   // tracking
   ['We use cookies and similar technologies to remember your preferences.', 'tracking'],
@@ -192,6 +203,8 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Transfers to third countries are based on adequacy decisions or appropriate safeguards.', 'international-transfer'],
   ['Personal data may be transferred to recipients in countries that do not ensure an adequate level of protection.', 'international-transfer'],
   ['Some of our processors are located outside the European Union.', 'international-transfer'],
+  ['Data location', 'international-transfer'],
+  ['Where we process your data', 'international-transfer'],
 
   // security
   ['We use industry-standard encryption to protect your data in transit and at rest.', 'security'],
@@ -293,6 +306,17 @@ const nearMisses: ReadonlyArray<readonly [sentence: string, notType: string]> = 
   ['You may not send unsolicited messages to other users.', 'communications'],
   ['Users communicate with each other through public posts.', 'communications'],
   ['Direct messages between users are encrypted.', 'communications'],
+  // further near misses, of the cues added from the probes
+  ['Our servers are located in a secure facility.', 'international-transfer'],
+  ['Our company was founded in Europe in 2010.', 'international-transfer'],
+  ['The seller is based outside the EU and ships from abroad.', 'international-transfer'],
+  ['You can manage your privacy settings in the app.', 'communications'],
+  ['Liquidated damages apply if you cancel late.', 'business-transfer'],
+  ['Customers may purchase gift cards from us.', 'data-sale'],
+  ['Sponsored by the city council, the event is free.', 'advertising'],
+  ['Contact our support team if your order is late.', 'security'],
+  ['Local authorities organise the event each summer.', 'law-enforcement'],
+  ['You can open our emails on any device.', 'tracking'],
 ];
 
 // Rows the rules still get wrong, left alone on purpose; each is skipped with its reason in its title.
@@ -317,6 +341,10 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, type: string, why: st
   ['Contact information', 'communications', 'missed, a heading this short names a kind of data as much as a way to reach the company'],
   ['We will only pass your data on to others where this is necessary to perform the contract.', 'data-sharing', "missed, data passed 'to others' cost ToS;DR stance (others are often other users)"],
   ['We may receive compensation in return for providing your contact details to partners.', 'data-sale', "missed, payment 'for providing' data made a graded tuning pair too severe"],
+  ['Our staff are trained on data protection and confidentiality.', 'security', "missed, staff training is named in security sections, but 'trained' is the AI-training cue's word"],
+  ['Report a vulnerability', 'security', "missed, a vulnerability-reporting cue made a graded tuning pair too severe (a security section read as changed)"],
+  ['We maintain a bug bounty program.', 'security', "missed, the same: bug bounties and vulnerability reports were tried and dropped"],
+  ['You can give your friends access to your shared albums.', 'data-sharing', "wrongly given, 'shared' as an adjective still reads as the weak 'share' cue"],
 ];
 
 describe('type probes (b): each sentence gets its type', () => {
