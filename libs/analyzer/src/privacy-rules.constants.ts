@@ -171,7 +171,7 @@ export const privacyRules: ClauseRule[] = [
   // Logging the visitor's network address is the basic form of tracking (and "we do not log IP addresses" its denial).
   rule('tracking', 'ip-logging', /\b(?:log|logg(?:ed|ing)|record(?:s|ed|ing)?|stor(?:e|es|ed|ing)|collect(?:s|ed|ing)?|track(?:s|ed|ing)?|sav(?:e|es|ed|ing)|keep(?:s|ing)?|retain(?:s|ed|ing)?)\b[^.;]{0,25}\bip[- ]address(?:es)?\b|\bip[- ]address(?:es)?\b[^.;]{0,25}\b(?:logged|recorded|stored|collected|tracked|saved|kept|retained)\b/, 3.5, -0.5),
   rule('tracking', 'analytics', /\b(?:google analytics|analytic(?:s|al)|matomo|mixpanel|hotjar|piwik)\b/, 2, -1),
-  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) (?:history|behaviou?r|habits)\b|\bpages? (?:you )?visit(?:ed)?\b/, 1.5, -1),
+  rule('tracking', 'referrer', /\breferr(?:er|ing|al) (?:url|page|site|website)s?\b|\breferred\b|\bvisited before\b|\bbrows(?:ing|er) (?:history|behaviou?r|habits)\b|\bpages? (?:you )?visit(?:ed)?\b|\bpages? you view(?:ed)?\b|\blinks? you click(?:ed)?\b/, 1.5, -1),
   rule('tracking', 'cookies-required', /\b(?:disabl|block|reject|refus|delet|turn\w* off)\w*\b[^.;]{0,50}\bcookies?\b[^.]{0,100}\b(?:not (?:work|function|be able)|limit\w*|affect\w*|unable|impair\w*|may not|might not|restrict\w*)/, 1.5, -1.5),
   // Trackers set only once the user agrees ("we set analytics cookies only with your consent"): the user decides.
   rule('tracking', 'consented-cookies', /\b(?:cookies?|trackers?|pixels?|tracking technolog\w+)\b[^.;]{0,60}\b(?:only )?(?:with|after|once|upon|if) (?:you (?:give |have given )?(?:us )?your|your|you) (?:\w+ )?(?:consent|agree|accept)\w*|\bconsent to (?:the use of |our use of )?(?:\w+ )?(?:cookies|trackers)\b/, 2, 1.5),
@@ -242,7 +242,7 @@ export const privacyRules: ClauseRule[] = [
   // security
   // A social security number is an identifier, not the security of data.
   rule('security', 'security', /(?<!\bsocial )\bsecur(?:ity|e|ely)\b(?! (?:numbers?|deposits?)\b)/, 2, 0.5),
-  rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https(?!:)|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?|penetration test\w*|security audits?)\b|\b(?:access|accessible)\b[^.;]{0,40}\b(?:limited|restricted)\b (?:only )?to (?:authori[sz]ed|those|employees|staff|personnel)\b|\bneed[- ]to[- ]know\b|\bwe\b[^.;]{0,20}\b(?:test|audit|scan)\w*\b[^.;]{0,30}\bfor (?:security )?vulnerabilit\w+/, 2, 1.5),
+  rule('security', 'measures', /\b(?:encrypt\w*|end-to-end|ssl|tls|https(?!:)|safeguards?|firewalls?|access controls?|technical and organi[sz]ational|hash(?:ed|ing)|secure servers?|penetration test\w*|security audits?)\b|\b(?:access|accessible)\b[^.;]{0,40}\b(?:limited|restricted)\b (?:only )?to (?:authori[sz]ed|those|employees|staff|personnel)\b|\bneed[- ]to[- ]know\b|\b(?:limit|restrict)\w* access\b[^.;]{0,40}\bto (?:authori[sz]ed|those|employees|staff|personnel)\b|\bwe\b[^.;]{0,20}\b(?:test|audit|scan)\w*\b[^.;]{0,30}\bfor (?:security )?vulnerabilit\w+/, 2, 1.5),
   rule('security', 'two-factor', /\b(?:two[- ]factor|2fa|multi[- ]factor|two[- ]step)\b/, 3.5, 2),
   // A breach of data or security, not of contract ("if you breach these terms"). Naming a breach protects no one: the cue
   // carries no stance (a notice of it is favourable through 'notify'), so a passage naming one in passing reads as it reads.
@@ -250,7 +250,7 @@ export const privacyRules: ClauseRule[] = [
   // Protecting the data, not "privacy" in general: "we are committed to protecting your privacy" opens many policies
   // and describes no safeguard.
   // The account's safety in the user's hands or at risk: passwords kept secret, an account compromised, hackers.
-  rule('security', 'account-safety', /\b(?:strong|unique)\b[^.;]{0,12}\bpasswords?\b|\bconfidential\w* of (?:your |their |the )?(?:passwords?|login|credentials|account)|\b(?:accounts?|data|information)\b (?:is|are) (?:\w+ )?protected\b|\b(?:passwords?|login credentials|credentials)\b[^.;]{0,40}\b(?:confidential|secret)\b|\b(?:accounts?|passwords?|credentials|data|information|systems?)\b[^.;]{0,30}\b(?:compromised|hacked)\b|\bhackers\b|\bcyber-?attacks?\b|\b(?:data|information|details|accounts?)\b (?:\w+ ){0,2}?(?:safe|safely)\b/, 2, 0.5),
+  rule('security', 'account-safety', /\bask (?:you )?for your (?:password|login details|credentials)\b|\bphishing\b|\b(?:strong|unique)\b[^.;]{0,12}\bpasswords?\b|\bconfidential\w* of (?:your |their |the )?(?:passwords?|login|credentials|account)|\b(?:accounts?|data|information)\b (?:is|are) (?:\w+ )?protected\b|\b(?:passwords?|login credentials|credentials)\b[^.;]{0,40}\b(?:confidential|secret)\b|\b(?:accounts?|passwords?|credentials|data|information|systems?)\b[^.;]{0,30}\b(?:compromised|hacked)\b|\bhackers\b|\bcyber-?attacks?\b|\b(?:data|information|details|accounts?)\b (?:\w+ ){0,2}?(?:safe|safely)\b/, 2, 0.5),
   rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information)\b/, 1.5, 1),
 
   // children
@@ -259,7 +259,7 @@ export const privacyRules: ClauseRule[] = [
 
   // communications
   // Receiving promotions is no gain for the user; being able to stop them is.
-  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b|\bsend you (?:\w+ ){0,2}?(?:newsletters?|promotions|promotional \w+|marketing \w+)\b/, 3, -0.5),
+  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b|\bsend you (?:\w+ ){0,2}?(?:newsletters?|promotions|promotional \w+|marketing \w+)\b|\bsend you information about (?:our |new )?(?:products|services|offers|events)\b/, 3, -0.5),
   rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bwithdraw (?:your )?consent to (?:receiving )?(?:marketing|promotional|newsletters?|direct marketing)\b|\bstop receiving\b|\breply(?:ing)? stop\b|\b(?:e-?mail|communications?|notification|marketing|contact|subscription) (?:preferences|settings)\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bopt[- ]?out of (?:any |all |some |these |those |such |future |further |our )+(?:\w+ )?(?:communications|e-?mails|messages|newsletters|contacts|mailings|notifications)\b/, 3, 1.5),
   rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:questions|complaints|inquiries|enquiries|concerns|comments)\b[^.;]{0,60}\b(?:directed|sent|addressed|submitted) to\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b|\bget in touch\b|\bwrite to us\b/, 2, 1),
   // Messages about the service itself, and consent to be contacted electronically or by automated calls.

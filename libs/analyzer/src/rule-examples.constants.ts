@@ -357,7 +357,9 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We store your data in Europe.', 'We store your data in encrypted form.'],
     ['Data location', 'Data accuracy'],
   ],
+  'tracking:referrer': [['We record the pages you view and the links you click.', 'We record the orders you place.']],
   'security:account-safety': [
+    ['We will never ask for your password by email.', 'We will never ask for a tip by email.'],
     ['Keep the confidentiality of your login credentials.', 'Keep the confidentiality of our price list.'],
     ['Your account is protected by a password.', 'Your account is linked to a phone number.'],
     ['Choose a strong, unique password.', 'Choose a short, unique username.'],
@@ -465,13 +467,17 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-collection:permissions': [['The app may access your contacts if you allow it.', 'The app may access the internet if you allow it.']],
   // Access limited to staff who need it, and security tests.
   'security:measures': [
+    ['We limit access to your information to authorised personnel.', 'We limit access to the beta to invited teams.'],
     ['Access to personal data is limited to authorised staff.', 'Access to the beta is limited to ten teams.'],
     ['We regularly test our systems for vulnerabilities.', 'We regularly test our recipes for taste.'],
   ],
   // Newsletters and promotions sent to the user.
   'communications:service-messages': [['Messages from us', 'Messages from other users']],
   'communications:messages': [['We may send you a text message.', 'We may send you a parcel.']],
-  'communications:promotional': [['We may send you newsletters about new features.', 'We may send you a replacement part.']],
+  'communications:promotional': [
+    ['We may send you newsletters about new features.', 'We may send you a replacement part.'],
+    ['We may send you information about our products.', 'We may send you information about your order.'],
+  ],
   // A refusal to sell that names the data by a pronoun or an identifier.
   'data-sale:sell-data': [
     ['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.'],

@@ -36,6 +36,9 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Data processors', 'data-sharing'],
   ['With your consent, we may share information with other companies.', 'data-sharing'],
   ['We share data with our group companies, which use it for the purposes set out in this policy.', 'data-sharing'],
+  ['We engage trusted vendors to perform functions on our behalf.', 'data-sharing'],
+  ['Our hosting provider stores your data on our behalf.', 'data-sharing'],
+  ['We may share your information with your consent or at your direction.', 'data-sharing'],
 
   // data-sale
   ['We do not sell your personal information.', 'data-sale'],
@@ -92,6 +95,8 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Requests for user data from government agencies are reviewed by our legal team.', 'law-enforcement'],
   ['We may share information with public bodies when the law requires it.', 'law-enforcement'],
   ['Emergency requests', 'law-enforcement'],
+  ['We may disclose information about you if we believe in good faith that it is required by law.', 'law-enforcement'],
+  ['Government access to data', 'law-enforcement'],
 
   // business-transfer
   ['If we are involved in a merger, acquisition or sale of assets, your information may be transferred.', 'business-transfer'],
@@ -149,6 +154,11 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['We collect information through cookies when you visit our website.', 'tracking'],
   ['Cookie policy', 'tracking'],
   ['We use first- and third-party cookies.', 'tracking'],
+  ['We and third parties may use cookies and similar technologies to collect information about your online activities.', 'tracking'],
+  ['Our apps use mobile SDKs provided by analytics companies.', 'tracking'],
+  ['Managing cookies', 'tracking'],
+  ['You can block cookies in your browser settings.', 'tracking'],
+  ['We record the pages you view and the links you click.', 'tracking'],
 
   // advertising
   ['We show you personalised ads based on your interests.', 'advertising'],
@@ -176,6 +186,10 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['Our ad-supported plan shows commercials between videos.', 'advertising'],
   ['We allow advertisers to reach people who are likely to be interested in their products.', 'advertising'],
   ['We may use your information to help advertisers understand the performance of their campaigns.', 'advertising'],
+  ['We may share hashed email addresses with advertising platforms to show you ads.', 'advertising'],
+  ['Ads you see on our service', 'advertising'],
+  ['Our advertising partners may collect information about your activities to deliver ads tailored to you.', 'advertising'],
+  ['Marketing cookies and targeted ads', 'advertising'],
 
   // international-transfer
   ['Your personal data may be transferred to countries outside the European Economic Area.', 'international-transfer'],
@@ -234,6 +248,10 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['We encrypt your data.', 'security'],
   ['Protecting your data is important to us.', 'security'],
   ['Choose a strong, unique password for your account.', 'security'],
+  ['We protect our systems against unauthorised access.', 'security'],
+  ['We will never ask for your password by email.', 'security'],
+  ['Account security', 'security'],
+  ['We limit access to your information to authorised personnel.', 'security'],
 
   // communications
   ['We may send you marketing emails about new features, which you can unsubscribe from at any time.', 'communications'],
@@ -264,6 +282,8 @@ const probes: ReadonlyArray<readonly [sentence: string, type: string]> = [
   ['We may contact you about offers and events.', 'communications'],
   ['We may send you reminders by text message.', 'communications'],
   ['Get in touch', 'communications'],
+  ['We may send you information about our products if you have agreed to this.', 'communications'],
+  ['You agree to receive calls and texts from us, including by automated means.', 'communications'],
 ];
 
 const nearMisses: ReadonlyArray<readonly [sentence: string, notType: string]> = [
@@ -345,6 +365,7 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, type: string, why: st
   ['Report a vulnerability', 'security', "missed, a vulnerability-reporting cue made a graded tuning pair too severe (a security section read as changed)"],
   ['We maintain a bug bounty program.', 'security', "missed, the same: bug bounties and vulnerability reports were tried and dropped"],
   ['You can give your friends access to your shared albums.', 'data-sharing', "wrongly given, 'shared' as an adjective still reads as the weak 'share' cue"],
+  ['Operational messages cannot be switched off.', 'communications', "missed, messages about the service in general cost ToS;DR stance, so only 'service announcements' is read"],
 ];
 
 describe('type probes (b): each sentence gets its type', () => {
