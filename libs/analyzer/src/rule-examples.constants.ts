@@ -44,6 +44,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'advertising:of-interest': ['We may tell you about products that may be of interest to you.', 'We may tell you about changes to your order.'],
   'advertising:ad-platforms': ['Criteo | Purpose: cookies set when you visit our shop | Opt out on the Criteo website', 'You can share a recipe to Pinterest from its page.'],
   'advertising:opt-out-ads': ['You can opt out of personalised ads in settings.', 'You can opt out of the newsletter in settings.'],
+  'advertising:sponsored': ['We may show sponsored posts in your feed.', 'We may show your saved posts in your feed.'],
   'data-sharing:share-third': ['We share your contact details with third parties.', 'We keep your contact details on our own servers.'],
   'data-sharing:allow-access': ['We allow selected companies to access your purchase history.', 'We allow selected members to join the beta.'],
   'data-sharing:third-receives': ['Our measurement partners may receive details about the pages you view.', 'Our partners may receive a copy of this notice.'],
@@ -57,6 +58,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'data-sharing:processor': ['Our site is hosted by a cloud provider.', 'Our site is written in plain language.'],
   'data-sharing:confidentiality': ['Recipients are bound by confidentiality obligations.', 'Recipients may use the data as they wish.'],
   'data-sharing:from-third': ['We receive information about you from our partners.', 'We receive your questions by email.'],
+  'data-sharing:recipients-of-data': ['Recipients of your personal data', 'Recipients of our annual award'],
+  'data-sharing:disclose-to-anyone': ['We do not disclose your data to anyone without your consent.', 'We do not explain your data to anyone who calls.'],
   'data-sale:sell-data': ['We may sell your personal data to advertisers.', 'We may sell gift cards in our shop.'],
   'data-sale:data-sold': ['Your personal information may be sold to partners.', 'Your order may be shipped to partners.'],
   'data-sale:sale-of-data': ['This section describes the sale of personal information.', 'You have the right to opt out of the sale of personal information.'],
@@ -112,11 +115,13 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'state-privacy-rights:state-law': ['Rights of California residents under the CCPA.', 'Rights of members under the club rules.'],
   'international-transfer:transfer-abroad': ['Your data may be transferred to other countries.', 'Your data stays with us.'],
   'international-transfer:safeguards': ['We rely on standard contractual clauses.', 'We rely on customer feedback.'],
+  'international-transfer:server-location': ['Your data is stored on servers located in Germany.', 'Your data is stored on servers located in our secure facility.'],
   'security:security': ['We take security seriously.', 'We take feedback seriously.'],
   'security:measures': ['Data is encrypted in transit.', 'Data is shown in your dashboard.'],
   'security:two-factor': ['Turn on two-factor authentication.', 'Turn on dark mode.'],
   'security:breach': ['We will tell you about a data breach that affects you.', 'If you breach these terms we may close your account.'],
   'security:protect': ['We protect your personal data with care.', 'We protect the environment with care.'],
+  'security:account-safety': ['Keep your password secret and do not share it.', 'Keep your receipt for your records.'],
   'children:children': ['We do not knowingly collect data from children.', 'We do not knowingly collect data from competitors.'],
   'children:children-data': ['We do not collect personal information from children under 13.', 'We do not collect payments in cash.'],
   'communications:promotional': ['We send promotional emails about our products.', 'We send transactional receipts.'],
@@ -124,6 +129,9 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'communications:contact-us': ['Contact us if you have questions.', 'Read on if you have time.'],
   'communications:maintenance': ['The service may be unavailable during maintenance.', 'The service may be unavailable in some regions.'],
   'communications:messages': ['We may send you push notifications.', 'We may send you a parcel.'],
+  'communications:service-messages': ['We will send you service announcements about your account.', 'We will send you the parcel within a week.'],
+  'communications:we-contact': ['We may contact you by email about your account.', 'You may contact us by email about your account.'],
+  'communications:automated-calls': ['We may call you using an autodialer.', 'We may call you to confirm the delivery.'],
   'eligibility:minimum-age': ['You must be at least 16 years old to use the service.', 'You must be a member to use the service.'],
   'eligibility:age-restriction': ['The service is not intended for children under 13.', 'The service is not intended for commercial use.'],
   'eligibility:minors-excluded': ['Minors may not use the service.', 'Members may not resell tickets.'],
@@ -303,9 +311,26 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
 // alternative or exception it names (rule-examples.spec.ts runs them as it runs the pairs above). Self-written too.
 export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [match: string, noMatch: string]>>> = {
-  'security:security': [['Your account is kept secure with a password only you know.', 'We may ask for your social security number to verify your identity.']],
+  'security:security': [
+    ['Your account is kept secure with a password only you know.', 'We may ask for your social security number to verify your identity.'],
+    ['Secure your account with a strong password.', 'A security deposit is charged for equipment rentals.'],
+  ],
   // A company acquired, not signals or customers gathered.
-  'business-transfer:merger': [['If we are involved in an acquisition, we may transfer your information.', 'Do not analyse the output of signal acquisition systems.']],
+  'business-transfer:merger': [
+    ['If we are involved in an acquisition, we may transfer your information.', 'Do not analyse the output of signal acquisition systems.'],
+    // Named as a heading, as selling the business, as a merger with another company, as going out of business.
+    ['Business transfers', 'Bank transfers'],
+    ['If we sell all or part of our business, your data may go with it.', 'We sell all of our products online.'],
+    ['If our company merges with another company, your data passes to it.', 'Our team merges with the design team in May.'],
+    ['If we go out of business, customer records may pass to a third party.', 'If we go out of stock, we will refund you.'],
+    // The company acquired, not an office or a skill.
+    ['If the company is acquired, your data may pass to the buyer.', 'We acquired a new office in Berlin last year.'],
+    ['Corporate transactions', 'Card transactions'],
+    // A company wound up, not damages fixed in advance.
+    ['Should the company be liquidated, your data may be transferred.', 'Late payment incurs liquidated damages.'],
+    ['We may share your data with potential investors.', 'We may share your data with potential employers you apply to.'],
+    ['If another company buys us, it will receive your data.', 'If another customer buys the item, we will tell you.'],
+  ],
   // Plural: the authorities of several countries, the representatives in the EU and the UK.
   'user-rights:complaint': [['People may also write to the data protection supervisory authorities of their country.', 'People may also write to the customer service of their country.']],
   'user-rights:representative': [['You may contact our data protection representatives in the EU and the UK.', 'You may contact our sales representatives in the EU and the UK.']],
@@ -335,11 +360,48 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-sharing:share-third': [
     ['We share your details with our subsidiaries and contractors.', 'We share your details with no one.'],
     ['We may provide your information to companies that help us deliver the service.', 'We may provide your information to you on request.'],
+    // Recipients named by their trade, and data made available.
+    ['Your address is passed to the courier that delivers your parcel.', 'Your parcel is passed through the customs office.'],
+    ['We may make your information available to companies in our corporate group.', 'We may make your invoices available to you in our app.'],
+    ['We may provide your data to insurers and banks.', 'We may provide your data to you on paper.'],
+  ],
+  'international-transfer:server-location': [
+    ['Some of our service providers are based outside the EU.', 'We are a company based in Ireland.'],
+    ['Where your data is stored', 'How your data is stored'],
+    ['We store your data in Europe.', 'We store your data in encrypted form.'],
+    ['Data location', 'Data accuracy'],
+  ],
+  'tracking:referrer': [['We record the pages you view and the links you click.', 'We record the orders you place.']],
+  'security:account-safety': [
+    ['We will never ask for your password by email.', 'We will never ask for a tip by email.'],
+    ['Keep the confidentiality of your login credentials.', 'Keep the confidentiality of our price list.'],
+    ['Your account is protected by a password.', 'Your account is linked to a phone number.'],
+    ['Choose a strong, unique password.', 'Choose a short, unique username.'],
+  ],
+  'data-sharing:third-receives': [['Businesses you interact with receive your contact details.', 'Businesses you interact with receive your reviews first.']],
+  // A share of a company, or a button, is no sharing of data.
+  'data-sharing:share': [['We may share your address with the carrier.', 'The share price is published daily.']],
+  'data-sale:data-sold': [
+    ['Your email address will not be sold or rented.', 'Your email address will not be shown to other users.'],
+    ['Categories of personal information sold or shared', 'Categories of personal information collected or shared'],
+  ],
+  'data-sale:sale-of-data': [['Sale or sharing of personal information', 'Use or sharing of personal information']],
+  'data-sale:for-consideration': [
+    ['We pass information to data brokers in exchange for payment.', 'You get access to premium features in exchange for payment.'],
+    ['Data brokers may purchase information from us.', 'Customers may purchase gift cards from us.'],
+    ['We do not exchange your personal information for money.', 'You must provide billing information for payment.'],
+    ['We do not make your personal information available to others for money.', 'We do not make your personal information available to others.'],
   ],
   // A request for deletion is the deletion type (GDPR Art. 17 in the taxonomy), whoever carries it out.
   'deletion:right-to-erasure': [['You have the right to have your data erased.', 'You have the right to have your questions answered.'], ['You can request the deletion of your personal data.', 'You can request the delivery of your parcel.']],
   // Opting out of some or future messages, not only "of marketing".
-  'communications:unsubscribe': [['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.']],
+  'communications:unsubscribe': [
+    ['You can stop receiving texts by replying STOP.', 'You can stop the video at any time.'],
+    ['Update your email preferences.', 'Update your email address.'],
+    ['Manage your notification settings in the app.', 'Manage your display settings in the app.'],
+    ['You can withdraw your consent to marketing at any time.', 'You can withdraw your consent to processing at any time.'],
+    ['You may opt out of future emails from us at any time.', 'You may opt out of the arbitration agreement.'],
+  ],
   'data-use:how-we-use': [['Why we process your data', 'Why we changed our name'], ['What we do with the information we collect', 'What we do when the service is down']],
   // Offerings picked for the user, as well as offers and products.
   'advertising:ad-platforms': [['Pinterest | Where to manage cookie settings: see your Pinterest account', 'Follow us on Pinterest, where cookie recipes are posted weekly.'], ['The TikTok Pixel is placed on our checkout page.', 'Our TikTok account posts videos of our cookies.']],
@@ -378,11 +440,27 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // The user banned, not only the account; access restricted rather than ended.
   'account-termination:account-terminated': [['Members will be permanently banned for posting spam.', 'Members will be notified about new features.'], ['After two years of inactivity, unused profiles may be closed.', 'After two years of inactivity, we send you a reminder.'], ['Members who post spam may be removed from the forum.', 'Members who post spam may be removed from the mailing list.']],
   // Flash cookies and other local shared objects.
-  'tracking:trackers': [['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.']],
+  'tracking:trackers': [
+    ['Some games store Flash cookies on your computer.', 'Some games store saved levels on your computer.'],
+    ['We use session replay tools to see how our pages are used.', 'We use replay buttons on our videos.'],
+    ['We use device identifiers to recognise your device when you return.', 'We use device identifiers to send you security alerts.'],
+    ['We measure how often you open our emails.', 'We measure how often you visit our stores.'],
+  ],
+  // The user following an order or a workout is no tracking of them.
+  'tracking:track': [['We track the links you click.', 'You can track the status of your order online.']],
   // Countries whose laws protect data less.
   'international-transfer:safeguards': [
     ['Your data may be processed in countries with different data protection laws.', 'Our staff work in countries with different holidays.'],
     ['We rely on the EU-US Data Privacy Framework for these transfers.', 'We rely on the EU-US trade agreement for these shipments.'],
+    ['The laws of those countries may differ from the laws of your country.', 'Opening hours in those countries may differ from yours.'],
+    ['Your data may go to a country whose laws are less strict than yours.', 'Your data may go to a country you have visited.'],
+    ['Cross-border data transfers', 'Cross-border shipping'],
+    ['Some countries do not ensure an adequate level of protection.', 'Some countries do not ensure an adequate level of funding.'],
+  ],
+  'advertising:ads': [
+    ['Our advertising is tailored to you.', 'Job advertisements must describe the role.'],
+    ['Your ad choices', 'Your choices'],
+    ['Our ad-supported plan shows commercials between videos.', 'Our family plan shows cartoons between videos.'],
   ],
   // One child as well as children.
   'children:children-data': [['If we learn that we hold personal data of a child, we delete it.', 'If we learn that we hold personal data of a customer, we tell them.']],
@@ -404,11 +482,17 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-collection:permissions': [['The app may access your contacts if you allow it.', 'The app may access the internet if you allow it.']],
   // Access limited to staff who need it, and security tests.
   'security:measures': [
+    ['We limit access to your information to authorised personnel.', 'We limit access to the beta to invited teams.'],
     ['Access to personal data is limited to authorised staff.', 'Access to the beta is limited to ten teams.'],
     ['We regularly test our systems for vulnerabilities.', 'We regularly test our recipes for taste.'],
   ],
   // Newsletters and promotions sent to the user.
-  'communications:promotional': [['We may send you newsletters about new features.', 'We may send you a replacement part.']],
+  'communications:service-messages': [['Messages from us', 'Messages from other users']],
+  'communications:messages': [['We may send you a text message.', 'We may send you a parcel.']],
+  'communications:promotional': [
+    ['We may send you newsletters about new features.', 'We may send you a replacement part.'],
+    ['We may send you information about our products.', 'We may send you information about your order.'],
+  ],
   // A refusal to sell that names the data by a pronoun or an identifier.
   'data-sale:sell-data': [
     ['Your data is yours and we will never sell it.', 'We make shirts and we sell them in our shop.'],
@@ -452,11 +536,31 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['We record your location every time you open the map.', 'Depending on your location, the law may give you rights over your personal information.'],
   ],
   // The competent authorities and their orders, not only the police by name.
-  'law-enforcement:authorities': [['We may report unlawful material to the relevant authorities.', 'We may report outages to the relevant teams.']],
+  'law-enforcement:authorities': [
+    ['We may report unlawful material to the relevant authorities.', 'We may report outages to the relevant teams.'],
+    ['We may disclose data in response to a warrant.', 'You warrant that you own the content you post.'],
+    // Authorities named by their field, or as the source of a request.
+    ['We may disclose information to tax authorities.', 'We may disclose information to our accountants.'],
+    ['Responding to requests from authorities', 'Responding to requests from customers'],
+    ['Authorities may request access to your data.', 'Authors may request access to your data.'],
+    ['We may share information with public bodies.', 'We may share information with public posts.'],
+    ['Emergency requests', 'Feature requests'],
+  ],
+  'law-enforcement:required-by-law': [
+    ['We may release information when disclosure is necessary to comply with the law.', 'We may release new features when they are ready.'],
+  ],
   // Data kept in several countries.
-  'international-transfer:transfer-abroad': [['Your data may be stored in various countries where our providers operate.', 'Your data may be stored in various formats.']],
+  'international-transfer:transfer-abroad': [
+    ['Your data may be stored in various countries where our providers operate.', 'Your data may be stored in various formats.'],
+    ['We may transfer data to a third country.', 'We may transfer data to a third party.'],
+    ['We may process your data in countries other than yours.', 'We may process your data in ways other than these.'],
+    ['Your information may be transferred across national borders.', 'Your information may be transferred across devices.'],
+  ],
   // Where to send questions.
-  'communications:contact-us': [['Any complaints should be directed to our privacy team.', 'Any parcels should be directed to our warehouse.']],
+  'communications:contact-us': [
+    ['Any complaints should be directed to our privacy team.', 'Any parcels should be directed to our warehouse.'],
+    ['Get in touch with our team.', 'Get in line at the counter.'],
+  ],
   // A data breach and unencrypted transfer in French.
   'security:security-intl': [['Vos données sont protégées par des mesures de sécurité adaptées.', 'Nous pouvons demander votre numéro de sécurité sociale.'], ["Nous vous informerons de toute violation de données vous concernant.", "Nous vous informerons de toute modification de votre commande."]],
   // The platform's own reserved right and the rights the contract gives are not data-protection rights; asking the provider
