@@ -139,14 +139,17 @@ function sentence(c: ClauseChange): string {
   const short = ins.length <= SHORT_CHANGE_CHARS && del.length <= SHORT_CHANGE_CHARS;
   const anchorNew = decisiveIn(c.after) ? c.decisive : firstChange(c, 'insert');
   const anchorOld = decisiveIn(c.before) ? c.decisive : firstChange(c, 'delete');
-  let now = sentenceQuote(c.after ?? '', anchorNew, changeEnd(c, 'insert'));
-  let was = sentenceQuote(c.before ?? '', anchorOld, changeEnd(c, 'delete'));
-  // The decisive words can sit in a sentence the change left as it was: the quotes then show no change, so they are
-  // taken where the changed words are.
-  if (now === was) {
-    now = sentenceQuote(c.after ?? '', firstChange(c, 'insert'), changeEnd(c, 'insert'));
-    was = sentenceQuote(c.before ?? '', firstChange(c, 'delete'), changeEnd(c, 'delete'));
-  }
+  const was = (): string => sentenceQuote(c.before ?? '', anchorOld, changeEnd(c, 'delete'));
+  /** The new sentence, and the old one where the change also cut words. */
+  const reads = (): string => {
+    const now = sentenceQuote(c.after ?? '', anchorNew, changeEnd(c, 'insert'));
+    if (!del || ins.includes(del)) return now;
+    const before = was();
+    if (now !== before) return `${now} (was ${before})`;
+    // The decisive words can sit in a sentence the change left as it was: the quotes then show no change, so they are
+    // taken where the changed words are.
+    return `${sentenceQuote(c.after ?? '', firstChange(c, 'insert'), changeEnd(c, 'insert'))} (was ${sentenceQuote(c.before ?? '', firstChange(c, 'delete'), changeEnd(c, 'delete'))})`;
+  };
   const parts = [
     short
       ? del && ins
@@ -157,8 +160,8 @@ function sentence(c: ClauseChange): string {
             ? `removed ${quote(del)}`
             : ''
       : ins
-        ? `it now reads ${now}${del && !ins.includes(del) ? ` (was ${was})` : ''}`
-        : `removed ${was}`,
+        ? `it now reads ${reads()}`
+        : `removed ${was()}`,
   ].filter(Boolean);
   const moved = c.op === 'moved' ? 'Moved and ' : c.op === 'split' ? 'Split and ' : c.op === 'merged' ? 'Merged and ' : '';
   return `${moved}${moved ? 'c' : 'C'}hanged a clause${where(c)}: ${parts.join('')}${label(c)}.`;
