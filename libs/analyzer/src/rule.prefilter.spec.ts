@@ -14,6 +14,8 @@ describe('requiredLiterals', () => {
     ['\\bcookies?\\b|\\btrack\\w*', ['cookie', 'track']],
     ['\\bip (?:address)+', ['address']],
     ['\\bage of\\b[^.;]{0,15}\\d{2}', ['age of']],
+    // A common word of policies is a poor filter, however long: the rarer verb is kept.
+    ['\\b(?:sell|sold)\\b[^.;]{0,40}\\b(?:business|company)\\b', ['sell', 'sold']],
   ])('%s needs one of its literals', (source, expected) => {
     expect(requiredLiterals(source)).toEqual(expected);
   });

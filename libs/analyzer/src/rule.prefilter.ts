@@ -60,7 +60,7 @@ export function requiredLiterals(source: string): string[] | null {
 
 // Words most policy texts hold somewhere: a literal set needing one of them rules out few texts, whatever their length
 // ("business" in "sell all or part of our business"); another set of the same match is preferred ("sell").
-const COMMON_WORDS = new Set('business company companies service services data information personal with your our the and control order orders legal provid offer operat account accounts content terms policy use used using other third party parties'.split(' '));
+const COMMON_WORDS = new Set('business company companies service services data information personal with your our the and control order orders legal provid offer operat content terms policy use used using other third party parties'.split(' '));
 const COMMON_WORD_SELECTIVITY = MIN_USEFUL_LITERAL;
 
 function selectivity(set: string[]): number {
