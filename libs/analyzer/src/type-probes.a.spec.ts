@@ -190,7 +190,7 @@ const NOT: Record<string, readonly string[]> = {
   ],
 };
 
-// Wordings the rules still miss, each with the reason it is left alone (printed as the skipped test's name).
+// Wordings the rules still miss, each with the reason it is left alone (printed in the test's name).
 const LEFT_ALONE: readonly (readonly [sentence: string, type: string, why: string])[] = [
   ['To detect and prevent fraud, spam and abuse.', 'data-use', 'a purpose fragment naming no data reads as conduct or security in terms of service'],
   ['We analyse how users navigate the app so we can fix problems and build new features.', 'data-use', 'analytics naming no data; a cue for it would also take product descriptions'],
@@ -215,7 +215,8 @@ describe('type probes (a): self-written policy wordings', () => {
     expect(typesOf(sentence)).toContain(type);
   });
 
-  it.skip.each(LEFT_ALONE)('left alone: %s → %s (%s)', (sentence, type) => {
+  // Run as failing, so that a rule change that reads one of them shows (and the row moves to the probes).
+  it.failing.each(LEFT_ALONE)('left alone, still missed: %s → %s (%s)', (sentence, type) => {
     expect(typesOf(sentence)).toContain(type);
   });
 
