@@ -406,6 +406,10 @@ describe('type probes (terms-of-service types)', () => {
   it.each(open(NEAR_MISSES))('"%s" is not typed %s', (sentence, type) => {
     expect(typeIds(sentence)).not.toContain(type);
   });
+  // Run as failing, so that a rule change that reads one of them right shows.
+  it.failing.each([...left(PROBES).map((r) => [...r, true] as const), ...left(NEAR_MISSES).map((r) => [...r, false] as const)])('left: "%s" (%s), because %s', (sentence, type, _why, wanted) => {
+    expect(typeIds(sentence).includes(type)).toBe(wanted);
+  });
   it('every left probe is still a probe, and still wrong (a fixed one must be moved back)', () => {
     const rows = new Map([...PROBES, ...NEAR_MISSES].map(([sentence, type]) => [sentence, type]));
     for (const sentence of Object.keys(KNOWN)) {
