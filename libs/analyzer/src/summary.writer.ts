@@ -142,13 +142,16 @@ function sentence(c: ClauseChange): string {
   const was = (): string => sentenceQuote(c.before ?? '', anchorOld, changeEnd(c, 'delete'));
   /** The new sentence, and the old one where the change also cut words. */
   const reads = (): string => {
-    const now = sentenceQuote(c.after ?? '', anchorNew, changeEnd(c, 'insert'));
-    if (!del || ins.includes(del)) return now;
-    const before = was();
-    if (now !== before) return `${now} (was ${before})`;
+    const showWas = !!del && !ins.includes(del);
+    let now = sentenceQuote(c.after ?? '', anchorNew, changeEnd(c, 'insert'));
+    let before = showWas || anchorNew === c.decisive ? was() : undefined;
     // The decisive words can sit in a sentence the change left as it was: the quotes then show no change, so they are
     // taken where the changed words are.
-    return `${sentenceQuote(c.after ?? '', firstChange(c, 'insert'), changeEnd(c, 'insert'))} (was ${sentenceQuote(c.before ?? '', firstChange(c, 'delete'), changeEnd(c, 'delete'))})`;
+    if (before !== undefined && now === before) {
+      now = sentenceQuote(c.after ?? '', firstChange(c, 'insert'), changeEnd(c, 'insert'));
+      before = sentenceQuote(c.before ?? '', firstChange(c, 'delete'), changeEnd(c, 'delete'));
+    }
+    return showWas ? `${now} (was ${before})` : now;
   };
   const parts = [
     short
