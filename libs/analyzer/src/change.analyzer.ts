@@ -41,8 +41,17 @@ interface Context {
 // A provision whose content words stand mostly (this share) in one provision on the other side was reworded and moved.
 const RESEMBLANCE_MIN_SHARE = 0.5;
 
+// Words are compared by their first letters, so that forms of one word ("processing" / "processors", "collect" /
+// "collected") count as shared.
+const RESEMBLANCE_STEM = 6;
+
 function contentWords(text: string): Set<string> {
-  return new Set(cosmeticKey(text).split(' ').filter((w) => w.length >= 4));
+  return new Set(
+    cosmeticKey(text)
+      .split(' ')
+      .filter((w) => w.length >= 4)
+      .map((w) => w.slice(0, RESEMBLANCE_STEM)),
+  );
 }
 
 interface WordedText {
