@@ -413,6 +413,14 @@ describe('classify: stance cue families for unseen wording', () => {
     expect(classify('If you cheat, you will be banned and your account will be closed.').stance).toBe('unfavorable');
   });
 
+  test('"we do not" is a promise when it negates a practice, not when it withholds a protection', () => {
+    expect(classify('We do not encrypt your data.').stance).toBe('unfavorable');
+    expect(classify('We will not notify you of a data breach.').stance).toBe('unfavorable');
+    // Only the verb "we do not" governs: a protection named further on is a state, not the act negated.
+    expect(classify('We do not have access to your messages, which are end-to-end encrypted.').stance).not.toBe('unfavorable');
+    expect(classify('We do not share your personal information with third parties.').stance).toBe('favorable');
+  });
+
   test('"at any time" is a power over the user only when the platform holds it', () => {
     const user = classify('You can withdraw your consent at any time.');
     expect(user.stance).toBe('favorable');

@@ -294,7 +294,7 @@ function classifyUncached(input: string, objectContext?: string): Classification
       list.push(span);
       evidence.set(rule.type, list);
     }
-    if (first) {
+    if (first && !(rule.id === 'never' && deniesAProtection(hits, span))) {
       const stance = spanStance(rule, span);
       if (stance !== 0) {
         stanceScore += stance;
@@ -326,6 +326,22 @@ function classifyUncached(input: string, objectContext?: string): Classification
     stanceScore: round(stanceScore),
     stanceEvidence,
   };
+}
+
+// How far after "we do not" the cue it negates may start: the verb right after it ("we do not encrypt"), not a protection
+// named further on, which is often a state ("we do not have access to your messages, which are encrypted").
+const DENIAL_REACH = 1;
+// The privacy rules' compiled forms (the first in `rules`) and the type-free stance cues: a protection of the user's data
+// or a promise, not a term of use ("we do not claim ownership of your content" is the promise).
+const PROTECTION_RULES = new Set<ClauseRule>(compiled.filter((r, index) => index < privacyRules.length || r.type === null));
+
+/**
+ * "We do not" promises something only when what it negates is a practice ("we do not sell"). Negating a protection ("we
+ * do not encrypt your data", "we will not notify you of a breach") is a protection withheld: the negated cue already
+ * counts against the platform, and the negator is not also counted as a promise ('never').
+ */
+function deniesAProtection(hits: RuleHit[], never: EvidenceSpan): boolean {
+  return hits.some(({ rule, span }) => span !== never && span.negated && !span.userActor && span.start >= never.start && span.start - never.end <= DENIAL_REACH && spanStance(rule, span) < 0 && rule.stance > 0 && PROTECTION_RULES.has(rule));
 }
 
 // What shows the platform's training of the user's own data after all: the user's content named, or a way out of it.
