@@ -29,7 +29,7 @@ export const privacyRules: ClauseRule[] = [
   // "Log" as a verb, not the noun kept or stored ("we never keep logs").
   rule('data-collection', 'we-collect', /\b(?:we|us|our services?|the service|the app)\b[^.;]{0,40}\b(?:(?:collect|gather|obtain|record|(?<!\b(?:keep|kept|store|stored|retain|retained|any|our|the|server|access|activity|of) )log)(?:s|ed)?|captur(?:e|es|ed))\b/, 2.5, -0.5),
   // The passive, data first: "your information may be collected when you ...".
-  rule('data-collection', 'data-collected', /\b(?:information|data|details)\b[^.;]{0,30}\b(?:is|are|be|being|been)\b (?:\w+ )?(?:collected|gathered|obtained|recorded)\b/, 2.5, -0.5),
+  rule('data-collection', 'data-collected', /\b(?:information|data|details)\b[^.;]{0,30}\b(?:is|are|be|being|been)\b (?:\w+ )?(?:collected|gathered|obtained|recorded)\b/, 2.5, -0.5, { negatedStance: 1 }),
   // Asking the user for details: "we ask you for your name and date of birth", "you will be asked to provide an email address".
   rule('data-collection', 'ask-for', /\b(?:we|you will be|you may be|you are)\b (?:may |will |also )?(?:do not |don't |never |will not |won't )?(?:ask|asked|request|requested|require|required)\b (?:you )?(?:for|to (?:provide|give|enter|submit|supply))\b[^.;]{0,40}\b(?:name|username|e-?mail|address|phone|birth|gender|country|information|details|data)\b/, 2.5, -0.3),
   // Data that reaches the service without a collecting verb: "we receive information about you when you use the app".
@@ -51,6 +51,8 @@ export const privacyRules: ClauseRule[] = [
   rule('data-collection', 'permissions', /\bpermissions?\b[^.;]{0,60}\b(?:camera|microphone|contacts|photos|device|phone)\b|\b(?:camera|microphone|contacts list)\b|\b(?:access|read|upload|sync|import)\w* (?:to )?your (?:contacts|address book|photos|photo library|calendar|call logs?)\b/, 1.5, -0.5),
   // What the user must give to use the service ("to sign up you need to enter an email address and a password").
   rule('data-collection', 'you-must-give', /\byou (?:will )?(?:need|have|are (?:required|asked)|must)\b (?:to )?(?:provide|give|enter|submit|supply|use)\b[^.;]{0,40}\b(?:e-?mail|name|phone|address|password|birth|age|id(?:entity)? (?:card|document)|photo)\b/, 2, -0.5),
+  // Data gathered from anywhere at all.
+  rule(null, 'any-source', /\bfrom (?:any|all (?:available|possible)) sources?\b/, 0, -1),
   rule('data-collection', 'you-provide', /\b(?:information|data) (?:you|that you) (?:provide|give|submit|enter)|\byou (?:provide|give|submit) (?:us|to us)\b/, 1.5),
 
   // sensitive-data
@@ -75,7 +77,7 @@ export const privacyRules: ClauseRule[] = [
   rule('data-use', 'legal-basis', /\b(?:legal|lawful) (?:bas[ie]s|grounds?)\b|\blegitimate interests?\b|\bperformance of (?:a|the|our|your) contract\b/, 2),
   rule('data-use', 'limited-purposes', /\bonly (?:use|process|for the purposes?)\b|\b(?:limited|specific|necessary) purposes?\b|\bsolely (?:to|for)\b/, 1.5, 1),
   // Data minimisation: collecting or processing no more than a purpose needs limits what the data is used for.
-  rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3.5, 1),
+  rule('data-use', 'minimisation', /\b(?:only|no more|solely) (?:as much|(?:than )?(?:is |what is )?(?:strictly )?(?:necessary|needed|required)|the (?:minimum|data|information) (?:necessary|needed|required)|to the extent (?:necessary|needed|required))\b|\bdata minimi[sz]ation\b|\bminimum (?:amount of )?(?:personal )?(?:data|information)\b/, 3.5, 1.5),
   rule('data-use', 'aggregate', /\banonymous (?:data|information|statistics|usage data)\b|\b(?:data|information|statistics) (?:is|are) anonymous\b|\b(?:aggregated?|anonymi[sz](?:ed|ation)|de-?identified|statistic(?:s|al)|pseudonymi[sz]ed)\b/, 2),
   rule('data-use', 'profiling', /\b(?:profiling|inferences?|automated decision|personali[sz](?:e|ed|ation))\b/, 1.5, -0.5),
   // Sorting users into segments or audiences by their inferred interests: profiling put to work.
@@ -83,7 +85,11 @@ export const privacyRules: ClauseRule[] = [
   // Research on the users or their data is one more purpose their data is put to: a stance cue, since a list of purposes
   // names the clause's subject in its other items.
   rule(null, 'research', /\b(?:conduct\w*|carry(?:ing)? out|perform\w*|do(?:ing)?|for)\b (?:\w+ ){0,2}?(?:research|studies|surveys|experiments)\b|\bresearch (?:purposes|projects)\b/, 0, -1),
-  rule('data-use', 'many-purposes', /\b(?:any|other) (?:lawful |legitimate |business )?purposes?\b/, 1, -1),
+  rule('data-use', 'many-purposes', /\b(?:any|other) (?:lawful |legitimate |business )?purposes?\b|\bpurposes? (?:not|other than (?:those|the ones?)) (?:\w+ )?(?:described|listed|stated|set out|disclosed|specified|mentioned)\b/, 1, -1),
+  // A profile built of the user: "we build a profile of your interests", "combined into a single profile".
+  rule(null, 'builds-profile', /\b(?:build|create|develop|compil)\w* (?:a |an )?(?:\w+ )?profiles? (?:of|about|on) (?:you|your|users?|individuals|visitors|customers)\b|\binto (?:a |one )?(?:single |unified |combined |comprehensive )?profile\b/, 0, -1),
+  // A use confined in the passive: "your email address will only be used to send receipts".
+  rule(null, 'only-be-used', /\b(?:will|shall|may|can|is|are) only be (?:used|processed|shared|disclosed|accessed)\b/, 0, 1),
 
   // ai-training
   // Also the noun ("opt out of model training") and teaching a model ("used to teach our algorithms").
@@ -110,7 +116,8 @@ export const privacyRules: ClauseRule[] = [
   rule('advertising', 'ad-platforms', new RegExp(`\\b${AD_PIXELS}\\b|(?:\\b${AD_PLATFORMS}\\b|${AD_PLATFORM_ROW})(?:(?=${WITHIN_SENTENCE}${TRACKER_WORD})|(?<=${TRACKER_WORD}${WITHIN_SENTENCE}))`), 1, -1, { once: true }),
   // Paid placement shown as content: "sponsored posts", "promoted listings", "labelled as sponsored".
   rule('advertising', 'sponsored', /\b(?:we|us|our (?:service|platform|app))\b[^.;]{0,30}\b(?:show|display|include|serve|insert|place)\w*\b[^.;]{0,30}\b(?:sponsored|promoted) (?:content|posts?|listings?|results|links|messages|stories|products)\b/, 2.5, -1),
-  rule('advertising', 'opt-out-ads', /\bopt[- ]?out\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
+  rule(null, 'ad-free', /\bad[- ]free\b|\bfree (?:of|from) (?:ads|advertising|advertisements)\b/, 0, 2),
+  rule('advertising', 'opt-out-ads', /\b(?:opt[- ]?out|turn(?:ing)? off|switch(?:ing)? off|disabl\w+)\b[^.;]{0,80}\b(?:ads|advert\w*|interest[- ]based|personali[sz]ed)/, 1.5, 2),
 
   // data-sharing
   rule('data-sharing', 'share-third', new RegExp(`\\b(?:share|sharing|shared|disclos\\w+|provide|transfer\\w*|giv(?:e|en)|pass(?:ed)?|hand(?:s|ed|ing)? (?:\\w+ ){0,3}?over|(?:make|makes|made|making) (?:it|them|(?:(?:your|this|such|the|that|personal|certain) ){1,2}(?:data|information|details)) available|release|grant access|send|sent|forward\\w*)\\b[^.;]{0,80}\\b${THIRD}`), 3, -1.5),
@@ -131,7 +138,7 @@ export const privacyRules: ClauseRule[] = [
   // A heading or list that names who gets the data: "Recipients of your personal data", "Categories of recipients".
   // Data passed on to anyone at all, or disclosed "for a business purpose" (the CCPA's term for a disclosure to a recipient),
   // or a connected app given access to it.
-  rule('data-sharing', 'disclose-to-anyone', /\b(?:share|sharing|shared|disclos\w+|provide|pass|transfer\w*|rent)\b[^.;]{0,40}\b(?:data|information|details)\b[^.;]{0,20}\bto (?:anyone|anybody|any other (?:person|party|company|organi[sz]ation))\b|\bdisclos\w+\b[^.;]{0,60}\bfor (?:a |an |our )?business purposes?\b|\bgiv\w* (?!you\b|users?\b)(?:[\w-]+ ){1,3}?access to (?:your|their) (?:\w+ )?(?:data|information)\b/, 3, -1.5),
+  rule('data-sharing', 'disclose-to-anyone', /\b(?:share|sharing|shared|disclos\w+|provide|pass|transfer\w*|rent)\b[^.;]{0,40}\b(?:data|information|details)\b[^.;]{0,20}\bto (?:anyone|anybody|any other (?:person|party|company|organi[sz]ation))\b|\b(?:shared|disclosed|passed on|given|transferred|made available) (?:with|to) (?:anyone|anybody|any other (?:person|party|company|organi[sz]ation))\b|\bdisclos\w+\b[^.;]{0,60}\bfor (?:a |an |our )?business purposes?\b|\bgiv\w* (?!you\b|users?\b)(?:[\w-]+ ){1,3}?access to (?:your|their) (?:\w+ )?(?:data|information)\b/, 3, -1.5),
   rule('data-sharing', 'recipients-of-data', /\b(?:recipients|categories of recipients) of (?:your |the |such )?(?:personal )?(?:data|information)\b|\bcategories of (?:third[- ]party )?recipients\b/, 3, -1),
   rule('data-sharing', 'share', /\bshar(?:e|es|ed|ing)\b(?! (?:price|prices|capital|buttons?|icons?)\b)/, 1.5, -0.5, { userActorStance: 0 }),
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
@@ -155,9 +162,16 @@ export const privacyRules: ClauseRule[] = [
   // business-transfer
   rule('business-transfer', 'merger', new RegExp(`\\b(?:merger|${ACQUISITION}|(?:is|are|be|being|been|gets?|was|were) (?:\\w+ )?acquired|acquired by|bankruptcy|insolvency|reorgani[sz]ation|receivership|divestiture|(?:change|transfer) (?:of|in) (?:control|ownership)|corporate (?:transactions?|restructurings?)|(?:prospective|potential) (?:investors?|buyers?|purchasers?|acquirers?)|liquidation|liquidated(?! damages)|(?:buys?|purchases?|acquires?) (?:us|our (?:company|business))\\b|sale of (?:all|substantially all|some|a portion|part|(?:the |our )?(?:company|business|assets))|successor|business transfers?|go(?:es|ing)? out of business|sell(?:s|ing)? (?:all|substantially all|some|part|a portion)(?: or (?:a )?(?:part|portion|some|substantially all))? of (?:our|its|the) (?:business|company|assets|shares|stock)|merg(?:es|ed|ing) with (?:another|a|an|other) (?:company|business|entity|organi[sz]ation))\\b`), 3.5, -1, { once: true }),
 
+  // The buyer held to the policy: "any successor will be bound by this privacy policy".
+  rule(null, 'successor-bound', /\b(?:successor|buyer|purchaser|acquirer|new owner|acquiring (?:company|entity|party))s?\b[^.;]{0,60}\b(?:bound by|(?:required|obliged|obligated|must|will (?:have|need)) to (?:honou?r|respect|comply with|abide by|protect)|honou?r|abide by)\b/, 0, 2),
+
   // law-enforcement
   rule('law-enforcement', 'authorities', /\b(?:law enforcement|government(?:al)?(?: agenc\w+| authorit\w+| requests?| bod\w+| officials?| entit\w+)?|public authorit\w+|(?:relevant|competent|appropriate|proper) authorit(?:y|ies)|orders? (?:of|from) (?:a|an|the) (?:court|authority|judge)|police|regulators?|(?:tax|customs|financial|regulatory|investigat\w+|state|federal|foreign) authorit(?:y|ies)|public (?:bodies|agencies)|emergency (?:disclosure )?requests?|authorit(?:y|ies) (?:may |can |might )?(?:request|demand|require|ask)\w*|(?:requests?|demands?|orders?) (?:from|by|of) (?:the )?(?:\w+ )?authorit(?:y|ies)|subpoenas?|court orders?|(?:a|any|valid|search|arrest|such) warrants?|judicial|(?:legal|lawful) (?:process|requests?|demands?|inquir\w+|orders?)|national security)\b/, 3, -0.5),
   rule('law-enforcement', 'required-by-law', /\b(?:required|compelled|obliged|obligated) (?:to do so )?by (?:law|a court)|\bcomply with (?:a |any )?(?:legal|law|court|subpoena)\w*|\blegal basis\b|\bvalid (?:legal )?(?:request|order|process)|\b(?:disclos\w+|release|provide|share)\b[^.;]{0,60}\b(?:necessary|required|needed) to comply with\b/, 2, 1),
+  // Handing data over with no court's say: "we may disclose it to the police without a court order".
+  rule(null, 'without-legal-process', /\bwithout (?:a |an |any )?(?:(?:valid|proper) )?(?:court orders?|warrants?|subpoenas?|(?:legal|judicial) (?:process|review|authori[sz]ation))\b/, 0, -1.5, { negatedStance: 1 }),
+  // Handing data over behind the user's back: "we may disclose it to the authorities without telling you".
+  rule(null, 'without-telling', /\bwithout (?:first )?(?:telling|notifying|alerting|asking) (?:you|the user|users|them)\b/, 0, -1.5, { negatedStance: 1 }),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 
   // tracking
@@ -172,6 +186,7 @@ export const privacyRules: ClauseRule[] = [
   rule('tracking', 'social-plugins', /\bsocial (?:media |network(?:ing)? )?(?:features|plug-?ins?|widgets?|buttons?)\b|\b(?:like|share|follow) buttons?\b/, 3, -1),
   rule('tracking', 'dnt', /\bdo[- ]not[- ]track\b|\bdnt\b/, 3.5),
   rule('tracking', 'dnt-ignored', /(?:\bnot\b|n't\b)[^.;]{0,40}\b(?:respond|recogni[sz]e|honou?r|support|react|comply)\w*\b[^.;]{0,60}\b(?:do[- ]not[- ]track|dnt|signals?)/, 2, -3, { negatedStance: -3 }),
+  rule(null, 'dnt-honoured', /\b(?:honou?r|respect|respond to|comply with)\w*\b[^.;]{0,30}\b(?:do[- ]not[- ]track|dnt|global privacy control|gpc)\b/, 0, 2),
   rule('tracking', 'track', /(?<!\bdo[- ]not[- ])\btrack(?:s|ed|ing|ers?)?\b(?! (?:(?:your|the|an?) )?(?:status|progress|orders?|packages?|parcels?|shipments?|deliver(?:y|ies)|workouts?)\b)/, 2, -1, { userActorStance: 0 }),
   rule('tracking', 'dnt-not-honoured', /\b(?:do[- ]not[- ]track|dnt)\b[^.]{0,200}(?:\bnot\b|n't\b|\bno\b)[^.;]{0,30}\b(?:respond|recogni[sz]e|honou?r|support|react|comply|process|act on|alter)\w*|\b(?:no|not an?|isn't an?|is no) (?:\w+ )?(?:(?:or|and) \w+ )?(?:industry|uniform|common|accepted|legal) (?:standard|consensus)\b/, 1.5, -3, { negatedStance: -3 }),
   // Following the user beyond the service itself (other sites, apps, devices, over time) is tracking, whatever collects it;
@@ -196,16 +211,21 @@ export const privacyRules: ClauseRule[] = [
   rule('retention', 'retention-word', new RegExp(`\\bretention\\b|\\bretain\\w*\\b${NOT_RIGHTS}`), 2),
   rule('retention', 'logs', /\b(?:server )?logs?\b(?! ?(?:in|on|out|into)\b)|\blog files?\b/, 1.5, -0.5),
   rule('retention', 'period', /\b(?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?|years?)\b/, 0.7),
-  rule('retention', 'after-deletion', /\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
+  rule('retention', 'after-deletion', /(?<!\b(?:delet|eras|purg|destroy|anonymi[sz])\w*\b[^.;]{0,60})\b(?:even )?after\b[^.;]{0,40}\b(?:delet\w+|terminat\w+|clos\w+|cancel\w+|erasure|you stop)\b/, 1.5, -1),
   rule('retention', 'deleted-after', /\b(?:delet|destroy|dispos|eras|purg|anonymi[sz]|overwrit)\w*\b[^.;]{0,60}\b(?:after|within|once|at the end of|if (?:it is |they are )?no longer)\b/, 3, 1),
   rule('retention', 'as-long-as-needed', /\b(?:longer than (?:is |it is )?(?:necessary|needed|required)|no longer (?:needed|necessary|required|(?<=\bwe no longer )(?:need|require))|as long as (?:it is |is )?(?:necessary|needed|required|relevant))\b/, 2.5),
   rule('retention', 'kept-copies', /\b(?:copies|copy|backups?|archives?|residual)\b[^.;]{0,60}\b(?:removed|deleted|closed|terminated|cancell?ed)\b|\beven (?:if|after|though|when)\b[^.;]{0,40}\b(?:delet|remov|clos|terminat|eras)\w*/, 2, -1.5),
   // A short, stated upper bound on keeping data is a commitment the user can check.
-  rule(null, 'bounded-retention', /\b(?:no (?:more|longer) than|not (?:more|longer) than|at most|a maximum of|maximum of) (?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?)\b/, 0, 1),
+  rule(null, 'bounded-retention', /\b(?:no (?:more|longer) than|not (?:more|longer) than|at most|a maximum of|maximum of) (?:\d+|one|two|three|six|twelve|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?)\b|\b(?:delet|eras|purg|destroy|anonymi[sz])\w*\b (?:\w+ ){0,6}?(?:within|after) (?:a|an|\d+|one|two|three|seven|six|twelve|fourteen|thirty|sixty|ninety)\s*(?:\(\d+\)\s*)?(?:hours?|days?|weeks?|months?)\b/, 0, 1),
+  // Data not kept at all ("your messages are not stored on our servers", "we will not retain your card details"): stance
+  // only when negated; kept data is what the retention rules read.
+  rule(null, 'not-kept', /\b(?:keep|kept|retain(?:s|ed)?|stor(?:e|es|ed)|sav(?:e|es|ed))\b (?:\w+ ){0,3}?(?:(?:personal )?(?:data|information|details|messages|content|files|records|logs|history|copies|ip addresses?)|it|them|on (?:our|its|their) servers)\b/, 0, 0, { negatedStance: 1 }),
   // "As long as necessary" sets no period the user can check (stance only; the type comes from the rule above).
   rule(null, 'open-ended-retention', /\b(?:for )?(?:as|so) long as (?:(?:it|they|this|that) (?:is|are|may be|remains?|might be) |is |we (?:deem|consider)(?: it)? |(?:reasonably )?)?(?:necessary|needed|required|relevant|useful|reasonably necessary)\b|\b(?:as|so) long as (?:we|you) (?:need|require|have a (?:legitimate |business )?(?:need|reason))\b/, 0, -1),
   // Keeping data past the stated period ("a longer retention period", "retain it for a longer period of time").
   rule(null, 'extended-retention', /\b(?:retain\w*|keep\w*|kept|stor(?:e|ed|ing))\b[^.;]{0,50}\bfor (?:a |any )?longer\b|\blonger (?:retention |storage )?periods?\b/, 0, -1),
+  // Keeping data with no end at all ("we may retain your information indefinitely").
+  rule(null, 'indefinite-retention', /\b(?:retain\w*|keep\w*|kept|stor(?:e|es|ed|ing)|hold|held|preserve[sd]?)\b[^.;]{0,60}\b(?:indefinitely|forever)\b/, 0, -1),
   // The question as a heading: "How long we keep your information".
   rule('retention', 'how-long', /\bhow long (?:do )?(?:we|will we|is|are|does)\b[^.;?]{0,30}\b(?:keep|kept|retain\w*|stor(?:e|ed)|hold|held)\b/, 3),
   rule('retention', 'indefinitely', /\bindefinitely\b|\bas long as (?:we|necessary|needed|required|reasonably)\b|\bbackups?\b|\barchiv\w+\b/, 1.5, -0.5),
@@ -251,11 +271,14 @@ export const privacyRules: ClauseRule[] = [
   rule('state-privacy-rights', 'state-law', /\b(?:ccpa|cpra|california consumer privacy act|california (?:residents?|privacy rights)|shine the light|vcdpa|virginia|colorado|connecticut|utah|nevada|texas) (?:residents?|consumers?|law|privacy)|\bccpa\b|\bcpra\b|\bshine the light\b/, 3.5, 0.5),
 
   // international-transfer
-  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across (?:national |international )?borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|(?:various|several|multiple|many|numerous|different) (?:other )?(?:countries|jurisdictions)|home country|third countr(?:y|ies)|countr(?:y|ies) other than)/, 3.5, -1),
+  rule('international-transfer', 'transfer-abroad', /\b(?:transferr?\w*|stored?|process\w*|hosted|located|maintain\w*|accessed)\b[^.;]{0,80}\b(?:outside (?:of )?(?:your|the|its)|other countr\w+|another country|abroad|united states|\busa\b|\bu\.s\.|internationally|around the world|anywhere in the world|all over the world|across (?:national |international )?borders|cross-border|(?:any|other) (?:country|countries|jurisdiction)|(?:various|several|multiple|many|numerous|different) (?:other )?(?:countries|jurisdictions)|home country|third countr(?:y|ies)|countr(?:y|ies) other than)/, 3.5, -1, { negatedStance: 2 }),
   rule('international-transfer', 'safeguards', /\b(?:standard contractual clauses|adequacy decision|privacy shield|binding corporate rules|european economic area|\beea\b|international (?:data )?transfers?|adequate level of (?:data )?protection|cross-border (?:data )?(?:transfers?|processing|flows?)|data privacy framework)\b|\bcountr(?:y|ies)\b[^.;]{0,60}\b(?:laws?|rules|standards)\b[^.;]{0,30}\b(?:less (?:strict|protective)|not (?:as )?(?:protective|strict)|weaker)\b|\b(?:countr(?:y|ies)|jurisdictions?)\b[^.;]{0,40}\b(?:differ\w*|less (?:strict|protective)|lower|weaker|not (?:as )?(?:protective|strict))\b[^.;]{0,30}\b(?:laws?|standards|protection|rules)\b/, 3, -0.5),
 
   // Where the servers are: "stored on servers located in Ireland", "hosted in data centres within the EU".
   rule('international-transfer', 'server-location', /\bwhere we (?:store|process|host) (?:your )?(?:personal )?(?:data|information)\b|\bdata (?:location|residency|locali[sz]ation)\b|\b(?:store|stores|stored|storing|host|hosts|hosted|hosting|keep|kept)\b (?:\w+ ){0,3}?(?:data|information)\b[^.;]{0,20}\b(?:in|within) (?:europe|the (?:eu|eea|uk|united kingdom|european union|european economic area))\b|\bwhere (?:your |we |the )?(?:personal )?(?:data|information) (?:is|are) (?:stored|processed|hosted)\b|\b(?:providers|vendors|processors|sub-?processors|partners|recipients|affiliates)\b (?:\w+ ){0,2}?based outside\b|\b(?:servers?|data ?cent(?:er|re)s?)\b[^.;]{0,30}\b(?:located|based|hosted|housed|situated) (?:in|within)\b(?! (?:our|your|a|an|secure|(?:the )?(?:cloud|same))\b)|\b(?:stored|hosted|housed|kept) (?:on|in|at) (?:our |third-party |secure )?(?:servers?|data ?cent(?:er|re)s?)\b[^.;]{0,20}\b(?:in|within)\b(?! (?:our|your|a|an|secure|(?:the )?(?:cloud|same))\b)/, 3, -0.5),
+
+  // Data that stays where the user is: "your health data never leaves your device", "stored only in the EU".
+  rule(null, 'data-stays-local', /\bnever leaves? (?:your|the|its)\b|\b(?:does not|doesn't|do not|don't|will not|won't) leave (?:your|the|its)\b|\bstays? (?:on|in|within) (?:your|the user's)\b|\b(?:stays?|remains?) (?:there|local)\b|\b(?:stored|kept|processed|hosted|held)\b[^.;]{0,20}\b(?:only|exclusively|solely)\b[^.;]{0,30}\b(?:in|within|on) (?:the (?:eu|eea|european union|european economic area|uk|united kingdom)|europe|your (?:own )?(?:device|country|phone|computer))\b/, 0, 2.5),
 
   // security
   // A social security number is an identifier, not the security of data.
@@ -276,9 +299,17 @@ export const privacyRules: ClauseRule[] = [
   rule('children', 'children', /\bchild(?:ren)?(?:'s)?\b|\bminors?\b|\bkids\b|\bteen(?:s|agers?)?\b|\bcoppa\b|\bparental consent\b/, 2.5),
   rule('children', 'children-data', /\b(?:collect|personal (?:information|data))\b[^.;]{0,60}\b(?:children|minors|an? child|an? minor|under (?:the age of )?(?:13|16|thirteen|sixteen))\b|\bparent or (?:legal )?guardian\b/, 1.5),
 
+  // A child's data collected on purpose, or only with a parent's consent; an account private by default.
+  rule(null, 'knowingly-collect', /\bknowingly (?:collect|gather|solicit|obtain|process|receive|request)\w*\b/, 0, -1.5),
+  rule(null, 'parental-consent', /\b(?:with|only with|requires?|obtain\w*|verifiable) (?:the )?parental (?:consent|permission)\b|\b(?:with|only with) the (?:consent|permission) of (?:a|their|the|his or her) parents?\b/, 0, 1),
+  rule(null, 'private-by-default', /\b(?:private|off|disabled|opted out) by default\b|\bby default\b[^.;]{0,20}\b(?:private|turned off|switched off|disabled|opted out)\b/, 0, 1.5),
+  rule(null, 'public-by-default', /\b(?:public|on|enabled|opted in|turned on) by default\b/, 0, -1),
+  // Data deleted at once: "if we learn we hold a child's data, we will delete it promptly".
+  rule(null, 'prompt-deletion', /\b(?:delet|eras|destroy|purg)\w* (?:(?:the|that|this|such|your|their|any|all) )?(?:(?:personal )?(?:data|information|details|records)|it|them) (?:\w+ ){0,3}?(?:promptly|immediately|as soon as (?:possible|practicable)|without (?:undue )?delay)\b|\b(?:promptly|immediately|without (?:undue )?delay) (?:delete|erase|destroy|purge)\w* (?:(?:the|that|this|such|your|their|any|all) )?(?:(?:personal )?(?:data|information|details|records)|it|them)\b/, 0, 1),
+
   // communications
   // Receiving promotions is no gain for the user; being able to stop them is.
-  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b|\bsend you (?:\w+ ){0,2}?(?:newsletters?|promotions|promotional \w+|marketing \w+)\b|\bsend you information about (?:our |new )?(?:products|services|offers|events)\b/, 3, -0.5),
+  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b|\bsend you (?:\w+ ){0,2}?(?:newsletters?|promotions|promotional \w+|marketing \w+)\b|\bsend you information about (?:our |new )?(?:products|services|offers|events)\b/, 3, -1),
   rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bwithdraw (?:your )?consent to (?:receiving )?(?:marketing|promotional|newsletters?|direct marketing)\b|\bstop receiving\b|\breply(?:ing)? stop\b|\b(?:e-?mail|communications?|notification|marketing|contact|subscription) (?:preferences|settings)\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bopt[- ]?out of (?:any |all |some |these |those |such |future |further |our )+(?:\w+ )?(?:communications|e-?mails|messages|newsletters|contacts|mailings|notifications)\b/, 3, 1.5),
   rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:questions|complaints|inquiries|enquiries|concerns|comments)\b[^.;]{0,60}\b(?:directed|sent|addressed|submitted) to\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b|\bget in touch\b|\bwrite to us\b/, 2, 1),
   // Messages about the service itself, and consent to be contacted electronically or by automated calls.
@@ -286,7 +317,7 @@ export const privacyRules: ClauseRule[] = [
   // The platform writing to or calling the user: "you may receive texts from us", "we will contact you by email". ("We will send
   // you an email" is left out: it is how notice of other things, such as changed terms, is given.)
   rule('communications', 'we-contact', /\breceive (?:\w+ ){0,2}?(?:e-?mails?|texts?|sms|calls|messages|notifications|newsletters?|communications) from us\b|\b(?:we|us)\b (?:may |will |might |can |also )*(?:contact|e-?mail|call|text) you\b/, 2.5, 0),
-  rule('communications', 'automated-calls', /\bauto-?dial\w*|\bautomated (?:telephone )?dial\w*|\bpre-?recorded (?:messages|calls|voice)|\bautomatic telephone dialing\b|\btcpa\b/, 3, -0.5),
+  rule('communications', 'automated-calls', /\bauto-?dial\w*|\bautomated (?:telephone )?dial\w*|\bpre-?recorded (?:messages|calls|voice)|\bautomatic telephone dialing\b|\btcpa\b/, 3, -1.5),
   rule('communications', 'maintenance', /\b(?:maintenance|down-?time|outages?)\b/, 2, 0.5),
   rule('communications', 'messages', /\b(?:e-?mails?|sms|text messages?|push notifications|newsletters?)\b/, 0.8),
 ];

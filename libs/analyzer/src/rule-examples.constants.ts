@@ -93,6 +93,22 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'retention:deleted-after': ['Recordings are deleted after 90 days.', 'Recordings are made on weekdays.'],
   'retention:as-long-as-needed': ['We keep data no longer than necessary.', 'We keep data safe.'],
   'retention:kept-copies': ['Backup copies may persist after your account is deleted.', 'Backup copies are encrypted.'],
+  'stance:indefinite-retention': ['We may store your uploads indefinitely.', 'We may store your uploads for two years.'],
+  'stance:not-kept': ['Your messages are not stored on our servers.', 'Your messages are shown on your screen.'],
+  'stance:data-stays-local': ['Your fingerprint never leaves your phone.', 'Your fingerprint unlocks your phone.'],
+  'stance:knowingly-collect': ['We do not knowingly collect data from children.', 'We do not collect data from children.'],
+  'stance:parental-consent': ['Users under 16 may join only with parental consent.', 'Users under 16 may join a parental group.'],
+  'stance:private-by-default': ['New profiles are private by default.', 'New profiles are listed in the directory.'],
+  'stance:public-by-default': ['New profiles are public by default.', 'New profiles can be made public.'],
+  'stance:prompt-deletion': ['If we find such data, we will delete it promptly.', 'If we find such data, we will review it.'],
+  'stance:builds-profile': ['We build a profile of your interests from your activity.', 'You can edit your profile at any time.'],
+  'stance:only-be-used': ['Your phone number will only be used for sign-in.', 'Your phone number will be used for sign-in and offers.'],
+  'stance:without-legal-process': ['We may hand data to the police without a court order.', 'We may hand data to the police under a court order.'],
+  'stance:ad-free': ['The premium plan is ad-free.', 'The premium plan is paid yearly.'],
+  'stance:dnt-honoured': ['We honour Do Not Track signals from your browser.', 'We record signals from your browser.'],
+  'stance:successor-bound': ['Any successor will be bound by this privacy policy.', 'Any successor may change this privacy policy.'],
+  'stance:without-telling': ['We may pass your details to the authorities without telling you.', 'We may pass your details to the authorities after telling you.'],
+  'stance:any-source': ['We may gather details about you from any source.', 'We may gather details about you from your bank.'],
   'stance:bounded-retention': ['We keep logs for no more than 30 days.', 'We keep logs for a long time.'],
   'stance:open-ended-retention': ['We keep your data as long as necessary.', 'We keep your data for 30 days.'],
   'stance:extended-retention': ['We may keep your data for a longer period if the law requires.', 'We keep your data for a short period.'],
@@ -490,6 +506,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'communications:service-messages': [['Messages from us', 'Messages from other users']],
   'communications:messages': [['We may send you a text message.', 'We may send you a parcel.']],
   'communications:promotional': [
+    ['We may send you promotional emails.', 'We may send you receipts by email.'],
     ['We may send you newsletters about new features.', 'We may send you a replacement part.'],
     ['We may send you information about our products.', 'We may send you information about your order.'],
   ],
@@ -551,6 +568,7 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   ],
   // Data kept in several countries.
   'international-transfer:transfer-abroad': [
+    ['Your data will not be transferred abroad.', 'Your data will not be transferred to advertisers.'],
     ['Your data may be stored in various countries where our providers operate.', 'Your data may be stored in various formats.'],
     ['We may transfer data to a third country.', 'We may transfer data to a third party.'],
     ['We may process your data in countries other than yours.', 'We may process your data in ways other than these.'],
@@ -637,4 +655,18 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'content-moderation:remove-content': [['We may decline to publish reviews that break these rules.', 'We may decline to share your reviews with advertisers for money.']],
   // Decisions on content.
   'content-moderation:moderation': [['You can challenge content decisions in the app.', 'You can challenge billing decisions in the app.']],
+  // A retention period that follows deletion ("we delete it within 30 days after you close your account") is no copy kept.
+  'retention:after-deletion': [['We keep a copy even after you delete your account.', 'We erase your files within 30 days after you close your account.']],
+  // Deletion within a short stated period is a bound on keeping data.
+  'stance:bounded-retention': [['Server logs are deleted after seven days.', 'Server logs are deleted when you ask.']],
+  // The passive, the data first: "is not shared with anyone".
+  'data-sharing:disclose-to-anyone': [['Your address is never shared with anyone.', 'Your address is shared with the courier.']],
+  // Purposes beyond the stated ones.
+  'data-use:many-purposes': [['We may use your data for purposes not described in this notice.', 'We use your data for the purposes described in this notice.']],
+  // Ads switched off as well as opted out of.
+  'advertising:opt-out-ads': [['You can turn off personalised ads in settings.', 'You can turn off notifications in settings.']],
+  // Stances changed: a passive collection negated, promotions and robocalls, a transfer abroad negated, data minimisation.
+  'data-collection:data-collected': [['No information is collected unless you sign in.', 'No information is shown unless you sign in.']],
+  'communications:automated-calls': [['We may call you with prerecorded messages.', 'We may call you about your order.']],
+  'data-use:minimisation': [['We process only the minimum data necessary.', 'We process the data you send.']],
 };
