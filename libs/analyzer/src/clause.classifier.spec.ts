@@ -421,6 +421,14 @@ describe('classify: stance cue families for unseen wording', () => {
     expect(classify('We do not share your personal information with third parties.').stance).toBe('favorable');
   });
 
+  test('a right the platform may refuse, or the user waives, is withheld, not granted', () => {
+    expect(classify('We may refuse a request to delete your data.').stance).toBe('unfavorable');
+    expect(classify('We may decline to provide a copy of your data.').stance).toBe('unfavorable');
+    expect(classify('You waive any right to request a copy of your personal data.').stance).toBe('unfavorable');
+    // The user refusing is a choice, and the right stays a right.
+    expect(classify('You may refuse cookies and still request a copy of your data.').stance).toBe('favorable');
+  });
+
   test('"at any time" is a power over the user only when the platform holds it', () => {
     const user = classify('You can withdraw your consent at any time.');
     expect(user.stance).toBe('favorable');

@@ -20,6 +20,8 @@ interface CompiledRule extends ClauseRule {
    * a text that misses a set of every alternative is not searched.
    */
   literals: string[][][] | null;
+  /** A right or protection of the user's data, which the platform refusing it ("we may refuse a request to …") withholds. */
+  refusable: boolean;
 }
 
 // A rule whose pattern names a negator itself ("not (?:respond|honour)", "(?!can not)") decides what it means,
@@ -48,6 +50,7 @@ export const compiledRules: CompiledRule[] = rules.map((r, index) => ({
   folded: new RegExp(r.pattern.source, 'gi'),
   innerNegation: !SPELLED_NEGATION.test(r.pattern.source),
   literals: literals[index],
+  refusable: index < privacyRules.length && r.stance > 0,
 }));
 const compiled = compiledRules;
 
@@ -171,6 +174,11 @@ const USER_CHOICE = /^you (?:can|may|could|are (?:able|free|entitled) to|have th
 const USER_NOT_ACTING = /^you (?:\w+ )?(?:be|are|were|get|gets|got|have been|agree|acknowledge|accept|understand)\b/i;
 const TIME_OF_PLATFORM_ACT = /\b(?:after|once)\s*$/i;
 
+// The platform refusing a request or a right ("we may refuse a request to delete your data", "we may decline to provide a
+// copy"), or the user giving one up ("you waive any right to request a copy"), in the cue's clause before it: the right is
+// withheld, as if negated.
+const REFUSAL = /\b(?:(?:we|the company|[a-z]+) (?:may|can|will|might|could|shall|reserves? the right to)(?: also)? (?:refuse|decline|deny|reject)|you (?:hereby )?(?:waive|give up|forfeit|relinquish))\b[^.;]*$/i;
+
 export interface RuleHit {
   rule: CompiledRule;
   span: EvidenceSpan;
@@ -203,7 +211,7 @@ export function ruleHits(text: string): RuleHit[] {
       }
       const role = r.userActorStance !== undefined ? userActs(scope) : null;
       const end = start + m[0].length;
-      const negated = isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(end, end + 40));
+      const negated = isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(end, end + 40)) || (r.refusable && REFUSAL.test(scope));
       // Built field by field (an optional field spread in puts every span on the slow path).
       const span: EvidenceSpan = { start, end, text: text.slice(start, end), negated, rule: r.id };
       if (role === 'choice') span.userActor = true;
