@@ -89,6 +89,8 @@ export const privacyRules: ClauseRule[] = [
   // A profile built of the user: "we build a profile of your interests", "combined into a single profile".
   rule(null, 'builds-profile', /\b(?:build|create|develop|compil)\w* (?:a |an )?(?:\w+ )?profiles? (?:of|about|on) (?:you|your|users?|individuals|visitors|customers)\b|\binto (?:a |one )?(?:single |unified |combined |comprehensive )?profile\b/, 0, -1),
   // A use confined in the passive: "your email address will only be used to send receipts".
+  // Consent as the only door: "we share your data only with your explicit consent".
+  rule(null, 'only-with-consent', /\bonly (?:with|after|upon|once|if) (?:you (?:have )?(?:given|give) (?:us )?)?(?:your |their )?(?:(?:explicit|express|prior|specific|affirmative) )?(?:consent|permission|opt-in)\b/, 0, 1),
   rule(null, 'only-be-used', /\b(?:will|shall|may|can|is|are) only be (?:used|processed|shared|disclosed|accessed)\b/, 0, 1),
 
   // ai-training
@@ -104,7 +106,7 @@ export const privacyRules: ClauseRule[] = [
 
   // advertising
   // An advertising identifier is a device identifier for tracking (see 'trackers'), not an advertisement.
-  rule('advertising', 'ads', /(?<!\bjob )\badverti[sz]\w*(?! ?(?:ids?|identifiers?|cookies?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation|choices|preferences)\b|\badchoices\b|\bad-supported\b|\bcommercials\b/, 2.5, -1),
+  rule('advertising', 'ads', /(?<!\bjob )\badverti[sz]\w*(?! ?(?:ids?|identifiers?|cookies?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation|choices|preferences)\b|\badchoices\b|\bad-supported\b|\bcommercials\b/, 2.5, -1, { negatedStance: 1.7 }),
   // Data used for the purpose of marketing or ads: the purpose names the practice, the use is generic.
   rule('advertising', 'use-for-ads', /\b(?:use[sd]?|using|process\w*)\b[^.;]{0,40}\b(?:data|information|details|preferences|profiles?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,60}\b(?:advertis\w+|marketing|ads|promotional)\b/, 2, -0.5),
   rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b(?! ?(?:cookies?|ids?|identifiers?)\b)/, 2, -1),
@@ -292,6 +294,10 @@ export const privacyRules: ClauseRule[] = [
   // and describes no safeguard.
   // The account's safety in the user's hands or at risk: passwords kept secret, an account compromised, hackers.
   rule('security', 'account-safety', /\bask (?:you )?for your (?:password|login details|credentials)\b|\bphishing\b|\b(?:strong|unique)\b[^.;]{0,12}\bpasswords?\b|\bconfidential\w* of (?:your |their |the )?(?:passwords?|login|credentials|account)|\b(?:accounts?|data|information)\b (?:is|are) (?:\w+ )?protected\b|\b(?:passwords?|login credentials|credentials)\b[^.;]{0,40}\b(?:confidential|secret)\b|\b(?:accounts?|passwords?|credentials|data|information|systems?)\b[^.;]{0,30}\b(?:compromised|hacked)\b|\bhackers\b|\bcyber-?attacks?\b|\b(?:data|information|details|accounts?)\b (?:\w+ ){0,2}?(?:safe|safely)\b/, 2, 0.5),
+  // Data left unprotected: "we store passwords in plain text" (and "we never store them unencrypted" the promise).
+  rule(null, 'unprotected', /\b(?:stor|kept|keep|sav|sen[dt]|transmit)\w* (?:\w+ ){0,3}?in (?:plain ?text|clear ?text|unencrypted form)\b/, 0, -1.5),
+  // Data moved or kept with no protection: "transferred across borders without additional safeguards".
+  rule(null, 'without-safeguards', /\bwithout (?:any |adequate |appropriate |additional |further |the same )*(?:safeguards|protections?|security measures|encryption)\b/, 0, -2),
   rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information)\b/, 1.5, 1),
 
   // children

@@ -108,6 +108,9 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:dnt-honoured': ['We honour Do Not Track signals from your browser.', 'We record signals from your browser.'],
   'stance:successor-bound': ['Any successor will be bound by this privacy policy.', 'Any successor may change this privacy policy.'],
   'stance:without-telling': ['We may pass your details to the authorities without telling you.', 'We may pass your details to the authorities after telling you.'],
+  'stance:unprotected': ['Some logs are kept in plain text.', 'Some logs are kept for a week.'],
+  'stance:without-safeguards': ['Data may be moved abroad without additional safeguards.', 'Data may be moved abroad under additional safeguards.'],
+  'stance:only-with-consent': ['We share your data only with your explicit consent.', 'We share your data with our partners.'],
   'stance:any-source': ['We may gather details about you from any source.', 'We may gather details about you from your bank.'],
   'stance:bounded-retention': ['We keep logs for no more than 30 days.', 'We keep logs for a long time.'],
   'stance:open-ended-retention': ['We keep your data as long as necessary.', 'We keep your data for 30 days.'],
@@ -474,6 +477,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Some countries do not ensure an adequate level of protection.', 'Some countries do not ensure an adequate level of funding.'],
   ],
   'advertising:ads': [
+    // Ads denied are a promise that outweighs the type's lean ("your data is never used to target ads").
+    ['There are no ads in the app.', 'There are no fees in the app.'],
     ['Our advertising is tailored to you.', 'Job advertisements must describe the role.'],
     ['Your ad choices', 'Your choices'],
     ['Our ad-supported plan shows commercials between videos.', 'Our family plan shows cartoons between videos.'],
