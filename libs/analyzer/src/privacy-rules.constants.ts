@@ -174,6 +174,8 @@ export const privacyRules: ClauseRule[] = [
   rule(null, 'without-legal-process', /\bwithout (?:a |an |any )?(?:(?:valid|proper) )?(?:court orders?|warrants?|subpoenas?|(?:legal|judicial) (?:process|review|authori[sz]ation))\b/, 0, -1.5, { negatedStance: 1 }),
   // Handing data over behind the user's back: "we may disclose it to the authorities without telling you".
   rule(null, 'without-telling', /\bwithout (?:first )?(?:telling|notifying|alerting|asking) (?:you|the user|users|them)\b/, 0, -1.5, { negatedStance: 1 }),
+  // A disclosure or act left to the platform's own belief: "if we believe it is appropriate", "whenever we see fit".
+  rule(null, 'on-belief', /\b(?:if|when|where|whenever) we (?:in good faith )?(?:believe|think|consider|decide|see fit)\b|\bwhenever we (?:deem|see)\b/, 0, -1),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 
   // tracking

@@ -111,6 +111,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:unprotected': ['Some logs are kept in plain text.', 'Some logs are kept for a week.'],
   'stance:without-safeguards': ['Data may be moved abroad without additional safeguards.', 'Data may be moved abroad under additional safeguards.'],
   'stance:only-with-consent': ['We share your data only with your explicit consent.', 'We share your data with our partners.'],
+  'stance:on-belief': ['We may share your details with the police if we believe it is appropriate.', 'We may share your details with the police if a court orders it.'],
   'stance:any-source': ['We may gather details about you from any source.', 'We may gather details about you from your bank.'],
   'stance:bounded-retention': ['We keep logs for no more than 30 days.', 'We keep logs for a long time.'],
   'stance:open-ended-retention': ['We keep your data as long as necessary.', 'We keep your data for 30 days.'],
