@@ -429,6 +429,12 @@ describe('classify: stance cue families for unseen wording', () => {
     expect(classify('You may refuse cookies and still request a copy of your data.').stance).toBe('favorable');
   });
 
+  test('the user denied a right over their data is a right withheld; the user granted it is a right', () => {
+    expect(classify('You cannot delete your data.').stance).toBe('unfavorable');
+    expect(classify('You may not delete your posts.').stance).toBe('unfavorable');
+    expect(classify('You can delete your data.').stance).toBe('favorable');
+  });
+
   test('"at any time" is a power over the user only when the platform holds it', () => {
     const user = classify('You can withdraw your consent at any time.');
     expect(user.stance).toBe('favorable');

@@ -53,6 +53,8 @@ export const compiledRules: CompiledRule[] = rules.map((r, index) => ({
   refusable: index < privacyRules.length && r.stance > 0,
 }));
 const compiled = compiledRules;
+// The privacy cues that are a right when the user acts ("you may delete your data").
+const USER_RIGHTS_OVER_DATA = new Set<ClauseRule>(compiled.filter((r, index) => index < privacyRules.length && (r.userActorStance ?? 0) > 0));
 
 // Rules by clause type ('' for none), then by id: evidence is looked up with no key string built per span.
 const byTypeAndId = new Map<string, Map<string, CompiledRule>>();
@@ -71,7 +73,8 @@ export function evidenceStance(type: string, span: EvidenceSpan): number {
 }
 
 function spanStance(r: ClauseRule, span: EvidenceSpan): number {
-  if (span.userActor && r.userActorStance !== undefined) return span.negated ? 0 : r.userActorStance;
+  // A right of the user's over their data denied ("you may not delete the reviews you posted") is withheld from them.
+  if (span.userActor && r.userActorStance !== undefined) return span.negated ? (USER_RIGHTS_OVER_DATA.has(r) ? -r.userActorStance : 0) : r.userActorStance;
   // The user doing it without a stated right ("until you delete your account") is no power over them either.
   if (span.userSubject && r.userActorStance !== undefined) return 0;
   return span.negated ? (r.negatedStance ?? -r.stance) : r.stance;
@@ -170,7 +173,7 @@ function userActs(scope: string): UserRole {
 // An instruction to the reader ("click here to cancel your account", "to delete your posts, go to ...") has the
 // user act without naming them.
 const IMPERATIVE_LEAD = /^\s*(?:please |simply |just )?(?:click(?: here)?(?: to)?|tap(?: here)?(?: to)?|select|press|(?:in order )?to|how to)\s*$/i;
-const USER_CHOICE = /^you (?:can|may|could|are (?:able|free|entitled) to|have the (?:right|option|ability)|choose|wish|want|would like|decide|simply)\b/i;
+const USER_CHOICE = /^you (?:can|cannot|may|could|are (?:able|free|entitled) to|have the (?:right|option|ability)|choose|wish|want|would like|decide|simply)\b/i;
 const USER_NOT_ACTING = /^you (?:\w+ )?(?:be|are|were|get|gets|got|have been|agree|acknowledge|accept|understand)\b/i;
 const TIME_OF_PLATFORM_ACT = /\b(?:after|once)\s*$/i;
 
