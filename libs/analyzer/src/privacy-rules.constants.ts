@@ -90,7 +90,7 @@ export const privacyRules: ClauseRule[] = [
   rule(null, 'builds-profile', /\b(?:build|create|develop|compil)\w* (?:a |an )?(?:\w+ )?profiles? (?:of|about|on) (?:you|your|users?|individuals|visitors|customers)\b|\binto (?:a |one )?(?:single |unified |combined |comprehensive )?profile\b/, 0, -1),
   // A use confined in the passive: "your email address will only be used to send receipts".
   // Consent as the only door: "we share your data only with your explicit consent".
-  rule(null, 'only-with-consent', /\bonly (?:with|after|upon|once|if) (?:you (?:have )?(?:given|give) (?:us )?)?(?:your |their )?(?:(?:explicit|express|prior|specific|affirmative) )?(?:consent|permission|opt-in)\b/, 0, 1),
+  rule(null, 'only-with-consent', /\bonly (?:with|after|upon|once|if) (?:you (?:have )?(?:given|give) (?:us )?)?(?:your |their )?(?:(?:explicit|express|prior|specific|affirmative) )?(?:consent|permission|opt-in)\b|\bonly (?:\w+ ){0,5}?(?:if|when|once|after) you (?:have )?(?:ask|agree|consent|opt(?:ed)? in|sign(?:ed)? up|subscribe|choose|chose|allow|request|give)\w*\b/, 0, 1),
   rule(null, 'only-be-used', /\b(?:will|shall|may|can|is|are) only be (?:used|processed|shared|disclosed|accessed)\b/, 0, 1),
 
   // ai-training
@@ -317,7 +317,7 @@ export const privacyRules: ClauseRule[] = [
 
   // communications
   // Receiving promotions is no gain for the user; being able to stop them is.
-  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|messages|communications|materials|offers)\b|\bcommercial (?:e-?mails?|messages)\b|\bsend you (?:\w+ ){0,2}?(?:newsletters?|promotions|promotional \w+|marketing \w+)\b|\bsend you information about (?:our |new )?(?:products|services|offers|events)\b/, 3, -1),
+  rule('communications', 'promotional', /\b(?:newsletters?|promotional|marketing) (?:e-?mails?|(?:text )?messages|communications|materials|offers|texts|sms|calls)\b|\bcommercial (?:e-?mails?|messages)\b|\bsend you (?:\w+ ){0,2}?(?:newsletters?|promotions|promotional \w+|marketing \w+)\b|\bsend you information about (?:our |new )?(?:products|services|offers|events)\b/, 3, -1),
   rule('communications', 'unsubscribe', /\bunsubscrib\w+\b|\bwithdraw (?:your )?consent to (?:receiving )?(?:marketing|promotional|newsletters?|direct marketing)\b|\bstop receiving\b|\breply(?:ing)? stop\b|\b(?:e-?mail|communications?|notification|marketing|contact|subscription) (?:preferences|settings)\b|\bopt[- ]?out of (?:receiving|marketing|promotional|communications|emails)\b|\bopt[- ]?out of (?:any |all |some |these |those |such |future |further |our )+(?:\w+ )?(?:communications|e-?mails|messages|newsletters|contacts|mailings|notifications)\b/, 3, 1.5),
   rule('communications', 'contact-us', /\bcontact (?:us|our)\b|\b(?:questions|complaints|inquiries|enquiries|concerns|comments)\b[^.;]{0,60}\b(?:directed|sent|addressed|submitted) to\b|\b(?:help ?desk|support team|customer (?:support|service)|questions (?:about|regarding))\b|\bemail us\b|\bget in touch\b|\bwrite to us\b/, 2, 1),
   // Messages about the service itself, and consent to be contacted electronically or by automated calls.

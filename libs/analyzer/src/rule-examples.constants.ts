@@ -512,6 +512,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'communications:service-messages': [['Messages from us', 'Messages from other users']],
   'communications:messages': [['We may send you a text message.', 'We may send you a parcel.']],
   'communications:promotional': [
+    // Promotions by text or call.
+    ['You agree to receive marketing text messages from us.', 'You agree to receive order updates by text message.'],
     ['We may send you promotional emails.', 'We may send you receipts by email.'],
     ['We may send you newsletters about new features.', 'We may send you a replacement part.'],
     ['We may send you information about our products.', 'We may send you information about your order.'],
@@ -675,4 +677,6 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'data-collection:data-collected': [['No information is collected unless you sign in.', 'No information is shown unless you sign in.']],
   'communications:automated-calls': [['We may call you with prerecorded messages.', 'We may call you about your order.']],
   'data-use:minimisation': [['We process only the minimum data necessary.', 'We process the data you send.']],
+  // A limit set by the user's own step: "we only send newsletters if you sign up for them".
+  'stance:only-with-consent': [['We will only send you newsletters if you sign up for them.', 'We will send you newsletters when you sign up.']],
 };

@@ -557,7 +557,6 @@ const LEFT_ALONE: Readonly<Record<string, string>> = {
   "How we protect your information": "a heading or plain description takes the type's cue stance or lean",
   "Data security": "a heading or plain description takes the type's cue stance or lean",
   "Information security": "a heading or plain description takes the type's cue stance or lean",
-  "By providing your phone number, you agree to receive promotional text messages from us.": "the identifier and \"you agree\" weigh little against the lean",
   "We will send you newsletters and promotional offers.": "the communications lean offsets the promotional cue",
   "We may send you promotional messages even if you have unsubscribed.": "the unsubscribe cue reads as a right",
   "We will only send you newsletters if you sign up for them.": "no cue for an opt-in to newsletters",
