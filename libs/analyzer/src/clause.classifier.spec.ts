@@ -433,6 +433,8 @@ describe('classify: stance cue families for unseen wording', () => {
     expect(classify('You cannot delete your data.').stance).toBe('unfavorable');
     expect(classify('You may not delete your posts.').stance).toBe('unfavorable');
     expect(classify('You can delete your data.').stance).toBe('favorable');
+    // The cue that names the user reads its own subject.
+    expect(classify('You cannot delete your account once it has been created.').stance).toBe('unfavorable');
   });
 
   test('"at any time" is a power over the user only when the platform holds it', () => {

@@ -175,6 +175,7 @@ function userActs(scope: string): UserRole {
 const IMPERATIVE_LEAD = /^\s*(?:please |simply |just )?(?:click(?: here)?(?: to)?|tap(?: here)?(?: to)?|select|press|(?:in order )?to|how to)\s*$/i;
 const USER_CHOICE = /^you (?:can|cannot|may|could|are (?:able|free|entitled) to|have the (?:right|option|ability)|choose|wish|want|would like|decide|simply)\b/i;
 const USER_NOT_ACTING = /^you (?:\w+ )?(?:be|are|were|get|gets|got|have been|agree|acknowledge|accept|understand)\b/i;
+const USER_LEAD = /^you\b/i;
 const TIME_OF_PLATFORM_ACT = /\b(?:after|once)\s*$/i;
 
 // The platform refusing a request or a right ("we may refuse a request to delete your data", "we may decline to provide a
@@ -212,7 +213,8 @@ export function ruleHits(text: string): RuleHit[] {
         scope = clauseBefore(text, start);
         scopes.set(start, scope);
       }
-      const role = r.userActorStance !== undefined ? userActs(scope) : null;
+      // A right of the user's whose cue names them ("you cannot delete your account") is read with its own subject.
+      const role = r.userActorStance !== undefined ? userActs(USER_RIGHTS_OVER_DATA.has(r) && USER_LEAD.test(m[0]) ? `${scope}${m[0]}` : scope) : null;
       const end = start + m[0].length;
       const negated = isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(end, end + 40)) || (r.refusable && REFUSAL.test(scope));
       // Built field by field (an optional field spread in puts every span on the slow path).

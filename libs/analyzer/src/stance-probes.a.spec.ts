@@ -505,7 +505,6 @@ const LEFT_ALONE: Readonly<Record<string, string>> = {
   "We use only aggregated, anonymous statistics to improve the service.": "aggregate statistics carry no stance",
   "We do not keep your data once it is no longer needed, and delete it within a month.": "the negator reaches over \"and\" to the deletion promise",
   "We may not be able to delete all of your information.": "an inability to delete is read as a negated deletion, weakly",
-  "You cannot delete your account once it has been created.": "a right removed from the user is not read as a power over them",
   "You may not delete the reviews you have posted.": "a right removed from the user is not read as a power over them",
   "Your posts will not be removed even if you delete your account.": "the negator flips the kept-copies cue to a promise",
   "Deleting your data": "a heading or plain description takes the type's cue stance or lean",
