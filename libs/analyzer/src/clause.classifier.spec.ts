@@ -437,6 +437,11 @@ describe('classify: stance cue families for unseen wording', () => {
     expect(classify('You cannot delete your account once it has been created.').stance).toBe('unfavorable');
   });
 
+  test('data the platform does not keep is a promise; files the user does not save are not', () => {
+    expect(classify('Your messages are not stored on our servers.').stance).toBe('favorable');
+    expect(classify('If you do not save your files, they may be lost.').stance).not.toBe('favorable');
+  });
+
   test('"at any time" is a power over the user only when the platform holds it', () => {
     const user = classify('You can withdraw your consent at any time.');
     expect(user.stance).toBe('favorable');
