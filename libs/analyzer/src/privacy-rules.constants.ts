@@ -174,8 +174,9 @@ export const privacyRules: ClauseRule[] = [
   rule(null, 'without-legal-process', /\bwithout (?:a |an |any )?(?:(?:valid|proper) )?(?:court orders?|warrants?|subpoenas?|(?:legal|judicial) (?:process|review|authori[sz]ation))\b/, 0, -1.5, { negatedStance: 1 }),
   // Handing data over behind the user's back: "we may disclose it to the authorities without telling you".
   rule(null, 'without-telling', /\bwithout (?:first )?(?:telling|notifying|alerting|asking) (?:you|the user|users|them)\b/, 0, -1.5, { negatedStance: 1 }),
-  // A disclosure or act left to the platform's own belief: "if we believe it is appropriate", "whenever we see fit".
-  rule(null, 'on-belief', /\b(?:if|when|where|whenever) we (?:in good faith )?(?:believe|think|consider|decide|see fit)\b|\bwhenever we (?:deem|see)\b/, 0, -1),
+  // A disclosure left to the platform's own belief ("we may give it to the police if we believe it is appropriate"), or any
+  // act left to "whenever we see fit".
+  rule(null, 'on-belief', /\b(?:disclos|shar|provid|giv|hand|releas|transfer|pass|report)\w*\b[^.;]{0,80}\b(?:if|when|where|whenever) we (?:in good faith )?(?:believe|think|consider|decide|see fit)\b|\bwhenever we (?:deem|see fit)\b/, 0, -1),
   rule('law-enforcement', 'notify-users', /\b(?:notify|inform|tell)\b[^.;]{0,40}\b(?:you|users?|affected)\b[^.;]{0,60}\b(?:request|order|inquir)|\btransparency report/, 1.5, 2),
 
   // tracking
@@ -282,7 +283,7 @@ export const privacyRules: ClauseRule[] = [
   rule('international-transfer', 'server-location', /\bwhere we (?:store|process|host) (?:your )?(?:personal )?(?:data|information)\b|\bdata (?:location|residency|locali[sz]ation)\b|\b(?:store|stores|stored|storing|host|hosts|hosted|hosting|keep|kept)\b (?:\w+ ){0,3}?(?:data|information)\b[^.;]{0,20}\b(?:in|within) (?:europe|the (?:eu|eea|uk|united kingdom|european union|european economic area))\b|\bwhere (?:your |we |the )?(?:personal )?(?:data|information) (?:is|are) (?:stored|processed|hosted)\b|\b(?:providers|vendors|processors|sub-?processors|partners|recipients|affiliates)\b (?:\w+ ){0,2}?based outside\b|\b(?:servers?|data ?cent(?:er|re)s?)\b[^.;]{0,30}\b(?:located|based|hosted|housed|situated) (?:in|within)\b(?! (?:our|your|a|an|secure|(?:the )?(?:cloud|same))\b)|\b(?:stored|hosted|housed|kept) (?:on|in|at) (?:our |third-party |secure )?(?:servers?|data ?cent(?:er|re)s?)\b[^.;]{0,20}\b(?:in|within)\b(?! (?:our|your|a|an|secure|(?:the )?(?:cloud|same))\b)/, 3, -0.5),
 
   // Data that stays where the user is: "your health data never leaves your device", "stored only in the EU".
-  rule(null, 'data-stays-local', /\bnever leaves? (?:your|the|its)\b|\b(?:does not|doesn't|do not|don't|will not|won't) leave (?:your|the|its)\b|\bstays? (?:on|in|within) (?:your|the user's) (?:own )?(?:device|phone|computer|browser|country|region)\b|\b(?:stays?|remains?) (?:there|local)\b|\b(?:stored|kept|processed|hosted|held)\b[^.;]{0,20}\b(?:only|exclusively|solely)\b[^.;]{0,30}\b(?:in|within|on) (?:the (?:eu|eea|european union|european economic area|uk|united kingdom)|europe|your (?:own )?(?:device|country|phone|computer))\b/, 0, 2.5),
+  rule(null, 'data-stays-local', /\bnever leaves? (?:your|the|its)\b|\b(?:does not|doesn't|do not|don't|will not|won't) leave (?:your|the|its)\b|\bstays? (?:on|in|within) (?:your|the user's) (?:own )?(?:device|phone|computer|browser|country|region)\b|\b(?:stays?|remains?) local\b|\b(?:stored|kept|processed|hosted|held)\b[^.;]{0,20}\b(?:only|exclusively|solely)\b[^.;]{0,30}\b(?:in|within|on) (?:the (?:eu|eea|european union|european economic area|uk|united kingdom)|europe|your (?:own )?(?:device|country|phone|computer))\b/, 0, 2.5),
 
   // security
   // A social security number is an identifier, not the security of data.
@@ -310,8 +311,8 @@ export const privacyRules: ClauseRule[] = [
   // A child's data collected on purpose, or only with a parent's consent; an account private by default.
   rule(null, 'knowingly-collect', /\bknowingly (?:collect|gather|solicit|obtain|process|receive|request)\w*\b/, 0, -1.5),
   rule(null, 'parental-consent', /\b(?:with|only with|requires?|obtain\w*|verifiable) (?:the )?parental (?:consent|permission)\b|\b(?:with|only with) the (?:consent|permission) of (?:a|their|the|his or her) parents?\b/, 0, 1),
-  rule(null, 'private-by-default', /\b(?:private|off|disabled|opted out) by default\b|\bby default\b[^.;]{0,20}\b(?:private|turned off|switched off|disabled|opted out)\b/, 0, 1.5),
-  rule(null, 'public-by-default', /\b(?:public|on|enabled|opted in|turned on) by default\b/, 0, -1),
+  rule(null, 'private-by-default', /\b(?:private|opted out) by default\b|\bby default\b[^.;]{0,20}\b(?:private|opted out)\b/, 0, 1.5),
+  rule(null, 'public-by-default', /\b(?:public|opted in|shared|visible to (?:everyone|anyone|the public)) by default\b/, 0, -1),
   // Data deleted at once: "if we learn we hold a child's data, we will delete it promptly".
   rule(null, 'prompt-deletion', /\b(?:delet|eras|destroy|purg)\w* (?:(?:the|that|this|such|your|their|any|all) )?(?:(?:personal )?(?:data|information|details|records)|it|them) (?:\w+ ){0,3}?(?:promptly|immediately|as soon as (?:possible|practicable)|without (?:undue )?delay)\b|\b(?:promptly|immediately|without (?:undue )?delay) (?:delete|erase|destroy|purge)\w* (?:(?:the|that|this|such|your|their|any|all) )?(?:(?:personal )?(?:data|information|details|records)|it|them)\b/, 0, 1),
 

@@ -681,4 +681,9 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'stance:only-with-consent': [['We will only send you newsletters if you sign up for them.', 'We will send you newsletters when you sign up.']],
   // Data that stays on the user's device, not content that stays in their account.
   'stance:data-stays-local': [['Your voice data stays on your device.', 'Your posts stay in your account after you cancel.']],
+  // Belief decides a disclosure, not a warning ("if we believe your account is at risk, we will tell you").
+  'stance:on-belief': [['We may act whenever we see fit.', 'If we believe your account is at risk, we will tell you.']],
+  // A setting that helps the user turned off is no privacy default.
+  'stance:private-by-default': [['By default, your profile is private.', 'Two-factor sign-in is disabled by default.']],
+  'stance:public-by-default': [['Your playlists are visible to everyone by default.', 'Two-factor sign-in is on by default.']],
 };
