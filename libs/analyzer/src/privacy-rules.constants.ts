@@ -301,6 +301,11 @@ export const privacyRules: ClauseRule[] = [
   rule(null, 'unprotected', /\b(?:stor|kept|keep|sav|sen[dt]|transmit)\w* (?:\w+ ){0,3}?in (?:plain ?text|clear ?text|unencrypted form)\b/, 0, -1.5),
   // Data moved or kept with no protection: "transferred across borders without additional safeguards".
   rule(null, 'without-safeguards', /\bwithout (?:any |adequate |appropriate |additional |further |the same )*(?:safeguards|protections?|security measures|encryption)\b/, 0, -2),
+  // The platform itself shut out of the data: "we have no access to your encrypted files", "we cannot read your messages".
+  rule(null, 'no-access', /\b(?:we|us|our (?:staff|employees|team)|(?:employees|staff)|nobody|no one|not even us|even we)\b (?:\w+ )?(?:have no|do not have|don't have|never have|cannot|can't|can not|are unable to|will never be able to|are not able to)\b (?:\w+ )?(?:access|see|read|view|decrypt|listen to)\w*\b/, 0, 2),
+  // Staff who may look at what the user keeps private: "employees may access your content to provide support". Not the
+  // safeguard "only authorised employees may access it".
+  rule(null, 'staff-access', /(?<!\b(?:only|authori[sz]ed|designated) )\b(?:employees|staff|personnel|contractors|moderators|reviewers)\b[^.;]{0,30}\b(?:may|can|will|might|could)\b (?:\w+ )?(?:access|read|view|see|review|listen to)\b[^.;]{0,30}\b(?:your|users'|the) (?:\w+ )?(?:content|messages|files|data|information|recordings|conversations|photos)\b|\b(?:visible|accessible) to (?:our )?(?:employees|staff|personnel)\b/, 0, -1.5),
   rule('security', 'protect', /\bprotect\w*\b[^.;]{0,30}\b(?:data|information)\b/, 1.5, 1),
 
   // children

@@ -112,6 +112,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:without-safeguards': ['Data may be moved abroad without additional safeguards.', 'Data may be moved abroad under additional safeguards.'],
   'stance:only-with-consent': ['We share your data only with your explicit consent.', 'We share your data with our partners.'],
   'stance:on-belief': ['We may share your details with the police if we believe it is appropriate.', 'We may share your details with the police if a court orders it.'],
+  'stance:no-access': ['We have no access to the contents of your vault.', 'We have access to the contents of your vault.'],
+  'stance:staff-access': ['Our staff may read your messages to resolve disputes.', 'Only authorised staff may read your messages to resolve disputes.'],
   'stance:any-source': ['We may gather details about you from any source.', 'We may gather details about you from your bank.'],
   'stance:bounded-retention': ['We keep logs for no more than 30 days.', 'We keep logs for a long time.'],
   'stance:open-ended-retention': ['We keep your data as long as necessary.', 'We keep your data for 30 days.'],

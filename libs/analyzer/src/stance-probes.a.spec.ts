@@ -21,6 +21,7 @@ const PROBES: Readonly<Record<string, Probes>> = {
       'Information about you may be gathered even when you are not logged in.',
       'The company captures the audio around your device while the app is open.',
       'We may combine information from all of our services into a single profile about you.',
+      'Employees may access your content to provide support.',
     ],
     favorable: [
       'We do not collect any personal information when you browse the site.',
@@ -451,6 +452,7 @@ const PROBES: Readonly<Record<string, Probes>> = {
       'Your messages are end-to-end encrypted.',
       'We regularly test our systems for security vulnerabilities.',
       'We protect your data with technical and organisational measures.',
+      'We have no access to your encrypted files.',
     ],
     neutral: [
       'Security',
@@ -578,8 +580,8 @@ describe('stance probes: privacy types', () => {
     },
   );
 
-  test('every type has 8 unfavourable, 8 favourable and 4 neutral probes, and every row left alone is a probe', () => {
-    for (const probes of Object.values(PROBES)) expect([probes.unfavorable.length, probes.favorable.length, probes.neutral.length]).toEqual([8, 8, 4]);
+  test('every type has at least 8 unfavourable, 8 favourable and 4 neutral probes, and every row left alone is a probe', () => {
+    for (const probes of Object.values(PROBES)) expect([probes.unfavorable.length >= 8, probes.favorable.length >= 8, probes.neutral.length >= 4]).toEqual([true, true, true]);
     const sentences = new Set(rows.map(([, sentence]) => sentence));
     expect(Object.keys(LEFT_ALONE).filter((s) => !sentences.has(s))).toEqual([]);
   });
