@@ -146,6 +146,12 @@ export const privacyRules: ClauseRule[] = [
   rule('data-sharing', 'processor', /\b(?:use|uses|using) the services of\b|\bhosted (?:on|by|with|at)\b|\b(?:cloud|hosting|email|payment|analytics) (?:providers?|platforms?|services? providers?)\b|\bsub-?processors?\b|\bon (?:our|its) behalf\b/, 2, -1),
   // Recipients bound to keep the data confidential or to use it only for the service: a safeguard for the user.
   rule('data-sharing', 'confidentiality', /\b(?:confidential(?:ity)?|bound by|obligat\w+ (?:not )?to (?:protect|keep|safeguard|not)|data processing agreements?)\b|\b(?:obligat\w+|required|agree|contractually bound) not to (?:disclose|use|share|sell)\b/, 0.8, 1.5),
+  // Recipients that put the data to their own ends: "our affiliates may use it for their own purposes".
+  rule(null, 'own-purposes', /\bfor (?:their|its|his or her) own (?:\w+ )?(?:purposes|use|uses|marketing|benefit|business)\b/, 0, -1.5),
+  // Data disclosed to guard the platform's own interests: "to protect our rights or property".
+  rule(null, 'protect-our-rights', /\bprotect\w* (?:the )?(?:rights|property|interests|safety)(?: \w+){0,3}? of (?:the company|[a-z]+ (?:inc|ltd|llc))\b|\bprotect\w* (?:our|its|the company's) (?:\w+ )?(?:rights|property|interests)\b/, 0, -1),
+  // Data that never reaches the platform ("the app does not send any data to us"): a promise only when negated.
+  rule(null, 'sent-to-us', /\b(?:send|sends|sent|transmit\w*|upload\w*)\b (?:any |your )?(?:\w+ )?(?:data|information)? ?to (?:us|our servers)\b/, 0, 0, { negatedStance: 1.5, userActorStance: 0 }),
   rule('data-sharing', 'from-third', new RegExp(`\\b(?:receive|obtain|collect|get|combine)\\w*\\b[^.;]{0,60}\\b(?:from|with)\\b[^.;]{0,20}\\b(?:${THIRD}|other sources|(?:third[- ]party|external|publicly available|public) sources)`), 3.5, -1),
 
   // data-sale

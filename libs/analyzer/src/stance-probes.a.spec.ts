@@ -32,6 +32,7 @@ const PROBES: Readonly<Record<string, Probes>> = {
       'We will not collect your location without your consent.',
       'You can use the service without creating an account or giving us your name.',
       'We never record your IP address.',
+      'The app works offline and does not send any data to us.',
     ],
     neutral: [
       'Information we collect',
@@ -246,6 +247,7 @@ const PROBES: Readonly<Record<string, Probes>> = {
       'We may pass your details on to other companies.',
       'Our partners have access to your information and process it as independent controllers.',
       'We share the information we collect with data brokers.',
+      'Your data may be used by our affiliates for their own purposes.',
     ],
     favorable: [
       'We do not share your personal information with third parties.',
@@ -302,6 +304,7 @@ const PROBES: Readonly<Record<string, Probes>> = {
       'We may disclose your information to authorities without telling you.',
       'Government agencies may access your data without a warrant.',
       'We may give your information to regulators whenever we see fit.',
+      'We may disclose your information to protect our rights or property.',
     ],
     favorable: [
       'We will notify you of any request from law enforcement before we disclose your data.',
