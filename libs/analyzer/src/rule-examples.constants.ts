@@ -398,6 +398,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   ],
   'tracking:referrer': [['We record the pages you view and the links you click.', 'We record the orders you place.']],
   'security:account-safety': [
+    // A promise never to ask for the password is account safety too (the negator does not turn it against the user).
+    ['We will never ask you for your password by email.', 'We will never ask you for feedback by email.'],
     ['We will never ask for your password by email.', 'We will never ask for a tip by email.'],
     ['Keep the confidentiality of your login credentials.', 'Keep the confidentiality of our price list.'],
     ['Your account is protected by a password.', 'Your account is linked to a phone number.'],

@@ -454,6 +454,7 @@ const PROBES: Readonly<Record<string, Probes>> = {
       'Access to your data is restricted to employees who need it.',
       'Your messages are end-to-end encrypted.',
       'We regularly test our systems for security vulnerabilities.',
+      'We will never ask for your password by email.',
       'We protect your data with technical and organisational measures.',
       'We have no access to your encrypted files.',
     ],
