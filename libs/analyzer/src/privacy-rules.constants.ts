@@ -90,7 +90,7 @@ export const privacyRules: ClauseRule[] = [
   rule(null, 'builds-profile', /\b(?:build|create|develop|compil)\w* (?:a |an )?(?:\w+ )?profiles? (?:of|about|on) (?:you|your|users?|individuals|visitors|customers)\b|\binto (?:a |one )?(?:single |unified |combined |comprehensive )?profile\b/, 0, -1),
   // A use confined in the passive: "your email address will only be used to send receipts".
   // Consent as the only door: "we share your data only with your explicit consent".
-  rule(null, 'only-with-consent', /\bonly (?:with|after|upon|once|if) (?:you (?:have )?(?:given|give) (?:us )?)?(?:your |their )?(?:(?:explicit|express|prior|specific|affirmative) )?(?:consent|permission|opt-in)\b|\bonly (?:\w+ ){0,5}?(?:if|when|once|after) you (?:have )?(?:ask|agree|consent|opt(?:ed)? in|sign(?:ed)? up|subscribe|choose|chose|allow|request|give)\w*\b/, 0, 1),
+  rule(null, 'only-with-consent', /\bonly (?:with|after|upon|once|if) (?:you (?:have )?(?:given|give) (?:us )?)?(?:your |their )?(?:(?:explicit|express|prior|specific|affirmative|written) )?(?:consent|permission|opt-in)\b|\bonly (?:\w+ ){0,5}?(?:if|when|once|after) you (?:have )?(?:ask|agree|consent|opt(?:ed)? in|sign(?:ed)? up|subscribe|choose|chose|allow|request|give)\w*\b/, 0, 1),
   rule(null, 'only-be-used', /\b(?:will|shall|may|can|is|are) only be (?:used|processed|shared|disclosed|accessed)\b/, 0, 1),
 
   // ai-training

@@ -685,7 +685,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'communications:automated-calls': [['We may call you with prerecorded messages.', 'We may call you about your order.']],
   'data-use:minimisation': [['We process only the minimum data necessary.', 'We process the data you send.']],
   // A limit set by the user's own step: "we only send newsletters if you sign up for them".
-  'stance:only-with-consent': [['We will only send you newsletters if you sign up for them.', 'We will send you newsletters when you sign up.']],
+  'stance:only-with-consent': [
+    ['We will only send you newsletters if you sign up for them.', 'We will send you newsletters when you sign up.'],
+    ['We process your voice data only with your written consent.', 'We process your voice data with your consent in writing.'],
+  ],
   // Data that stays on the user's device, not content that stays in their account.
   'stance:data-stays-local': [['Your voice data stays on your device.', 'Your posts stay in your account after you cancel.']],
   // Belief decides a disclosure, not a warning ("if we believe your account is at risk, we will tell you").
