@@ -260,6 +260,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'content-license:license-ends': ['The licence ends when you delete your content.', 'The licence continues when you delete your content.'],
   'stance:our-judgement': ['You may not post anything we consider offensive.', 'You may not post anything that is offensive to others.'],
   'stance:heard-first': ['We will give you an opportunity to respond before we decide.', 'We will give you an opportunity to upgrade before we decide.'],
+  'stance:user-bears': ['You are responsible for all applicable taxes.', 'We are responsible for all applicable taxes.'],
   'stance:give-up': ['You give up the right to sue us in court.', 'You give up your seat to other passengers.'],
   'stance:no-appeal': ['Our decision is final and cannot be appealed.', 'Our decision is final and can be appealed.'],
   'stance:appeal-right': ['You may appeal the decision within 14 days.', 'You may read the decision within 14 days.'],
@@ -644,7 +645,13 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'liability:no-control': [['We will not be held accountable for delays caused by carriers.', 'We will be accountable to you for how we use your data.']],
   // Implied terms excluded.
   'liability:disclaim': [['All implied terms are excluded to the extent the law allows.', 'All the terms below apply to the extent the law allows.']],
-  'indemnification:cover-losses': [['You agree to shield the company against any claims caused by your posts.', 'You agree to shield your password against anyone who asks for it.'], ['You are liable to us for any claims caused by your content.', 'You are liable to pay the fees shown at checkout.'], ['You will pay any costs we face from claims over your uploads.', 'You will pay any costs shown on the invoice.']],
+  'indemnification:cover-losses': [
+    // The platform's legal costs named as such.
+    ['You agree to cover our legal costs if someone sues us over your posts.', 'You agree to cover your own travel costs.'],
+    ['You agree to shield the company against any claims caused by your posts.', 'You agree to shield your password against anyone who asks for it.'],
+    ['You are liable to us for any claims caused by your content.', 'You are liable to pay the fees shown at checkout.'],
+    ['You will pay any costs we face from claims over your uploads.', 'You will pay any costs shown on the invoice.'],
+  ],
   // A card or account debited.
   'payment:billing': [['Your account will be debited each month.', 'Your account will be reviewed each month.']],
   // The service closed down.

@@ -207,6 +207,8 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['Prices are shown in euros and include VAT.', 'neutral'],
   ['You can pay by credit card or bank transfer.', 'neutral'],
   ['Invoices are sent by email each month.', 'neutral'],
+  ['You are responsible for all taxes and bank charges.', 'unfavorable'],
+  ['The basic plan is free of charge.', 'favorable'],
 
   // policy-changes
   ['We may change these terms at any time without notice.', 'unfavorable'],
@@ -254,6 +256,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['Notices of infringement should be sent to our designated agent.', 'neutral'],
   ['A notice must include a description of the copyrighted work.', 'neutral'],
   ['DMCA', 'neutral'],
+  ['You are responsible for any infringement claims arising from your uploads.', 'unfavorable'],
 ];
 
 // Rows the rules still read wrong, with the reason left in the title; they run as failing tests, so that a change that
@@ -301,14 +304,12 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   ['Warranties', 'neutral', 'a bare heading carries the warranty cue and the liability lean'],
   // indemnification
   ['Your obligation to indemnify us is limited to losses caused by your intentional misconduct.', 'favorable', 'an indemnity limited to misconduct still carries the indemnity cue; the limit is no cue'],
-  ['You will never be asked to cover our legal costs.', 'favorable', "'cover our legal costs' is the indemnity cue only with 'our' after 'cover', and 'never be asked' is not read as negating it"],
+  ['You will never be asked to cover our legal costs.', 'favorable', "the negated indemnity cue (+1.5) is offset by the indemnification lean"],
   ['This section describes when each party must indemnify the other.', 'neutral', "a description naming an indemnity carries the indemnity cue's stance and the lean"],
   ['The indemnity procedure is set out below.', 'neutral', "a description naming an indemnity carries the indemnity cue's stance and the lean"],
   ['Indemnity obligations are described in this section.', 'neutral', "a description naming an indemnity carries the indemnity cue's stance and the lean"],
   // payment
   ['Virtual currency has no cash value and cannot be exchanged for money.', 'unfavorable', 'virtual currency without cash value is a type cue with no stance'],
-  ['You are responsible for all taxes and bank charges.', 'unfavorable', "taxes and charges put on the user are billing words with no stance ('responsible for' is the liability cue, stance 0)"],
-  ['The basic plan is free of charge.', 'favorable', "'free of charge' carries only +0.5"],
   ['Price changes do not apply to the period you have already paid for.', 'favorable', 'price protection for a paid period is no cue of any rule'],
   // policy-changes
   ['Previous versions of this policy are available in our archive.', 'favorable', "an archive of past versions (+1.5) is offset by the retention rules' reading of 'archive'"],
@@ -329,7 +330,6 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   // ip-infringement
   ['We may disclose your name and contact details to the person who filed a copyright complaint against you.', 'unfavorable', "'complaint' is the user-rights cue (+1), which outweighs the disclosure"],
   ['We may suspend your account after a single trademark complaint.', 'unfavorable', "'complaint' is the user-rights cue (+1), which offsets the suspension"],
-  ['You are responsible for any infringement claims arising from your uploads.', 'unfavorable', "'responsible for ... claims' is the liability cue with stance 0"],
   ['If your content is removed after a copyright notice, you may file a counter-notice.', 'favorable', 'the counter-notice as a remedy is no cue; the removal carries the stance'],
   ['If a takedown request is abusive, we will reject it.', 'favorable', 'rejecting an abusive takedown is no cue of any rule'],
 ];

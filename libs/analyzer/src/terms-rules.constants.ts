@@ -170,7 +170,7 @@ export const termsRules: ClauseRule[] = [
   // indemnification
   rule('indemnification', 'indemnify', /\bindemni(?!té)\w+\b|\bhold\b[^.;]{0,50}\bharmless\b/, 5, -2),
   // The user made to bear the platform's losses in other words: "compensate us for any losses", "cover our costs".
-  rule('indemnification', 'cover-losses', /\b(?:compensate|reimburse|repay) us\b[^.;]{0,20}\bfor\b|\bcover (?:our|its|the company's) (?:costs|losses|expenses|legal fees)\b|\b(?:protect|shield) (?:us|the company)\b[^.;]{0,20}\b(?:from|against)\b[^.;]{0,30}\b(?:claims?|lawsuits?|losses|liabilit\w+|demands)\b|\b(?:liable|responsible) to us\b[^.;]{0,30}\b(?:claims?|losses|damages|costs)\b|\b(?:losses|damages|costs|expenses|liabilities|fines|penalties)\b[^.;]{0,30}\b(?:we|the company) (?:incur|incurs|suffer|suffers|sustain|sustains|face|faces)\b[^.;]{0,40}\b(?:result|because|due|aris\w+|breach|violat\w+|your|lawsuits?|claims?)\b/, 3.5, -1.5),
+  rule('indemnification', 'cover-losses', /\b(?:compensate|reimburse|repay) us\b[^.;]{0,20}\bfor\b|\bcover (?:our|its|the company's) (?:legal )?(?:costs|losses|expenses|fees)\b|\b(?:protect|shield) (?:us|the company)\b[^.;]{0,20}\b(?:from|against)\b[^.;]{0,30}\b(?:claims?|lawsuits?|losses|liabilit\w+|demands)\b|\b(?:liable|responsible) to us\b[^.;]{0,30}\b(?:claims?|losses|damages|costs)\b|\b(?:losses|damages|costs|expenses|liabilities|fines|penalties)\b[^.;]{0,30}\b(?:we|the company) (?:incur|incurs|suffer|suffers|sustain|sustains|face|faces)\b[^.;]{0,40}\b(?:result|because|due|aris\w+|breach|violat\w+|your|lawsuits?|claims?)\b/, 3.5, -1.5),
   rule('indemnification', 'defend', /\b(?:defend|reimburse)\b[^.;]{0,60}\b(?:claims?|losses|costs|expenses|fees)\b|\battorneys?'? fees\b|\blegal fees\b/, 1.5, -1),
 
   // policy-changes
@@ -277,7 +277,9 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'notify', /\bwe(?: will| shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:will|shall) (?:promptly |first |also )?(?:notify|inform|tell|alert) (?:you|users|the user|affected users)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable)(?: written)? notice\b|\b(?:\d+|thirty|sixty|ninety) (?:\(\d+\) )?days'? (?:prior |advance |written )*notice\b|\bdays in advance\b|\byou will (?:first )?be (?:notified|informed|told|alerted)\b/, 0, 1.5),
   rule(null, 'only', /\b(?:only|solely|strictly|exclusively) (?:as (?:necessary|needed|required)|when|if|to|for|use|used|uses|necessary|essential)\b|\bstrictly necessary\b|\bshortest\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
   rule(null, 'never', /\bwe (?:will )?never\b|\bwe do not\b|\bwe don't\b|\bwe will not\b|\bwe won't\b/, 0, 1),
-  rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 0.5),
+  rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 1),
   rule(null, 'transparency', /\btransparen\w+\b|\bclear and plain\b/, 0, 1),
+  // Costs and claims put on the user: "you are responsible for all taxes", "you are liable for any claims arising from your posts".
+  rule(null, 'user-bears', /\byou (?:are|will be|shall be|remain) (?:solely |fully |entirely )?(?:responsible|liable) for (?:paying )?(?:all |any )?(?:[\w-]+ )?(?:taxes|fees|charges|costs|expenses|claims|damages|losses)\b/, 0, -1),
   rule(null, 'required', /\byou (?:must|shall|are required to|will be required to)\b/, 0, -0.5),
 ];
