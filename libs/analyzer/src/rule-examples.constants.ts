@@ -261,6 +261,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:our-judgement': ['You may not post anything we consider offensive.', 'You may not post anything that is offensive to others.'],
   'stance:heard-first': ['We will give you an opportunity to respond before we decide.', 'We will give you an opportunity to upgrade before we decide.'],
   'stance:user-bears': ['You are responsible for all applicable taxes.', 'We are responsible for all applicable taxes.'],
+  'stance:we-guarantee': ['We guarantee that your order arrives within a week.', 'You guarantee that your order is paid within a week.'],
+  'stance:not-expressly-permitted': ['Any use not expressly permitted here is forbidden.', 'Any use permitted here is free.'],
   'stance:give-up': ['You give up the right to sue us in court.', 'You give up your seat to other passengers.'],
   'stance:no-appeal': ['Our decision is final and cannot be appealed.', 'Our decision is final and can be appealed.'],
   'stance:appeal-right': ['You may appeal the decision within 14 days.', 'You may read the decision within 14 days.'],

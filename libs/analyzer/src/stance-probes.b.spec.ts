@@ -105,6 +105,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['These rules apply to everyone who uses the service.', 'neutral'],
   ['The rules below are grouped by topic.', 'neutral'],
   ['Examples of each rule are given in our help centre.', 'neutral'],
+  ['Any use of the service not expressly permitted is prohibited.', 'unfavorable'],
 
   // eligibility
   ['You must use your real name and may not use a pseudonym.', 'unfavorable'],
@@ -172,6 +173,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['We are responsible for the security of the data you store with us.', 'favorable'],
   ['If we lose your files, we will refund the fees you paid for the affected period.', 'favorable'],
   ['The following paragraphs apply to both free and paid accounts.', 'neutral'],
+  ['We guarantee that the service will be available 99.9% of the time, or we will credit your account.', 'favorable'],
 
   // indemnification
   ['You agree to indemnify and hold us harmless from any claims arising out of your use of the service.', 'unfavorable'],
@@ -271,7 +273,6 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   // content-moderation
   ['Our moderation team reviews reports in the order they arrive.', 'neutral', "'reviews' after 'moderation team' is read as the object of the removal cue (product reviews), not a verb"],
   // acceptable-use
-  ['Any use of the service not expressly permitted is prohibited.', 'unfavorable', "'not expressly permitted' negates the 'prohibited' cue in the same clause (negation scope, clause.classifier.ts)"],
   ['You may use the service for any lawful purpose, including commercial projects.', 'favorable', "'any lawful purpose' is the data-use rule's open-ended purpose and the break-law cue, not a freedom given to the user"],
   ['You may share screenshots of the service freely.', 'favorable', "a freedom to share or use the service is no cue of any rule (not added for 'freely': a negated permission would read it as favourable)"],
   ['These rules do not restrict what you do outside the service.', 'favorable', "a limit on the rules' own reach names no right or practice a rule knows"],
@@ -297,7 +298,6 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   // liability
   ['We are liable for damage caused by our intent or gross negligence.', 'favorable', "'we are liable' is read with the liability cues, which lean against the user (German-style terms say 'liable only for intent and gross negligence' as a limit)"],
   ['Nothing in these terms limits our liability for death or personal injury caused by our negligence.', 'favorable', "'nothing limits our liability for death' negates the liability cue, read as a disclaimer"],
-  ['We guarantee that the service will be available 99.9% of the time, or we will credit your account.', 'favorable', "a platform's own guarantee (+1) is offset by the liability lean"],
   ['We accept full responsibility for the acts of our staff and contractors.', 'favorable', "'responsibility' names the liability type, whose lean decides; accepting responsibility is no cue"],
   ['Each party is responsible for complying with the laws that apply to it.', 'neutral', "'responsible' names the liability type, whose lean decides a plain description"],
   ['This section describes warranties and liability.', 'neutral', "a description naming warranties and liability carries the disclaimer cues' stance"],

@@ -281,5 +281,10 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'transparency', /\btransparen\w+\b|\bclear and plain\b/, 0, 1),
   // Costs and claims put on the user: "you are responsible for all taxes", "you are liable for any claims arising from your posts".
   rule(null, 'user-bears', /\byou (?:are|will be|shall be|remain) (?:solely |fully |entirely )?(?:responsible|liable) for (?:paying )?(?:all |any )?(?:[\w-]+ )?(?:taxes|fees|charges|costs|expenses|claims|damages|losses)\b/, 0, -1),
+  // The platform binding itself to a result: "we guarantee that the service will be available 99.9% of the time". Its
+  // disclaimer ("we do not guarantee") is the same cue negated.
+  rule(null, 'we-guarantee', /\bwe (?:hereby )?(?:guarantee|warrant|promise)\b/, 0, 1),
+  // Whatever is not listed is forbidden: "any use not expressly permitted is prohibited".
+  rule(null, 'not-expressly-permitted', /\bnot (?:expressly|explicitly|specifically) (?:permitted|allowed|authori[sz]ed)\b/, 0, -1.5, { negatedStance: -1.5 }),
   rule(null, 'required', /\byou (?:must|shall|are required to|will be required to)\b/, 0, -0.5),
 ];
