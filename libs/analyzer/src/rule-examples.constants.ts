@@ -263,6 +263,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:user-bears': ['You are responsible for all applicable taxes.', 'We are responsible for all applicable taxes.'],
   'stance:we-guarantee': ['We guarantee that your order arrives within a week.', 'You guarantee that your order is paid within a week.'],
   'stance:not-expressly-permitted': ['Any use not expressly permitted here is forbidden.', 'Any use permitted here is free.'],
+  'stance:no-hidden-fees': ['There are no hidden fees.', 'There are no late fees.'],
   'stance:give-up': ['You give up the right to sue us in court.', 'You give up your seat to other passengers.'],
   'stance:no-appeal': ['Our decision is final and cannot be appealed.', 'Our decision is final and can be appealed.'],
   'stance:appeal-right': ['You may appeal the decision within 14 days.', 'You may read the decision within 14 days.'],
@@ -674,5 +675,6 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Anything you upload belongs to the company.', 'Anything you upload belongs to you.'],
     ['Your contributions are assigned to us.', 'Your contributions are shown to us.'],
   ],
-  'stance:refund-promise': [['There are no hidden fees.', 'There are no late fees.']],
+  // One word between the promise and its verb.
+  'stance:refund-promise': [['We will promptly refund the difference.', 'We will promptly send the difference.']],
 };

@@ -68,6 +68,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['This section explains who owns content on the service.', 'neutral'],
   ['The trademarks and logos shown on the site are owned by the company.', 'neutral'],
   ['Intellectual property', 'neutral'],
+  ['You do not give up any rights in your content by posting it.', 'favorable'],
 
   // content-moderation
   ['We may remove any content at any time for any reason, without notice.', 'unfavorable'],
@@ -89,6 +90,9 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['Content moderation', 'neutral'],
   ['This section describes how we review content reported to us.', 'neutral'],
   ['Reporting content', 'neutral'],
+  ['We will not restore content removed for breaking these rules.', 'unfavorable'],
+  ['Moderation decisions are not subject to appeal.', 'unfavorable'],
+  ['There is no right to appeal a permanent ban.', 'unfavorable'],
 
   // acceptable-use
   ['You may not use the service for any purpose that we consider inappropriate.', 'unfavorable'],
@@ -174,6 +178,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['If we lose your files, we will refund the fees you paid for the affected period.', 'favorable'],
   ['The following paragraphs apply to both free and paid accounts.', 'neutral'],
   ['We guarantee that the service will be available 99.9% of the time, or we will credit your account.', 'favorable'],
+  ['We do not promise that the app will work on every device.', 'unfavorable'],
 
   // indemnification
   ['You agree to indemnify and hold us harmless from any claims arising out of your use of the service.', 'unfavorable'],
@@ -211,6 +216,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['Invoices are sent by email each month.', 'neutral'],
   ['You are responsible for all taxes and bank charges.', 'unfavorable'],
   ['The basic plan is free of charge.', 'favorable'],
+  ['If you break these rules, we will not refund any fees you have paid.', 'unfavorable'],
 
   // policy-changes
   ['We may change these terms at any time without notice.', 'unfavorable'],
@@ -265,6 +271,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
 // reads one right shows (and the row moves to the probes).
 const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: string]> = [
   // account-termination
+  ['Nothing in these terms prevents us from suspending your account.', 'unfavorable', "'nothing ... prevents us from' negates the suspension cue: a double negation the negation scope (clause.classifier.ts) does not undo"],
   ['Banned users may not create a new account.', 'unfavorable', "a ban named as the subject of a prohibition reads as the account's end negated ('may not'); the type-free 'prohibited' cue is weak"],
   ["We will give you at least 30 days' notice before we terminate your account, unless the law requires otherwise.", 'favorable', 'notice before a termination is a promise, but the power to terminate it qualifies weighs as much (which of the two wins is a policy call, not a rule gap)'],
   // content-license

@@ -256,13 +256,16 @@ export const termsRules: ClauseRule[] = [
   // a chance to respond"), which the negation scope reads as negated, so it counts either way.
   rule(null, 'heard-first', /\b(?:opportunity|chance|right) to (?:respond|be heard|reply)\b/, 0, 1.5, { negatedStance: 1.5 }),
   // Something taken from the user given back: "if we removed it by mistake, we will restore it".
-  rule(null, 'restore', /\bwe(?: will| shall|'ll) (?:promptly |then )?(?:restore|reinstate|put back|re-?enable)\b|\b(?:be|is|are|being) (?:promptly )?(?:restored|reinstated|re-?enabled)\b/, 0, 1.5),
+  // One word may stand between ("we will promptly restore", "we will not restore": the negation is read inside the cue).
+  rule(null, 'restore', /\bwe(?: will| shall|'ll)(?: \w+)? (?:restore|reinstate|put back|re-?enable)\b|\b(?:be|is|are|being) (?:promptly )?(?:restored|reinstated|re-?enabled)\b/, 0, 1.5, { negatedStance: -2 }),
   // The platform, not the user, bearing the other's losses: "we will indemnify you against claims that the service infringes".
   rule(null, 'we-indemnify', /\bwe (?:will|shall|agree to|undertake to)\b (?:\w+ ){0,2}(?:indemnify|defend|hold harmless|compensate|reimburse) you\b|\bwe (?:will|shall) hold you harmless\b/, 0, 4),
   // The user's rights as a consumer kept whatever the terms say: "this does not affect your statutory rights".
   rule(null, 'statutory-rights', /\b(?:do|does|will|shall) not (?:affect|limit|exclude|restrict|prejudice|reduce)\b[^.;]{0,30}\b(?:statutory|legal|consumer|mandatory) rights\b|\b(?:statutory|legal|consumer|mandatory) rights\b[^.;]{0,40}\b(?:are|remain|will remain|will be) (?:not affected|unaffected)\b/, 0, 2),
   // Money promised back, or no charge hidden: "we will refund your purchase", "there are no hidden fees".
-  rule(null, 'refund-promise', /\bwe(?: will| shall|'ll) (?:promptly |fully )?(?:refund|reimburse)\b|\bno hidden (?:fees|charges|costs)\b/, 0, 1),
+  // "We will not refund" is read as the promise negated (one word may stand between, the negation is read inside the cue).
+  rule(null, 'refund-promise', /\bwe(?: will| shall|'ll)(?: \w+)? (?:refund|reimburse)\b/, 0, 1),
+  rule(null, 'no-hidden-fees', /\bno hidden (?:fees|charges|costs)\b/, 0, 1),
   rule(null, 'you-agree', /\byou (?:hereby )?(?:agree|acknowledge|accept|understand|consent)\b/, 0, -0.4),
   rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
   // The same choice told from the platform's side: "we give you the option to opt out", "lets users export their data".
