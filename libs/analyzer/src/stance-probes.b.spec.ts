@@ -247,6 +247,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['We will not share your data with a third-party app unless you choose to connect it.', 'favorable'],
   ["You can remove an app's access to your account whenever you want.", 'favorable'],
   ['Some features are provided by partners.', 'neutral'],
+  ['You may disconnect third-party apps at any time from your settings.', 'favorable'],
 
   // ip-infringement
   ['We will terminate the accounts of repeat infringers.', 'unfavorable'],
@@ -326,7 +327,6 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   // third-party-services
   ['Third-party integrations may collect your information under their own privacy policies, which we do not review.', 'unfavorable', "'which we do not review' is read as a promise ('we do not' is the 'never' cue)"],
   ['We review the privacy practices of every partner before we link to their services.', 'favorable', 'a review of partners is no cue; the clause reads as data sharing'],
-  ['You may disconnect third-party apps at any time from your settings.', 'favorable', "disconnecting apps is not among the 'user-can' verbs (data rights)"],
   ['Before you leave our site for an external website, we will tell you.', 'favorable', 'a warning before leaving the site (+1.5) is offset by the other-sites cue and the third-party lean'],
   ['We only work with third-party services that meet our privacy standards.', 'favorable', "'work with third-party services' is the data-sharing rule's third-party cue (-1); 'only' after 'we' is no restriction cue"],
   ['Third-party apps never get your password.', 'favorable', "'never get your password' has no rule for its object"],

@@ -267,7 +267,7 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'refund-promise', /\bwe(?: will| shall|'ll)(?: \w+)? (?:refund|reimburse)\b/, 0, 1),
   rule(null, 'no-hidden-fees', /\bno hidden (?:fees|charges|costs)\b/, 0, 1),
   rule(null, 'you-agree', /\byou (?:hereby )?(?:agree|acknowledge|accept|understand|consent)\b/, 0, -0.4),
-  rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
+  rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage|disconnect|unlink|revoke)\b/, 0, 2),
   // The same choice told from the platform's side: "we give you the option to opt out", "lets users export their data".
   rule(null, 'offered-choice', /\b(?:offer|give|provide|allow|enable|let)s? (?:you|users|individuals|visitors|customers|members|the user)\b[^.;]{0,25}\b(?:(?:option|choice|opportunity|ability|possibility|tools?|means|controls?|settings) (?:to|for|over)|to (?:opt[- ]?out|delete|export|download|object|withdraw|unsubscribe|control|manage|correct|disable|refuse|decline|review|edit|remove))\b/, 0, 1.5),
   rule(null, 'opt-out', /\bopt[- ]?(?:out|in)\b/, 0, 1.2, { negatedStance: -2 }),
