@@ -217,6 +217,8 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['You are responsible for all taxes and bank charges.', 'unfavorable'],
   ['The basic plan is free of charge.', 'favorable'],
   ['If you break these rules, we will not refund any fees you have paid.', 'unfavorable'],
+  ['If you cancel within 14 days, we will refund you in full and we are liable for the cost of returning the goods.', 'favorable'],
+  ['The account holder is liable for all charges on the account.', 'unfavorable'],
 
   // policy-changes
   ['We may change these terms at any time without notice.', 'unfavorable'],

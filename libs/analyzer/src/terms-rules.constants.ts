@@ -149,7 +149,9 @@ export const termsRules: ClauseRule[] = [
   // liability
   rule('liability', 'as-is', /(?<!\blong )\bas[- ]is\b(?! (?:necessary|needed|required|reasonabl\w*|practicable|possible|appropriate|permitted|strictly))|\bas[- ]available\b|\bwith all faults\b/, 4, -2),
   rule('liability', 'warranty', /\bwarrant(?:y|ies|s|ed)?\b|\brepresent(?:s|ations?)? (?:or|and) warrant|\bmerchantability\b|\bfitness for a particular purpose\b|\bnon-?infringement\b/, 2.5, -1, { negatedStance: -1.5 }),
-  rule('liability', 'liable', /\bliab(?:le|ility|ilities)\b/, 2.5, -1, { negatedStance: -1.5 }),
+  // A plain mention leans little: who is liable decides ('user-bears' reads the user made liable for costs or claims, and
+  // a disclaimer is the negated cue).
+  rule('liability', 'liable', /\bliab(?:le|ility|ilities)\b/, 2.5, -0.5, { negatedStance: -1.5 }),
   rule('liability', 'responsible', /\bresponsib(?:le|ility)\b/, 1.2, 0, { negatedStance: -1.5 }),
   rule('liability', 'guarantee', /\bguarant\w+\b|\bpromise\b/, 1.5, 1, { negatedStance: -1.5 }),
   rule('liability', 'own-risk', /\b(?:at|is) (?:your|their|the user's) (?:own |sole )+risk\b|\bsole risk\b/, 4, -2),
