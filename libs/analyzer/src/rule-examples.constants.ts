@@ -264,6 +264,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:we-guarantee': ['We guarantee that your order arrives within a week.', 'You guarantee that your order is paid within a week.'],
   'stance:not-expressly-permitted': ['Any use not expressly permitted here is forbidden.', 'Any use permitted here is free.'],
   'stance:no-hidden-fees': ['There are no hidden fees.', 'There are no late fees.'],
+  'stance:no-duty': ['We are not obliged to keep copies of deleted files.', 'You are not obliged to keep copies of deleted files.'],
   'stance:give-up': ['You give up the right to sue us in court.', 'You give up your seat to other passengers.'],
   'stance:no-appeal': ['Our decision is final and cannot be appealed.', 'Our decision is final and can be appealed.'],
   'stance:appeal-right': ['You may appeal the decision within 14 days.', 'You may read the decision within 14 days.'],
@@ -669,7 +670,10 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   'stance:without-notice': [['We may remove it without telling you.', 'We may remove it after telling you.']],
   'stance:without-consent': [['We may charge your card without asking you first.', 'We may charge your card after asking you first.']],
   // The user told, in the passive.
-  'stance:notify': [['You will be notified before the change applies.', 'You will be charged before the change applies.']],
+  'stance:notify': [
+    ['You will be notified before the change applies.', 'You will be charged before the change applies.'],
+    ['You will receive an email a week before your plan renews.', 'You will receive an email a week after your plan renews.'],
+  ],
   // The platform named the owner without the word "property".
   'content-ownership:become-property': [
     ['Anything you upload belongs to the company.', 'Anything you upload belongs to you.'],

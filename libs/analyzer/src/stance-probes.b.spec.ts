@@ -179,6 +179,8 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['The following paragraphs apply to both free and paid accounts.', 'neutral'],
   ['We guarantee that the service will be available 99.9% of the time, or we will credit your account.', 'favorable'],
   ['We do not promise that the app will work on every device.', 'unfavorable'],
+  ['We are not obliged to keep backups of your content.', 'unfavorable'],
+  ['The company has no obligation to provide support for free accounts.', 'unfavorable'],
 
   // indemnification
   ['You agree to indemnify and hold us harmless from any claims arising out of your use of the service.', 'unfavorable'],
@@ -219,6 +221,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['If you break these rules, we will not refund any fees you have paid.', 'unfavorable'],
   ['If you cancel within 14 days, we will refund you in full and we are liable for the cost of returning the goods.', 'favorable'],
   ['The account holder is liable for all charges on the account.', 'unfavorable'],
+  ['You will receive an email at least two weeks before a price increase.', 'favorable'],
 
   // policy-changes
   ['We may change these terms at any time without notice.', 'unfavorable'],

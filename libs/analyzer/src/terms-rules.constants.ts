@@ -279,7 +279,7 @@ export const termsRules: ClauseRule[] = [
   // Acting without the user's consent is the opposite of asking for it; "we will not ... without your consent" makes
   // consent a condition, which is the favourable reading.
   rule(null, 'without-consent', /\bwithout (?:your |the user's |their )?(?:explicit |express |prior |affirmative |further )?(?:consent|permission|approval)\b|\bwithout (?:first )?asking (?:you|users|the user|them|for your (?:consent|permission|approval))\b/, 0, -1.5, { negatedStance: 1 }),
-  rule(null, 'notify', /\bwe(?: will| shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:will|shall) (?:promptly |first |also )?(?:notify|inform|tell|alert) (?:you|users|the user|affected users)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable)(?: written)? notice\b|\b(?:\d+|thirty|sixty|ninety) (?:\(\d+\) )?days'? (?:prior |advance |written )*notice\b|\bdays in advance\b|\byou will (?:first )?be (?:notified|informed|told|alerted)\b/, 0, 1.5),
+  rule(null, 'notify', /\bwe(?: will| shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:will|shall) (?:promptly |first |also )?(?:notify|inform|tell|alert) (?:you|users|the user|affected users)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable)(?: written)? notice\b|\b(?:\d+|thirty|sixty|ninety) (?:\(\d+\) )?days'? (?:prior |advance |written )*notice\b|\bdays in advance\b|\byou will (?:first )?be (?:notified|informed|told|alerted)\b|\byou will (?:first )?(?:receive|get) (?:an? )?(?:email|notice|notification|message)\b[^.;]{0,40}\bbefore\b/, 0, 1.5),
   rule(null, 'only', /\b(?:only|solely|strictly|exclusively) (?:as (?:necessary|needed|required)|when|if|to|for|use|used|uses|necessary|essential)\b|\bstrictly necessary\b|\bshortest\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
   rule(null, 'never', /\bwe (?:will )?never\b|\bwe do not\b|\bwe don't\b|\bwe will not\b|\bwe won't\b/, 0, 1),
   rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 1),
@@ -291,5 +291,8 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'we-guarantee', /\bwe (?:hereby )?(?:guarantee|warrant|promise)\b/, 0, 1),
   // Whatever is not listed is forbidden: "any use not expressly permitted is prohibited".
   rule(null, 'not-expressly-permitted', /\bnot (?:expressly|explicitly|specifically) (?:permitted|allowed|authori[sz]ed)\b/, 0, -1.5, { negatedStance: -1.5 }),
+  // The platform free of a duty the user may count on: "we are not obliged to keep backups", "we have no obligation to
+  // provide support" (the user freed of one, "you are not required to", is no such cue).
+  rule(null, 'no-duty', /\b(?:we|the company) (?:(?:are|is) not (?:obliged|obligated|required|under (?:any )?(?:duty|obligation))|(?:shall |will )?(?:have|has|bear|bears|assume|assumes) no (?:duty|obligation|responsibility)) to (?:keep|store|back ?up|retain|preserve|save|provide|maintain|support|continue|offer|update|restore)\b/, 0, -1.5, { negatedStance: -1.5 }),
   rule(null, 'required', /\byou (?:must|shall|are required to|will be required to)\b/, 0, -0.5),
 ];
