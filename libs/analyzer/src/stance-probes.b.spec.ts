@@ -125,6 +125,8 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['Who may use the service', 'neutral'],
   ['Registration', 'neutral'],
   ['To create an account, you choose a username and a password.', 'neutral'],
+  ['You may use the service without creating an account.', 'favorable'],
+  ['You can register anonymously.', 'favorable'],
 
   // dispute-resolution
   ['All disputes will be resolved by binding arbitration rather than in court.', 'unfavorable'],
@@ -293,10 +295,8 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   ['You can use the API for your own projects without asking us first.', 'favorable', "'without asking us first' (the user acting unasked) is no cue; the platform's form is 'without-consent'"],
   // eligibility
   ['The service is for personal, non-commercial use only, and any other use is forbidden.', 'unfavorable', "'for personal, non-commercial use only' is an eligibility scope without stance; the prohibition cue is weak"],
-  ['You may use the service without creating an account.', 'favorable', 'using the service without an account is no cue of any rule'],
   ['Anyone may sign up, whatever their country.', 'favorable', 'an open registration names no right a rule knows'],
   ['You are not responsible for activity on your account that results from a breach of our systems.', 'favorable', "'not responsible' is read as the platform's disclaimer whoever is not responsible (the user as subject of a disclaimer is not told apart)"],
-  ['You can register anonymously.', 'favorable', "'register anonymously' as a right is no cue (the 'user-can' verbs are data rights)"],
   ['You may share your account with members of your household.', 'favorable', 'sharing an account with a household is no cue of any rule'],
   ['Commercial use is allowed on all plans.', 'favorable', 'commercial use allowed is no cue of any rule'],
   // dispute-resolution

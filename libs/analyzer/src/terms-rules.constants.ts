@@ -294,5 +294,7 @@ export const termsRules: ClauseRule[] = [
   // The platform free of a duty the user may count on: "we are not obliged to keep backups", "we have no obligation to
   // provide support" (the user freed of one, "you are not required to", is no such cue).
   rule(null, 'no-duty', /\b(?:we|the company) (?:(?:are|is) not (?:obliged|obligated|required|under (?:any )?(?:duty|obligation))|(?:shall |will )?(?:have|has|bear|bears|assume|assumes) no (?:duty|obligation|responsibility)) to (?:keep|store|back ?up|retain|preserve|save|provide|maintain|support|continue|offer|update|restore)\b/, 0, -1.5, { negatedStance: -1.5 }),
+  // Use without giving one's identity: "you may use the service without creating an account", "you can post under a pseudonym".
+  rule(null, 'no-identity-needed', /\bwithout (?:creating|registering|opening|signing up for|having) (?:an? |your )?account\b|\banonymously\b|\b(?:use|choose|under|with) (?:a )?pseudonyms?\b/, 0, 1.5),
   rule(null, 'required', /\byou (?:must|shall|are required to|will be required to)\b/, 0, -0.5),
 ];
