@@ -266,6 +266,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:no-hidden-fees': ['There are no hidden fees.', 'There are no late fees.'],
   'stance:no-duty': ['We are not obliged to keep copies of deleted files.', 'You are not obliged to keep copies of deleted files.'],
   'stance:no-identity-needed': ['You can read the forum without creating an account.', 'You can read the forum after creating an account.'],
+  'stance:we-answer': ['We accept full responsibility for the work of our contractors.', 'You accept full responsibility for the work of your contractors.'],
   'stance:give-up': ['You give up the right to sue us in court.', 'You give up your seat to other passengers.'],
   'stance:no-appeal': ['Our decision is final and cannot be appealed.', 'Our decision is final and can be appealed.'],
   'stance:appeal-right': ['You may appeal the decision within 14 days.', 'You may read the decision within 14 days.'],

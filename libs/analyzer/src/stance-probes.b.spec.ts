@@ -183,6 +183,8 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['We do not promise that the app will work on every device.', 'unfavorable'],
   ['We are not obliged to keep backups of your content.', 'unfavorable'],
   ['The company has no obligation to provide support for free accounts.', 'unfavorable'],
+  ['We are liable only for damage caused by gross negligence.', 'unfavorable'],
+  ['We accept full responsibility for the acts of our staff and contractors.', 'favorable'],
 
   // indemnification
   ['You agree to indemnify and hold us harmless from any claims arising out of your use of the service.', 'unfavorable'],
@@ -255,6 +257,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ["You can remove an app's access to your account whenever you want.", 'favorable'],
   ['Some features are provided by partners.', 'neutral'],
   ['You may disconnect third-party apps at any time from your settings.', 'favorable'],
+  ['We remain responsible for the third-party services we use to provide the service.', 'favorable'],
 
   // ip-infringement
   ['We will terminate the accounts of repeat infringers.', 'unfavorable'],
@@ -311,7 +314,6 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   // liability
   ['We are liable for damage caused by our intent or gross negligence.', 'favorable', "'we are liable' is read with the liability cues, which lean against the user (German-style terms say 'liable only for intent and gross negligence' as a limit)"],
   ['Nothing in these terms limits our liability for death or personal injury caused by our negligence.', 'favorable', "'nothing limits our liability for death' negates the liability cue, read as a disclaimer"],
-  ['We accept full responsibility for the acts of our staff and contractors.', 'favorable', "'responsibility' names the liability type, whose lean decides; accepting responsibility is no cue"],
   ['Each party is responsible for complying with the laws that apply to it.', 'neutral', "'responsible' names the liability type, whose lean decides a plain description"],
   ['This section describes warranties and liability.', 'neutral', "a description naming warranties and liability carries the disclaimer cues' stance"],
   ['Warranties', 'neutral', 'a bare heading carries the warranty cue and the liability lean'],
@@ -335,7 +337,6 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   ['Before you leave our site for an external website, we will tell you.', 'favorable', 'a warning before leaving the site (+1.5) is offset by the other-sites cue and the third-party lean'],
   ['We only work with third-party services that meet our privacy standards.', 'favorable', "'work with third-party services' is the data-sharing rule's third-party cue (-1); 'only' after 'we' is no restriction cue"],
   ['Third-party apps never get your password.', 'favorable', "'never get your password' has no rule for its object"],
-  ['We remain responsible for the third-party services we use to provide the service.', 'favorable', "'responsible' names liability, whose lean decides"],
   ['Third-party services', 'neutral', 'a bare heading carries the third-party lean and cue'],
   ['Links to other websites', 'neutral', 'a bare heading carries the third-party lean and cue'],
   ['The service may contain links to other websites.', 'neutral', 'a plain mention of links carries the third-party lean and cue'],

@@ -296,5 +296,8 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'no-duty', /\b(?:we|the company) (?:(?:are|is) not (?:obliged|obligated|required|under (?:any )?(?:duty|obligation))|(?:shall |will )?(?:have|has|bear|bears|assume|assumes) no (?:duty|obligation|responsibility)) to (?:keep|store|back ?up|retain|preserve|save|provide|maintain|support|continue|offer|update|restore)\b/, 0, -1.5, { negatedStance: -1.5 }),
   // Use without giving one's identity: "you may use the service without creating an account", "you can post under a pseudonym".
   rule(null, 'no-identity-needed', /\bwithout (?:creating|registering|opening|signing up for|having) (?:an? |your )?account\b|\banonymously\b|\b(?:use|choose|under|with) (?:a )?pseudonyms?\b/, 0, 1.5),
+  // The platform answering for something itself: "we accept full responsibility for our contractors", "we are liable for
+  // damage caused by our negligence"; not a liability confined ("liable only for"), and negated it is the disclaimer.
+  rule(null, 'we-answer', /\bwe (?:accept|take|assume|bear) (?:full |all |sole )?(?:responsibility|liability)\b|\bwe (?:are|remain|will be|shall be) (?:fully |solely )?(?:responsible|liable)\b(?! only\b)(?=[^.;]{0,10}\bfor\b)/, 0, 2),
   rule(null, 'required', /\byou (?:must|shall|are required to|will be required to)\b/, 0, -0.5),
 ];
