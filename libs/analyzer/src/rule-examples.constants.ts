@@ -681,6 +681,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Anything you upload belongs to the company.', 'Anything you upload belongs to you.'],
     ['Your contributions are assigned to us.', 'Your contributions are shown to us.'],
   ],
+  // The changed document named rather than the change.
+  'policy-changes:notify-changes': [['We will inform you before the revised terms apply.', 'We will inform you before the revised price applies.']],
   // Connections to other apps undone by the user.
   'stance:user-can': [['You can disconnect connected apps at any time.', 'You can connect other apps at any time.']],
   // One word between the promise and its verb.

@@ -244,6 +244,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['Last updated: 1 March 2024', 'neutral'],
   ['This version replaces the one published in 2022.', 'neutral'],
   ['Effective date: 1 January 2025', 'neutral'],
+  ['You will be informed by email before an updated policy applies to you.', 'favorable'],
 
   // third-party-services
   ['We are not responsible for the content or privacy practices of third-party websites linked from the service.', 'unfavorable'],
@@ -329,7 +330,6 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   // policy-changes
   ['Previous versions of this policy are available in our archive.', 'favorable', "an archive of past versions (+1.5) is offset by the retention rules' reading of 'archive'"],
   ['Changes will not take effect until you have had a chance to review them.', 'favorable', "'will not take effect until' negates 'take effect'; the condition after 'until' is no cue"],
-  ['You will be informed by email before an updated policy applies to you.', 'favorable', 'notice to the user (+1.5) is offset by the change cue and the policy-changes lean'],
   ['Changes to this policy', 'neutral', 'a bare heading carries the change cue and the policy-changes lean'],
   // third-party-services
   ['Third-party integrations may collect your information under their own privacy policies, which we do not review.', 'unfavorable', "'which we do not review' is read as a promise ('we do not' is the 'never' cue)"],
