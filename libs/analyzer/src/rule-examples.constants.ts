@@ -267,6 +267,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'stance:no-duty': ['We are not obliged to keep copies of deleted files.', 'You are not obliged to keep copies of deleted files.'],
   'stance:no-identity-needed': ['You can read the forum without creating an account.', 'You can read the forum after creating an account.'],
   'stance:we-answer': ['We accept full responsibility for the work of our contractors.', 'You accept full responsibility for the work of your contractors.'],
+  'stance:no-cash-value': ['Coins bought in the game have no cash value.', 'Coins bought in the game have no expiry date.'],
   'stance:give-up': ['You give up the right to sue us in court.', 'You give up your seat to other passengers.'],
   'stance:no-appeal': ['Our decision is final and cannot be appealed.', 'Our decision is final and can be appealed.'],
   'stance:appeal-right': ['You may appeal the decision within 14 days.', 'You may read the decision within 14 days.'],
@@ -681,6 +682,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['Anything you upload belongs to the company.', 'Anything you upload belongs to you.'],
     ['Your contributions are assigned to us.', 'Your contributions are shown to us.'],
   ],
+  // Everything but the listed use forbidden.
+  'stance:not-expressly-permitted': [['The app is for personal use; any other use is prohibited.', 'The app is for personal use; any other user is welcome.']],
   // The changed document named rather than the change.
   'policy-changes:notify-changes': [['We will inform you before the revised terms apply.', 'We will inform you before the revised price applies.']],
   // Connections to other apps undone by the user.

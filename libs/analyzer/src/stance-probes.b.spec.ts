@@ -127,6 +127,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['To create an account, you choose a username and a password.', 'neutral'],
   ['You may use the service without creating an account.', 'favorable'],
   ['You can register anonymously.', 'favorable'],
+  ['The service is for personal, non-commercial use only, and any other use is forbidden.', 'unfavorable'],
 
   // dispute-resolution
   ['All disputes will be resolved by binding arbitration rather than in court.', 'unfavorable'],
@@ -226,6 +227,7 @@ const probes: ReadonlyArray<readonly [sentence: string, stance: Stance]> = [
   ['If you cancel within 14 days, we will refund you in full and we are liable for the cost of returning the goods.', 'favorable'],
   ['The account holder is liable for all charges on the account.', 'unfavorable'],
   ['You will receive an email at least two weeks before a price increase.', 'favorable'],
+  ['Virtual currency has no cash value and cannot be exchanged for money.', 'unfavorable'],
 
   // policy-changes
   ['We may change these terms at any time without notice.', 'unfavorable'],
@@ -298,7 +300,6 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   ['You may quote, link to and parody our content for commentary.', 'favorable', 'a freedom to quote or parody is no cue of any rule'],
   ['You can use the API for your own projects without asking us first.', 'favorable', "'without asking us first' (the user acting unasked) is no cue; the platform's form is 'without-consent'"],
   // eligibility
-  ['The service is for personal, non-commercial use only, and any other use is forbidden.', 'unfavorable', "'for personal, non-commercial use only' is an eligibility scope without stance; the prohibition cue is weak"],
   ['Anyone may sign up, whatever their country.', 'favorable', 'an open registration names no right a rule knows'],
   ['You are not responsible for activity on your account that results from a breach of our systems.', 'favorable', "'not responsible' is read as the platform's disclaimer whoever is not responsible (the user as subject of a disclaimer is not told apart)"],
   ['You may share your account with members of your household.', 'favorable', 'sharing an account with a household is no cue of any rule'],
@@ -313,7 +314,7 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   ['Governing law', 'neutral', "a bare heading takes the governing-law lean (-1) alone; the lean sits in the classifier's type leans"],
   ['Applicable law and jurisdiction', 'neutral', 'a bare heading takes the governing-law lean (-1) alone'],
   // liability
-  ['We are liable for damage caused by our intent or gross negligence.', 'favorable', "'we are liable' is read with the liability cues, which lean against the user (German-style terms say 'liable only for intent and gross negligence' as a limit)"],
+  ['We are liable for damage caused by our intent or gross negligence.', 'favorable', "the platform answering for its own fault (+2) is offset by the damage cue and the liability lean"],
   ['Nothing in these terms limits our liability for death or personal injury caused by our negligence.', 'favorable', "'nothing limits our liability for death' negates the liability cue, read as a disclaimer"],
   ['Each party is responsible for complying with the laws that apply to it.', 'neutral', "'responsible' names the liability type, whose lean decides a plain description"],
   ['This section describes warranties and liability.', 'neutral', "a description naming warranties and liability carries the disclaimer cues' stance"],
@@ -325,11 +326,10 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   ['The indemnity procedure is set out below.', 'neutral', "a description naming an indemnity carries the indemnity cue's stance and the lean"],
   ['Indemnity obligations are described in this section.', 'neutral', "a description naming an indemnity carries the indemnity cue's stance and the lean"],
   // payment
-  ['Virtual currency has no cash value and cannot be exchanged for money.', 'unfavorable', 'virtual currency without cash value is a type cue with no stance'],
   ['Price changes do not apply to the period you have already paid for.', 'favorable', 'price protection for a paid period is no cue of any rule'],
   // policy-changes
   ['Previous versions of this policy are available in our archive.', 'favorable', "an archive of past versions (+1.5) is offset by the retention rules' reading of 'archive'"],
-  ['Changes will not take effect until you have had a chance to review them.', 'favorable', "'will not take effect until' negates 'take effect'; the condition after 'until' is no cue"],
+  ['Changes will not take effect until you have had a chance to review them.', 'favorable', "the wait before a change applies is no cue ('take effect' has no stance); the policy-changes lean decides"],
   ['Changes to this policy', 'neutral', 'a bare heading carries the change cue and the policy-changes lean'],
   // third-party-services
   ['Third-party integrations may collect your information under their own privacy policies, which we do not review.', 'unfavorable', "'which we do not review' is read as a promise ('we do not' is the 'never' cue)"],

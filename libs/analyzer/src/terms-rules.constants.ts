@@ -290,7 +290,9 @@ export const termsRules: ClauseRule[] = [
   // disclaimer ("we do not guarantee") is the same cue negated.
   rule(null, 'we-guarantee', /\bwe (?:hereby )?(?:guarantee|warrant|promise)\b/, 0, 1),
   // Whatever is not listed is forbidden: "any use not expressly permitted is prohibited".
-  rule(null, 'not-expressly-permitted', /\bnot (?:expressly|explicitly|specifically) (?:permitted|allowed|authori[sz]ed)\b/, 0, -1.5, { negatedStance: -1.5 }),
+  rule(null, 'not-expressly-permitted', /\bnot (?:expressly|explicitly|specifically) (?:permitted|allowed|authori[sz]ed)\b|\bany other (?:use|purpose)s? (?:of (?:the|our|this) (?:services?|site|app|platform|content) )?(?:is |are )?(?:strictly )?(?:forbidden|prohibited|not (?:permitted|allowed))\b/, 0, -1.5, { negatedStance: -1.5 }),
+  // What the user bought inside the service cannot be turned back into money: "virtual coins have no cash value".
+  rule(null, 'no-cash-value', /\bno (?:cash|monetary|real[- ]world|real) value\b|\b(?:cannot|can not|may not) be (?:exchanged|redeemed|cashed out|converted|traded)\b[^.;]{0,12}\b(?:cash|money|currency)\b/, 0, -1, { negatedStance: -1 }),
   // The platform free of a duty the user may count on: "we are not obliged to keep backups", "we have no obligation to
   // provide support" (the user freed of one, "you are not required to", is no such cue).
   rule(null, 'no-duty', /\b(?:we|the company) (?:(?:are|is) not (?:obliged|obligated|required|under (?:any )?(?:duty|obligation))|(?:shall |will )?(?:have|has|bear|bears|assume|assumes) no (?:duty|obligation|responsibility)) to (?:keep|store|back ?up|retain|preserve|save|provide|maintain|support|continue|offer|update|restore)\b/, 0, -1.5, { negatedStance: -1.5 }),
