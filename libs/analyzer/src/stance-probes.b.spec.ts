@@ -311,7 +311,7 @@ const leftAlone: ReadonlyArray<readonly [sentence: string, stance: Stance, why: 
   ['Please contact our support team first if you have a complaint.', 'neutral', "'complaint' and 'contact us' are favourable cues of other types (user-rights, communications), not of mine"],
   // governing-law
   ['The choice of law does not affect your rights under the law of the country where you live.', 'favorable', "'does not affect your rights' negates the user-rights 'right to' cue, which is not one of these types"],
-  ['Governing law', 'neutral', "a bare heading takes the governing-law lean (-1) alone; the lean sits in the classifier's type leans"],
+  ['Governing law', 'neutral', "a bare heading takes the governing-law lean (-1) alone; a lean of -0.5 lowered the ToS;DR tuning stance (0.905 to 0.903)"],
   ['Applicable law and jurisdiction', 'neutral', 'a bare heading takes the governing-law lean (-1) alone'],
   // liability
   ['We are liable for damage caused by our intent or gross negligence.', 'favorable', "the platform answering for its own fault (+2) is offset by the damage cue and the liability lean"],
