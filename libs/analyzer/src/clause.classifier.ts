@@ -354,7 +354,11 @@ const PROTECTION_RULES = new Set<ClauseRule>(compiled.filter((r, index) => index
  * counts against the platform, and the negator is not also counted as a promise ('never').
  */
 function deniesAProtection(hits: RuleHit[], never: EvidenceSpan): boolean {
-  return hits.some(({ rule, span }) => span !== never && span.negated && !span.userActor && span.start >= never.start && span.start - never.end <= DENIAL_REACH && spanStance(rule, span) < 0 && rule.stance > 0 && PROTECTION_RULES.has(rule));
+  const negatedNext = hits.filter(({ span }) => span !== never && span.negated && !span.userActor && span.start >= never.start && span.start - never.end <= DENIAL_REACH);
+  // A practice negated by the same words ("we do not remove content", read as moderation as well as deletion) is the
+  // promise the negator makes.
+  if (negatedNext.some(({ rule, span }) => !PROTECTION_RULES.has(rule) && spanStance(rule, span) > 0)) return false;
+  return negatedNext.some(({ rule, span }) => spanStance(rule, span) < 0 && rule.stance > 0 && PROTECTION_RULES.has(rule));
 }
 
 // What shows the platform's training of the user's own data after all: the user's content named, or a way out of it.

@@ -356,6 +356,8 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
 // Further pairs for rules that gained an alternative or an exception after their first pair: each pair checks the
 // alternative or exception it names (rule-examples.spec.ts runs them as it runs the pairs above). Self-written too.
 export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly [match: string, noMatch: string]>>> = {
+  // A duty denied ("not obliged to keep") is not data left unkept.
+  'stance:not-kept': [['We do not keep your payment details.', 'We are not obliged to keep backups of your files.']],
   'security:security': [
     ['Your account is kept secure with a password only you know.', 'We may ask for your social security number to verify your identity.'],
     ['Secure your account with a strong password.', 'A security deposit is charged for equipment rentals.'],

@@ -501,7 +501,6 @@ const LEFT_ALONE: Readonly<Record<string, string>> = {
   'Information about you may be gathered even when you are not logged in.': 'a passive collection carries a mild stance only',
   'The company captures the audio around your device while the app is open.': 'no collection cue for "captures" after a named company',
   'The app does not ask for access to your contacts or photos.': 'a permission cue negated weighs little',
-  'You can use the service without creating an account or giving us your name.': 'no cue for using the service without an account',
   'Location data is collected only if you turn on location services, and you can turn them off at any time.': "the location cue outweighs the user's control",
   'Sensitive personal information': "a heading or plain description takes the type's cue stance or lean",
   'Location information': "a heading or plain description takes the type's cue stance or lean",
