@@ -124,7 +124,7 @@ export const HEAVY_TYPE_ACTS: Readonly<Record<string, { rules: readonly string[]
     object: /\b(?:data|information|collect\w*|process\w*|scan\w*|recogni[sz]\w*|identif\w*|verif\w*|templates?|geometry|shar\w+|track\w*|permissions?|consent\w*|us(?:e|es|ed|ing)|stor\w+|retain\w*|donn[ée]es|daten|datos|collect\w*|traite\w*|verarbeit\w*|erheb\w*|recopil\w*|trat\w+)\b/i,
   },
   // How terms change needs a change of the terms (or notice of it), not "from time to time" alone.
-  'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'new-version', 'changes-notice', 'changes-take-effect', 'post-changes', 'effective-on-posting', 'reject-changes', 'check-for-changes', 'policy-changes-intl', 'contract-change-intl'] },
+  'policy-changes': { rules: ['change-terms', 'terms-change', 'last-updated', 'continued-use', 'notify-changes', 'archive', 'new-version', 'changes-notice', 'post-changes', 'effective-on-posting', 'reject-changes', 'check-for-changes', 'policy-changes-intl', 'contract-change-intl'] },
   // A licence over the user's content needs a licence (or its terms: perpetual, any media, moral rights), not a right
   // granted by a law ("residents were granted privacy rights") or a verb such as "modify".
   'content-license': { rules: ['license', 'broad-terms', 'moral-rights', 'purpose-limited-license', 'any-media', 'free-license', 'license-to-user', 'feedback-use', 'license-intl', 'right-to-reproduce'] },

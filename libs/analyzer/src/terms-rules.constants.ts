@@ -52,9 +52,7 @@ export const termsRules: ClauseRule[] = [
   rule('content-license', 'grant', /\bgrant\w*\b[^.;]{0,80}\b(?:rights?|licen[cs]es?|permission)\b/, 2, -1.5, { negatedStance: 0 }),
   // A licence confined to running the service ("solely for the purpose of operating and providing the service") takes
   // no more than the service needs: the favourable kind of licence, however broad its other words.
-  rule('content-license', 'purpose-limited-license', /\b(?:licen[cs]e[ds]?|grant\w*)\b[^.;]{0,200}\b(?:solely|only|exclusively|limited purposes?|limited to)\b(?: (?:for|to|of))?(?: the(?: limited)? purposes? of| the extent (?:necessary|needed|required) (?:for|to))?\b[^.;]{0,20}\b(?:operat|provid|display|run|host|deliver|improv|promot|perform)\w*/, 1, 2),
-  // A licence that ends with the content: "the licence ends when you delete your content".
-  rule('content-license', 'license-ends', /\blicen[cs]es?\b[^.;]{0,40}\b(?:ends?|terminates?|expires?|ceases?|is revoked)\b[^.;]{0,40}\b(?:when|once|if|after|as soon as) you (?:delete|remove|close|take down)\b/, 2, 2),
+  rule('content-license', 'purpose-limited-license', /\b(?:licen[cs]e[ds]?|grant\w*)\b[^.;]{0,200}\b(?:solely|only|exclusively|limited purposes?)\b(?: (?:for|to|of))?(?: the(?: limited)? purposes? of| the extent (?:necessary|needed|required) (?:for|to))?\b[^.;]{0,20}\b(?:operat|provid|display|run|host|deliver|improv|promot|perform)\w*/, 1, 2),
   rule('content-license', 'any-media', /\b(?:any (?:and all )?media|now known or (?:hereafter|later)|any form,? format)\b/, 2, -1),
   rule('content-license', 'free-license', /\bcreative commons\b|\bcc[- ]by\b|\bopen[- ]source\b|\b(?:gnu|gpl|mit|apache) (?:license|licence)\b|\bfree (?:software )?licen[cs]e\b/, 2.5, 1.5),
   // A licence granted to the user to use the service is not a licence over the user's content; its scope ("personal,
@@ -64,7 +62,7 @@ export const termsRules: ClauseRule[] = [
 
   // content-ownership
   rule('content-ownership', 'you-own', /\b(?:you|users?|customers?|members?|authors?)\b[^.;]{0,30}\b(?:own|owns|retain\w*|keep|maintain|remain the owner|hold)\b[^.;]{0,40}\b(?:ownership|rights?|title|intellectual property|copyrights?)\b/, 3.5, 2),
-  rule('content-ownership', 'ownership', /(?<!\b(?:change|transfer) (?:of|in) )\bownership\b|\bowner of\b|\bwho owns (?:the |your |any |all )?(?:content|posts?|photos|videos|uploads?|works?|materials?|submissions?|data|outputs?|ideas|designs|files)\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0),
+  rule('content-ownership', 'ownership', /(?<!\b(?:change|transfer) (?:of|in) )\bownership\b|\bowner of\b|\bwho owns (?:the |your |any |all )?(?:content|posts?|photos|videos|uploads?|works?|materials?|submissions?|data|outputs?|ideas|designs|files)\b|\b(?:is|are|remains?) (?:your|the user's) (?:property|own)\b/, 2, 0.5),
   // Ownership stated without the word: "your content belongs to you", "the customer will own all customer data", and the
   // same in French ("propriété du client").
   rule('content-ownership', 'belongs-to-user', /\bbelongs? to (?:you|the user|users|the customer|customers|its (?:author|creator|owner))\b|\b(?:you|the user|users|(?:the )?customers?|members?)\b (?:will |shall |continue to |still )?own (?:all |any )?(?:of )?(?:your |their |the |its )?(?:customer |user )?(?:content|data|materials?|works?|posts?|uploads?|submissions?|files|outputs?|inputs?|creations|it|them)\b|\bpropri[ée]t[ée] (?:du client|de l'utilisateur|des utilisateurs|de l'auteur)\b|\b(?:rights?|ownership|title|copyrights?)\b[^.;]{0,40}\b(?:remains?|stays?) (?:with (?:you|the user|users|the customer|its (?:author|creator|owner))|yours)\b|\b(?:content|posts?|photos|videos|uploads?|works?|materials?|files|data)\b (?:remains?|stays?|is still|are still|will (?:remain|stay|always be)) (?:yours|your own|your property)\b/, 3, 2),
@@ -72,7 +70,7 @@ export const termsRules: ClauseRule[] = [
   // The platform, not the user, named the owner of what users post: "the company owns all content you post". The user as
   // owner ("you own the content you post") is 'belongs-to-user'.
   rule('content-ownership', 'platform-owns', /(?<!\b(?:you|users?|customers?|members?|authors?|creators?)\b(?: \w+){0,2} )\bowns? (?:all |any |the )*(?:rights? (?:in|to) )?(?:the )?(?:content|materials?|posts?|submissions?|uploads?|works?|photos|videos|anything|everything|whatever) (?:that )?(?:you|users?|members?|customers?) (?:post|submit|upload|create|share|provide|publish|store|save)\w*/, 3.5, -2),
-  rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\b(?:belongs?|belonging|(?:is|are|will be|shall be) (?:assigned|transferred)) (?:exclusively |solely )?to (?:us|the company)\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
+  rule('content-ownership', 'become-property', /\bbecomes? (?:the )?(?:sole |exclusive )?property of\b|\bassign\w*\b[^.;]{0,30}\b(?:all )?(?:right,? title|ownership)\b/, 2.5, -2),
   // The user's rights in their work passed to the platform: "transfers the copyright in your work to us".
   rule('content-ownership', 'transfer-rights', /\b(?:transfer|assign|cede)\w*\b[^.;]{0,20}\b(?:the |your |all |any )*(?:copyrights?|ownership|intellectual property rights?)\b[^.;]{0,40}\bto (?:us|the company|the platform|the service|the provider)\b/, 3, -2),
 
@@ -140,7 +138,7 @@ export const termsRules: ClauseRule[] = [
   rule('governing-law', 'law-of', /\b(?:subject to|under|in accordance with|construed (?:in accordance with|under)|pursuant to) (?:the )?(?:laws?|legislation) of\b|\b(?:english|british|swiss|german|french|dutch|irish|californian?|delaware|finnish|swedish|austrian|norwegian|danish|belgian|canadian|australian|japanese|indian|(?:new york|texas|washington) state) law\b/, 3),
   // The user's own law or courts, as consumer terms often grant them: "the law of your country of residence applies".
   // Only where it governs the terms or hears the dispute: "the age of majority under the laws of your state" governs nothing.
-  rule('governing-law', 'your-law', /\b(?:the )?laws? (?:of|in) (?:your (?:country|state)(?: of (?:habitual )?(?:residence|domicile))?|the (?:country|state) (?:where|in which) you (?:live|reside)) (?:appl(?:y|ies)|will apply|govern\w*)\b|\b(?:mandatory|consumer protection) (?:\w+ ){0,2}(?:laws?|provisions|rules) of (?:the )?(?:laws? of )?(?:your country|the (?:country|state) (?:where|in which) you (?:live|reside))\b|\bcourts? (?:of|in) (?:your country|the (?:country|place) where you live)\b|\b(?:your|their) (?:own )?(?:home|local) courts?\b|\bcourts? of (?:your|their) (?:own |home )?country\b/, 3, 2),
+  rule('governing-law', 'your-law', /\b(?:the )?laws? (?:of|in) (?:your (?:country|state)(?: of (?:habitual )?(?:residence|domicile))?|the (?:country|state) (?:where|in which) you (?:live|reside)) (?:appl(?:y|ies)|will apply|govern\w*)\b|\b(?:mandatory|consumer protection) (?:\w+ ){0,2}(?:laws?|provisions|rules) of (?:the )?(?:laws? of )?(?:your country|the (?:country|state) (?:where|in which) you (?:live|reside))\b|\bcourts? (?:of|in) (?:your country|the (?:country|place) where you live)\b/, 3, 2),
   // The venue named by where claims go: "claims must be filed in the courts of Santa Clara County".
   rule('governing-law', 'filed-in', /\b(?:filed|brought|heard|litigated|commenced|resolved|adjudicated) (?:exclusively |only |solely )?(?:in|before) (?:the )?(?:[\w.-]+ ){0,4}(?:county|courts?|district|tribunals?)\b/, 3),
   rule('governing-law', 'seat', /\b(?:based|headquartered|headquarters|incorporated|registered|established|domiciled)\b[^.;]{0,30}\b(?:in|from)\b/, 1.5),
@@ -149,9 +147,7 @@ export const termsRules: ClauseRule[] = [
   // liability
   rule('liability', 'as-is', /(?<!\blong )\bas[- ]is\b(?! (?:necessary|needed|required|reasonabl\w*|practicable|possible|appropriate|permitted|strictly))|\bas[- ]available\b|\bwith all faults\b/, 4, -2),
   rule('liability', 'warranty', /\bwarrant(?:y|ies|s|ed)?\b|\brepresent(?:s|ations?)? (?:or|and) warrant|\bmerchantability\b|\bfitness for a particular purpose\b|\bnon-?infringement\b/, 2.5, -1, { negatedStance: -1.5 }),
-  // A plain mention leans little: who is liable decides ('user-bears' reads the user made liable for costs or claims, and
-  // a disclaimer is the negated cue).
-  rule('liability', 'liable', /\bliab(?:le|ility|ilities)\b/, 2.5, -0.5, { negatedStance: -1.5 }),
+  rule('liability', 'liable', /\bliab(?:le|ility|ilities)\b/, 2.5, -1, { negatedStance: -1.5 }),
   rule('liability', 'responsible', /\bresponsib(?:le|ility)\b/, 1.2, 0, { negatedStance: -1.5 }),
   rule('liability', 'guarantee', /\bguarant\w+\b|\bpromise\b/, 1.5, 1, { negatedStance: -1.5 }),
   rule('liability', 'own-risk', /\b(?:at|is) (?:your|their|the user's) (?:own |sole )+risk\b|\bsole risk\b/, 4, -2),
@@ -172,7 +168,7 @@ export const termsRules: ClauseRule[] = [
   // indemnification
   rule('indemnification', 'indemnify', /\bindemni(?!té)\w+\b|\bhold\b[^.;]{0,50}\bharmless\b/, 5, -2),
   // The user made to bear the platform's losses in other words: "compensate us for any losses", "cover our costs".
-  rule('indemnification', 'cover-losses', /\b(?:compensate|reimburse|repay) us\b[^.;]{0,20}\bfor\b|\bcover (?:our|its|the company's) (?:legal )?(?:costs|losses|expenses|fees)\b|\b(?:protect|shield) (?:us|the company)\b[^.;]{0,20}\b(?:from|against)\b[^.;]{0,30}\b(?:claims?|lawsuits?|losses|liabilit\w+|demands)\b|\b(?:liable|responsible) to us\b[^.;]{0,30}\b(?:claims?|losses|damages|costs)\b|\b(?:losses|damages|costs|expenses|liabilities|fines|penalties)\b[^.;]{0,30}\b(?:we|the company) (?:incur|incurs|suffer|suffers|sustain|sustains|face|faces)\b[^.;]{0,40}\b(?:result|because|due|aris\w+|breach|violat\w+|your|lawsuits?|claims?)\b/, 3.5, -1.5),
+  rule('indemnification', 'cover-losses', /\b(?:compensate|reimburse|repay) us\b[^.;]{0,20}\bfor\b|\bcover (?:our|its|the company's) (?:costs|losses|expenses|legal fees)\b|\b(?:protect|shield) (?:us|the company)\b[^.;]{0,20}\b(?:from|against)\b[^.;]{0,30}\b(?:claims?|lawsuits?|losses|liabilit\w+|demands)\b|\b(?:liable|responsible) to us\b[^.;]{0,30}\b(?:claims?|losses|damages|costs)\b|\b(?:losses|damages|costs|expenses|liabilities|fines|penalties)\b[^.;]{0,30}\b(?:we|the company) (?:incur|incurs|suffer|suffers|sustain|sustains|face|faces)\b[^.;]{0,40}\b(?:result|because|due|aris\w+|breach|violat\w+|your|lawsuits?|claims?)\b/, 3.5, -1.5),
   rule('indemnification', 'defend', /\b(?:defend|reimburse)\b[^.;]{0,60}\b(?:claims?|losses|costs|expenses|fees)\b|\battorneys?'? fees\b|\blegal fees\b/, 1.5, -1),
 
   // policy-changes
@@ -182,10 +178,7 @@ export const termsRules: ClauseRule[] = [
   rule('policy-changes', 'terms-change', /\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\b(?:may|will|can|might)\b[^.;]{0,20}\b(?:be )?(?:chang|modif|amend|updat|revis)\w*|\b(?:terms|polic(?:y|ies)|agreement|statement|conditions)\b[^.;]{0,50}\bsubject to (?:\w+ )?(?:changes?|revisions?|modifications?|amendments?|updates?)\b/, 3, -0.5),
   rule('policy-changes', 'last-updated', /\b(?:last|most recently) (?:updated|modified|revised|changed|amended)\b|\beffective (?:date|as of|from)\b|\bdate of (?:the )?last\b|\bversion date\b|\b(?:updated|revised|effective):|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\b(?:updated|dated|revised|effective|into effect|version)\b[^.;]{0,12}\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b(?:updated|dated|effective)\b[^.;]{0,12}\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/, 3.5, 0.3),
   // Notice of a change without naming the document: "if we make changes, we will let you know before they take effect".
-  rule('policy-changes', 'changes-notice', /\b(?:changes?|modifications?|revisions?|updates?)\b[^.;]{0,40}\b(?:we(?: will| shall|'ll)|you will be)\b[^.;]{0,20}\b(?:notify|notified|inform|informed|let you know|tell you|told|email you|alert)/, 2.5, 1),
-  // When a change applies, told without saying whether the user hears of it first ("changes take effect on the date
-  // shown"): the subject, neither way (notice and posting say which).
-  rule('policy-changes', 'changes-take-effect', /\b(?:changes?|modifications?|revisions?|amendments?)\b[^.;]{0,40}\b(?:take|takes|come|comes|go|goes) (?:into )?effect\b/, 2.5, 0),
+  rule('policy-changes', 'changes-notice', /\b(?:changes?|modifications?|revisions?|updates?)\b[^.;]{0,40}\b(?:we(?: will| shall|'ll)|you will be)\b[^.;]{0,20}\b(?:notify|notified|inform|informed|let you know|tell you|told|email you|alert)|\b(?:changes?|modifications?|revisions?|amendments?)\b[^.;]{0,40}\b(?:take|takes|come|comes|go|goes) (?:into )?effect\b/, 2.5, 1),
   // Publishing the new text: "we will post any revisions on this page", "update the date at the top". A page the user must
   // come back to read tells them nothing by itself: no stance.
   rule('policy-changes', 'post-changes', /\b(?:post|publish|display)\w*\b[^.;]{0,20}\b(?:revisions?|changes|updates|modifications|amendments|revised|updated|amended|new version)\b|\bupdat\w+ the (?:["“]?(?:last updated|effective)["”]? )?date\b/, 2.5, 0),
@@ -197,7 +190,7 @@ export const termsRules: ClauseRule[] = [
   rule('policy-changes', 'reject-changes', /\b(?:do not|don't|does not|doesn't)\b (?:\w+ )?(?:agree|accept|consent)\w*\b[^.;]{0,30}\b(?:changes?|modifications?|amendments?|(?:new|updated|revised|modified|amended) (?:terms|version|polic(?:y|ies)|agreement))\b/, 3, -1),
   rule('policy-changes', 'continued-use', /\bcontinu\w+ (?:to )?(?:use|access)\w*\b|\bkeep (?:on )?(?:using|accessing)\b|\bcontinued use\b|\bconstitutes? (?:your )?acceptance\b|\bdeemed (?:to have )?accept\w*\b/, 2, -1.5),
   rule('policy-changes', 'review-periodically', /\b(?:review|check|visit|revisit)\w*\b[^.;]{0,40}\b(?:periodically|regularly|from time to time|frequently|whenever you (?:access|use|visit))\b|\bperiodically\b|\bfrom time to time\b/, 1.5, -0.5),
-  rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?|(?:updated|revised|amended|modified) (?:terms|polic(?:y|ies)|version|agreement))\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
+  rule('policy-changes', 'notify-changes', /\b(?:notify|inform|notice|alert)\w*\b[^.;]{0,60}\b(?:changes?|modifications?|updates?|revisions?)\b|\b(?:material|significant|substantial) changes?\b/, 2, 1.5),
   // Earlier versions kept for the reader to compare: in the user's favour. A "new version of the terms" named is only
   // the subject, neither way.
   rule('policy-changes', 'archive', /\b(?:previous|prior|earlier|older|archived?|past) (?:versions?|terms|polic(?:y|ies)|agreements?)\b|\bchange ?log\b|\bversion history\b/, 2.5, 1.5),
@@ -234,42 +227,17 @@ export const termsRules: ClauseRule[] = [
 
   // Type-free stance cues: how much freedom the platform keeps, and what the user can do.
   rule(null, 'any-time', /\bat any time\b|\bfrom time to time\b/, 0, -0.7, { userActorStance: 0 }),
-  rule(null, 'without-notice', /\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notification|warning|informing)\b|\bwithout (?:first )?(?:telling|informing|notifying|warning|contacting) (?:you|users|the user|them)\b/, 0, -2, { negatedStance: 1.5 }),
+  rule(null, 'without-notice', /\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notification|warning|informing)\b/, 0, -2, { negatedStance: 1.5 }),
   rule(null, 'discretion', /\b(?:sole|absolute|own) (?:and absolute )?discretion\b|\bfor any (?:or no )?reason\b|\bwith or without cause\b|\bwithout (?:cause|reason|liability)\b|\bno reason\b|\bas (?:we|it|they) (?:may )?(?:deems?|sees?|considers?|think|determines?) (?:fit|appropriate|necessary|proper|suitable)\b|\bin (?:our|its) (?:sole |reasonable |absolute )?(?:opinion|judge?ment)\b/, 0, -1.5),
   // The user gives something up for nothing in return, or is left a single remedy ("your sole remedy is to stop using").
-  // The platform's own judgement made the standard: "anything we consider inappropriate", "content we deem offensive". It is
-  // usually the object of a prohibition ("you may not post anything we deem offensive"), whose negator does not turn it.
-  rule(null, 'our-judgement', /\b(?:we|the company)(?: may)? (?:consider|considers|deem|deems|judge|judges|find|finds|determine|determines|believe|believes)\b[^.;]{0,20}\b(?:inappropriate|objectionable|offensive|harmful|unacceptable|undesirable|unsuitable)\b|\bdeemed (?:to be )?(?:inappropriate|objectionable|offensive|harmful|unacceptable|undesirable|unsuitable)\b/, 0, -1.5, { negatedStance: -1.5 }),
   rule(null, 'uncompensated', /\bwithout (?:any )?(?:further |additional )?(?:compensation|payment|remuneration|royalt(?:y|ies)|consideration)\b|\b(?:sole|only|exclusive) (?:and exclusive )?remedy\b|\breleas\w*\b[^.;]{0,40}\bfrom (?:any|all)(?: and all)? (?:claims|liabilit\w+|demands)\b/, 0, -1.5),
   rule(null, 'legitimate-interest', /\blegitimate (?:business )?(?:interests?|purposes?)\b|\bbusiness (?:interests?|purposes)\b/, 0, -1),
   // The same powers in the other languages policies are often quoted in: "sans préavis", "ohne Vorankündigung", "sin
   // previo aviso" (without notice); "se réserve le droit", "behalten uns vor", "se reserva el derecho" (reserves the right).
   rule(null, 'reserve-right', /\breserves? the right\b|\bse r[ée]serven?t? (?:le|el) (?:droit|derecho)\b|\bbehalten? (?:wir |sich )?(?:uns|sich)\b[^.;]{0,60}\bvor\b|\bsi riserva il diritto\b/, 0, -1),
-  // A freedom the terms say they leave alone: "nothing in these terms prevents you from bringing a claim". The rule reads
-  // its own "nothing", which is no negation of it.
-  rule(null, 'nothing-prevents', /\bnothing\b[^.;]{0,60}\b(?:prevents?|stops?|restricts?|prohibits?|precludes?|bars?) you from\b/, 0, 2, { negatedStance: 2 }),
   rule(null, 'waive', /\bwaiv\w+\b/, 0, -1),
-  // A right or a claim given up in plain words: "you give up the right to sue us", "you give up all copyright in it".
-  rule(null, 'give-up', /\b(?:give|gives|giving) up (?:(?:all|any|your|the) )*(?:rights?|copyrights?|ownership|claims?)\b|\b(?:surrender|forfeit)s? (?:(?:all|any|your|the) )*(?:rights?|copyrights?|ownership|claims?)\b/, 0, -1.5),
-  // A decision the user cannot contest ("decisions are final and cannot be appealed"), and the route to contest one.
-  rule(null, 'no-appeal', /\b(?:cannot|can not|may not|will not|shall not) be (?:appealed|challenged|contested|reviewed)\b|\bnot subject to (?:any )?(?:appeal|review)\b|\bno (?:right (?:of|to) )?appeal\b/, 0, -1.5),
-  rule(null, 'appeal-right', /\b(?:you (?:may|can|are entitled to|have the right to)|right to|how to|able to|option to|opportunity to) (?:\w+ )?(?:appeal|contest|challenge|dispute)\b(?! resolution\b)|\bappeals? (?:process|procedure|form|mechanism)\b/, 0, 1.5),
-  // Being heard before a decision: mostly promised under a double negation ("we will not remove it without first giving you
-  // a chance to respond"), which the negation scope reads as negated, so it counts either way.
-  rule(null, 'heard-first', /\b(?:opportunity|chance|right) to (?:respond|be heard|reply)\b/, 0, 1.5, { negatedStance: 1.5 }),
-  // Something taken from the user given back: "if we removed it by mistake, we will restore it".
-  // One word may stand between ("we will promptly restore", "we will not restore": the negation is read inside the cue).
-  rule(null, 'restore', /\bwe(?: will| shall|'ll)(?: \w+)? (?:restore|reinstate|put back|re-?enable)\b|\b(?:be|is|are|being) (?:promptly )?(?:restored|reinstated|re-?enabled)\b/, 0, 1.5, { negatedStance: -2 }),
-  // The platform, not the user, bearing the other's losses: "we will indemnify you against claims that the service infringes".
-  rule(null, 'we-indemnify', /\bwe (?:will|shall|agree to|undertake to)\b (?:\w+ ){0,2}(?:indemnify|defend|hold harmless|compensate|reimburse) you\b|\bwe (?:will|shall) hold you harmless\b/, 0, 4),
-  // The user's rights as a consumer kept whatever the terms say: "this does not affect your statutory rights".
-  rule(null, 'statutory-rights', /\b(?:do|does|will|shall) not (?:affect|limit|exclude|restrict|prejudice|reduce)\b[^.;]{0,30}\b(?:statutory|legal|consumer|mandatory) rights\b|\b(?:statutory|legal|consumer|mandatory) rights\b[^.;]{0,40}\b(?:are|remain|will remain|will be) (?:not affected|unaffected)\b/, 0, 2),
-  // Money promised back, or no charge hidden: "we will refund your purchase", "there are no hidden fees".
-  // "We will not refund" is read as the promise negated (one word may stand between, the negation is read inside the cue).
-  rule(null, 'refund-promise', /\bwe(?: will| shall|'ll)(?: \w+)? (?:refund|reimburse)\b/, 0, 1),
-  rule(null, 'no-hidden-fees', /\bno hidden (?:fees|charges|costs)\b/, 0, 1),
   rule(null, 'you-agree', /\byou (?:hereby )?(?:agree|acknowledge|accept|understand|consent)\b/, 0, -0.4),
-  rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage|disconnect|unlink|revoke)\b/, 0, 2),
+  rule(null, 'user-can', /\byou (?!(?:can|may) not\b)(?:can|may|are able to|have the (?:right|option|ability) to)\b[^.;]{0,30}\b(?:opt[- ]?out|request|access(?! (?:it |them |this |these |the \w+ )?(?:at|on|via|through|from|here|online)\b)|delete|export|download|object|withdraw|unsubscribe|choose|control|cancel|close|correct|disable|refuse|decline|turn off|manage)\b/, 0, 2),
   // The same choice told from the platform's side: "we give you the option to opt out", "lets users export their data".
   rule(null, 'offered-choice', /\b(?:offer|give|provide|allow|enable|let)s? (?:you|users|individuals|visitors|customers|members|the user)\b[^.;]{0,25}\b(?:(?:option|choice|opportunity|ability|possibility|tools?|means|controls?|settings) (?:to|for|over)|to (?:opt[- ]?out|delete|export|download|object|withdraw|unsubscribe|control|manage|correct|disable|refuse|decline|review|edit|remove))\b/, 0, 1.5),
   rule(null, 'opt-out', /\bopt[- ]?(?:out|in)\b/, 0, 1.2, { negatedStance: -2 }),
@@ -278,28 +246,11 @@ export const termsRules: ClauseRule[] = [
   rule(null, 'consent', /\b(?:with|upon|only with|subject to) your (?:explicit |express |prior |affirmative )?(?:consent|permission|approval)\b/, 0, 1),
   // Acting without the user's consent is the opposite of asking for it; "we will not ... without your consent" makes
   // consent a condition, which is the favourable reading.
-  rule(null, 'without-consent', /\bwithout (?:your |the user's |their )?(?:explicit |express |prior |affirmative |further )?(?:consent|permission|approval)\b|\bwithout (?:first )?asking (?:you|users|the user|them|for your (?:consent|permission|approval))\b/, 0, -1.5, { negatedStance: 1 }),
-  rule(null, 'notify', /\bwe(?: will| shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:will|shall) (?:promptly |first |also )?(?:notify|inform|tell|alert) (?:you|users|the user|affected users)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable)(?: written)? notice\b|\b(?:\d+|thirty|sixty|ninety) (?:\(\d+\) )?days'? (?:prior |advance |written )*notice\b|\bdays in advance\b|\byou will (?:first )?be (?:notified|informed|told|alerted)\b|\byou will (?:first )?(?:receive|get) (?:an? )?(?:email|notice|notification|message)\b[^.;]{0,40}\bbefore\b/, 0, 1.5),
+  rule(null, 'without-consent', /\bwithout (?:your |the user's |their )?(?:explicit |express |prior |affirmative |further )?(?:consent|permission|approval)\b/, 0, -1.5, { negatedStance: 1 }),
+  rule(null, 'notify', /\bwe(?: will| shall|'ll)\b[^.;]{0,20}\b(?:notify|inform|tell|let you know|alert|email)\b|\b(?:will|shall) (?:promptly |first |also )?(?:notify|inform|tell|alert) (?:you|users|the user|affected users)\b|(?<!\bwithout (?:any )?)\b(?:prior|advance|reasonable)(?: written)? notice\b|\b(?:\d+|thirty|sixty|ninety) (?:\(\d+\) )?days'? (?:prior |advance |written )*notice\b|\bdays in advance\b/, 0, 1.5),
   rule(null, 'only', /\b(?:only|solely|strictly|exclusively) (?:as (?:necessary|needed|required)|when|if|to|for|use|used|uses|necessary|essential)\b|\bstrictly necessary\b|\bshortest\b|\bminimum (?:necessary|amount)\b|\bas little\b/, 0, 1),
   rule(null, 'never', /\bwe (?:will )?never\b|\bwe do not\b|\bwe don't\b|\bwe will not\b|\bwe won't\b/, 0, 1),
-  rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 1),
+  rule(null, 'free', /\bfree of charge\b|\bat no (?:cost|charge)\b/, 0, 0.5),
   rule(null, 'transparency', /\btransparen\w+\b|\bclear and plain\b/, 0, 1),
-  // Costs and claims put on the user: "you are responsible for all taxes", "you are liable for any claims arising from your posts".
-  rule(null, 'user-bears', /\byou (?:are|will be|shall be|remain) (?:solely |fully |entirely )?(?:responsible|liable) for (?:paying )?(?:all |any )?(?:[\w-]+ )?(?:taxes|fees|charges|costs|expenses|claims|damages|losses)\b/, 0, -1),
-  // The platform binding itself to a result: "we guarantee that the service will be available 99.9% of the time". Its
-  // disclaimer ("we do not guarantee") is the same cue negated.
-  rule(null, 'we-guarantee', /\bwe (?:hereby )?(?:guarantee|warrant|promise)\b/, 0, 1),
-  // Whatever is not listed is forbidden: "any use not expressly permitted is prohibited".
-  rule(null, 'not-expressly-permitted', /\bnot (?:expressly|explicitly|specifically) (?:permitted|allowed|authori[sz]ed)\b|\bany other (?:use|purpose)s? (?:of (?:the|our|this) (?:services?|site|app|platform|content) )?(?:is |are )?(?:strictly )?(?:forbidden|prohibited|not (?:permitted|allowed))\b/, 0, -1.5, { negatedStance: -1.5 }),
-  // What the user bought inside the service cannot be turned back into money: "virtual coins have no cash value".
-  rule(null, 'no-cash-value', /\bno (?:cash|monetary|real[- ]world|real) value\b|\b(?:cannot|can not|may not) be (?:exchanged|redeemed|cashed out|converted|traded)\b[^.;]{0,12}\b(?:cash|money|currency)\b/, 0, -1, { negatedStance: -1 }),
-  // The platform free of a duty the user may count on: "we are not obliged to keep backups", "we have no obligation to
-  // provide support" (the user freed of one, "you are not required to", is no such cue).
-  rule(null, 'no-duty', /\b(?:we|the company) (?:(?:are|is) not (?:obliged|obligated|required|under (?:any )?(?:duty|obligation))|(?:shall |will )?(?:have|has|bear|bears|assume|assumes) no (?:duty|obligation|responsibility)) to (?:keep|store|back ?up|retain|preserve|save|provide|maintain|support|continue|offer|update|restore)\b/, 0, -1.5, { negatedStance: -1.5 }),
-  // Use without giving one's identity: "you may use the service without creating an account", "you can post under a pseudonym".
-  rule(null, 'no-identity-needed', /\bwithout (?:creating|registering|opening|signing up for|having) (?:an? |your )?account\b|\banonymously\b|\b(?:use|choose|under|with) (?:a )?pseudonyms?\b/, 0, 1.5),
-  // The platform answering for something itself: "we accept full responsibility for our contractors", "we are liable for
-  // damage caused by our negligence"; not a liability confined ("liable only for"), and negated it is the disclaimer.
-  rule(null, 'we-answer', /\bwe (?:accept|take|assume|bear) (?:full |all |sole )?(?:responsibility|liability)\b|\bwe (?:are|remain|will be|shall be) (?:fully |solely )?(?:responsible|liable)\b(?! only\b)(?=[^.;]{0,10}\bfor\b)/, 0, 2),
   rule(null, 'required', /\byou (?:must|shall|are required to|will be required to)\b/, 0, -0.5),
 ];
