@@ -419,6 +419,8 @@ describe('classify: stance cue families for unseen wording', () => {
     // Only the verb "we do not" governs: a protection named further on is a state, not the act negated.
     expect(classify('We do not have access to your messages, which are end-to-end encrypted.').stance).not.toBe('unfavorable');
     expect(classify('We do not share your personal information with third parties.').stance).toBe('favorable');
+    // Words read both as a practice of the platform's (moderation) and as a protection (deletion): the promise.
+    expect(classify('We do not remove content on the basis of an incomplete notice.').stance).toBe('favorable');
   });
 
   test('a right the platform may refuse, or the user waives, is withheld, not granted', () => {
