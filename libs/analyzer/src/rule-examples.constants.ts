@@ -212,6 +212,7 @@ export const RULE_EXAMPLES: Readonly<Record<string, readonly [match: string, noM
   'acceptable-use:conduct': ['Follow our community guidelines.', 'Follow our blog for news.'],
   'dispute-resolution:arbitration': ['Disputes will be resolved by binding arbitration.', 'Disputes will be heard by the courts of Paris.'],
   'dispute-resolution:class-action': ['You waive the right to bring a class action.', 'You may bring a claim in your own name.'],
+  'dispute-resolution:arbitration-opt-out': ['You can opt out of the agreement to arbitrate by writing to us within 30 days.', 'You can opt out of marketing emails by writing to us.'],
   'dispute-resolution:jury': ['You waive your right to a jury trial.', 'You waive your right to a printed invoice.'],
   'dispute-resolution:time-limit': ['Any claim must be filed within one year.', 'Any order must be paid within a week.'],
   'dispute-resolution:disputes': ['How disputes are handled', 'How refunds are handled'],
@@ -376,6 +377,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['No claim may be brought more than one year after the end of the service period that is the subject of the claim.', 'No order may be returned more than one month after the date of the delivery or the pickup of the parcel.'],
   ],
   'user-rights:you-can-request': [
+    // Opting out of arbitration is a way out of a dispute clause, not a right over one's data.
+    ['You may opt out of the sale of your personal information.', 'You may opt out of this arbitration agreement within 30 days.'],
     // Opting out of receiving messages is the marketing-messages choice (communications), not a data-protection right.
     ['You may opt out of the sale of your personal information.', 'You may opt out of receiving our text messages.'],
     ['You are able to request a copy of your data.', 'You are able to post reviews.'],

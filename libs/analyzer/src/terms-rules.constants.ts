@@ -124,6 +124,8 @@ export const termsRules: ClauseRule[] = [
   // the negated cue is as unfavourable as the plain one.
   // The group forms are often listed together: "on a class, collective or representative basis".
   rule('dispute-resolution', 'class-action', /\bclass[- ]actions?\b|\bclass (?:arbitrations?|proceedings?|wide)\b|\b(?:on|in) an? (?:class|collective|representative|class-wide|consolidated) (?:basis|capacity)\b|\brepresentative (?:action|proceeding)s?\b|\bcollective action\b|\bconsolidated\b|\bnot (?:as (?:part|a member) of (?:a|any) (?:group|class)|collectively)\b|\b(?:class|collective|representative)(?:,? (?:or |and )?(?:class|collective|representative))+ (?:arbitrations?|actions?|proceedings?|claims?|basis|capacity)\b/, 3.5, -2, { negatedStance: -2 }),
+  // A way out of arbitration given to the user: the clause's own cue in their favour.
+  rule('dispute-resolution', 'arbitration-opt-out', /\bopt[- ]?out (?:of|from) (?:this |the |our |these )?(?:arbitration|agreement to arbitrate|class action waiver)\b/, 1, 2),
   rule('dispute-resolution', 'jury', /\bjury\b/, 2.5, -1.5),
   rule('dispute-resolution', 'time-limit', /\bcause of action\b|\btime[- ]barred\b|\b(?:forever|permanently) barred\b|\b(?:claim|action)s?\b[^.;]{0,80}\bwithin (?:one|two|1|2|six|\w+) (?:\(\d+\) )?(?:years?|months?)\b|\bstatute of limitations?\b|\b(?:more than|after|beyond) (?:\w+ )?(?:\(\d+\) )?(?:years?|months?) (?:after|from)\b[^.;]{0,60}\b(?:claim|cause of action|dispute)\b|\b(?:claim|cause of action)s? (?:first )?(?:arises|arose|accrues|accrued)\b|\b(?:claim|cause of action)s? (?:is|are|shall be|will be) (?:permanently |forever )?(?:waived|barred)\b/, 3, -1.5),
   // Every dispute sent to the process, not some: "all disputes arising out of or relating to these terms".
