@@ -41,6 +41,10 @@ describe('headlineOf (the subject line of an alert)', () => {
     expect(headlineOf(changeWith({ clauseTypes: ['ai-training'] }))).toBe('AI training changed');
   });
 
+  it('puts a noun after a subject that is itself a change', () => {
+    expect(headlineOf(changeWith({ clauseTypes: ['policy-changes'] }))).toBe('policy changes clause changed');
+  });
+
   it('falls back to the heading, without its number, when no type was found', () => {
     expect(headlineOf(changeWith({ headingPath: ['Terms', '6. Refunds'] }))).toBe('refunds changed');
   });

@@ -73,7 +73,9 @@ export function headlineOf(change: ChangeForEmail): string {
   const type = top.clauseTypes[0] ? clauseTypeById.get(top.clauseTypes[0]) : undefined;
   const heading = top.headingPath[top.headingPath.length - 1]?.replace(/^[\d.\s]+/, '').trim();
   const subject = type?.label ?? heading ?? 'a clause';
-  return `${inSentence(subject)} ${OP_VERBS[top.op] ?? 'changed'}`;
+  // A subject that is itself a change ("Policy changes") takes a noun before the verb: "policy changes clause changed".
+  const noun = /\bchanges?$/i.test(subject) ? ' clause' : '';
+  return `${inSentence(subject)}${noun} ${OP_VERBS[top.op] ?? 'changed'}`;
 }
 
 export function subjectFor(changes: ChangeForEmail[]): string {

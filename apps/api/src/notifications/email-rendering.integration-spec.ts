@@ -74,6 +74,23 @@ describe('email rendering', () => {
     clauseTypes: [...new Set(analysis.clauses.flatMap((c) => c.clauseTypes))],
     capturedAt: new Date('2026-02-02T09:15:00Z'),
   };
+  // A second platform's change of its own, a clarification (low): its summary and its badge agree.
+  const notice = analyzeChange(
+    '# Terms of Service\n\n## Changes\n\nWe may update these terms from time to time.',
+    '# Terms of Service\n\n## Changes\n\nWe may update these terms from time to time. The date at the top of this page shows when they last changed.',
+  );
+  const lowChange: ChangeForEmail = {
+    ...change,
+    id: '2',
+    recordId: 'CW-C-000043',
+    platformId: '8',
+    platformName: 'OpenAI',
+    severity: notice.severity,
+    kind: notice.kind,
+    summary: notice.summary,
+    clauses: notice.clauses,
+    clauseTypes: [...new Set(notice.clauses.flatMap((c) => c.clauseTypes))],
+  };
   const reader: SubscriberForEmail = { email: 'dana@example.org', unsubscribeToken: 'abc123', timezone: 'America/New_York', followedPlatformIds: ['7'], followedClauseTypes: [] };
   const links = { publicUrl: 'https://clausewatch.example' };
 
@@ -140,7 +157,7 @@ describe('email rendering', () => {
 
   it('renders the weekly digest, changes and the proof of monitoring, at 390 px', async () => {
     const view = digestView(
-      [change, { ...change, id: '2', recordId: 'CW-C-000043', platformId: '8', platformName: 'OpenAI', severity: 'low' }],
+      [change, lowChange],
       [
         { documentId: '3', platformName: 'Midjourney', title: 'Terms of Service', lastVerifiedAt: new Date('2026-02-08T06:00:00Z'), checksInPeriod: 28, failing: false, cause: null },
         { documentId: '4', platformName: 'OpenAI', title: 'Privacy Policy', lastVerifiedAt: new Date('2026-02-05T06:00:00Z'), checksInPeriod: 12, failing: true, cause: 'HTTP 403 (bot challenge)' },
