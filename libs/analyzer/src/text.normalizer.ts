@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { hash } from 'node:crypto';
-import { BARE_DATE, DATE_PATTERN, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
+import { BARE_DATE, DATE_STAMP_PATTERN, TRAILING_LABEL } from './analyzer.constants';
 
 // Typography that changes without changing meaning: curly quotes, dashes, odd spaces, ellipses.
 const TYPOGRAPHY: Array<[RegExp, string]> = [
@@ -226,11 +226,6 @@ export function cosmeticDocumentKey(markdown: string): string {
 
 export function cosmeticFingerprint(markdown: string): string {
   return sha256Hex(cosmeticDocumentKey(markdown));
-}
-
-/** Dates inside a text (used to tell a date-only edit from a real one). */
-export function withoutDates(text: string): string {
-  return text.replace(DATE_PATTERN, ' ');
 }
 
 /** Word tokens for similarity. */
