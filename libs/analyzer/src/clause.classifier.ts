@@ -22,6 +22,10 @@ interface CompiledRule extends ClauseRule {
   literals: string[][][] | null;
   /** A right or protection of the user's data, which the platform refusing it ("we may refuse a request to …") withholds. */
   refusable: boolean;
+  /** A right over the user's data when the user acts ("you may delete your data"): denied, it is withheld from them. */
+  rightOverData: boolean;
+  /** A protection of the user's data or a promise (a privacy cue or a type-free stance cue), not a term of use. */
+  protection: boolean;
 }
 
 // A rule whose pattern names a negator itself ("not (?:respond|honour)", "(?!can not)") decides what it means,
@@ -50,11 +54,12 @@ export const compiledRules: CompiledRule[] = rules.map((r, index) => ({
   folded: new RegExp(r.pattern.source, 'gi'),
   innerNegation: !SPELLED_NEGATION.test(r.pattern.source),
   literals: literals[index],
+  // The privacy rules come first in `rules`.
   refusable: index < privacyRules.length && r.stance > 0,
+  rightOverData: index < privacyRules.length && (r.userActorStance ?? 0) > 0,
+  protection: index < privacyRules.length || r.type === null,
 }));
 const compiled = compiledRules;
-// The privacy cues that are a right when the user acts ("you may delete your data").
-const USER_RIGHTS_OVER_DATA = new Set<ClauseRule>(compiled.filter((r, index) => index < privacyRules.length && (r.userActorStance ?? 0) > 0));
 
 // Rules by clause type ('' for none), then by id: evidence is looked up with no key string built per span.
 const byTypeAndId = new Map<string, Map<string, CompiledRule>>();
@@ -72,9 +77,9 @@ export function evidenceStance(type: string, span: EvidenceSpan): number {
   return spanStance(r, span);
 }
 
-function spanStance(r: ClauseRule, span: EvidenceSpan): number {
+function spanStance(r: CompiledRule, span: EvidenceSpan): number {
   // A right of the user's over their data denied ("you may not delete the reviews you posted") is withheld from them.
-  if (span.userActor && r.userActorStance !== undefined) return span.negated ? (USER_RIGHTS_OVER_DATA.has(r) ? -r.userActorStance : 0) : r.userActorStance;
+  if (span.userActor && r.userActorStance !== undefined) return span.negated ? (r.rightOverData ? -r.userActorStance : 0) : r.userActorStance;
   // The user doing it without a stated right ("until you delete your account") is no power over them either.
   if (span.userSubject && r.userActorStance !== undefined) return 0;
   return span.negated ? (r.negatedStance ?? -r.stance) : r.stance;
@@ -214,7 +219,7 @@ export function ruleHits(text: string): RuleHit[] {
         scopes.set(start, scope);
       }
       // A right of the user's whose cue names them ("you cannot delete your account") is read with its own subject.
-      const role = r.userActorStance !== undefined ? userActs(USER_RIGHTS_OVER_DATA.has(r) && USER_LEAD.test(m[0]) ? `${scope}${m[0]}` : scope) : null;
+      const role = r.userActorStance !== undefined ? userActs(r.rightOverData && USER_LEAD.test(m[0]) ? `${scope}${m[0]}` : scope) : null;
       const end = start + m[0].length;
       const negated = isNegated(text, start, scope) || (r.innerNegation && NEGATOR.test(m[0]) && isNegatedInside(m[0])) || TRAILING_NEGATOR.test(text.slice(end, end + 40)) || (r.refusable && REFUSAL.test(scope));
       // Built field by field (an optional field spread in puts every span on the slow path).
@@ -344,9 +349,6 @@ function classifyUncached(input: string, objectContext?: string): Classification
 // How far after "we do not" the cue it negates may start: the verb right after it ("we do not encrypt"), not a protection
 // named further on, which is often a state ("we do not have access to your messages, which are encrypted").
 const DENIAL_REACH = 1;
-// The privacy rules' compiled forms (the first in `rules`) and the type-free stance cues: a protection of the user's data
-// or a promise, not a term of use ("we do not claim ownership of your content" is the promise).
-const PROTECTION_RULES = new Set<ClauseRule>(compiled.filter((r, index) => index < privacyRules.length || r.type === null));
 
 /**
  * "We do not" promises something only when what it negates is a practice ("we do not sell"). Negating a protection ("we
@@ -357,8 +359,8 @@ function deniesAProtection(hits: RuleHit[], never: EvidenceSpan): boolean {
   const negatedNext = hits.filter(({ span }) => span !== never && span.negated && !span.userActor && span.start >= never.start && span.start - never.end <= DENIAL_REACH);
   // A practice negated by the same words ("we do not remove content", read as moderation as well as deletion) is the
   // promise the negator makes.
-  if (negatedNext.some(({ rule, span }) => !PROTECTION_RULES.has(rule) && spanStance(rule, span) > 0)) return false;
-  return negatedNext.some(({ rule, span }) => spanStance(rule, span) < 0 && rule.stance > 0 && PROTECTION_RULES.has(rule));
+  if (negatedNext.some(({ rule, span }) => !rule.protection && spanStance(rule, span) > 0)) return false;
+  return negatedNext.some(({ rule, span }) => spanStance(rule, span) < 0 && rule.stance > 0 && rule.protection);
 }
 
 // What shows the platform's training of the user's own data after all: the user's content named, or a way out of it.
