@@ -12,14 +12,16 @@ const STATING_RULES: Readonly<Record<string, readonly string[]>> = {
   'policy-changes': ['change-terms', 'terms-change'],
 };
 
-const actRules = new Map<string, RegExp[]>();
+// Per type, its act rules' patterns: as tests (`i`), and for walking a version's matches (`gi`).
+const actRules = new Map<string, { tests: RegExp[]; walks: RegExp[] }>();
 
-function actPatterns(id: string): RegExp[] | undefined {
+function actPatterns(id: string): { tests: RegExp[]; walks: RegExp[] } | undefined {
   const acts = STATING_RULES[id] ?? HEAVY_TYPE_ACTS[id]?.rules;
   if (!acts) return undefined;
   let patterns = actRules.get(id);
   if (!patterns) {
-    patterns = compiledRules.filter((r) => r.type === id && acts.includes(r.id)).map((r) => new RegExp(r.pattern.source, 'i'));
+    const sources = compiledRules.filter((r) => r.type === id && acts.includes(r.id)).map((r) => r.pattern.source);
+    patterns = { tests: sources.map((source) => new RegExp(source, 'i')), walks: sources.map((source) => new RegExp(source, 'gi')) };
     actRules.set(id, patterns);
   }
   return patterns;
@@ -30,7 +32,7 @@ function actPatterns(id: string): RegExp[] | undefined {
  * answers whether the version matches a pattern (the analysis remembers its answers per version).
  */
 export function practiceStated(id: string, version: string, matches = (pattern: RegExp): boolean => pattern.test(version)): boolean | undefined {
-  return actPatterns(id)?.some(matches);
+  return actPatterns(id)?.tests.some(matches);
 }
 
 // A sentence of the other version read for a promise: at most this many of the act's matches, so a page repeating the
@@ -47,8 +49,8 @@ export function promiseStated(id: string, version: string): boolean {
   const patterns = actPatterns(id);
   if (!patterns) return false;
   let seen = 0;
-  for (const pattern of patterns) {
-    const global = new RegExp(pattern.source, 'gi');
+  for (const global of patterns.walks) {
+    global.lastIndex = 0;
     for (let m = global.exec(version); m && seen < PROMISE_MATCHES_MAX; m = global.exec(version)) {
       seen++;
       const start = Math.max(version.lastIndexOf('. ', m.index) + 2, m.index - PROMISE_SENTENCE_MAX);

@@ -186,7 +186,9 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const cDel = t.deleted ? classify(t.deleted, t.lead ? `${t.before ?? ''} ${t.lead}` : (t.before ?? undefined)) : null;
     // A right cut from this clause that the new version still states elsewhere ("you can delete your account" cut from a
     // paragraph on stopping processing, "Delete your data: … by deleting your account" still in the list of rights).
-    const statedElsewhere = (id: string): boolean => RIGHT_TYPES.has(id) && t.newVersion !== undefined && rightsStillStated(t.deleted, t.newVersion());
+    // Asked once: the answer is the same for every right type (the cut words against the new version).
+    let cutRightsStated: boolean | undefined;
+    const statedElsewhere = (id: string): boolean => RIGHT_TYPES.has(id) && t.newVersion !== undefined && (cutRightsStated ??= rightsStillStated(t.deleted, t.newVersion()));
     cutStance = (id) => (CUT_OBJECT.test(t.deleted) && hasType(cDel, id) && !hasType(cIns, id) && hasType(cBefore, id) && !hasType(cAfter, id) && !statedElsewhere(id) ? -typeStance(cDel, id) : null);
     context = merge(cAfter?.clauseTypes ?? [], cBefore?.clauseTypes ?? [], headingTypes);
     touched = merge(cIns?.clauseTypes ?? [], cDel?.clauseTypes ?? []);
