@@ -114,6 +114,84 @@ export const HEADING_TOPICS: readonly HeadingTopic[] = [
     pattern: /\bcontent moderation\b|\bmoderation\b|\b(?:removal|removing|takedown) of (?:user )?content\b|\bcontent (?:removal|review|decisions)\b|\bappeals?\b|\breporting (?:content|abuse|violations|users)\b|\bmod[ée]ration\b|\bmoderaci[óo]n\b/i,
     example: ['How we moderate content: appeals', 'How we review payments'],
   },
+  {
+    type: 'data-collection',
+    pattern:
+      /\b(?:personal )?(?:data|information) (?:(?:that )?we (?:collect|gather|receive|obtain)|you (?:give|provide)(?: to)? us|collected)\b|\b(?:collection|collecting) (?:of )?(?:your )?(?:personal )?(?:data|information)\b|\bwhat (?:personal )?(?:data|information) (?:do )?we (?:collect|gather|receive|process)\b|\bdonn[ée]es (?:que nous )?collect[ée]es\b|\bcollecte (?:de vos |des )donn[ée]es\b|\berhobene daten\b|\bdatos (?:que )?recopilados\b|\brecopilaci[óo]n de datos\b/i,
+    example: ['Information we collect about you', 'Information we share with partners'],
+  },
+  {
+    type: 'data-use',
+    pattern:
+      /\bhow (?:we|do we|does [\w.-]+) (?:use|process)(?: your)?(?: personal)? (?:data|information)\b|\b(?:use|uses|processing) of (?:your )?(?:personal )?(?:data|information)\b|\bpurposes? (?:of|for) (?:the )?(?:processing|using|use|which we use)\b|\bwhy (?:we|do we) (?:process|use|collect)\b|\blegal bas[ei]s\b|\bfinalit[ée]s?\b|\butilisation de vos donn[ée]es\b|\bzwecke? der (?:daten)?verarbeitung\b|\bfinalidad(?:es)? del tratamiento\b/i,
+    example: ['How we use your information', 'How to use the app'],
+  },
+  {
+    type: 'advertising',
+    pattern: /\badvertis\w*|\b(?:interest|behaviou?r)[- ]based ads?\b|\b(?:personali[sz]ed|targeted|sponsored) (?:ads|content)\b|\bads\b|\bpublicit[ée]s?\b|\bwerbung\b|\bpublicidad\b/i,
+    example: ['Advertising and sponsored content', 'Adding people to your account'],
+  },
+  {
+    type: 'tracking',
+    pattern: /\bcookies?\b|\btracking technolog\w*|\bsimilar technologies\b|\bdo not track\b|\bpixels?\b|\bweb beacons?\b|\b(?:online |cross-site )?tracking\b(?! (?:your |of (?:your )?|the )?(?:orders?|packages?|parcels?|shipments?|deliver\w*))|\btraceurs?\b|\bt[ée]moins de connexion\b/i,
+    example: ['Cookies and similar technologies', 'Tracking your order'],
+  },
+  {
+    type: 'deletion',
+    pattern:
+      /\b(?:delet\w+|clos\w+|deactivat\w+) (?:of )?(?:your |an |the )?accounts?\b|\baccount (?:deletion|closure|deactivation)\b|\bdelet\w+ (?:of )?(?:your )?(?:personal )?(?:data|information)\b|\bright to (?:erasure|be forgotten)\b|\bsuppression (?:de (?:votre|vos) (?:compte|donn[ée]es))\b|\bl[öo]schung\b|\beliminaci[óo]n de (?:la |tu |su )?cuenta\b/i,
+    example: ['Deleting your account', 'Deleting posts from your feed'],
+  },
+  {
+    type: 'security',
+    pattern:
+      /(?<!\bsocial )\bsecurity\b(?! (?:numbers?|deposits?|interests?|researchers?)\b)|\bhow (?:we|do we) (?:protect|secure|safeguard)\b|\b(?:protecting|safeguarding|securing) (?:your )?(?:personal )?(?:data|information)\b|\bdata breach\w*|\bs[ée]curit[ée]\b|\bdatensicherheit\b|\bseguridad\b/i,
+    example: ['Security of your information', 'Social security numbers'],
+  },
+  {
+    type: 'children',
+    pattern: /\bchild(?:ren)?(?:'s|s')?\b|\bminors\b|\bminor users\b|\bkids\b|\bteens?\b|\bcoppa\b|\benfants?\b|\bmineurs\b|\bkinder\w*|\bmenores\b|\bni[ñn]os\b/i,
+    example: ["Children's privacy", 'Minor changes to these terms'],
+  },
+  {
+    type: 'account-termination',
+    pattern:
+      /\btermination\b|\bterminat\w+ (?:of )?(?:your |the |this )?(?:account|access|agreement|service|terms)\b|\bsuspen(?:sion|d\w*)\b|\bban(?:s|ned|ning)?\b(?! (?:on|of) (?:the )?(?:use|sale))|\br[ée]siliation\b|\bk[üu]ndigung\b|\bsperrung\b|\b(?:suspensi[óo]n|terminaci[óo]n|rescisi[óo]n)\b/i,
+    example: ['Suspension and termination of accounts', 'Terms of service'],
+  },
+  {
+    type: 'liability',
+    pattern: /\bliabilit\w*|\bdisclaimers?\b|\bwarrant(?:y|ies)\b|\bresponsabilit[ée]s?\b|\bhaftung\w*|\bgew[äa]hrleistung\b|\bresponsabilidad\b/i,
+    example: ['Limitation of liability', 'Limits on account names'],
+  },
+  {
+    type: 'indemnification',
+    pattern: /\bindemni\w+|\bhold harmless\b|\bfreistellung\b|\bindemnizaci[óo]n\b/i,
+    example: ['Indemnification', 'Identification'],
+  },
+  {
+    type: 'policy-changes',
+    pattern:
+      /\b(?:changes?|updates?|amendments?|modifications?|revisions?) (?:to|of) (?:this|these|our|the) (?:privacy )?(?:policy|policies|terms|agreement|notice|statement|conditions)\b|\b(?:changing|updating|modifying|amending) (?:this|these|our|the) (?:privacy )?(?:policy|terms|agreement|notice)\b|\bmodifications? (?:de|des) (?:la pr[ée]sente|ces|nos|la) (?:politique|conditions)\b|\b[äa]nderungen (?:dieser|der|unserer) (?:datenschutz|bedingungen|richtlinie|nutzungsbedingungen)\w*|\bcambios (?:en|a) (?:esta|estas|la|las|los|nuestra) (?:pol[íi]tica|t[ée]rminos|condiciones)\b/i,
+    example: ['Changes to this Privacy Policy', 'Changes to your account settings'],
+  },
+  {
+    type: 'payment',
+    pattern:
+      /\bpayments?\b|\bfees?\b|\bbilling\b|\bpric(?:es|ing)\b|\brefunds?\b|(?<!\b(?:newsletter|e-?mail|mailing) )\bsubscriptions?\b|\bauto[- ]?renew\w*|\bpaiements?\b|\btarifs?\b|\bremboursements?\b|\babonnements?\b|\bzahlung\w*|\bpagos?\b|\breembolsos?\b|\bsuscripci[óo]n(?:es)?\b/i,
+    example: ['Fees and payment', 'Newsletter subscriptions'],
+  },
+  {
+    type: 'third-party-services',
+    pattern:
+      /\bthird[- ]part(?:y|ies)'? (?:services|sites|websites|links|content|apps|applications|products|platforms|integrations|plug-?ins)\b|\blinks? to (?:other|third[- ]party|external)\b|\bexternal (?:links|sites|websites|services)\b|\bservices tiers\b|\bsites tiers\b|\bdienste dritter\b|\bservicios de terceros\b/i,
+    example: ['Links to third-party websites', 'Sharing with third parties'],
+  },
+  {
+    type: 'content-ownership',
+    pattern: /\b(?:content |output )?ownership\b|\bwho owns\b|\b(?:you|we) own\b|\bownership of (?:your |the )?(?:content|outputs?)\b|\bpropri[ée]t[ée] (?:des|de vos) contenus\b|\btitularidad\b/i,
+    example: ['Who owns the outputs', 'Who operates the service'],
+  },
 ];
 
 /** What one decisive cue gives a clause (1 − e^(−3/2.5)): a heading that names its topic says as much. */

@@ -109,7 +109,7 @@ export const privacyRules: ClauseRule[] = [
   rule('advertising', 'ads', /(?<!\bjob )\badverti[sz]\w*(?! ?(?:ids?|identifiers?|cookies?)\b)|\bads\b|\bad (?:networks?|partners?|personali[sz]ation|choices|preferences)\b|\badchoices\b|\bad-supported\b|\bcommercials\b/, 2.5, -1, { negatedStance: 1.7 }),
   // Data used for the purpose of marketing or ads: the purpose names the practice, the use is generic.
   rule('advertising', 'use-for-ads', /\b(?:use[sd]?|using|process\w*)\b[^.;]{0,40}\b(?:data|information|details|preferences|profiles?)\b[^.;]{0,60}\b(?:to|for)\b[^.;]{0,60}\b(?:advertis\w+|marketing|ads|promotional)\b/, 2, -0.5),
-  rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored|relevant)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b(?! ?(?:cookies?|ids?|identifiers?)\b)/, 2, -1),
+  rule('advertising', 'targeted', /\b(?:targeted|interest[- ]based|personali[sz]ed|behaviou?ral|tailored)\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers|content)\b(?! ?(?:cookies?|ids?|identifiers?)\b)|\brelevant\b[^.;]{0,20}\b(?:ads|advert\w*|marketing|offers)\b(?! ?(?:cookies?|ids?|identifiers?)\b)/, 2, -1),
   rule('advertising', 'marketing', /\bmarketing (?:purposes|partners)|\b(?:direct )?marketing\b/, 1.2, -1),
   // Offers picked for the user ("products that may be of interest to you") are marketing even without the word.
   rule('advertising', 'of-interest', /\b(?:offers?|offerings?|products?|services?|promotions?|deals|events)\b[^.;]{0,60}\b(?:(?:of|be of|may) interest to you|(?:you|they) (?:may|might) (?:like|enjoy|be interested in)|relevant to you|interest(?:s|ed) you)\b/, 2.5, -1),

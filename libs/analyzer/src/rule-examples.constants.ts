@@ -438,6 +438,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   // Offerings picked for the user, as well as offers and products.
   'advertising:ad-platforms': [['Pinterest | Where to manage cookie settings: see your Pinterest account', 'Follow us on Pinterest, where cookie recipes are posted weekly.'], ['The TikTok Pixel is placed on our checkout page.', 'Our TikTok account posts videos of our cookies.']],
   'advertising:of-interest': [['We may recommend offerings that might be of interest to you.', 'We may recommend that you read the help pages.']],
+  // "Relevant" names advertising only with ads or offers: a board of relevant content is the user's own posting.
+  'advertising:targeted': [['We use your activity to show you more relevant ads.', 'Make sure you are posting relevant content to relevant boards.']],
   // "Log" as the verb of collecting, not the noun that is kept.
   'data-collection:we-collect': [['We capture the time you spend on each page.', 'Our photographers capture the moments you share with us.'], ['We log the pages you visit.', 'We never keep logs of your activity.']],
   // "Sans indemnité" (without compensation) is no indemnity.

@@ -27,11 +27,18 @@ const PRACTICE_NAMED = /\b(?:sell|sale|share|sharing|track|tracking|personal|my)
 // practice of the platform's; "we do not allow advertisers to use your data" names no content and stays a practice.
 const WE_FORBID = /^\W*(?:we (?:do not|don[’']t|will not|won[’']t|never) (?:allow|permit|tolerate|accept)|(?:[\w’']+ )?(?:is not|isn[’']t|is no|are not|aren[’']t) (?:a |the )?place for)\b[^.:]{0,80}?\b(?:content|behaviou?rs?|conduct|posts?|accounts?|activit(?:y|ies)|images?|videos?|pins?|comments?|speech|material)\b/i;
 
+// A rule the user is told to follow, in the imperative: "Comply with all applicable advertising laws", "Adhere to our
+// guidelines", "Make sure you're posting to the right boards". What it names (advertising, payments, security) is what
+// the user must do, not a practice of the platform's; advice on the user's own settings ("Review your privacy settings")
+// is not written so.
+const USER_IMPERATIVE = /^\W*(?:(?:always|please) )?(?:comply with|adhere to|abide by|refrain from|follow (?:our|the|all|any|these|applicable|local)|respect (?:the|other|others|our|all|applicable|people|local)|obey|make sure (?:that )?(?:you|your)|be (?:respectful|kind|honest|authentic|truthful|civil|transparent))\b/i;
+
 /** Whether the clause states a use of the service that users must not make (a forbidding lead-in, heading or sentence). */
 export function isConductRule(t: ChangeTexts): boolean {
   const lead = t.lead ?? '';
   const heading = t.heading ?? '';
-  if (WE_FORBID.test(lead) || WE_FORBID.test(t.after ?? t.before ?? '')) return true;
+  const text = t.after ?? t.before ?? '';
+  if (WE_FORBID.test(lead) || WE_FORBID.test(text) || USER_IMPERATIVE.test(text)) return true;
   if (lead && (/^\W*(?:we|our)\b/i.test(lead) || PRACTICE_NAMED.test(lead))) return false;
   return FORBIDDING_LEAD.test(lead) || FORBIDDING_LEAD_END.test(lead) || USES_LEAD.test(lead) || (FORBIDDING_HEADING.test(heading) && !PRACTICE_NAMED.test(heading));
 }
