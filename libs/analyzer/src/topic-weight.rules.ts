@@ -138,6 +138,17 @@ export function adviceOnly(m: ClauseTypeMatch, t: ChangeTexts): boolean {
   return sentences.length > 0 && sentences.every((x) => ADVICE_TO_USER.test(x) && !PLATFORM_ACT.test(x));
 }
 
+// The rubric's high is "precise location collection added"; location named without its precision ("location data",
+// "your location") is a new category of data (medium), unless the clause says how precise it is: GPS, precise, real
+// time, coordinates, in the background.
+const PRECISE_LOCATION = /\b(?:gps|precise(?:ly)?|exact|accurate|real[- ]time|latitude|longitude|coordinates|geo-?locat\w*|background location|location in the background|continuous(?:ly)?|street[- ]level|pr[ée]cises?|genaue?n?|pr[äa]zise?n?|precisas?|exactas?)\b/i;
+export const IMPRECISE_LOCATION_WEIGHT = 2;
+
+/** Whether sensitive data was read only from a location cue, in a clause that does not say the location is precise. */
+export function impreciseLocationOnly(m: ClauseTypeMatch, names: (object: RegExp) => boolean): boolean {
+  return m.evidence.length > 0 && m.evidence.every((e) => e.rule === 'location') && !names(PRECISE_LOCATION);
+}
+
 // What the user posts or uploads (not their feedback on the service): the object of the rubric's licence on content.
 const POSTED_CONTENT = /\b(?:(?:your|user|users'|user's) (?:content|posts?|photos?|videos?|images?|uploads?|works?|materials?|creations?|inputs?|outputs?|recordings?|music)|content (?:that )?you (?:post|upload|submit|share|create|make available)|user[- ]generated content)\b/i;
 
