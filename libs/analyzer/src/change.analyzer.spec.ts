@@ -278,6 +278,17 @@ describe('analyzeChange: severity from the change, not the topic', () => {
     expect(changed.severity).not.toBe('low');
   });
 
+  test('a register change swaps auxiliaries and the reflexive with the pronoun ("Sie haben … Sie sich" → "du hast … du dich", "vous pouvez" → "tu peux"): no change of substance', () => {
+    const rules = (text: string): string => ['# Gemeinschaftsrichtlinien', 'Stand: 1. März 2025', text, 'Fragen? Schreiben Sie an support@example.com.'].join('\n\n');
+    const formal = 'Wenn Sie jemanden kennengelernt haben und Sie sich unwohl fühlen, wenden Sie sich an unseren Kundenservice.';
+    const informal = 'Wenn du jemanden kennengelernt hast und du dich unwohl fühlst, wende dich an unseren Kundenservice.';
+    expect(analyzeChange(rules(formal), rules(informal)).severity).toBe('low');
+    const regles = (text: string): string => ['# Règles de la communauté', 'Mise à jour : 1er mars 2025', text, 'Des questions ? Écrivez à support@example.com.'].join('\n\n');
+    const vous = 'Si vous avez un doute, vous pouvez contacter notre équipe et vous devez garder votre mot de passe secret.';
+    const tu = 'Si tu as un doute, tu peux contacter notre équipe et tu dois garder ton mot de passe secret.';
+    expect(analyzeChange(regles(vous), regles(tu)).severity).toBe('low');
+  });
+
   test('a German rule of conduct is read, not sized: what users must not do', () => {
     const analysis = analyzeChange(base, `${base}\n\nEs ist verboten, andere Mitglieder zu belästigen oder zu bedrohen.`);
     expect(analysis.severity).toBe('low');
