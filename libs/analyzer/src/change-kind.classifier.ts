@@ -45,7 +45,7 @@ function unreferenced(text: string): string {
 // a few words that invite a click, with no sentence in them. Page chrome, like navigation.
 // Cookie banners' buttons and prompts too ("Close cookies consent", "Accept all", "Let us know you agree to cookies"), and
 // the same buttons in French, German and Spanish ("Télécharger", "Anmelden", "Descargar").
-const CALL_TO_ACTION = /^(?:download|join|sign (?:up|in)|log ?in|register|get (?:started|the app)|learn more|read more|see more|find out more|contact us|back to top|skip to|share|print|subscribe|follow us|install|shop|explore|discover|close|accept|reject|decline|allow all|manage (?:cookies|preferences|settings)|(?:let us know )?(?:that )?you agree to (?:our |the )?(?:use of )?cookies|got it|t[ée]l[ée]charger|s'inscrire|inscrivez-vous|se connecter|connexion|herunterladen|anmelden|registrieren|descargar|reg[íi]strate|iniciar sesi[óo]n)(?![\p{L}])/iu;
+const CALL_TO_ACTION = /^(?:download|get(?: it)? on|available on|join|sign (?:up|in)|log ?in|register|get (?:started|the app)|learn more|read more|see more|find out more|contact us|back to top|skip to|share|print|subscribe|follow us|install|shop|explore|discover|close|accept|reject|decline|allow all|manage (?:cookies|preferences|settings)|(?:let us know )?(?:that )?you agree to (?:our |the )?(?:use of )?cookies|got it|t[ée]l[ée]charger|s'inscrire|inscrivez-vous|se connecter|connexion|herunterladen|anmelden|registrieren|descargar|reg[íi]strate|iniciar sesi[óo]n)(?![\p{L}])/iu;
 const CALL_TO_ACTION_MAX_WORDS = 7;
 
 /** A paragraph of at most this many words: the shape every line of page chrome below has. */
@@ -54,7 +54,16 @@ function shortParagraph(p: Provision, maxWords: number): boolean {
 }
 
 function isCallToAction(p: Provision): boolean {
-  return CALL_TO_ACTION.test(p.text) && !/[.;:!?,]/.test(p.text) && shortParagraph(p, CALL_TO_ACTION_MAX_WORDS);
+  if (p.kind !== 'paragraph' || !CALL_TO_ACTION.test(p.text) || /[.;:!?,]/.test(p.text)) return false;
+  if (shortParagraph(p, CALL_TO_ACTION_MAX_WORDS)) return true;
+  // Buttons the capture glued together ("Download on the App StoreGet it on Google Play"): each is one, up to the next
+  // capital glued to a lower-case letter that starts another call to action ("YouTube" is one word of a button).
+  const buttons: string[] = [];
+  for (const part of p.text.split(/(?<=\p{Ll})(?=\p{Lu})/u)) {
+    if (buttons.length && !CALL_TO_ACTION.test(part)) buttons[buttons.length - 1] += part;
+    else buttons.push(part);
+  }
+  return buttons.length > 1 && buttons.every((b) => b.trim().split(/\s+/).length <= CALL_TO_ACTION_MAX_WORDS);
 }
 
 // A page footer captured as a paragraph: a copyright line with its year ("Site design & logo © 2024 Pastebin"), with at
@@ -112,6 +121,17 @@ const NOT_A_CLAUSE: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateSta
 // A provision reworded into another of the same of these kinds changed nothing a reader relies on.
 const SAME_CHROME: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => isGluedMenu(p.text), isFooter, isNavLine, isCallToAction];
 
+// A sentence that only points the reader to another part or page ("For more information about how your data is handled,
+// see our full Privacy Policy, below.", "Please read our Cookie Policy."): a cross-reference, which states no term. One
+// that says what the other text does, or that the user agrees to it, is a clause.
+const POINTER = /^(?:for (?:more|further|additional|full) (?:information|details)\b[^.;:]{0,80}?,\s*)?(?:please )?(?:see|read|visit|refer to|review|consult|check|go to|learn more (?:in|about))\b (?:our|the|this|these)\b[^.;:]{0,60}?\.?$/i;
+const POINTER_TERMS = /\b(?:agree\w*|accept\w*|bound|binding|governs?|appl(?:y|ies)|incorporated|part of|may|must|shall|will)\b/i;
+const POINTER_MAX_WORDS = 30;
+
+function isPointer(p: Provision): boolean {
+  return p.kind === 'paragraph' && p.text.split(/\s+/).length <= POINTER_MAX_WORDS && POINTER.test(p.text) && !POINTER_TERMS.test(p.text);
+}
+
 /** What an alignment did to the text, as DESIGN.md defines change kinds. */
 export function kindOf(a: Alignment, before: Provision[], after: Provision[], headings: Set<string>): ClauseKind {
   const b = a.before.map((i) => before[i]);
@@ -123,7 +143,7 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
     case 'removed': {
       const p = (b[0] ?? f[0]) as Provision;
       if (NOT_A_CLAUSE.some((is) => is(p))) return 'cosmetic';
-      return isStructural(p, headings) ? 'structure' : 'substantive';
+      return isStructural(p, headings) || isPointer(p) ? 'structure' : 'substantive';
     }
     default: {
       if (SAME_CHROME.some((is) => b.every(is) && f.every(is))) return 'cosmetic';
@@ -144,7 +164,32 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
       // A renumbered cross-reference ("see Section 14" → "see Section 15") changes numbering only.
       if (keyOf(unreferenced(textBefore), textBefore, keyBefore) === keyOf(unreferenced(textAfter), textAfter, keyAfter)) return 'structure';
       if (b.every((p) => isStructural(p, headings)) && f.every((p) => isStructural(p, headings))) return 'structure';
+      // A table row re-flowed: its cells with their column's label before them ("Purpose: Login | Legal basis: Contract")
+      // in one capture, without it in the other ("| Login | Contract |").
+      if ((textBefore.includes('|') || textAfter.includes('|')) && unlabelledCells(textBefore) === unlabelledCells(textAfter)) return 'structure';
       return 'substantive';
     }
   }
+}
+
+// A cell's column label: a few words and a colon at the start of a table cell ("Legal basis: ", "Why do we collect it?: ").
+const CELL_LABEL = /^[^:|]{1,60}?[:：]\s+/;
+const CELL_LABEL_MAX_WORDS = 6;
+
+/** A table row's words without the column labels its cells may start with, and without empty edge cells. */
+function unlabelledCells(text: string): string {
+  return cosmeticKey(unlabelledRow(text));
+}
+
+/** A table row as its cells read without the column labels they may start with ("Purpose: Login | Basis: Contract"). */
+export function unlabelledRow(text: string): string {
+  return text
+    .split('|')
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .map((c) => {
+      const label = CELL_LABEL.exec(c);
+      return label && label[0].trim().split(/\s+/).length <= CELL_LABEL_MAX_WORDS && label[0].length < c.length ? c.slice(label[0].length) : c;
+    })
+    .join(' | ');
 }

@@ -48,6 +48,49 @@ describe('analyzeChange: a button reworded', () => {
   });
 });
 
+describe('analyzeChange: text the capture re-flowed is structure, not a change of terms', () => {
+  const table = (...rows: string[]): string => policy('## What we collect', ...rows, SHARE_HEAD, SHARE);
+  test.each([
+    [
+      'a table row whose cells lose the column labels the old capture put before them',
+      table('Why we collect it: Account creation | Type of data: Email address | Legal basis: Contract'),
+      table('| Account creation | Email address | Contract |'),
+      'structure',
+    ],
+    ['a table row whose value changed as its labels went (near miss)', table('Why we collect it: Account creation | Type of data: Email address | Legal basis: Contract'), table('| Account creation | Email address and phone number | Contract |'), 'substantive'],
+    [
+      'the same labelled row shown twice by the old capture, once without labels by the new one',
+      table('Why we collect it: Account creation | Type of data: Email address | Legal basis: Contract', 'Why we collect it: Account creation | Type of data: Email address | Legal basis: Contract'),
+      table('| Account creation | Email address | Contract |'),
+      'structure',
+    ],
+    [
+      'a title glued to the end of one clause in the new capture, to the start of the next in the old',
+      policy('## Sharing', 'We answer every request within one month.', 'Links to other WebsitesOur site may link to websites run by others, whose own policies apply to them.'),
+      policy('## Sharing', 'We answer every request within one month.Links to other Websites', 'Our site may link to websites run by others, whose own policies apply to them.'),
+      'structure',
+    ],
+    ['a sentence added at the end of a clause that the old version does not hold (near miss)', policy('## Sharing', 'We answer every request within one month.', SHARE), policy('## Sharing', 'We answer every request within one month. We may extend this by two months.', SHARE), 'substantive'],
+    ['store badges glued together, reworded', policy('Download on the App StoreGet it on Google Play', '## Collection', COLLECT), policy('Download on Apple App StoreGet on Google Play store', '## Collection', COLLECT), 'cosmetic'],
+    [
+      'two paragraphs joined, the second dropping the condition the first states ("With Privacy Mode off, if" → "If")',
+      policy('## Modes', 'If you keep Privacy Mode off, we collect your prompts to improve the service.\n\nWith Privacy Mode off, if you use autocomplete, our provider may also collect prompts.'),
+      policy('## Modes', 'If you keep Privacy Mode off, we collect your prompts to improve the service. If you use autocomplete, our provider may also collect prompts.'),
+      'structure',
+    ],
+    [
+      'two paragraphs joined, a negation dropped as they were (near miss)',
+      policy('## Modes', 'If you keep Privacy Mode off, we collect your prompts to improve the service.\n\nWith Privacy Mode off, our provider does not collect prompts.'),
+      policy('## Modes', 'If you keep Privacy Mode off, we collect your prompts to improve the service. With Privacy Mode off, our provider does collect prompts.'),
+      'substantive',
+    ],
+    ['a pointer to the full policy added ("For more information …, see our full Privacy Policy, below.")', base, `${base}\n\nFor more information about how your data is handled, see our full Privacy Policy, below.`, 'structure'],
+    ['a sentence that makes another policy part of the terms added (near miss)', base, `${base}\n\nPlease read our Cookie Policy, which is part of these terms.`, 'substantive'],
+  ])('%s → %s', (_name, before, after, kind) => {
+    expect(analyzeChange(before, after).kind).toBe(kind);
+  });
+});
+
 describe('analyzeChange: severity follows the rubric', () => {
   test.each([
     ['sale of personal data introduced', base.replace(SHARE, `${SHARE} We also sell your personal data to data brokers.`), ['critical'], 'worse', 'data-sale'],

@@ -1,5 +1,5 @@
-import { Alignment, ChangeAnalysis, ChangeGuidance, ChangeKind, ClauseChange, Direction, Provision, Severity } from './analyzer.types';
-import { headingKeys, kindOf, maxKind } from './change-kind.classifier';
+import { Alignment, ChangeAnalysis, ChangeGuidance, ChangeKind, ClauseChange, DiffSegment, Direction, Provision, Severity } from './analyzer.types';
+import { headingKeys, kindOf, maxKind, unlabelledRow } from './change-kind.classifier';
 import { clearClassifyCache } from './clause.classifier';
 import { clauseTypeById } from './clause-types.constants';
 import { alignProvisions } from './provision.aligner';
@@ -172,7 +172,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
     } else if (indexes.length === 1 && isColumnLabels(list, indexes[0])) {
       kind = 'structure';
       why = `${op} the column labels “${list[indexes[0]].text}” of a table (structure)`;
-    } else if (key.split(' ').length >= MOVED_MIN_WORDS && (op === 'added' ? ctx.inBefore : ctx.inAfter)(key.replace(/[.;:,]$/, ''))) {
+    } else if (key.split(' ').length >= MOVED_MIN_WORDS && [key, ...(key.includes('|') ? [searchKey(unlabelledRow(list[indexes[0]].text))] : [])].some((k) => (op === 'added' ? ctx.inBefore : ctx.inAfter)(k.replace(/[.;:,]$/, '')))) {
       kind = 'structure';
       why = `moved, split or joined “${list[indexes[0]].text}”: the same words stand elsewhere in the ${op === 'added' ? 'old' : 'new'} version (structure)`;
     }
@@ -181,6 +181,16 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
   const afterText = joined(after, a.after);
   const anchor = after[a.after[0]] ?? before[a.before[0]];
   const diff = beforeText !== null && afterText !== null ? wordDiff(beforeText, afterText) : undefined;
+  if (kind === 'substantive' && beforeText !== null && afterText !== null) {
+    const moved = movedAtEdge(beforeText, afterText, ctx);
+    if (moved) {
+      kind = 'structure';
+      why = `moved “${moved.text}” ${moved.into ? 'onto' : 'off'} the clause: the same words stand elsewhere in the ${moved.into ? 'old' : 'new'} version (structure)`;
+    } else if (diff && (op === 'merged' || op === 'split') && repeatsDropped(diff, op, op === 'merged' ? afterText : beforeText)) {
+      kind = 'structure';
+      why = `${op === 'merged' ? 'joined clauses, dropping' : 'split a clause, restating'} only words the joined text says already (structure)`;
+    }
+  }
   // The record is built field by field in its stored order: object spreads (a base spread into the verdict, optional
   // fields spread in) cost more per clause than everything else done here.
   const base: Omit<ClauseChange, 'clauseTypes' | 'severity' | 'direction' | 'reasons'> = { op, kind, before: beforeText, after: afterText, headingPath: anchor.headingPath, beforeIndexes: a.before, afterIndexes: a.after };
@@ -208,6 +218,54 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
   if (assessment.scoredType) change.scoredType = assessment.scoredType;
   if (assessment.decisive) change.decisive = assessment.decisive;
   return change;
+}
+
+/**
+ * Words the capture glued onto one end of a clause, or took off it, that stand elsewhere in the other version: a title
+ * or sentence that moved between neighbours ("…under applicable law.Links to other Websites" in one version, "Links to
+ * other WebsitesThe Website may contain…" in the other). The two texts are compared without spaces, since the glue took
+ * the one between them; the words must be at least MOVED_MIN_WORDS.
+ */
+function movedAtEdge(beforeText: string, afterText: string, ctx: Context): { text: string; into: boolean } | null {
+  const bare = (x: string): string => x.replace(/\s+/g, '').toLowerCase();
+  const b = bare(beforeText);
+  const f = bare(afterText);
+  const into = f.length > b.length;
+  const [long, short, longer] = into ? [f, b, afterText] : [b, f, beforeText];
+  if (short.length === 0 || long.length === short.length) return null;
+  const atStart = long.endsWith(short);
+  if (!atStart && !long.startsWith(short)) return null;
+  // The extra characters, as they stand (with their spaces) at that end of the longer text.
+  const extra = long.length - short.length;
+  let cut = atStart ? 0 : longer.length;
+  for (let seen = 0; seen < extra && cut >= 0 && cut <= longer.length; ) {
+    const c = atStart ? longer[cut++] : longer[--cut];
+    if (!/\s/.test(c)) seen++;
+  }
+  const text = (atStart ? longer.slice(0, cut) : longer.slice(cut)).trim().replace(/^[.;:,]+|[.;:,]+$/g, '');
+  const key = searchKey(text);
+  if (bare(text).length > extra || key.split(' ').length < MOVED_MIN_WORDS) return null;
+  return (into ? ctx.inBefore : ctx.inAfter)(key) ? { text, into } : null;
+}
+
+// Small joining words a join or split may drop or add ("With … off, if" → "If"); a negation is never one of them.
+const JOINING = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'if', 'in', 'of', 'on', 'or', 'so', 'that', 'the', 'then', 'this', 'to', 'when', 'where', 'which', 'while', 'with']);
+const NEGATION = /\b(?:not|no|never|none|nor|without|n't|cannot|except|unless|only)\b/i;
+const REPEAT_MAX_WORDS = 8;
+
+/**
+ * Paragraphs joined into one (or one split in two) where the words cut are said by the joined text anyway and the words
+ * written are joining words or words cut: "With Privacy Mode off, if you use autocomplete…" folded under the paragraph
+ * "If you keep Privacy Mode off, …" as "If you use autocomplete…". No negation may be cut or written.
+ */
+function repeatsDropped(diff: DiffSegment[], op: 'merged' | 'split', joined: string): boolean {
+  const words = (side: 'insert' | 'delete'): string[] => changedText(diff, side).toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  // Joining drops the repeated words and may write joining ones; splitting writes them again and may drop joining ones.
+  const repeated = words(op === 'merged' ? 'delete' : 'insert');
+  const other = words(op === 'merged' ? 'insert' : 'delete');
+  if (!repeated.length || repeated.length + other.length > REPEAT_MAX_WORDS || NEGATION.test([...repeated, ...other].join(' '))) return false;
+  const joinedWords = new Set(joined.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+  return repeated.every((w) => JOINING.has(w) || joinedWords.has(w)) && other.every((w) => JOINING.has(w) || repeated.includes(w));
 }
 
 // A list's lead-in is looked for this many provisions back at most (past the list's other items).
@@ -359,18 +417,35 @@ function bagOf(texts: string[], ignored: Set<string>): Map<string, number> {
   return bag;
 }
 
-/** Words of table header rows ("Purpose | Data"): a table's column labels, which a re-flow drops or repeats. */
+/**
+ * Words of a table's column labels, which a re-flow drops or repeats: those a row quotes before its cells ("Purpose:
+ * ... | Legal basis: ..."), and those of a header row ("Purpose | Data"). A row without labels is a header row where its
+ * cells are labels other rows quote, or, where no row quotes any, where every cell is a few words; a row of values
+ * ("| Account creation | Email address and phone number |") is not one, and its words must stand on the other side.
+ */
 function headerWords(clauses: ClauseChange[]): Set<string> {
   const words = new Set<string>();
+  const labels = new Set<string>();
+  const bare: string[] = [];
   for (const c of clauses) {
     for (const t of [c.before, c.after]) {
       if (!t) continue;
-      if (t.includes(' | ') && !/: /.test(t)) for (const w of cosmeticKey(t).split(' ')) words.add(w);
-      for (const m of t.matchAll(CELL_LABEL)) for (const w of cosmeticKey(m[0]).split(' ')) if (w) words.add(w);
+      if (t.includes(' | ') && !/: /.test(t)) bare.push(t);
+      for (const m of t.matchAll(CELL_LABEL)) {
+        const key = cosmeticKey(m[0]);
+        if (key) labels.add(key);
+        for (const w of key.split(' ')) if (w) words.add(w);
+      }
     }
+  }
+  for (const row of bare) {
+    const cells = row.split('|').map((cell) => cosmeticKey(cell)).filter(Boolean);
+    const header = labels.size ? cells.every((cell) => labels.has(cell)) : cells.every((cell) => cell.split(' ').length <= HEADER_CELL_MAX_WORDS);
+    if (header) for (const cell of cells) for (const w of cell.split(' ')) words.add(w);
   }
   return words;
 }
+const HEADER_CELL_MAX_WORDS = 3;
 
 function removedSide(c: ClauseChange): string[] {
   if (c.op === 'removed') return [c.before ?? ''];
