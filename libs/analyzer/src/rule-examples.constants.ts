@@ -489,6 +489,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
     ['The laws of those countries may differ from the laws of your country.', 'Opening hours in those countries may differ from yours.'],
     ['Your data may go to a country whose laws are less strict than yours.', 'Your data may go to a country you have visited.'],
     ['Cross-border data transfers', 'Cross-border shipping'],
+    // Where the user lives is no transfer: "If you are based in the EEA, you may complain to your authority."
+    ['We transfer data out of the EEA under standard safeguards.', "If you're based in the EEA, you may complain to your local authority."],
     ['Some countries do not ensure an adequate level of protection.', 'Some countries do not ensure an adequate level of funding.'],
   ],
   'advertising:ads': [
@@ -576,6 +578,8 @@ export const MORE_RULE_EXAMPLES: Readonly<Record<string, ReadonlyArray<readonly 
   ],
   // The competent authorities and their orders, not only the police by name.
   'law-enforcement:authorities': [
+    // A regulator the user may complain to is no authority their data is disclosed to.
+    ['We may report suspected fraud to regulators.', 'Complain to a regulator if you think we broke the law.'],
     ['We may report unlawful material to the relevant authorities.', 'We may report outages to the relevant teams.'],
     ['We may disclose data in response to a warrant.', 'You warrant that you own the content you post.'],
     // Authorities named by their field, or as the source of a request.

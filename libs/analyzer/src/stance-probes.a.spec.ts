@@ -521,7 +521,6 @@ const LEFT_ALONE: Readonly<Record<string, string>> = {
   'We may charge a fee for every request to access your data.': 'a fee on a right reads as the right',
   'Your rights': "a heading or plain description takes the type's cue stance or lean",
   'Contact our data protection officer': "a heading or plain description takes the type's cue stance or lean",
-  'This section applies to residents of the European Economic Area.': "a heading or plain description takes the type's cue stance or lean",
   'Children may use the service without the consent of a parent.': 'no stance cue for a missing parental consent (a rule for it made the self-graded row worse)',
   'Teenagers may receive messages from adults they do not know.': 'no cue for contact between minors and strangers',
   'We do not verify the age of our users, and children may sign up.': '"we do not" counts as a promise before a verb no rule knows',

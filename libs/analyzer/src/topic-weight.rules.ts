@@ -131,6 +131,21 @@ export function trainsOnUsersMaterial(m: ClauseTypeMatch, t: ChangeTexts): boole
 const ADVICE_TO_USER = /\b(?:avoid|refrain from|do not|don't|never|please (?:do not|don't|be careful)|you should (?:not|avoid)|we (?:recommend|advise|encourage|ask) (?:that )?you|be careful)\b/i;
 const PLATFORM_ACT = /\bwe\b[^.;]{0,40}\b(?:collect|process|use|obtain|receive|store|keep|infer|share|disclose|sell|analy[sz]e|scan|verify|require|ask for)\w*\b|\b(?:is|are|will be|may be)\s+(?:collected|processed|used|obtained|stored|inferred|shared|disclosed)\b/i;
 
+// Arbitration the user may invoke, as a recourse offered to them ("the Privacy Shield Framework provides the right to
+// invoke binding arbitration", "you may elect to resolve the claim by arbitration"), is no waiver imposed on them: the
+// rubric's critical is arbitration that replaces the courts. A sentence that also waives, excludes or makes it binding on
+// all disputes is not one of these.
+const ARBITRATION_OFFERED = /\b(?:right to (?:invoke|elect|request|initiate|demand|pursue|seek)|(?:you|users?|individuals?|consumers?|customers?|data subjects?) (?:may|can|have the (?:right|option) to) (?:also )?(?:invoke|elect|choose|request|initiate|opt for|pursue|seek))\b[^.;]{0,60}\barbitrat/i;
+const ARBITRATION_IMPOSED = /\b(?:waiv\w*|class|jury|exclusive\w*|mandatory|must|shall be (?:resolved|settled|decided)|will be (?:resolved|settled|decided)|all (?:disputes|claims))\b/i;
+export const OFFERED_ARBITRATION_WEIGHT = 2;
+
+/** Whether every sentence naming arbitration offers it to the user as a recourse they may invoke. */
+export function arbitrationOffered(m: ClauseTypeMatch, t: ChangeTexts): boolean {
+  const texts = [t.after, t.before].filter((x): x is string => !!x);
+  const sentences = cuesOf(m).flatMap((cue) => texts.map((x) => sentenceHolding(x, cue)).filter((x): x is string => x !== null));
+  return sentences.length > 0 && sentences.every((x) => ARBITRATION_OFFERED.test(x) && !ARBITRATION_IMPOSED.test(x));
+}
+
 /** Whether every sentence naming the type advises the user (not to share it) without the platform doing anything with it. */
 export function adviceOnly(m: ClauseTypeMatch, t: ChangeTexts): boolean {
   const texts = [t.after, t.before].filter((x): x is string => !!x);
@@ -170,6 +185,11 @@ function feedbackOnly(m: ClauseTypeMatch): boolean {
  * the type is the clause's subject alone (no other type read as strongly: "to keep your account secure" in a purpose
  * of use is no security notice).
  */
+// Disclosure to authorities is something handed over or answered: "you may lodge a complaint with your supervisory
+// authority" or "complain to a regulator" names an authority to which nothing of the user's is disclosed.
+const DISCLOSURE_ACT = /\b(?:disclos\w*|shar(?:e|es|ed|ing)|provid\w*|releas\w*|respond\w*|request\w*|access\w*|hand(?:s|ed)? over|turn(?:s|ed)? over|transfer\w*|produc\w*|subpoena\w*|warrants?|orders?|demands?|cooperat\w*|report\w*|preserv\w*|supply|supplied|give|given|send|sent|transmit\w*|obtain\w*|inform\w*|legal process|investigat\w*|communicat\w*|divulg\w*|communiqu\w*|transmet\w*|weitergeb\w*|[üu]bermittel\w*|herausgeb\w*|divulga\w*|comunica\w*|ceder|cesi[óo]n)\b/i;
+const WEIGHT_NEEDS_ACT: Readonly<Record<string, RegExp>> = { 'law-enforcement': DISCLOSURE_ACT };
+
 export function weightOf(m: ClauseTypeMatch, weight: number, names: (object: RegExp) => boolean, leads: boolean): number {
   if (namedOnly(m) && (!leads || !NOTICE_WHEN_LEADING.has(m.id))) return 1;
   // A licence the platform grants the user (to use its API or app) is no licence over the user's content, unless the
@@ -179,7 +199,8 @@ export function weightOf(m: ClauseTypeMatch, weight: number, names: (object: Reg
   // weighs a level below the topic.
   if (m.id === 'content-license' && feedbackOnly(m) && !names(POSTED_CONTENT)) return weight - 1;
   const object = WEIGHT_NEEDS_OBJECT[m.id];
-  return !object || names(object) ? weight : 1;
+  const act = WEIGHT_NEEDS_ACT[m.id];
+  return (!object || names(object)) && (!act || names(act)) ? weight : 1;
 }
 
 /** Whether the clause (either version, its heading and list lead-in) names an object; each pattern is tried once. */
