@@ -162,6 +162,17 @@ describe('classify: negation and scope', () => {
     expect(sale?.evidence.every((e) => e.negated)).toBe(true);
   });
 
+  test('a relative clause with a subject of its own is not negated: "websites not owned by us with which we share"', () => {
+    const shared = classify('Your profile may be visible on websites not owned by us with which we share our platform.').clauseTypes.find((t) => t.id === 'data-sharing');
+    expect(shared?.evidence.some((e) => e.text.toLowerCase() === 'share' && !e.negated)).toBe(true);
+    const kept = classify('We do not sell the personal data that we collect.').clauseTypes;
+    expect(kept.find((t) => t.id === 'data-sale')?.evidence.every((e) => e.negated)).toBe(true);
+    expect(kept.find((t) => t.id === 'data-collection')?.evidence.some((e) => !e.negated)).toBe(true);
+    // "that we do not" negates again.
+    const refused = classify('These are the data that we do not share with anyone.').clauseTypes.find((t) => t.id === 'data-sharing');
+    expect(refused?.evidence.every((e) => e.negated)).toBe(true);
+  });
+
   test('negation stops at the clause boundary', () => {
     const sale = classify('We do not rent mailing lists, but we sell your personal data to partners.').clauseTypes.find((t) => t.id === 'data-sale');
     expect(sale?.evidence.some((e) => e.text.startsWith('sell') && !e.negated)).toBe(true);

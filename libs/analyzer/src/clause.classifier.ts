@@ -123,8 +123,10 @@ function isNegated(text: string, start: number, scope: string): boolean {
 
 // A subject with a modal after the negator opens a clause of its own, even without a comma: in "if you do not wish to
 // arbitrate you may decline" the negator belongs to the condition, not to "you may decline"; so does "you have the
-// right" ("if we cannot settle it, you have the right to complain").
-const NEW_SUBJECT_CLAUSE = /\b(?:you|we|they)\s+(?:may|can|could|will|shall|must|might|should)\b(?!\s+not\b)|\byou\s+(?:have|retain|keep)\s+the\s+right\b/i;
+// right" ("if we cannot settle it, you have the right to complain"); so does a relative clause with a subject of its own:
+// in "websites not owned by us with which we share our platform", "we do not sell the data that we collect", what "we"
+// do after "which" or "that" is not negated.
+const NEW_SUBJECT_CLAUSE = /\b(?:you|we|they)\s+(?:may|can|could|will|shall|must|might|should)\b(?!\s+not\b)|\byou\s+(?:have|retain|keep)\s+the\s+right\b|\b(?:which|whom|who|that)\s+(?:we|you|they)\b(?!\s+(?:do|does|did|will|would|can|could|may|shall|should|must)(?:\s+not|n't)\b)/i;
 
 function lastNegator(words: string[]): number {
   for (let i = words.length - 1; i >= 0; i--) if (isNegatorWord(words[i])) return i;
