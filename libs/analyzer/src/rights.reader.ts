@@ -39,9 +39,13 @@ function rightStated(words: string): RegExp {
   return new RegExp(`\\b${ASKS}\\b[^.]{0,80}\\b(?:${words})|\\b(?:${words})[^.]{0,40}\\b${NAMED_AFTER}(?![\\p{L}])`, 'u');
 }
 
+// A right whose object is the clause's own practice ("You may opt out of this feature", "you can object to it"): another
+// opt-out or objection elsewhere in the other version is about something else.
+const OWN_OBJECT = /\b(?:opt[- ]?out|object|withdraw\w*|turn(?:ing)? off|disabl\w*)\b (?:(?:of|from|to) )?(?:this|that|these|those|such|it|them)\b/i;
+
 /** Whether every kind of right a removed clause named is stated as a right in the other version (its search key). */
 export function rightsStillStated(removed: string, otherVersion: string | undefined): boolean {
-  if (!otherVersion) return false;
+  if (!otherVersion || OWN_OBJECT.test(removed)) return false;
   const kinds = RIGHT_KINDS.filter(([named]) => named.test(removed));
   return kinds.length > 0 && kinds.every(([, stated]) => stated.test(otherVersion));
 }
