@@ -19,7 +19,7 @@ const BLANK_DATE = '(?:x{2,}|_{2,})(?:\\s+(?:x{1,2}|_{2,}))?,?\\s+\\d{4}';
 const INTL_MONTH =
   '(?:janvier|janv|f[ée]vrier|f[ée]vr|mars|avril|avr|mai|juin|juillet|juil|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|d[ée]c|januar|j[äa]nner|februar|m[äa]rz|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|januari|februari|maart|mei|augustus)\\.?';
 const INTL_DATE = `\\d{1,2}(?:er|\\.|º|°)?\\s+(?:de\\s+)?${INTL_MONTH}\\s+(?:de\\s+)?\\d{4}|${INTL_MONTH}\\s+(?:de\\s+)?\\d{4}|\\d{4}\\s*[年년]\\s*\\d{1,2}\\s*[月월](?:\\s*\\d{1,2}\\s*[日일])?`;
-const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${ISO_DATE}|${BLANK_DATE}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4}|${INTL_DATE})`;
+export const DATE = `(?:${RELATIVE_DATE}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${ISO_DATE}|${BLANK_DATE}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}|${MONTH}\\s+\\d{4}|${INTL_DATE})`;
 /** A date alone on its line ("August 2024"): the page's date stamp without its label. */
 export const BARE_DATE = new RegExp(`^${DATE}\\.?$`, 'i');
 /**

@@ -1,4 +1,5 @@
 import { Alignment, ChangeKind, Provision } from './analyzer.types';
+import { DATE } from './analyzer.constants';
 import { cosmeticKey, isDateStamp, unnumberedKey } from './text.normalizer';
 
 export type ClauseKind = Exclude<ChangeKind, 'none'>;
@@ -94,6 +95,17 @@ function isNavLine(p: Provision): boolean {
   return NAV_WORDS.test(p.text) && !/[.;!?]/.test(p.text) && shortParagraph(p, NAV_LINE_MAX_WORDS);
 }
 
+// A help centre's article widgets: the byline with its date and clock time ("Privacy policy Jason March 27, 2017 15:28
+// Follow") and the helpfulness counter ("Was this article helpful? 1260 out of 1266 found this helpful").
+const BYLINE_STAMP = new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`, 'i');
+const BYLINE_MAX_WORDS = 12;
+const HELPFUL_WIDGET = /^(?:was this (?:article|page|answer|information) helpful\??|\d+ (?:out )?of \d+ (?:people )?found this helpful)/i;
+
+function isHelpWidget(p: Provision): boolean {
+  if (p.kind !== 'paragraph' && p.kind !== 'heading') return false;
+  return HELPFUL_WIDGET.test(p.text) || (BYLINE_STAMP.test(p.text) && !/[.;!?]\s*$/.test(p.text) && p.text.split(/\s+/).length <= BYLINE_MAX_WORDS);
+}
+
 // Spaces lost or found in one clause: a few (the keys' lengths differ by the spaces alone).
 const SPACES_MOVED_MAX = 8;
 
@@ -117,9 +129,9 @@ function isGluedMenu(text: string): boolean {
 
 // What a provision added or removed on its own can be without being a clause: a date stamp, nothing but punctuation,
 // or a line of page chrome.
-const NOT_A_CLAUSE: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => cosmeticKey(p.text) === '', isCallToAction, (p) => isGluedMenu(p.text), isFooter, isNavLine, isEntityName];
+const NOT_A_CLAUSE: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => cosmeticKey(p.text) === '', isCallToAction, (p) => isGluedMenu(p.text), isFooter, isNavLine, isEntityName, isHelpWidget];
 // A provision reworded into another of the same of these kinds changed nothing a reader relies on.
-const SAME_CHROME: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => isGluedMenu(p.text), isFooter, isNavLine, isCallToAction];
+const SAME_CHROME: ReadonlyArray<(p: Provision) => boolean> = [(p) => isDateStamp(p.text), (p) => isGluedMenu(p.text), isFooter, isNavLine, isCallToAction, isHelpWidget];
 
 // A sentence that only points the reader to another part or page ("For more information about how your data is handled,
 // see our full Privacy Policy, below.", "Please read our Cookie Policy."): a cross-reference, which states no term. One

@@ -33,6 +33,10 @@ describe('analyzeChange: change kind', () => {
     ['a company name alone added as a line of the footer ("Example Inc.")', `${base}\n\nExample Inc.`, 'cosmetic', 'none'],
     ['a sentence naming the company that provides the service added', `${base}\n\nThe service is provided by Example Inc.`, 'substantive', 'low'],
     ['an e-mail address changed for another', base.replace('privacy@example.com', 'dpo@example.org'), 'substantive', 'low'],
+    ["a help centre's article byline with its date and time added (\"Privacy policy Jason March 27, 2017 15:28 Follow\")", `Privacy policy Jason March 27, 2017 15:28 Follow\n\n${base}`, 'cosmetic', 'none'],
+    ["a help centre's helpfulness counter added (\"Was this article helpful? 12 out of 14 found this helpful\")", `${base}\n\nWas this article helpful? 12 out of 14 found this helpful`, 'cosmetic', 'none'],
+    ['a sentence with a date and a time added (a term, not a byline)', `${base}\n\nThe service will be closed on March 27, 2026 at 15:00 for maintenance.`, 'substantive', 'low'],
+
   ])('%s → %s / %s', (_name, after, kind, severity) => {
     const analysis = analyzeChange(base, after);
     expect(analysis.kind).toBe(kind);
