@@ -99,7 +99,10 @@ function isNavLine(p: Provision): boolean {
 // Follow") and the helpfulness counter ("Was this article helpful? 1260 out of 1266 found this helpful").
 const BYLINE_STAMP = new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`, 'i');
 const BYLINE_MAX_WORDS = 12;
-const HELPFUL_WIDGET = /^(?:was this (?:article|page|answer|information) helpful\??|\d+ (?:out )?of \d+ (?:people )?found this helpful)/i;
+const HELPFUL_WIDGET = /^(?:was this (?:article|page|answer|information) helpful\??|\d+ (?:out )?of \d+ (?:people )?found this helpful|thanks?(?: you)?!?[^.!?]{0,20}[.!]?[^.!?]{0,60}\byour feedback\b[^.!?]{0,80}[.!]?$)/i;
+// A breadcrumb trail before a page's title ("Device Support › Device Terms, Warranties, and Notices › FreeTime Terms"):
+// the site's navigation, which a capture gains or loses.
+const BREADCRUMB = /^(?:[^›»\n.;!?]{1,80}\s*[›»]\s*)+/;
 
 function isHelpWidget(p: Provision): boolean {
   if (p.kind !== 'paragraph' && p.kind !== 'heading') return false;
@@ -169,6 +172,7 @@ export function kindOf(a: Alignment, before: Provision[], after: Provision[], he
       // A space the extraction lost or found between two words ("handlesPersonal Information") joins no other words.
       if (a.op === 'reworded' && Math.abs(keyBefore.length - keyAfter.length) <= SPACES_MOVED_MAX && keyBefore.replace(/ /g, '') === keyAfter.replace(/ /g, '')) return 'cosmetic';
       if (unnumberedKey(textBefore) === unnumberedKey(textAfter)) return 'structure';
+      if (a.op === 'reworded' && (BREADCRUMB.test(textBefore) || BREADCRUMB.test(textAfter)) && cosmeticKey(textBefore.replace(BREADCRUMB, '')) === cosmeticKey(textAfter.replace(BREADCRUMB, ''))) return 'cosmetic';
       // The keys below reuse the ones above when the rewrite left a text as it was (cosmeticKey is pure).
       const keyOf = (rewritten: string, original: string, key: string): string => (rewritten === original ? key : cosmeticKey(rewritten));
       // A link target written out as text (https://example.com/en-us → www.example.com/en-gb) is a link, not a clause.

@@ -35,12 +35,21 @@ describe('analyzeChange: change kind', () => {
     ['an e-mail address changed for another', base.replace('privacy@example.com', 'dpo@example.org'), 'substantive', 'low'],
     ["a help centre's article byline with its date and time added (\"Privacy policy Jason March 27, 2017 15:28 Follow\")", `Privacy policy Jason March 27, 2017 15:28 Follow\n\n${base}`, 'cosmetic', 'none'],
     ["a help centre's helpfulness counter added (\"Was this article helpful? 12 out of 14 found this helpful\")", `${base}\n\nWas this article helpful? 12 out of 14 found this helpful`, 'cosmetic', 'none'],
+    ["a help centre's thanks for feedback added (\"Thanks! … we'll use this information to improve our online Help.\")", `${base}\n\nThanks! While we're unable to respond directly to your feedback, we'll use this information to improve our online Help.`, 'cosmetic', 'none'],
     ['a sentence with a date and a time added (a term, not a byline)', `${base}\n\nThe service will be closed on March 27, 2026 at 15:00 for maintenance.`, 'substantive', 'low'],
 
   ])('%s → %s / %s', (_name, after, kind, severity) => {
     const analysis = analyzeChange(base, after);
     expect(analysis.kind).toBe(kind);
     expect(analysis.severity).toBe(severity);
+  });
+});
+
+describe('analyzeChange: a breadcrumb trail', () => {
+  test('the trail before a page title dropped ("Support › Terms, Warranties and Notices › Example Device Terms") is cosmetic', () => {
+    const page = (title: string): string => `${title}\n\n${base}`;
+    const analysis = analyzeChange(page('Support › Terms, Warranties and Notices › Example Device Terms and Conditions'), page('Example Device Terms and Conditions'));
+    expect([analysis.kind, analysis.severity]).toEqual(['cosmetic', 'none']);
   });
 });
 
