@@ -10,7 +10,7 @@ import { practiceStated, promiseStated } from './practice.reader';
 import { rewordedWords } from './rewording.size';
 import { rightRestated, rightsStillStated } from './rights.reader';
 import { searchKey } from './text.normalizer';
-import { ACCESS_RIGHT, adviceOnly, arbitrationOffered, CONDUCT_TYPES, HEAVY_RECIPIENTS, heavyBroughtIn, IMPRECISE_LOCATION_WEIGHT, impreciseLocationOnly, isConductRule, namedOnly, namesIn, NEEDS_HEAVY_RECIPIENT, OFFERED_ARBITRATION_WEIGHT, trainsOnUsersMaterial, weightOf } from './topic-weight.rules';
+import { ACCESS_RIGHT, adviceOnly, arbitrationOffered, CONDUCT_TYPES, HEAVY_RECIPIENTS, heavyBroughtIn, IMPRECISE_LOCATION_WEIGHT, impreciseLocationOnly, isConductRule, namedOnly, namesIn, NEEDS_HEAVY_RECIPIENT, OFFERED_ARBITRATION_WEIGHT, protectedOnly, trainsOnUsersMaterial, weightOf } from './topic-weight.rules';
 
 export function severityRank(s: Severity): number {
   return SEVERITY_ORDER.indexOf(s);
@@ -393,7 +393,7 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
 function typeWeight(m: ClauseTypeMatch, weight: number, t: ChangeTexts, clause: { conduct: boolean; newKinds: boolean; names: (object: RegExp) => boolean; leadsAlone: boolean }): number {
   if (clause.conduct && !CONDUCT_TYPES.has(m.id)) return 1;
   if (m.id === 'ai-training' && !trainsOnUsersMaterial(m, t)) return 1;
-  if (m.id === 'sensitive-data' && adviceOnly(m, t)) return 1;
+  if (m.id === 'sensitive-data' && (adviceOnly(m, t) || protectedOnly(m, t))) return 1;
   if (m.id === 'sensitive-data' && impreciseLocationOnly(m, clause.names)) return IMPRECISE_LOCATION_WEIGHT;
   if (m.id === 'dispute-resolution' && arbitrationOffered(m, t)) return OFFERED_ARBITRATION_WEIGHT;
   if (clause.newKinds) return weight;

@@ -146,6 +146,20 @@ export function arbitrationOffered(m: ClauseTypeMatch, t: ChangeTexts): boolean 
   return sentences.length > 0 && sentences.every((x) => ARBITRATION_OFFERED.test(x) && !ARBITRATION_IMPOSED.test(x));
 }
 
+// "Sensitive information" named where the platform protects it ("we use encryption when transmitting … sensitive
+// information") is a security measure, not the collection of sensitive data: the generic words only, not a kind of it
+// (biometrics, health, location), which the other rules name.
+const GENERIC_SENSITIVE = /^sensitive (?:personal )?(?:data|information)$/i;
+const PROTECTS = /\b(?:encrypt\w*|firewalls?|safeguard\w*|protect\w*|secur(?:e|ed|ely|ity)|ssl|tls|https)\b/i;
+
+/** Whether sensitive data is named only by its generic words, in sentences about protecting it. */
+export function protectedOnly(m: ClauseTypeMatch, t: ChangeTexts): boolean {
+  if (!m.evidence.length || !m.evidence.every((e) => GENERIC_SENSITIVE.test(e.text.trim()))) return false;
+  const texts = [t.after, t.before].filter((x): x is string => !!x);
+  const sentences = cuesOf(m).flatMap((cue) => texts.map((x) => sentenceHolding(x, cue)).filter((x): x is string => x !== null));
+  return sentences.length > 0 && sentences.every((x) => PROTECTS.test(x));
+}
+
 /** Whether every sentence naming the type advises the user (not to share it) without the platform doing anything with it. */
 export function adviceOnly(m: ClauseTypeMatch, t: ChangeTexts): boolean {
   const texts = [t.after, t.before].filter((x): x is string => !!x);
