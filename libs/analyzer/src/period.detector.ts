@@ -25,7 +25,7 @@ function givenType(context: string): 'dispute-resolution' | 'policy-changes' {
   return ARBITRATION.test(context) ? 'dispute-resolution' : 'policy-changes';
 }
 
-const GIVEN = /\b(?:notice|notif\w+|inform\w*|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|im voraus|benachrichtig\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
+const GIVEN = /\b(?:notice|notif\w+|inform\w*|tell(?:s|ing)? you|let(?:s|ting)? you know|in advance|advance|cancel\w*|opt[- ]?out|refund\w*|withdraw\w*|appeal\w*|pr[ée]avis|r[ée]tractation|frist\w*|k[üu]ndig\w*|widerruf\w*|im voraus|benachrichtig\w*|aviso|antelaci[óo]n|desistimiento)\b/iu;
 
 // A deadline the user must meet ("you must cancel at least 14 days before the renewal"): longer is worse for them. The
 // user is the one acting, not the one told: "we will notify you 30 days before" gives a period, it sets no deadline.
@@ -46,7 +46,9 @@ export interface PeriodChange {
    * What the period governs, as a clause type: how long data is kept, a period given to the user (to opt out of
    * arbitration: dispute resolution), a payment deadline, or the window of payments a liability cap counts.
    */
-  type: 'retention' | 'policy-changes' | 'dispute-resolution' | 'payment' | 'liability' | 'user-rights' | null;
+  type: 'retention' | 'policy-changes' | 'dispute-resolution' | 'payment' | 'liability' | 'user-rights' | 'children' | 'eligibility' | null;
+  /** The number that moved is an age limit (who may use the service, whose data is a child's). */
+  age?: true;
   /** The number that moved is a sum of money (the amount a liability cap allows), not a period. */
   amount?: true;
 }
@@ -99,7 +101,7 @@ export function periodChange(before: string, after: string, heading: string | nu
   const now = periods(after);
   const gone = was.filter((p) => !now.some((q) => q.days === p.days));
   const come = now.filter((p) => !was.some((q) => q.days === p.days));
-  if (!gone.length && !come.length) return capAmountChange(before, after);
+  if (!gone.length && !come.length) return ageLimitChange(before, after) ?? capAmountChange(before, after);
   if (!gone.length || !come.length) return deadlineToKeeping(gone[0] ?? null, come[0] ?? null, before, after) ?? limitChange(gone[0] ?? null, come[0] ?? null, come.length ? after : before);
   const from = gone[0];
   const to = come[0];
@@ -139,6 +141,40 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
   const notice = NOTICE.test(context);
   if (keeping === notice) return null;
   return { ...texts, direction: added ? 'better' : 'worse', type: keeping ? 'retention' : givenType(context) };
+}
+
+// An age limit: "under the age of 14", "at least 16 years old", "13 and up", "aged 18 or over", "14+" (and "moins de 15
+// ans", "unter 16 Jahren", "menores de 14 años").
+const AGE_LIMIT = /\b(?:under|below|younger than|over|older than|at least|minimum age(?: of| is)?|aged?|age of|moins de|plus de|unter|über|menores de|mayores de)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:%|percent|days?|weeks?|months?|hours?|minutes?))|\b(\d{1,2})\s*(?:\+|and (?:up|over|older)\b|years? (?:of age|old)\b|or older\b|ans\b|jahren?\b|a[ñn]os\b)/giu;
+const CHILD_CONTEXT = /\b(?:child\w*|minors?|kids?|teens?|teenagers?|parent\w*|guardians?|coppa|enfants?|mineurs?|kinder\w*|minderj[äa]hrig\w*|niñ[oa]s|menores)\b/iu;
+const AGE_MIN = 6;
+const AGE_MAX = 25;
+
+function ages(text: string): number[] {
+  const found: number[] = [];
+  for (const m of text.matchAll(AGE_LIMIT)) {
+    const n = Number(m[1] ?? m[2]);
+    if (n >= AGE_MIN && n <= AGE_MAX) found.push(n);
+  }
+  return found;
+}
+
+/**
+ * An age limit that moved ("under the age of 14" → "under the age of 13"): a lower age lets younger people in (whose data
+ * is then held as an adult's), worse; a higher one better. Children's privacy where the clause speaks of children,
+ * parents or minors; else who may use the service.
+ */
+function ageLimitChange(before: string, after: string): PeriodChange | null {
+  const was = ages(before);
+  const now = ages(after);
+  const gone = [...new Set(was.filter((n) => !now.includes(n)))];
+  const come = [...new Set(now.filter((n) => !was.includes(n)))];
+  if (gone.length !== 1 || come.length !== 1) return null;
+  const lowered = come[0] < gone[0];
+  // Children's privacy: a lower age is worse, a higher one protects them. Who may use the service: a lower age lets
+  // children in (worse), a higher one only narrows who may join (neutral, low).
+  if (CHILD_CONTEXT.test(after)) return { from: String(gone[0]), to: String(come[0]), direction: lowered ? 'worse' : 'better', type: 'children', age: true };
+  return { from: String(gone[0]), to: String(come[0]), direction: lowered ? 'worse' : 'neutral', type: 'eligibility', age: true };
 }
 
 // A sum of money: a currency sign or code before or after the number ("$100", "100 €", "EUR 100", "100 dollars").

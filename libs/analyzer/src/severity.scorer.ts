@@ -323,11 +323,11 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
   const period = t.op !== 'added' && t.op !== 'removed' && t.before && t.after ? periodChange(t.before, t.after, t.heading) : null;
   let periodSeverity: Severity | null = null;
   if (period) {
-    const s: Severity = period.direction === 'better' ? 'low' : 'medium';
+    const s: Severity = period.direction === 'better' || (period.age && period.direction === 'neutral') ? 'low' : 'medium';
     periodSeverity = s;
     severity = maxSeverity(severity, s);
     const amount = period.type === 'payment' ? 'a price you pay' : 'the amount a cap on the platform’s liability allows';
-    const what = period.amount ? amount : period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' || period.type === 'dispute-resolution' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : period.type === 'user-rights' ? 'how often you may use a right' : 'a period';
+    const what = period.age ? 'an age limit' : period.amount ? amount : period.type === 'retention' ? 'how long data is kept' : period.type === 'policy-changes' || period.type === 'dispute-resolution' ? 'a period you are given' : period.type === 'payment' ? 'a deadline you must meet before a charge' : period.type === 'liability' ? 'the window of payments a cap on the platform’s liability counts' : period.type === 'user-rights' ? 'how often you may use a right' : 'a period';
     const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
     const change = period.from === null ? `set ${what} to “${period.to}”` : period.to === null ? `dropped “${period.from}” from ${what}` : `changed ${what} from “${period.from}” to “${period.to}”`;
     reasons.unshift(`${change}${how} (${s})`);
