@@ -331,8 +331,11 @@ export function assessClause(t: ChangeTexts): ClauseAssessment {
     const how = period.direction === 'worse' ? ', unfavourable to you' : period.direction === 'better' ? ', favourable to you: an improvement' : '';
     const change = period.from === null ? `set ${what} to “${period.to}”` : period.to === null ? `dropped “${period.from}” from ${what}` : `changed ${what} from “${period.from}” to “${period.to}”`;
     reasons.unshift(`${change}${how} (${s})`);
-    if (severityRank(s) >= scoredLevel && period.direction !== 'neutral') scoredDirection = period.direction;
-    if (period.type && severityRank(s) >= scoredLevel) {
+    // An age limit is read beside the clause's own types: it leads only where it weighs more than what already scored.
+    const leads = period.age ? severityRank(s) > scoredLevel : severityRank(s) >= scoredLevel;
+    const equal = severityRank(s) >= scoredLevel && (scoredDirection === null || scoredDirection === 'neutral');
+    if ((leads || equal) && period.direction !== 'neutral') scoredDirection = period.direction;
+    if (period.type && leads) {
       touched = merge([{ id: period.type, confidence: 0.9, evidence: [] }], touched);
       scored = period.type;
     }
