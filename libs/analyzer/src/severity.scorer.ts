@@ -534,6 +534,9 @@ function itemWords(changed: string): string {
     .trim();
 }
 
+const COMPELLED_DISCLOSURE = /\b(?:required|compelled|obliged|obligated|legally bound)\b|\bin response to (?:a |any )?(?:(?:valid|lawful|legal|binding|formal) )*(?:legal|court|government\w*|judicial) (?:requests?|process|orders?|demands?)|\bto comply with (?:a |any |applicable |our )?(?:legal|law|laws|court|subpoena)/i;
+const VOLUNTARY_DISCLOSURE = /\b(?:we believe|good faith|(?:in|at) our (?:sole )?discretion|voluntar\w*|even (?:if|when|without)|we (?:consider|deem)|appropriate)\b/i;
+
 /**
  * Severity level (1 low … 4 critical) of one type's change: the topic's weight is the ceiling; the change itself
  * (direction, whether the practice is new or already described elsewhere, how much changed) decides how close it comes.
@@ -559,6 +562,9 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // A notice that the service shows ads, removed, is no "disclosure section removed" of the rubric's (sharing, security,
     // children, changes): high only where it described ads targeted on the user or advertisers given data.
     if (id === 'advertising' && t.op === 'removed' && !HEAVY_RECIPIENTS.test(t.before ?? '')) level = Math.min(level, weight - 1);
+    // Disclosure the law compels ("we may be required to release … in response to legal requests from public
+    // authorities") is what every provider owes: medium at most; disclosure at the platform's discretion keeps its topic's.
+    if (id === 'law-enforcement' && COMPELLED_DISCLOSURE.test(t.after ?? t.before ?? '') && !VOLUNTARY_DISCLOSURE.test(t.after ?? t.before ?? '')) level = Math.min(level, weight - 1);
     // AI training the user can opt out of, or object to, is high, not critical.
     if (id === 'ai-training' && OPT_OUT.test(t.after ?? changed) && !NO_OPT_OUT.test(t.after ?? changed)) level = Math.min(level, 3);
   } else if (direction === 'better') {
