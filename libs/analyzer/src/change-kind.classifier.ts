@@ -99,6 +99,7 @@ function isNavLine(p: Provision): boolean {
 // Follow") and the helpfulness counter ("Was this article helpful? 1260 out of 1266 found this helpful").
 const BYLINE_STAMP = new RegExp(`${DATE},?\\s+\\d{1,2}:\\d{2}\\b`, 'i');
 const BYLINE_MAX_WORDS = 12;
+const CLOCK_TIME = /\d:\d\d/;
 const HELPFUL_WIDGET = /^(?:was this (?:article|page|answer|information) helpful\??|\d+ (?:out )?of \d+ (?:people )?found this helpful|thanks?(?: you)?!?[^.!?]{0,20}[.!]?[^.!?]{0,60}\byour feedback\b[^.!?]{0,80}[.!]?$)/i;
 // A breadcrumb trail before a page's title ("Device Support › Device Terms, Warranties, and Notices › FreeTime Terms"):
 // the site's navigation, which a capture gains or loses.
@@ -106,7 +107,7 @@ const BREADCRUMB = /^(?:[^›»\n.;!?]{1,80}\s*[›»]\s*)+/;
 
 function isHelpWidget(p: Provision): boolean {
   if (p.kind !== 'paragraph' && p.kind !== 'heading') return false;
-  return HELPFUL_WIDGET.test(p.text) || (BYLINE_STAMP.test(p.text) && !/[.;!?]\s*$/.test(p.text) && p.text.split(/\s+/).length <= BYLINE_MAX_WORDS);
+  return HELPFUL_WIDGET.test(p.text) || (CLOCK_TIME.test(p.text) && !/[.;!?]\s*$/.test(p.text) && p.text.split(/\s+/).length <= BYLINE_MAX_WORDS && BYLINE_STAMP.test(p.text));
 }
 
 // Spaces lost or found in one clause: a few (the keys' lengths differ by the spaces alone).

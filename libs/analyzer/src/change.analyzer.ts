@@ -182,7 +182,7 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
   const anchor = after[a.after[0]] ?? before[a.before[0]];
   const diff = beforeText !== null && afterText !== null ? wordDiff(beforeText, afterText) : undefined;
   if (kind === 'substantive' && beforeText !== null && afterText !== null) {
-    const moved = movedAtEdge(beforeText, afterText, ctx);
+    const moved = diff && changedAtOneEdge(diff) ? movedAtEdge(beforeText, afterText, ctx) : null;
     if (moved) {
       kind = 'structure';
       why = `moved “${moved.text}” ${moved.into ? 'onto' : 'off'} the clause: the same words stand elsewhere in the ${moved.into ? 'old' : 'new'} version (structure)`;
@@ -226,7 +226,24 @@ function clauseChange(a: Alignment, before: Provision[], after: Provision[], ctx
  * other WebsitesThe Website may contain…" in the other). The two texts are compared without spaces, since the glue took
  * the one between them; the words must be at least MOVED_MIN_WORDS.
  */
+/** Whether the word diff changed only the first two or only the last two of its pieces: words at one end. */
+function changedAtOneEdge(diff: DiffSegment[]): boolean {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < diff.length; i++) {
+    if (diff[i].op === 'equal' || !diff[i].text.trim()) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return first >= 0 && (last <= 1 || first >= diff.length - 2);
+}
+
 function movedAtEdge(beforeText: string, afterText: string, ctx: Context): { text: string; into: boolean } | null {
+  // Most rewordings change words inside the clause: the longer text neither begins nor ends as the shorter one does.
+  const [longText, shortText] = afterText.length > beforeText.length ? [afterText, beforeText] : [beforeText, afterText];
+  if (longText.length - shortText.length < EDGE_MIN_CHARS) return null;
+  const edge = (x: string, atStart: boolean): string => (atStart ? x.slice(0, EDGE_CHARS) : x.slice(-EDGE_CHARS)).trim().toLowerCase();
+  if (!longText.toLowerCase().startsWith(edge(shortText, true)) && !longText.toLowerCase().endsWith(edge(shortText, false))) return null;
   const bare = (x: string): string => x.replace(/\s+/g, '').toLowerCase();
   const b = bare(beforeText);
   const f = bare(afterText);
@@ -247,6 +264,10 @@ function movedAtEdge(beforeText: string, afterText: string, ctx: Context): { tex
   if (bare(text).length > extra || key.split(' ').length < MOVED_MIN_WORDS) return null;
   return (into ? ctx.inBefore : ctx.inAfter)(key) ? { text, into } : null;
 }
+
+// Words moved at an edge are at least MOVED_MIN_WORDS words: some characters; the edges compared first are this long.
+const EDGE_MIN_CHARS = 12;
+const EDGE_CHARS = 12;
 
 // Small joining words a join or split may drop or add ("With … off, if" → "If"); a negation is never one of them.
 const JOINING = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'if', 'in', 'of', 'on', 'or', 'so', 'that', 'the', 'then', 'this', 'to', 'when', 'where', 'which', 'while', 'with']);

@@ -145,16 +145,25 @@ function limitChange(from: Period | null, to: Period | null, text: string): Peri
 
 // An age limit: "under the age of 14", "at least 16 years old", "13 and up", "aged 18 or over", "14+" (and "moins de 15
 // ans", "unter 16 Jahren", "menores de 14 años").
-const AGE_LIMIT = /\b(?:under|below|younger than|over|older than|at least|minimum age(?: of| is)?|aged?|age of|moins de|plus de|unter|über|menores de|mayores de)\s+(?:the age of\s+)?(\d{1,2})\b(?!\s*(?:%|percent|days?|weeks?|months?|hours?|minutes?))|\b(\d{1,2})\s*(?:\+|and (?:up|over|older)\b|years? (?:of age|old)\b|or older\b|ans\b|jahren?\b|a[ñn]os\b)/giu;
+// Read around each number of one or two digits (a scan for the words first would try every position of the text).
+const SMALL_NUMBER = /\b\d{1,2}\b/g;
+const AGE_WORDS_BEFORE = /\b(?:under|below|younger than|over|older than|at least|minimum age(?: of| is)?|aged?|age of|moins de|plus de|unter|über|menores de|mayores de)\s+(?:the age of\s+)?$/i;
+const AGE_WORDS_AFTER = /^\s*(?:\+|and (?:up|over|older)\b|years? (?:of age|old)\b|or older\b|ans\b|jahren?\b|a[ñn]os\b)/i;
+const NOT_AN_AGE_AFTER = /^\s*(?:%|percent|days?|weeks?|months?|hours?|minutes?)\b/i;
+const AGE_WORDS_REACH = 30;
 const CHILD_CONTEXT = /\b(?:child\w*|minors?|kids?|teens?|teenagers?|parent\w*|guardians?|coppa|enfants?|mineurs?|kinder\w*|minderj[äa]hrig\w*|niñ[oa]s|menores)\b/iu;
 const AGE_MIN = 6;
+const DIGITS = /\d+/g;
 const AGE_MAX = 25;
 
 function ages(text: string): number[] {
   const found: number[] = [];
-  for (const m of text.matchAll(AGE_LIMIT)) {
-    const n = Number(m[1] ?? m[2]);
-    if (n >= AGE_MIN && n <= AGE_MAX) found.push(n);
+  SMALL_NUMBER.lastIndex = 0;
+  for (let m = SMALL_NUMBER.exec(text); m; m = SMALL_NUMBER.exec(text)) {
+    const n = Number(m[0]);
+    if (n < AGE_MIN || n > AGE_MAX) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + AGE_WORDS_REACH);
+    if (AGE_WORDS_AFTER.test(after) || (!NOT_AN_AGE_AFTER.test(after) && AGE_WORDS_BEFORE.test(text.slice(Math.max(0, m.index - AGE_WORDS_REACH), m.index)))) found.push(n);
   }
   return found;
 }
@@ -165,6 +174,8 @@ function ages(text: string): number[] {
  * parents or minors; else who may use the service.
  */
 function ageLimitChange(before: string, after: string): PeriodChange | null {
+  // No age moved where the two texts hold the same numbers (most clauses): the age patterns are not read.
+  if ((before.match(DIGITS) ?? []).join(' ') === (after.match(DIGITS) ?? []).join(' ')) return null;
   const was = ages(before);
   const now = ages(after);
   const gone = [...new Set(was.filter((n) => !now.includes(n)))];
