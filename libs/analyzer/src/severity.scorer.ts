@@ -573,11 +573,7 @@ function typeLevel(t: ChangeTexts, id: string, weight: number, disclosure: boole
     // a burden cut that the new version still states in part two below (medium in the critical topics), a new right or
     // a narrower practice three below (low).
     const dropped = (): boolean => t.otherVersion !== undefined && practiceStated(id, t.otherVersion, t.otherVersionMatches) === false;
-    if (t.op === 'removed' && !elsewhere) level = dropped() ? weight - 1 : weight - 2;
-    // The practice's own words cut from a clause that stays (a disputes clause no longer "subject to binding
-    // arbitration"): a burden cut, two levels below the topic (medium in the critical topics), not a narrower wording.
-    else if (t.op !== 'added' && practiceStated(id, searchKey(t.deleted)) === true && practiceStated(id, searchKey(t.inserted)) !== true) level = weight - 2;
-    else level = weight - 3;
+    level = t.op === 'removed' && !elsewhere ? (dropped() ? weight - 1 : weight - 2) : weight - 3;
   } else {
     // A change that neither widens nor narrows the practice is a clarification, low in every topic (the rubric's
     // "low — clarifications"); a number that moved is judged on its own (see periodChange).
