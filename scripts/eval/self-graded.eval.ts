@@ -55,7 +55,8 @@ export async function evaluate(datasetsDir: string): Promise<{ report: string; p
     // analyzer-8), sg-931…958 (graded while the fixes from the second batch's tuning half were written) and sg-961…998
     // (graded at analyzer-9, while heading topics were written), sg-99901…99925 (graded after the fixes from batch 4) and
     // sg-999901…999938 (graded after the fixes from batch 5), sg-9999901…9999937 (graded while the first fixes of the
-    // session after batch 6 were written, English only).
+    // session after batch 6 were written, English only) and sg-99999901…99999933 (graded while the fixes from batch 7's
+    // tuning half were written, English only).
     ['check, batch 2 (never read)', check.filter((r) => r.grade.id >= 'sg-900' && r.grade.id < 'sg-930')],
     ['check, batch 3 (never read)', check.filter((r) => r.grade.id >= 'sg-930' && r.grade.id < 'sg-960')],
     ['tuning, batch 4', tuning.filter((r) => r.grade.id >= 'sg-960' && r.grade.id < 'sg-999')],
@@ -64,8 +65,10 @@ export async function evaluate(datasetsDir: string): Promise<{ report: string; p
     ['check, batch 5 (never read)', check.filter((r) => r.grade.id >= 'sg-999' && r.grade.id < 'sg-9999')],
     ['tuning, batch 6', tuning.filter((r) => r.grade.id >= 'sg-9999' && r.grade.id < 'sg-99999')],
     ['check, batch 6 (never read)', check.filter((r) => r.grade.id >= 'sg-9999' && r.grade.id < 'sg-99999')],
-    ['tuning, batch 7', tuning.filter((r) => r.grade.id >= 'sg-99999')],
-    ['check, batch 7 (never read)', check.filter((r) => r.grade.id >= 'sg-99999')],
+    ['tuning, batch 7', tuning.filter((r) => r.grade.id >= 'sg-99999' && r.grade.id < 'sg-999999')],
+    ['check, batch 7 (never read)', check.filter((r) => r.grade.id >= 'sg-99999' && r.grade.id < 'sg-999999')],
+    ['tuning, batch 8', tuning.filter((r) => r.grade.id >= 'sg-999999')],
+    ['check, batch 8 (never read)', check.filter((r) => r.grade.id >= 'sg-999999')],
   ];
   const { report, pass } = gradedReport(dir, splits, only === 'check' ? null : tuning);
   const notes = skipped.length ? `\n\nNot scored (their texts are read from the data sets):\n${skipped.map((s) => `- ${s}`).join('\n')}` : '';
